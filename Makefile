@@ -1,0 +1,103 @@
+# amokit: workplace XML → the printable PDFs of the annual
+# working-environment discussion. Plain make; see README.md.
+#
+#   make          build build/amokit
+#   make demo     build, then write the example kit into out/
+#   make test     build and run every test (unit, end-to-end, PDF checks)
+#   make asan     the whole suite under AddressSanitizer + UBSan
+#   make valgrind the whole suite under valgrind memcheck
+#   make deps     install the Debian packages (as root) or print the line
+#   make format   clang-format the sources
+
+VERSION := 0.1.0
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/amokit
+
+CC ?= cc
+# Warnings, each on purpose:
+#   -Wall -Wextra -Werror      the baseline, and warnings are errors
+#   -Wshadow                   a local hiding another name is a bug waiting
+#   -Wmissing-prototypes       every non-static function is declared in a header
+#   -Wstrict-prototypes        no K&R-style `f()` declarations
+#   -Wpointer-arith            no arithmetic on void *
+#   -Wformat=2                 printf-style calls are checked, formats are literals
+#   -Wundef                    an undefined macro in #if is a typo
+#   -Wvla                      no variable-length arrays: stack use stays bounded
+WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+        -Wpointer-arith -Wformat=2 -Wundef -Wvla
+OPT    ?= -O2 -g
+PKGS   := libxml-2.0
+CPPFLAGS += -Iinclude -Ibuild/gen -D_POSIX_C_SOURCE=200809L \
+            -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
+CFLAGS ?=
+CFLAGS += -std=c11 $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
+
+B ?= build
+SRC   := $(sort $(wildcard src/*.c))
+LIBSRC := $(filter-out src/main.c,$(SRC))
+GEN   := $(B)/gen/schemas.c
+OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
+TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
+
+.PHONY: all demo test check-unit check-e2e asan valgrind deps deps-check clean format bench
+
+all: deps-check $(B)/amokit
+
+# --- dependencies ---------------------------------------------------------
+# Debian packages the build and the tests need. `make deps` installs them
+# when run as root; otherwise it prints the exact line and stops.
+DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libcmocka-dev \
+             libhyphen-dev hyphen-da
+DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3
+DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
+
+deps:
+	@tools/deps.sh $(DEB_ALL)
+
+deps-check:
+	@tools/deps.sh $(DEB_ALL)
+
+# --- build ----------------------------------------------------------------
+$(B)/gen/schemas.c: schema/workplace.xsd schema/layout.xsd tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh schema/workplace.xsd schema_workplace schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/schemas.o: $(B)/gen/schemas.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(B)/obj/%.o: src/%.c $(wildcard include/*.h) | $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/libamokit.a: $(OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libamokit.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libamokit.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# --- running --------------------------------------------------------------
+demo: all
+	tools/demo.sh $(B)/amokit out
+
+test: all $(TESTS)
+	@tools/runtests.sh $(B) $(TESTS)
+
+asan:
+	$(MAKE) B=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	        LDFLAGS="-fsanitize=address,undefined" test
+
+valgrind: all $(TESTS)
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
+
+format:
+	clang-format -i src/*.c include/*.h tests/*.c
+
+clean:
+	rm -rf build build-asan out

@@ -1,0 +1,34 @@
+/* arena.h: bump allocator that owns every object of one stage.
+ *
+ * Allocation is O(1) and never frees individually; arena_free() releases all
+ * at once. Allocation failure returns NULL (never aborts); callers propagate
+ * it as an out-of-memory error. Memory is zeroed. */
+#ifndef AMOKIT_ARENA_H
+#define AMOKIT_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena arena;
+
+/* A new, empty arena, or NULL when out of memory. */
+arena *arena_new(void);
+/* Frees the arena and everything allocated in it. NULL is allowed. */
+void arena_free(arena *a);
+/* n zeroed bytes aligned for any type, or NULL. */
+void *arena_alloc(arena *a, size_t n);
+/* n elements of size sz, zeroed, or NULL (also on overflow). */
+void *arena_array(arena *a, size_t n, size_t sz);
+/* A copy of s (len bytes) with a terminating NUL, or NULL. */
+char *arena_strndup(arena *a, const char *s, size_t len);
+char *arena_strdup(arena *a, const char *s);
+/* printf into the arena, or NULL. */
+char *arena_printf(arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Total bytes handed out (for tests and statistics). */
+size_t arena_used(const arena *a);
+
+/* Test hook: the allocation after `n` more calls to the underlying malloc
+ * fails (n < 0 turns it off). Used by the fault-injection tests. */
+void arena_fail_after(long n);
+
+#endif

@@ -1,0 +1,50 @@
+/* diag.h: error records with file and line, the library's way to report.
+ *
+ * Library code never prints or exits: it adds records here and returns an
+ * error code. The CLI prints them as `FILE:LINE: message`. At most
+ * DIAG_MAX errors are kept; the one after that becomes "too many errors". */
+#ifndef AMOKIT_DIAG_H
+#define AMOKIT_DIAG_H
+
+#include <stdio.h>
+
+#define DIAG_MAX 20
+
+/* Exit codes shared by the CLI and the library's return values. */
+enum {
+	AM_OK = 0,        /* success */
+	AM_EINPUT = 1,    /* input rejected (or --strict warnings) */
+	AM_EUSAGE = 2,    /* usage or I/O error */
+	AM_EINTERNAL = 3  /* internal error or out of memory */
+};
+
+typedef enum diag_level { DIAG_ERROR, DIAG_WARNING } diag_level;
+
+typedef struct diag_entry {
+	diag_level level;
+	char file[256];
+	int line;             /* 0 when no line applies */
+	char msg[512];
+} diag_entry;
+
+typedef struct diag {
+	diag_entry entries[DIAG_MAX];
+	int n;                /* entries kept */
+	int errors;           /* errors seen, including those not kept */
+	int warnings;
+	int oom;              /* set once an allocation failed */
+} diag;
+
+void diag_init(diag *d);
+/* Adds an error (or warning) record. file may be NULL. */
+void diag_error(diag *d, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Records an out-of-memory error; returns AM_EINTERNAL for convenience. */
+int diag_oom(diag *d, const char *file);
+/* Prints every kept record as `FILE:LINE: [warning: ]message`, then
+ * "FILE: too many errors" when more were seen than kept. */
+void diag_print(const diag *d, FILE *out);
+
+#endif

@@ -1,0 +1,120 @@
+/* draw.h: the flat list of draw commands per page, layout's output.
+ *
+ * Geometry is in PDF points (1/72 in) with a top-left origin: y grows down.
+ * Only the renderer (render.c) flips to PDF's bottom-left origin. Text
+ * positions are the left end of the baseline. Every string and array lives in
+ * the document's arena. draw_dump() prints the list as text for golden tests. */
+#ifndef AMOKIT_DRAW_H
+#define AMOKIT_DRAW_H
+
+#include <stdio.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+
+typedef enum font_style { FONT_REGULAR, FONT_BOLD, FONT_ITALIC, FONT_BOLDITALIC, FONT_STYLES } font_style;
+
+typedef struct rgb { float r, g, b; } rgb;   /* 0..1 each */
+
+typedef struct point { float x, y; } point;
+typedef struct rect { float x, y, w, h; } rect;
+
+typedef enum draw_kind {
+	DRAW_TEXT,      /* one run of text in one font */
+	DRAW_LINE,      /* a straight line */
+	DRAW_RECT,      /* a rectangle, filled and/or stroked */
+	DRAW_PATH,      /* a path of move/line/curve/close ops, filled and/or stroked */
+	DRAW_IMAGE,     /* a PNG or JPEG file scaled into a rect */
+	DRAW_LINK       /* a URI link annotation over a rect */
+} draw_kind;
+
+typedef enum path_op { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE } path_op;
+
+/* One path element; PATH_CURVE uses p[0], p[1] as control points and p[2] as
+ * the end point; MOVE and LINE use p[0]; CLOSE uses none. */
+typedef struct path_el { path_op op; point p[3]; } path_el;
+
+typedef struct draw_cmd {
+	draw_kind kind;
+	union {
+		struct {
+			float x, y;          /* baseline start */
+			float size;          /* font size in points */
+			float angle;         /* radians, counter-clockwise as seen on paper; 0 = upright */
+			font_style style;
+			rgb colour;
+			const char *utf8;    /* the text, NUL-terminated */
+		} text;
+		struct {
+			float x1, y1, x2, y2, width;
+			rgb colour;
+			float dash;          /* dash length, 0 = solid */
+		} line;
+		struct {
+			rect r;
+			float width;         /* stroke width; 0 = no stroke */
+			bool fill;
+			rgb fill_colour, stroke_colour;
+		} rect;
+		struct {
+			const path_el *els;
+			size_t n;
+			float width;         /* stroke width; 0 = no stroke */
+			bool fill;
+			rgb fill_colour, stroke_colour;
+			float dash;
+		} path;
+		struct {
+			rect r;
+			const char *file;
+		} image;
+		struct {
+			rect r;
+			const char *uri;
+		} link;
+	} u;
+} draw_cmd;
+
+typedef struct draw_page {
+	float width, height;
+	draw_cmd *cmds;
+	size_t n, cap;
+} draw_page;
+
+typedef struct draw_bookmark {
+	const char *title;
+	int page;               /* 0-based */
+	float y;                /* top-left origin */
+	int level;              /* 0 = top */
+} draw_bookmark;
+
+typedef struct draw_meta {
+	const char *title, *author, *subject, *keywords, *creator;
+	long long timestamp;    /* seconds since the epoch (UTC); from input or SOURCE_DATE_EPOCH */
+	bool pdfa;              /* write PDF/A-1b */
+} draw_meta;
+
+typedef struct draw_doc {
+	arena *arena;           /* owns everything below; not owned by the doc */
+	draw_page *pages;
+	size_t n_pages, cap_pages;
+	draw_bookmark *marks;
+	size_t n_marks, cap_marks;
+	draw_meta meta;
+} draw_doc;
+
+/* Initialises an empty document whose memory comes from a. */
+void draw_init(draw_doc *doc, arena *a);
+/* Appends a page and returns it, or NULL when out of memory. */
+draw_page *draw_add_page(draw_doc *doc, float width, float height);
+/* Appends a command (copied) to page; returns the stored command or NULL. */
+draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd);
+/* Convenience builders; each returns 0 or -1 when out of memory. */
+int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len);
+int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c);
+int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, const rgb *fill);
+int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level);
+/* Prints a stable, human-readable dump of every page and command. */
+void draw_dump(const draw_doc *doc, FILE *out);
+
+#endif

@@ -1,0 +1,30 @@
+/* font.h: the typeface family amokit prints with, and its metrics.
+ *
+ * Reads the four TrueType files of the family (regular, bold, italic, bold
+ * italic) from a fonts directory, keeping only what measuring needs: advance
+ * widths per code point in 1/1000 em, rounded the way libharu rounds them
+ * (so our measurements match the PDF's /Widths exactly), ascent and descent.
+ * The renderer embeds the same files. */
+#ifndef AMOKIT_FONT_H
+#define AMOKIT_FONT_H
+
+#include "draw.h"
+#include "diag.h"
+#include "text.h"
+
+typedef struct font_family font_family;
+
+/* File names inside the fonts directory, indexed by font_style. */
+extern const char *const font_files[FONT_STYLES];
+
+/* Loads the family from dir. Returns NULL with a diag record on failure. */
+font_family *font_load(const char *dir, diag *d);
+void font_free(font_family *f);
+/* Path of the file for style (valid while f lives). */
+const char *font_path(const font_family *f, font_style style);
+/* Advance width of code point cp in 1/1000 em; -1 when the font lacks it. */
+int font_advance(const font_family *f, font_style style, unsigned cp);
+/* A measurer that measures with f (its ctx is f). */
+text_measurer font_measurer(const font_family *f);
+
+#endif

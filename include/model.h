@@ -1,0 +1,206 @@
+/* model.h: the validated workplace model, as plain C structs.
+ *
+ * The reader (reader.h) fills one `am_workplace` from a workplace XML file.
+ * Every pointer inside it, strings and arrays alike, lives in the arena that
+ * was passed to the reader; freeing that arena frees the whole model.
+ * Optional strings are NULL when absent; lists are (pointer, count) pairs with
+ * count 0 when absent. Every element keeps the source line it came from, so
+ * later stages can blame the input precisely. */
+#ifndef AMOKIT_MODEL_H
+#define AMOKIT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A calendar date; y == 0 means "not given". */
+typedef struct am_date { int y, m, d; } am_date;
+
+/* Minutes since midnight; -1 means "not given". */
+typedef int am_time;
+
+typedef enum am_role {
+	ROLE_EMPLOYER,    /* employer or the one deciding on their behalf */
+	ROLE_LEADER,      /* leader / manager in the AMO */
+	ROLE_AMR,         /* arbejdsmiljørepræsentant */
+	ROLE_SUPERVISOR,  /* arbejdsleder */
+	ROLE_AMO_MEMBER,  /* other member of the AMO */
+	ROLE_EMPLOYEE,    /* employee, not in the AMO */
+	ROLE_ADVISER      /* external adviser, guest */
+} am_role;
+
+typedef enum am_attendance { ATT_UNKNOWN, ATT_PRESENT, ATT_ABSENT } am_attendance;
+
+typedef struct am_person {
+	int line;
+	const char *id;        /* unique within the file */
+	const char *name;
+	const char *title;     /* job title, optional */
+	const char *group;     /* department / group, optional */
+	am_role role;
+	am_attendance attendance;
+	bool new_in_amo;       /* joined the AMO since last year's discussion */
+} am_person;
+
+typedef enum am_goal_status { GOAL_UNSET, GOAL_REACHED, GOAL_PARTLY, GOAL_NOT_REACHED } am_goal_status;
+
+typedef struct am_last_goal {
+	int line;
+	const char *title;
+	const char *comment;   /* why, how it went */
+	am_goal_status status;
+	bool carried_over;
+} am_last_goal;
+
+typedef enum am_item_status { ITEM_UNSET, ITEM_OPEN, ITEM_IN_PROGRESS, ITEM_DONE } am_item_status;
+
+typedef struct am_apv_item {
+	int line;
+	const char *problem, *action, *owner;
+	am_date deadline;
+	am_item_status status;
+} am_apv_item;
+
+typedef struct am_focus_area {
+	int line;
+	const char *title, *description;
+} am_focus_area;
+
+typedef struct am_goal {
+	int line;
+	const char *title, *success, *owner;
+	am_date deadline;
+} am_goal;
+
+/* One row of the handleplan: Hvad? Hvorfor? Hvordan? Hvornår? Hvem? Opfølgning? */
+typedef struct am_action {
+	int line;
+	const char *what, *why, *how, *when, *who, *follow_up;
+	am_item_status status;
+} am_action;
+
+typedef struct am_cooperation {
+	int line;              /* 0 when the section is absent */
+	const char *frequency, *convenes, *acute, *accidents, *information;
+} am_cooperation;
+
+typedef enum am_competence_form { FORM_TRAINING, FORM_INTERNAL, FORM_EXTERNAL } am_competence_form;
+
+typedef struct am_competence_item {
+	int line;
+	const char *topic, *when;
+	am_competence_form form;
+	double hours;          /* 0 when not given */
+} am_competence_item;
+
+typedef struct am_competence_member {
+	int line;
+	const am_person *person;
+	am_competence_item *items;
+	size_t n_items;
+} am_competence_member;
+
+typedef enum am_tristate { TRI_UNSET, TRI_NO, TRI_YES } am_tristate;
+
+typedef struct am_competence {
+	int line;              /* 0 when the section is absent */
+	am_competence_member *members;
+	size_t n_members;
+	am_tristate knowledge_present;  /* the under-10 question */
+	const char *knowledge_note;
+} am_competence;
+
+typedef enum am_incident_kind { INCIDENT_ACCIDENT, INCIDENT_NEAR_MISS, INCIDENT_ILLNESS } am_incident_kind;
+
+typedef struct am_incident {
+	int line;
+	am_incident_kind kind;
+	am_date date;
+	const char *description, *follow_up;
+} am_incident;
+
+typedef struct am_accidents {
+	int line;              /* 0 when the section is absent */
+	int accidents, near_misses;  /* totals for the year; -1 when not given */
+	am_incident *incidents;
+	size_t n_incidents;
+	const char *summary;
+} am_accidents;
+
+/* Notes, decision and time slot for one of the eleven agenda points. */
+typedef struct am_agenda_point {
+	int line;
+	int number;            /* 1..11 */
+	am_time start;
+	int minutes;           /* planned duration, 0 when not given */
+	const char *notes, *decision;
+} am_agenda_point;
+
+typedef struct am_meeting {
+	int line;              /* 0 when the section is absent */
+	am_date date;
+	am_time start, end;
+	const char *place;
+	const am_person *chair, *minute_taker;
+	int year;              /* the year it covers; 0 when not given */
+} am_meeting;
+
+typedef enum am_when_kind { WHEN_DATE, WHEN_PERIOD, WHEN_MONTH, WHEN_WEEK } am_when_kind;
+typedef enum am_repeat { REPEAT_NONE, REPEAT_MONTHLY, REPEAT_QUARTERLY } am_repeat;
+
+typedef struct am_ring {
+	int line;
+	const char *id, *name;
+	unsigned colour;       /* 0xRRGGBB */
+} am_ring;
+
+typedef struct am_activity {
+	int line;
+	const char *title, *responsible;
+	const am_ring *ring;
+	am_when_kind when;
+	am_date from, to;      /* WHEN_DATE: from only; WHEN_PERIOD: both */
+	int month;             /* WHEN_MONTH: 1..12 */
+	int week;              /* WHEN_WEEK: ISO week 1..53 */
+	am_time start, end;    /* optional time of day, -1 when not given */
+	am_repeat repeat;
+	bool derived;          /* added by the legal rhythm, not in the file */
+} am_activity;
+
+typedef struct am_wheel {
+	int line;              /* 0 when the section is absent */
+	int year;
+	int start_month;       /* 1..12, default 1 */
+	bool rhythm;           /* add the legally driven activities */
+	am_ring *rings;
+	size_t n_rings;
+	am_activity *activities;
+	size_t n_activities;
+} am_wheel;
+
+typedef struct am_workplace {
+	const char *file;      /* path it was read from */
+	int line;
+	int version;
+	const char *name, *address, *cvr, *branch;
+	const char *logo;      /* absolute or relative to the current directory */
+	int headcount;
+	bool med_agreement;
+	const char *med_note;  /* what the MED-aftale says about participation */
+
+	am_person *people;             size_t n_people;
+	am_meeting meeting;
+	am_last_goal *last_goals;      size_t n_last_goals;
+	am_date apv_date;              /* date of the last APV */
+	am_apv_item *apv_items;        size_t n_apv_items;
+	am_focus_area *focus;          size_t n_focus;
+	am_goal *goals;                size_t n_goals;
+	am_action *actions;            size_t n_actions;
+	am_cooperation cooperation;
+	am_competence competence;
+	am_accidents accidents;
+	const char **announcements;    size_t n_announcements;
+	am_agenda_point *agenda;       size_t n_agenda;
+	am_wheel wheel;
+} am_workplace;
+
+#endif

@@ -1,0 +1,26 @@
+/* render.h: draw list → PDF through libharu. The only module with hpdf.h.
+ *
+ * Fonts are embedded from the family's TrueType files and selected per run
+ * of text in the single-byte encoding that can print it (codepage.h). The
+ * output is deterministic: dates come from doc->meta.timestamp, never the
+ * clock. The file is written to a temporary name beside the target and
+ * renamed into place only when complete, so no partial file is ever left. */
+#ifndef AMOKIT_RENDER_H
+#define AMOKIT_RENDER_H
+
+#include "draw.h"
+#include "diag.h"
+#include "font.h"
+
+typedef struct render_opts {
+	const font_family *fonts;
+	/* Tiling: when tile_w > 0, every page is split over sheets of
+	 * tile_w × tile_h points with `overlap` points shared between
+	 * neighbours, with cut and glue marks and a first assembly-map page. */
+	float tile_w, tile_h, overlap;
+} render_opts;
+
+/* Writes doc to path. Returns AM_OK, or an AM_E* code with a diag record. */
+int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d);
+
+#endif

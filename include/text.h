@@ -1,0 +1,82 @@
+/* text.h: Danish typesetting of paragraphs: line breaking and hyphenation.
+ *
+ * Text is measured through a callback (text_measurer), never a font library,
+ * so tests can use a fixed-width fake. Lines are broken greedily at spaces
+ * and explicit hyphens; a word that does not fit is hyphenated with libhyphen
+ * and the Danish patterns (hyphen-da); a word wider than the whole line is
+ * broken between characters (no hyphen drawn there but a continuation is
+ * never silent: every character of the input is in the output). Ragged
+ * right; the last line never holds a lone short word when it can be avoided
+ * (no widow words of < 4 characters if the previous line can give one up). */
+#ifndef AMOKIT_TEXT_H
+#define AMOKIT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "draw.h"
+
+/* Width in points of utf8[0..len) at size in style. */
+typedef float (*text_measure_fn)(void *ctx, font_style style, float size,
+                                 const char *utf8, size_t len);
+
+typedef struct text_measurer {
+	text_measure_fn fn;
+	void *ctx;
+	float ascent, descent;   /* per 1 pt of size: ascent > 0, descent > 0 (below baseline) */
+} text_measurer;
+
+/* A fixed-width measurer for tests: every code point is 0.5 em wide. */
+extern const text_measurer text_fake_measurer;
+
+/* Hyphenation dictionary (libhyphen). */
+typedef struct text_hyph text_hyph;
+/* Opens a hyphen dictionary (e.g. /usr/share/hyphen/hyph_da_DK.dic).
+ * Returns NULL when the file cannot be read. */
+text_hyph *text_hyph_open(const char *path);
+void text_hyph_close(text_hyph *h);
+/* Writes the allowed break positions of a word into breaks (byte offsets
+ * after which a hyphen may be inserted, ascending); returns their count,
+ * at most max. The word is UTF-8 without spaces. Minimum 2 characters before
+ * and 2 after a break. */
+size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max);
+
+/* One input span of a paragraph in one style. */
+typedef struct text_span {
+	font_style style;
+	const char *utf8;
+	size_t len;
+} text_span;
+
+/* One placed piece of a line: a run of one style at offset x from the line's
+ * left edge. utf8 is NUL-terminated (in the arena) and includes an added
+ * hyphen when the line ends in a hyphenation break. */
+typedef struct text_frag {
+	font_style style;
+	const char *utf8;
+	float x, width;
+} text_frag;
+
+typedef struct text_line {
+	text_frag *frags;
+	size_t n;
+	float width;             /* natural width of the whole line */
+} text_line;
+
+typedef struct text_para {
+	text_line *lines;
+	size_t n;
+} text_para;
+
+/* Breaks the spans into lines no wider than width at size. Spaces are
+ * collapsed; "\n" in a span forces a line break. h may be NULL (no
+ * hyphenation). Returns 0, or -1 when out of memory. */
+int text_break(arena *a, const text_measurer *m, text_hyph *h,
+               const text_span *spans, size_t n_spans,
+               float size, float width, text_para *out);
+
+/* Decodes one UTF-8 code point at s (len bytes available); stores it in *cp
+ * and returns its length, or 0 when the bytes are not valid UTF-8. */
+size_t text_utf8_decode(const char *s, size_t len, unsigned *cp);
+
+#endif

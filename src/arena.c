@@ -1,0 +1,129 @@
+/* arena.c: bump allocator; see arena.h. Blocks are chained and freed at once. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK 65536
+#define ARENA_ALIGN 16
+
+typedef struct block {
+	struct block *next;
+	size_t size, used;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+} block;
+
+struct arena {
+	block *head;
+	size_t total;
+};
+
+static long fail_countdown = -1;
+
+void arena_fail_after(long n) { fail_countdown = n; }
+
+/* malloc that the fault-injection tests can make fail. */
+static void *checked_malloc(size_t n)
+{
+	if (fail_countdown >= 0 && fail_countdown-- == 0)
+		return NULL;
+	return malloc(n);
+}
+
+arena *arena_new(void)
+{
+	arena *a = checked_malloc(sizeof *a);
+	if (a) {
+		a->head = NULL;
+		a->total = 0;
+	}
+	return a;
+}
+
+void arena_free(arena *a)
+{
+	if (!a)
+		return;
+	block *b = a->head;
+	while (b) {
+		block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(a);
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (n == 0)
+		n = ARENA_ALIGN;
+	block *b = a->head;
+	if (!b || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		if (size > SIZE_MAX - sizeof(block))
+			return NULL;
+		b = checked_malloc(sizeof(block) + size);
+		if (!b)
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		/* A large one-off block goes behind the head, so the head's free
+		 * space stays usable for small allocations. */
+		if (a->head && size != ARENA_BLOCK) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = b->data + b->used;
+	b->used += n;
+	a->total += n;
+	memset(p, 0, n);
+	return p;
+}
+
+void *arena_array(arena *a, size_t n, size_t sz)
+{
+	if (sz && n > SIZE_MAX / sz)
+		return NULL;
+	return arena_alloc(a, n * sz);
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *p = arena_alloc(a, len + 1);
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t arena_used(const arena *a) { return a->total; }

@@ -1,0 +1,66 @@
+/* diag.c: error records with file and line; see diag.h. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void diag_init(diag *d) { memset(d, 0, sizeof *d); }
+
+static void add(diag *d, diag_level level, const char *file, int line,
+                const char *fmt, va_list ap)
+{
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->n >= DIAG_MAX)
+		return;
+	diag_entry *e = &d->entries[d->n++];
+	e->level = level;
+	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+	e->line = line;
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+}
+
+void diag_error(diag *d, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_ERROR, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_WARNING, file, line, fmt, ap);
+	va_end(ap);
+}
+
+int diag_oom(diag *d, const char *file)
+{
+	if (!d->oom)
+		diag_error(d, file, 0, "out of memory");
+	d->oom = 1;
+	return AM_EINTERNAL;
+}
+
+void diag_print(const diag *d, FILE *out)
+{
+	const char *last_file = "amokit";
+	for (int i = 0; i < d->n; i++) {
+		const diag_entry *e = &d->entries[i];
+		const char *kind = e->level == DIAG_WARNING ? "warning: " : "";
+		if (e->file[0])
+			last_file = e->file;
+		if (e->file[0] && e->line > 0)
+			fprintf(out, "%s:%d: %s%s\n", e->file, e->line, kind, e->msg);
+		else if (e->file[0])
+			fprintf(out, "%s: %s%s\n", e->file, kind, e->msg);
+		else
+			fprintf(out, "amokit: %s%s\n", kind, e->msg);
+	}
+	if (d->errors + d->warnings > d->n)
+		fprintf(out, "%s: too many errors\n", last_file);
+}

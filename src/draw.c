@@ -1,0 +1,160 @@
+/* draw.c: building and dumping the draw list; see draw.h. */
+#include "draw.h"
+
+#include <string.h>
+
+void draw_init(draw_doc *doc, arena *a)
+{
+	memset(doc, 0, sizeof *doc);
+	doc->arena = a;
+}
+
+/* Grows an arena array of elements of size sz to hold one more. */
+static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = arena_array(a, ncap, sz);
+	if (!p)
+		return -1;
+	if (n)
+		memcpy(p, *arr, n * sz);
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+draw_page *draw_add_page(draw_doc *doc, float width, float height)
+{
+	if (grow(doc->arena, (void **)&doc->pages, &doc->cap_pages, doc->n_pages, sizeof *doc->pages))
+		return NULL;
+	draw_page *p = &doc->pages[doc->n_pages++];
+	memset(p, 0, sizeof *p);
+	p->width = width;
+	p->height = height;
+	return p;
+}
+
+draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
+{
+	if (grow(doc->arena, (void **)&page->cmds, &page->cap, page->n, sizeof *page->cmds))
+		return NULL;
+	page->cmds[page->n] = *cmd;
+	return &page->cmds[page->n++];
+}
+
+int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len)
+{
+	draw_cmd cmd = {.kind = DRAW_TEXT};
+	cmd.u.text.x = x;
+	cmd.u.text.y = y;
+	cmd.u.text.size = size;
+	cmd.u.text.style = st;
+	cmd.u.text.colour = c;
+	cmd.u.text.utf8 = arena_strndup(doc->arena, utf8, len);
+	if (!cmd.u.text.utf8)
+		return -1;
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c)
+{
+	draw_cmd cmd = {.kind = DRAW_LINE};
+	cmd.u.line.x1 = x1;
+	cmd.u.line.y1 = y1;
+	cmd.u.line.x2 = x2;
+	cmd.u.line.y2 = y2;
+	cmd.u.line.width = width;
+	cmd.u.line.colour = c;
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, const rgb *fill)
+{
+	draw_cmd cmd = {.kind = DRAW_RECT};
+	cmd.u.rect.r = r;
+	cmd.u.rect.width = width;
+	cmd.u.rect.stroke_colour = stroke;
+	if (fill) {
+		cmd.u.rect.fill = true;
+		cmd.u.rect.fill_colour = *fill;
+	}
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level)
+{
+	if (grow(doc->arena, (void **)&doc->marks, &doc->cap_marks, doc->n_marks, sizeof *doc->marks))
+		return -1;
+	draw_bookmark *m = &doc->marks[doc->n_marks++];
+	m->title = arena_strdup(doc->arena, title);
+	m->page = page;
+	m->y = y;
+	m->level = level;
+	return m->title ? 0 : -1;
+}
+
+static const char *const style_names[FONT_STYLES] = {"regular", "bold", "italic", "bolditalic"};
+
+static void dump_colour(FILE *out, rgb c)
+{
+	fprintf(out, " #%02X%02X%02X", (int)(c.r * 255 + .5f), (int)(c.g * 255 + .5f), (int)(c.b * 255 + .5f));
+}
+
+static void dump_cmd(const draw_cmd *c, FILE *out)
+{
+	switch (c->kind) {
+	case DRAW_TEXT:
+		fprintf(out, "  text %.1f %.1f %s %.1f", c->u.text.x, c->u.text.y,
+		        style_names[c->u.text.style], c->u.text.size);
+		if (c->u.text.angle != 0)
+			fprintf(out, " angle=%.3f", c->u.text.angle);
+		dump_colour(out, c->u.text.colour);
+		fprintf(out, " \"%s\"\n", c->u.text.utf8);
+		break;
+	case DRAW_LINE:
+		fprintf(out, "  line %.1f %.1f %.1f %.1f w=%.2f", c->u.line.x1, c->u.line.y1,
+		        c->u.line.x2, c->u.line.y2, c->u.line.width);
+		dump_colour(out, c->u.line.colour);
+		if (c->u.line.dash > 0)
+			fprintf(out, " dash=%.1f", c->u.line.dash);
+		fputc('\n', out);
+		break;
+	case DRAW_RECT:
+		fprintf(out, "  rect %.1f %.1f %.1f %.1f w=%.2f", c->u.rect.r.x, c->u.rect.r.y,
+		        c->u.rect.r.w, c->u.rect.r.h, c->u.rect.width);
+		dump_colour(out, c->u.rect.stroke_colour);
+		if (c->u.rect.fill) {
+			fputs(" fill", out);
+			dump_colour(out, c->u.rect.fill_colour);
+		}
+		fputc('\n', out);
+		break;
+	case DRAW_PATH:
+		fprintf(out, "  path n=%zu w=%.2f%s\n", c->u.path.n, c->u.path.width,
+		        c->u.path.fill ? " fill" : "");
+		break;
+	case DRAW_IMAGE:
+		fprintf(out, "  image %.1f %.1f %.1f %.1f \"%s\"\n", c->u.image.r.x, c->u.image.r.y,
+		        c->u.image.r.w, c->u.image.r.h, c->u.image.file);
+		break;
+	case DRAW_LINK:
+		fprintf(out, "  link %.1f %.1f %.1f %.1f \"%s\"\n", c->u.link.r.x, c->u.link.r.y,
+		        c->u.link.r.w, c->u.link.r.h, c->u.link.uri);
+		break;
+	}
+}
+
+void draw_dump(const draw_doc *doc, FILE *out)
+{
+	for (size_t i = 0; i < doc->n_pages; i++) {
+		const draw_page *p = &doc->pages[i];
+		fprintf(out, "page %zu %.1f x %.1f\n", i + 1, p->width, p->height);
+		for (size_t k = 0; k < p->n; k++)
+			dump_cmd(&p->cmds[k], out);
+	}
+	for (size_t i = 0; i < doc->n_marks; i++)
+		fprintf(out, "bookmark %d page %d y=%.1f \"%s\"\n", doc->marks[i].level,
+		        doc->marks[i].page + 1, doc->marks[i].y, doc->marks[i].title);
+}
