@@ -1,0 +1,311 @@
+/* wheel.c: calendar arithmetic, date ↔ angle, arcs as Béziers; see wheel.h.
+ *
+ * Serial days use Howard Hinnant's days_from_civil algorithm (proleptic
+ * Gregorian). ISO weeks follow ISO 8601: weeks start on Monday and week 1
+ * is the one holding the year's first Thursday. */
+#include "wheel.h"
+
+#include <assert.h>
+#include <math.h>
+
+/* --- calendar ------------------------------------------------------------ */
+
+bool wheel_is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int wheel_days_in_year(int year) { return wheel_is_leap(year) ? 366 : 365; }
+
+int wheel_days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	assert(month >= 1 && month <= 12);
+	return month == 2 && wheel_is_leap(year) ? 29 : days[month - 1];
+}
+
+long wheel_serial(int year, int month, int day)
+{
+	long y = year - (month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void wheel_civil(long serial, int *year, int *month, int *day)
+{
+	long z = serial + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	*year = (int)(yoe + era * 400 + (m <= 2));
+	*month = (int)m;
+	*day = (int)d;
+}
+
+int wheel_day_of_year(int year, int month, int day)
+{
+	return (int)(wheel_serial(year, month, day) - wheel_serial(year, 1, 1)) + 1;
+}
+
+/* 1970-01-01 was a Thursday (ISO weekday 4). */
+static int weekday_of_serial(long s)
+{
+	long w = (s + 3) % 7;
+	if (w < 0)
+		w += 7;
+	return (int)w + 1;
+}
+
+int wheel_weekday(int year, int month, int day)
+{
+	return weekday_of_serial(wheel_serial(year, month, day));
+}
+
+long wheel_iso_week_monday(int iso_year, int week)
+{
+	/* 4 January is always in week 1. */
+	long jan4 = wheel_serial(iso_year, 1, 4);
+	long monday1 = jan4 - (weekday_of_serial(jan4) - 1);
+	return monday1 + 7L * (week - 1);
+}
+
+int wheel_iso_weeks_in_year(int iso_year)
+{
+	/* 28 December is always in the year's last week. */
+	int y;
+	return wheel_iso_week(iso_year, 12, 28, &y);
+}
+
+int wheel_iso_week(int year, int month, int day, int *iso_year)
+{
+	long s = wheel_serial(year, month, day);
+	/* The week's Thursday decides the week-numbering year. */
+	long thursday = s - weekday_of_serial(s) + 4;
+	int ty, tm, td;
+	wheel_civil(thursday, &ty, &tm, &td);
+	if (iso_year)
+		*iso_year = ty;
+	return (int)((thursday - wheel_serial(ty, 1, 1)) / 7) + 1;
+}
+
+/* --- the wheel: dates ↔ angles ------------------------------------------- */
+
+void wheel_init(wheel_geom *g, int year, int start_month, double start_angle)
+{
+	if (start_month < 1 || start_month > 12)
+		start_month = 1;
+	g->year = year;
+	g->start_month = start_month;
+	g->start_angle = wheel_norm(start_angle);
+	g->first = wheel_serial(year, start_month, 1);
+	g->days = (int)(wheel_serial(year + 1, start_month, 1) - g->first);
+}
+
+bool wheel_contains(const wheel_geom *g, long serial)
+{
+	return serial >= g->first && serial < g->first + g->days;
+}
+
+/* The year in which month falls inside the span. */
+static int span_year(const wheel_geom *g, int month)
+{
+	return month >= g->start_month ? g->year : g->year + 1;
+}
+
+double wheel_frac_of_serial(const wheel_geom *g, long serial)
+{
+	if (!wheel_contains(g, serial)) {
+		int y, m, d;
+		wheel_civil(serial, &y, &m, &d);
+		y = span_year(g, m);
+		if (d > wheel_days_in_month(y, m))
+			d = wheel_days_in_month(y, m);
+		serial = wheel_serial(y, m, d);
+	}
+	return (double)(serial - g->first) / g->days;
+}
+
+double wheel_frac_of_date(const wheel_geom *g, int year, int month, int day)
+{
+	return wheel_frac_of_serial(g, wheel_serial(year, month, day));
+}
+
+double wheel_norm(double a)
+{
+	a = fmod(a, WHEEL_TAU);
+	if (a < 0)
+		a += WHEEL_TAU;
+	if (a >= WHEEL_TAU)   /* fmod of a tiny negative can round up to 2π */
+		a = 0;
+	return a;
+}
+
+double wheel_angle_of_frac(const wheel_geom *g, double frac)
+{
+	return wheel_norm(g->start_angle + frac * WHEEL_TAU);
+}
+
+double wheel_angle_of_date(const wheel_geom *g, int year, int month, int day)
+{
+	return wheel_angle_of_frac(g, wheel_frac_of_date(g, year, month, day));
+}
+
+long wheel_serial_of_angle(const wheel_geom *g, double a)
+{
+	double frac = wheel_norm(a - g->start_angle) / WHEEL_TAU;
+	long i = (long)floor(frac * g->days);
+	if (i >= g->days)
+		i = g->days - 1;
+	return g->first + i;
+}
+
+static double frac_of_index(const wheel_geom *g, long serial)
+{
+	return (double)(serial - g->first) / g->days;
+}
+
+void wheel_months(const wheel_geom *g, wheel_sector out[12])
+{
+	for (int i = 0; i < 12; i++) {
+		int m = (g->start_month - 1 + i) % 12 + 1;
+		int y = span_year(g, m);
+		long s0 = wheel_serial(y, m, 1);
+		int n = wheel_days_in_month(y, m);
+		out[i] = (wheel_sector){.year = y, .month = m, .days = n,
+		                        .f0 = frac_of_index(g, s0),
+		                        .f1 = frac_of_index(g, s0 + n)};
+	}
+}
+
+size_t wheel_weeks(const wheel_geom *g, wheel_sector *out, size_t max)
+{
+	size_t n = 0;
+	long end = g->first + g->days;
+	for (long s = g->first; s < end && n < max; n++) {
+		int y, m, d, iy;
+		wheel_civil(s, &y, &m, &d);
+		int w = wheel_iso_week(y, m, d, &iy);
+		long next = s - (weekday_of_serial(s) - 1) + 7;
+		if (next > end)
+			next = end;
+		out[n] = (wheel_sector){.year = y, .month = m, .week = w, .iso_year = iy,
+		                        .days = (int)(next - s),
+		                        .f0 = frac_of_index(g, s),
+		                        .f1 = frac_of_index(g, next)};
+		s = next;
+	}
+	return n;
+}
+
+void wheel_quarters(const wheel_geom *g, double frac[4], int quarter[4])
+{
+	/* Quarter q starts in month 3q+1; list them from the span's start on. */
+	int first_q = (g->start_month - 1 + 2) / 3;   /* first quarter starting at or after start */
+	for (int i = 0; i < 4; i++) {
+		int q = (first_q + i) % 4;
+		int m = 3 * q + 1;
+		quarter[i] = q + 1;
+		frac[i] = frac_of_index(g, wheel_serial(span_year(g, m), m, 1));
+	}
+}
+
+/* --- circle geometry ------------------------------------------------------ */
+
+point wheel_point(point c, double r, double a)
+{
+	return (point){(float)(c.x + r * sin(a)), (float)(c.y - r * cos(a))};
+}
+
+void wheel_polar(point c, point p, double *r, double *a)
+{
+	double dx = p.x - c.x, dy = c.y - p.y;
+	*r = sqrt(dx * dx + dy * dy);
+	*a = wheel_norm(atan2(dx, dy));
+}
+
+size_t wheel_arc_max(double a0, double a1)
+{
+	double span = fabs(a1 - a0);
+	if (span > WHEEL_TAU)
+		span = WHEEL_TAU;
+	size_t segs = (size_t)ceil(span / (WHEEL_PI / 2) - 1e-9);
+	return 1 + (segs ? segs : 1);
+}
+
+/* An arc from a0 to a1 in either direction (a1 < a0 runs anticlockwise). */
+static size_t arc_any(point c, double r, double a0, double a1, bool move,
+                      path_el *out, size_t max)
+{
+	double span = a1 - a0;
+	if (span > WHEEL_TAU)
+		span = WHEEL_TAU;
+	if (span < -WHEEL_TAU)
+		span = -WHEEL_TAU;
+	size_t segs = (size_t)ceil(fabs(span) / (WHEEL_PI / 2) - 1e-9);
+	if (!segs)
+		segs = 1;
+	if (max < segs + 1)
+		return 0;
+	double step = span / (double)segs;
+	double k = 4.0 / 3.0 * tan(step / 4) * r;
+	out[0] = (path_el){.op = move ? PATH_MOVE : PATH_LINE, .p = {wheel_point(c, r, a0)}};
+	for (size_t i = 0; i < segs; i++) {
+		double s = a0 + step * (double)i, e = s + step;
+		point p0 = wheel_point(c, r, s), p3 = wheel_point(c, r, e);
+		/* d/da of (sin a, -cos a) is (cos a, sin a) */
+		point c1 = {(float)(p0.x + k * cos(s)), (float)(p0.y + k * sin(s))};
+		point c2 = {(float)(p3.x - k * cos(e)), (float)(p3.y - k * sin(e))};
+		out[1 + i] = (path_el){.op = PATH_CURVE, .p = {c1, c2, p3}};
+	}
+	return segs + 1;
+}
+
+size_t wheel_arc(point c, double r, double a0, double a1, bool move,
+                 path_el *out, size_t max)
+{
+	assert(a1 >= a0);
+	return arc_any(c, r, a0, a1, move, out, max);
+}
+
+size_t wheel_annulus(point c, double r0, double r1, double a0, double a1,
+                     path_el *out, size_t max)
+{
+	assert(r0 < r1 && a1 >= a0);
+	size_t n = arc_any(c, r1, a0, a1, true, out, max);
+	if (!n)
+		return 0;
+	size_t m = arc_any(c, r0, a1, a0, false, out + n, max - n);
+	if (!m || n + m >= max)
+		return 0;
+	out[n + m] = (path_el){.op = PATH_CLOSE};
+	return n + m + 1;
+}
+
+/* --- text on the wheel ---------------------------------------------------- */
+
+double wheel_tangent_text_angle(double a, bool *flipped)
+{
+	a = wheel_norm(a);
+	bool flip = a >= WHEEL_PI / 2 && a < 3 * WHEEL_PI / 2;
+	if (flipped)
+		*flipped = flip;
+	if (flip)
+		return WHEEL_PI - a;           /* (-π/2, π/2] */
+	return a < WHEEL_PI ? -a : WHEEL_TAU - a;
+}
+
+double wheel_radial_text_angle(double a, bool *flipped)
+{
+	a = wheel_norm(a);
+	bool flip = a >= WHEEL_PI;
+	if (flipped)
+		*flipped = flip;
+	return flip ? 3 * WHEEL_PI / 2 - a : WHEEL_PI / 2 - a;
+}
