@@ -1,4 +1,4 @@
-/* layout.h: declarative layouts (layouts/*.xml) → pages of draw commands.
+/* layout.h: declarative layouts (one XML file per document in layouts/) → pages of draw commands.
  *
  * A layout file describes one document: page, header and footer, and a body
  * of headings, paragraphs, lists, boxes, tables, grids, images, rules,

@@ -1,0 +1,1192 @@
+/* layout.c: template + data → formatted blocks, at a known width.
+ *
+ * One walk over the template per run: control nodes (if, choose, repeat)
+ * are evaluated against the data tree as they are met, inline content is
+ * gathered into styled spans and broken into lines at once (text.h), and
+ * every block knows its height when it is made. Pagination (paginate.c)
+ * then only chooses where to cut. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+
+#define PT_PER_MM (72.0f / 25.4f)
+
+static const rgb BLACK = {0.10f, 0.10f, 0.12f};
+static const rgb WHITE = {1, 1, 1};
+static const rgb MUTED = {0.40f, 0.40f, 0.44f};
+
+/* Where we are in the data while walking the template. */
+typedef struct bctx {
+	const dnode *data;         /* context node, NULL in blank mode */
+	int index;                 /* 1-based index inside the innermost repeat */
+	float scale;               /* font scale (boxes of fixed height shrink) */
+	int page, pages;           /* header/footer: page numbers, else 0 */
+} bctx;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int fail(lrun *r)
+{
+	if (!r->err)
+		r->err = diag_oom(r->d, r->file);
+	return -1;
+}
+
+static blk *new_blk(lrun *r, bkind kind, float w)
+{
+	blk *b = arena_alloc(r->a, sizeof *b);
+	if (!b) {
+		fail(r);
+		return NULL;
+	}
+	b->kind = kind;
+	b->w = w;
+	if (kind == B_LINES)
+		b->u.lines.bookmark = -1;
+	return b;
+}
+
+static blk *new_vbox(lrun *r, float w) { return new_blk(r, B_VBOX, w); }
+
+/* Appends child to vbox with gap before it (ignored for the first child). */
+static vchild *vbox_add(lrun *r, blk *v, blk *child, float gap)
+{
+	if (v->u.vbox.n == v->u.vbox.cap) {
+		size_t cap = v->u.vbox.cap ? v->u.vbox.cap * 2 : 8;
+		vchild *k = arena_array(r->a, cap, sizeof *k);
+		if (!k) {
+			fail(r);
+			return NULL;
+		}
+		if (v->u.vbox.n)
+			memcpy(k, v->u.vbox.kids, v->u.vbox.n * sizeof *k);
+		v->u.vbox.kids = k;
+		v->u.vbox.cap = cap;
+	}
+	vchild *c = &v->u.vbox.kids[v->u.vbox.n++];
+	memset(c, 0, sizeof *c);
+	c->b = child;
+	c->y = v->u.vbox.n > 1 ? v->h + gap : v->h;
+	v->h = c->y + child->h;
+	return c;
+}
+
+static vchild *vbox_last(blk *v) { return v->u.vbox.n ? &v->u.vbox.kids[v->u.vbox.n - 1] : NULL; }
+
+/* ---- data binding ------------------------------------------------------- */
+
+static bool test_holds(const lnode *n, const bctx *c)
+{
+	const char *p;
+	if ((p = lattr_get(n, "present")))
+		return data_find(c->data, p) != NULL;
+	if ((p = lattr_get(n, "absent")))
+		return data_find(c->data, p) == NULL;
+	if ((p = lattr_get(n, "path"))) {
+		const char *v = data_text(c->data, p);
+		const char *eq = lattr_get(n, "equals"), *ne = lattr_get(n, "not-equals");
+		if (eq)
+			return v && strcmp(v, eq) == 0;
+		if (ne)
+			return !v || strcmp(v, ne) != 0;
+		return v != NULL;
+	}
+	return true;
+}
+
+/* The branch of a <choose> that applies, or NULL. */
+static const lnode *choose_branch(const lnode *n, const bctx *c)
+{
+	for (const lnode *w = n->first; w; w = w->next) {
+		if (w->kind == L_WHEN && test_holds(w, c))
+			return w;
+		if (w->kind == L_OTHERWISE)
+			return w;
+	}
+	return NULL;
+}
+
+/* Does item match where="key=value"? */
+static bool where_holds(const char *where, const dnode *item)
+{
+	if (!where)
+		return true;
+	const char *eq = strchr(where, '=');
+	if (!eq)
+		return data_find(item, where) != NULL;
+	char key[128];
+	size_t k = (size_t)(eq - where);
+	if (k >= sizeof key)
+		return false;
+	memcpy(key, where, k);
+	key[k] = '\0';
+	const char *v = data_text(item, key);
+	return v && strcmp(v, eq + 1) == 0;
+}
+
+typedef int (*item_fn)(lrun *r, const lnode *body, const bctx *c, int i, void *arg);
+
+/* Calls fn once per item that <repeat> n selects; returns the count or -1. */
+static int repeat_each(lrun *r, const lnode *n, const bctx *c, item_fn fn, void *arg)
+{
+	const char *over = lattr_get(n, "over");
+	const char *slash = strrchr(over, '/');
+	const dnode *parent = c->data;
+	const char *name = over;
+	char buf[256];
+	if (slash) {
+		size_t k = (size_t)(slash - over);
+		if (k >= sizeof buf)
+			return 0;
+		memcpy(buf, over, k);
+		buf[k] = '\0';
+		parent = k ? data_find(c->data, buf) : data_find(c->data, "/");
+		name = slash + 1;
+	}
+	if (!parent)
+		return 0;
+	const char *max_s = lattr_get(n, "max");
+	int max = max_s ? atoi(max_s) : 1 << 30;
+	const char *where = lattr_get(n, "where");
+	int i = 0;
+	for (const dnode *item = parent->first; item && i < max; item = item->next) {
+		if (strcmp(item->name, name) != 0 || !where_holds(where, item))
+			continue;
+		bctx sub = *c;
+		sub.data = item;
+		sub.index = ++i;
+		if (fn(r, n->first, &sub, i, arg))
+			return -1;
+	}
+	return i;
+}
+
+static const char *format_date(lrun *r, const char *iso, bool shortform)
+{
+	int y, m, d;
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return iso;
+	if (shortform)
+		return arena_printf(r->a, "%02d.%02d.%04d", d, m, y);
+	return arena_printf(r->a, "%d. %s %d", d, r->l->months[m - 1], y);
+}
+
+/* First letter in upper case (ASCII and Latin-1 letters). */
+static const char *capitalise(lrun *r, const char *s)
+{
+	char *t = arena_strdup(r->a, s);
+	if (!t)
+		return NULL;
+	unsigned char *u = (unsigned char *)t;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] -= 32;
+	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
+		u[1] -= 32;
+	return t;
+}
+
+static const char *field_text(lrun *r, const lnode *n, const bctx *c)
+{
+	const char *v = data_text(c->data, lattr_get(n, "path"));
+	if (!v)
+		return lattr_get(n, "default");
+	const char *map = lattr_get(n, "map");
+	if (map)
+		v = layout_map(r->l, map, v);
+	const char *fmt = lattr_get(n, "format");
+	if (!fmt)
+		return v;
+	if (strcmp(fmt, "date") == 0 || strcmp(fmt, "date-short") == 0)
+		return format_date(r, v, fmt[4] == '-');
+	if (strcmp(fmt, "month") == 0) {
+		int m = atoi(v);
+		return m >= 1 && m <= 12 ? r->l->months[m - 1] : v;
+	}
+	if (strcmp(fmt, "upper") == 0)
+		return capitalise(r, v);
+	return v;
+}
+
+/* ---- inline content → spans --------------------------------------------- */
+
+typedef struct spanbuf {
+	text_span *v;
+	size_t n, cap;
+} spanbuf;
+
+static int span_add(lrun *r, spanbuf *s, font_style st, const char *t, size_t len)
+{
+	if (!t || !len)
+		return t ? 0 : fail(r);
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		text_span *v = arena_array(r->a, cap, sizeof *v);
+		if (!v)
+			return fail(r);
+		if (s->n)
+			memcpy(v, s->v, s->n * sizeof *v);
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = (text_span){st, t, len};
+	return 0;
+}
+
+static font_style with_bold(font_style s)
+{
+	return s == FONT_ITALIC || s == FONT_BOLDITALIC ? FONT_BOLDITALIC : FONT_BOLD;
+}
+
+static font_style with_italic(font_style s)
+{
+	return s == FONT_BOLD || s == FONT_BOLDITALIC ? FONT_BOLDITALIC : FONT_ITALIC;
+}
+
+static int collect_inline(lrun *r, const lnode *first, const bctx *c, font_style st, spanbuf *s);
+
+typedef struct inline_arg {
+	spanbuf *s;
+	font_style st;
+	const char *sep;
+} inline_arg;
+
+static int inline_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
+{
+	inline_arg *ia = arg;
+	if (i > 1 && ia->sep && span_add(r, ia->s, ia->st, ia->sep, strlen(ia->sep)))
+		return -1;
+	return collect_inline(r, body, c, ia->st, ia->s);
+}
+
+static int collect_one(lrun *r, const lnode *n, const bctx *c, font_style st, spanbuf *s)
+{
+	const char *t;
+	char num[24];
+	switch (n->kind) {
+	case L_TEXT:
+		return span_add(r, s, st, n->text, strlen(n->text));
+	case L_B:
+		return collect_inline(r, n->first, c, with_bold(st), s);
+	case L_I:
+		return collect_inline(r, n->first, c, with_italic(st), s);
+	case L_BR:
+		return span_add(r, s, st, "\n", 1);
+	case L_FIELD:
+		t = field_text(r, n, c);
+		return t ? span_add(r, s, st, t, strlen(t)) : 0;
+	case L_NUMBER:
+	case L_PAGE_NUMBER:
+	case L_PAGE_COUNT:
+		snprintf(num, sizeof num, "%d",
+		         n->kind == L_NUMBER ? c->index : n->kind == L_PAGE_NUMBER ? c->page : c->pages);
+		t = arena_strdup(r->a, num);
+		return span_add(r, s, st, t, t ? strlen(t) : 0);
+	case L_IF:
+		return test_holds(n, c) ? collect_inline(r, n->first, c, st, s) : 0;
+	case L_CHOOSE: {
+		const lnode *b = choose_branch(n, c);
+		return b ? collect_inline(r, b->first, c, st, s) : 0;
+	}
+	case L_REPEAT: {
+		inline_arg ia = {s, st, lattr_get(n, "separator")};
+		return repeat_each(r, n, c, inline_item, &ia) < 0 ? -1 : 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int collect_inline(lrun *r, const lnode *first, const bctx *c, font_style st, spanbuf *s)
+{
+	for (const lnode *n = first; n; n = n->next)
+		if (collect_one(r, n, c, st, s))
+			return -1;
+	return 0;
+}
+
+/* Plain text of spans (for bookmarks). */
+static const char *spans_text(lrun *r, const spanbuf *s)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < s->n; i++)
+		len += s->v[i].len;
+	char *t = arena_alloc(r->a, len + 1);
+	if (!t)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t j = 0; j < s->v[i].len; j++) {
+			char ch = s->v[i].utf8[j];
+			bool sp = ch == ' ' || ch == '\n';
+			if (sp && (k == 0 || t[k - 1] == ' '))
+				continue;
+			t[k++] = sp ? ' ' : ch;
+		}
+	}
+	while (k && t[k - 1] == ' ')
+		k--;
+	t[k] = '\0';
+	return t;
+}
+
+/* ---- text blocks -------------------------------------------------------- */
+
+enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+static blk *lines_block(lrun *r, const spanbuf *s, float width, float size,
+                        float leading, rgb colour, int align)
+{
+	blk *b = new_blk(r, B_LINES, width);
+	if (!b)
+		return NULL;
+	text_para para = {0};
+	if (s->n && text_break(r->a, r->env->measurer, r->env->hyph, s->v, s->n, size, width, &para)) {
+		fail(r);
+		return NULL;
+	}
+	b->u.lines.lines = arena_array(r->a, para.n ? para.n : 1, sizeof(line_item));
+	if (!b->u.lines.lines) {
+		fail(r);
+		return NULL;
+	}
+	for (size_t i = 0; i < para.n; i++) {
+		line_item *li = &b->u.lines.lines[i];
+		li->line = para.lines[i];
+		float slack = width - li->line.width;
+		li->x = align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0;
+		if (li->x < 0)
+			li->x = 0;
+	}
+	b->u.lines.n = para.n;
+	b->u.lines.size = size;
+	b->u.lines.leading = leading;
+	b->u.lines.colour = colour;
+	b->h = para.n * leading;
+	return b;
+}
+
+blk *layout_inline_block(lrun *r, const lnode *first, const dnode *ctx, float width,
+                         float size, font_style st, rgb colour, int align,
+                         int page, int pages)
+{
+	bctx c = {ctx, 0, 1, page, pages};
+	spanbuf s = {0};
+	if (collect_inline(r, first, &c, st, &s))
+		return NULL;
+	return lines_block(r, &s, width, size, size * 1.25f, colour, align);
+}
+
+/* ---- block building ---------------------------------------------------- */
+
+typedef struct builder {
+	lrun *r;
+	float width;
+	blk *out;                  /* the vbox being filled */
+	bool cell_mode;            /* inside a cell or list item: control nodes are inline */
+	/* Top level only: sections, for page breaks that change the paper. */
+	lsection **secs;
+	size_t *n_secs;
+} builder;
+
+static int build_flow(builder *b, const lnode *first, const bctx *c);
+
+static float base(const lrun *r, const bctx *c) { return r->l->base_size * c->scale; }
+
+static int add_para(builder *b, const spanbuf *s, float size, rgb colour, int align, float gap)
+{
+	blk *p = lines_block(b->r, s, b->width, size, size * 1.38f, colour, align);
+	if (!p)
+		return -1;
+	return !p->u.lines.n || vbox_add(b->r, b->out, p, gap) ? 0 : -1;
+}
+
+static float para_size(const lrun *r, const lnode *n, const bctx *c)
+{
+	const char *sz = lattr_get(n, "size");
+	float size = sz ? (float)atof(sz) * c->scale : base(r, c);
+	const char *style = lattr_get(n, "style");
+	if (style && strcmp(style, "small") == 0)
+		size *= 0.85f;
+	if (style && strcmp(style, "lead") == 0)
+		size *= 1.12f;
+	return size;
+}
+
+static int build_p(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	spanbuf s = {0};
+	if (collect_inline(r, n->first, c, FONT_REGULAR, &s))
+		return -1;
+	float size = para_size(r, n, c);
+	const char *style = lattr_get(n, "style");
+	rgb colour = style && strcmp(style, "muted") == 0 ? MUTED : BLACK;
+	colour = layout_colour(lattr_get(n, "colour"), colour);
+	const char *al = lattr_get(n, "align");
+	int align = !al ? ALIGN_LEFT : strcmp(al, "center") == 0 ? ALIGN_CENTER
+	          : strcmp(al, "right") == 0 ? ALIGN_RIGHT : ALIGN_LEFT;
+	float gap = layout_length(lattr_get(n, "space-before"), 0.55f * base(r, c));
+	return add_para(b, &s, size, colour, align, gap);
+}
+
+static int build_heading(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	spanbuf s = {0};
+	if (collect_inline(r, n->first, c, FONT_BOLD, &s))
+		return -1;
+	int level = n->kind - L_H1;
+	static const float scale[] = {2.0f, 1.4f, 1.1f};
+	float size = base(r, c) * scale[level];
+	rgb colour = layout_colour(lattr_get(n, "colour"), level == 2 ? BLACK : r->l->accent);
+	blk *h = lines_block(r, &s, b->width, size, size * 1.22f, colour, ALIGN_LEFT);
+	if (!h)
+		return -1;
+	if (!h->u.lines.n)
+		return 0;
+	const char *bm = lattr_get(n, "bookmark");
+	if (level < 2 && !(bm && strcmp(bm, "false") == 0)) {
+		h->u.lines.bookmark = level;
+		if (!(h->u.lines.bookmark_title = spans_text(r, &s)))
+			return fail(r);
+	}
+	static const float before[] = {0.2f, 1.1f, 0.9f};
+	vchild *k = vbox_add(r, b->out, h, before[level] * base(r, c));
+	if (!k)
+		return -1;
+	k->keep_with_next = true;
+	return 0;
+}
+
+/* Inline nodes of a cell or list item run together into one paragraph. */
+static bool is_inline(const lnode *n, bool cell_mode)
+{
+	switch (n->kind) {
+	case L_TEXT: case L_B: case L_I: case L_BR: case L_FIELD: case L_NUMBER:
+	case L_PAGE_NUMBER: case L_PAGE_COUNT:
+		return true;
+	case L_IF: case L_CHOOSE: case L_REPEAT:
+		return cell_mode;
+	default:
+		return false;
+	}
+}
+
+/* Builds a vbox at width from a run of mixed inline/block children. */
+static blk *build_cell(lrun *r, const lnode *first, const bctx *c, float width,
+                       float size, font_style st, rgb colour)
+{
+	blk *v = new_vbox(r, width);
+	if (!v)
+		return NULL;
+	builder sub = {r, width, v, true, NULL, NULL};
+	const lnode *n = first;
+	while (n) {
+		if (!is_inline(n, true)) {
+			if (build_flow(&sub, n, c) && r->err)
+				return NULL;
+			n = n->next;
+			continue;
+		}
+		spanbuf s = {0};
+		for (; n && is_inline(n, true); n = n->next)
+			if (collect_one(r, n, c, st, &s))
+				return NULL;
+		blk *p = lines_block(r, &s, width, size, size * 1.3f, colour, ALIGN_LEFT);
+		if (!p || (p->u.lines.n && !vbox_add(r, v, p, 0.3f * size)))
+			return NULL;
+	}
+	return v;
+}
+
+/* ---- lists -------------------------------------------------------------- */
+
+static blk *make_row(lrun *r, blk **cells, const float *w, size_t n, float width, float pad)
+{
+	blk *row = new_blk(r, B_ROW, width);
+	float *xs = arena_array(r->a, n, sizeof *xs);
+	float *ws = arena_array(r->a, n, sizeof *ws);
+	blk **cs = arena_array(r->a, n, sizeof *cs);
+	if (!row || !xs || !ws || !cs) {
+		fail(r);
+		return NULL;
+	}
+	float x = 0, h = 0;
+	for (size_t i = 0; i < n; i++) {
+		xs[i] = x;
+		ws[i] = w[i];
+		cs[i] = cells[i];
+		x += w[i];
+		if (cells[i]->h > h)
+			h = cells[i]->h;
+	}
+	row->u.row.cells = cs;
+	row->u.row.x = xs;
+	row->u.row.w = ws;
+	row->u.row.n = n;
+	row->u.row.pad = pad;
+	row->h = h + 2 * pad;
+	return row;
+}
+
+typedef struct list_arg {
+	builder *b;
+	int *counter;
+	bool ordered;
+	float size;
+} list_arg;
+
+static int list_item(lrun *r, const lnode *li, const bctx *c, list_arg *la)
+{
+	builder *b = la->b;
+	float indent = la->size * (la->ordered ? 1.9f : 1.3f);
+	char mark[16];
+	if (la->ordered)
+		snprintf(mark, sizeof mark, "%d.", ++*la->counter);
+	else
+		snprintf(mark, sizeof mark, "\xE2\x80\xA2");   /* • */
+	spanbuf ms = {0};
+	const char *mt = arena_strdup(r->a, mark);
+	if (span_add(r, &ms, FONT_REGULAR, mt, mt ? strlen(mt) : 0))
+		return -1;
+	blk *cells[2];
+	float w[2] = {indent, b->width - indent};
+	cells[0] = new_vbox(r, indent);
+	blk *mb = lines_block(r, &ms, indent, la->size, la->size * 1.38f, r->l->accent, ALIGN_LEFT);
+	if (!cells[0] || !mb || !vbox_add(r, cells[0], mb, 0))
+		return -1;
+	cells[1] = build_cell(r, li->first, c, w[1], la->size, FONT_REGULAR, BLACK);
+	if (!cells[1])
+		return -1;
+	if (!cells[1]->h)
+		return 0;
+	blk *row = make_row(r, cells, w, 2, b->width, 0);
+	return row && vbox_add(r, b->out, row, 0.25f * la->size) ? 0 : -1;
+}
+
+static int list_children(lrun *r, const lnode *first, const bctx *c, int i, void *arg)
+{
+	(void)i;
+	list_arg *la = arg;
+	for (const lnode *n = first; n; n = n->next) {
+		if (n->kind == L_LI) {
+			if (list_item(r, n, c, la))
+				return -1;
+		} else if (n->kind == L_IF) {
+			if (test_holds(n, c) && list_children(r, n->first, c, 0, la))
+				return -1;
+		} else if (n->kind == L_REPEAT) {
+			if (repeat_each(r, n, c, list_children, la) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int build_list(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	const char *st = lattr_get(n, "start");
+	int counter = st ? atoi(st) - 1 : 0;
+	list_arg la = {b, &counter, n->kind == L_OL, para_size(r, n, c)};
+	size_t before = b->out->u.vbox.n;
+	if (list_children(r, n->first, c, 0, &la))
+		return -1;
+	/* The first item keeps its distance from what came before. */
+	if (b->out->u.vbox.n > before && before > 0) {
+		float shift = 0.45f * base(r, c);
+		for (size_t i = before; i < b->out->u.vbox.n; i++)
+			b->out->u.vbox.kids[i].y += shift;
+		b->out->h += shift;
+	}
+	return 0;
+}
+
+/* ---- boxes -------------------------------------------------------------- */
+
+static float box_pad(const lrun *r, const bctx *c) { return 0.7f * base(r, c); }
+
+/* Lays out a box once at the given font scale. */
+static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, float scale)
+{
+	bctx c = *c0;
+	c.scale = scale;
+	blk *bx = new_blk(r, B_BOX, width);
+	if (!bx)
+		return NULL;
+	float pad = box_pad(r, &c);
+	float size = base(r, &c);
+	bx->u.box.pad = pad;
+	bx->u.box.size = size;
+	bx->u.box.accent = r->l->accent;
+	const char *tint = lattr_get(n, "tint");
+	bx->u.box.tinted = tint != NULL;
+	bx->u.box.tint = layout_colour(tint, WHITE);
+	/* Title: the attribute, or the <title> child's inline content. */
+	spanbuf s = {0};
+	const char *ta = lattr_get(n, "title");
+	const lnode *body = n->first;
+	if (body && body->kind == L_TITLE) {
+		if (collect_inline(r, body->first, &c, FONT_BOLD, &s))
+			return NULL;
+		body = body->next;
+	} else if (ta && span_add(r, &s, FONT_BOLD, ta, strlen(ta))) {
+		return NULL;
+	}
+	float tsize = size * 1.0f;
+	blk *title = lines_block(r, &s, width - 2 * pad, tsize, tsize * 1.3f, r->l->accent, ALIGN_LEFT);
+	if (!title)
+		return NULL;
+	bx->u.box.title = title->u.lines.n ? spans_text(r, &s) : NULL;
+	bx->u.box.title_h = title->u.lines.n ? title->h + 0.5f * pad : 0;
+	bx->u.box.content = new_vbox(r, width - 2 * pad);
+	if (!bx->u.box.content)
+		return NULL;
+	/* The title is the first child of the content so it breaks like text. */
+	if (title->u.lines.n && !vbox_add(r, bx->u.box.content, title, 0))
+		return NULL;
+	builder sub = {r, width - 2 * pad, bx->u.box.content, false, NULL, NULL};
+	if (build_flow(&sub, body, &c) && r->err)
+		return NULL;
+	float pitch = layout_length(lattr_get(n, "pitch"), 9 * PT_PER_MM);
+	if (pitch < 8 * PT_PER_MM)
+		pitch = 8 * PT_PER_MM;
+	const char *lines = lattr_get(n, "lines");
+	bx->u.box.pitch = pitch;
+	bx->u.box.lines = lines ? atoi(lines) : 0;
+	bx->h = pad + bx->u.box.content->h + bx->u.box.lines * pitch + pad;
+	bx->cont_h = bx->u.box.title_h ? title->h + pad : 0;
+	bx->keep_together = true;
+	return bx;
+}
+
+static int build_box(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	const char *hs = lattr_get(n, "height");
+	blk *bx = box_at_scale(r, n, c, b->width, c->scale);
+	if (!bx)
+		return -1;
+	if (hs) {
+		/* Fixed height: shrink the text down to min-size, then let it grow
+		 * and continue on the next page with a continuation title. */
+		float h = layout_length(hs, 0);
+		const char *ms = lattr_get(n, "min-size");
+		float min_scale = (ms ? (float)atof(ms) : 7.0f) / r->l->base_size;
+		for (float s = c->scale - 0.05f; bx->h > h && s >= min_scale - 1e-4f; s -= 0.05f)
+			if (!(bx = box_at_scale(r, n, c, b->width, s)))
+				return -1;
+		if (bx->h < h)
+			bx->h = h;
+	}
+	const char *fill = lattr_get(n, "fill");
+	bx->fill = fill && strcmp(fill, "true") == 0;
+	vchild *k = vbox_add(r, b->out, bx, 0.8f * base(r, c));
+	if (k && bx->fill)
+		k->break_after = true;
+	return k ? 0 : -1;
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+typedef struct table_ctx {
+	builder *b;
+	blk *table;
+	float *w;                  /* column widths */
+	size_t cols;
+	float size, pad;
+	bool grid;
+} table_ctx;
+
+/* Parses widths="3fr 2fr 30mm" into w (at most max); returns the count. */
+static size_t parse_widths(const char *spec, float total, float *w, size_t max)
+{
+	float fr[32], fixed = 0, frs = 0;
+	size_t n = 0;
+	const char *p = spec;
+	while (*p && n < max && n < 32) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		char *end;
+		float v = strtof(p, &end);
+		if (end[0] == 'f' && end[1] == 'r') {
+			fr[n] = v;
+			frs += v;
+			w[n] = 0;
+			end += 2;
+		} else {
+			fr[n] = 0;
+			char unit[8] = {0};
+			size_t k = 0;
+			while (end[k] && end[k] != ' ' && k < 7) {
+				unit[k] = end[k];
+				k++;
+			}
+			w[n] = v * (strcmp(unit, "mm") == 0 ? PT_PER_MM : strcmp(unit, "cm") == 0 ? 10 * PT_PER_MM : 1);
+			fixed += w[n];
+			end += k;
+		}
+		p = end;
+		n++;
+	}
+	float rest = total - fixed;
+	for (size_t i = 0; i < n; i++)
+		if (fr[i] > 0)
+			w[i] = frs > 0 && rest > 0 ? rest * fr[i] / frs : 0;
+	return n;
+}
+
+static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header)
+{
+	lrun *r = t->b->r;
+	blk *cells[32];
+	size_t i = 0;
+	rgb colour = header ? WHITE : BLACK;
+	for (const lnode *cell = row->first; cell && i < t->cols; cell = cell->next) {
+		if (cell->kind != L_CELL)
+			continue;
+		float inner = t->w[i] - 2 * t->pad;
+		cells[i] = build_cell(r, cell->first, c, inner > 4 ? inner : 4, t->size,
+		                      header ? FONT_BOLD : FONT_REGULAR, colour);
+		if (!cells[i])
+			return NULL;
+		i++;
+	}
+	for (; i < t->cols; i++)
+		if (!(cells[i] = new_vbox(r, t->w[i] - 2 * t->pad)))
+			return NULL;
+	blk *rb = make_row(r, cells, t->w, t->cols, t->table->w, t->pad * 0.8f);
+	if (!rb)
+		return NULL;
+	float minh = layout_length(lattr_get(row, "height"), 0);
+	if (rb->h < minh)
+		rb->h = minh;
+	rb->u.row.framed = t->grid;
+	rb->u.row.rule_colour = (rgb){0.55f, 0.58f, 0.62f};
+	return rb;
+}
+
+static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);
+
+static int table_node(table_ctx *t, const lnode *n, const bctx *c)
+{
+	lrun *r = t->b->r;
+	switch (n->kind) {
+	case L_ROW: {
+		blk *rb = table_row(t, n, c, false);
+		return rb && vbox_add(r, t->table, rb, 0) ? 0 : -1;
+	}
+	case L_EMPTY_ROWS: {
+		int count = atoi(lattr_get(n, "count"));
+		float h = layout_length(lattr_get(n, "height"), 12 * PT_PER_MM);
+		for (int k = 0; k < count; k++) {
+			lnode empty = {.kind = L_ROW};
+			blk *rb = table_row(t, &empty, c, false);
+			if (!rb)
+				return -1;
+			if (rb->h < h)
+				rb->h = h;
+			if (!vbox_add(r, t->table, rb, 0))
+				return -1;
+		}
+		return 0;
+	}
+	case L_IF:
+		return test_holds(n, c) ? table_rows(r, n->first, c, 0, t) : 0;
+	case L_CHOOSE: {
+		const lnode *br = choose_branch(n, c);
+		return br ? table_rows(r, br->first, c, 0, t) : 0;
+	}
+	case L_REPEAT:
+		return repeat_each(r, n, c, table_rows, t) < 0 ? -1 : 0;
+	default:
+		return 0;
+	}
+}
+
+static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg)
+{
+	(void)r;
+	(void)i;
+	for (const lnode *n = first; n; n = n->next)
+		if (table_node(arg, n, c))
+			return -1;
+	return 0;
+}
+
+static int build_table(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	float w[32];
+	table_ctx t = {b, NULL, w, 0, 0, 0, true};
+	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, 32);
+	if (!t.cols)
+		return 0;
+	const char *sz = lattr_get(n, "size");
+	t.size = sz ? (float)atof(sz) * c->scale : base(r, c) * 0.92f;
+	t.pad = 0.45f * t.size;
+	const char *rules = lattr_get(n, "rules");
+	t.grid = !rules || strcmp(rules, "grid") == 0;
+	if (!(t.table = new_blk(r, B_TABLE, b->width)))
+		return -1;
+	const lnode *rows = n->first;
+	if (rows && rows->kind == L_HEADER) {
+		blk *hb = table_row(&t, rows, c, true);
+		if (!hb)
+			return -1;
+		hb->u.row.framed = t.grid;
+		rgb fillc = layout_colour(lattr_get(n, "header-fill"), r->l->accent);
+		hb->u.row.tint = arena_alloc(r->a, sizeof(rgb));
+		if (!hb->u.row.tint)
+			return fail(r);
+		*hb->u.row.tint = fillc;
+		t.table->u.vbox.header = hb;
+		t.table->h = hb->h;
+		t.table->cont_h = hb->h;
+		rows = rows->next;
+	}
+	if (table_rows(r, rows, c, 0, &t))
+		return -1;
+	return vbox_add(r, b->out, t.table, 0.8f * base(r, c)) ? 0 : -1;
+}
+
+/* vbox_add places the first row at 0; rows of a table sit below the header. */
+static void table_fix_offsets(blk *t)
+{
+	float off = t->u.vbox.header ? t->u.vbox.header->h : 0;
+	float y = off;
+	for (size_t i = 0; i < t->u.vbox.n; i++) {
+		t->u.vbox.kids[i].y = y;
+		y += t->u.vbox.kids[i].b->h;
+	}
+	t->h = y;
+}
+
+/* ---- grids --------------------------------------------------------------- */
+
+static void stretch(blk *b, float h)
+{
+	if (b->h >= h)
+		return;
+	if (b->kind == B_VBOX && b->u.vbox.n == 1) {
+		vchild *k = &b->u.vbox.kids[0];
+		if (k->b->kind == B_BOX)
+			k->b->h = h - k->y;
+	}
+	b->h = h;
+}
+
+static int build_grid(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	int cols = atoi(lattr_get(n, "cols"));
+	float gap = layout_length(lattr_get(n, "gap"), 5 * PT_PER_MM);
+	float cw = (b->width - gap * (cols - 1)) / cols;
+	/* Build every child into its own vbox, then group them into rows. */
+	blk *tmp = new_vbox(r, cw);
+	if (!tmp)
+		return -1;
+	builder sub = {r, cw, tmp, false, NULL, NULL};
+	if (build_flow(&sub, n->first, c) && r->err)
+		return -1;
+	size_t nk = tmp->u.vbox.n;
+	for (size_t i = 0; i < nk; i += (size_t)cols) {
+		blk *cells[6];
+		float w[6];
+		size_t k;
+		for (k = 0; k < (size_t)cols; k++) {
+			cells[k] = new_vbox(r, cw);
+			w[k] = cw + (k + 1 < (size_t)cols ? gap : 0);
+			if (!cells[k])
+				return -1;
+			if (i + k < nk && !vbox_add(r, cells[k], tmp->u.vbox.kids[i + k].b, 0))
+				return -1;
+		}
+		blk *row = make_row(r, cells, w, k, b->width, 0);
+		if (!row)
+			return -1;
+		for (k = 0; k < (size_t)cols; k++)
+			stretch(cells[k], row->h);
+		row->keep_together = true;
+		if (!vbox_add(r, b->out, row, i ? gap : 0.8f * base(r, c)))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- images, rules, custom ------------------------------------------------ */
+
+/* Reads the pixel size of a PNG or JPEG file; false when it is neither. */
+static bool image_size(const char *path, int *w, int *h)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	unsigned char buf[65536];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	if (n >= 24 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*w = (buf[16] << 24) | (buf[17] << 16) | (buf[18] << 8) | buf[19];
+		*h = (buf[20] << 24) | (buf[21] << 16) | (buf[22] << 8) | buf[23];
+		return *w > 0 && *h > 0;
+	}
+	for (size_t i = 2; n > 4 && buf[0] == 0xFF && buf[1] == 0xD8 && i + 9 < n;) {
+		if (buf[i] != 0xFF)
+			return false;
+		unsigned char m = buf[i + 1];
+		size_t len = (size_t)(buf[i + 2] << 8 | buf[i + 3]);
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			*h = buf[i + 5] << 8 | buf[i + 6];
+			*w = buf[i + 7] << 8 | buf[i + 8];
+			return *w > 0 && *h > 0;
+		}
+		i += 2 + len;
+	}
+	return false;
+}
+
+static int build_image(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	const char *src = lattr_get(n, "src"), *path = NULL;
+	int line = n->line;
+	const char *file = r->file;
+	if (src) {
+		const char *slash = strrchr(r->file, '/');
+		path = slash ? arena_printf(r->a, "%.*s/%s", (int)(slash - r->file), r->file, src) : src;
+	} else {
+		const dnode *dn = data_find(c->data, lattr_get(n, "path"));
+		if (!dn || !dn->text)
+			return 0;       /* no logo: nothing to print */
+		path = dn->text;
+		line = dn->line;
+		file = "workplace";
+		if (path[0] != '/' && r->env->image_dir)
+			path = arena_printf(r->a, "%s/%s", r->env->image_dir, dn->text);
+	}
+	if (!path)
+		return fail(r);
+	int pw, ph;
+	if (!image_size(path, &pw, &ph)) {
+		diag_error(r->d, file, line, "image '%s' is missing or not a PNG or JPEG file", path);
+		r->err = AM_EINPUT;
+		return -1;
+	}
+	float w = layout_length(lattr_get(n, "width"), 0);
+	float h = layout_length(lattr_get(n, "height"), 0);
+	if (!w && !h)
+		w = pw * 0.75f;
+	if (!w)
+		w = h * pw / ph;
+	if (!h)
+		h = w * ph / pw;
+	if (w > b->width) {
+		h *= b->width / w;
+		w = b->width;
+	}
+	blk *im = new_blk(r, B_IMAGE, b->width);
+	if (!im)
+		return -1;
+	im->h = h;
+	im->u.image.file = path;
+	im->u.image.w = w;
+	const char *al = lattr_get(n, "align");
+	im->u.image.x = al && strcmp(al, "right") == 0 ? b->width - w
+	              : al && strcmp(al, "center") == 0 ? (b->width - w) / 2 : 0;
+	return vbox_add(r, b->out, im, 0.5f * base(r, c)) ? 0 : -1;
+}
+
+static int build_simple(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	blk *x = NULL;
+	float gap = 0.5f * base(r, c);
+	if (n->kind == L_RULE) {
+		x = new_blk(r, B_RULE, b->width);
+		if (!x)
+			return -1;
+		x->u.rule.width = layout_length(lattr_get(n, "width"), 0.6f);
+		x->u.rule.colour = layout_colour(lattr_get(n, "colour"), (rgb){0.7f, 0.72f, 0.75f});
+		x->h = 0.6f * base(r, c);
+	} else if (n->kind == L_SPACER) {
+		x = new_blk(r, B_SPACE, b->width);
+		if (!x)
+			return -1;
+		x->h = layout_length(lattr_get(n, "height"), 0);
+		gap = 0;
+	} else {
+		x = new_blk(r, B_CUSTOM, b->width);
+		if (!x)
+			return -1;
+		const char *hs = lattr_get(n, "height");
+		x->fill = !hs || strcmp(hs, "fill") == 0;
+		x->h = x->fill ? 100 : layout_length(hs, 100);
+		x->u.custom.kind = lattr_get(n, "kind");
+		x->u.custom.data = c->data;
+	}
+	vchild *k = vbox_add(r, b->out, x, gap);
+	if (k && x->fill)
+		k->break_after = true;
+	return k ? 0 : -1;
+}
+
+/* ---- sections and control ----------------------------------------------- */
+
+static int new_section(builder *b, const lnode *n)
+{
+	lrun *r = b->r;
+	lsection *cur = &(*b->secs)[*b->n_secs - 1];
+	lsection *grown = arena_array(r->a, *b->n_secs + 1, sizeof *grown);
+	if (!grown)
+		return fail(r);
+	memcpy(grown, *b->secs, *b->n_secs * sizeof *grown);
+	lpage pg = cur->page;
+	const char *size = lattr_get(n, "size");
+	float w = pg.w, h = pg.h;
+	if (size)
+		layout_paper(size, &w, &h);
+	else if (w > h) {
+		float t = w;
+		w = h;
+		h = t;
+	}
+	const char *o = lattr_get(n, "orientation");
+	bool landscape = o ? strcmp(o, "landscape") == 0 : pg.w > pg.h;
+	if ((landscape && w < h) || (!landscape && w > h)) {
+		float t = w;
+		w = h;
+		h = t;
+	}
+	pg.w = w;
+	pg.h = h;
+	lsection *s = &grown[*b->n_secs];
+	s->page = pg;
+	s->body = new_vbox(r, pg.w - pg.ml - pg.mr);
+	if (!s->body)
+		return -1;
+	*b->secs = grown;
+	(*b->n_secs)++;
+	b->out = s->body;
+	b->width = s->body->w;
+	return 0;
+}
+
+static int page_break(builder *b, const lnode *n)
+{
+	vchild *last = vbox_last(b->out);
+	bool new_paper = lattr_get(n, "size") || lattr_get(n, "orientation");
+	if (new_paper && b->secs)
+		return new_section(b, n);
+	if (last)
+		last->break_after = true;
+	return 0;
+}
+
+typedef struct flow_arg {
+	builder *b;
+	bool page_each;
+} flow_arg;
+
+static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
+{
+	(void)r;
+	flow_arg *fa = arg;
+	vchild *last = vbox_last(fa->b->out);
+	if (fa->page_each && i > 1 && last)
+		last->break_after = true;
+	return build_flow(fa->b, body, c);
+}
+
+static int build_keep(builder *b, const lnode *n, const bctx *c)
+{
+	lrun *r = b->r;
+	blk *v = new_vbox(r, b->width);
+	if (!v)
+		return -1;
+	builder sub = *b;
+	sub.out = v;
+	sub.secs = NULL;
+	if (build_flow(&sub, n->first, c))
+		return -1;
+	v->keep_together = true;
+	return v->u.vbox.n ? (vbox_add(r, b->out, v, 0) ? 0 : -1) : 0;
+}
+
+static int build_node(builder *b, const lnode *n, const bctx *c)
+{
+	switch (n->kind) {
+	case L_H1: case L_H2: case L_H3:
+		return build_heading(b, n, c);
+	case L_P:
+		return build_p(b, n, c);
+	case L_UL: case L_OL:
+		return build_list(b, n, c);
+	case L_BOX:
+		return build_box(b, n, c);
+	case L_TABLE: {
+		if (build_table(b, n, c))
+			return -1;
+		table_fix_offsets(vbox_last(b->out)->b);
+		blk *v = b->out;
+		v->h = vbox_last(v)->y + vbox_last(v)->b->h;
+		return 0;
+	}
+	case L_GRID:
+		return build_grid(b, n, c);
+	case L_IMAGE:
+		return build_image(b, n, c);
+	case L_RULE: case L_SPACER: case L_CUSTOM:
+		return build_simple(b, n, c);
+	case L_PAGE_BREAK:
+		return page_break(b, n);
+	case L_KEEP:
+		return build_keep(b, n, c);
+	case L_IF:
+		return test_holds(n, c) ? build_flow(b, n->first, c) : 0;
+	case L_CHOOSE: {
+		const lnode *br = choose_branch(n, c);
+		return br ? build_flow(b, br->first, c) : 0;
+	}
+	case L_REPEAT: {
+		const char *brk = lattr_get(n, "break");
+		flow_arg fa = {b, brk && strcmp(brk, "page") == 0};
+		return repeat_each(b->r, n, c, flow_item, &fa) < 0 ? -1 : 0;
+	}
+	default:
+		return 0;          /* inline content at block level: ignored by the schema */
+	}
+}
+
+static int build_flow(builder *b, const lnode *first, const bctx *c)
+{
+	for (const lnode *n = first; n; n = n->next) {
+		if (b->cell_mode && is_inline(n, true))
+			continue;      /* handled by build_cell */
+		if (build_node(b, n, c))
+			return -1;
+		if (b->cell_mode)
+			break;         /* build_cell feeds block nodes one at a time */
+	}
+	return 0;
+}
+
+int layout_build(lrun *r, lsection **sections, size_t *n)
+{
+	lsection *secs = arena_alloc(r->a, sizeof *secs);
+	if (!secs)
+		return fail(r);
+	secs->page = r->l->page;
+	secs->body = new_vbox(r, r->l->page.w - r->l->page.ml - r->l->page.mr);
+	if (!secs->body)
+		return -1;
+	*n = 1;
+	builder b = {r, secs->body->w, secs->body, false, &secs, n};
+	bctx c = {r->env->data, 0, 1, 0, 0};
+	if (build_flow(&b, r->l->body->first, &c))
+		return -1;
+	*sections = secs;
+	return 0;
+}

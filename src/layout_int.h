@@ -1,0 +1,182 @@
+/* layout_int.h: private structures shared by the layout engine's files.
+ *
+ *   layout_load.c  layout XML → template tree (lnode), strings and maps
+ *   layout.c       template + data → formatted blocks (blk), at a width
+ *   paginate.c     blocks → break points → pages → draw commands
+ *
+ * A template is immutable once loaded and may be run many times. Blocks are
+ * built per run in the run's arena. Vertical offsets inside a block are
+ * measured from its top; a block never knows where it sits on the page. */
+#ifndef AMOKIT_LAYOUT_INT_H
+#define AMOKIT_LAYOUT_INT_H
+
+#include <stdbool.h>
+#include "layout.h"
+
+/* ---- template --------------------------------------------------------- */
+
+typedef enum lkind {
+	/* blocks */
+	L_H1, L_H2, L_H3, L_P, L_UL, L_OL, L_LI, L_BOX, L_TITLE, L_TABLE,
+	L_HEADER, L_ROW, L_CELL, L_EMPTY_ROWS, L_GRID, L_IMAGE, L_RULE,
+	L_SPACER, L_PAGE_BREAK, L_KEEP, L_CUSTOM,
+	/* control */
+	L_IF, L_CHOOSE, L_WHEN, L_OTHERWISE, L_REPEAT,
+	/* inline */
+	L_TEXT, L_B, L_I, L_BR, L_PAGE_NUMBER, L_PAGE_COUNT, L_NUMBER, L_FIELD,
+	L_UNKNOWN
+} lkind;
+
+typedef struct lattr {
+	const char *name, *value;
+	struct lattr *next;
+} lattr;
+
+typedef struct lnode {
+	lkind kind;
+	int line;
+	const char *text;          /* L_TEXT: whitespace folded to single spaces */
+	lattr *attrs;
+	struct lnode *first, *next;
+} lnode;
+
+typedef struct lmap {
+	const char *name;
+	const char **keys, **values;
+	size_t n;
+	struct lmap *next;
+} lmap;
+
+typedef struct lpage {
+	float w, h;                /* points, already oriented */
+	float mt, mb, ml, mr;      /* margins */
+} lpage;
+
+struct layout {
+	const char *file;
+	const char *title, *subject, *keywords;
+	lpage page;
+	float base_size;
+	rgb accent;
+	const char *months[12];
+	lmap *maps;
+	lattr *texts;              /* <text key="...">value</text> */
+	lnode *header, *header_right, *footer, *footer_right, *body;
+};
+
+const char *lattr_get(const lnode *n, const char *name);
+/* Parses a length ("12mm", "1.5cm", "14pt", "14") in points; def when NULL. */
+float layout_length(const char *s, float def);
+/* Parses "#RRGGBB"; def when NULL or malformed. */
+rgb layout_colour(const char *s, rgb def);
+/* A named paper size (A0..A6 or WxH mm) in portrait points; false when unknown. */
+bool layout_paper(const char *name, float *w, float *h);
+/* The text of key in the layout's strings, or def. */
+const char *layout_string(const layout *l, const char *key, const char *def);
+/* Translates value through the map called name; value itself when absent. */
+const char *layout_map(const layout *l, const char *name, const char *value);
+
+/* ---- formatted blocks -------------------------------------------------- */
+
+typedef enum bkind {
+	B_LINES,     /* lines of text (paragraph, heading, cell text) */
+	B_VBOX,      /* children stacked vertically */
+	B_ROW,       /* cells side by side (table row, grid row, list item) */
+	B_BOX,       /* framed, titled vbox with optional writing lines */
+	B_TABLE,     /* vbox of rows with a repeated header row */
+	B_RULE,      /* a horizontal line */
+	B_SPACE,     /* vertical space */
+	B_IMAGE,
+	B_CUSTOM,
+	B_WRITING    /* ruled writing lines */
+} bkind;
+
+typedef struct blk blk;
+
+typedef struct vchild {
+	blk *b;
+	float y;                   /* offset of the child's top in the vbox */
+	bool keep_with_next;       /* no break between this child and the next */
+	bool break_after;          /* forced page break after this child */
+} vchild;
+
+typedef struct line_item {
+	text_line line;
+	float x;                   /* alignment offset */
+} line_item;
+
+struct blk {
+	bkind kind;
+	float w;                   /* width it was laid out at */
+	float h;                   /* natural height */
+	float cont_h;              /* extra height drawn when continued on a new page */
+	bool keep_together;        /* avoid breaking inside */
+	bool fill;                 /* B_CUSTOM / B_BOX: takes the rest of the page */
+	union {
+		struct {               /* B_LINES */
+			line_item *lines;
+			size_t n;
+			float size, leading;
+			rgb colour;
+			int bookmark;      /* -1 none, else level */
+			const char *bookmark_title;
+		} lines;
+		struct {               /* B_VBOX, B_TABLE (children = rows) */
+			vchild *kids;
+			size_t n, cap;
+			blk *header;       /* B_TABLE: the header row, or NULL */
+		} vbox;
+		struct {               /* B_ROW */
+			blk **cells;       /* each a B_VBOX */
+			float *x, *w;      /* cell positions relative to the row */
+			size_t n;
+			float pad;         /* vertical padding inside each cell */
+			bool framed;       /* draw a grid around cells */
+			rgb *tint;         /* per-cell background, NULL for none */
+			bool *tinted;
+			rgb rule_colour;
+		} row;
+		struct {               /* B_BOX */
+			blk *content;      /* B_VBOX */
+			const char *title;
+			const char *cont_title;
+			float title_h, pad, size;
+			rgb accent, tint;
+			bool tinted;
+			float pitch;       /* writing line pitch */
+			int lines;         /* writing lines after the content */
+		} box;
+		struct { float width; rgb colour; } rule;
+		struct { const char *file; float w; float x; } image;
+		struct { const char *kind; const dnode *data; } custom;
+		struct { int n; float pitch; } writing;
+	} u;
+};
+
+/* A run of the layout engine over one document. */
+typedef struct lrun {
+	const layout *l;
+	const layout_env *env;
+	arena *a;
+	diag *d;
+	const char *file;          /* layout file, for messages */
+	int err;                   /* first error code, AM_OK when none */
+} lrun;
+
+/* A page body: width, and the sections' root blocks built by layout.c. */
+typedef struct lsection {
+	lpage page;
+	blk *body;                 /* B_VBOX */
+} lsection;
+
+/* layout.c */
+int layout_build(lrun *r, lsection **sections, size_t *n);
+/* Builds a B_LINES for inline content (header/footer use), with page numbers. */
+blk *layout_inline_block(lrun *r, const lnode *first, const dnode *ctx, float width,
+                         float size, font_style st, rgb colour, int align,
+                         int page, int pages);
+
+/* paginate.c */
+int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc);
+
+#endif

@@ -1,0 +1,533 @@
+/* layout_load.c: layout XML → template tree (lnode), plus strings and maps.
+ *
+ * Layout files are trusted more than workplace files (they ship with amokit
+ * or come from the organisation), but are still parsed without DTDs, entity
+ * expansion or network access, and validated against the compiled-in
+ * schema, so a mistake is reported as `FILE:LINE: ...` before anything runs. */
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+
+extern const char schema_layout[];
+extern const size_t schema_layout_len;
+
+#define LAYOUT_NS "urn:amokit:layout:1"
+#define LAYOUT_MAX (4u << 20)
+
+static const struct { const char *name; lkind kind; } kinds[] = {
+	{"h1", L_H1}, {"h2", L_H2}, {"h3", L_H3}, {"p", L_P}, {"ul", L_UL},
+	{"ol", L_OL}, {"li", L_LI}, {"box", L_BOX}, {"title", L_TITLE},
+	{"table", L_TABLE}, {"header", L_HEADER}, {"row", L_ROW}, {"cell", L_CELL},
+	{"empty-rows", L_EMPTY_ROWS}, {"grid", L_GRID}, {"image", L_IMAGE},
+	{"rule", L_RULE}, {"spacer", L_SPACER}, {"page-break", L_PAGE_BREAK},
+	{"keep", L_KEEP}, {"custom", L_CUSTOM}, {"if", L_IF}, {"choose", L_CHOOSE},
+	{"when", L_WHEN}, {"otherwise", L_OTHERWISE}, {"repeat", L_REPEAT},
+	{"b", L_B}, {"i", L_I}, {"br", L_BR}, {"page-number", L_PAGE_NUMBER},
+	{"page-count", L_PAGE_COUNT}, {"number", L_NUMBER}, {"field", L_FIELD},
+};
+
+/* ---- small parsers shared by the engine -------------------------------- */
+
+const char *lattr_get(const lnode *n, const char *name)
+{
+	for (const lattr *a = n->attrs; a; a = a->next)
+		if (strcmp(a->name, name) == 0)
+			return a->value;
+	return NULL;
+}
+
+float layout_length(const char *s, float def)
+{
+	if (!s)
+		return def;
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s)
+		return def;
+	if (strcmp(end, "mm") == 0)
+		v *= 72.0 / 25.4;
+	else if (strcmp(end, "cm") == 0)
+		v *= 720.0 / 25.4;
+	return (float)v;
+}
+
+rgb layout_colour(const char *s, rgb def)
+{
+	unsigned v;
+	if (!s || strlen(s) != 7 || sscanf(s, "#%6x", &v) != 1)
+		return def;
+	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+}
+
+bool layout_paper(const char *name, float *w, float *h)
+{
+	const float mm = 72.0f / 25.4f;
+	if (name[0] == 'A' && name[1] >= '0' && name[1] <= '6' && !name[2]) {
+		/* A0 is 841 × 1189 mm; each next size halves the long side. */
+		int mw = 841, mh = 1189;
+		for (int i = '0'; i < name[1]; i++) {
+			int t = mw;
+			mw = mh / 2;
+			mh = t;
+		}
+		*w = mw * mm;
+		*h = mh * mm;
+		return true;
+	}
+	int a, b;
+	char x;
+	if (sscanf(name, "%d%c%d", &a, &x, &b) == 3 && x == 'x' && a > 0 && b > 0) {
+		*w = a * mm;
+		*h = b * mm;
+		return true;
+	}
+	return false;
+}
+
+const char *layout_string(const layout *l, const char *key, const char *def)
+{
+	for (const lattr *t = l->texts; t; t = t->next)
+		if (strcmp(t->name, key) == 0)
+			return t->value;
+	return def;
+}
+
+const char *layout_map(const layout *l, const char *name, const char *value)
+{
+	for (const lmap *m = l->maps; m; m = m->next)
+		if (strcmp(m->name, name) == 0)
+			for (size_t i = 0; i < m->n; i++)
+				if (strcmp(m->keys[i], value) == 0)
+					return m->values[i];
+	return value;
+}
+
+const char *layout_title(const layout *l) { return l->title ? l->title : ""; }
+
+/* ---- parsing ------------------------------------------------------------ */
+
+typedef struct loader {
+	arena *a;
+	diag *d;
+	const char *file;
+	int oom;
+} loader;
+
+static void report(loader *ld, const xmlError *e)
+{
+	if (e->level < XML_ERR_ERROR)
+		return;
+	char msg[400];
+	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag_error(ld->d, ld->file, e->line, "%s", msg);
+}
+
+/* Schema validation errors: ctx is the loader. */
+static void on_schema_error(void *ctx, xmlErrorPtr e) { report(ctx, e); }
+
+/* Parser errors: ctx is the parser context, whose _private is the loader. */
+static void on_parse_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr pc = ctx;
+	report(pc->_private, e);
+}
+
+/* Reads a whole file into malloc'd memory (caller frees). */
+static char *slurp(const char *path, size_t *len, diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_error(d, path, 0, "cannot open layout file");
+		return NULL;
+	}
+	char *buf = malloc(LAYOUT_MAX + 1);
+	size_t n = buf ? fread(buf, 1, LAYOUT_MAX + 1, f) : 0;
+	int bad = ferror(f);
+	fclose(f);
+	if (!buf) {
+		diag_oom(d, path);
+		return NULL;
+	}
+	if (bad || n > LAYOUT_MAX) {
+		diag_error(d, path, 0, bad ? "cannot read layout file" : "layout file larger than 4 MiB");
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static xmlSchemaPtr layout_schema(void)
+{
+	static xmlSchemaPtr schema;
+	if (!schema) {
+		xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(schema_layout, (int)schema_layout_len);
+		if (pc) {
+			schema = xmlSchemaParse(pc);
+			xmlSchemaFreeParserCtxt(pc);
+		}
+	}
+	return schema;
+}
+
+static xmlDocPtr parse_checked(loader *ld, const char *xml, size_t len)
+{
+	if (len > LAYOUT_MAX) {
+		diag_error(ld->d, ld->file, 0, "layout larger than 4 MiB");
+		return NULL;
+	}
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	if (!pc) {
+		diag_oom(ld->d, ld->file);
+		return NULL;
+	}
+	pc->_private = ld;
+	pc->sax->serror = on_parse_error;
+	xmlDocPtr doc = xmlCtxtReadMemory(pc, xml, (int)len, ld->file, "UTF-8",
+	                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlFreeParserCtxt(pc);
+	if (!doc) {
+		if (ld->d->errors == 0)
+			diag_error(ld->d, ld->file, 0, "not well-formed XML");
+		return NULL;
+	}
+	if (doc->intSubset || doc->extSubset) {
+		diag_error(ld->d, ld->file, 1, "a DOCTYPE is not allowed in layout files");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlSchemaPtr schema = layout_schema();
+	xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+	if (!vc) {
+		diag_error(ld->d, ld->file, 0, "internal error: layout schema unavailable");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlSchemaSetValidStructuredErrors(vc, on_schema_error, ld);
+	int rc = xmlSchemaValidateDoc(vc, doc);
+	xmlSchemaFreeValidCtxt(vc);
+	if (rc != 0) {
+		if (ld->d->errors == 0)
+			diag_error(ld->d, ld->file, 0, "layout does not match the schema");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static lkind kind_of(const xmlChar *name)
+{
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp((const char *)name, kinds[i].name) == 0)
+			return kinds[i].kind;
+	return L_UNKNOWN;
+}
+
+/* Folds every run of XML white space to one space. */
+static char *fold_space(arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, n + 1);
+	if (!out)
+		return NULL;
+	size_t k = 0;
+	bool space = false;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			out[k++] = ' ';
+		space = false;
+		out[k++] = *s;
+	}
+	if (space)
+		out[k++] = ' ';
+	out[k] = '\0';
+	return out;
+}
+
+static lnode *convert(loader *ld, xmlNodePtr x);
+
+static lnode *convert_children(loader *ld, xmlNodePtr x)
+{
+	lnode *first = NULL, *last = NULL;
+	for (xmlNodePtr c = x->children; c; c = c->next) {
+		lnode *n = NULL;
+		if (c->type == XML_ELEMENT_NODE) {
+			n = convert(ld, c);
+		} else if (c->type == XML_TEXT_NODE && c->content) {
+			n = arena_alloc(ld->a, sizeof *n);
+			if (n) {
+				n->kind = L_TEXT;
+				n->line = c->line;
+				n->text = fold_space(ld->a, (const char *)c->content);
+				if (!n->text)
+					n = NULL;
+			}
+		} else {
+			continue;
+		}
+		if (!n) {
+			ld->oom = 1;
+			return first;
+		}
+		if (last)
+			last->next = n;
+		else
+			first = n;
+		last = n;
+	}
+	return first;
+}
+
+static lnode *convert(loader *ld, xmlNodePtr x)
+{
+	lnode *n = arena_alloc(ld->a, sizeof *n);
+	if (!n)
+		return NULL;
+	n->kind = kind_of(x->name);
+	n->line = x->line;
+	lattr **tail = &n->attrs;
+	for (xmlAttrPtr at = x->properties; at; at = at->next) {
+		lattr *la = arena_alloc(ld->a, sizeof *la);
+		const char *v = at->children && at->children->content ? (const char *)at->children->content : "";
+		if (!la || !(la->name = arena_strdup(ld->a, (const char *)at->name)) ||
+		    !(la->value = arena_strdup(ld->a, v)))
+			return NULL;
+		*tail = la;
+		tail = &la->next;
+	}
+	n->first = convert_children(ld, x);
+	return n;
+}
+
+/* Text content of an element from its text children only. */
+static const char *element_text(loader *ld, xmlNodePtr x)
+{
+	size_t len = 0;
+	for (xmlNodePtr c = x->children; c; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content)
+			len += strlen((const char *)c->content);
+	char *buf = arena_alloc(ld->a, len + 1);
+	if (!buf)
+		return NULL;
+	for (xmlNodePtr c = x->children; c; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content)
+			strcat(buf, (const char *)c->content);
+	char *folded = fold_space(ld->a, buf);
+	if (folded && folded[0] == ' ')
+		folded++;
+	if (folded && *folded && folded[strlen(folded) - 1] == ' ')
+		folded[strlen(folded) - 1] = '\0';
+	return folded;
+}
+
+static const char *prop(xmlNodePtr x, const char *name)
+{
+	for (xmlAttrPtr at = x->properties; at; at = at->next)
+		if (strcmp((const char *)at->name, name) == 0 && at->children)
+			return (const char *)at->children->content;
+	return NULL;
+}
+
+static int read_strings(loader *ld, layout *l, xmlNodePtr root)
+{
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)c->name;
+		if (strcmp(name, "months") == 0) {
+			const char *t = element_text(ld, c);
+			char *copy = t ? arena_strdup(ld->a, t) : NULL;
+			if (!copy)
+				return -1;
+			int k = 0;
+			for (char *tok = strtok(copy, " "); tok && k < 12; tok = strtok(NULL, " "))
+				l->months[k++] = tok;
+			if (k != 12)
+				diag_error(ld->d, ld->file, c->line, "<months> must name 12 months, found %d", k);
+		} else if (strcmp(name, "text") == 0) {
+			lattr *t = arena_alloc(ld->a, sizeof *t);
+			if (!t || !(t->name = arena_strdup(ld->a, prop(c, "key"))) || !(t->value = element_text(ld, c)))
+				return -1;
+			t->next = l->texts;
+			l->texts = t;
+		} else if (strcmp(name, "map") == 0) {
+			lmap *m = arena_alloc(ld->a, sizeof *m);
+			size_t n = 0;
+			for (xmlNodePtr e = c->children; e; e = e->next)
+				n += e->type == XML_ELEMENT_NODE;
+			if (!m || !(m->keys = arena_array(ld->a, n, sizeof *m->keys)) ||
+			    !(m->values = arena_array(ld->a, n, sizeof *m->values)) ||
+			    !(m->name = arena_strdup(ld->a, prop(c, "name"))))
+				return -1;
+			for (xmlNodePtr e = c->children; e; e = e->next) {
+				if (e->type != XML_ELEMENT_NODE)
+					continue;
+				if (!(m->keys[m->n] = arena_strdup(ld->a, prop(e, "key"))) ||
+				    !(m->values[m->n] = element_text(ld, e)))
+					return -1;
+				m->n++;
+			}
+			m->next = l->maps;
+			l->maps = m;
+		}
+	}
+	return 0;
+}
+
+static int load_strings(loader *ld, layout *l, const char *href, int line);
+
+static int read_page(loader *ld, layout *l, xmlNodePtr x)
+{
+	const char *size = prop(x, "size");
+	float w = 595.28f, h = 841.89f;
+	if (size && !layout_paper(size, &w, &h)) {
+		diag_error(ld->d, ld->file, x->line, "unknown paper size '%s'", size);
+		return -1;
+	}
+	const char *o = prop(x, "orientation");
+	if (o && strcmp(o, "landscape") == 0) {
+		float t = w;
+		w = h;
+		h = t;
+	}
+	float m = layout_length(prop(x, "margin"), 18 * 72 / 25.4f);
+	l->page = (lpage){w, h, layout_length(prop(x, "margin-top"), m),
+	                  layout_length(prop(x, "margin-bottom"), m),
+	                  layout_length(prop(x, "margin-left"), m),
+	                  layout_length(prop(x, "margin-right"), m)};
+	if (l->page.ml + l->page.mr > w - 72 || l->page.mt + l->page.mb > h - 72) {
+		diag_error(ld->d, ld->file, x->line, "margins leave less than one inch for the text");
+		return -1;
+	}
+	const char *bs = prop(x, "base-size");
+	l->base_size = bs ? (float)atof(bs) : 10.5f;
+	l->accent = layout_colour(prop(x, "accent"), (rgb){0.12f, 0.36f, 0.48f});
+	return 0;
+}
+
+static int read_layout(loader *ld, layout *l, xmlNodePtr root)
+{
+	const char *t = prop(root, "title");
+	if (!(l->title = arena_strdup(ld->a, t ? t : "")))
+		return -1;
+	if ((t = prop(root, "subject")) && !(l->subject = arena_strdup(ld->a, t)))
+		return -1;
+	if ((t = prop(root, "keywords")) && !(l->keywords = arena_strdup(ld->a, t)))
+		return -1;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)c->name;
+		lnode **slot = NULL;
+		if (strcmp(name, "page") == 0) {
+			if (read_page(ld, l, c))
+				return -1;
+			continue;
+		}
+		if (strcmp(name, "strings") == 0) {
+			if (load_strings(ld, l, prop(c, "href"), c->line))
+				return -1;
+			continue;
+		}
+		if (strcmp(name, "header") == 0)
+			slot = &l->header;
+		else if (strcmp(name, "header-right") == 0)
+			slot = &l->header_right;
+		else if (strcmp(name, "footer") == 0)
+			slot = &l->footer;
+		else if (strcmp(name, "footer-right") == 0)
+			slot = &l->footer_right;
+		else if (strcmp(name, "body") == 0)
+			slot = &l->body;
+		if (slot && !(*slot = convert(ld, c)))
+			return -1;
+	}
+	return ld->oom ? -1 : 0;
+}
+
+/* Parses xml (named name) as a layout or strings document into l. */
+static int load_into(loader *ld, layout *l, const char *xml, size_t len, bool strings_only)
+{
+	xmlDocPtr doc = parse_checked(ld, xml, len);
+	if (!doc)
+		return ld->d->oom ? AM_EINTERNAL : AM_EINPUT;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	int rc = 0;
+	bool is_strings = strcmp((const char *)root->name, "strings") == 0;
+	if (strings_only && !is_strings) {
+		diag_error(ld->d, ld->file, root->line, "expected a <strings> file");
+		rc = AM_EINPUT;
+	} else if (!strings_only && is_strings) {
+		diag_error(ld->d, ld->file, root->line, "expected a <layout> file, found <strings>");
+		rc = AM_EINPUT;
+	} else if (is_strings ? read_strings(ld, l, root) : read_layout(ld, l, root)) {
+		rc = ld->d->errors && !ld->oom ? AM_EINPUT : diag_oom(ld->d, ld->file);
+	}
+	xmlFreeDoc(doc);
+	if (!rc && ld->d->errors)
+		rc = AM_EINPUT;
+	return rc;
+}
+
+static int load_strings(loader *ld, layout *l, const char *href, int line)
+{
+	/* href is relative to the layout file's folder. */
+	const char *slash = strrchr(ld->file, '/');
+	char *path = slash ? arena_printf(ld->a, "%.*s/%s", (int)(slash - ld->file), ld->file, href)
+	                   : arena_strdup(ld->a, href);
+	if (!path)
+		return -1;
+	size_t len;
+	char *xml = slurp(path, &len, ld->d);
+	if (!xml) {
+		diag_error(ld->d, ld->file, line, "cannot load strings file '%s'", href);
+		return -1;
+	}
+	loader sub = {ld->a, ld->d, path, 0};
+	int rc = load_into(&sub, l, xml, len, true);
+	free(xml);
+	return rc ? -1 : 0;
+}
+
+int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
+                    layout **out, diag *d)
+{
+	loader ld = {a, d, name, 0};
+	layout *l = arena_alloc(a, sizeof *l);
+	if (!l || !(l->file = arena_strdup(a, name)))
+		return diag_oom(d, name);
+	int rc = load_into(&ld, l, xml, len, false);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 12; i++)
+		if (!l->months[i])
+			l->months[i] = "";
+	if (!l->body) {
+		diag_error(d, name, 0, "layout has no <body>");
+		return AM_EINPUT;
+	}
+	*out = l;
+	return AM_OK;
+}
+
+int layout_load(arena *a, const char *path, layout **out, diag *d)
+{
+	size_t len;
+	char *xml = slurp(path, &len, d);
+	if (!xml)
+		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	int rc = layout_load_mem(a, path, xml, len, out, d);
+	free(xml);
+	return rc;
+}

@@ -1,0 +1,541 @@
+/* paginate.c: formatted blocks → pages of draw commands.
+ *
+ * A section's body is one tall vbox. Its break points (between blocks,
+ * between lines of text, between rows, and between lines inside table rows
+ * and boxes) are collected with a penalty each; every page takes the last
+ * point that fits, preferring the cheapest penalty class, so text is never
+ * cut and headings stay with what follows. A page then draws the slice
+ * [resume of the previous cut, this cut) of the body; blocks cut open
+ * repeat their header (table header row, box title with a continuation
+ * mark) at the top of the next page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+
+#define EPS 0.01f
+
+enum { PEN_OK = 0, PEN_AVOID = 1, PEN_KEEP = 3 };
+
+typedef struct brk {
+	float cut, resume;
+	int penalty;
+	bool forced;
+} brk;
+
+typedef struct brklist {
+	brk *v;
+	size_t n, cap;
+} brklist;
+
+typedef struct pslice {
+	size_t sec;
+	float o0, o1;
+} pslice;
+
+static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool forced)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		brk *v = arena_array(r->a, cap, sizeof *v);
+		if (!v) {
+			r->err = diag_oom(r->d, r->file);
+			return -1;
+		}
+		if (l->n)
+			memcpy(v, l->v, l->n * sizeof *v);
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (brk){cut, resume, pen, forced};
+	return 0;
+}
+
+static int max_i(int a, int b) { return a > b ? a : b; }
+
+/* ---- break points ------------------------------------------------------- */
+
+static int collect(lrun *r, const blk *b, float base, int floor, brklist *out);
+
+static int collect_vbox(lrun *r, const blk *b, float base, int floor, brklist *out)
+{
+	for (size_t i = 0; i < b->u.vbox.n; i++) {
+		const vchild *k = &b->u.vbox.kids[i];
+		if (collect(r, k->b, base + k->y, floor, out))
+			return -1;
+		if (i + 1 == b->u.vbox.n)
+			break;
+		float cut = base + k->y + k->b->h, resume = base + b->u.vbox.kids[i + 1].y;
+		if (k->break_after)
+			cut = base + k->y + k->b->h;
+		int pen = k->keep_with_next ? PEN_KEEP : floor;
+		if (push_brk(r, out, cut, resume, k->break_after ? PEN_OK : pen, k->break_after))
+			return -1;
+	}
+	return 0;
+}
+
+static int collect_lines(lrun *r, const blk *b, float base, int floor, brklist *out)
+{
+	size_t n = b->u.lines.n;
+	for (size_t i = 1; i < n; i++) {
+		/* No orphan (first line alone at a page's foot), no widow (last
+		 * line alone at the top of the next page), when it can be helped. */
+		int pen = (i == 1 || i == n - 1) ? PEN_AVOID : PEN_OK;
+		float y = base + i * b->u.lines.leading;
+		if (push_brk(r, out, y, y, max_i(pen, floor), false))
+			return -1;
+	}
+	return 0;
+}
+
+/* Is y a place where cell c (content offset off) may be cut? */
+static bool cell_cuttable(const brklist *pts, size_t from, size_t to, float y, float end)
+{
+	if (y >= end - EPS)
+		return true;
+	for (size_t i = from; i < to; i++)
+		if (pts->v[i].cut - EPS <= y && y <= pts->v[i].resume + EPS)
+			return true;
+	return false;
+}
+
+static int collect_row(lrun *r, const blk *b, float base, int floor, brklist *out)
+{
+	/* Gather each cell's own points, then keep the offsets every cell allows. */
+	size_t n = b->u.row.n;
+	brklist tmp = {0};
+	size_t *start = arena_array(r->a, n + 1, sizeof *start);
+	if (!start)
+		return r->err = diag_oom(r->d, r->file), -1;
+	float pad = b->u.row.pad;
+	size_t tallest = 0;
+	for (size_t i = 0; i < n; i++) {
+		start[i] = tmp.n;
+		if (collect(r, b->u.row.cells[i], base + pad, floor, &tmp))
+			return -1;
+		if (b->u.row.cells[i]->h > b->u.row.cells[tallest]->h)
+			tallest = i;
+	}
+	start[n] = tmp.n;
+	for (size_t k = start[tallest]; k < start[tallest + 1]; k++) {
+		brk p = tmp.v[k];
+		bool ok = true;
+		int pen = p.penalty;
+		for (size_t i = 0; i < n && ok; i++) {
+			float end = base + pad + b->u.row.cells[i]->h;
+			ok = i == tallest || cell_cuttable(&tmp, start[i], start[i + 1], p.cut, end);
+		}
+		if (ok && push_brk(r, out, p.cut, p.cut, max_i(pen, floor), false))
+			return -1;
+	}
+	return 0;
+}
+
+static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *out)
+{
+	float pad = b->u.box.pad;
+	if (collect(r, b->u.box.content, base + pad, floor, out))
+		return -1;
+	float y0 = base + pad + b->u.box.content->h;
+	int lines = (int)((b->h - 2 * pad - b->u.box.content->h) / b->u.box.pitch + EPS);
+	for (int i = 1; i < lines; i++) {
+		float y = y0 + i * b->u.box.pitch;
+		if (push_brk(r, out, y, y, max_i(PEN_AVOID, floor), false))
+			return -1;
+	}
+	return 0;
+}
+
+static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
+{
+	if (b->keep_together)
+		floor = max_i(floor, PEN_AVOID);
+	switch (b->kind) {
+	case B_VBOX:
+	case B_TABLE:
+		return collect_vbox(r, b, base, floor, out);
+	case B_LINES:
+		return collect_lines(r, b, base, floor, out);
+	case B_ROW:
+		return collect_row(r, b, base, floor, out);
+	case B_BOX:
+		return collect_box(r, b, base, floor, out);
+	default:
+		return 0;
+	}
+}
+
+/* Extra height at the top of a page that starts at offset o inside b:
+ * the repeated headers of every block cut open at o. */
+static float cont_at(const blk *b, float o)
+{
+	if (o <= EPS || o >= b->h - EPS)
+		return 0;
+	switch (b->kind) {
+	case B_TABLE:
+	case B_VBOX: {
+		float extra = b->kind == B_TABLE ? b->cont_h : 0;
+		for (size_t i = 0; i < b->u.vbox.n; i++) {
+			const vchild *k = &b->u.vbox.kids[i];
+			if (o > k->y + EPS && o < k->y + k->b->h - EPS)
+				return extra + cont_at(k->b, o - k->y);
+		}
+		return extra;
+	}
+	case B_BOX:
+		return b->cont_h + cont_at(b->u.box.content, o - b->u.box.pad);
+	case B_ROW: {
+		float m = 0;
+		for (size_t i = 0; i < b->u.row.n; i++) {
+			float c = cont_at(b->u.row.cells[i], o - b->u.row.pad);
+			if (c > m)
+				m = c;
+		}
+		return m;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int by_cut(const void *a, const void *b)
+{
+	const brk *x = a, *y = b;
+	return x->cut < y->cut ? -1 : x->cut > y->cut;
+}
+
+/* Chooses the page ends of one section; appends slices. */
+static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
+                            size_t *n, size_t *cap)
+{
+	const blk *body = s->body;
+	if (!body->u.vbox.n)
+		return 0;
+	brklist pts = {0};
+	if (collect(r, body, 0, PEN_OK, &pts))
+		return -1;
+	qsort(pts.v, pts.n, sizeof *pts.v, by_cut);
+	float avail = s->page.h - s->page.mt - s->page.mb;
+	float cur = 0;
+	size_t first = 0;
+	for (;;) {
+		float limit = cur + avail - cont_at(body, cur);
+		while (first < pts.n && pts.v[first].cut <= cur + EPS)
+			first++;
+		long best[4] = {-1, -1, -1, -1};
+		long forced = -1;
+		for (size_t i = first; i < pts.n && pts.v[i].cut <= limit + EPS; i++) {
+			if (pts.v[i].forced) {
+				forced = (long)i;
+				break;
+			}
+			best[pts.v[i].penalty] = (long)i;
+		}
+		float cut, resume;
+		if (forced < 0 && body->h <= limit + EPS) {
+			cut = body->h;
+			resume = body->h;
+		} else if (forced >= 0) {
+			cut = pts.v[forced].cut;
+			resume = pts.v[forced].resume;
+		} else {
+			long pick = best[PEN_OK] >= 0 ? best[PEN_OK] : best[PEN_AVOID] >= 0 ? best[PEN_AVOID] : best[PEN_KEEP];
+			if (pick >= 0) {
+				cut = pts.v[pick].cut;
+				resume = pts.v[pick].resume;
+			} else {
+				/* Nothing breakable fits: an element taller than a page.
+				 * Take the next break point even if it overflows, so the
+				 * page holds it whole; the builder caps such heights. */
+				cut = first < pts.n ? pts.v[first].cut : body->h;
+				resume = first < pts.n ? pts.v[first].resume : body->h;
+			}
+		}
+		if (*n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 8;
+			pslice *v = arena_array(r->a, nc, sizeof *v);
+			if (!v)
+				return r->err = diag_oom(r->d, r->file), -1;
+			if (*n)
+				memcpy(v, *sl, *n * sizeof *v);
+			*sl = v;
+			*cap = nc;
+		}
+		(*sl)[(*n)++] = (pslice){si, cur, cut};
+		if (cut >= body->h - EPS)
+			return 0;
+		cur = resume;
+		if (cur >= body->h - EPS)
+			return 0;
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+typedef struct dctx {
+	lrun *r;
+	draw_doc *doc;
+	draw_page *page;
+	int page_index;
+	float bottom;              /* lowest y content may use on this page */
+} dctx;
+
+static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};
+
+static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1);
+
+static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	const text_measurer *m = d->r->env->measurer;
+	float lead = b->u.lines.leading, size = b->u.lines.size;
+	float asc = m->ascent * size, desc = m->descent * size;
+	for (size_t i = 0; i < b->u.lines.n; i++) {
+		float top = i * lead;
+		if (top < o0 - EPS || top + lead > o1 + EPS)
+			continue;
+		const line_item *li = &b->u.lines.lines[i];
+		float base = y + (top - o0) + (lead - asc - desc) / 2 + asc;
+		if (i == 0 && b->u.lines.bookmark >= 0 &&
+		    draw_bookmark_add(d->doc, b->u.lines.bookmark_title, d->page_index,
+		                      y + top - o0, b->u.lines.bookmark))
+			return -1;
+		for (size_t k = 0; k < li->line.n; k++) {
+			const text_frag *f = &li->line.frags[k];
+			if (draw_text(d->doc, d->page, x + li->x + f->x, base, size, f->style,
+			              b->u.lines.colour, f->utf8, strlen(f->utf8)))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int draw_vbox(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	float shift = 0;
+	for (size_t i = 0; i < b->u.vbox.n; i++) {
+		const vchild *k = &b->u.vbox.kids[i];
+		float top = k->y, bot = k->y + k->b->h;
+		if (bot <= o0 + EPS || top >= o1 - EPS)
+			continue;
+		float l0 = (top > o0 ? top : o0) - top;
+		float l1 = (bot < o1 ? bot : o1) - top;
+		float cy = y + shift + (top > o0 ? top - o0 : 0);
+		if (draw_blk(d, k->b, x, cy, l0, l1))
+			return -1;
+		if (l0 > EPS)
+			shift += cont_at(k->b, l0);
+	}
+	return 0;
+}
+
+static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	float h = o1 - o0 + cont_at(b, o0);
+	float pad = b->u.row.pad;
+	for (size_t i = 0; i < b->u.row.n; i++) {
+		float cx = x + b->u.row.x[i], cw = b->u.row.w[i];
+		if (b->u.row.tint && draw_rect(d->doc, d->page, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
+			return -1;
+		const blk *c = b->u.row.cells[i];
+		float c0 = o0 - pad, c1 = o1 - pad;
+		float cy = y + (c0 < 0 ? -c0 : 0);
+		if (c0 < 0)
+			c0 = 0;
+		if (c1 > c->h)
+			c1 = c->h;
+		float inset = b->u.row.framed ? pad / 0.8f : 0;
+		if (c1 > c0 && draw_blk(d, c, cx + inset, cy, c0, c1))
+			return -1;
+	}
+	if (!b->u.row.framed)
+		return 0;
+	rgb g = b->u.row.rule_colour;
+	float w = b->w, lw = 0.5f;
+	if (draw_line(d->doc, d->page, x, y, x + w, y, lw, g) ||
+	    draw_line(d->doc, d->page, x, y + h, x + w, y + h, lw, g))
+		return -1;
+	for (size_t i = 0; i <= b->u.row.n; i++) {
+		float lx = i < b->u.row.n ? x + b->u.row.x[i] : x + w;
+		if (draw_line(d->doc, d->page, lx, y, lx, y + h, lw, g))
+			return -1;
+	}
+	return 0;
+}
+
+static int draw_table(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	const blk *hdr = b->u.vbox.header;
+	float hh = hdr ? hdr->h : 0;
+	if (hdr && draw_blk(d, hdr, x, y, 0, hh))
+		return -1;
+	float s0 = o0 > hh ? o0 : hh;
+	if (o1 <= s0 + EPS)
+		return 0;
+	return draw_vbox(d, b, x, y + hh, s0, o1);
+}
+
+static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	const text_measurer *m = d->r->env->measurer;
+	float pad = b->u.box.pad, size = b->u.box.size;
+	bool cont = o0 > EPS;
+	float head = cont ? b->cont_h : 0;
+	float bottom = b->fill ? d->bottom : y + head + (o1 - o0);
+	rgb tint = b->u.box.tint;
+	if (draw_rect(d->doc, d->page, (rect){x, y, b->w, bottom - y}, 0.8f, b->u.box.accent,
+	              b->u.box.tinted ? &tint : NULL))
+		return -1;
+	if (cont && b->u.box.title) {
+		/* A continued box repeats its title, marked as a continuation. */
+		const char *more = layout_string(d->r->l, "continued", "(…)");
+		const char *t = arena_printf(d->r->a, "%s %s", b->u.box.title, more);
+		if (!t || draw_text(d->doc, d->page, x + pad, y + pad + m->ascent * size, size,
+		                    FONT_BOLD, b->u.box.accent, t, strlen(t)))
+			return -1;
+	}
+	const blk *c = b->u.box.content;
+	float c0 = o0 - pad, c1 = o1 - pad;
+	float cy = y + head + (c0 < 0 ? -c0 : 0);
+	if (c0 < 0)
+		c0 = 0;
+	if (c1 > c->h)
+		c1 = c->h;
+	if (c1 > c0 && draw_blk(d, c, x + pad, cy, c0, c1))
+		return -1;
+	/* Writing lines below the content, at the pitch, down to the frame. */
+	float wl0 = pad + c->h, pitch = b->u.box.pitch;
+	float eff_h = b->fill ? o0 + (bottom - y - head) : b->h;
+	for (int i = 1;; i++) {
+		float off = wl0 + i * pitch;
+		if (off > eff_h - pad * 0.5f + EPS || (!b->fill && off > o1 + EPS))
+			break;
+		if (off < o0 - EPS)
+			continue;
+		float ly = y + head + (off - o0);
+		if (draw_line(d->doc, d->page, x + pad, ly, x + b->w - pad, ly, 0.4f,
+		              (rgb){0.62f, 0.64f, 0.68f}))
+			return -1;
+	}
+	return 0;
+}
+
+static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	switch (b->kind) {
+	case B_LINES:
+		return draw_lines(d, b, x, y, o0, o1);
+	case B_VBOX:
+		return draw_vbox(d, b, x, y, o0, o1);
+	case B_TABLE:
+		return draw_table(d, b, x, y, o0, o1);
+	case B_ROW:
+		return draw_row(d, b, x, y, o0, o1);
+	case B_BOX:
+		return draw_box(d, b, x, y, o0, o1);
+	case B_RULE:
+		return draw_line(d->doc, d->page, x, y + b->h / 2, x + b->w, y + b->h / 2,
+		                 b->u.rule.width, b->u.rule.colour);
+	case B_IMAGE: {
+		draw_cmd c = {.kind = DRAW_IMAGE};
+		c.u.image.r = (rect){x + b->u.image.x, y, b->u.image.w, b->h};
+		c.u.image.file = b->u.image.file;
+		return draw_push(d->doc, d->page, &c) ? 0 : -1;
+	}
+	case B_CUSTOM: {
+		const layout_env *env = d->r->env;
+		float h = b->fill ? d->bottom - y : b->h;
+		if (!env->custom)
+			return 0;
+		int rc = env->custom(env->custom_ctx, b->u.custom.kind, d->doc, d->page,
+		                     (rect){x, y, b->w, h}, b->u.custom.data, d->r->d);
+		if (rc)
+			d->r->err = rc;
+		return rc ? -1 : 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* ---- header and footer ------------------------------------------------ */
+
+static int draw_margin_text(dctx *d, const lnode *n, float x, float base, float w,
+                            int align, int page, int pages)
+{
+	if (!n)
+		return 0;
+	lrun *r = d->r;
+	float size = r->l->base_size * 0.78f;
+	blk *b = layout_inline_block(r, n->first, r->env->data, w, size, FONT_REGULAR,
+	                             (rgb){0.42f, 0.42f, 0.46f}, align, page, pages);
+	if (!b)
+		return -1;
+	if (!b->u.lines.n)
+		return 0;
+	const text_measurer *m = r->env->measurer;
+	float top = base - m->ascent * size;
+	/* Only the first line of a header or footer is printed; it is sized to
+	 * fit one line, and what does not fit is shown shortened, never overlapping. */
+	blk one = *b;
+	one.u.lines.n = 1;
+	one.h = b->u.lines.leading;
+	return draw_lines(d, &one, x, top - (one.u.lines.leading - (m->ascent + m->descent) * size) / 2, 0, one.h);
+}
+
+static int draw_furniture(dctx *d, const lpage *pg, int page, int pages)
+{
+	const layout *l = d->r->l;
+	float w = pg->w - pg->ml - pg->mr;
+	float hb = pg->mt * 0.5f, fb = pg->h - pg->mb * 0.42f;
+	float half = w * 0.62f, rest = w - half - 12;
+	if (draw_margin_text(d, l->header, pg->ml, hb, half, 0, page, pages) ||
+	    draw_margin_text(d, l->header_right, pg->ml + half + 12, hb, rest, 2, page, pages) ||
+	    draw_margin_text(d, l->footer, pg->ml, fb, half, 0, page, pages) ||
+	    draw_margin_text(d, l->footer_right, pg->ml + half + 12, fb, rest, 2, page, pages))
+		return -1;
+	if (l->header || l->header_right) {
+		float ly = pg->mt * 0.5f + l->base_size * 0.45f;
+		if (draw_line(d->doc, d->page, pg->ml, ly, pg->w - pg->mr, ly, 0.4f, (rgb){0.75f, 0.76f, 0.8f}))
+			return -1;
+	}
+	return 0;
+}
+
+int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
+{
+	pslice *sl = NULL;
+	size_t ns = 0, cap = 0;
+	for (size_t i = 0; i < n; i++)
+		if (paginate_section(r, i, &secs[i], &sl, &ns, &cap))
+			return -1;
+	int first_page = (int)doc->n_pages;
+	for (size_t i = 0; i < ns; i++) {
+		const lsection *s = &secs[sl[i].sec];
+		draw_page *pg = draw_add_page(doc, s->page.w, s->page.h);
+		if (!pg)
+			return r->err = diag_oom(r->d, r->file), -1;
+		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb};
+		float top = s->page.mt;
+		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1) ||
+		    draw_furniture(&d, &s->page, (int)i + 1, (int)ns))
+			return -1;
+	}
+	return 0;
+}
+
+int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
+{
+	lrun r = {l, env, doc->arena, d, l->file, AM_OK};
+	lsection *secs;
+	size_t n;
+	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
+		return r.err ? r.err : AM_EINTERNAL;
+	if (!doc->meta.title)
+		doc->meta.title = l->title;
+	if (!doc->meta.subject)
+		doc->meta.subject = l->subject;
+	if (!doc->meta.keywords)
+		doc->meta.keywords = l->keywords;
+	return AM_OK;
+}
