@@ -1,0 +1,21 @@
+/* reader_model.h: the reader's second half, a validated libxml2 tree → the
+ * am_workplace model, with the checks the schema cannot express.
+ *
+ * Internal to the reader (only reader.c and reader_model.c include libxml2);
+ * use reader.h. */
+#ifndef AMOKIT_READER_MODEL_H
+#define AMOKIT_READER_MODEL_H
+
+#include <libxml/tree.h>
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+
+/* Builds the model from root, a <workplace> element that passed the schema.
+ * Semantic errors are added to d (the caller compares d->errors); returns
+ * AM_OK, or AM_EINTERNAL when out of memory. file names the source in
+ * messages and is copied into the arena. */
+int reader_model_build(arena *a, const char *file, xmlNodePtr root,
+                       am_workplace **out, diag *d);
+
+#endif

@@ -1,0 +1,229 @@
+/* main.c: the amokit command line.
+ *
+ * A table of commands, each a static function taking its own argv (argv[0]
+ * is the command's name) and returning an exit code: 0 ok, 1 input rejected
+ * (or warnings under --strict), 2 usage or I/O error, 3 internal error or out
+ * of memory. Only this file prints or exits. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "reader.h"
+#include "rules.h"
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;     /* arguments after the command's name */
+	const char *summary;   /* one line for the overall usage */
+	const char *help;      /* the options, for --help */
+} command;
+
+static const command commands[];
+
+static void print_usage(FILE *out)
+{
+	fprintf(out, "usage: amokit COMMAND [OPTION]... [ARG]...\n\ncommands:\n");
+	for (const command *c = commands; c->name; c++)
+		fprintf(out, "  %-8s %s\n", c->name, c->summary);
+	fprintf(out, "\n  amokit COMMAND --help   options of a command\n"
+	             "  amokit --version        the version\n");
+}
+
+static void print_command_help(const command *c, FILE *out)
+{
+	fprintf(out, "usage: amokit %s %s\n%s\n\n%s", c->name, c->usage, c->summary, c->help);
+}
+
+/* Reports "what 'arg'" (or just what, when arg is NULL) as a usage error of
+ * command c (NULL: the program) and returns 2. */
+static int usage_error(const command *c, const char *what, const char *arg)
+{
+	if (arg)
+		fprintf(stderr, "amokit: %s '%s'\n", what, arg);
+	else
+		fprintf(stderr, "amokit: %s\n", what);
+	if (c)
+		fprintf(stderr, "usage: amokit %s %s\n(amokit %s --help for more)\n", c->name, c->usage, c->name);
+	else
+		print_usage(stderr);
+	return AM_EUSAGE;
+}
+
+/* Parses the options shared by every command that has no others:
+ * --help. Returns -1 to go on, or an exit code. */
+static int common_options(const command *c, int argc, char **argv, const struct option *extra,
+                          int (*on_extra)(int opt, void *ctx), void *ctx);
+
+/* ---- check -------------------------------------------------------------- */
+
+typedef struct check_opts {
+	int strict;
+	long max_bytes;
+} check_opts;
+
+enum { OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP };
+
+static int check_option(int opt, void *ctx)
+{
+	check_opts *o = ctx;
+	if (opt == OPT_STRICT) {
+		o->strict = 1;
+		return -1;
+	}
+	if (opt == OPT_MAX_SIZE) {
+		char *end;
+		o->max_bytes = strtol(optarg, &end, 10);
+		if (*end || o->max_bytes <= 0)
+			return usage_error(&commands[0], "--max-size wants a positive number of bytes, not", optarg);
+		return -1;
+	}
+	return AM_EUSAGE;
+}
+
+/* Adds the compliance summary of wp to d as warnings. */
+static int add_compliance(const am_workplace *wp, arena *a, diag *d)
+{
+	rules_result *res;
+	if (rules_evaluate(a, wp, &res) != AM_OK)
+		return diag_oom(d, wp->file);
+	for (size_t i = 0; i < res->n_items; i++) {
+		const rules_item *it = &res->items[i];
+		if (!it->covered)
+			diag_warning(d, wp->file, it->line, "%s", it->message);
+	}
+	return AM_OK;
+}
+
+/* Checks one file: prints its records and returns its exit code. */
+static int check_file(const char *path, int strict)
+{
+	diag d;
+	diag_init(&d);
+	arena *a = arena_new();
+	if (!a) {
+		fprintf(stderr, "%s: out of memory\n", path);
+		return AM_EINTERNAL;
+	}
+	am_workplace *wp;
+	int r = reader_load(a, path, &wp, &d);
+	if (r == AM_OK)
+		r = add_compliance(wp, a, &d);
+	diag_print(&d, stderr);
+	if (r == AM_OK && strict && d.warnings > 0)
+		r = AM_EINPUT;
+	arena_free(a);
+	return r;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"strict", no_argument, NULL, OPT_STRICT},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{NULL, 0, NULL, 0},
+	};
+	check_opts o = {0, 0};
+	int r = common_options(&commands[0], argc, argv, opts, check_option, &o);
+	if (r >= 0)
+		return r;
+	if (optind >= argc)
+		return usage_error(&commands[0], "check: no FILE given", NULL);
+	if (o.max_bytes > 0)
+		reader_set_max_bytes((size_t)o.max_bytes);
+	int worst = AM_OK;
+	for (int i = optind; i < argc; i++) {
+		int fr = check_file(argv[i], o.strict);
+		if (fr > worst)
+			worst = fr;
+	}
+	return worst;
+}
+
+/* ---- commands that arrive with later issues ---------------------------- */
+
+static int not_yet(int argc, char **argv)
+{
+	int r = common_options(NULL, argc, argv, NULL, NULL, NULL);
+	if (r >= 0)
+		return r;
+	fprintf(stderr, "amokit: '%s' is not available yet\n", argv[0]);
+	return AM_EUSAGE;
+}
+
+static const command commands[] = {
+	{"check", cmd_check, "[--strict] [--max-size BYTES] FILE...",
+	 "validate workplace files and summarise what the annual discussion covers",
+	 "  --strict          exit 1 when there are warnings (missing required points)\n"
+	 "  --max-size BYTES  refuse files larger than BYTES (default 1 MiB)\n"
+	 "  --help            this help\n"
+	 "exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"},
+	{"render", not_yet, "[OPTION]... FILE", "print the documents of a workplace as PDF",
+	 "  --help            this help\n"},
+	{"blank", not_yet, "[OPTION]...", "print the blank sheets as PDF",
+	 "  --help            this help\n"},
+	{"batch", not_yet, "[OPTION]... FILE...|DIR", "print the documents of many workplaces",
+	 "  --help            this help\n"},
+	{"ics", not_yet, "[OPTION]... FILE", "export the årshjul as an iCalendar file",
+	 "  --help            this help\n"},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+static const command *find_command(const char *name)
+{
+	for (const command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static int common_options(const command *c, int argc, char **argv, const struct option *extra,
+                          int (*on_extra)(int opt, void *ctx), void *ctx)
+{
+	struct option opts[16];
+	size_t n = 0;
+	for (; extra && extra[n].name && n < 14; n++)
+		opts[n] = extra[n];
+	opts[n++] = (struct option){"help", no_argument, NULL, OPT_HELP};
+	opts[n] = (struct option){NULL, 0, NULL, 0};
+	if (!c)
+		c = find_command(argv[0]);
+	optind = 1;
+	opterr = 0;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (opt == OPT_HELP) {
+			print_command_help(c, stdout);
+			return AM_OK;
+		}
+		if (opt == '?' || opt == ':' || !on_extra)
+			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+		int r = on_extra(opt, ctx);
+		if (r >= 0)
+			return r;
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error(NULL, "no command given", NULL);
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("amokit %s\n", AMOKIT_VERSION);
+		return AM_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_usage(stdout);
+		return AM_OK;
+	}
+	const command *c = find_command(argv[1]);
+	if (!c)
+		return usage_error(NULL, argv[1][0] == '-' ? "unknown option" : "unknown command", argv[1]);
+	int r = c->run(argc - 1, argv + 1);
+	reader_cleanup();
+	return r;
+}

@@ -1,0 +1,434 @@
+/* reader.c: the safe workplace reader; see reader.h.
+ *
+ * Stages, each refusing as early and as cheaply as it can:
+ *   1. read_file:  the bytes, with a size cap; only regular files.
+ *   2. prescan:    UTF-8 well-formedness, no NUL or control bytes.
+ *   3. parse:      libxml2 from memory, no network, no DTD (the SAX
+ *                  internalSubset hook stops the parser at any DOCTYPE, before
+ *                  a single entity is declared), a nesting limit.
+ *   4. validate:   the compiled-in XSD, compiled once per process.
+ *   5. build:      the model (reader_model.c), with the checks the XSD cannot
+ *                  express.
+ * libxml2's errors arrive through per-context structured error handlers and
+ * become diag records; nothing is kept in global state across calls except
+ * the compiled schema. */
+#include "reader.h"
+#include "reader_model.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+
+extern const char schema_workplace[];
+extern const size_t schema_workplace_len;
+
+#define WORKPLACE_NS "urn:amokit:workplace:1"
+
+static size_t max_bytes = READER_DEFAULT_MAX_BYTES;
+
+void reader_set_max_bytes(size_t max)
+{
+	max_bytes = max ? max : READER_DEFAULT_MAX_BYTES;
+}
+
+size_t reader_max_bytes(void) { return max_bytes; }
+
+/* ---- the compiled schema, once per process ----------------------------- */
+
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+static xmlSchemaPtr schema;
+
+static void schema_parse_error(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;  /* the embedded schema is ours; a failure is reported below */
+}
+
+/* The compiled workplace schema, or NULL when it cannot be compiled (out of
+ * memory, or a broken build). */
+static xmlSchemaPtr workplace_schema(void)
+{
+	pthread_mutex_lock(&schema_lock);
+	if (!schema) {
+		xmlInitParser();
+		xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(schema_workplace,
+		                                                      (int)schema_workplace_len);
+		if (pc) {
+			xmlSchemaSetParserStructuredErrors(pc, schema_parse_error, NULL);
+			schema = xmlSchemaParse(pc);
+			xmlSchemaFreeParserCtxt(pc);
+		}
+	}
+	xmlSchemaPtr s = schema;
+	pthread_mutex_unlock(&schema_lock);
+	return s;
+}
+
+void reader_cleanup(void)
+{
+	pthread_mutex_lock(&schema_lock);
+	if (schema)
+		xmlSchemaFree(schema);
+	schema = NULL;
+	pthread_mutex_unlock(&schema_lock);
+	xmlCleanupParser();
+}
+
+/* ---- 1. reading the file ------------------------------------------------ */
+
+/* Reads the regular file at path into a buffer allocated in a, refusing
+ * anything that is not a regular file and anything over max_bytes. */
+static int read_file(arena *a, const char *path, char **buf, size_t *len, diag *d)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+		return AM_EUSAGE;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, "not a regular file%s",
+		           S_ISDIR(st.st_mode) ? " (it is a directory)" : "");
+		close(fd);
+		return AM_EUSAGE;
+	}
+	if ((size_t)st.st_size > max_bytes) {
+		diag_error(d, path, 0, "file is %lld bytes; the limit is %zu bytes",
+		           (long long)st.st_size, max_bytes);
+		close(fd);
+		return AM_EINPUT;
+	}
+	char *p = arena_alloc(a, max_bytes + 1);
+	if (!p) {
+		close(fd);
+		return diag_oom(d, path);
+	}
+	size_t n = 0;
+	for (;;) {
+		ssize_t r = read(fd, p + n, max_bytes + 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+			close(fd);
+			return AM_EUSAGE;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max_bytes) {
+			diag_error(d, path, 0, "file is larger than the limit of %zu bytes", max_bytes);
+			close(fd);
+			return AM_EINPUT;
+		}
+	}
+	close(fd);
+	*buf = p;
+	*len = n;
+	return AM_OK;
+}
+
+/* ---- 2. the byte scan --------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at s (at most n bytes) and its code point in
+ * *cp, or 0 when it is malformed, overlong, a surrogate or beyond U+10FFFF. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	unsigned c = s[0];
+	size_t len = 0;
+	unsigned min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		len = 2, min = 0x80, c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3, min = 0x800, c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4, min = 0x10000, c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Refuses bytes that cannot be XML 1.0 in UTF-8, naming the first bad
+ * one's line: invalid UTF-8, NUL, control characters. */
+static int prescan(const char *file, const char *buf, size_t len, diag *d)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	int line = 1;
+	if (len == 0) {
+		diag_error(d, file, 1, "the file is empty; expected a <workplace> document");
+		return AM_EINPUT;
+	}
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X); the file must be UTF-8", s[i]);
+			return AM_EINPUT;
+		}
+		if (cp == 0) {
+			diag_error(d, file, line, "NUL byte in the file; expected text");
+			return AM_EINPUT;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) {
+			diag_error(d, file, line, "control character U+%04X is not allowed in XML", cp);
+			return AM_EINPUT;
+		}
+		if (cp == '\n')
+			line++;
+		i += k;
+	}
+	return AM_OK;
+}
+
+/* ---- 3. parsing --------------------------------------------------------- */
+
+/* Per-call state, reached from libxml2's callbacks through ctxt->_private. */
+typedef struct parse_state {
+	const char *file;
+	diag *d;
+	int depth;
+	bool refused;       /* a hook stopped the parser and reported why */
+	bool oom;
+	int last_line;      /* of the last schema error, to drop echoes */
+} parse_state;
+
+/* Copies libxml2's message into out without the trailing newline and with
+ * the namespace braces ({urn:amokit:workplace:1}) removed. */
+static void clean_message(const char *msg, char *out, size_t size)
+{
+	static const char ns[] = "{" WORKPLACE_NS "}";
+	size_t n = 0;
+	for (const char *p = msg ? msg : "error"; *p && n + 1 < size;) {
+		if (strncmp(p, ns, sizeof ns - 1) == 0) {
+			p += sizeof ns - 1;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' '))
+		n--;
+	out[n] = '\0';
+}
+
+static void report_xml_error(parse_state *st, xmlErrorPtr err)
+{
+	if (err->code == XML_ERR_NO_MEMORY) {
+		st->oom = true;
+		return;
+	}
+	if (st->refused || err->level == XML_ERR_WARNING)
+		return;
+	int line = err->line;
+	if (line <= 0 && err->node)
+		line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+	char msg[400];
+	if (err->code == XML_ERR_INVALID_CHAR && err->message && strstr(err->message, "CharRef"))
+		snprintf(msg, sizeof msg, "character reference &#%d; is not an allowed XML character", err->int1);
+	else
+		clean_message(err->message, msg, sizeof msg);
+	/* libxml2's schema validator follows a facet error with "...is not a
+	 * valid value of the local atomic type": the same fact again. */
+	if (err->domain == XML_FROM_SCHEMASV && line == st->last_line &&
+	    strstr(msg, "is not a valid value of the"))
+		return;
+	st->last_line = line;
+	diag_error(st->d, st->file, line > 0 ? line : 0, "%s", msg);
+}
+
+static void parser_error(void *data, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = data;
+	report_xml_error(ctxt->_private, err);
+}
+
+static void schema_error(void *data, xmlErrorPtr err) { report_xml_error(data, err); }
+
+static int ctxt_line(xmlParserCtxtPtr ctxt)
+{
+	return ctxt->input ? ctxt->input->line : 0;
+}
+
+/* Any DOCTYPE is refused here, before the internal subset is read: so no
+ * entity (billion laughs, external files, parameter entities) ever exists. */
+static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
+                           const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = data;
+	parse_state *st = ctxt->_private;
+	(void)name, (void)ext, (void)sys;
+	diag_error(st->d, st->file, ctxt_line(ctxt),
+	           "<!DOCTYPE> is not allowed (no DTD, no entities); remove it");
+	st->refused = true;
+	xmlStopParser(ctxt);
+}
+
+static void start_element(void *data, const xmlChar *local, const xmlChar *prefix,
+                          const xmlChar *uri, int nns, const xmlChar **nss, int natt,
+                          int ndef, const xmlChar **atts)
+{
+	xmlParserCtxtPtr ctxt = data;
+	parse_state *st = ctxt->_private;
+	if (++st->depth > READER_MAX_DEPTH) {
+		diag_error(st->d, st->file, ctxt_line(ctxt),
+		           "elements nested deeper than %d levels", READER_MAX_DEPTH);
+		st->refused = true;
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElementNs(ctxt, local, prefix, uri, nns, nss, natt, ndef, atts);
+}
+
+static void end_element(void *data, const xmlChar *local, const xmlChar *prefix,
+                        const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = data;
+	parse_state *st = ctxt->_private;
+	st->depth--;
+	xmlSAX2EndElementNs(ctxt, local, prefix, uri);
+}
+
+/* Parses buf into a tree, or returns NULL with the reason in st->d. */
+static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
+{
+	if (len > INT32_MAX) {
+		diag_error(st->d, st->file, 0, "file too large");
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		st->oom = true;
+		return NULL;
+	}
+	ctxt->_private = st;
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	ctxt->sax->serror = parser_error;
+	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->sax->externalSubset = NULL;
+	ctxt->sax->startElementNs = start_element;
+	ctxt->sax->endElementNs = end_element;
+	ctxt->sax->reference = NULL;
+	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
+	bool well_formed = ctxt->wellFormed;
+	xmlFreeParserCtxt(ctxt);
+	if (doc && (st->refused || st->oom || !well_formed || doc->intSubset || doc->extSubset)) {
+		if (!st->refused && !st->oom && (doc->intSubset || doc->extSubset))
+			diag_error(st->d, st->file, 1, "<!DOCTYPE> is not allowed");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* ---- 4. validating ------------------------------------------------------ */
+
+static int check_root(parse_state *st, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root) {
+		diag_error(st->d, st->file, 1, "no root element; expected <workplace>");
+		return AM_EINPUT;
+	}
+	const char *ns = root->ns ? (const char *)root->ns->href : "";
+	if (strcmp((const char *)root->name, "workplace") != 0 || strcmp(ns, WORKPLACE_NS) != 0) {
+		diag_error(st->d, st->file, (int)xmlGetLineNo(root),
+		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
+		           WORKPLACE_NS "'", (const char *)root->name, ns);
+		return AM_EINPUT;
+	}
+	return AM_OK;
+}
+
+static int validate(parse_state *st, xmlDocPtr doc)
+{
+	xmlSchemaPtr s = workplace_schema();
+	if (!s) {
+		diag_error(st->d, st->file, 0, "internal error: the built-in schema does not compile");
+		return AM_EINTERNAL;
+	}
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
+	if (!vc)
+		return diag_oom(st->d, st->file);
+	xmlSchemaSetValidStructuredErrors(vc, schema_error, st);
+	int r = xmlSchemaValidateDoc(vc, doc);
+	xmlSchemaFreeValidCtxt(vc);
+	if (st->oom)
+		return diag_oom(st->d, st->file);
+	if (r < 0) {
+		diag_error(st->d, st->file, 0, "internal error while validating");
+		return AM_EINTERNAL;
+	}
+	return r == 0 ? AM_OK : AM_EINPUT;
+}
+
+/* ---- the whole ---------------------------------------------------------- */
+
+int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
+                    am_workplace **out, diag *d)
+{
+	*out = NULL;
+	int errors_before = d->errors;
+	int r = prescan(name, buf, len, d);
+	if (r != AM_OK)
+		return r;
+	parse_state st = {.file = name, .d = d, .last_line = -1};
+	xmlDocPtr doc = parse(&st, buf, len);
+	if (!doc) {
+		if (st.oom)
+			return diag_oom(d, name);
+		if (d->errors == errors_before)
+			diag_error(d, name, 0, "cannot parse the file");
+		return AM_EINPUT;
+	}
+	r = check_root(&st, doc);
+	if (r == AM_OK)
+		r = validate(&st, doc);
+	if (r == AM_OK)
+		r = reader_model_build(a, name, xmlDocGetRootElement(doc), out, d);
+	xmlFreeDoc(doc);
+	if (r == AM_OK && d->errors > errors_before)
+		r = AM_EINPUT;
+	if (r != AM_OK)
+		*out = NULL;
+	return r;
+}
+
+int reader_load(arena *a, const char *path, am_workplace **out, diag *d)
+{
+	*out = NULL;
+	arena *tmp = arena_new();
+	if (!tmp)
+		return diag_oom(d, path);
+	char *buf = NULL;
+	size_t len = 0;
+	int r = read_file(tmp, path, &buf, &len, d);
+	if (r == AM_OK)
+		r = reader_load_mem(a, path, buf, len, out, d);
+	arena_free(tmp);
+	return r;
+}

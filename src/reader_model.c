@@ -1,0 +1,728 @@
+/* reader_model.c: a schema-valid libxml2 tree → the am_workplace model.
+ *
+ * The schema has already fixed the structure, so this walk only converts
+ * values and checks what the schema cannot: real calendar dates in
+ * READER_MIN_YEAR..READER_MAX_YEAR, the wheel's activities inside its year,
+ * references to people and rings, duplicate ids, time order, agenda points
+ * given once, ISO week numbers the year has, printable characters. Text is
+ * read only from text nodes (never xmlNodeGetContent), whitespace runs
+ * collapsed to one space and trimmed. Every error names the element, the bad
+ * value and what was expected. */
+#include "reader_model.h"
+#include "reader.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codepage.h"
+
+typedef struct rm {
+	arena *a;
+	diag *d;
+	const char *file;
+	bool oom;
+	am_workplace *wp;
+	const am_person **by_id;  /* people sorted by id, for lookups */
+} rm;
+
+/* ---- tree helpers ------------------------------------------------------- */
+
+static int line_of(xmlNodePtr n) { return (int)xmlGetLineNo(n); }
+
+static bool is_element(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first child element named name after `after` (NULL: from the start). */
+static xmlNodePtr next_child(xmlNodePtr parent, xmlNodePtr after, const char *name)
+{
+	if (!parent)
+		return NULL;
+	for (xmlNodePtr c = after ? after->next : parent->children; c; c = c->next)
+		if (is_element(c, name))
+			return c;
+	return NULL;
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+	return next_child(parent, NULL, name);
+}
+
+static size_t count_children(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+	for (xmlNodePtr c = child(parent, name); c; c = next_child(parent, c, name))
+		n++;
+	return n;
+}
+
+static void error_at(rm *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void error_at(rm *r, int line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(r->d, r->file, line, "%s", msg);
+}
+
+static void *alloc_array(rm *r, size_t n, size_t size)
+{
+	if (n == 0)
+		return NULL;
+	void *p = arena_array(r->a, n, size);
+	if (!p)
+		r->oom = true;
+	return p;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static bool is_xml_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Checks that every character of s (valid UTF-8) is printable; reports the
+ * first one that is not. */
+static void check_printable(rm *r, const char *what, const char *s, int line)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned cp = *p;
+		size_t len = 1;
+		if (cp >= 0xF0)
+			len = 4, cp &= 0x07;
+		else if (cp >= 0xE0)
+			len = 3, cp &= 0x0F;
+		else if (cp >= 0xC0)
+			len = 2, cp &= 0x1F;
+		for (size_t i = 1; i < len; i++)
+			cp = (cp << 6) | (p[i] & 0x3F);
+		if (!cp_printable(cp)) {
+			error_at(r, line, "<%s>: character '%.*s' (U+%04X) cannot be printed",
+			         what, (int)len, (const char *)p, cp);
+			return;
+		}
+		p += len;
+	}
+}
+
+/* The text of the text nodes in the list `first`, whitespace-normalised and
+ * copied into the arena; NULL when there is none. */
+static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int line)
+{
+	size_t total = 0;
+	for (xmlNodePtr t = first; t; t = t->next)
+		if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+			total += strlen((const char *)t->content);
+	if (total == 0)
+		return NULL;
+	char *out = arena_alloc(r->a, total + 1);
+	if (!out) {
+		r->oom = true;
+		return NULL;
+	}
+	size_t n = 0;
+	bool space = false;
+	for (xmlNodePtr t = first; t; t = t->next) {
+		if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
+			continue;
+		for (const unsigned char *p = t->content; *p; p++) {
+			if (is_xml_space(*p)) {
+				space = n > 0;
+				continue;
+			}
+			if (space)
+				out[n++] = ' ';
+			space = false;
+			out[n++] = (char)*p;
+		}
+	}
+	out[n] = '\0';
+	if (n == 0)
+		return NULL;
+	check_printable(r, what, out, line);
+	return out;
+}
+
+/* The text of element el (NULL el or no text: NULL). */
+static const char *text_of(rm *r, xmlNodePtr el)
+{
+	if (!el)
+		return NULL;
+	return text_nodes(r, el->children, (const char *)el->name, line_of(el));
+}
+
+static const char *child_text(rm *r, xmlNodePtr parent, const char *name)
+{
+	return text_of(r, child(parent, name));
+}
+
+/* The value of el's attribute name (no namespace), or NULL. */
+static const char *attr_of(rm *r, xmlNodePtr el, const char *name)
+{
+	for (xmlAttrPtr at = el->properties; at; at = at->next)
+		if (!at->ns && strcmp((const char *)at->name, name) == 0)
+			return text_nodes(r, at->children, (const char *)el->name, line_of(el));
+	return NULL;
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+bool reader_date_exists(int y, int m, int d)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* Weekday-ish helper of the ISO week rule: a year has 53 weeks when it
+ * starts on a Thursday, or is a leap year starting on a Wednesday. */
+static int dec31_weekday(int y) { return (y + y / 4 - y / 100 + y / 400) % 7; }
+
+int reader_iso_weeks(int y)
+{
+	return dec31_weekday(y) == 4 || dec31_weekday(y - 1) == 3 ? 53 : 52;
+}
+
+static int date_key(am_date d) { return d.y * 10000 + d.m * 100 + d.d; }
+
+/* Parses the ISO date s (schema-checked as NNNN-NN-NN) of element or
+ * attribute `what`; reports a day that does not exist or a year out of
+ * range. Returns true when *out was filled. */
+static bool parse_date(rm *r, const char *what, const char *s, int line, am_date *out)
+{
+	int y, m, d;
+	char tail;
+	if (!s)
+		return false;
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !reader_date_exists(y, m, d)) {
+		error_at(r, line, "<%s>: '%s' is not a date that exists; expected YYYY-MM-DD", what, s);
+		return false;
+	}
+	if (y < READER_MIN_YEAR || y > READER_MAX_YEAR) {
+		error_at(r, line, "<%s>: year %d in '%s' is out of range; expected %d to %d",
+		         what, y, s, READER_MIN_YEAR, READER_MAX_YEAR);
+		return false;
+	}
+	*out = (am_date){y, m, d};
+	return true;
+}
+
+static am_date date_of(rm *r, xmlNodePtr el)
+{
+	am_date d = {0, 0, 0};
+	if (el)
+		parse_date(r, (const char *)el->name, text_of(r, el), line_of(el), &d);
+	return d;
+}
+
+/* "HH:MM" (schema-checked) → minutes since midnight; -1 when absent. */
+static am_time parse_time(const char *s)
+{
+	int h, m;
+	if (!s || sscanf(s, "%2d:%2d", &h, &m) != 2)
+		return -1;
+	return h * 60 + m;
+}
+
+static long parse_long(const char *s, long absent)
+{
+	return s ? strtol(s, NULL, 10) : absent;
+}
+
+static bool parse_bool(const char *s) { return s && strcmp(s, "true") == 0; }
+
+/* The index of s in the NULL-terminated list names, or fallback. */
+static int token(const char *s, const char *const *names, int fallback)
+{
+	for (int i = 0; s && names[i]; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return fallback;
+}
+
+static const char *const role_names[] = {"employer", "leader", "amr", "supervisor",
+                                         "amo-member", "employee", "adviser", NULL};
+static const char *const item_status_names[] = {"", "open", "in-progress", "done", NULL};
+static const char *const goal_status_names[] = {"", "reached", "partly", "not-reached", NULL};
+static const char *const form_names[] = {"training", "internal", "external", NULL};
+static const char *const incident_names[] = {"accident", "near-miss", "illness", NULL};
+static const char *const repeat_names[] = {"", "monthly", "quarterly", NULL};
+
+/* ---- people and references --------------------------------------------- */
+
+static int by_id_cmp(const void *x, const void *y)
+{
+	const am_person *const *p = x, *const *q = y;
+	return strcmp((*p)->id, (*q)->id);
+}
+
+static void read_people(rm *r, xmlNodePtr people)
+{
+	am_workplace *wp = r->wp;
+	wp->n_people = count_children(people, "person");
+	wp->people = alloc_array(r, wp->n_people, sizeof *wp->people);
+	r->by_id = alloc_array(r, wp->n_people, sizeof *r->by_id);
+	if (!wp->people || !r->by_id)
+		return;
+	size_t i = 0;
+	for (xmlNodePtr el = child(people, "person"); el; el = next_child(people, el, "person"), i++) {
+		am_person *p = &wp->people[i];
+		p->line = line_of(el);
+		p->id = attr_of(r, el, "id");
+		p->name = child_text(r, el, "name");
+		p->title = child_text(r, el, "title");
+		p->group = child_text(r, el, "group");
+		p->role = (am_role)token(attr_of(r, el, "role"), role_names, ROLE_EMPLOYEE);
+		const char *att = attr_of(r, el, "attendance");
+		p->attendance = !att ? ATT_UNKNOWN : strcmp(att, "present") == 0 ? ATT_PRESENT : ATT_ABSENT;
+		p->new_in_amo = parse_bool(attr_of(r, el, "new-in-amo"));
+		if (!p->id)
+			p->id = "";
+		r->by_id[i] = p;
+	}
+	qsort(r->by_id, wp->n_people, sizeof *r->by_id, by_id_cmp);
+	for (i = 1; i < wp->n_people; i++)
+		if (strcmp(r->by_id[i]->id, r->by_id[i - 1]->id) == 0) {
+			const am_person *a = r->by_id[i - 1], *b = r->by_id[i];
+			const am_person *later = a->line > b->line ? a : b;
+			const am_person *first = later == a ? b : a;
+			error_at(r, later->line, "<person>: id '%s' is already used on line %d; expected a unique id",
+			         later->id, first->line);
+		}
+}
+
+/* The person with the id in el's `ref` attribute; reports an unknown one. */
+static const am_person *person_ref(rm *r, xmlNodePtr el)
+{
+	const char *id = attr_of(r, el, "ref");
+	if (!id)
+		return NULL;
+	if (r->by_id) {
+		am_person key = {.id = id};
+		const am_person *kp = &key;
+		const am_person **hit = bsearch(&kp, r->by_id, r->wp->n_people, sizeof *r->by_id, by_id_cmp);
+		if (hit)
+			return *hit;
+	}
+	error_at(r, line_of(el), "<%s>: ref '%s' names no person; expected the id of a <person> in <people>",
+	         (const char *)el->name, id);
+	return NULL;
+}
+
+/* ---- sections ----------------------------------------------------------- */
+
+static void read_meeting(rm *r, xmlNodePtr el)
+{
+	am_meeting *m = &r->wp->meeting;
+	m->start = m->end = -1;
+	if (!el)
+		return;
+	m->line = line_of(el);
+	m->date = date_of(r, child(el, "date"));
+	m->start = parse_time(child_text(r, el, "start"));
+	m->end = parse_time(child_text(r, el, "end"));
+	m->place = child_text(r, el, "place");
+	xmlNodePtr c = child(el, "chair"), t = child(el, "minute-taker");
+	m->chair = c ? person_ref(r, c) : NULL;
+	m->minute_taker = t ? person_ref(r, t) : NULL;
+	m->year = (int)parse_long(child_text(r, el, "covers-year"), 0);
+	if (m->start >= 0 && m->end >= 0 && m->end <= m->start)
+		error_at(r, line_of(child(el, "end")), "<end>: %s is not after the start %s; expected a later time",
+		         child_text(r, el, "end"), child_text(r, el, "start"));
+}
+
+static void read_last_goals(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_last_goals = count_children(sec, "goal");
+	wp->last_goals = alloc_array(r, wp->n_last_goals, sizeof *wp->last_goals);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "goal"); el && wp->last_goals; el = next_child(sec, el, "goal"), i++) {
+		am_last_goal *g = &wp->last_goals[i];
+		g->line = line_of(el);
+		g->title = child_text(r, el, "title");
+		g->comment = child_text(r, el, "comment");
+		g->status = (am_goal_status)token(attr_of(r, el, "status"), goal_status_names, GOAL_UNSET);
+		g->carried_over = parse_bool(attr_of(r, el, "carried-over"));
+	}
+}
+
+static void read_apv(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	if (!sec)
+		return;
+	wp->apv_date = date_of(r, child(sec, "last-date"));
+	wp->n_apv_items = count_children(sec, "item");
+	wp->apv_items = alloc_array(r, wp->n_apv_items, sizeof *wp->apv_items);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "item"); el && wp->apv_items; el = next_child(sec, el, "item"), i++) {
+		am_apv_item *it = &wp->apv_items[i];
+		it->line = line_of(el);
+		it->problem = child_text(r, el, "problem");
+		it->action = child_text(r, el, "action");
+		it->owner = child_text(r, el, "owner");
+		it->deadline = date_of(r, child(el, "deadline"));
+		it->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+	}
+}
+
+static void read_focus(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_focus = count_children(sec, "area");
+	wp->focus = alloc_array(r, wp->n_focus, sizeof *wp->focus);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "area"); el && wp->focus; el = next_child(sec, el, "area"), i++) {
+		wp->focus[i].line = line_of(el);
+		wp->focus[i].title = child_text(r, el, "title");
+		wp->focus[i].description = child_text(r, el, "description");
+	}
+}
+
+static void read_goals(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_goals = count_children(sec, "goal");
+	wp->goals = alloc_array(r, wp->n_goals, sizeof *wp->goals);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "goal"); el && wp->goals; el = next_child(sec, el, "goal"), i++) {
+		am_goal *g = &wp->goals[i];
+		g->line = line_of(el);
+		g->title = child_text(r, el, "title");
+		g->success = child_text(r, el, "success");
+		g->owner = child_text(r, el, "owner");
+		g->deadline = date_of(r, child(el, "deadline"));
+	}
+}
+
+static void read_actions(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_actions = count_children(sec, "action");
+	wp->actions = alloc_array(r, wp->n_actions, sizeof *wp->actions);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "action"); el && wp->actions; el = next_child(sec, el, "action"), i++) {
+		am_action *ac = &wp->actions[i];
+		ac->line = line_of(el);
+		ac->what = child_text(r, el, "what");
+		ac->why = child_text(r, el, "why");
+		ac->how = child_text(r, el, "how");
+		ac->when = child_text(r, el, "when");
+		ac->who = child_text(r, el, "who");
+		ac->follow_up = child_text(r, el, "follow-up");
+		ac->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+	}
+}
+
+static void read_cooperation(rm *r, xmlNodePtr el)
+{
+	am_cooperation *c = &r->wp->cooperation;
+	if (!el)
+		return;
+	c->line = line_of(el);
+	c->frequency = child_text(r, el, "frequency");
+	c->convenes = child_text(r, el, "convenes");
+	c->acute = child_text(r, el, "acute");
+	c->accidents = child_text(r, el, "accidents");
+	c->information = child_text(r, el, "information");
+}
+
+static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m)
+{
+	m->line = line_of(el);
+	m->person = person_ref(r, el);
+	m->n_items = count_children(el, "item");
+	m->items = alloc_array(r, m->n_items, sizeof *m->items);
+	size_t i = 0;
+	for (xmlNodePtr it = child(el, "item"); it && m->items; it = next_child(el, it, "item"), i++) {
+		am_competence_item *ci = &m->items[i];
+		ci->line = line_of(it);
+		ci->topic = child_text(r, it, "topic");
+		ci->when = child_text(r, it, "when");
+		const char *h = child_text(r, it, "hours");
+		ci->hours = h ? strtod(h, NULL) : 0;
+		ci->form = (am_competence_form)token(attr_of(r, it, "form"), form_names, FORM_TRAINING);
+	}
+}
+
+static void read_competence(rm *r, xmlNodePtr sec)
+{
+	am_competence *c = &r->wp->competence;
+	if (!sec)
+		return;
+	c->line = line_of(sec);
+	xmlNodePtr k = child(sec, "knowledge");
+	if (k) {
+		c->knowledge_present = parse_bool(attr_of(r, k, "present")) ? TRI_YES : TRI_NO;
+		c->knowledge_note = text_of(r, k);
+	}
+	c->n_members = count_children(sec, "member");
+	c->members = alloc_array(r, c->n_members, sizeof *c->members);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "member"); el && c->members; el = next_child(sec, el, "member"), i++)
+		read_competence_member(r, el, &c->members[i]);
+}
+
+static void read_accidents(rm *r, xmlNodePtr sec)
+{
+	am_accidents *ac = &r->wp->accidents;
+	ac->accidents = ac->near_misses = -1;
+	if (!sec)
+		return;
+	ac->line = line_of(sec);
+	ac->accidents = (int)parse_long(attr_of(r, sec, "count"), -1);
+	ac->near_misses = (int)parse_long(attr_of(r, sec, "near-misses"), -1);
+	ac->summary = child_text(r, sec, "summary");
+	ac->n_incidents = count_children(sec, "incident");
+	ac->incidents = alloc_array(r, ac->n_incidents, sizeof *ac->incidents);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "incident"); el && ac->incidents; el = next_child(sec, el, "incident"), i++) {
+		am_incident *in = &ac->incidents[i];
+		in->line = line_of(el);
+		in->kind = (am_incident_kind)token(attr_of(r, el, "kind"), incident_names, INCIDENT_ACCIDENT);
+		parse_date(r, "incident date", attr_of(r, el, "date"), in->line, &in->date);
+		in->description = child_text(r, el, "description");
+		in->follow_up = child_text(r, el, "follow-up");
+	}
+}
+
+static void read_announcements(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_announcements = count_children(sec, "announcement");
+	wp->announcements = alloc_array(r, wp->n_announcements, sizeof *wp->announcements);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "announcement"); el && wp->announcements;
+	     el = next_child(sec, el, "announcement"), i++)
+		wp->announcements[i] = text_of(r, el);
+}
+
+static void read_agenda(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	int seen[12] = {0};
+	wp->n_agenda = count_children(sec, "point");
+	wp->agenda = alloc_array(r, wp->n_agenda, sizeof *wp->agenda);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "point"); el && wp->agenda; el = next_child(sec, el, "point"), i++) {
+		am_agenda_point *p = &wp->agenda[i];
+		p->line = line_of(el);
+		p->number = (int)parse_long(attr_of(r, el, "n"), 0);
+		p->start = parse_time(attr_of(r, el, "start"));
+		p->minutes = (int)parse_long(attr_of(r, el, "minutes"), 0);
+		p->notes = child_text(r, el, "notes");
+		p->decision = child_text(r, el, "decision");
+		if (p->number >= 1 && p->number <= 11) {
+			if (seen[p->number])
+				error_at(r, p->line, "<point>: n=\"%d\" is already given on line %d; expected each point once",
+				         p->number, seen[p->number]);
+			else
+				seen[p->number] = p->line;
+		}
+	}
+}
+
+/* ---- the wheel ---------------------------------------------------------- */
+
+/* Default ring colours when a <ring> gives none: distinct, print-friendly. */
+static const unsigned ring_palette[12] = {
+	0x1F5C7A, 0xC0504D, 0x4F8A3C, 0xE0A030, 0x7D5BA6, 0x2E9C9C,
+	0xB5654A, 0x5A6F8C, 0x9C9C2E, 0xC06090, 0x3C7D5A, 0x8C6E3C,
+};
+
+static void read_rings(rm *r, xmlNodePtr sec, am_wheel *w)
+{
+	w->n_rings = count_children(sec, "ring");
+	w->rings = alloc_array(r, w->n_rings, sizeof *w->rings);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "ring"); el && w->rings; el = next_child(sec, el, "ring"), i++) {
+		am_ring *g = &w->rings[i];
+		g->line = line_of(el);
+		g->id = attr_of(r, el, "id");
+		g->name = text_of(r, el);
+		const char *col = attr_of(r, el, "colour");
+		g->colour = col ? (unsigned)strtoul(col + 1, NULL, 16) : ring_palette[i % 12];
+		for (size_t j = 0; j < i && g->id; j++)
+			if (w->rings[j].id && strcmp(w->rings[j].id, g->id) == 0)
+				error_at(r, g->line, "<ring>: id '%s' is already used on line %d; expected a unique id",
+				         g->id, w->rings[j].line);
+	}
+}
+
+static const am_ring *ring_ref(rm *r, const am_wheel *w, xmlNodePtr el)
+{
+	const char *id = attr_of(r, el, "ring");
+	for (size_t i = 0; id && i < w->n_rings; i++)
+		if (w->rings[i].id && strcmp(w->rings[i].id, id) == 0)
+			return &w->rings[i];
+	error_at(r, line_of(el), "<activity>: ring '%s' is not defined; expected the id of a <ring> in <wheel>",
+	         id ? id : "");
+	return NULL;
+}
+
+/* Is d inside the wheel's year: from the first of its start month to the
+ * day before that a year later? */
+static bool in_wheel(const am_wheel *w, am_date d)
+{
+	int from = w->year * 10000 + w->start_month * 100 + 1;
+	int to = (w->year + 1) * 10000 + w->start_month * 100 + 1;
+	int k = date_key(d);
+	return k >= from && k < to;
+}
+
+static void check_in_wheel(rm *r, const am_wheel *w, const char *what, const char *value,
+                           am_date d, int line)
+{
+	if (d.y && !in_wheel(w, d)) {
+		if (w->start_month == 1)
+			error_at(r, line, "<%s>: '%s' is outside the wheel's year; expected a date in %d",
+			         what, value, w->year);
+		else
+			error_at(r, line, "<%s>: '%s' is outside the wheel's year; expected a date from "
+			         "%d-%02d-01 and before %d-%02d-01", what, value, w->year, w->start_month,
+			         w->year + 1, w->start_month);
+	}
+}
+
+static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
+{
+	xmlNodePtr x;
+	if ((x = child(el, "date"))) {
+		ac->when = WHEN_DATE;
+		ac->from = date_of(r, x);
+		check_in_wheel(r, w, "date", text_of(r, x), ac->from, line_of(x));
+	} else if ((x = child(el, "period"))) {
+		const char *f = attr_of(r, x, "from"), *t = attr_of(r, x, "to");
+		int line = line_of(x);
+		ac->when = WHEN_PERIOD;
+		bool ok = parse_date(r, "period from", f, line, &ac->from);
+		ok = parse_date(r, "period to", t, line, &ac->to) && ok;
+		if (ok && date_key(ac->to) < date_key(ac->from))
+			error_at(r, line, "<period>: to '%s' is before from '%s'; expected from <= to", t, f);
+		check_in_wheel(r, w, "period from", f, ac->from, line);
+		check_in_wheel(r, w, "period to", t, ac->to, line);
+	} else if ((x = child(el, "month"))) {
+		ac->when = WHEN_MONTH;
+		ac->month = (int)parse_long(text_of(r, x), 1);
+	} else if ((x = child(el, "week"))) {
+		ac->when = WHEN_WEEK;
+		ac->week = (int)parse_long(text_of(r, x), 1);
+		if (ac->week > reader_iso_weeks(w->year))
+			error_at(r, line_of(x), "<week>: %d does not exist in %d; expected 1 to %d",
+			         ac->week, w->year, reader_iso_weeks(w->year));
+	}
+}
+
+static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
+{
+	ac->line = line_of(el);
+	ac->title = child_text(r, el, "title");
+	ac->responsible = child_text(r, el, "responsible");
+	ac->ring = ring_ref(r, w, el);
+	ac->repeat = (am_repeat)token(attr_of(r, el, "repeat"), repeat_names, REPEAT_NONE);
+	ac->start = ac->end = -1;
+	read_when(r, w, el, ac);
+	xmlNodePtr t = child(el, "time");
+	if (t) {
+		const char *s = attr_of(r, t, "start"), *e = attr_of(r, t, "end");
+		ac->start = parse_time(s);
+		ac->end = parse_time(e);
+		if (ac->end >= 0 && ac->end <= ac->start)
+			error_at(r, line_of(t), "<time>: end %s is not after start %s; expected a later time", e, s);
+	}
+}
+
+static void read_wheel(rm *r, xmlNodePtr sec)
+{
+	am_wheel *w = &r->wp->wheel;
+	w->start_month = 1;
+	if (!sec)
+		return;
+	w->line = line_of(sec);
+	w->year = (int)parse_long(attr_of(r, sec, "year"), 0);
+	w->start_month = (int)parse_long(attr_of(r, sec, "start-month"), 1);
+	w->rhythm = parse_bool(attr_of(r, sec, "rhythm"));
+	read_rings(r, sec, w);
+	w->n_activities = count_children(sec, "activity");
+	w->activities = alloc_array(r, w->n_activities, sizeof *w->activities);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "activity"); el && w->activities; el = next_child(sec, el, "activity"), i++)
+		read_activity(r, w, el, &w->activities[i]);
+}
+
+/* ---- the workplace ------------------------------------------------------ */
+
+/* A logo path relative to the XML file becomes relative to the current
+ * directory (or stays absolute). */
+static const char *logo_path(rm *r, const char *logo)
+{
+	const char *slash = strrchr(r->file, '/');
+	if (!logo || logo[0] == '/' || !slash)
+		return logo;
+	const char *p = arena_printf(r->a, "%.*s/%s", (int)(slash - r->file), r->file, logo);
+	if (!p)
+		r->oom = true;
+	return p;
+}
+
+static void read_head(rm *r, xmlNodePtr root)
+{
+	am_workplace *wp = r->wp;
+	wp->line = line_of(root);
+	wp->version = (int)parse_long(attr_of(r, root, "version"), 1);
+	wp->name = child_text(r, root, "name");
+	wp->address = child_text(r, root, "address");
+	wp->cvr = child_text(r, root, "cvr");
+	wp->headcount = (int)parse_long(child_text(r, root, "headcount"), 0);
+	wp->branch = child_text(r, root, "branch");
+	wp->logo = logo_path(r, child_text(r, root, "logo"));
+	xmlNodePtr med = child(root, "med-agreement");
+	if (med) {
+		wp->med_agreement = parse_bool(attr_of(r, med, "applies"));
+		wp->med_note = text_of(r, med);
+	}
+	if (!wp->name)
+		error_at(r, wp->line, "<name>: the workplace's name is empty; expected a name");
+}
+
+int reader_model_build(arena *a, const char *file, xmlNodePtr root, am_workplace **out, diag *d)
+{
+	rm r = {.a = a, .d = d};
+	*out = NULL;
+	r.file = arena_strdup(a, file);
+	r.wp = arena_alloc(a, sizeof *r.wp);
+	if (!r.file || !r.wp)
+		return diag_oom(d, file);
+	r.wp->file = r.file;
+	read_head(&r, root);
+	read_people(&r, child(root, "people"));
+	read_meeting(&r, child(root, "meeting"));
+	read_last_goals(&r, child(root, "last-year-goals"));
+	read_apv(&r, child(root, "apv"));
+	read_focus(&r, child(root, "focus-areas"));
+	read_goals(&r, child(root, "goals"));
+	read_actions(&r, child(root, "action-plan"));
+	read_cooperation(&r, child(root, "cooperation"));
+	read_competence(&r, child(root, "competence-plan"));
+	read_accidents(&r, child(root, "accidents"));
+	read_announcements(&r, child(root, "announcements"));
+	read_agenda(&r, child(root, "agenda"));
+	read_wheel(&r, child(root, "wheel"));
+	if (r.oom)
+		return diag_oom(d, file);
+	*out = r.wp;
+	return AM_OK;
+}
