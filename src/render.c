@@ -1,0 +1,770 @@
+/* render.c: draw list → PDF through libharu; see render.h.
+ *
+ * One pass over the pages, one switch over the command kinds. Fonts are the
+ * family's TrueType files, loaded once per document and selected per run of
+ * text in a single-byte encoding (codepage.h), because libharu 2.3.0's UTF-8
+ * mode writes a broken ToUnicode map. Graphics state already set is
+ * remembered so repeated colours and widths cost nothing. The document is
+ * built in memory and written to "<target>.tmpXXXXXX", then renamed into
+ * place, so a failure never leaves a partial or damaged file. libharu
+ * reports errors through a handler that only records them; no longjmp. */
+#include "render_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+
+static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	render_ctx *c = user;
+	if (!c->err) {
+		c->err = err;
+		c->err_detail = detail;
+	}
+}
+
+/* Maps a recorded libharu error to a diag record and a code. */
+int render_status(render_ctx *c)
+{
+	if (c->fail)
+		return c->fail;
+	if (!c->err)
+		return AM_OK;
+	if (c->err == HPDF_FAILD_TO_ALLOC_MEM)
+		diag_oom(c->d, c->path);
+	else
+		diag_error(c->d, c->path, 0, "PDF library error 0x%04X (detail %u)",
+		           (unsigned)c->err, (unsigned)c->err_detail);
+	c->fail = AM_EINTERNAL;
+	return c->fail;
+}
+
+/* ---- graphics state -------------------------------------------------- */
+
+void render_forget_state(render_ctx *c)
+{
+	c->state_known = false;
+	c->cur_font = NULL;
+}
+
+void render_begin(render_ctx *c, HPDF_Page page, float scale, float tx, float ty)
+{
+	c->page = page;
+	c->scale = scale;
+	c->tx = tx;
+	c->ty = ty;
+	c->in_text = false;
+	render_forget_state(c);
+}
+
+static float px(const render_ctx *c, float x) { return c->tx + c->scale * x; }
+static float py(const render_ctx *c, float y) { return c->ty - c->scale * y; }
+
+static bool same_rgb(rgb a, rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+void render_end_text(render_ctx *c)
+{
+	if (c->in_text)
+		HPDF_Page_EndText(c->page);
+	c->in_text = false;
+}
+
+static void set_fill(render_ctx *c, rgb k)
+{
+	if (c->state_known && same_rgb(c->fill, k))
+		return;
+	HPDF_Page_SetRGBFill(c->page, k.r, k.g, k.b);
+	c->fill = k;
+}
+
+/* Stroke colour, width and dash; sets the state as known afterwards. */
+static void set_stroke(render_ctx *c, rgb k, float width, float dash)
+{
+	bool known = c->state_known;
+	if (!known || !same_rgb(c->stroke, k))
+		HPDF_Page_SetRGBStroke(c->page, k.r, k.g, k.b);
+	if (!known || c->width != width)
+		HPDF_Page_SetLineWidth(c->page, width);
+	if (!known || c->dash != dash) {
+		HPDF_UINT16 pattern[1] = {(HPDF_UINT16)(dash < 1 ? 1 : dash + .5f)};
+		HPDF_Page_SetDash(c->page, dash > 0 ? pattern : NULL, dash > 0 ? 1 : 0, 0);
+	}
+	c->stroke = k;
+	c->width = width;
+	c->dash = dash;
+}
+
+/* The first drawing command after render_begin sets the whole state. */
+static void set_all(render_ctx *c, rgb fill, rgb stroke, float width, float dash)
+{
+	set_fill(c, fill);
+	set_stroke(c, stroke, width, dash);
+	c->state_known = true;
+}
+
+static void set_fill_only(render_ctx *c, rgb fill)
+{
+	if (!c->state_known)
+		set_all(c, fill, c->stroke, 1, 0);
+	else
+		set_fill(c, fill);
+}
+
+static void set_stroke_only(render_ctx *c, rgb stroke, float width, float dash)
+{
+	if (!c->state_known)
+		set_all(c, c->fill, stroke, width, dash);
+	else
+		set_stroke(c, stroke, width, dash);
+}
+
+/* ---- fonts and text -------------------------------------------------- */
+
+static HPDF_Font get_font(render_ctx *c, font_style st, codepage cp)
+{
+	if (c->fonts[st][cp])
+		return c->fonts[st][cp];
+	if (!c->font_names[st]) {
+		const char *file = font_path(c->opts->fonts, st);
+		c->font_names[st] = HPDF_LoadTTFontFromFile(c->pdf, file, HPDF_TRUE);
+		if (!c->font_names[st]) {
+			c->err = 0;
+			HPDF_ResetError(c->pdf);
+			diag_error(c->d, file, 0, "cannot load font");
+			c->fail = AM_EINPUT;
+			return NULL;
+		}
+	}
+	c->fonts[st][cp] = HPDF_GetFont(c->pdf, c->font_names[st], cp_name(cp));
+	return c->fonts[st][cp];
+}
+
+/* Copies n bytes into the run buffer, NUL-terminated. */
+static char *run_bytes(render_ctx *c, const char *bytes, size_t n)
+{
+	if (n + 1 > c->cap_buf) {
+		size_t cap = n + 1 > 256 ? n + 1 : 256;
+		char *p = realloc(c->buf, cap);
+		if (!p)
+			return NULL;
+		c->buf = p;
+		c->cap_buf = cap;
+	}
+	memcpy(c->buf, bytes, n);
+	c->buf[n] = '\0';
+	return c->buf;
+}
+
+/* cp_encode callback: shows one run of one encoding at the text position. */
+static int show_run(void *ctx, codepage cp, const char *bytes, size_t n)
+{
+	render_ctx *c = ctx;
+	HPDF_Font f = get_font(c, c->run->u.text.style, cp);
+	if (!f)
+		return -1;
+	float size = c->run_size;
+	if (f != c->cur_font || size != c->cur_size) {
+		HPDF_Page_SetFontAndSize(c->page, f, size);
+		c->cur_font = f;
+		c->cur_size = size;
+	}
+	const char *s = run_bytes(c, bytes, n);
+	if (!s) {
+		c->fail = diag_oom(c->d, c->path);
+		return -1;
+	}
+	HPDF_Page_ShowText(c->page, s);
+	return 0;
+}
+
+static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	const char *s = cmd->u.text.utf8;
+	float size = cmd->u.text.size * c->scale;
+	if (!s[0])
+		return AM_OK;
+	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
+		diag_error(c->d, c->path, 0, "font size %g out of range (0 to %d points) for \"%.40s\"",
+		           cmd->u.text.size, HPDF_MAX_FONTSIZE, s);
+		return c->fail = AM_EINPUT;
+	}
+	if (!c->in_text) {
+		HPDF_Page_BeginText(c->page);
+		c->in_text = true;
+	}
+	set_fill_only(c, cmd->u.text.colour);
+	float a = cmd->u.text.angle, co = cosf(a), si = sinf(a);
+	HPDF_Page_SetTextMatrix(c->page, co, si, -si, co, px(c, cmd->u.text.x), py(c, cmd->u.text.y));
+	c->run = cmd;
+	c->run_size = size;
+	unsigned bad = 0;
+	if (cp_encode(s, strlen(s), show_run, c, &bad) != 0 && !c->fail) {
+		diag_error(c->d, c->path, 0, "character U+%04X cannot be printed in \"%.40s\"", bad, s);
+		c->fail = AM_EINPUT;
+	}
+	return c->fail;
+}
+
+int render_label(render_ctx *c, float x, float y, font_style style, float size,
+                 bool centre, rgb colour, const char *utf8)
+{
+	render_forget_state(c);   /* the caller may have drawn directly */
+	if (centre) {
+		/* Measure with the regular encoding: labels are ASCII ids. */
+		HPDF_Font f = get_font(c, style, CP_1252);
+		if (!f)
+			return c->fail;
+		HPDF_Page_SetFontAndSize(c->page, f, size);
+		c->cur_font = f;
+		c->cur_size = size;
+		x -= HPDF_Page_TextWidth(c->page, utf8) / 2;
+	}
+	draw_cmd cmd = {.kind = DRAW_TEXT};
+	cmd.u.text.x = x;
+	cmd.u.text.y = y;
+	cmd.u.text.size = size;
+	cmd.u.text.style = style;
+	cmd.u.text.colour = colour;
+	cmd.u.text.utf8 = utf8;
+	float scale = c->scale, tx = c->tx, ty = c->ty;
+	c->scale = 1, c->tx = 0, c->ty = 0;
+	cmd.u.text.y = -y;   /* py() negates: PDF y comes back as given */
+	int rc = draw_text_cmd(c, &cmd);
+	c->scale = scale, c->tx = tx, c->ty = ty;
+	return rc;
+}
+
+/* ---- shapes, images, links ------------------------------------------- */
+
+static void draw_line_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	set_stroke_only(c, cmd->u.line.colour, cmd->u.line.width * c->scale, cmd->u.line.dash * c->scale);
+	HPDF_Page_MoveTo(c->page, px(c, cmd->u.line.x1), py(c, cmd->u.line.y1));
+	HPDF_Page_LineTo(c->page, px(c, cmd->u.line.x2), py(c, cmd->u.line.y2));
+	HPDF_Page_Stroke(c->page);
+}
+
+/* Fills and/or strokes the current path. */
+static void paint(render_ctx *c, bool fill, float width)
+{
+	if (fill && width > 0)
+		HPDF_Page_FillStroke(c->page);
+	else if (fill)
+		HPDF_Page_Fill(c->page);
+	else if (width > 0)
+		HPDF_Page_Stroke(c->page);
+	else
+		HPDF_Page_EndPath(c->page);
+}
+
+static void draw_rect_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	rect r = cmd->u.rect.r;
+	if (!cmd->u.rect.fill && cmd->u.rect.width <= 0)
+		return;
+	if (cmd->u.rect.fill)
+		set_fill_only(c, cmd->u.rect.fill_colour);
+	if (cmd->u.rect.width > 0)
+		set_stroke_only(c, cmd->u.rect.stroke_colour, cmd->u.rect.width * c->scale, 0);
+	HPDF_Page_Rectangle(c->page, px(c, r.x), py(c, r.y + r.h), r.w * c->scale, r.h * c->scale);
+	paint(c, cmd->u.rect.fill, cmd->u.rect.width);
+}
+
+static void draw_path_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	const path_el *e = cmd->u.path.els;
+	if (!cmd->u.path.n || (!cmd->u.path.fill && cmd->u.path.width <= 0))
+		return;
+	if (cmd->u.path.fill)
+		set_fill_only(c, cmd->u.path.fill_colour);
+	if (cmd->u.path.width > 0)
+		set_stroke_only(c, cmd->u.path.stroke_colour, cmd->u.path.width * c->scale,
+		                cmd->u.path.dash * c->scale);
+	for (size_t i = 0; i < cmd->u.path.n; i++) {
+		const point *p = e[i].p;
+		switch (e[i].op) {
+		case PATH_MOVE:
+			HPDF_Page_MoveTo(c->page, px(c, p[0].x), py(c, p[0].y));
+			break;
+		case PATH_LINE:
+			HPDF_Page_LineTo(c->page, px(c, p[0].x), py(c, p[0].y));
+			break;
+		case PATH_CURVE:
+			HPDF_Page_CurveTo(c->page, px(c, p[0].x), py(c, p[0].y), px(c, p[1].x),
+			                  py(c, p[1].y), px(c, p[2].x), py(c, p[2].y));
+			break;
+		case PATH_CLOSE:
+			HPDF_Page_ClosePath(c->page);
+			break;
+		}
+	}
+	paint(c, cmd->u.path.fill, cmd->u.path.width);
+}
+
+/* Loads file as PNG or JPEG by its first bytes; NULL with a diag record. */
+static HPDF_Image load_image(render_ctx *c, const char *file)
+{
+	unsigned char magic[8] = {0};
+	FILE *f = fopen(file, "rb");
+	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
+	if (f)
+		fclose(f);
+	HPDF_Image img = NULL;
+	if (got == 8 && !memcmp(magic, "\x89PNG\r\n\x1a\n", 8))
+		img = HPDF_LoadPngImageFromFile(c->pdf, file);
+	else if (got >= 3 && !memcmp(magic, "\xff\xd8\xff", 3))
+		img = HPDF_LoadJpegImageFromFile(c->pdf, file);
+	if (!img || c->err) {
+		c->err = 0;
+		HPDF_ResetError(c->pdf);
+		diag_error(c->d, file, 0, "%s", !f ? "cannot open image" : "not a readable PNG or JPEG image");
+		c->fail = AM_EINPUT;
+		return NULL;
+	}
+	return img;
+}
+
+static HPDF_Image find_image(render_ctx *c, const char *file)
+{
+	for (size_t i = 0; i < c->n_images; i++)
+		if (!strcmp(c->images[i].file, file))
+			return c->images[i].img;
+	if (c->n_images == c->cap_images) {
+		size_t cap = c->cap_images ? 2 * c->cap_images : 8;
+		render_image *p = realloc(c->images, cap * sizeof *p);
+		if (!p) {
+			c->fail = diag_oom(c->d, c->path);
+			return NULL;
+		}
+		c->images = p;
+		c->cap_images = cap;
+	}
+	HPDF_Image img = load_image(c, file);
+	if (img)
+		c->images[c->n_images++] = (render_image){file, img};
+	return img;
+}
+
+static void draw_image_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	rect r = cmd->u.image.r;
+	HPDF_Image img = find_image(c, cmd->u.image.file);
+	if (img)
+		HPDF_Page_DrawImage(c->page, img, px(c, r.x), py(c, r.y + r.h), r.w * c->scale, r.h * c->scale);
+}
+
+static void draw_link_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	rect r = cmd->u.link.r;
+	if (!c->links)
+		return;
+	float x0 = fmaxf(px(c, r.x), c->clip_x0), x1 = fminf(px(c, r.x + r.w), c->clip_x1);
+	float y0 = fmaxf(py(c, r.y + r.h), c->clip_y0), y1 = fminf(py(c, r.y), c->clip_y1);
+	if (x1 - x0 < 1 || y1 - y0 < 1)
+		return;
+	HPDF_Rect box = {x0, y0, x1, y1};
+	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(c->page, box, cmd->u.link.uri);
+	if (!a)
+		return;
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	/* libharu sets no /F; PDF/A wants the Print flag (bit 3 = 4). */
+	HPDF_Dict_AddNumber(a, "F", 4);
+}
+
+int render_cmds(render_ctx *c, const draw_page *pg)
+{
+	for (size_t i = 0; i < pg->n && !c->fail && !c->err; i++) {
+		const draw_cmd *cmd = &pg->cmds[i];
+		if (cmd->kind != DRAW_TEXT)
+			render_end_text(c);
+		switch (cmd->kind) {
+		case DRAW_TEXT:
+			draw_text_cmd(c, cmd);
+			break;
+		case DRAW_LINE:
+			draw_line_cmd(c, cmd);
+			break;
+		case DRAW_RECT:
+			draw_rect_cmd(c, cmd);
+			break;
+		case DRAW_PATH:
+			draw_path_cmd(c, cmd);
+			break;
+		case DRAW_IMAGE:
+			draw_image_cmd(c, cmd);
+			break;
+		case DRAW_LINK:
+			draw_link_cmd(c, cmd);
+			break;
+		}
+	}
+	render_end_text(c);
+	return render_status(c);
+}
+
+/* ---- pages, bookmarks, metadata -------------------------------------- */
+
+HPDF_Page render_new_page(render_ctx *c, float w, float h)
+{
+	if (!(w >= 3 && w <= HPDF_MAX_PAGE_SIZE && h >= 3 && h <= HPDF_MAX_PAGE_SIZE)) {
+		diag_error(c->d, c->path, 0, "page size %g x %g out of range (3 to %d points)",
+		           w, h, HPDF_MAX_PAGE_SIZE);
+		c->fail = AM_EINTERNAL;
+		return NULL;
+	}
+	HPDF_Page p = HPDF_AddPage(c->pdf);
+	if (!p)
+		return NULL;
+	HPDF_Page_SetWidth(p, w);
+	HPDF_Page_SetHeight(p, h);
+	return p;
+}
+
+static int render_pages(render_ctx *c, HPDF_Page *pages)
+{
+	c->links = true;
+	for (size_t i = 0; i < c->doc->n_pages; i++) {
+		const draw_page *pg = &c->doc->pages[i];
+		pages[i] = render_new_page(c, pg->width, pg->height);
+		if (!pages[i])
+			return render_status(c);
+		render_begin(c, pages[i], 1, 0, pg->height);
+		c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = pg->width, c->clip_y1 = pg->height;
+		int rc = render_cmds(c, pg);
+		if (rc)
+			return rc;
+	}
+	return AM_OK;
+}
+
+/* Decodes one UTF-8 sequence; returns its length (0 when invalid). */
+static size_t utf8_next(const unsigned char *s, unsigned *cp)
+{
+	if (s[0] < 0x80)
+		return *cp = s[0], 1;
+	int n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+	if (!n || s[0] >= 0xF8)
+		return 0;
+	unsigned v = s[0] & (0x7F >> n);
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3F);
+	}
+	*cp = v;
+	return (size_t)n;
+}
+
+HPDF_STATUS render_text_string(render_ctx *c, HPDF_Dict dict, const char *key, const char *utf8)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	bool ascii = true;
+	for (const unsigned char *p = s; *p; p++)
+		ascii = ascii && *p >= 0x20 && *p < 0x7F;
+	if (ascii)
+		return HPDF_Dict_Add(dict, key, HPDF_String_New(c->pdf->mmgr, utf8, NULL));
+	/* UTF-16BE with a byte order mark, as a hex string. */
+	size_t len = strlen(utf8);
+	unsigned char *u = malloc(4 * len + 2);
+	if (!u)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	size_t n = 0;
+	u[n++] = 0xFE, u[n++] = 0xFF;
+	while (*s) {
+		unsigned cp = 0xFFFD;
+		size_t k = utf8_next(s, &cp);
+		s += k ? k : 1;
+		if (cp >= 0x10000) {
+			unsigned v = cp - 0x10000, hi = 0xD800 | v >> 10, lo = 0xDC00 | (v & 0x3FF);
+			u[n++] = hi >> 8, u[n++] = hi & 0xFF, u[n++] = lo >> 8, u[n++] = lo & 0xFF;
+		} else {
+			u[n++] = cp >> 8, u[n++] = cp & 0xFF;
+		}
+	}
+	HPDF_STATUS st = HPDF_Dict_Add(dict, key, HPDF_Binary_New(c->pdf->mmgr, u, (HPDF_UINT)n));
+	free(u);
+	return st;
+}
+
+/* [page /XYZ null top null]: scrolls to top, keeping the reader's zoom
+ * (libharu's SetXYZ refuses a null zoom). */
+static HPDF_Destination xyz_destination(render_ctx *c, HPDF_Page page, float top)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+	if (!dst)
+		return NULL;
+	HPDF_MMgr mm = c->pdf->mmgr;
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_Add(dst, HPDF_Name_New(mm, "XYZ"));
+	HPDF_Array_Add(dst, HPDF_Null_New(mm));
+	HPDF_Array_Add(dst, HPDF_Real_New(mm, top));
+	HPDF_Array_Add(dst, HPDF_Null_New(mm));
+	return dst;
+}
+
+static void add_bookmarks(render_ctx *c, HPDF_Page *first_sheet, const HPDF_Page *pages)
+{
+	enum { DEPTH = 8 };
+	HPDF_Outline parents[DEPTH] = {0};
+	for (size_t i = 0; i < c->doc->n_marks && !c->err; i++) {
+		const draw_bookmark *m = &c->doc->marks[i];
+		if (m->page < 0 || (size_t)m->page >= c->doc->n_pages)
+			continue;
+		int level = m->level < 0 ? 0 : m->level >= DEPTH ? DEPTH - 1 : m->level;
+		while (level > 0 && !parents[level - 1])
+			level--;
+		HPDF_Outline o = HPDF_CreateOutline(c->pdf, level ? parents[level - 1] : NULL, "", NULL);
+		if (!o)
+			return;
+		render_text_string(c, o, "Title", m->title);
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		parents[level] = o;
+		for (int k = level + 1; k < DEPTH; k++)
+			parents[k] = NULL;
+		const draw_page *pg = &c->doc->pages[m->page];
+		HPDF_Page target = first_sheet ? first_sheet[m->page] : pages[m->page];
+		float top = first_sheet ? HPDF_Page_GetHeight(target) : pg->height - m->y;
+		HPDF_Destination dst = xyz_destination(c, target, top);
+		if (!dst)
+			return;
+		HPDF_Outline_SetDestination(o, dst);
+	}
+	if (c->doc->n_marks)
+		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+static void set_date(render_ctx *c, HPDF_InfoType type)
+{
+	time_t t = (time_t)c->doc->meta.timestamp;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return;
+	HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	                  tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+	HPDF_SetInfoDateAttr(c->pdf, type, date);
+}
+
+static void set_info(render_ctx *c)
+{
+	const draw_meta *m = &c->doc->meta;
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_PRODUCER, "amokit " AMOKIT_VERSION " with libharu " HPDF_VERSION_TEXT);
+	const char *keys[] = {"Title", "Author", "Subject", "Keywords", "Creator"};
+	const char *vals[] = {m->title, m->author, m->subject, m->keywords, m->creator};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys && c->pdf->info; i++)
+		if (vals[i] && vals[i][0])
+			render_text_string(c, c->pdf->info, keys[i], vals[i]);
+	set_date(c, HPDF_INFO_CREATION_DATE);
+	set_date(c, HPDF_INFO_MOD_DATE);
+}
+
+/* ---- document ID ----------------------------------------------------- */
+
+static void md5_str(HPDF_MD5_CTX *m, const char *s)
+{
+	if (s)
+		HPDF_MD5Update(m, (const HPDF_BYTE *)s, (HPDF_UINT32)strlen(s) + 1);
+	else
+		HPDF_MD5Update(m, (const HPDF_BYTE *)"", 1);
+}
+
+static void md5_floats(HPDF_MD5_CTX *m, const float *v, size_t n)
+{
+	HPDF_MD5Update(m, (const HPDF_BYTE *)v, (HPDF_UINT32)(n * sizeof *v));
+}
+
+static void md5_cmd(HPDF_MD5_CTX *m, const draw_cmd *cmd)
+{
+	const unsigned char kind = (unsigned char)cmd->kind;
+	HPDF_MD5Update(m, &kind, 1);
+	switch (cmd->kind) {
+	case DRAW_TEXT: {
+		const float v[] = {cmd->u.text.x, cmd->u.text.y, cmd->u.text.size, cmd->u.text.angle,
+		                   (float)cmd->u.text.style, cmd->u.text.colour.r,
+		                   cmd->u.text.colour.g, cmd->u.text.colour.b};
+		md5_floats(m, v, 8);
+		md5_str(m, cmd->u.text.utf8);
+		break;
+	}
+	case DRAW_LINE:
+		md5_floats(m, &cmd->u.line.x1, 5);
+		break;
+	case DRAW_RECT:
+		md5_floats(m, &cmd->u.rect.r.x, 4);
+		break;
+	case DRAW_PATH:
+		for (size_t i = 0; i < cmd->u.path.n; i++)
+			md5_floats(m, &cmd->u.path.els[i].p[0].x, 6);
+		break;
+	case DRAW_IMAGE:
+		md5_floats(m, &cmd->u.image.r.x, 4);
+		md5_str(m, cmd->u.image.file);
+		break;
+	case DRAW_LINK:
+		md5_floats(m, &cmd->u.link.r.x, 4);
+		md5_str(m, cmd->u.link.uri);
+		break;
+	}
+}
+
+/* A document ID derived from the content (PDF requires none, PDF/A one;
+ * from the content so the same input gives the same bytes). */
+static void content_id(const draw_doc *doc, unsigned char id[16])
+{
+	HPDF_MD5_CTX m;
+	HPDF_MD5Init(&m);
+	const draw_meta *me = &doc->meta;
+	md5_str(&m, me->title), md5_str(&m, me->author), md5_str(&m, me->subject);
+	md5_str(&m, me->keywords), md5_str(&m, me->creator);
+	HPDF_MD5Update(&m, (const HPDF_BYTE *)&me->timestamp, sizeof me->timestamp);
+	for (size_t i = 0; i < doc->n_pages; i++) {
+		md5_floats(&m, &doc->pages[i].width, 2);
+		for (size_t k = 0; k < doc->pages[i].n; k++)
+			md5_cmd(&m, &doc->pages[i].cmds[k]);
+	}
+	for (size_t i = 0; i < doc->n_marks; i++)
+		md5_str(&m, doc->marks[i].title);
+	HPDF_MD5Final(id, &m);
+}
+
+static void set_id(render_ctx *c, const unsigned char id[16])
+{
+	HPDF_Array a = HPDF_Array_New(c->pdf->mmgr);
+	if (!a || HPDF_Dict_Add(c->pdf->trailer, "ID", a) != HPDF_OK)
+		return;
+	HPDF_Array_Add(a, HPDF_Binary_New(c->pdf->mmgr, (HPDF_BYTE *)id, 16));
+	HPDF_Array_Add(a, HPDF_Binary_New(c->pdf->mmgr, (HPDF_BYTE *)id, 16));
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int io_error(render_ctx *c, const char *what)
+{
+	diag_error(c->d, c->path, 0, "cannot %s: %s", what, strerror(errno));
+	return c->fail = AM_EUSAGE;
+}
+
+/* Writes straight into something that is not a regular file (a device
+ * such as /dev/stdout, a pipe): renaming over it would be wrong. */
+static int write_special(render_ctx *c, const unsigned char *p, size_t n)
+{
+	int fd = open(c->path, O_WRONLY | O_TRUNC);
+	if (fd < 0)
+		return io_error(c, "open for writing");
+	int bad = write_all(fd, p, n);
+	bad |= close(fd);
+	return bad ? io_error(c, "write") : AM_OK;
+}
+
+/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
+ * into place; removes the temporary file on any failure. */
+static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
+{
+	struct stat st;
+	if (stat(c->path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_special(c, p, n);
+	size_t len = strlen(c->path);
+	char *tmp = malloc(len + sizeof ".tmpXXXXXX");
+	if (!tmp)
+		return c->fail = diag_oom(c->d, c->path);
+	memcpy(tmp, c->path, len);
+	memcpy(tmp + len, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return io_error(c, "create file");
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	int bad = fchmod(fd, 0666 & ~mask);
+	bad |= write_all(fd, p, n);
+	bad |= close(fd);
+	if (bad || rename(tmp, c->path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return io_error(c, "write");
+	}
+	free(tmp);
+	return AM_OK;
+}
+
+static int save(render_ctx *c)
+{
+	if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
+		return render_status(c);
+	HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
+	unsigned char *buf = malloc(size ? size : 1);
+	if (!buf)
+		return c->fail = diag_oom(c->d, c->path);
+	HPDF_UINT32 got = size;
+	int rc = HPDF_GetContents(c->pdf, buf, &got) == HPDF_OK && got == size
+	             ? write_atomic(c, buf, size)
+	             : render_status(c);
+	free(buf);
+	return rc ? rc : render_status(c);
+}
+
+static int build(render_ctx *c)
+{
+	HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+	set_info(c);
+	size_t n = c->doc->n_pages ? c->doc->n_pages : 1;
+	HPDF_Page *pages = calloc(n, sizeof *pages);
+	if (!pages)
+		return c->fail = diag_oom(c->d, c->path);
+	int rc = c->opts->tile_w > 0 ? render_tiled(c, pages) : render_pages(c, pages);
+	if (!rc)
+		add_bookmarks(c, c->opts->tile_w > 0 ? pages : NULL, pages);
+	free(pages);
+	unsigned char id[16];
+	content_id(c->doc, id);
+	if (!rc)
+		set_id(c, id);
+	if (!rc && c->doc->meta.pdfa)
+		rc = render_pdfa(c);
+	if (!rc)
+		rc = render_status(c);
+	return rc ? rc : save(c);
+}
+
+int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d)
+{
+	render_ctx c = {.doc = doc, .opts = o, .d = d, .path = path};
+	if (!doc->n_pages) {
+		diag_error(d, path, 0, "document has no pages");
+		return AM_EINTERNAL;
+	}
+	c.pdf = HPDF_New(on_hpdf_error, &c);
+	if (!c.pdf)
+		return diag_oom(d, path);
+	int rc = build(&c);
+	HPDF_Free(c.pdf);
+	free(c.images);
+	free(c.buf);
+	return rc;
+}

@@ -1,0 +1,81 @@
+/* render_priv.h: state shared by the renderer's files (render.c, the
+ * tiling in render_tile.c, PDF/A in render_pdfa.c). Private to them: the
+ * only place besides those files that sees hpdf.h is nowhere. */
+#ifndef AMOKIT_RENDER_PRIV_H
+#define AMOKIT_RENDER_PRIV_H
+
+#include <hpdf.h>
+
+#include "codepage.h"
+#include "render.h"
+
+/* A loaded image, kept so a logo on every page is embedded once. */
+typedef struct render_image {
+	const char *file;
+	HPDF_Image img;
+} render_image;
+
+typedef struct render_ctx {
+	HPDF_Doc pdf;
+	const draw_doc *doc;
+	const render_opts *opts;
+	diag *d;
+	const char *path;          /* the target, for messages */
+	HPDF_STATUS err, err_detail;   /* first libharu error, 0 when none */
+	int fail;                  /* AM_E* code of the first failure we reported */
+
+	const char *font_names[FONT_STYLES];      /* libharu names, loaded lazily */
+	HPDF_Font fonts[FONT_STYLES][CP_COUNT];   /* per style and encoding */
+	render_image *images;
+	size_t n_images, cap_images;
+	char *buf;                 /* one encoded run of text, NUL-terminated */
+	size_t cap_buf;
+
+	/* The page being drawn, and how its commands map to PDF space:
+	 * command (x, y) → PDF (scale * x + tx, ty - scale * y). */
+	HPDF_Page page;
+	float scale, tx, ty;
+	bool links;                /* false: DRAW_LINK is skipped (assembly map) */
+	float clip_x0, clip_y0, clip_x1, clip_y1;   /* PDF space; links are clipped to it */
+
+	/* Graphics state already set on the page, to skip repeats. */
+	bool in_text, state_known;
+	rgb fill, stroke;
+	float width, dash;
+	HPDF_Font cur_font;
+	float cur_size;
+	/* The text command being encoded (for the per-run callback). */
+	const draw_cmd *run;
+	float run_size;            /* its size in PDF space */
+} render_ctx;
+
+/* Starts drawing on page: command coordinates map to PDF space through
+ * scale, tx, ty (see render_ctx). Forgets the known graphics state. */
+void render_begin(render_ctx *c, HPDF_Page page, float scale, float tx, float ty);
+/* Forgets the known graphics state (after GRestore). */
+void render_forget_state(render_ctx *c);
+/* Draws the commands of one draw page. Returns AM_OK or an AM_E* code. */
+int render_cmds(render_ctx *c, const draw_page *pg);
+/* Ends an open text object. */
+void render_end_text(render_ctx *c);
+/* A new PDF page of w × h points, or NULL (error recorded). */
+HPDF_Page render_new_page(render_ctx *c, float w, float h);
+/* Draws utf8 at PDF point (x, y) (bottom-left origin, no mapping) in style
+ * and size, centred on x when centre is set. Returns AM_OK or AM_E*. */
+int render_label(render_ctx *c, float x, float y, font_style style, float size,
+                 bool centre, rgb colour, const char *utf8);
+/* Returns c->fail, or a code derived from a pending libharu error. */
+int render_status(render_ctx *c);
+
+/* Tiling (render_tile.c): writes every page as an assembly map followed by
+ * its sheets. Returns AM_OK or an AM_E* code. */
+int render_tiled(render_ctx *c, HPDF_Page *first_sheet_of_page);
+
+/* PDF/A-1b (render_pdfa.c): XMP metadata, output intent. id is the
+ * document ID is set by render.c. Returns AM_OK or an AM_E* code. */
+int render_pdfa(render_ctx *c);
+/* Writes utf8 as a PDF text string into dict[key]: literal when ASCII,
+ * UTF-16BE with a byte order mark otherwise. */
+HPDF_STATUS render_text_string(render_ctx *c, HPDF_Dict dict, const char *key, const char *utf8);
+
+#endif
