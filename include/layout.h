@@ -10,6 +10,7 @@
 #ifndef AMOKIT_LAYOUT_H
 #define AMOKIT_LAYOUT_H
 
+#include <stdbool.h>
 #include "arena.h"
 #include "data.h"
 #include "diag.h"
@@ -30,7 +31,9 @@ typedef struct layout_env {
 	text_hyph *hyph;              /* may be NULL */
 	layout_custom_fn custom;      /* may be NULL */
 	void *custom_ctx;
-	const char *image_dir;        /* base for relative image paths */
+	const char *image_dir;        /* base for relative image paths; NULL: as given */
+	const char *paper;            /* overrides the layout's paper size (e.g. "A1"); may be NULL */
+	bool landscape;               /* with paper: landscape orientation */
 } layout_env;
 
 /* Parses the layout at path into a (arena-owned). Returns AM_OK, or
@@ -41,6 +44,12 @@ int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
                     layout **out, diag *d);
 /* The document title declared by the layout (for metadata), never NULL. */
 const char *layout_title(const layout *l);
+/* The layout's shared text for key (from its strings files), or def. */
+const char *layout_text(const layout *l, const char *key, const char *def);
+/* The name of month m (1..12) from the layout's strings; "" when unknown. */
+const char *layout_month(const layout *l, int m);
+/* A paper name (A0..A6, or WxH in mm) in portrait points; false when unknown. */
+bool layout_paper_size(const char *name, float *w, float *h);
 /* Lays out l for env and appends the pages to doc. */
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d);
 

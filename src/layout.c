@@ -1179,6 +1179,13 @@ int layout_build(lrun *r, lsection **sections, size_t *n)
 	if (!secs)
 		return fail(r);
 	secs->page = r->l->page;
+	float pw, ph;
+	if (r->env->paper && layout_paper(r->env->paper, &pw, &ph)) {
+		/* A poster printed larger keeps its proportions: margins scale too. */
+		float k = (pw < ph ? pw : ph) / (secs->page.w < secs->page.h ? secs->page.w : secs->page.h);
+		secs->page = (lpage){r->env->landscape ? ph : pw, r->env->landscape ? pw : ph,
+		                     secs->page.mt * k, secs->page.mb * k, secs->page.ml * k, secs->page.mr * k};
+	}
 	secs->body = new_vbox(r, r->l->page.w - r->l->page.ml - r->l->page.mr);
 	if (!secs->body)
 		return -1;

@@ -106,6 +106,18 @@ const char *layout_map(const layout *l, const char *name, const char *value)
 	return value;
 }
 
+const char *layout_text(const layout *l, const char *key, const char *def)
+{
+	return layout_string(l, key, def);
+}
+
+const char *layout_month(const layout *l, int m)
+{
+	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
+}
+
+bool layout_paper_size(const char *name, float *w, float *h) { return layout_paper(name, w, h); }
+
 const char *layout_title(const layout *l) { return l->title ? l->title : ""; }
 
 /* ---- parsing ------------------------------------------------------------ */

@@ -1,0 +1,54 @@
+/* kit.h: the documents of the kit, generated for one workplace (or blank).
+ *
+ * A kit holds what every document needs and what is costly to load: the
+ * font family and its metrics, the Danish hyphenation patterns and the
+ * parsed layouts. Open it once, then run it for as many workplaces as you
+ * like (batch mode does exactly that). Each run writes one PDF per
+ * requested document into the output directory, atomically. */
+#ifndef AMOKIT_KIT_H
+#define AMOKIT_KIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "diag.h"
+#include "model.h"
+
+/* The documents, as bits of a mask. */
+enum {
+	KIT_FORBEREDELSESARK = 1 << 0,
+	KIT_ARBEJDSARK = 1 << 1,
+	KIT_INFORMATIONSARK = 1 << 2,
+	KIT_DAGSORDEN = 1 << 3,
+	KIT_AARSHJUL = 1 << 4,
+	KIT_ALL = (1 << 5) - 1
+};
+
+typedef struct kit kit;
+
+typedef struct kit_opts {
+	const char *layouts_dir;   /* NULL: the installed data directory's layouts/ */
+	const char *fonts_dir;     /* NULL: the installed data directory's fonts/ */
+} kit_opts;
+
+typedef struct kit_job {
+	const am_workplace *wp;    /* NULL: the blank documents */
+	const char *outdir;        /* existing directory */
+	unsigned docs;             /* KIT_* mask */
+	const char *poster;        /* årshjul paper: "A3".."A0"; NULL = A2 */
+	bool landscape;            /* årshjul orientation */
+	const char *tile;          /* "A4" or "A3" to tile the poster; NULL = no tiling */
+	FILE *log;                 /* each written file is named here; may be NULL */
+} kit_job;
+
+/* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */
+kit *kit_open(const kit_opts *o, diag *d);
+void kit_close(kit *k);
+/* Writes the requested documents. Returns AM_OK or an AM_E* code. */
+int kit_run(kit *k, const kit_job *job, diag *d);
+/* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error
+ * (with a diag naming the unknown document). */
+unsigned kit_parse_only(const char *list, diag *d);
+/* The document's file name without ".pdf" for a single KIT_* bit. */
+const char *kit_doc_name(unsigned bit);
+
+#endif

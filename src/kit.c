@@ -1,0 +1,268 @@
+/* kit.c: generating the kit's documents for one workplace, or blank.
+ *
+ * Ties the stages together: model → data tree (bind) → layout (layouts/) →
+ * draw list → PDF (render). Costly things (fonts, hyphenation patterns,
+ * parsed layouts) are loaded once per kit and reused for every workplace. */
+#include "kit.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bind.h"
+#include "font.h"
+#include "layout.h"
+#include "render.h"
+#include "text.h"
+
+#define HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"
+
+static const struct kit_doc {
+	unsigned bit;
+	const char *name;          /* layout file and PDF name */
+} docs[] = {
+	{KIT_FORBEREDELSESARK, "forberedelsesark"},
+	{KIT_ARBEJDSARK, "arbejdsark"},
+	{KIT_INFORMATIONSARK, "informationsark"},
+	{KIT_DAGSORDEN, "dagsorden"},
+	{KIT_AARSHJUL, "aarshjul"},
+};
+#define N_DOCS (sizeof docs / sizeof docs[0])
+
+struct kit {
+	arena *a;                  /* layouts and paths */
+	font_family *fonts;
+	text_measurer measurer;
+	text_hyph *hyph;
+	const char *layouts_dir;
+	layout *layouts[N_DOCS];   /* loaded on first use */
+};
+
+const char *kit_doc_name(unsigned bit)
+{
+	for (size_t i = 0; i < N_DOCS; i++)
+		if (docs[i].bit == bit)
+			return docs[i].name;
+	return NULL;
+}
+
+unsigned kit_parse_only(const char *list, diag *d)
+{
+	unsigned mask = 0;
+	const char *p = list;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		bool found = false;
+		for (size_t i = 0; i < N_DOCS; i++)
+			if (strlen(docs[i].name) == len && strncmp(p, docs[i].name, len) == 0) {
+				mask |= docs[i].bit;
+				found = true;
+			}
+		if (!found && len) {
+			diag_error(d, NULL, 0, "unknown document '%.*s' in --only (known: forberedelsesark, "
+			           "arbejdsark, informationsark, dagsorden, aarshjul)", (int)len, p);
+			return 0;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return mask;
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR, the
+ * installed one, or the source tree the binary was built in. */
+static const char *data_dir(arena *a)
+{
+	const char *env = getenv("AMOKIT_DATADIR");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			char *guess = arena_printf(a, "%s/../layouts", exe);
+			if (guess && is_dir(guess))
+				return arena_printf(a, "%s/..", exe);
+		}
+	}
+	return AMOKIT_DATADIR;
+}
+
+kit *kit_open(const kit_opts *o, diag *d)
+{
+	arena *a = arena_new();
+	kit *k = a ? arena_alloc(a, sizeof *k) : NULL;
+	if (!k) {
+		arena_free(a);
+		diag_oom(d, NULL);
+		return NULL;
+	}
+	k->a = a;
+	const char *dir = data_dir(a);
+	const char *fonts = o && o->fonts_dir ? o->fonts_dir : arena_printf(a, "%s/fonts", dir);
+	k->layouts_dir = o && o->layouts_dir ? o->layouts_dir : arena_printf(a, "%s/layouts", dir);
+	if (!fonts || !k->layouts_dir) {
+		diag_oom(d, NULL);
+		kit_close(k);
+		return NULL;
+	}
+	if (!is_dir(k->layouts_dir)) {
+		diag_error(d, k->layouts_dir, 0, "layouts directory not found");
+		kit_close(k);
+		return NULL;
+	}
+	if (!(k->fonts = font_load(fonts, d))) {
+		kit_close(k);
+		return NULL;
+	}
+	k->measurer = font_measurer(k->fonts);
+	k->hyph = text_hyph_open(HYPH_DA);   /* without it: no hyphenation, still correct */
+	return k;
+}
+
+void kit_close(kit *k)
+{
+	if (!k)
+		return;
+	font_free(k->fonts);
+	text_hyph_close(k->hyph);
+	arena_free(k->a);
+}
+
+static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
+{
+	if (!k->layouts[i]) {
+		char *path = arena_printf(k->a, "%s/%s.xml", k->layouts_dir, docs[i].name);
+		if (!path) {
+			*rc = diag_oom(d, NULL);
+			return NULL;
+		}
+		*rc = layout_load(k->a, path, &k->layouts[i], d);
+		if (*rc)
+			return NULL;
+	}
+	return k->layouts[i];
+}
+
+/* The timestamp of the documents: SOURCE_DATE_EPOCH, else the meeting day. */
+static long long doc_timestamp(const am_workplace *wp)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0)
+			return v;
+	}
+	if (wp && wp->meeting.date.y) {
+		/* Days from the civil date (Howard Hinnant's algorithm), UTC midnight. */
+		int y = wp->meeting.date.y, m = wp->meeting.date.m, d = wp->meeting.date.d;
+		y -= m <= 2;
+		long era = (y >= 0 ? y : y - 399) / 400;
+		long yoe = y - era * 400;
+		long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		return (era * 146097 + doe - 719468) * 86400LL;
+	}
+	return 0;
+}
+
+typedef struct wheel_ctx {
+	kit *k;
+	const am_workplace *wp;
+	const layout *l;
+	const kit_job *job;
+} wheel_ctx;
+
+static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page,
+                       rect area, const dnode *data, diag *d)
+{
+	(void)data;
+	wheel_ctx *w = ctx;
+	if (strcmp(kind, "aarshjul") != 0) {
+		diag_error(d, layout_title(w->l), 0, "unknown custom graphic '%s'", kind);
+		return AM_EINPUT;
+	}
+	(void)doc; (void)page; (void)area;
+	diag_error(d, NULL, 0, "the årshjul is not available in this build yet");
+	return AM_EUSAGE;
+}
+
+static int write_doc(kit *k, size_t i, const kit_job *job, const dnode *root, diag *d)
+{
+	int rc;
+	layout *l = kit_layout(k, i, d, &rc);
+	if (!l)
+		return rc;
+	arena *a = arena_new();
+	if (!a)
+		return diag_oom(d, NULL);
+	draw_doc doc;
+	draw_init(&doc, a);
+	wheel_ctx wc = {k, job->wp, l, job};
+	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, NULL, NULL, false};
+	if (docs[i].bit == KIT_AARSHJUL) {
+		env.paper = job->poster ? job->poster : "A2";
+		env.landscape = job->landscape;
+	}
+	rc = layout_run(l, &env, &doc, d);
+	if (!rc) {
+		doc.meta.author = job->wp ? job->wp->name : NULL;
+		doc.meta.creator = "amokit " AMOKIT_VERSION;
+		doc.meta.timestamp = doc_timestamp(job->wp);
+		if (job->wp)
+			doc.meta.title = arena_printf(a, "%s – %s", layout_title(l), job->wp->name);
+		render_opts ro = {k->fonts, 0, 0, 0};
+		if (docs[i].bit == KIT_AARSHJUL && job->tile) {
+			float tw = 0, th = 0;
+			if (!layout_paper_size(job->tile, &tw, &th)) {
+				diag_error(d, NULL, 0, "unknown tile paper '%s' (use A4 or A3)", job->tile);
+				rc = AM_EUSAGE;
+			}
+			ro.tile_w = tw;
+			ro.tile_h = th;
+			ro.overlap = 10 * 72 / 25.4f;
+		}
+		char *path = arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
+		if (!rc && !path)
+			rc = diag_oom(d, NULL);
+		if (!rc)
+			rc = render_pdf(&doc, &ro, path, d);
+		if (!rc && job->log)
+			fprintf(job->log, "%s\n", path);
+	}
+	arena_free(a);
+	return rc;
+}
+
+int kit_run(kit *k, const kit_job *job, diag *d)
+{
+	if (!is_dir(job->outdir)) {
+		diag_error(d, job->outdir, 0, "output directory does not exist");
+		return AM_EUSAGE;
+	}
+	arena *a = arena_new();
+	if (!a)
+		return diag_oom(d, NULL);
+	dnode *root = NULL;
+	int rc = job->wp ? bind_workplace(a, job->wp, &root) : bind_blank(a, &root);
+	if (rc)
+		diag_oom(d, NULL);
+	for (size_t i = 0; i < N_DOCS && !rc; i++)
+		if (job->docs & docs[i].bit)
+			rc = write_doc(k, i, job, root, d);
+	arena_free(a);
+	return rc;
+}
