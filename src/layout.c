@@ -76,13 +76,29 @@ static vchild *vbox_last(blk *v) { return v->u.vbox.n ? &v->u.vbox.kids[v->u.vbo
 
 /* ---- data binding ------------------------------------------------------- */
 
+static bool where_holds(const char *where, const dnode *item);
+
+/* Is there a node at path (whose last step may match several siblings)
+ * for which where holds? */
+static bool exists_where(const dnode *ctx, const char *path, const char *where)
+{
+	const dnode *n = data_find(ctx, path);
+	if (!n || !where)
+		return n != NULL;
+	const char *name = n->name;
+	for (; n; n = n->next)
+		if (strcmp(n->name, name) == 0 && where_holds(where, n))
+			return true;
+	return false;
+}
+
 static bool test_holds(const lnode *n, const bctx *c)
 {
-	const char *p;
+	const char *p, *where = lattr_get(n, "where");
 	if ((p = lattr_get(n, "present")))
-		return data_find(c->data, p) != NULL;
+		return exists_where(c->data, p, where);
 	if ((p = lattr_get(n, "absent")))
-		return data_find(c->data, p) == NULL;
+		return !exists_where(c->data, p, where);
 	if ((p = lattr_get(n, "path"))) {
 		const char *v = data_text(c->data, p);
 		const char *eq = lattr_get(n, "equals"), *ne = lattr_get(n, "not-equals");
