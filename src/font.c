@@ -1,0 +1,358 @@
+/* font.c: the typeface family's metrics, read from its TrueType files.
+ *
+ * We parse the few tables measuring needs (head, hhea, maxp, cmap format 4,
+ * hmtx) ourselves rather than through libharu, so layout never touches the
+ * PDF library. Widths are kept in 1/1000 em, computed exactly as libharu
+ * 2.3.0 computes the /Widths it writes (hpdf_fontdef_tt.c:
+ * (UINT16)(advance_width * 1000 / units_per_em), integer division), so a
+ * measured line is exactly as wide as a viewer draws it. Every offset read
+ * from a file is bounds-checked: a corrupt font is a diag error, not a crash.
+ *
+ * Lookup is a flat table for code points below FLAT_LIMIT (all of Latin and
+ * the punctuation block) and a small sorted table for the rest. */
+#include "font.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FLAT_LIMIT 0x2200              /* code points with a flat-table slot */
+#define MAX_FONT_FILE (16L << 20)      /* larger files are rejected */
+
+const char *const font_files[FONT_STYLES] = {
+	"AmokitSans-Regular.ttf",
+	"AmokitSans-Bold.ttf",
+	"AmokitSans-Italic.ttf",
+	"AmokitSans-BoldItalic.ttf",
+};
+
+typedef struct wide_width { uint16_t cp; int16_t width; } wide_width;
+
+typedef struct face {
+	char *path;
+	int16_t flat[FLAT_LIMIT];          /* width per code point, -1 = no glyph */
+	wide_width *wide;                  /* code points >= FLAT_LIMIT, ascending */
+	size_t n_wide;
+	int notdef_width;                  /* what a viewer shows for a missing glyph */
+} face;
+
+struct font_family {
+	face faces[FONT_STYLES];
+	float ascent, descent;             /* per 1 pt, from the regular face */
+};
+
+/* A font file in memory with bounds-checked big-endian readers. A read out
+ * of bounds returns 0 and clears ok, so parsers check ok once per table. */
+typedef struct sfnt {
+	const unsigned char *data;
+	size_t len;
+	int ok;
+} sfnt;
+
+static unsigned rd16(sfnt *f, size_t off)
+{
+	if (off > f->len || f->len - off < 2) {
+		f->ok = 0;
+		return 0;
+	}
+	return (unsigned)f->data[off] << 8 | f->data[off + 1];
+}
+
+static uint32_t rd32(sfnt *f, size_t off)
+{
+	return (uint32_t)rd16(f, off) << 16 | rd16(f, off + 2);
+}
+
+/* Finds table tag; stores its offset and length. Returns 0 or -1. */
+static int find_table(sfnt *f, const char *tag, size_t *off, size_t *len)
+{
+	unsigned n = rd16(f, 4);
+	for (unsigned i = 0; i < n && f->ok; i++) {
+		size_t rec = 12 + 16 * (size_t)i;
+		if (rec + 16 > f->len) {
+			f->ok = 0;
+			break;
+		}
+		if (memcmp(f->data + rec, tag, 4) != 0)
+			continue;
+		uint32_t o = rd32(f, rec + 8), l = rd32(f, rec + 12);
+		if (o > f->len || l > f->len - o)
+			return -1;
+		*off = o;
+		*len = l;
+		return 0;
+	}
+	return -1;
+}
+
+/* What one face's tables say, before widths are assigned to code points. */
+typedef struct metrics {
+	unsigned units_per_em, num_glyphs, num_hmetrics;
+	int ascender, descender;
+	size_t hmtx, hmtx_len;
+} metrics;
+
+static const char *read_metrics(sfnt *f, metrics *m)
+{
+	size_t off, len;
+	uint32_t version = rd32(f, 0);
+
+	if (!f->ok || (version != 0x00010000 && version != 0x74727565))
+		return "not a TrueType font";
+	if (find_table(f, "head", &off, &len) || len < 54)
+		return "missing or short 'head' table";
+	m->units_per_em = rd16(f, off + 18);
+	if (m->units_per_em < 16 || m->units_per_em > 16384)
+		return "bad unitsPerEm in 'head'";
+	if (find_table(f, "maxp", &off, &len) || len < 6)
+		return "missing or short 'maxp' table";
+	m->num_glyphs = rd16(f, off + 4);
+	if (find_table(f, "hhea", &off, &len) || len < 36)
+		return "missing or short 'hhea' table";
+	m->ascender = (int16_t)rd16(f, off + 4);
+	m->descender = (int16_t)rd16(f, off + 6);
+	m->num_hmetrics = rd16(f, off + 34);
+	if (m->num_hmetrics == 0 || m->num_hmetrics > m->num_glyphs)
+		return "bad numberOfHMetrics in 'hhea'";
+	if (find_table(f, "hmtx", &m->hmtx, &m->hmtx_len) || m->hmtx_len < 4 * (size_t)m->num_hmetrics)
+		return "missing or short 'hmtx' table";
+	return f->ok ? NULL : "truncated font file";
+}
+
+/* Width of glyph gid in 1/1000 em, as libharu computes it. */
+static int glyph_width(sfnt *f, const metrics *m, unsigned gid)
+{
+	unsigned i = gid < m->num_hmetrics ? gid : m->num_hmetrics - 1;
+	unsigned aw = rd16(f, m->hmtx + 4 * (size_t)i);
+	return (int16_t)(uint16_t)((unsigned)aw * 1000 / m->units_per_em);
+}
+
+/* Offset of the Unicode BMP cmap subtable (format 4), or 0. */
+static size_t find_cmap4(sfnt *f, size_t cmap, size_t cmap_len)
+{
+	unsigned n = rd16(f, cmap + 2);
+	size_t best = 0;
+	for (unsigned i = 0; i < n && f->ok; i++) {
+		size_t rec = cmap + 4 + 8 * (size_t)i;
+		unsigned platform = rd16(f, rec), encoding = rd16(f, rec + 2);
+		uint32_t sub = rd32(f, rec + 4);
+		if (sub >= cmap_len || rd16(f, cmap + sub) != 4)
+			continue;
+		if (platform == 3 && encoding == 1)
+			return cmap + sub;        /* libharu's choice, too */
+		if (platform == 0 && !best)
+			best = cmap + sub;
+	}
+	return best;
+}
+
+static int add_wide(face *fc, size_t *cap, unsigned cp, int width)
+{
+	if (fc->n_wide == *cap) {
+		size_t n = *cap ? *cap * 2 : 64;
+		wide_width *w = realloc(fc->wide, n * sizeof *w);
+		if (!w)
+			return -1;
+		fc->wide = w;
+		*cap = n;
+	}
+	fc->wide[fc->n_wide].cp = (uint16_t)cp;
+	fc->wide[fc->n_wide].width = (int16_t)width;
+	fc->n_wide++;
+	return 0;
+}
+
+/* Glyph of cp in segment seg of a format 4 subtable at sub, as libharu
+ * 2.3.0's HPDF_TTFontDef_GetGlyphid computes it. */
+static unsigned seg_glyph(sfnt *f, size_t sub, unsigned segs, unsigned seg, unsigned cp, unsigned start)
+{
+	size_t deltas = sub + 16 + 4 * (size_t)segs, ranges = deltas + 2 * (size_t)segs;
+	unsigned delta = rd16(f, deltas + 2 * (size_t)seg);
+	unsigned range = rd16(f, ranges + 2 * (size_t)seg);
+	if (range == 0)
+		return (cp + delta) & 0xFFFF;
+	size_t at = ranges + 2 * (size_t)seg + range + 2 * (size_t)(cp - start);
+	return (rd16(f, at) + delta) & 0xFFFF;
+}
+
+/* Walks the cmap's segments (which must ascend without overlap, so the walk
+ * is bounded by 65536 code points) and records each mapped code point's
+ * width. */
+static const char *read_cmap(sfnt *f, const metrics *m, face *fc)
+{
+	size_t cmap, cmap_len, cap = 0;
+	if (find_table(f, "cmap", &cmap, &cmap_len) || cmap_len < 4)
+		return "missing or short 'cmap' table";
+	size_t sub = find_cmap4(f, cmap, cmap_len);
+	if (!sub)
+		return "no Unicode cmap (format 4)";
+	unsigned segs = rd16(f, sub + 6) / 2;
+	size_t ends = sub + 14, starts = sub + 16 + 2 * (size_t)segs;
+	long prev_end = -1;
+
+	for (unsigned s = 0; s < segs && f->ok; s++) {
+		unsigned end = rd16(f, ends + 2 * (size_t)s), start = rd16(f, starts + 2 * (size_t)s);
+		if (start > end || (long)start <= prev_end)
+			return "cmap segments out of order";
+		prev_end = end;
+		for (unsigned cp = start; cp <= end && cp != 0xFFFF && f->ok; cp++) {
+			unsigned gid = seg_glyph(f, sub, segs, s, cp, start);
+			if (gid == 0)
+				continue;
+			int w = gid < m->num_glyphs ? glyph_width(f, m, gid) : fc->notdef_width;
+			if (cp < FLAT_LIMIT)
+				fc->flat[cp] = (int16_t)w;
+			else if (add_wide(fc, &cap, cp, w))
+				return "out of memory";
+		}
+	}
+	return f->ok ? NULL : "truncated 'cmap' table";
+}
+
+/* Reads the whole file; returns a malloc'ed buffer or NULL with *why. */
+static unsigned char *slurp(const char *path, size_t *len, const char **why)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	long size;
+
+	*why = "cannot read font file";
+	if (!fp)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 && size <= MAX_FONT_FILE &&
+	    fseek(fp, 0, SEEK_SET) == 0) {
+		buf = malloc(size ? (size_t)size : 1);
+		if (!buf)
+			*why = "out of memory";
+		else if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t)size;
+	}
+	fclose(fp);
+	return buf;
+}
+
+static const char *load_face(face *fc, metrics *m)
+{
+	size_t len = 0;
+	const char *why;
+	unsigned char *data = slurp(fc->path, &len, &why);
+	if (!data)
+		return why;
+	sfnt f = { data, len, 1 };
+	memset(fc->flat, 0xFF, sizeof fc->flat);     /* all -1 */
+	why = read_metrics(&f, m);
+	if (!why) {
+		fc->notdef_width = glyph_width(&f, m, 0);
+		why = read_cmap(&f, m, fc);
+	}
+	free(data);
+	return why;
+}
+
+static char *join_path(const char *dir, const char *file)
+{
+	size_t a = strlen(dir), b = strlen(file);
+	char *p = malloc(a + b + 2);
+	if (p) {
+		memcpy(p, dir, a);
+		p[a] = '/';
+		memcpy(p + a + 1, file, b + 1);
+	}
+	return p;
+}
+
+font_family *font_load(const char *dir, diag *d)
+{
+	font_family *f = calloc(1, sizeof *f);
+	if (!f) {
+		diag_oom(d, dir);
+		return NULL;
+	}
+	for (int s = 0; s < FONT_STYLES; s++) {
+		face *fc = &f->faces[s];
+		metrics m;
+		fc->path = join_path(dir, font_files[s]);
+		if (!fc->path) {
+			diag_oom(d, dir);
+			font_free(f);
+			return NULL;
+		}
+		const char *why = load_face(fc, &m);
+		if (why) {
+			diag_error(d, fc->path, 0, "%s", why);
+			font_free(f);
+			return NULL;
+		}
+		if (s == FONT_REGULAR) {
+			f->ascent = (float)m.ascender / (float)m.units_per_em;
+			f->descent = -(float)m.descender / (float)m.units_per_em;
+		}
+	}
+	return f;
+}
+
+void font_free(font_family *f)
+{
+	if (!f)
+		return;
+	for (int s = 0; s < FONT_STYLES; s++) {
+		free(f->faces[s].path);
+		free(f->faces[s].wide);
+	}
+	free(f);
+}
+
+const char *font_path(const font_family *f, font_style style)
+{
+	return f->faces[style].path;
+}
+
+int font_advance(const font_family *f, font_style style, unsigned cp)
+{
+	const face *fc = &f->faces[style];
+	if (cp < FLAT_LIMIT)
+		return fc->flat[cp];
+	size_t lo = 0, hi = fc->n_wide;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (fc->wide[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < fc->n_wide && fc->wide[lo].cp == cp ? fc->wide[lo].width : -1;
+}
+
+/* Sums the advances of utf8[0..len); a byte that is not UTF-8 or a missing
+ * glyph counts as .notdef, which is what a viewer would draw. */
+static float measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
+{
+	const font_family *f = ctx;
+	const face *fc = &f->faces[style];
+	long sum = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)utf8[i];
+		int w;
+		if (c < 0x80) {
+			w = fc->flat[c];
+			i++;
+		} else {
+			unsigned cp;
+			size_t step = text_utf8_decode(utf8 + i, len - i, &cp);
+			w = step ? font_advance(f, style, cp) : -1;
+			i += step ? step : 1;
+		}
+		sum += w >= 0 ? w : fc->notdef_width;
+	}
+	return (float)sum * size / 1000.0f;
+}
+
+text_measurer font_measurer(const font_family *f)
+{
+	text_measurer m = { measure, (void *)f, f->ascent, f->descent };
+	return m;
+}
