@@ -1,0 +1,361 @@
+/* test_render.c: the renderer on hand-built draw lists, written to files in
+ * a temporary directory: a complete PDF, the same bytes twice, dates and IDs
+ * from the content, link flags, tiling, PDF/A parts, and failures that never
+ * leave a partial or damaged file (missing directory, /dev/full, a missing
+ * image, an oversized font, a character no encoding prints). */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render.h"
+
+static char dir[64];
+static font_family *fonts;
+
+static char *path_in(const char *name)
+{
+	static char buf[384];
+	snprintf(buf, sizeof buf, "%s/%s", dir, name);
+	return buf;
+}
+
+/* The file's bytes (NUL-terminated, caller frees) and its size in *n. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	rewind(f);
+	char *p = malloc((size_t)len + 1);
+	assert_non_null(p);
+	assert_int_equal(fread(p, 1, (size_t)len, f), (size_t)len);
+	p[len] = '\0';
+	fclose(f);
+	*n = (size_t)len;
+	return p;
+}
+
+static void spit(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Occurrences of s in p[0..n), binary-safe. */
+static int count(const char *p, size_t n, const char *s)
+{
+	int k = 0;
+	size_t m = strlen(s);
+	for (size_t i = 0; i + m <= n; i++)
+		k += !memcmp(p + i, s, m);
+	return k;
+}
+
+/* The first occurrence of s in p[0..n), binary-safe, or NULL. */
+static const char *find(const char *p, size_t n, const char *s)
+{
+	size_t m = strlen(s);
+	for (size_t i = 0; i + m <= n; i++)
+		if (!memcmp(p + i, s, m))
+			return p + i;
+	return NULL;
+}
+
+static int n_tmp_files(void)
+{
+	DIR *d = opendir(dir);
+	int k = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		k += strstr(e->d_name, ".tmp") != NULL;
+	closedir(d);
+	return k;
+}
+
+/* A one-page document with every command kind but images. */
+static draw_doc *sample(arena *a)
+{
+	static const rgb black = {0, 0, 0};
+	static path_el els[] = {{PATH_MOVE, {{100, 400}}},
+	                        {PATH_CURVE, {{150, 350}, {250, 450}, {300, 400}}},
+	                        {PATH_LINE, {{300, 500}}},
+	                        {PATH_CLOSE, {{0, 0}}}};
+	draw_doc *doc = arena_alloc(a, sizeof *doc);
+	draw_init(doc, a);
+	draw_page *pg = draw_add_page(doc, 595.28f, 841.89f);
+	const char *t = "Arbejdsmiljøorganisationen – Łukasz Wiśniewski";
+	assert_int_equal(draw_text(doc, pg, 56, 80, 11, FONT_REGULAR, black, t, strlen(t)), 0);
+	assert_int_equal(draw_rect(doc, pg, (rect){56, 100, 200, 40}, 1, black, &(rgb){.9f, .9f, 1}), 0);
+	assert_int_equal(draw_line(doc, pg, 56, 160, 500, 160, .5f, black), 0);
+	draw_cmd p = {.kind = DRAW_PATH};
+	p.u.path.els = els, p.u.path.n = 4, p.u.path.width = 1, p.u.path.fill = true, p.u.path.dash = 3;
+	assert_non_null(draw_push(doc, pg, &p));
+	draw_cmd r = {.kind = DRAW_TEXT};
+	r.u.text.x = 300, r.u.text.y = 600, r.u.text.size = 12, r.u.text.angle = 1.5708f;
+	r.u.text.style = FONT_BOLDITALIC, r.u.text.utf8 = "lodret";
+	assert_non_null(draw_push(doc, pg, &r));
+	draw_cmd k = {.kind = DRAW_LINK};
+	k.u.link.r = (rect){56, 700, 100, 14}, k.u.link.uri = "https://example.org/";
+	assert_non_null(draw_push(doc, pg, &k));
+	assert_int_equal(draw_bookmark_add(doc, "Første afsnit", 0, 80, 0), 0);
+	assert_int_equal(draw_bookmark_add(doc, "Under", 0, 100, 1), 0);
+	doc->meta.title = "Referat – årlig drøftelse";
+	doc->meta.author = "Bager & Søn";
+	doc->meta.creator = "amokit test";
+	doc->meta.timestamp = 1714557600;   /* 2024-05-01 10:00:00 UTC */
+	return doc;
+}
+
+static int render(const draw_doc *doc, const char *path, diag *d)
+{
+	render_opts o = {.fonts = fonts};
+	diag_init(d);
+	return render_pdf(doc, &o, path, d);
+}
+
+static void writes_a_complete_pdf(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	assert_int_equal(render(sample(a), path_in("a.pdf"), &d), AM_OK);
+	size_t n;
+	char *p = slurp(path_in("a.pdf"), &n);
+	assert_non_null(p);
+	assert_memory_equal(p, "%PDF-1.", 7);
+	assert_true(n > 100 && !memcmp(p + n - 6, "%%EOF", 5));
+	assert_int_equal(count(p, n, "/FlateDecode") > 0, 1);
+	assert_int_equal(n_tmp_files(), 0);
+	free(p);
+	arena_free(a);
+}
+
+static void same_list_gives_same_bytes(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	draw_doc *doc = sample(a);
+	assert_int_equal(render(doc, path_in("x1.pdf"), &d), AM_OK);
+	sleep(1);   /* nothing may depend on the clock */
+	assert_int_equal(render(doc, path_in("x2.pdf"), &d), AM_OK);
+	size_t n1, n2;
+	char *p1 = slurp(path_in("x1.pdf"), &n1), *p2 = slurp(path_in("x2.pdf"), &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(p1, p2, n1);
+	free(p1), free(p2);
+	arena_free(a);
+}
+
+static void dates_and_id_come_from_the_content(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	draw_doc *doc = sample(a);
+	assert_int_equal(render(doc, path_in("m1.pdf"), &d), AM_OK);
+	size_t n1, n2;
+	char *p1 = slurp(path_in("m1.pdf"), &n1);
+	assert_int_equal(count(p1, n1, "/CreationDate (D:20240501100000Z"), 1);
+	assert_int_equal(count(p1, n1, "/ModDate (D:20240501100000Z"), 1);
+	assert_int_equal(count(p1, n1, "/Creator (amokit test)"), 1);
+	assert_true(count(p1, n1, "/Title <FEFF00520065") == 1);   /* UTF-16BE "Re..." */
+	const char *id = find(p1, n1, "/ID [ <");
+	assert_non_null(id);
+	char first[40] = "";
+	memcpy(first, id, 39);
+	doc->pages[0].cmds[0].u.text.x += 1;
+	assert_int_equal(render(doc, path_in("m2.pdf"), &d), AM_OK);
+	char *p2 = slurp(path_in("m2.pdf"), &n2);
+	assert_non_null(find(p2, n2, "/ID [ <"));
+	assert_null(find(p2, n2, first));   /* other content, other ID */
+	free(p1), free(p2);
+	arena_free(a);
+}
+
+static void links_are_borderless_and_printable(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	assert_int_equal(render(sample(a), path_in("l.pdf"), &d), AM_OK);
+	size_t n;
+	char *p = slurp(path_in("l.pdf"), &n);
+	assert_int_equal(count(p, n, "/Subtype /Link"), 1);
+	assert_int_equal(count(p, n, "/F 4"), 1);
+	/* libharu writes "/" as \057 in strings */
+	assert_int_equal(count(p, n, "(https:\\057\\057example.org\\057)"), 1);
+	assert_int_equal(count(p, n, "/PageMode /UseOutlines"), 1);
+	assert_int_equal(count(p, n, "/XYZ null"), 2);
+	free(p);
+	arena_free(a);
+}
+
+static void missing_directory_is_a_usage_error(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	assert_int_equal(render(sample(a), path_in("nodir/a.pdf"), &d), AM_EUSAGE);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.entries[0].file, "nodir/a.pdf"));
+	assert_int_equal(access(path_in("nodir"), F_OK), -1);
+	arena_free(a);
+}
+
+static void full_device_fails_cleanly(void **state)
+{
+	(void)state;
+	if (access("/dev/full", W_OK) != 0)
+		skip();
+	arena *a = arena_new();
+	diag d;
+	assert_int_equal(render(sample(a), "/dev/full", &d), AM_EUSAGE);
+	assert_string_equal(d.entries[0].file, "/dev/full");
+	arena_free(a);
+}
+
+static void failure_keeps_the_old_file(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	const char *target = arena_strdup(a, path_in("keep.pdf"));
+	spit(target, "old content");
+	draw_doc *doc = sample(a);
+	draw_cmd img = {.kind = DRAW_IMAGE};
+	img.u.image.r = (rect){10, 10, 50, 50};
+	img.u.image.file = arena_strdup(a, path_in("no-such-logo.png"));
+	assert_non_null(draw_push(doc, &doc->pages[0], &img));
+	assert_int_equal(render(doc, target, &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].file, "no-such-logo.png"));
+	size_t n;
+	char *p = slurp(target, &n);
+	assert_string_equal(p, "old content");
+	free(p);
+	/* A file that claims to be a PNG but is not one. */
+	spit(path_in("bad.png"), "\x89PNG\r\n\x1a\nthis is no image");
+	doc->pages[0].cmds[doc->pages[0].n - 1].u.image.file = arena_strdup(a, path_in("bad.png"));
+	assert_int_equal(render(doc, target, &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].file, "bad.png"));
+	p = slurp(target, &n);
+	assert_string_equal(p, "old content");
+	free(p);
+	assert_int_equal(n_tmp_files(), 0);
+	/* Success replaces it. */
+	doc->pages[0].n--;
+	assert_int_equal(render(doc, target, &d), AM_OK);
+	p = slurp(target, &n);
+	assert_memory_equal(p, "%PDF-", 5);
+	free(p);
+	arena_free(a);
+}
+
+static void bad_text_is_refused_without_a_file(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	draw_doc *doc = sample(a);
+	doc->pages[0].cmds[0].u.text.size = 700;
+	assert_int_equal(render(doc, path_in("big.pdf"), &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].msg, "font size"));
+	assert_int_equal(access(path_in("big.pdf"), F_OK), -1);
+	doc->pages[0].cmds[0].u.text.size = 11;
+	doc->pages[0].cmds[0].u.text.utf8 = "\xe4\xb8\xad";   /* U+4E2D */
+	assert_int_equal(render(doc, path_in("cjk.pdf"), &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].msg, "U+4E2D"));
+	assert_int_equal(access(path_in("cjk.pdf"), F_OK), -1);
+	arena_free(a);
+}
+
+static void tiles_a_poster_over_sheets(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	draw_doc *doc = sample(a);
+	doc->pages[0].width = 1190, doc->pages[0].height = 1684;   /* A2 */
+	render_opts o = {.fonts = fonts, .tile_w = 595.28f, .tile_h = 841.89f, .overlap = 20};
+	diag_init(&d);
+	assert_int_equal(render_pdf(doc, &o, path_in("t.pdf"), &d), AM_OK);
+	size_t n;
+	char *p = slurp(path_in("t.pdf"), &n);
+	/* 3 x 3 sheets of 539 x 786 points with 20 overlap, plus the map. */
+	assert_int_equal(count(p, n, "/Type /Page\n") + count(p, n, "/Type /Page\r"), 10);
+	free(p);
+	o.tile_w = 80;
+	diag_init(&d);
+	assert_int_equal(render_pdf(doc, &o, path_in("t2.pdf"), &d), AM_EUSAGE);
+	arena_free(a);
+}
+
+static void pdfa_adds_metadata_and_output_intent(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	diag d;
+	draw_doc *doc = sample(a);
+	doc->meta.pdfa = true;
+	assert_int_equal(render(doc, path_in("pa.pdf"), &d), AM_OK);
+	size_t n;
+	char *p = slurp(path_in("pa.pdf"), &n);
+	assert_memory_equal(p, "%PDF-1.4", 8);
+	assert_int_equal(count(p, n, "<pdfaid:part>1</pdfaid:part>"), 1);
+	assert_int_equal(count(p, n, "Bager &amp; S\xc3\xb8n"), 1);   /* escaped, UTF-8 */
+	assert_int_equal(count(p, n, "<xmp:CreateDate>2024-05-01T10:00:00Z</xmp:CreateDate>"), 1);
+	assert_int_equal(count(p, n, "/S /GTS_PDFA1"), 1);
+	assert_int_equal(count(p, n, "/DestOutputProfile "), 1);
+	free(p);
+	arena_free(a);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/amokit-render-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	diag d;
+	diag_init(&d);
+	fonts = font_load("fonts", &d);
+	return fonts ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	font_free(fonts);
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));)
+		if (e->d_name[0] != '.')
+			unlink(path_in(e->d_name));
+	if (d)
+		closedir(d);
+	rmdir(dir);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writes_a_complete_pdf),
+		cmocka_unit_test(same_list_gives_same_bytes),
+		cmocka_unit_test(dates_and_id_come_from_the_content),
+		cmocka_unit_test(links_are_borderless_and_printable),
+		cmocka_unit_test(missing_directory_is_a_usage_error),
+		cmocka_unit_test(full_device_fails_cleanly),
+		cmocka_unit_test(failure_keeps_the_old_file),
+		cmocka_unit_test(bad_text_is_refused_without_a_file),
+		cmocka_unit_test(tiles_a_poster_over_sheets),
+		cmocka_unit_test(pdfa_adds_metadata_and_output_intent),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
