@@ -1,0 +1,1095 @@
+/* aarshjul.c: the årshjul poster as draw commands; see aarshjul.h.
+ *
+ * Passes: expand the plan into occurrences (recurrence unrolled) → split the
+ * area into wheel and side panel → radii of the bands (months, weeks, one
+ * ring per category, centre) → per ring, place labels in a sorted sweep and
+ * turn the rest into numbers → flow legend, goals, focus and the numbered
+ * list into the panel (smaller type, more columns; if it still does not
+ * fit, a smaller wheel and again) → draw. Wheel angles "t" run from 0 at
+ * the span's start to 2π; clock angles add the start angle (wheel.h). */
+#include "aarshjul.h"
+#include "wheel.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define A1_SHORT_SIDE 1683.78f          /* 594 mm in points */
+#define MAX_SHRINK 10                   /* tries with a smaller wheel */
+
+typedef struct pbox { double r0, r1, t0, t1; int kind; } pbox;
+enum { BOX_LABEL, BOX_LEADER, BOX_OBSTACLE };
+
+typedef struct ring_geo {
+	const char *name;
+	rgb colour, tint, ink;
+	char letter[4];
+	size_t count;
+	double r0, r1, nb_lo, rm, lab_lo, lab_hi;
+} ring_geo;
+
+typedef struct occ {
+	const am_activity *act;
+	size_t ring;
+	double t0, t1, anchor;   /* wheel angles; t1 > t0 for periods */
+	bool period;
+	long s0, s1;             /* first and last serial day */
+	const char *label;
+	int number;              /* 0 while labelled on the wheel */
+	double lab_t, lab_ri;    /* placed label: centre angle, inner radius */
+	float lab_size, lab_w;
+} occ;
+
+typedef struct sizes {
+	float month, week, label, label_min, title, name, footer, panel_max, panel_min;
+} sizes;
+
+typedef struct poster {
+	draw_doc *doc;
+	draw_page *page;
+	const aarshjul_opts *o;
+	const text_measurer *m;
+	const am_workplace *wp;
+	diag *d;
+	wheel_geom g;
+	sizes sz;
+	rect area, panel;
+	point c;
+	double R, rc, rings_out;
+	ring_geo *rings;
+	size_t n_rings;
+	occ *occs;
+	size_t n_occs;
+	occ **order;             /* by ring, then anchor */
+	size_t n_numbered;
+	pbox *boxes;
+	size_t n_boxes;
+	float panel_size;
+	int panel_cols;
+} poster;
+
+static const rgb INK = {0.10f, 0.10f, 0.10f};
+static const rgb MUTED = {0.40f, 0.40f, 0.40f};
+static const rgb WHITE = {1, 1, 1};
+static const rgb ACCENT = {0.12f, 0.36f, 0.48f};
+static const rgb ACCENT2 = {0.20f, 0.47f, 0.60f};
+static const rgb WEEK_BG = {0.93f, 0.94f, 0.95f};
+/* Colour-blind-safe hues that print well, used when a ring has no colour. */
+static const unsigned PALETTE[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7,
+                                   0xD55E00, 0x56B4E9, 0xB8A000, 0x6A3D9A};
+
+static rgb mix(rgb a, rgb b, float t)
+{
+	return (rgb){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+static rgb hex(unsigned v)
+{
+	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+}
+
+static float measure(const poster *p, font_style st, float size, const char *s)
+{
+	return p->m->fn(p->m->ctx, st, size, s, strlen(s));
+}
+
+static float text_h(const poster *p, float size) { return (p->m->ascent + p->m->descent) * size; }
+
+static double clock_of(const poster *p, double t) { return wheel_norm(p->g.start_angle + t); }
+
+float aarshjul_scale(rect area)
+{
+	float s = (area.w < area.h ? area.w : area.h) / A1_SHORT_SIDE;
+	return s > 0 ? s : 1;
+}
+
+/* --- drawing primitives --------------------------------------------------- */
+
+static int push_text(poster *p, const char *s, size_t len, float x, float y, float size,
+                     double angle, font_style st, rgb col)
+{
+	draw_cmd c = {.kind = DRAW_TEXT};
+	c.u.text.x = x;
+	c.u.text.y = y;
+	c.u.text.size = size;
+	c.u.text.angle = (float)angle;
+	c.u.text.style = st;
+	c.u.text.colour = col;
+	c.u.text.utf8 = arena_strndup(p->doc->arena, s, len);
+	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
+}
+
+/* Straight text tangent to the circle at wheel angle t, its box's inner edge
+ * at radius ri (measured on the radius through its middle), flipped in the
+ * lower half. */
+static int tangent_text(poster *p, const char *s, font_style st, float size, rgb col,
+                        double t, double ri, float w)
+{
+	double a = clock_of(p, t);
+	bool flip;
+	double th = wheel_tangent_text_angle(a, &flip);
+	double rb = ri + (flip ? p->m->ascent : p->m->descent) * size;
+	point mid = wheel_point(p->c, rb, a);
+	double dx = cos(th), dy = -sin(th);
+	return push_text(p, s, strlen(s), (float)(mid.x - w / 2 * dx), (float)(mid.y - w / 2 * dy),
+	                 size, th, st, col);
+}
+
+static int push_path(poster *p, path_el *els, size_t n, float width, rgb stroke,
+                     const rgb *fill, float dash)
+{
+	if (!n)
+		return -1;
+	draw_cmd c = {.kind = DRAW_PATH};
+	c.u.path.els = els;
+	c.u.path.n = n;
+	c.u.path.width = width;
+	c.u.path.stroke_colour = stroke;
+	c.u.path.dash = dash;
+	if (fill) {
+		c.u.path.fill = true;
+		c.u.path.fill_colour = *fill;
+	}
+	return draw_push(p->doc, p->page, &c) ? 0 : -1;
+}
+
+static path_el *els_new(poster *p, size_t n) { return arena_array(p->doc->arena, n, sizeof(path_el)); }
+
+/* A filled annular sector between wheel angles t0 ≤ t1. */
+static int sector(poster *p, double r0, double r1, double t0, double t1, rgb fill, float width, rgb stroke)
+{
+	double a0 = p->g.start_angle + t0, a1 = p->g.start_angle + t1;
+	size_t max = 2 * wheel_arc_max(a0, a1) + 2;
+	path_el *els = els_new(p, max);
+	if (!els)
+		return -1;
+	return push_path(p, els, wheel_annulus(p->c, r0, r1, a0, a1, els, max), width, stroke, &fill, 0);
+}
+
+static int arc_stroke(poster *p, double r, double t0, double t1, float width, rgb col, float dash)
+{
+	double a0 = p->g.start_angle + t0, a1 = p->g.start_angle + t1;
+	size_t max = wheel_arc_max(a0, a1);
+	path_el *els = els_new(p, max);
+	if (!els)
+		return -1;
+	return push_path(p, els, wheel_arc(p->c, r, a0, a1, true, els, max), width, col, NULL, dash);
+}
+
+static int radial_line(poster *p, double t, double r0, double r1, float width, rgb col)
+{
+	double a = clock_of(p, t);
+	point u = wheel_point(p->c, r0, a), v = wheel_point(p->c, r1, a);
+	return draw_line(p->doc, p->page, u.x, u.y, v.x, v.y, width, col);
+}
+
+/* A ring's marker: circle, square, diamond or triangle by ring index, so the
+ * rings stay apart in greyscale too. */
+static int marker(poster *p, size_t ring, point at, double r, rgb fill)
+{
+	path_el *els = els_new(p, 6);
+	if (!els)
+		return -1;
+	float x = at.x, y = at.y, s = (float)r;
+	size_t n = 0;
+	switch (ring % 4) {
+	case 0: {
+		size_t k = wheel_arc(at, r, 0, WHEEL_TAU, true, els, 6);
+		els[k] = (path_el){.op = PATH_CLOSE};
+		return push_path(p, els, k + 1, 0, fill, &fill, 0);
+	}
+	case 1:
+		s *= 0.88f;
+		els[n++] = (path_el){PATH_MOVE, {{x - s, y - s}}};
+		els[n++] = (path_el){PATH_LINE, {{x + s, y - s}}};
+		els[n++] = (path_el){PATH_LINE, {{x + s, y + s}}};
+		els[n++] = (path_el){PATH_LINE, {{x - s, y + s}}};
+		break;
+	case 2:
+		s *= 1.2f;
+		els[n++] = (path_el){PATH_MOVE, {{x, y - s}}};
+		els[n++] = (path_el){PATH_LINE, {{x + s, y}}};
+		els[n++] = (path_el){PATH_LINE, {{x, y + s}}};
+		els[n++] = (path_el){PATH_LINE, {{x - s, y}}};
+		break;
+	default:
+		s *= 1.15f;
+		els[n++] = (path_el){PATH_MOVE, {{x, y - s}}};
+		els[n++] = (path_el){PATH_LINE, {{x + s, y + s * 0.8f}}};
+		els[n++] = (path_el){PATH_LINE, {{x - s, y + s * 0.8f}}};
+		break;
+	}
+	els[n++] = (path_el){.op = PATH_CLOSE};
+	return push_path(p, els, n, 0, fill, &fill, 0);
+}
+
+/* --- the plan as occurrences ---------------------------------------------- */
+
+static int add_occ(poster *p, size_t *cap, const am_activity *act, size_t ring,
+                   long s0, long len)
+{
+	if (p->n_occs == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		occ *n = arena_array(p->doc->arena, ncap, sizeof *n);
+		if (!n)
+			return -1;
+		if (p->n_occs)
+			memcpy(n, p->occs, p->n_occs * sizeof *n);
+		p->occs = n;
+		*cap = ncap;
+	}
+	if (len < 1)
+		len = 1;
+	if (len > p->g.days)
+		len = p->g.days;
+	occ *o = &p->occs[p->n_occs++];
+	memset(o, 0, sizeof *o);
+	o->act = act;
+	o->ring = ring;
+	o->t0 = wheel_frac_of_serial(&p->g, s0) * WHEEL_TAU;
+	o->period = len > 1;
+	o->t1 = o->t0 + (o->period ? (double)len / p->g.days * WHEEL_TAU : 0);
+	o->anchor = o->period ? wheel_norm((o->t0 + o->t1) / 2) : o->t0;
+	o->s0 = s0;
+	o->s1 = s0 + len - 1;
+	o->label = act->responsible && *act->responsible
+	                   ? arena_printf(p->doc->arena, "%s (%s)", act->title, act->responsible)
+	                   : act->title;
+	return o->label ? 0 : -1;
+}
+
+/* First day and length in days of an activity's first occurrence. */
+static void first_occurrence(const poster *p, const am_activity *a, int *y, int *m, int *d, long *len)
+{
+	long s;
+	switch (a->when) {
+	case WHEN_PERIOD:
+		s = wheel_serial(a->from.y, a->from.m, a->from.d);
+		*len = wheel_serial(a->to.y, a->to.m, a->to.d) - s + 1;
+		break;
+	case WHEN_MONTH: {
+		int yy = a->month >= p->g.start_month ? p->g.year : p->g.year + 1;
+		s = wheel_serial(yy, a->month, 1);
+		*len = wheel_days_in_month(yy, a->month);
+		break;
+	}
+	case WHEN_WEEK:
+		s = wheel_iso_week_monday(p->g.year, a->week);
+		if (!wheel_contains(&p->g, s) && !wheel_contains(&p->g, s + 6))
+			s = wheel_iso_week_monday(p->g.year + 1, a->week);
+		*len = 7;
+		break;
+	default:
+		s = wheel_serial(a->from.y, a->from.m, a->from.d);
+		*len = 1;
+		break;
+	}
+	wheel_civil(s, y, m, d);
+}
+
+static int expand_plan(poster *p)
+{
+	const am_wheel *w = p->wp ? &p->wp->wheel : NULL;
+	size_t cap = 0;
+	if (!w || p->o->blank)
+		return 0;
+	for (size_t i = 0; i < w->n_activities; i++) {
+		const am_activity *a = &w->activities[i];
+		size_t ring = a->ring && w->n_rings ? (size_t)(a->ring - w->rings) : 0;
+		if (ring >= p->n_rings)
+			ring = 0;
+		int y, m, d;
+		long len;
+		first_occurrence(p, a, &y, &m, &d, &len);
+		int step = a->repeat == REPEAT_MONTHLY ? 1 : a->repeat == REPEAT_QUARTERLY ? 3 : 12;
+		for (int k = 0; k < 12; k += step) {
+			int mm = (m - 1 + k) % 12 + 1, yy = y + (m - 1 + k) / 12;
+			int dd = d > wheel_days_in_month(yy, mm) ? wheel_days_in_month(yy, mm) : d;
+			if (add_occ(p, &cap, a, ring, wheel_serial(yy, mm, dd), len))
+				return -1;
+			p->rings[ring].count++;
+		}
+	}
+	return 0;
+}
+
+static int by_ring_then_anchor(const void *x, const void *y)
+{
+	const occ *a = *(const occ *const *)x, *b = *(const occ *const *)y;
+	if (a->ring != b->ring)
+		return a->ring < b->ring ? -1 : 1;
+	if (a->anchor != b->anchor)
+		return a->anchor < b->anchor ? -1 : 1;
+	if (a->s1 != b->s1)
+		return a->s1 < b->s1 ? -1 : 1;
+	return a->act->line - b->act->line;
+}
+
+static int make_rings(poster *p)
+{
+	const am_wheel *w = p->wp ? &p->wp->wheel : NULL;
+	size_t n = w && w->n_rings ? w->n_rings : p->o->texts.n_blank_rings;
+	if (!n)
+		n = 1;
+	p->rings = arena_array(p->doc->arena, n, sizeof *p->rings);
+	if (!p->rings)
+		return -1;
+	p->n_rings = n;
+	for (size_t i = 0; i < n; i++) {
+		ring_geo *r = &p->rings[i];
+		unsigned col = PALETTE[i % (sizeof PALETTE / sizeof PALETTE[0])];
+		if (w && w->n_rings) {
+			r->name = w->rings[i].name;
+			if (w->rings[i].colour)
+				col = w->rings[i].colour;
+		} else if (i < p->o->texts.n_blank_rings) {
+			r->name = p->o->texts.blank_rings[i];
+		}
+		if (!r->name)
+			r->name = "";
+		r->colour = hex(col);
+		r->tint = mix(r->colour, WHITE, 0.86f);
+		r->ink = mix(r->colour, INK, 0.30f);
+		r->letter[0] = (char)('A' + i % 26);
+	}
+	return 0;
+}
+
+/* --- radii ------------------------------------------------------------------ */
+
+static float track_h(const poster *p) { return text_h(p, p->sz.label) * 1.25f; }
+static float number_band(const poster *p) { return text_h(p, p->sz.label_min) + 0.8f * p->sz.label_min; }
+static float marker_r(const poster *p) { return 0.38f * p->sz.label_min; }
+
+/* Splits the wheel into bands; returns -1 when the rings cannot fit. */
+static int radii(poster *p)
+{
+	double R = p->R;
+	double month_band = p->sz.month * 1.9, week_band = text_h(p, p->sz.week) * 2.0;
+	p->rings_out = R - month_band - week_band - 0.3 * p->sz.label;
+	float tw = measure(p, FONT_BOLD, p->sz.title, p->o->texts.title ? p->o->texts.title : "") +
+	           measure(p, FONT_BOLD, p->sz.title, " 0000/00");
+	p->rc = fmax(0.17 * R, tw / 2 + p->sz.label);
+	double wmin = number_band(p) + 2 * marker_r(p) + 0.6 * p->sz.label + track_h(p) + 0.4 * p->sz.label;
+	double avail = p->rings_out - p->rc;
+	if (avail < wmin * p->n_rings) {
+		p->rc = fmax(tw / 2 + 0.3 * p->sz.label, p->rings_out - wmin * p->n_rings);
+		avail = p->rings_out - p->rc;
+		if (avail < wmin * p->n_rings)
+			return -1;
+	}
+	double extra = avail - wmin * p->n_rings, r1 = p->rings_out;
+	for (size_t i = 0; i < p->n_rings; i++) {
+		ring_geo *g = &p->rings[i];
+		double share = p->n_occs ? 0.4 / p->n_rings + 0.6 * (double)g->count / p->n_occs
+		                         : 1.0 / p->n_rings;
+		g->r1 = r1;
+		g->r0 = r1 - wmin - extra * share;
+		g->nb_lo = g->r0 + 0.25 * p->sz.label_min;
+		g->rm = g->nb_lo + number_band(p) + marker_r(p);
+		g->lab_lo = g->rm + marker_r(p) + 0.4 * p->sz.label;
+		g->lab_hi = g->r1 - 0.3 * p->sz.label;
+		r1 = g->r0;
+	}
+	return 0;
+}
+
+/* --- label placement ---------------------------------------------------- */
+
+static bool overlaps(const pbox *a, const pbox *b)
+{
+	if (a->r0 >= b->r1 || b->r0 >= a->r1)
+		return false;
+	for (int k = -1; k <= 1; k++) {
+		double s = k * WHEEL_TAU;
+		if (a->t0 < b->t1 + s && b->t0 + s < a->t1)
+			return true;
+	}
+	return false;
+}
+
+/* Whether box b is free: labels and obstacles clash with everything, a
+ * leader only with labels. */
+static bool is_free(const poster *p, const pbox *b)
+{
+	for (size_t i = 0; i < p->n_boxes; i++) {
+		const pbox *o = &p->boxes[i];
+		if ((b->kind == BOX_LABEL || o->kind == BOX_LABEL) && overlaps(b, o))
+			return false;
+	}
+	return true;
+}
+
+static bool try_label(poster *p, occ *o, const ring_geo *g, float size)
+{
+	static const double offsets[] = {0, 0.3, -0.3, 0.6, -0.6, 0.9, -0.9};
+	float w = measure(p, FONT_REGULAR, size, o->label), h = text_h(p, size);
+	double gap = 0.35 * size;
+	for (int k = 0;; k++) {
+		double ri = g->lab_lo + k * track_h(p) * size / p->sz.label;
+		double rout = sqrt((ri + h) * (ri + h) + (double)w * w / 4);
+		if (rout > g->lab_hi)
+			return false;
+		double hw = atan((w / 2 + gap) / ri);
+		if (hw > WHEEL_PI / 3)
+			continue;
+		for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+			double tc = o->anchor + offsets[i] * atan(w / 2 / ri);
+			pbox lab = {ri, rout + gap, tc - hw, tc + hw, BOX_LABEL};
+			double lw = gap / ri;
+			pbox lead = {g->rm, ri, o->anchor - lw, o->anchor + lw, BOX_LEADER};
+			if (!is_free(p, &lab) || !is_free(p, &lead))
+				continue;
+			p->boxes[p->n_boxes++] = lab;
+			p->boxes[p->n_boxes++] = lead;
+			o->lab_t = tc;
+			o->lab_ri = ri;
+			o->lab_size = size;
+			o->lab_w = w;
+			return true;
+		}
+	}
+}
+
+/* Places the labels of one ring's occurrences (sorted by anchor); those
+ * that find no room are marked for numbering (number = -1). */
+static void place_ring(poster *p, const ring_geo *g, occ **items, size_t n, const double qfrac[4])
+{
+	p->n_boxes = 0;
+	for (int q = 0; q < 4; q++) {
+		double t = qfrac[q] * WHEEL_TAU, e = 0.5 * p->sz.label / g->lab_lo;
+		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->r1, t - e, t + e, BOX_OBSTACLE};
+	}
+	for (size_t i = 0; i < n; i++) {
+		occ *o = items[i];
+		o->number = 0;
+		if (!try_label(p, o, g, p->sz.label) &&
+		    (p->sz.label_min >= p->sz.label || !try_label(p, o, g, p->sz.label_min)))
+			o->number = -1;
+	}
+}
+
+static int place_labels(poster *p)
+{
+	double q[4];
+	int qn[4];
+	wheel_quarters(&p->g, q, qn);
+	p->boxes = arena_array(p->doc->arena, 2 * p->n_occs + 8, sizeof *p->boxes);
+	if (!p->boxes)
+		return -1;
+	size_t start = 0;
+	p->n_numbered = 0;
+	while (start < p->n_occs) {
+		size_t end = start;
+		while (end < p->n_occs && p->order[end]->ring == p->order[start]->ring)
+			end++;
+		place_ring(p, &p->rings[p->order[start]->ring], p->order + start, end - start, q);
+		start = end;
+	}
+	for (size_t i = 0; i < p->n_occs; i++)
+		if (p->order[i]->number)
+			p->order[i]->number = (int)++p->n_numbered;
+	return 0;
+}
+
+/* --- numbers, markers and labels on the wheel ------------------------------ */
+
+typedef struct ngroup { int first, last; double start, end; } ngroup;
+
+static double number_span(const poster *p, int first, int last, double ri, char *buf, size_t cap)
+{
+	if (first == last)
+		snprintf(buf, cap, "%d", first);
+	else
+		snprintf(buf, cap, "%d\xE2\x80\x93%d", first, last);
+	return 2 * atan(measure(p, FONT_BOLD, p->sz.label_min, buf) / 2 / ri);
+}
+
+/* Sets the numbers of one ring in its number band: a sweep in angle order;
+ * a number that cannot sit near its marker joins the previous one as a
+ * range ("12–15"), so every number is shown and none overlap. */
+static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
+{
+	float ns = p->sz.label_min;
+	double ri = g->nb_lo, gap = 0.45 * ns / ri;
+	char buf[48];
+	float lw = measure(p, FONT_BOLD, ns, g->letter);
+	double letter0 = gap, letter1 = letter0 + 2 * atan(lw / 2 / ri);
+	if (tangent_text(p, g->letter, FONT_BOLD, ns, g->ink, (letter0 + letter1) / 2, ri, lw))
+		return -1;
+	ngroup *gr = arena_array(p->doc->arena, n + 1, sizeof *gr);
+	if (!gr)
+		return -1;
+	size_t ng = 0;
+	double prev_end = letter1;
+	for (size_t i = 0; i < n; i++) {
+		occ *o = items[i];
+		if (!o->number)
+			continue;
+		double aw = number_span(p, o->number, o->number, ri, buf, sizeof buf);
+		double start = fmax(prev_end + gap, o->anchor - aw / 2);
+		if (!ng || start <= o->anchor + aw / 2) {
+			gr[ng++] = (ngroup){o->number, o->number, start, start + aw};
+		} else {
+			ngroup *l = &gr[ng - 1];
+			l->last = o->number;
+			l->end = l->start + number_span(p, l->first, l->last, ri, buf, sizeof buf);
+		}
+		prev_end = gr[ng - 1].end;
+	}
+	double limit = letter0 + WHEEL_TAU - gap;
+	while (ng > 1 && gr[ng - 1].end > limit) {
+		ngroup *l = &gr[ng - 2];
+		l->last = gr[ng - 1].last;
+		l->end = l->start + number_span(p, l->first, l->last, ri, buf, sizeof buf);
+		ng--;
+	}
+	if (ng && gr[ng - 1].end > limit)
+		return -2;
+	for (size_t i = 0; i < ng; i++) {
+		number_span(p, gr[i].first, gr[i].last, ri, buf, sizeof buf);
+		float w = measure(p, FONT_BOLD, ns, buf);
+		if (tangent_text(p, buf, FONT_BOLD, ns, g->ink, (gr[i].start + gr[i].end) / 2, ri, w))
+			return -1;
+	}
+	return 0;
+}
+
+static int draw_occ(poster *p, const occ *o)
+{
+	const ring_geo *g = &p->rings[o->ring];
+	float mr = marker_r(p);
+	if (o->period) {
+		if (arc_stroke(p, g->rm, o->t0, o->t1, 1.1f * mr, g->colour, 0))
+			return -1;
+		if (radial_line(p, o->t0, g->rm - mr, g->rm + mr, 0.25f * mr, g->ink) ||
+		    radial_line(p, o->t1, g->rm - mr, g->rm + mr, 0.25f * mr, g->ink))
+			return -1;
+	}
+	if (marker(p, o->ring, wheel_point(p->c, g->rm, clock_of(p, o->anchor)), mr, g->ink))
+		return -1;
+	if (o->number)
+		return 0;
+	if (o->lab_ri - g->lab_lo > 0.5 * p->sz.label || fabs(o->lab_t - o->anchor) > 1e-9)
+		if (radial_line(p, o->anchor, g->rm + mr, o->lab_ri, 0.08f * p->sz.label, MUTED))
+			return -1;
+	return tangent_text(p, o->label, FONT_REGULAR, o->lab_size, INK, o->lab_t, o->lab_ri, o->lab_w);
+}
+
+/* --- the wheel's fixed parts ---------------------------------------------- */
+
+static int draw_months(poster *p)
+{
+	wheel_sector ms[12];
+	wheel_months(&p->g, ms);
+	double r1 = p->R, r0 = p->R - p->sz.month * 1.9;
+	for (int i = 0; i < 12; i++) {
+		double t0 = ms[i].f0 * WHEEL_TAU, t1 = ms[i].f1 * WHEEL_TAU;
+		if (sector(p, r0, r1, t0, t1, i % 2 ? ACCENT2 : ACCENT, 0, WHITE))
+			return -1;
+		const char *name = p->o->texts.months[ms[i].month - 1];
+		float size = p->sz.month, w = measure(p, FONT_BOLD, size, name);
+		double ri = r0 + (r1 - r0 - text_h(p, size)) / 2, room = (t1 - t0) * ri * 0.9;
+		if (w > room && p->o->texts.months_short[ms[i].month - 1]) {
+			name = p->o->texts.months_short[ms[i].month - 1];
+			w = measure(p, FONT_BOLD, size, name);
+		}
+		while (w > room && size > p->sz.month * 0.5f) {
+			size *= 0.9f;
+			w = measure(p, FONT_BOLD, size, name);
+		}
+		if (tangent_text(p, name, FONT_BOLD, size, WHITE, (t0 + t1) / 2, ri, w))
+			return -1;
+	}
+	return 0;
+}
+
+static int draw_weeks(poster *p)
+{
+	double r1 = p->R - p->sz.month * 1.9, r0 = r1 - text_h(p, p->sz.week) * 2.0;
+	if (sector(p, r0, r1, 0, WHEEL_TAU, WEEK_BG, 0, WHITE))
+		return -1;
+	wheel_sector ws[60];
+	size_t n = wheel_weeks(&p->g, ws, 60);
+	double ri = r0 + (r1 - r0 - text_h(p, p->sz.week)) / 2;
+	for (size_t i = 0; i < n; i++) {
+		double t0 = ws[i].f0 * WHEEL_TAU, t1 = ws[i].f1 * WHEEL_TAU;
+		if (i && radial_line(p, t0, r1 - (r1 - r0) * 0.3, r1, 0.06f * p->sz.week, MUTED))
+			return -1;
+		char buf[8];
+		snprintf(buf, sizeof buf, "%d", ws[i].week);
+		float w = measure(p, FONT_REGULAR, p->sz.week, buf);
+		if (2 * atan(w / 2 / ri) + 0.2 * p->sz.week / ri > t1 - t0)
+			continue;   /* a sliver of a week at the span's edge */
+		if (tangent_text(p, buf, FONT_REGULAR, p->sz.week, INK, (t0 + t1) / 2, ri, w))
+			return -1;
+	}
+	return 0;
+}
+
+static int draw_grid(poster *p)
+{
+	for (size_t i = 0; i < p->n_rings; i++) {
+		const ring_geo *g = &p->rings[i];
+		if (sector(p, g->r0, g->r1, 0, WHEEL_TAU, g->tint, 0.12f * p->sz.label, WHITE))
+			return -1;
+		if (p->o->blank)
+			for (double r = g->lab_lo + track_h(p); r < g->lab_hi; r += track_h(p) * 1.6)
+				if (arc_stroke(p, r, 0, WHEEL_TAU, 0.05f * p->sz.label, mix(g->colour, WHITE, 0.4f), 0.3f * p->sz.label))
+					return -1;
+		if (arc_stroke(p, g->rm, 0, WHEEL_TAU, 0.06f * p->sz.label, mix(g->colour, WHITE, 0.3f), 0))
+			return -1;
+	}
+	wheel_sector ms[12];
+	wheel_months(&p->g, ms);
+	for (int i = 0; i < 12; i++)
+		if (radial_line(p, ms[i].f0 * WHEEL_TAU, p->rc, p->rings_out, 0.1f * p->sz.label, WHITE))
+			return -1;
+	double q[4];
+	int qn[4];
+	wheel_quarters(&p->g, q, qn);
+	for (int i = 0; i < 4; i++)
+		if (radial_line(p, q[i] * WHEEL_TAU, p->rc, p->R, 0.2f * p->sz.label, ACCENT))
+			return -1;
+	return 0;
+}
+
+/* Lines of text broken greedily at spaces, a too-long word between
+ * characters. Returns the number of lines (at most max). */
+static size_t wrap(const poster *p, font_style st, float size, const char *s, float width,
+                   size_t *starts, size_t *lens, size_t max)
+{
+	size_t n = 0, len = strlen(s), i = 0;
+	while (i < len && n < max) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t end = i, best = 0;
+		while (end < len) {
+			size_t we = end;
+			while (we < len && s[we] == ' ')
+				we++;
+			while (we < len && s[we] != ' ')
+				we++;
+			if (p->m->fn(p->m->ctx, st, size, s + i, we - i) > width)
+				break;
+			best = we;
+			end = we;
+		}
+		if (!best) {   /* the first word alone is too wide: cut by characters */
+			size_t k = i + 1;
+			while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k++;
+			best = k;
+			while (k < len && s[k] != ' ') {
+				size_t k2 = k + 1;
+				while (k2 < len && ((unsigned char)s[k2] & 0xC0) == 0x80)
+					k2++;
+				if (p->m->fn(p->m->ctx, st, size, s + i, k2 - i) > width)
+					break;
+				best = k = k2;
+			}
+		}
+		starts[n] = i;
+		lens[n++] = best - i;
+		i = best;
+	}
+	return n;
+}
+
+static int draw_centre(poster *p)
+{
+	rgb border = ACCENT;
+	if (sector(p, 0.01, p->rc, 0, WHEEL_TAU, WHITE, 0.25f * p->sz.label, border))
+		return -1;
+	char title[160];
+	int y2 = p->g.year + 1;
+	if (p->o->blank && !p->g.year)
+		snprintf(title, sizeof title, "%s", p->o->texts.title ? p->o->texts.title : "");
+	else if (p->g.start_month == 1)
+		snprintf(title, sizeof title, "%s %d", p->o->texts.title ? p->o->texts.title : "", p->g.year);
+	else
+		snprintf(title, sizeof title, "%s %d/%02d", p->o->texts.title ? p->o->texts.title : "", p->g.year, y2 % 100);
+	float ts = p->sz.title, tw = measure(p, FONT_BOLD, ts, title);
+	while (tw > 1.8 * p->rc && ts > p->sz.label_min) {
+		ts *= 0.92f;
+		tw = measure(p, FONT_BOLD, ts, title);
+	}
+	if (push_text(p, title, strlen(title), p->c.x - tw / 2, p->c.y, ts, 0, FONT_BOLD, ACCENT))
+		return -1;
+	const char *name = p->wp && p->wp->name ? p->wp->name : NULL;
+	if (!name)
+		return 0;
+	/* The name sits below the title, inside the disc: up to three lines. */
+	float ns = p->sz.name;
+	size_t st[3], ln[3];
+	for (;;) {
+		double top = p->c.y + p->m->descent * ts + 0.3 * ns;
+		double half = sqrt(fmax(0, p->rc * p->rc - pow(top + 3 * text_h(p, ns) * 1.15 - p->c.y, 2))) - 0.3 * ns;
+		size_t n = wrap(p, FONT_REGULAR, ns, name, (float)(2 * half), st, ln, 3);
+		size_t used = 0;
+		for (size_t i = 0; i < n; i++)
+			used = st[i] + ln[i];
+		if (used >= strlen(name) || ns <= p->sz.label_min * 0.7f) {
+			double y = top + p->m->ascent * ns;
+			for (size_t i = 0; i < n; i++, y += text_h(p, ns) * 1.15) {
+				float w = p->m->fn(p->m->ctx, FONT_REGULAR, ns, name + st[i], ln[i]);
+				if (push_text(p, name + st[i], ln[i], p->c.x - w / 2, (float)y, ns, 0, FONT_REGULAR, INK))
+					return -1;
+			}
+			return 0;
+		}
+		ns *= 0.9f;
+	}
+}
+
+/* --- the side panel ------------------------------------------------------- */
+
+enum { PE_HEAD, PE_TEXT, PE_LEGEND, PE_WEEK, PE_NUMBERED, PE_LINES };
+
+typedef struct pentry {
+	int kind;
+	const char *text;
+	size_t ring;        /* PE_LEGEND */
+	int number;         /* PE_NUMBERED; PE_LINES: how many lines */
+} pentry;
+
+typedef struct flow {
+	poster *p;
+	float size, lh, col_w, gap, x, y, top, bottom;
+	int col, cols;
+	bool draw;
+} flow;
+
+static bool next_column(flow *f)
+{
+	if (++f->col >= f->cols)
+		return false;
+	f->x += f->col_w + f->gap;
+	f->y = f->top;
+	return true;
+}
+
+/* Room for h more points in the column, moving on when needed. */
+static bool room(flow *f, float h)
+{
+	if (f->y + h <= f->bottom)
+		return true;
+	return f->y > f->top && next_column(f) && f->y + h <= f->bottom;
+}
+
+#define FLOW_MAX_LINES 64
+
+static bool flow_entry(flow *f, const pentry *e, const pentry *next)
+{
+	poster *p = f->p;
+	float s = f->size, indent = 0;
+	font_style st = FONT_REGULAR;
+	if (e->kind == PE_HEAD) {
+		float hs = s * 1.2f, hh = text_h(p, hs) * 1.3f;
+		float before = f->y > f->top ? f->lh * 0.7f : 0;
+		if (!room(f, before + hh + (next ? f->lh : 0)))
+			return false;
+		if (f->y > f->top)
+			f->y += before;
+		if (f->draw && push_text(p, e->text, strlen(e->text), f->x, f->y + p->m->ascent * hs, hs, 0, FONT_BOLD, ACCENT))
+			return false;
+		f->y += hh;
+		return true;
+	}
+	if (e->kind == PE_LINES) {
+		for (int i = 0; i < e->number; i++) {
+			if (!room(f, s * 2.4f))
+				return false;
+			f->y += s * 2.4f;
+			if (f->draw && draw_line(p->doc, p->page, f->x, f->y - s * 0.4f, f->x + f->col_w, f->y - s * 0.4f, 0.05f * s, MUTED))
+				return false;
+		}
+		return true;
+	}
+	char num[16] = "";
+	if (e->kind == PE_NUMBERED) {
+		snprintf(num, sizeof num, "%d", e->number);
+		indent = measure(p, FONT_BOLD, s, "000") + 0.5f * s;
+	} else if (e->kind == PE_LEGEND || e->kind == PE_WEEK) {
+		indent = 3.2f * s;
+	} else {
+		indent = 1.0f * s;
+	}
+	size_t starts[FLOW_MAX_LINES], lens[FLOW_MAX_LINES];
+	size_t n = wrap(p, st, s, e->text, f->col_w - indent, starts, lens, FLOW_MAX_LINES);
+	size_t used = n ? starts[n - 1] + lens[n - 1] : 0;
+	for (size_t k = used; e->text[k]; k++)
+		if (e->text[k] != ' ')
+			return false;   /* more lines than we keep: cannot fit */
+	for (size_t i = 0; i < n || i == 0; i++) {
+		if (!room(f, f->lh))
+			return false;
+		float base = f->y + p->m->ascent * s + 0.1f * f->lh;
+		if (f->draw && i == 0) {
+			int rc = 0;
+			if (e->kind == PE_NUMBERED)
+				rc = push_text(p, num, strlen(num), f->x, base, s, 0, FONT_BOLD, p->rings[e->ring].ink);
+			else if (e->kind == PE_LEGEND) {
+				const ring_geo *g = &p->rings[e->ring];
+				rect sw = {f->x, f->y + 0.1f * f->lh, 2.9f * s, f->lh * 0.8f};
+				rc = draw_rect(p->doc, p->page, sw, 0.06f * s, g->ink, &g->tint) ||
+				     marker(p, e->ring, (point){sw.x + 0.7f * s, sw.y + sw.h / 2}, 0.38 * s, g->ink) ||
+				     push_text(p, g->letter, 1, sw.x + 1.6f * s, base, s, 0, FONT_BOLD, g->ink);
+			} else if (e->kind == PE_WEEK) {
+				rect sw = {f->x, f->y + 0.1f * f->lh, 2.9f * s, f->lh * 0.8f};
+				rc = draw_rect(p->doc, p->page, sw, 0.06f * s, MUTED, &WEEK_BG) ||
+				     push_text(p, "53", 2, sw.x + 0.5f * s, base, s * 0.9f, 0, FONT_REGULAR, INK);
+			} else if (e->kind == PE_TEXT) {
+				rc = push_text(p, "\xE2\x80\xA2", 3, f->x + 0.1f * s, base, s, 0, FONT_REGULAR, ACCENT);
+			}
+			if (rc)
+				return false;
+		}
+		if (f->draw && n && push_text(p, e->text + starts[i], lens[i], f->x + indent, base, s, 0, st, INK))
+			return false;
+		f->y += f->lh;
+	}
+	return true;
+}
+
+static bool run_flow(poster *p, const pentry *es, size_t n, float size, int cols, bool draw)
+{
+	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.25f, .gap = 1.5f * size,
+	          .cols = cols, .draw = draw};
+	f.col_w = (p->panel.w - f.gap * (cols - 1)) / cols;
+	f.x = p->panel.x;
+	f.y = f.top = p->panel.y;
+	f.bottom = p->panel.y + p->panel.h;
+	if (f.col_w < 8 * size || p->panel.h < 3 * f.lh)
+		return n == 0;
+	for (size_t i = 0; i < n; i++)
+		if (!flow_entry(&f, &es[i], i + 1 < n && es[i + 1].kind != PE_HEAD ? &es[i + 1] : NULL))
+			return false;
+	return true;
+}
+
+static const char *date_text(poster *p, const occ *o)
+{
+	int y, m, d, y1, m1, d1;
+	wheel_civil(o->s0, &y, &m, &d);
+	wheel_civil(o->s1, &y1, &m1, &d1);
+	if (o->s1 == o->s0)
+		return arena_printf(p->doc->arena, "%d.%d. %s", d, m, o->label);
+	return arena_printf(p->doc->arena, "%d.%d.\xE2\x80\x93%d.%d. %s", d, m, d1, m1, o->label);
+}
+
+/* The panel's entries: legend, goals, focus areas, the numbered list. */
+static pentry *panel_entries(poster *p, size_t *count)
+{
+	const aarshjul_texts *tx = &p->o->texts;
+	const am_workplace *wp = p->wp;
+	size_t cap = p->n_rings + p->n_numbered + 16 + (wp ? wp->n_goals + wp->n_focus : 0), n = 0;
+	pentry *es = arena_array(p->doc->arena, cap, sizeof *es);
+	if (!es)
+		return NULL;
+	if (tx->legend_title)
+		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0};
+	for (size_t i = 0; i < p->n_rings; i++)
+		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0};
+	if (tx->week_label)
+		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0};
+	if (tx->goals_title && (p->o->blank || (wp && wp->n_goals))) {
+		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0};
+		if (p->o->blank || !wp)
+			es[n++] = (pentry){PE_LINES, "", 0, 4};
+		else
+			for (size_t i = 0; i < wp->n_goals; i++)
+				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0};
+	}
+	if (tx->focus_title && (p->o->blank || (wp && wp->n_focus))) {
+		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0};
+		if (p->o->blank || !wp)
+			es[n++] = (pentry){PE_LINES, "", 0, 4};
+		else
+			for (size_t i = 0; i < wp->n_focus; i++) {
+				const am_focus_area *fa = &wp->focus[i];
+				const char *t = fa->description && *fa->description
+				                        ? arena_printf(p->doc->arena, "%s \xE2\x80\x93 %s", fa->title, fa->description)
+				                        : fa->title;
+				if (!t)
+					return NULL;
+				es[n++] = (pentry){PE_TEXT, t, 0, 0};
+			}
+	}
+	if (p->n_numbered) {
+		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0};
+		for (size_t i = 0; i < p->n_occs; i++) {
+			const occ *o = p->order[i];
+			if (!o->number)
+				continue;
+			const char *t = date_text(p, o);
+			if (!t)
+				return NULL;
+			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number};
+		}
+	}
+	*count = n;
+	return es;
+}
+
+/* Finds the largest type and fewest columns that fit; false if none. */
+static bool fit_panel(poster *p, const pentry *es, size_t n)
+{
+	for (float s = p->sz.panel_max; s >= p->sz.panel_min - 1e-3f; s -= 0.05f * p->sz.panel_max)
+		for (int cols = 1; cols <= 8; cols++) {
+			if ((p->panel.w - 1.5f * s * (cols - 1)) / cols < 14 * s)
+				break;
+			if (run_flow(p, es, n, s, cols, false)) {
+				p->panel_size = s;
+				p->panel_cols = cols;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* --- putting it together -------------------------------------------------- */
+
+/* Wheel and panel side by side (landscape) or stacked (portrait); shrink
+ * below 1 gives the panel more room. */
+static void split_area(poster *p, double shrink)
+{
+	rect b = p->area;
+	if (p->o->texts.footer)
+		b.h -= text_h(p, p->sz.footer) * 2;
+	float gap = 2 * p->sz.label;
+	double D;
+	if (b.h > b.w * 1.2f) {
+		D = fmin(b.w, b.h * 0.66) * shrink;
+		p->c = (point){b.x + b.w / 2, (float)(b.y + D / 2)};
+		p->panel = (rect){b.x, (float)(b.y + D + gap), b.w, (float)(b.h - D - gap)};
+	} else {
+		D = fmin(b.h, b.w * 0.62) * shrink;
+		p->c = (point){(float)(b.x + D / 2), b.y + b.h / 2};
+		p->panel = (rect){(float)(b.x + D + gap), b.y, (float)(b.w - D - gap), b.h};
+	}
+	p->R = D / 2 - 0.2 * p->sz.label;
+}
+
+static int check_opts(const aarshjul_opts *o, diag *d)
+{
+	if (!o || !o->measurer || !o->measurer->fn) {
+		diag_error(d, NULL, 0, "aarshjul: no text measurer");
+		return AM_EUSAGE;
+	}
+	for (int i = 0; i < 12; i++)
+		if (!o->texts.months[i]) {
+			diag_error(d, NULL, 0, "aarshjul: month name %d missing", i + 1);
+			return AM_EUSAGE;
+		}
+	return AM_OK;
+}
+
+static void set_sizes(poster *p, rect area)
+{
+	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(area);
+	p->sz = (sizes){.month = 30 * s, .week = 12 * s, .label = 14 * s, .label_min = 12 * s,
+	                .title = 46 * s, .name = 22 * s, .footer = 12 * s,
+	                .panel_max = 18 * s, .panel_min = 10 * s};
+}
+
+static int prepare(poster *p)
+{
+	const am_wheel *w = p->wp ? &p->wp->wheel : NULL;
+	int year = w && w->year ? w->year : p->o->year;
+	wheel_init(&p->g, year, w && w->start_month ? w->start_month : 1, 0);
+	if (make_rings(p) || expand_plan(p))
+		return -1;
+	p->order = arena_array(p->doc->arena, p->n_occs + 1, sizeof *p->order);
+	if (!p->order)
+		return -1;
+	for (size_t i = 0; i < p->n_occs; i++)
+		p->order[i] = &p->occs[i];
+	qsort(p->order, p->n_occs, sizeof *p->order, by_ring_then_anchor);
+	return 0;
+}
+
+/* Lays out wheel and panel, shrinking the wheel until the panel fits.
+ * Returns AM_OK with the entries in *es, or an error code. */
+static int lay_out(poster *p, pentry **es, size_t *n)
+{
+	double shrink = 1;
+	for (int tries = 0; tries < MAX_SHRINK; tries++, shrink *= 0.92) {
+		split_area(p, shrink);
+		if (radii(p)) {
+			diag_error(p->d, p->wp ? p->wp->file : NULL, p->wp ? p->wp->wheel.line : 0,
+			           "årshjul: %zu rings do not fit a wheel of this size", p->n_rings);
+			return AM_EINPUT;
+		}
+		if (place_labels(p) || !(*es = panel_entries(p, n)))
+			return diag_oom(p->d, NULL);
+		if (fit_panel(p, *es, *n))
+			return AM_OK;
+	}
+	diag_error(p->d, p->wp ? p->wp->file : NULL, p->wp ? p->wp->wheel.line : 0,
+	           "årshjul: %zu activities (%zu listed by number) do not fit the poster; choose a larger size",
+	           p->n_occs, p->n_numbered);
+	return AM_EINPUT;
+}
+
+static int draw_all(poster *p, const pentry *es, size_t n)
+{
+	if (draw_grid(p) || draw_months(p) || draw_weeks(p))
+		return -1;
+	for (size_t i = 0; i < p->n_occs; i++)
+		if (draw_occ(p, p->order[i]))
+			return -1;
+	size_t start = 0;
+	for (size_t r = 0; r < p->n_rings; r++) {
+		size_t end = start;
+		while (end < p->n_occs && p->order[end]->ring == r)
+			end++;
+		int rc = draw_numbers(p, &p->rings[r], p->order + start, end - start);
+		if (rc)
+			return rc;
+		start = end;
+	}
+	if (draw_centre(p) || !run_flow(p, es, n, p->panel_size, p->panel_cols, true))
+		return -1;
+	const char *foot = p->o->texts.footer;
+	if (foot && push_text(p, foot, strlen(foot), p->area.x,
+	                      p->area.y + p->area.h - p->m->descent * p->sz.footer - 1,
+	                      p->sz.footer, 0, FONT_REGULAR, MUTED))
+		return -1;
+	return 0;
+}
+
+int aarshjul_draw(draw_doc *doc, draw_page *page, rect area, const am_workplace *wp,
+                  const aarshjul_opts *o, diag *d)
+{
+	int rc = check_opts(o, d);
+	if (rc)
+		return rc;
+	poster p = {.doc = doc, .page = page, .o = o, .m = o->measurer, .wp = wp, .d = d, .area = area};
+	set_sizes(&p, area);
+	if (prepare(&p))
+		return diag_oom(d, NULL);
+	pentry *es = NULL;
+	size_t n = 0;
+	rc = lay_out(&p, &es, &n);
+	if (rc)
+		return rc;
+	rc = draw_all(&p, es, n);
+	if (rc == -2) {
+		diag_error(d, wp ? wp->file : NULL, wp ? wp->wheel.line : 0,
+		           "årshjul: too many numbered activities in one ring for this size");
+		return AM_EINPUT;
+	}
+	if (rc)
+		return diag_oom(d, NULL);
+	if (o->stats) {
+		o->stats->occurrences = p.n_occs;
+		o->stats->numbered = p.n_numbered;
+		o->stats->labelled = p.n_occs - p.n_numbered;
+		o->stats->radius = (float)p.R;
+	}
+	return AM_OK;
+}
