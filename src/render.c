@@ -310,54 +310,10 @@ static void draw_path_cmd(render_ctx *c, const draw_cmd *cmd)
 	paint(c, cmd->u.path.fill, cmd->u.path.width);
 }
 
-/* Loads file as PNG or JPEG by its first bytes; NULL with a diag record. */
-static HPDF_Image load_image(render_ctx *c, const char *file)
-{
-	unsigned char magic[8] = {0};
-	FILE *f = fopen(file, "rb");
-	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-	if (f)
-		fclose(f);
-	HPDF_Image img = NULL;
-	if (got == 8 && !memcmp(magic, "\x89PNG\r\n\x1a\n", 8))
-		img = HPDF_LoadPngImageFromFile(c->pdf, file);
-	else if (got >= 3 && !memcmp(magic, "\xff\xd8\xff", 3))
-		img = HPDF_LoadJpegImageFromFile(c->pdf, file);
-	if (!img || c->err) {
-		c->err = 0;
-		HPDF_ResetError(c->pdf);
-		diag_error(c->d, file, 0, "%s", !f ? "cannot open image" : "not a readable PNG or JPEG image");
-		c->fail = AM_EINPUT;
-		return NULL;
-	}
-	return img;
-}
-
-static HPDF_Image find_image(render_ctx *c, const char *file)
-{
-	for (size_t i = 0; i < c->n_images; i++)
-		if (!strcmp(c->images[i].file, file))
-			return c->images[i].img;
-	if (c->n_images == c->cap_images) {
-		size_t cap = c->cap_images ? 2 * c->cap_images : 8;
-		render_image *p = realloc(c->images, cap * sizeof *p);
-		if (!p) {
-			c->fail = diag_oom(c->d, c->path);
-			return NULL;
-		}
-		c->images = p;
-		c->cap_images = cap;
-	}
-	HPDF_Image img = load_image(c, file);
-	if (img)
-		c->images[c->n_images++] = (render_image){file, img};
-	return img;
-}
-
 static void draw_image_cmd(render_ctx *c, const draw_cmd *cmd)
 {
 	rect r = cmd->u.image.r;
-	HPDF_Image img = find_image(c, cmd->u.image.file);
+	HPDF_Image img = render_image(c, cmd->u.image.file);
 	if (img)
 		HPDF_Page_DrawImage(c->page, img, px(c, r.x), py(c, r.y + r.h), r.w * c->scale, r.h * c->scale);
 }

@@ -10,10 +10,10 @@
 #include "render.h"
 
 /* A loaded image, kept so a logo on every page is embedded once. */
-typedef struct render_image {
+typedef struct render_image_entry {
 	const char *file;
 	HPDF_Image img;
-} render_image;
+} render_image_entry;
 
 typedef struct render_ctx {
 	HPDF_Doc pdf;
@@ -26,7 +26,7 @@ typedef struct render_ctx {
 
 	const char *font_names[FONT_STYLES];      /* libharu names, loaded lazily */
 	HPDF_Font fonts[FONT_STYLES][CP_COUNT];   /* per style and encoding */
-	render_image *images;
+	render_image_entry *images;
 	size_t n_images, cap_images;
 	char *buf;                 /* one encoded run of text, NUL-terminated */
 	size_t cap_buf;
@@ -66,6 +66,11 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
                  bool centre, rgb colour, const char *utf8);
 /* Returns c->fail, or a code derived from a pending libharu error. */
 int render_status(render_ctx *c);
+
+/* The image in file (PNG or JPEG, told by its first bytes), loaded once
+ * per document (render_image.c). NULL with a diag record (AM_EINPUT naming
+ * the file) when it is missing or damaged. */
+HPDF_Image render_image(render_ctx *c, const char *file);
 
 /* Tiling (render_tile.c): writes every page as an assembly map followed by
  * its sheets. Returns AM_OK or an AM_E* code. */
