@@ -228,7 +228,8 @@ static void clean_message(const char *msg, char *out, size_t size)
 			p += sizeof ns - 1;
 			continue;
 		}
-		out[n++] = *p++;
+		char c = *p++;
+		out[n++] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
 	}
 	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' '))
 		n--;

@@ -1,0 +1,333 @@
+/* test_reader.c: the safe workplace reader and the model it fills. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <stdlib.h>
+
+#include "fixture_workplace.h"
+#include "reader.h"
+
+static char doc_buf[16384];
+
+/* The full fixture with the given head count and MED line. */
+static const char *full(const char *headcount, const char *med)
+{
+	snprintf(doc_buf, sizeof doc_buf, FIXTURE_FULL_FMT, headcount, med);
+	return doc_buf;
+}
+
+/* Loads text; returns the reader's code, the model in *wp. */
+static int load(arena *a, const char *text, am_workplace **wp, diag *d)
+{
+	diag_init(d);
+	return reader_load_mem(a, "dir/t.xml", text, strlen(text), wp, d);
+}
+
+/* Loads a minimal document with `extra` after the head count and expects
+ * it to be rejected at line with a message containing needle. */
+static void expect_rejected(const char *extra, int line, const char *needle)
+{
+	char text[4096];
+	snprintf(text, sizeof text, FIXTURE_HEAD "  <name>X</name>\n  <headcount>7</headcount>\n%s</workplace>\n", extra);
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_null(wp);
+	assert_true(d.n >= 1);
+	if (d.entries[0].line != line || !strstr(d.entries[0].msg, needle))
+		fail_msg("got line %d '%s', expected line %d with '%s'", d.entries[0].line,
+		         d.entries[0].msg, line, needle);
+	arena_free(a);
+}
+
+static void full_document_fills_every_section(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, full("12", FIXTURE_NO_MED), &wp, &d), AM_OK);
+	assert_int_equal(d.errors, 0);
+	assert_string_equal(wp->name, "Værksted Nord ApS");  /* whitespace collapsed and trimmed */
+	assert_int_equal(wp->headcount, 12);
+	assert_false(wp->med_agreement);
+	assert_string_equal(wp->logo, "dir/logo.png");
+	assert_int_equal(wp->n_people, 5);
+	assert_int_equal(wp->people[0].line, 10);
+	assert_int_equal(wp->people[1].attendance, ATT_ABSENT);
+	assert_true(wp->people[2].new_in_amo);
+	assert_int_equal(wp->people[2].role, ROLE_AMR);
+	assert_string_equal(wp->people[3].group, "Lager");
+	assert_int_equal(wp->people[4].attendance, ATT_UNKNOWN);
+	assert_int_equal(wp->meeting.line, 16);
+	assert_int_equal(wp->meeting.date.y, 2026);
+	assert_int_equal(wp->meeting.start, 13 * 60);
+	assert_int_equal(wp->meeting.end, 15 * 60 + 30);
+	assert_ptr_equal(wp->meeting.chair, &wp->people[1]);
+	assert_ptr_equal(wp->meeting.minute_taker, &wp->people[3]);
+	assert_int_equal(wp->meeting.year, 2026);
+	assert_int_equal(wp->last_goals[0].status, GOAL_PARTLY);
+	assert_true(wp->last_goals[0].carried_over);
+	assert_int_equal(wp->apv_date.d, 29);
+	assert_int_equal(wp->apv_items[0].deadline.m, 6);
+	assert_int_equal(wp->apv_items[0].status, ITEM_OPEN);
+	assert_string_equal(wp->focus[0].title, "Ergonomi");
+	assert_int_equal(wp->goals[0].deadline.d, 31);
+	assert_int_equal(wp->actions[0].status, ITEM_IN_PROGRESS);
+	assert_string_equal(wp->cooperation.frequency, "Hver måned");
+	assert_int_equal(wp->competence.knowledge_present, TRI_YES);
+	assert_int_equal(wp->competence.n_members, 2);
+	assert_ptr_equal(wp->competence.members[0].person, &wp->people[2]);
+	assert_true(wp->competence.members[0].items[0].hours > 14.49);
+	assert_int_equal(wp->competence.members[1].items[0].form, FORM_EXTERNAL);
+	assert_int_equal(wp->accidents.accidents, 2);
+	assert_int_equal(wp->accidents.near_misses, 0);
+	assert_int_equal(wp->accidents.incidents[0].date.m, 3);
+	assert_string_equal(wp->announcements[0], "Nyt lager");
+	assert_int_equal(wp->agenda[0].number, 3);
+	assert_int_equal(wp->agenda[0].start, 13 * 60 + 10);
+	assert_int_equal(wp->agenda[0].minutes, 15);
+	assert_int_equal(wp->wheel.year, 2026);
+	assert_int_equal(wp->wheel.n_rings, 2);
+	assert_int_equal(wp->wheel.rings[0].colour, 0x112233);
+	assert_int_not_equal(wp->wheel.rings[1].colour, 0);  /* a default colour */
+	assert_int_equal(wp->wheel.n_activities, 3);
+	assert_ptr_equal(wp->wheel.activities[0].ring, &wp->wheel.rings[0]);
+	assert_int_equal(wp->wheel.activities[0].repeat, REPEAT_MONTHLY);
+	assert_int_equal(wp->wheel.activities[0].end, 10 * 60);
+	assert_int_equal(wp->wheel.activities[1].when, WHEN_PERIOD);
+	assert_int_equal(wp->wheel.activities[1].to.d, 30);
+	assert_int_equal(wp->wheel.activities[2].week, 53);  /* 2026 has 53 ISO weeks */
+	arena_free(a);
+}
+
+static void minimal_document_leaves_sections_absent(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, FIXTURE_HEAD "<name>X</name><headcount>3</headcount></workplace>", &wp, &d), AM_OK);
+	assert_int_equal(wp->n_people, 0);
+	assert_int_equal(wp->meeting.line, 0);
+	assert_int_equal(wp->meeting.start, -1);
+	assert_int_equal(wp->accidents.accidents, -1);
+	assert_int_equal(wp->wheel.line, 0);
+	assert_null(wp->address);
+	arena_free(a);
+}
+
+static void calendar_rules_are_exact(void **state)
+{
+	(void)state;
+	assert_true(reader_date_exists(2024, 2, 29));
+	assert_false(reader_date_exists(2025, 2, 29));
+	assert_false(reader_date_exists(2100, 2, 29));
+	assert_true(reader_date_exists(2000, 2, 29));
+	assert_false(reader_date_exists(2025, 4, 31));
+	assert_false(reader_date_exists(2025, 13, 1));
+	assert_int_equal(reader_iso_weeks(2020), 53);
+	assert_int_equal(reader_iso_weeks(2025), 52);
+	assert_int_equal(reader_iso_weeks(2026), 53);
+	assert_int_equal(reader_iso_weeks(2027), 52);
+	assert_int_equal(reader_iso_weeks(2032), 53);
+}
+
+static void bad_values_are_reported_with_their_line(void **state)
+{
+	(void)state;
+	expect_rejected("<meeting><date>2025-02-30</date></meeting>\n", 5, "'2025-02-30' is not a date");
+	expect_rejected("<meeting><date>2101-01-01</date></meeting>\n", 5, "out of range");
+	expect_rejected("<meeting>\n<date>01-06-2025</date></meeting>\n", 6, "01-06-2025");
+	expect_rejected("<meeting><start>10:00</start><end>10:00</end></meeting>\n", 5, "not after the start");
+	expect_rejected("<meeting><chair ref=\"x\"/></meeting>\n", 5, "ref 'x' names no person");
+	expect_rejected("<people><person id=\"a\" role=\"amr\"><name>A</name></person>\n"
+	                "<person id=\"a\" role=\"amr\"><name>B</name></person></people>\n", 6, "id 'a' is already used on line 5");
+	expect_rejected("<competence-plan><member ref=\"nobody\"><item form=\"training\"><topic>T</topic></item></member></competence-plan>\n",
+	                5, "ref 'nobody'");
+	expect_rejected("<agenda><point n=\"2\"/>\n<point n=\"2\"/></agenda>\n", 6, "n=\"2\" is already given");
+	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring><ring id=\"r\">S</ring></wheel>\n", 5, "id 'r' is already used");
+	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"q\"><title>T</title><month>2</month></activity></wheel>\n",
+	                6, "ring 'q' is not defined");
+	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><week>53</week></activity></wheel>\n",
+	                6, "53 does not exist in 2025");
+	expect_rejected("<wheel year=\"2025\" start-month=\"8\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><date>2025-07-31</date></activity></wheel>\n",
+	                6, "outside the wheel's year");
+	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><period from=\"2025-03-02\" to=\"2025-03-01\"/></activity></wheel>\n",
+	                6, "is before from");
+	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5, "(U+2603) cannot be printed");
+}
+
+static void a_wheel_year_may_start_in_another_month(void **state)
+{
+	(void)state;
+	const char *text = FIXTURE_HEAD "<name>X</name><headcount>3</headcount>"
+		"<wheel year=\"2025\" start-month=\"8\"><ring id=\"r\">R</ring>"
+		"<activity ring=\"r\"><title>T</title><date>2026-07-31</date></activity></wheel></workplace>";
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_OK);
+	assert_int_equal(wp->wheel.start_month, 8);
+	arena_free(a);
+}
+
+static void hostile_bytes_are_refused_before_parsing(void **state)
+{
+	(void)state;
+	static const struct { const char *text; size_t len; int line; const char *needle; } cases[] = {
+		{"", 0, 1, "empty"},
+		{"<?xml version=\"1.0\"?>\n<a>\xff</a>", 29, 2, "invalid UTF-8"},
+		{"<?xml version=\"1.0\"?>\n\n<a>\0</a>", 31, 3, "NUL byte"},
+		{"<?xml version=\"1.0\"?>\n<a>\xc0\xaf</a>", 30, 2, "invalid UTF-8"},      /* overlong */
+		{"<?xml version=\"1.0\"?>\n<a>\xed\xa0\x80</a>", 31, 2, "invalid UTF-8"},  /* surrogate */
+		{"<?xml version=\"1.0\"?>\n<a>\x01</a>", 28, 2, "control character U+0001"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		arena *a = arena_new();
+		am_workplace *wp;
+		diag d;
+		diag_init(&d);
+		assert_int_equal(reader_load_mem(a, "t.xml", cases[i].text, cases[i].len, &wp, &d), AM_EINPUT);
+		assert_int_equal(d.entries[0].line, cases[i].line);
+		assert_non_null(strstr(d.entries[0].msg, cases[i].needle));
+		arena_free(a);
+	}
+}
+
+static void any_doctype_is_refused_at_its_line(void **state)
+{
+	(void)state;
+	const char *text = "<?xml version=\"1.0\"?>\n\n<!DOCTYPE workplace [\n"
+		"<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+		"<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
+		"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\"><name>&b;</name><headcount>1</headcount></workplace>";
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.entries[0].line, 3);
+	assert_non_null(strstr(d.entries[0].msg, "DOCTYPE"));
+	arena_free(a);
+}
+
+static void nesting_is_limited(void **state)
+{
+	(void)state;
+	static char text[8192];
+	size_t n = (size_t)snprintf(text, sizeof text, FIXTURE_HEAD);
+	for (int i = 0; i < 300; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "<x>");
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].msg, "nested deeper than 256"));
+	arena_free(a);
+}
+
+static void many_errors_stop_at_the_limit(void **state)
+{
+	(void)state;
+	static char text[65536];
+	size_t n = (size_t)snprintf(text, sizeof text, FIXTURE_HEAD "<name>X</name><headcount>3</headcount><wheel year=\"2025\"><ring id=\"r\">R</ring>\n");
+	for (int i = 0; i < 100; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "<activity ring=\"r\"><title>T</title><date>2025-02-30</date></activity>\n");
+	snprintf(text + n, sizeof text - n, "</wheel></workplace>\n");
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_int_equal(d.n, DIAG_MAX);
+	assert_int_equal(d.errors, 100);
+	assert_int_equal(d.entries[0].line, 4);
+	assert_int_equal(d.entries[DIAG_MAX - 1].line, 3 + DIAG_MAX);
+	arena_free(a);
+}
+
+static void files_are_read_with_a_cap(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/amokit-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *text = FIXTURE_HEAD "<name>X</name><headcount>3</headcount></workplace>\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load(a, path, &wp, &d), AM_OK);
+	assert_string_equal(wp->file, path);
+	reader_set_max_bytes(20);
+	assert_int_equal(reader_load(a, path, &wp, &d), AM_EINPUT);
+	assert_non_null(strstr(d.entries[0].msg, "limit"));
+	reader_set_max_bytes(0);
+	assert_int_equal(reader_max_bytes(), READER_DEFAULT_MAX_BYTES);
+	diag_init(&d);
+	assert_int_equal(reader_load(a, "/tmp", &wp, &d), AM_EUSAGE);
+	assert_int_equal(reader_load(a, "/dev/zero", &wp, &d), AM_EUSAGE);
+	assert_int_equal(reader_load(a, "/nonexistent/x.xml", &wp, &d), AM_EUSAGE);
+	unlink(path);
+	arena_free(a);
+}
+
+/* Every allocation of the arena failing in turn gives AM_EINTERNAL (or
+ * success once there are enough), never a crash or a leak. */
+static void out_of_memory_is_reported_never_a_crash(void **state)
+{
+	(void)state;
+	const char *text = full("12", FIXTURE_NO_MED);
+	int ok = 0;
+	for (long k = 0; k < 200 && !ok; k++) {
+		arena *a = arena_new();
+		assert_non_null(a);
+		am_workplace *wp;
+		diag d;
+		diag_init(&d);
+		arena_fail_after(k);
+		int r = reader_load_mem(a, "t.xml", text, strlen(text), &wp, &d);
+		arena_fail_after(-1);
+		if (r == AM_OK) {
+			ok = 1;
+			assert_non_null(wp);
+		} else {
+			assert_int_equal(r, AM_EINTERNAL);
+			assert_true(d.oom);
+			assert_null(wp);
+		}
+		arena_free(a);
+	}
+	assert_true(ok);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	reader_cleanup();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(full_document_fills_every_section),
+		cmocka_unit_test(minimal_document_leaves_sections_absent),
+		cmocka_unit_test(calendar_rules_are_exact),
+		cmocka_unit_test(bad_values_are_reported_with_their_line),
+		cmocka_unit_test(a_wheel_year_may_start_in_another_month),
+		cmocka_unit_test(hostile_bytes_are_refused_before_parsing),
+		cmocka_unit_test(any_doctype_is_refused_at_its_line),
+		cmocka_unit_test(nesting_is_limited),
+		cmocka_unit_test(many_errors_stop_at_the_limit),
+		cmocka_unit_test(files_are_read_with_a_cap),
+		cmocka_unit_test(out_of_memory_is_reported_never_a_crash),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
