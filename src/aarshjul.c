@@ -358,7 +358,7 @@ static int make_rings(poster *p)
 
 /* --- radii ------------------------------------------------------------------ */
 
-static float track_h(const poster *p) { return text_h(p, p->sz.label) * 1.25f; }
+static float track_h(const poster *p) { return text_h(p, p->sz.label) * 1.12f; }
 static float number_band(const poster *p) { return text_h(p, p->sz.label_min) + 0.8f * p->sz.label_min; }
 static float marker_r(const poster *p) { return 0.38f * p->sz.label_min; }
 
@@ -436,7 +436,7 @@ static bool try_label(poster *p, occ *o, const ring_geo *g, float size)
 			continue;
 		for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
 			double tc = o->anchor + offsets[i] * atan(w / 2 / ri);
-			pbox lab = {ri, rout + gap, tc - hw, tc + hw, BOX_LABEL};
+			pbox lab = {ri, rout, tc - hw, tc + hw, BOX_LABEL};
 			double lw = gap / ri;
 			pbox lead = {g->rm, ri, o->anchor - lw, o->anchor + lw, BOX_LEADER};
 			if (!is_free(p, &lab) || !is_free(p, &lead))

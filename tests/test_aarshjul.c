@@ -1,0 +1,340 @@
+/* test_aarshjul.c: the poster's draw list: no label boxes intersect, none
+ * leaves the area, every activity is shown, no text is upside down. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "aarshjul.h"
+#include "wheel.h"
+
+static const char *MONTHS[12] = {"januar", "februar", "marts", "april", "maj", "juni", "juli",
+                                 "august", "september", "oktober", "november", "december"};
+static const char *WORDS[] = {"møde", "APV", "runde", "kursus", "opfølgning", "trivsel",
+                              "brandøvelse", "kemi", "evaluering", "sikkerhed", "ergonomi"};
+
+typedef struct quad { double x[4], y[4]; } quad;
+
+/* The box of a DRAW_TEXT from its baseline start, angle, width and the
+ * measurer's ascent and descent. */
+static quad text_box(const draw_cmd *c, const text_measurer *m)
+{
+	double size = c->u.text.size, th = c->u.text.angle;
+	double w = m->fn(m->ctx, c->u.text.style, (float)size, c->u.text.utf8, strlen(c->u.text.utf8));
+	double dx = cos(th), dy = -sin(th), ux = -sin(th), uy = -cos(th);
+	double a = m->ascent * size, d = -m->descent * size;
+	double us[4] = {0, w, w, 0}, vs[4] = {d, d, a, a};
+	quad q;
+	for (int i = 0; i < 4; i++) {
+		q.x[i] = c->u.text.x + us[i] * dx + vs[i] * ux;
+		q.y[i] = c->u.text.y + us[i] * dy + vs[i] * uy;
+	}
+	return q;
+}
+
+/* Separating-axis test for two convex quadrilaterals; a touch of eps is
+ * allowed. */
+static bool separated_on(const quad *a, const quad *b, const quad *edges, double eps)
+{
+	for (int i = 0; i < 4; i++) {
+		double ex = edges->x[(i + 1) % 4] - edges->x[i], ey = edges->y[(i + 1) % 4] - edges->y[i];
+		double nx = -ey, ny = ex, len = sqrt(nx * nx + ny * ny);
+		if (len < 1e-9)
+			continue;
+		nx /= len;
+		ny /= len;
+		double amin = 1e30, amax = -1e30, bmin = 1e30, bmax = -1e30;
+		for (int k = 0; k < 4; k++) {
+			double pa = a->x[k] * nx + a->y[k] * ny, pb = b->x[k] * nx + b->y[k] * ny;
+			amin = fmin(amin, pa);
+			amax = fmax(amax, pa);
+			bmin = fmin(bmin, pb);
+			bmax = fmax(bmax, pb);
+		}
+		if (amax <= bmin + eps || bmax <= amin + eps)
+			return true;
+	}
+	return false;
+}
+
+static bool intersect(const quad *a, const quad *b)
+{
+	return !separated_on(a, b, a, 0.01) && !separated_on(a, b, b, 0.01);
+}
+
+typedef struct plan {
+	am_workplace wp;
+	am_ring rings[5];
+	am_activity *acts;
+	char (*titles)[128];
+} plan;
+
+/* 300 activities: 40 in ISO week 23, every tenth with an 80-character
+ * title, some periods, months and recurrences. */
+static void make_plan(plan *p, size_t n)
+{
+	memset(p, 0, sizeof *p);
+	static const char *names[5] = {"Møder", "APV", "Uddannelse", "Runderinger", "Drøftelse"};
+	for (int i = 0; i < 5; i++)
+		p->rings[i] = (am_ring){.id = names[i], .name = names[i], .colour = 0};
+	p->acts = calloc(n, sizeof *p->acts);
+	p->titles = calloc(n, sizeof *p->titles);
+	srand(12345);
+	for (size_t i = 0; i < n; i++) {
+		am_activity *a = &p->acts[i];
+		char *t = p->titles[i];
+		snprintf(t, 128, "A%zu", i);
+		size_t want = i % 10 == 0 ? 80 : 6 + (size_t)(rand() % 24);
+		while (strlen(t) < want) {
+			strcat(t, " ");
+			strcat(t, WORDS[rand() % 11]);
+		}
+		t[want] = '\0';
+		if (t[want - 1] == ' ')
+			t[want - 1] = 'x';
+		a->title = t;
+		a->line = (int)i + 1;
+		a->ring = &p->rings[i % 5];
+		a->responsible = i % 4 == 0 ? "AMR" : NULL;
+		a->start = a->end = -1;
+		if (i < 40) {
+			a->when = WHEN_DATE;
+			a->from = (am_date){2026, 6, 1 + (int)(i % 7)};   /* week 23 */
+		} else if (i % 9 == 0) {
+			a->when = WHEN_PERIOD;
+			a->from = (am_date){2026, 1 + rand() % 11, 1 + rand() % 20};
+			a->to = (am_date){a->from.y, a->from.m + 1, a->from.d};
+		} else if (i % 13 == 0) {
+			a->when = WHEN_MONTH;
+			a->month = 1 + rand() % 12;
+		} else if (i % 17 == 0) {
+			a->when = WHEN_WEEK;
+			a->week = 1 + rand() % 53;
+		} else {
+			a->when = WHEN_DATE;
+			a->from = (am_date){2026, 1 + rand() % 12, 1 + rand() % 28};
+			a->repeat = i % 31 == 0 ? REPEAT_QUARTERLY : i % 47 == 0 ? REPEAT_MONTHLY : REPEAT_NONE;
+		}
+	}
+	p->wp.name = "Plejecenter Solbakken";
+	p->wp.wheel = (am_wheel){.line = 1, .year = 2026, .start_month = 1, .rings = p->rings,
+	                         .n_rings = 5, .activities = p->acts, .n_activities = n};
+}
+
+static void free_plan(plan *p)
+{
+	free(p->acts);
+	free(p->titles);
+}
+
+static aarshjul_opts make_opts(aarshjul_stats *st)
+{
+	aarshjul_opts o = {.measurer = &text_fake_measurer, .year = 2026, .stats = st};
+	for (int i = 0; i < 12; i++)
+		o.texts.months[i] = MONTHS[i];
+	o.texts.title = "Årshjul";
+	o.texts.legend_title = "Ringe";
+	o.texts.week_label = "Uge";
+	o.texts.list_title = "Aktiviteter";
+	o.texts.goals_title = "Mål";
+	o.texts.focus_title = "Fokus";
+	o.texts.footer = "Udarbejdet 1. marts 2026";
+	return o;
+}
+
+/* Every text of the page joined by spaces, for finding wrapped list entries. */
+static char *all_text(const draw_page *pg)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->cmds[i].kind == DRAW_TEXT)
+			len += strlen(pg->cmds[i].u.text.utf8) + 1;
+	char *s = calloc(1, len);
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->cmds[i].kind == DRAW_TEXT) {
+			strcat(s, pg->cmds[i].u.text.utf8);
+			strcat(s, " ");
+		}
+	return s;
+}
+
+static void check_page(const draw_page *pg, rect area, const plan *p, size_t n, const aarshjul_stats *st)
+{
+	const text_measurer *m = &text_fake_measurer;
+	size_t nt = 0;
+	quad *q = calloc(pg->n, sizeof *q);
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_cmd *c = &pg->cmds[i];
+		if (c->kind != DRAW_TEXT)
+			continue;
+		/* never upside down */
+		assert_true(c->u.text.angle > -WHEEL_PI / 2 + 1e-6 && c->u.text.angle <= WHEEL_PI / 2 + 1e-6);
+		q[nt] = text_box(c, m);
+		for (int k = 0; k < 4; k++) {
+			assert_true(q[nt].x[k] >= area.x - 0.01 && q[nt].x[k] <= area.x + area.w + 0.01);
+			assert_true(q[nt].y[k] >= area.y - 0.01 && q[nt].y[k] <= area.y + area.h + 0.01);
+		}
+		nt++;
+	}
+	size_t clashes = 0;
+	for (size_t i = 0; i < nt; i++)
+		for (size_t j = i + 1; j < nt; j++)
+			if (intersect(&q[i], &q[j])) {
+				if (clashes++ < 5)
+					print_message("clash: text %zu and %zu\n", i, j);
+			}
+	assert_int_equal(clashes, 0);
+	free(q);
+
+	char *text = all_text(pg);
+	for (size_t i = 0; i < n; i++)
+		if (!strstr(text, p->acts[i].title)) {
+			print_message("missing: %s\n", p->acts[i].title);
+			fail();
+		}
+	free(text);
+	assert_int_equal(st->labelled + st->numbered, st->occurrences);
+}
+
+static void crowded_plan_has_no_overlaps_and_shows_everything(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 300);
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 1684, 2384);   /* A1 portrait */
+	rect area = {40, 40, 1604, 2304};
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, area, &p.wp, &o, &d), AM_OK);
+	assert_true(st.occurrences > 300);
+	assert_true(st.numbered > 0);        /* week 23 is crowded */
+	assert_true(st.labelled > 100);
+	check_page(pg, area, &p, 300, &st);
+	arena_free(a);
+	free_plan(&p);
+}
+
+static void landscape_a3_also_fits(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 120);
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 1191, 842);   /* A3 landscape */
+	rect area = {28, 28, 1135, 786};
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, area, &p.wp, &o, &d), AM_OK);
+	check_page(pg, area, &p, 120, &st);
+	arena_free(a);
+	free_plan(&p);
+}
+
+/* Labels in the lower half are turned: their angle as seen on paper stays
+ * within (-90°, 90°], and some labels there are not horizontal. */
+static void lower_half_labels_are_flipped(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 60);
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 1684, 2384);
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, (rect){40, 40, 1604, 2304}, &p.wp, &o, &d), AM_OK);
+	double cy = 40 + st.radius;   /* the wheel sits at the top, centred */
+	size_t lower = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_cmd *c = &pg->cmds[i];
+		if (c->kind != DRAW_TEXT || c->u.text.y < cy + 0.2 * st.radius || c->u.text.y > cy + st.radius)
+			continue;
+		if (fabs(c->u.text.angle) > 0.05) {
+			lower++;
+			assert_true(c->u.text.angle > -WHEEL_PI / 2 && c->u.text.angle <= WHEEL_PI / 2);
+		}
+	}
+	assert_true(lower > 5);
+	arena_free(a);
+	free_plan(&p);
+}
+
+static void blank_wheel_has_months_and_no_activities(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 1191, 1684);   /* A2 */
+	static const char *rings[] = {"Møder", "APV", "Uddannelse"};
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	o.blank = true;
+	o.texts.blank_rings = rings;
+	o.texts.n_blank_rings = 3;
+	diag d;
+	diag_init(&d);
+	rect area = {30, 30, 1131, 1624};
+	assert_int_equal(aarshjul_draw(&doc, pg, area, NULL, &o, &d), AM_OK);
+	assert_int_equal(st.occurrences, 0);
+	char *text = all_text(pg);
+	assert_non_null(strstr(text, "september"));
+	assert_non_null(strstr(text, "Uddannelse"));
+	assert_non_null(strstr(text, "Årshjul 2026"));
+	assert_non_null(strstr(text, " 53 "));   /* 2026 has an ISO week 53 */
+	free(text);
+	plan empty;
+	make_plan(&empty, 0);
+	check_page(pg, area, &empty, 0, &st);
+	free_plan(&empty);
+	arena_free(a);
+}
+
+static void missing_month_names_are_a_usage_error(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 842, 1191);
+	aarshjul_opts o = make_opts(NULL);
+	o.texts.months[4] = NULL;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, (rect){20, 20, 800, 1150}, NULL, &o, &d), AM_EUSAGE);
+	assert_int_equal(d.errors, 1);
+	arena_free(a);
+}
+
+static void scale_is_one_at_a1(void **state)
+{
+	(void)state;
+	assert_true(fabsf(aarshjul_scale((rect){0, 0, 1683.78f, 2383.94f}) - 1) < 1e-4f);
+	assert_true(fabsf(aarshjul_scale((rect){0, 0, 1190.55f, 841.89f}) - 0.5f) < 0.01f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(crowded_plan_has_no_overlaps_and_shows_everything),
+		cmocka_unit_test(landscape_a3_also_fits),
+		cmocka_unit_test(lower_half_labels_are_flipped),
+		cmocka_unit_test(blank_wheel_has_months_and_no_activities),
+		cmocka_unit_test(missing_month_names_are_a_usage_error),
+		cmocka_unit_test(scale_is_one_at_a1),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
