@@ -27,7 +27,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes 
         -Wpointer-arith -Wformat=2 -Wundef -Wvla
 OPT    ?= -O2 -g
 PKGS   := libxml-2.0
-CPPFLAGS += -Iinclude -Ibuild/gen -D_POSIX_C_SOURCE=200809L \
+CPPFLAGS += -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L \
             -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
 CFLAGS ?=
 CFLAGS += -std=c11 $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -67,7 +67,7 @@ $(B)/obj/schemas.o: $(B)/gen/schemas.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
-$(B)/obj/%.o: src/%.c $(wildcard include/*.h) | $(GEN)
+$(B)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
