@@ -431,10 +431,10 @@ static void bind_head(binder *b, dnode *root, const am_workplace *wp)
 	leaf(b, root, "address", wp->address, l);
 	leaf(b, root, "cvr", wp->cvr, l);
 	leaf_int(b, root, "headcount", wp->headcount, l);
-	if (wp->med_agreement || wp->med_note) {
-		dnode *med = node(b, root, "med-agreement", wp->med_note, l);
-		leaf_bool(b, med, "applies", wp->med_agreement, l);
-	}
+	/* The model cannot tell an absent <med-agreement> from applies="false",
+	 * so applies is always given. */
+	dnode *med = node(b, root, "med-agreement", wp->med_note, l);
+	leaf_bool(b, med, "applies", wp->med_agreement, l);
 	leaf(b, root, "branch", wp->branch, l);
 	leaf(b, root, "logo", wp->logo, l);
 }
