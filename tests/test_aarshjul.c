@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aarshjul.h"
+#include "rhythm.h"
 #include "wheel.h"
 
 static const char *MONTHS[12] = {"januar", "februar", "marts", "april", "maj", "juni", "juli",
@@ -326,6 +327,75 @@ static void scale_is_one_at_a1(void **state)
 	assert_true(fabsf(aarshjul_scale((rect){0, 0, 1190.55f, 841.89f}) - 0.5f) < 0.01f);
 }
 
+static const rhythm_texts RT = {"Lovens rytme", "Drøftelse", "Kompetenceplan", "APV", "Ulykkesoversigt",
+                                "AMR-uddannelse", 3};
+
+static void rhythm_adds_the_legal_activities(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 20);
+	am_person amr = {.name = "Ane", .role = ROLE_AMR};
+	p.wp.people = &amr;
+	p.wp.n_people = 1;
+	p.wp.meeting.date = (am_date){2026, 4, 14};
+	p.wp.apv_date = (am_date){2023, 9, 1};
+	p.wp.wheel.rhythm = true;
+	arena *a = arena_new();
+	diag d;
+	diag_init(&d);
+	assert_int_equal(rhythm_apply(a, &p.wp, &RT, false, &d), AM_OK);
+	const am_wheel *w = &p.wp.wheel;
+	assert_int_equal(w->n_rings, 6);
+	assert_int_equal(w->n_activities, 25);
+	for (size_t i = 0; i < 20; i++) {   /* the plan's own keep their rings */
+		assert_false(w->activities[i].derived);
+		assert_ptr_equal(w->activities[i].ring, &w->rings[i % 5]);
+	}
+	const am_activity *x = &w->activities[20];
+	assert_true(x->derived);
+	assert_string_equal(x->title, "Drøftelse");
+	assert_int_equal(x->when, WHEN_DATE);
+	assert_int_equal(x->from.m, 4);
+	assert_ptr_equal(x->ring, &w->rings[5]);
+	assert_int_equal(w->activities[22].month, 3);    /* accident overview: month before */
+	assert_int_equal(w->activities[23].month, 5);    /* AMR training: month after */
+	assert_string_equal(w->activities[24].title, "APV");
+	assert_int_equal(w->activities[24].from.y, 2026);   /* 2023 + 3 */
+	assert_int_equal(w->activities[24].from.m, 9);
+	arena_free(a);
+	free_plan(&p);
+}
+
+static void rhythm_without_date_uses_the_default_month_and_skips_a_distant_apv(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 0);
+	p.wp.apv_date = (am_date){2025, 2, 1};   /* next due 2028 */
+	arena *a = arena_new();
+	diag d;
+	diag_init(&d);
+	assert_int_equal(rhythm_apply(a, &p.wp, &RT, false, &d), AM_OK);
+	assert_int_equal(p.wp.wheel.n_activities, 0);   /* not asked for */
+	assert_int_equal(rhythm_apply(a, &p.wp, &RT, true, &d), AM_OK);
+	const am_wheel *w = &p.wp.wheel;
+	assert_int_equal(w->n_activities, 3);   /* no AMR, small workplace, APV not due */
+	assert_int_equal(w->activities[0].when, WHEN_MONTH);
+	assert_int_equal(w->activities[0].month, 3);
+	assert_int_equal(w->activities[2].month, 2);
+	/* an overdue APV is placed at the wheel's start */
+	p.wp.apv_date = (am_date){2021, 6, 1};
+	p.wp.wheel.n_rings = 5;
+	p.wp.wheel.n_activities = 0;
+	assert_int_equal(rhythm_apply(a, &p.wp, &RT, true, &d), AM_OK);
+	assert_int_equal(w->n_activities, 4);
+	assert_int_equal(w->activities[3].from.y, 2026);
+	assert_int_equal(w->activities[3].from.m, 1);
+	arena_free(a);
+	free_plan(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +405,8 @@ int main(void)
 		cmocka_unit_test(blank_wheel_has_months_and_no_activities),
 		cmocka_unit_test(missing_month_names_are_a_usage_error),
 		cmocka_unit_test(scale_is_one_at_a1),
+		cmocka_unit_test(rhythm_adds_the_legal_activities),
+		cmocka_unit_test(rhythm_without_date_uses_the_default_month_and_skips_a_distant_apv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
