@@ -939,7 +939,7 @@ static pentry *panel_entries(poster *p, size_t *count)
 static bool fit_panel(poster *p, const pentry *es, size_t n)
 {
 	for (float s = p->sz.panel_max; s >= p->sz.panel_min - 1e-3f; s -= 0.05f * p->sz.panel_max)
-		for (int cols = 1; cols <= 8; cols++) {
+		for (int cols = 1; cols <= 12; cols++) {
 			if ((p->panel.w - 1.5f * s * (cols - 1)) / cols < 14 * s)
 				break;
 			if (run_flow(p, es, n, s, cols, false)) {
@@ -993,7 +993,7 @@ static void set_sizes(poster *p, rect area)
 	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(area);
 	p->sz = (sizes){.month = 30 * s, .week = 12 * s, .label = 14 * s, .label_min = 12 * s,
 	                .title = 46 * s, .name = 22 * s, .footer = 12 * s,
-	                .panel_max = 18 * s, .panel_min = 10 * s};
+	                .panel_max = 18 * s, .panel_min = 9 * s};
 }
 
 static int prepare(poster *p)
@@ -1020,6 +1020,8 @@ static int lay_out(poster *p, pentry **es, size_t *n)
 	for (int tries = 0; tries < MAX_SHRINK; tries++, shrink *= 0.92) {
 		split_area(p, shrink);
 		if (radii(p)) {
+			if (tries)
+				break;   /* the panel could not fit before the rings ran out of room */
 			diag_error(p->d, p->wp ? p->wp->file : NULL, p->wp ? p->wp->wheel.line : 0,
 			           "årshjul: %zu rings do not fit a wheel of this size", p->n_rings);
 			return AM_EINPUT;
