@@ -1,27 +1,21 @@
 /* text.c: Danish typesetting of paragraphs: UTF-8 decoding, a fake
- * measurer for tests, hyphenation (libhyphen) and greedy line breaking. */
+ * measurer for tests, hyphenation with libhyphen and greedy line breaking.
+ *
+ * text_break works in three passes: the spans are cut into words (runs of
+ * non-space characters, possibly in several styles) separated by collapsed
+ * spaces and forced breaks; words are placed greedily into lines of items
+ * (text slices, spaces, added hyphens), breaking a word that does not fit
+ * at its last explicit hyphen or hyphenation point that fits, or between
+ * characters when nothing else fits an empty line; finally the widow rule
+ * is applied and each line's items are merged into fragments. All memory
+ * comes from the caller's arena. */
 #include "text.h"
 
-/* Counts code points; invalid bytes count one each. */
-static size_t count_code_points(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; n++) {
-		unsigned cp;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
-		i += step ? step : 1;
-	}
-	return n;
-}
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
 
-static float fake_measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
-{
-	(void)ctx;
-	(void)style;
-	return 0.5f * size * (float)count_code_points(utf8, len);
-}
-
-const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f };
+/* --- UTF-8 ------------------------------------------------------------ */
 
 size_t text_utf8_decode(const char *s, size_t len, unsigned *cp)
 {
@@ -55,4 +49,537 @@ size_t text_utf8_decode(const char *s, size_t len, unsigned *cp)
 		return 0;
 	*cp = c;
 	return n;
+}
+
+/* Counts code points; an invalid byte counts as one. */
+static size_t count_code_points(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; n++) {
+		unsigned cp;
+		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		i += step ? step : 1;
+	}
+	return n;
+}
+
+/* Length of the code point at s (1 for an invalid byte). */
+static size_t char_len(const char *s, size_t len)
+{
+	unsigned cp;
+	size_t step = text_utf8_decode(s, len, &cp);
+	return step ? step : 1;
+}
+
+static float fake_measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
+{
+	(void)ctx;
+	(void)style;
+	return 0.5f * size * (float)count_code_points(utf8, len);
+}
+
+const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f };
+
+/* --- hyphenation -------------------------------------------------------- */
+
+#define MAX_HYPH_RUN 90          /* libhyphen handles words below 100 bytes */
+
+struct text_hyph {
+	HyphenDict *dict;
+};
+
+text_hyph *text_hyph_open(const char *path)
+{
+	text_hyph *h = malloc(sizeof *h);
+	if (!h)
+		return NULL;
+	h->dict = hnj_hyphen_load(path);
+	if (!h->dict) {
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void text_hyph_close(text_hyph *h)
+{
+	if (!h)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+/* Lowercase Latin-1 letter for c, or 0 when c is not a letter. */
+static unsigned char latin1_letter(unsigned c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (unsigned char)c;
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char)(c + 32);
+	if (c >= 0xDF && c <= 0xFF && c != 0xF7)
+		return (unsigned char)c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return (unsigned char)(c + 32);
+	return 0;
+}
+
+/* Hyphenates one run of n Latin-1 letters (lowercase, in buf) whose
+ * characters end at byte offsets ends[]; appends break offsets. */
+static size_t hyphenate_run(HyphenDict *dict, const char *buf, const size_t *ends, int n,
+                            size_t *breaks, size_t count, size_t max)
+{
+	char hyphens[MAX_HYPH_RUN + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+
+	if (hnj_hyphen_hyphenate3(dict, buf, n, hyphens, NULL, &rep, &pos, &cut, 2, 2, 0, 0) == 0) {
+		/* a break after letter i needs 2 letters before and 2 after */
+		for (int i = 1; i <= n - 3 && count < max; i++)
+			if ((hyphens[i] & 1) && !(rep && rep[i]))
+				breaks[count++] = ends[i];
+	}
+	if (rep) {
+		for (int i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return count;
+}
+
+/* The dictionary is Latin-1, so the word is converted and hyphenated one
+ * run of letters at a time (punctuation and hyphens split runs); a word
+ * with any character outside Latin-1 gets no breaks. */
+size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
+{
+	char buf[MAX_HYPH_RUN + 1];
+	size_t ends[MAX_HYPH_RUN + 1];
+	size_t count = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t step = text_utf8_decode(word + i, len - i, &cp);
+		if (step == 0 || cp > 0xFF)
+			return 0;
+		i += step;
+		unsigned char letter = latin1_letter(cp);
+		if (letter && n <= MAX_HYPH_RUN) {
+			if (n < MAX_HYPH_RUN) {
+				buf[n] = (char)letter;
+				ends[n] = i;
+			}
+			n++;
+		}
+		if (!letter || i == len) {
+			if (n >= 4 && n <= MAX_HYPH_RUN && h)
+				count = hyphenate_run(h->dict, buf, ends, n, breaks, count, max);
+			n = letter ? n : 0;
+		}
+	}
+	return count;
+}
+
+/* --- line breaking -------------------------------------------------------- */
+
+typedef enum item_kind { ITEM_TEXT, ITEM_SPACE, ITEM_HYPHEN } item_kind;
+
+/* One placed piece of a line before merging. */
+typedef struct item {
+	item_kind kind;
+	font_style style;
+	const char *s;
+	size_t len;
+	float w;
+	size_t word;                 /* index of the word it belongs to */
+} item;
+
+typedef struct line_rec {
+	size_t first, n;             /* items */
+	bool forced;                 /* ended by "\n" */
+} line_rec;
+
+/* A style run inside a word: bytes [start, end) of the word's text. */
+typedef struct run { font_style style; size_t start, end; } run;
+
+typedef struct word {
+	char *text;
+	size_t len, cap;
+	run *runs;
+	size_t n_runs, cap_runs;
+	font_style space_style;
+} word;
+
+typedef struct breaker {
+	arena *a;
+	const text_measurer *m;
+	text_hyph *h;
+	float size, width;
+	item *items;
+	size_t n_items, cap_items;
+	line_rec *lines;
+	size_t n_lines, cap_lines;
+	size_t line_first;           /* first item of the line being filled */
+	float x;                     /* its width so far */
+	size_t n_words;
+} breaker;
+
+/* Makes room for one more element of size sz in *arr (arena memory). */
+static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = arena_array(a, ncap, sz);
+	if (!p)
+		return -1;
+	if (n)
+		memcpy(p, *arr, n * sz);
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+static float measure(const breaker *b, font_style style, const char *s, size_t len)
+{
+	return len ? b->m->fn(b->m->ctx, style, b->size, s, len) : 0.0f;
+}
+
+static int push_item(breaker *b, item_kind kind, font_style style, const char *s, size_t len, float w)
+{
+	if (grow(b->a, (void **)&b->items, &b->cap_items, b->n_items, sizeof *b->items))
+		return -1;
+	b->items[b->n_items++] = (item){ kind, style, s, len, w, b->n_words };
+	b->x += w;
+	return 0;
+}
+
+static int end_line(breaker *b, bool forced)
+{
+	if (grow(b->a, (void **)&b->lines, &b->cap_lines, b->n_lines, sizeof *b->lines))
+		return -1;
+	b->lines[b->n_lines++] = (line_rec){ b->line_first, b->n_items - b->line_first, forced };
+	b->line_first = b->n_items;
+	b->x = 0;
+	return 0;
+}
+
+static bool line_empty(const breaker *b)
+{
+	return b->n_items == b->line_first;
+}
+
+/* Width of the word's bytes [from, to), measured run by run. */
+static float word_width(const breaker *b, const word *w, size_t from, size_t to)
+{
+	float sum = 0;
+	for (size_t i = 0; i < w->n_runs; i++) {
+		size_t s = w->runs[i].start > from ? w->runs[i].start : from;
+		size_t e = w->runs[i].end < to ? w->runs[i].end : to;
+		if (s < e)
+			sum += measure(b, w->runs[i].style, w->text + s, e - s);
+	}
+	return sum;
+}
+
+static font_style style_at(const word *w, size_t at)
+{
+	for (size_t i = 0; i < w->n_runs; i++)
+		if (at < w->runs[i].end)
+			return w->runs[i].style;
+	return w->n_runs ? w->runs[w->n_runs - 1].style : FONT_REGULAR;
+}
+
+/* Places the word's bytes [from, to), preceded by a space when the line
+ * already holds something, and followed by a hyphen when hyphen is set. */
+static int place(breaker *b, const word *w, size_t from, size_t to, bool hyphen)
+{
+	if (!line_empty(b)) {
+		float sw = measure(b, w->space_style, " ", 1);
+		if (push_item(b, ITEM_SPACE, w->space_style, " ", 1, sw))
+			return -1;
+	}
+	for (size_t i = 0; i < w->n_runs; i++) {
+		size_t s = w->runs[i].start > from ? w->runs[i].start : from;
+		size_t e = w->runs[i].end < to ? w->runs[i].end : to;
+		if (s < e && push_item(b, ITEM_TEXT, w->runs[i].style, w->text + s, e - s,
+		                       measure(b, w->runs[i].style, w->text + s, e - s)))
+			return -1;
+	}
+	if (hyphen) {
+		font_style st = style_at(w, to - 1);
+		if (push_item(b, ITEM_HYPHEN, st, "-", 1, measure(b, st, "-", 1)))
+			return -1;
+	}
+	return 0;
+}
+
+/* A break candidate inside a word: after byte at, adding a hyphen or not. */
+typedef struct cand { size_t at; bool hyphen; } cand;
+
+/* Collects explicit-hyphen and hyphenation breaks of w, ascending. */
+static size_t word_breaks(breaker *b, const word *w, cand **out)
+{
+	size_t max = w->len, n = 0, nh = 0;
+	cand *c = arena_array(b->a, max + 1, sizeof *c);
+	size_t *hy = arena_array(b->a, max + 1, sizeof *hy);
+	if (!c || !hy)
+		return (size_t)-1;
+	if (b->h)
+		nh = text_hyphenate(b->h, w->text, w->len, hy, max);
+	size_t j = 0;
+	for (size_t i = 1; i + 1 < w->len; i++) {
+		while (j < nh && hy[j] < i)
+			j++;
+		bool explicit_hyphen = w->text[i - 1] == '-' && i >= 2 && w->text[i] != '-';
+		if (explicit_hyphen)
+			c[n++] = (cand){ i, false };
+		else if (j < nh && hy[j] == i)
+			c[n++] = (cand){ i, true };
+	}
+	*out = c;
+	return n;
+}
+
+/* The longest prefix [pos, p) of whole characters no wider than avail,
+ * at least one character. */
+static size_t char_break(const breaker *b, const word *w, size_t pos, float avail)
+{
+	size_t p = pos + char_len(w->text + pos, w->len - pos);
+	while (p < w->len) {
+		size_t next = p + char_len(w->text + p, w->len - p);
+		if (word_width(b, w, pos, next) > avail)
+			break;
+		p = next;
+	}
+	return p;
+}
+
+/* Places one word, breaking it across lines as needed. */
+static int place_word(breaker *b, const word *w)
+{
+	cand *c = NULL;
+	size_t nc = (size_t)-2, pos = 0;   /* candidates found lazily */
+
+	while (pos < w->len) {
+		float sp = line_empty(b) ? 0.0f : measure(b, w->space_style, " ", 1);
+		float avail = b->width - b->x - sp;
+		if (word_width(b, w, pos, w->len) <= avail)
+			return place(b, w, pos, w->len, false);
+		if (nc == (size_t)-2 && (nc = word_breaks(b, w, &c)) == (size_t)-1)
+			return -1;
+		size_t best = 0;
+		bool hyphen = false;
+		for (size_t i = 0; i < nc; i++) {
+			if (c[i].at <= pos)
+				continue;
+			float need = word_width(b, w, pos, c[i].at);
+			if (c[i].hyphen)
+				need += measure(b, style_at(w, c[i].at - 1), "-", 1);
+			if (need > avail)
+				break;
+			best = c[i].at;
+			hyphen = c[i].hyphen;
+		}
+		if (best == 0 && !line_empty(b)) {
+			if (end_line(b, false))
+				return -1;
+			continue;
+		}
+		if (best == 0)
+			best = char_break(b, w, pos, avail);
+		if (place(b, w, pos, best, hyphen) || end_line(b, false))
+			return -1;
+		pos = best;
+	}
+	return 0;
+}
+
+/* --- words ----------------------------------------------------------------- */
+
+static int word_append(arena *a, word *w, font_style style, const char *s, size_t len)
+{
+	if (w->len + len + 1 > w->cap) {
+		size_t ncap = (w->len + len + 1) * 2;
+		char *t = arena_alloc(a, ncap);
+		if (!t)
+			return -1;
+		if (w->len)
+			memcpy(t, w->text, w->len);
+		w->text = t;
+		w->cap = ncap;
+	}
+	memcpy(w->text + w->len, s, len);
+	if (w->n_runs && w->runs[w->n_runs - 1].style == style && w->runs[w->n_runs - 1].end == w->len) {
+		w->runs[w->n_runs - 1].end += len;
+	} else {
+		if (grow(a, (void **)&w->runs, &w->cap_runs, w->n_runs, sizeof *w->runs))
+			return -1;
+		w->runs[w->n_runs++] = (run){ style, w->len, w->len + len };
+	}
+	w->len += len;
+	return 0;
+}
+
+/* Places the word collected so far (if any) and starts a new one. */
+static int flush_word(breaker *b, word *w)
+{
+	if (w->len == 0)
+		return 0;
+	if (place_word(b, w))
+		return -1;
+	b->n_words++;
+	*w = (word){ 0 };
+	return 0;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Cuts the spans into words and feeds them to the line filler. */
+static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
+{
+	word w = { 0 };
+	bool space = false;
+	font_style space_style = FONT_REGULAR;
+
+	for (size_t i = 0; i < n_spans; i++) {
+		const char *s = spans[i].utf8;
+		size_t len = spans[i].len, start = 0;
+		for (size_t j = 0; j <= len; j++) {
+			bool end = j == len;
+			if (!end && !is_space(s[j]) && s[j] != '\n')
+				continue;
+			if (j > start) {
+				if (w.len == 0) {
+					w.space_style = space_style;
+				}
+				if (word_append(b->a, &w, spans[i].style, s + start, j - start))
+					return -1;
+				space = false;
+			}
+			start = j + 1;
+			if (end)
+				break;
+			if (flush_word(b, &w))
+				return -1;
+			if (s[j] == '\n') {
+				if (end_line(b, true))
+					return -1;
+				space = false;
+			} else if (!space && !line_empty(b)) {
+				space = true;
+				space_style = spans[i].style;
+			}
+		}
+	}
+	if (flush_word(b, &w))
+		return -1;
+	return line_empty(b) ? 0 : end_line(b, false);
+}
+
+/* --- widow rule and output ---------------------------------------------- */
+
+/* True when line l holds exactly one word, whole, of fewer than 4 chars. */
+static bool lone_short_word(const breaker *b, const line_rec *l)
+{
+	if (l->n == 0)
+		return false;
+	size_t wd = b->items[l->first].word, chars = 0;
+	for (size_t i = l->first; i < l->first + l->n; i++) {
+		if (b->items[i].kind != ITEM_TEXT || b->items[i].word != wd)
+			return false;
+		chars += count_code_points(b->items[i].s, b->items[i].len);
+	}
+	const line_rec *prev = l - 1;
+	return chars < 4 && b->items[prev->first + prev->n - 1].word != wd;
+}
+
+/* Avoids a last line that holds one short word: when the line before it
+ * wrapped and ends in a whole word after a space, that word moves down,
+ * provided the new last line fits. Items are reordered in place. */
+static void apply_widow_rule(breaker *b)
+{
+	if (b->n_lines < 2)
+		return;
+	line_rec *last = &b->lines[b->n_lines - 1], *prev = last - 1;
+	if (prev->forced || !lone_short_word(b, last))
+		return;
+	size_t end = prev->first + prev->n, k = end;
+	size_t wd = b->items[end - 1].word;
+	if (b->items[end - 1].kind != ITEM_TEXT)
+		return;
+	while (k > prev->first && b->items[k - 1].word == wd && b->items[k - 1].kind == ITEM_TEXT)
+		k--;
+	/* k is the first item of the moving word; a space must precede it, and
+	 * the word must not continue from the line before prev */
+	if (k == prev->first || b->items[k - 1].kind != ITEM_SPACE)
+		return;
+	float moved = 0, rest = 0;
+	for (size_t i = k - 1; i < end; i++)
+		moved += b->items[i].w;
+	for (size_t i = last->first; i < last->first + last->n; i++)
+		rest += b->items[i].w;
+	if (moved + rest > b->width)
+		return;
+	/* prev's tail [k-1, end) is "space word"; the last line becomes
+	 * "word space short": rotate the space behind the word */
+	item space = b->items[k - 1];
+	memmove(&b->items[k - 1], &b->items[k], (end - k) * sizeof *b->items);
+	b->items[end - 1] = space;
+	prev->n = k - 1 - prev->first;
+	last->first = k - 1;
+	last->n += end - k + 1;
+}
+
+/* Merges a line's items into fragments of one style each. */
+static int finish_line(breaker *b, const line_rec *l, text_line *out)
+{
+	out->frags = arena_array(b->a, l->n ? l->n : 1, sizeof *out->frags);
+	if (!out->frags)
+		return -1;
+	float x = 0;
+	for (size_t i = l->first; i < l->first + l->n;) {
+		size_t j = i, bytes = 0;
+		for (; j < l->first + l->n && b->items[j].style == b->items[i].style; j++)
+			bytes += b->items[j].len;
+		char *s = arena_alloc(b->a, bytes + 1), *p = s;
+		if (!s)
+			return -1;
+		for (size_t k = i; k < j; k++) {
+			memcpy(p, b->items[k].s, b->items[k].len);
+			p += b->items[k].len;
+		}
+		*p = '\0';
+		float w = measure(b, b->items[i].style, s, bytes);
+		out->frags[out->n++] = (text_frag){ b->items[i].style, s, x, w };
+		x += w;
+		i = j;
+	}
+	out->width = x;
+	return 0;
+}
+
+int text_break(arena *a, const text_measurer *m, text_hyph *h,
+               const text_span *spans, size_t n_spans,
+               float size, float width, text_para *out)
+{
+	breaker b = { .a = a, .m = m, .h = h, .size = size, .width = width };
+
+	*out = (text_para){ 0 };
+	if (fill_lines(&b, spans, n_spans))
+		return -1;
+	apply_widow_rule(&b);
+	out->lines = arena_array(a, b.n_lines ? b.n_lines : 1, sizeof *out->lines);
+	if (!out->lines)
+		return -1;
+	for (size_t i = 0; i < b.n_lines; i++) {
+		if (finish_line(&b, &b.lines[i], &out->lines[i]))
+			return -1;
+		out->n++;
+	}
+	return 0;
 }

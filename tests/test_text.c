@@ -1,0 +1,402 @@
+/* test_text.c: UTF-8 decoding, Danish hyphenation and line breaking with
+ * the fixed-width fake measurer (every character 0.5 em: at size 10 each
+ * character is 5 pt wide, so a width of 50 holds 10 characters). */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+#define DA_DIC "/usr/share/hyphen/hyph_da_DK.dic"
+
+/* --- UTF-8 ---------------------------------------------------------------- */
+
+static void decode(const char *s, size_t len, size_t want_len, unsigned want_cp)
+{
+	unsigned cp = 0xDEAD;
+	assert_int_equal(text_utf8_decode(s, len, &cp), want_len);
+	if (want_len)
+		assert_int_equal(cp, want_cp);
+}
+
+static void utf8_decodes_valid_sequences(void **state)
+{
+	(void)state;
+	decode("a", 1, 1, 'a');
+	decode("\x00", 1, 1, 0);
+	decode("\xC3\xB8", 2, 2, 0xF8);               /* ø */
+	decode("\xC2\x80", 2, 2, 0x80);               /* smallest 2-byte */
+	decode("\xE2\x80\x93", 3, 3, 0x2013);         /* – */
+	decode("\xE0\xA0\x80", 3, 3, 0x800);          /* smallest 3-byte */
+	decode("\xED\x9F\xBF", 3, 3, 0xD7FF);         /* just below the surrogates */
+	decode("\xEE\x80\x80", 3, 3, 0xE000);         /* just above */
+	decode("\xF0\x90\x80\x80", 4, 4, 0x10000);
+	decode("\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF);
+}
+
+static void utf8_rejects_invalid_sequences(void **state)
+{
+	(void)state;
+	decode("", 0, 0, 0);
+	decode("\x80", 1, 0, 0);                      /* lone continuation */
+	decode("\xC0\xAF", 2, 0, 0);                  /* overlong '/' */
+	decode("\xC1\xBF", 2, 0, 0);                  /* overlong */
+	decode("\xE0\x9F\xBF", 3, 0, 0);              /* overlong 3-byte */
+	decode("\xF0\x8F\xBF\xBF", 4, 0, 0);          /* overlong 4-byte */
+	decode("\xED\xA0\x80", 3, 0, 0);              /* U+D800 */
+	decode("\xED\xBF\xBF", 3, 0, 0);              /* U+DFFF */
+	decode("\xF4\x90\x80\x80", 4, 0, 0);          /* U+110000 */
+	decode("\xF5\x80\x80\x80", 4, 0, 0);
+	decode("\xFF", 1, 0, 0);
+	decode("\xC3", 1, 0, 0);                      /* truncated */
+	decode("\xE2\x80", 2, 0, 0);
+	decode("\xC3\x28", 2, 0, 0);                  /* bad continuation */
+	decode("\xF0\x90\x80\x28", 4, 0, 0);
+}
+
+/* --- hyphenation ----------------------------------------------------------- */
+
+static text_hyph *hyph;
+
+static int open_dict(void **state)
+{
+	(void)state;
+	hyph = text_hyph_open(DA_DIC);
+	return hyph ? 0 : -1;
+}
+
+static int close_dict(void **state)
+{
+	(void)state;
+	text_hyph_close(hyph);
+	return 0;
+}
+
+/* The word with '-' at each break text_hyphenate allows. */
+static const char *hyphenated(const char *w)
+{
+	static char out[256];
+	size_t breaks[64], len = strlen(w), n = text_hyphenate(hyph, w, len, breaks, 64), o = 0, j = 0;
+	for (size_t i = 0; i < len; i++) {
+		out[o++] = w[i];
+		if (j < n && breaks[j] == i + 1) {
+			out[o++] = '-';
+			j++;
+		}
+	}
+	assert_int_equal(j, n);       /* every break was ascending and inside the word */
+	out[o] = '\0';
+	return out;
+}
+
+static void danish_compounds_break_at_syllables(void **state)
+{
+	(void)state;
+	/* what hyph_da_DK gives; note it has no break at miljø|organisation */
+	assert_string_equal(hyphenated("arbejdsmiljøorganisationen"), "ar-bejds-mil-jøor-ga-ni-sa-tio-nen");
+	assert_string_equal(hyphenated("kompetenceudviklingsplan"), "kom-pe-ten-ce-udvik-lings-plan");
+	assert_string_equal(hyphenated("arbejdspladsvurdering"), "ar-bejds-plads-vur-dering");
+	assert_string_equal(hyphenated("sikkerhedsrepræsentant"), "sik-kerheds-re-præ-sen-tant");
+	assert_string_equal(hyphenated("drøftelse"), "drøf-telse");
+}
+
+static void hyphenation_handles_case_punctuation_and_limits(void **state)
+{
+	(void)state;
+	/* uppercase is lowercased for the patterns; offsets stay UTF-8 */
+	assert_string_equal(hyphenated("Arbejdsmiljø"), "Ar-bejds-mil-jø");
+	assert_string_equal(hyphenated("ARBEJDSMILJØ"), "AR-BEJDS-MIL-JØ");
+	/* punctuation splits runs; each part is hyphenated on its own */
+	assert_string_equal(hyphenated("(handleplan),"), "(hand-le-plan),");
+	assert_string_equal(hyphenated("APV-handleplan"), "APV-hand-le-plan");
+	/* at least two characters either side */
+	assert_string_equal(hyphenated("årlig"), "år-lig");
+	assert_string_equal(hyphenated("øje"), "øje");
+	/* outside Latin-1: no breaks at all */
+	assert_string_equal(hyphenated("Wiśniewskiarbejdsmiljø"), "Wiśniewskiarbejdsmiljø");
+	/* invalid UTF-8: none either */
+	assert_string_equal(hyphenated("arbejds\xFFmiljø"), "arbejds\xFFmiljø");
+	size_t breaks[2];
+	assert_int_equal(text_hyphenate(hyph, "arbejdsmiljøorganisationen", 27, breaks, 2), 2);
+	assert_int_equal(breaks[0], 2);
+	assert_int_equal(breaks[1], 7);
+	assert_null(text_hyph_open("/nonexistent.dic"));
+}
+
+/* --- line breaking ---------------------------------------------------------- */
+
+static arena *ar;
+
+static int new_arena(void **state)
+{
+	(void)state;
+	ar = arena_new();
+	return ar ? 0 : -1;
+}
+
+static int free_arena(void **state)
+{
+	(void)state;
+	arena_free(ar);
+	return 0;
+}
+
+/* Breaks one regular span at size 10 (5 pt per character). */
+static text_para brk(const char *s, float width, text_hyph *h)
+{
+	text_para p;
+	text_span sp = { FONT_REGULAR, s, strlen(s) };
+	assert_int_equal(text_break(ar, &text_fake_measurer, h, &sp, 1, 10.0f, width, &p), 0);
+	return p;
+}
+
+/* The lines joined with '|', fragments with '/'. */
+static const char *show(const text_para *p)
+{
+	static char out[2048];
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (i)
+			out[o++] = '|';
+		for (size_t j = 0; j < p->lines[i].n; j++) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", j ? "/" : "", p->lines[i].frags[j].utf8);
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Checks the invariants: no line wider than width; fragment x offsets are
+ * the running sum of widths; widths are what the measurer says. */
+static void check_geometry(const text_para *p, float width)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const text_line *l = &p->lines[i];
+		float x = 0;
+		for (size_t j = 0; j < l->n; j++) {
+			const text_frag *f = &l->frags[j];
+			assert_float_equal(f->x, x, 1e-3);
+			float w = text_fake_measurer.fn(NULL, f->style, 10.0f, f->utf8, strlen(f->utf8));
+			assert_float_equal(f->width, w, 1e-3);
+			x += w;
+		}
+		assert_float_equal(l->width, x, 1e-3);
+		assert_true(l->width <= width + 1e-3 || l->n == 1);
+	}
+}
+
+static void short_text_is_one_line_with_spaces_collapsed(void **state)
+{
+	(void)state;
+	text_para p = brk("  Hej   med\tdig  ", 200, NULL);
+	assert_string_equal(show(&p), "Hej med dig");
+	assert_float_equal(p.lines[0].width, 55.0f, 1e-3);
+	check_geometry(&p, 200);
+	p = brk("", 200, NULL);
+	assert_int_equal(p.n, 0);
+	p = brk("   ", 200, NULL);
+	assert_int_equal(p.n, 0);
+}
+
+static void lines_break_greedily_at_spaces(void **state)
+{
+	(void)state;
+	/* 10 characters per line */
+	text_para p = brk("aaa bbb ccc dddd eeeee ffff", 50, NULL);
+	assert_string_equal(show(&p), "aaa bbb|ccc dddd|eeeee ffff");
+	check_geometry(&p, 50);
+	p = brk("aaaa bbbbb", 50, NULL);        /* exactly 10: fits */
+	assert_string_equal(show(&p), "aaaa bbbbb");
+}
+
+static void newlines_force_breaks(void **state)
+{
+	(void)state;
+	text_para p = brk("en\nto tre\n\nfire\n", 200, NULL);
+	assert_string_equal(show(&p), "en|to tre||fire");
+	assert_int_equal(p.lines[2].n, 0);
+	assert_float_equal(p.lines[2].width, 0.0f, 0.0f);
+}
+
+static void explicit_hyphens_are_break_points(void **state)
+{
+	(void)state;
+	/* "Se APV-handleplan nu": "Se APV-" is 7 characters */
+	text_para p = brk("Se APV-handleplan nu", 50, NULL);
+	assert_string_equal(show(&p), "Se APV-|handleplan|nu");
+	check_geometry(&p, 50);
+	/* a leading or doubled hyphen is not a break point */
+	p = brk("-abcdefghij --klmn", 30, NULL);
+	assert_string_equal(show(&p), "-abcde|fghij|--klmn");
+}
+
+static void long_words_are_hyphenated_at_the_last_point_that_fits(void **state)
+{
+	(void)state;
+	/* width 14 characters: "Vores arbejds-" is 14 with the hyphen */
+	text_para p = brk("Vores arbejdsmiljøorganisationen mødes", 70, hyph);
+	assert_string_equal(show(&p), "Vores arbejds-|miljøorganisa-|tionen mødes");
+	check_geometry(&p, 70);
+	/* the hyphen's width counts: 13 characters cannot take "arbejds-" after "Vores " */
+	p = brk("Vores arbejdsmiljøorganisationen", 65, hyph);
+	assert_string_equal(show(&p), "Vores ar-|bejdsmiljøor-|ganisationen");
+	/* a narrow table cell */
+	p = brk("kompetenceudviklingsplan", 45, hyph);
+	assert_string_equal(show(&p), "kompeten-|ceudvik-|lingsplan");
+	check_geometry(&p, 45);
+	/* without a dictionary the word is moved down and broken between characters */
+	p = brk("Vores kompetenceudviklingsplan", 50, NULL);
+	assert_string_equal(show(&p), "Vores|kompetence|udviklings|plan");
+}
+
+static void a_word_wider_than_the_line_is_broken_between_characters(void **state)
+{
+	(void)state;
+	text_para p = brk("xxxxxxxxxxxxyyyyyyyyyyyyzz", 60, hyph);
+	assert_string_equal(show(&p), "xxxxxxxxxxxx|yyyyyyyyyyyy|zz");
+	check_geometry(&p, 60);
+	/* even a line narrower than one character gets one character per line */
+	p = brk("abc", 1, NULL);
+	assert_string_equal(show(&p), "a|b|c");
+}
+
+static void a_lone_short_last_word_takes_a_companion(void **state)
+{
+	(void)state;
+	/* greedy would leave "dd" alone on the last line */
+	text_para p = brk("aaaa bbbb cccc dd", 70, NULL);
+	assert_string_equal(show(&p), "aaaa bbbb|cccc dd");
+	check_geometry(&p, 70);
+	p = brk("aaaa bbbb cccc ddd", 70, NULL);
+	assert_string_equal(show(&p), "aaaa bbbb|cccc ddd");
+	/* a word of four characters may stand alone */
+	p = brk("aaaa bbbb cccc dddd", 70, NULL);
+	assert_string_equal(show(&p), "aaaa bbbb cccc|dddd");
+	/* not when the previous line would be left empty */
+	p = brk("aaaaaaaaaaaaaa os", 70, NULL);
+	assert_string_equal(show(&p), "aaaaaaaaaaaaaa|os");
+	/* not across a forced break */
+	p = brk("aaaa bbbb\nos", 70, NULL);
+	assert_string_equal(show(&p), "aaaa bbbb|os");
+	/* not when the moved word would not fit */
+	p = brk("a bbbbbbbbbbbb os", 70, NULL);
+	assert_string_equal(show(&p), "a bbbbbbbbbbbb|os");
+	/* not when the last line is the end of a broken word */
+	p = brk("aaaa bbbb APV-plan", 70, NULL);
+	assert_string_equal(show(&p), "aaaa bbbb APV-|plan");
+	p = brk("aaaa bbbbbbbbbbbbbbbb", 70, NULL);
+	assert_string_equal(show(&p), "aaaa|bbbbbbbbbbbbbb|bb");
+}
+
+static void styles_make_fragments_and_same_style_text_merges(void **state)
+{
+	(void)state;
+	text_span sp[] = {
+		{ FONT_REGULAR, "Mødet ", 7 },
+		{ FONT_BOLD, "skal", 4 },
+		{ FONT_REGULAR, " holdes", 7 },
+		{ FONT_ITALIC, " før", 5 },
+		{ FONT_ITALIC, "st", 2 },
+		{ FONT_REGULAR, "e gang i år.", 13 },
+	};
+	text_para p;
+	assert_int_equal(text_break(ar, &text_fake_measurer, NULL, sp, 6, 10.0f, 200.0f, &p), 0);
+	/* a space takes the style of the span it is in */
+	assert_string_equal(show(&p), "Mødet /skal/ holdes/ først/e gang i år.");
+	assert_int_equal(p.lines[0].frags[1].style, FONT_BOLD);
+	assert_int_equal(p.lines[0].frags[3].style, FONT_ITALIC);
+	assert_float_equal(p.lines[0].frags[1].x, 30.0f, 1e-3);
+	check_geometry(&p, 200);
+	/* a word across styles breaks as one word */
+	assert_int_equal(text_break(ar, &text_fake_measurer, NULL, sp, 6, 10.0f, 50.0f, &p), 0);
+	assert_string_equal(show(&p), "Mødet /skal|holdes|først/e|gang i år.");
+}
+
+/* Every non-space character of the input comes out, in order. */
+static void check_all_characters_kept(const char *in, const text_para *p)
+{
+	static char a[4096], b[4096];
+	size_t na = 0, nb = 0;
+	for (const char *s = in; *s; s++)
+		if (*s != ' ' && *s != '\n')
+			a[na++] = *s;
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t j = 0; j < p->lines[i].n; j++)
+			for (const char *s = p->lines[i].frags[j].utf8; *s; s++)
+				if (*s != ' ')
+					b[nb++] = *s;
+	a[na] = b[nb] = '\0';
+	/* added hyphens are the only extra characters: drop those at line ends */
+	size_t k = 0, o = 0;
+	for (; k < nb; k++) {
+		if (b[k] == '-' && (o >= na || a[o] != '-'))
+			continue;
+		b[o++] = b[k];
+	}
+	b[o] = '\0';
+	assert_string_equal(a, b);
+}
+
+static void nothing_is_lost_across_many_widths(void **state)
+{
+	(void)state;
+	const char *in = "Arbejdsmiljøorganisationen drøfter kompetenceudviklingsplan, "
+	                 "APV-handleplan og sygefravær\nmed Łukasz Wiśniewski og Ævar Þórsson – "
+	                 "ved den årlige arbejdsmiljødrøftelse i 2024.";
+	for (float w = 5; w <= 400; w += 5) {
+		text_para p = brk(in, w, hyph);
+		check_geometry(&p, w);
+		check_all_characters_kept(in, &p);
+		for (size_t i = 0; i < p.n; i++)
+			assert_true(p.lines[i].width <= w + 1e-3);
+	}
+}
+
+static void out_of_memory_is_reported(void **state)
+{
+	(void)state;
+	text_span sp = { FONT_REGULAR, "arbejdsmiljøorganisationen mødes hver måned", 44 };
+	int failures = 0;
+	for (long n = 0; n < 400; n++) {
+		arena *a = arena_new();
+		assert_non_null(a);
+		arena_fail_after(n);
+		text_para p;
+		int rc = text_break(a, &text_fake_measurer, hyph, &sp, 1, 10.0f, 40.0f, &p);
+		arena_fail_after(-1);
+		assert_true(rc == 0 || rc == -1);
+		failures += rc == -1;
+		arena_free(a);
+		if (rc == 0)
+			break;
+	}
+	assert_true(failures > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_decodes_valid_sequences),
+		cmocka_unit_test(utf8_rejects_invalid_sequences),
+		cmocka_unit_test(danish_compounds_break_at_syllables),
+		cmocka_unit_test(hyphenation_handles_case_punctuation_and_limits),
+		cmocka_unit_test(short_text_is_one_line_with_spaces_collapsed),
+		cmocka_unit_test(lines_break_greedily_at_spaces),
+		cmocka_unit_test(newlines_force_breaks),
+		cmocka_unit_test(explicit_hyphens_are_break_points),
+		cmocka_unit_test(long_words_are_hyphenated_at_the_last_point_that_fits),
+		cmocka_unit_test(a_word_wider_than_the_line_is_broken_between_characters),
+		cmocka_unit_test(a_lone_short_last_word_takes_a_companion),
+		cmocka_unit_test(styles_make_fragments_and_same_style_text_merges),
+		cmocka_unit_test(nothing_is_lost_across_many_widths),
+		cmocka_unit_test(out_of_memory_is_reported),
+	};
+	int rc = open_dict(NULL) || new_arena(NULL);
+	if (rc)
+		return 1;
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	free_arena(NULL);
+	close_dict(NULL);
+	return rc;
+}
