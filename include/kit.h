@@ -37,6 +37,7 @@ typedef struct kit_job {
 	const char *poster;        /* årshjul paper: "A3".."A0"; NULL = A2 */
 	bool landscape;            /* årshjul orientation */
 	const char *tile;          /* "A4" or "A3" to tile the poster; NULL = no tiling */
+	bool rhythm;               /* add the legally driven activities to the wheel */
 	FILE *log;                 /* each written file is named here; may be NULL */
 } kit_job;
 

@@ -11,10 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aarshjul.h"
 #include "bind.h"
 #include "font.h"
 #include "layout.h"
 #include "render.h"
+#include "rhythm.h"
 #include "text.h"
 
 #define HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"
@@ -143,6 +145,7 @@ void kit_close(kit *k)
 
 static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
 {
+	*rc = AM_OK;
 	if (!k->layouts[i]) {
 		char *path = arena_printf(k->a, "%s/%s.xml", k->layouts_dir, docs[i].name);
 		if (!path) {
@@ -183,8 +186,76 @@ typedef struct wheel_ctx {
 	kit *k;
 	const am_workplace *wp;
 	const layout *l;
-	const kit_job *job;
+	long long timestamp;
 } wheel_ctx;
+
+/* Splits a copy of s at sep into at most max pieces; returns the count. */
+static size_t split(arena *a, const char *s, char sep, const char **out, size_t max)
+{
+	char *copy = s ? arena_strdup(a, s) : NULL;
+	size_t n = 0;
+	for (char *p = copy; p && *p && n < max;) {
+		char *end = strchr(p, sep);
+		if (end)
+			*end = '\0';
+		out[n++] = p;
+		p = end ? end + 1 : NULL;
+	}
+	return n;
+}
+
+/* The date line under the poster: "Udskrevet 12. marts 2026". */
+static const char *made_line(arena *a, const layout *l, long long ts)
+{
+	if (ts <= 0)
+		return NULL;
+	long days = (long)(ts / 86400);
+	/* Civil date from days since the epoch (Howard Hinnant's algorithm). */
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	long y = yoe + era * 400 + (m <= 2);
+	return arena_printf(a, "%s %d. %s %ld", layout_text(l, "wheel-made", ""), d,
+	                    layout_month(l, m), y);
+}
+
+static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, bool blank, diag *d)
+{
+	const layout *l = w->l;
+	aarshjul_opts o = {0};
+	o.measurer = &w->k->measurer;
+	o.blank = blank;
+	aarshjul_texts *t = &o.texts;
+	for (int m = 1; m <= 12; m++)
+		t->months[m - 1] = layout_month(l, m);
+	const char **shorts = arena_array(doc->arena, 12, sizeof *shorts);
+	const char **rings = arena_array(doc->arena, 8, sizeof *rings);
+	if (!shorts || !rings)
+		return diag_oom(d, NULL);
+	if (split(doc->arena, layout_text(l, "months-short", NULL), ' ', shorts, 12) == 12)
+		memcpy(t->months_short, shorts, sizeof t->months_short);
+	t->title = layout_text(l, "wheel-title", NULL);
+	t->legend_title = layout_text(l, "wheel-legend", NULL);
+	t->week_label = layout_text(l, "wheel-week", NULL);
+	t->list_title = layout_text(l, "wheel-list", NULL);
+	t->goals_title = layout_text(l, "wheel-goals", NULL);
+	t->focus_title = layout_text(l, "wheel-focus", NULL);
+	t->footer = made_line(doc->arena, l, w->timestamp);
+	t->n_blank_rings = split(doc->arena, layout_text(l, "wheel-blank-rings", NULL), ';', rings, 8);
+	t->blank_rings = rings;
+	if (!blank && w->wp && w->wp->wheel.year)
+		o.year = w->wp->wheel.year;
+	else if (w->wp && w->wp->meeting.year)
+		o.year = w->wp->meeting.year;
+	else
+		o.year = 0;
+	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
+}
 
 static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page,
                        rect area, const dnode *data, diag *d)
@@ -195,12 +266,38 @@ static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *pa
 		diag_error(d, layout_title(w->l), 0, "unknown custom graphic '%s'", kind);
 		return AM_EINPUT;
 	}
-	(void)doc; (void)page; (void)area;
-	diag_error(d, NULL, 0, "the årshjul is not available in this build yet");
-	return AM_EUSAGE;
+	return draw_wheel(w, doc, page, area, w->wp == NULL, d);
 }
 
-static int write_doc(kit *k, size_t i, const kit_job *job, const dnode *root, diag *d)
+/* The plan with the legally driven activities added, when asked for. */
+static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, diag *d, int *rc)
+{
+	const am_workplace *wp = job->wp;
+	*rc = AM_OK;
+	if (!wp || !(job->rhythm || wp->wheel.rhythm) || !(job->docs & KIT_AARSHJUL))
+		return wp;
+	size_t i = 0;
+	while (docs[i].bit != KIT_AARSHJUL)
+		i++;
+	layout *l = kit_layout(k, i, d, rc);
+	am_workplace *copy = arena_alloc(a, sizeof *copy);
+	if (!l || !copy) {
+		if (!*rc)
+			*rc = diag_oom(d, NULL);
+		return NULL;
+	}
+	*copy = *wp;
+	const char *dm = layout_text(l, "rhythm-default-month", "3");
+	rhythm_texts t = {layout_text(l, "rhythm-ring", ""), layout_text(l, "rhythm-discussion", ""),
+	                  layout_text(l, "rhythm-competence", ""), layout_text(l, "rhythm-apv", ""),
+	                  layout_text(l, "rhythm-accidents", ""), layout_text(l, "rhythm-amr", ""),
+	                  atoi(dm)};
+	*rc = rhythm_apply(a, copy, &t, job->rhythm, d);
+	return *rc ? NULL : copy;
+}
+
+static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *wp,
+                     const dnode *root, diag *d)
 {
 	int rc;
 	layout *l = kit_layout(k, i, d, &rc);
@@ -211,7 +308,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const dnode *root, di
 		return diag_oom(d, NULL);
 	draw_doc doc;
 	draw_init(&doc, a);
-	wheel_ctx wc = {k, job->wp, l, job};
+	wheel_ctx wc = {k, wp, l, doc_timestamp(wp)};
 	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, NULL, NULL, false};
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
@@ -221,7 +318,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const dnode *root, di
 	if (!rc) {
 		doc.meta.author = job->wp ? job->wp->name : NULL;
 		doc.meta.creator = "amokit " AMOKIT_VERSION;
-		doc.meta.timestamp = doc_timestamp(job->wp);
+		doc.meta.timestamp = wc.timestamp;
 		if (job->wp)
 			doc.meta.title = arena_printf(a, "%s – %s", layout_title(l), job->wp->name);
 		render_opts ro = {k->fonts, 0, 0, 0};
@@ -257,12 +354,13 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	if (!a)
 		return diag_oom(d, NULL);
 	dnode *root = NULL;
-	int rc = job->wp ? bind_workplace(a, job->wp, &root) : bind_blank(a, &root);
-	if (rc)
-		diag_oom(d, NULL);
+	int rc;
+	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
+	if (!rc && (wp ? bind_workplace(a, wp, &root) : bind_blank(a, &root)))
+		rc = diag_oom(d, NULL);
 	for (size_t i = 0; i < N_DOCS && !rc; i++)
 		if (job->docs & docs[i].bit)
-			rc = write_doc(k, i, job, root, d);
+			rc = write_doc(k, i, job, wp, root, d);
 	arena_free(a);
 	return rc;
 }

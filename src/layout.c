@@ -569,7 +569,7 @@ static int list_item(lrun *r, const lnode *li, const bctx *c, list_arg *la)
 	blk *cells[2];
 	float w[2] = {indent, b->width - indent};
 	cells[0] = new_vbox(r, indent);
-	blk *mb = lines_block(r, &ms, indent, la->size, la->size * 1.38f, r->l->accent, ALIGN_LEFT);
+	blk *mb = lines_block(r, &ms, indent, la->size, la->size * 1.3f, r->l->accent, ALIGN_LEFT);
 	if (!cells[0] || !mb || !vbox_add(r, cells[0], mb, 0))
 		return -1;
 	cells[1] = build_cell(r, li->first, c, w[1], la->size, FONT_REGULAR, BLACK);

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "kit.h"
 #include "reader.h"
 #include "rules.h"
 
@@ -23,6 +24,7 @@ typedef struct command {
 } command;
 
 static const command commands[];
+static const command *find_command(const char *name);
 
 static void print_usage(FILE *out)
 {
@@ -65,7 +67,10 @@ typedef struct check_opts {
 	long max_bytes;
 } check_opts;
 
-enum { OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP };
+enum {
+	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
+	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM
+};
 
 static int check_option(int opt, void *ctx)
 {
@@ -143,6 +148,131 @@ static int cmd_check(int argc, char **argv)
 	return worst;
 }
 
+/* ---- render and blank ---------------------------------------------------- */
+
+typedef struct kit_cli {
+	kit_job job;
+	kit_opts ko;
+} kit_cli;
+
+static bool paper_ok(const char *p, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(p, *allowed) == 0)
+			return true;
+	return false;
+}
+
+/* Parses the options of render and blank; returns -1 to go on, or an exit code. */
+static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"poster", required_argument, NULL, OPT_POSTER},
+		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
+		{"tile", required_argument, NULL, OPT_TILE},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const posters[] = {"A3", "A2", "A1", "A0", NULL};
+	static const char *const tiles[] = {"A4", "A3", NULL};
+	memset(k, 0, sizeof *k);
+	k->job.outdir = ".";
+	k->job.docs = KIT_ALL;
+	optind = 1;
+	opterr = 0;
+	int opt;
+	diag d;
+	diag_init(&d);
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': k->job.outdir = optarg; break;
+		case OPT_LAYOUTS: k->ko.layouts_dir = optarg; break;
+		case OPT_LANDSCAPE: k->job.landscape = true; break;
+		case OPT_RHYTHM: k->job.rhythm = true; break;
+		case OPT_HELP:
+			print_command_help(c, stdout);
+			return AM_OK;
+		case OPT_ONLY:
+			if (!(k->job.docs = kit_parse_only(optarg, &d))) {
+				diag_print(&d, stderr);
+				return usage_error(c, "--only wants a list of documents, not", optarg);
+			}
+			break;
+		case OPT_POSTER:
+			if (!paper_ok(optarg, posters))
+				return usage_error(c, "--poster wants A3, A2, A1 or A0, not", optarg);
+			k->job.poster = optarg;
+			break;
+		case OPT_TILE:
+			if (!paper_ok(optarg, tiles))
+				return usage_error(c, "--tile wants A4 or A3, not", optarg);
+			k->job.tile = optarg;
+			break;
+		default:
+			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+/* Runs the kit for wp (NULL: blank) and prints what it wrote. */
+static int run_kit(kit_cli *k, const am_workplace *wp, diag *d)
+{
+	kit *kt = kit_open(&k->ko, d);
+	if (!kt)
+		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	k->job.wp = wp;
+	k->job.log = stdout;
+	int r = kit_run(kt, &k->job, d);
+	kit_close(kt);
+	return r;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+	const command *c = find_command("render");
+	kit_cli k;
+	int r = kit_options(c, argc, argv, &k);
+	if (r >= 0)
+		return r;
+	if (optind + 1 != argc)
+		return usage_error(c, optind >= argc ? "render: no FILE given" : "render: one FILE at a time", NULL);
+	diag d;
+	diag_init(&d);
+	arena *a = arena_new();
+	if (!a) {
+		fprintf(stderr, "amokit: out of memory\n");
+		return AM_EINTERNAL;
+	}
+	am_workplace *wp;
+	r = reader_load(a, argv[optind], &wp, &d);
+	if (r == AM_OK)
+		r = run_kit(&k, wp, &d);
+	diag_print(&d, stderr);
+	arena_free(a);
+	return r;
+}
+
+static int cmd_blank(int argc, char **argv)
+{
+	const command *c = find_command("blank");
+	kit_cli k;
+	int r = kit_options(c, argc, argv, &k);
+	if (r >= 0)
+		return r;
+	if (optind != argc)
+		return usage_error(c, "blank takes no FILE, only options; unexpected", argv[optind]);
+	diag d;
+	diag_init(&d);
+	r = run_kit(&k, NULL, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
 /* ---- commands that arrive with later issues ---------------------------- */
 
 static int not_yet(int argc, char **argv)
@@ -154,6 +284,18 @@ static int not_yet(int argc, char **argv)
 	return AM_EUSAGE;
 }
 
+#define KIT_OPTIONS_HELP \
+	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
+	"  --only LIST       only these documents, comma-separated: forberedelsesark,\n" \
+	"                    arbejdsark, informationsark, dagsorden, aarshjul\n" \
+	"  --poster SIZE     årshjul paper: A3, A2 (default), A1 or A0\n" \
+	"  --landscape       årshjul in landscape\n" \
+	"  --tile SIZE       split the årshjul over A4 or A3 sheets for office printers\n" \
+	"  --with-rhythm     add the legally driven activities to the årshjul\n" \
+	"  --layouts DIR     use the layouts in DIR instead of the installed ones\n" \
+	"  --help            this help\n" \
+	"exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"
+
 static const command commands[] = {
 	{"check", cmd_check, "[--strict] [--max-size BYTES] FILE...",
 	 "validate workplace files and summarise what the annual discussion covers",
@@ -161,10 +303,10 @@ static const command commands[] = {
 	 "  --max-size BYTES  refuse files larger than BYTES (default 1 MiB)\n"
 	 "  --help            this help\n"
 	 "exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"},
-	{"render", not_yet, "[OPTION]... FILE", "print the documents of a workplace as PDF",
-	 "  --help            this help\n"},
-	{"blank", not_yet, "[OPTION]...", "print the blank sheets as PDF",
-	 "  --help            this help\n"},
+	{"render", cmd_render, "[OPTION]... FILE", "print the documents of a workplace as PDF",
+	 KIT_OPTIONS_HELP},
+	{"blank", cmd_blank, "[OPTION]...", "print the blank sheets as PDF, for handwriting",
+	 KIT_OPTIONS_HELP},
 	{"batch", not_yet, "[OPTION]... FILE...|DIR", "print the documents of many workplaces",
 	 "  --help            this help\n"},
 	{"ics", not_yet, "[OPTION]... FILE", "export the årshjul as an iCalendar file",

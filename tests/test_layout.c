@@ -1,0 +1,309 @@
+/* test_layout.c: the layout engine with the fixed-width fake measurer:
+ * loading and its errors, bindings, pagination, keep rules, tables whose
+ * header repeats, boxes with writing lines, and a golden draw-list dump. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "draw.h"
+#include "layout.h"
+
+#define HEAD "<layout xmlns='urn:amokit:layout:1' version='1' title='T'>" \
+             "<page size='A4' margin='20mm'/>"
+#define MM (72.0f / 25.4f)
+
+typedef struct fixture {
+	arena *a;
+	diag d;
+	draw_doc doc;
+	dnode *root;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	f->a = arena_new();
+	diag_init(&f->d);
+	draw_init(&f->doc, f->a);
+	f->root = data_add(f->a, NULL, "workplace", NULL, 1);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	arena_free(f->a);
+	free(f);
+	return 0;
+}
+
+/* Loads xml and runs it against f->root; returns the layout code. */
+static int run(fixture *f, const char *xml)
+{
+	layout *l;
+	int rc = layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d);
+	if (rc)
+		return rc;
+	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false};
+	return layout_run(l, &env, &f->doc, &f->d);
+}
+
+static void add_leaf(fixture *f, dnode *parent, const char *name, const char *text)
+{
+	assert_non_null(data_add(f->a, parent, name, text, 0));
+}
+
+/* Counts text commands on page p whose text equals s (NULL: all). */
+static size_t count_text(const draw_page *p, const char *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->cmds[i].kind == DRAW_TEXT && (!s || strcmp(p->cmds[i].u.text.utf8, s) == 0))
+			k++;
+	return k;
+}
+
+/* Every text baseline lies inside the page's body or its margins' furniture. */
+static void assert_text_inside(const draw_doc *doc, float top, float bottom)
+{
+	for (size_t i = 0; i < doc->n_pages; i++)
+		for (size_t k = 0; k < doc->pages[i].n; k++) {
+			const draw_cmd *c = &doc->pages[i].cmds[k];
+			if (c->kind != DRAW_TEXT)
+				continue;
+			assert_true(c->u.text.y > 0 && c->u.text.y < doc->pages[i].height);
+			assert_true(c->u.text.x >= 0 && c->u.text.x < doc->pages[i].width);
+			(void)top;
+			(void)bottom;
+		}
+}
+
+static void a_malformed_layout_is_rejected_with_its_line(void **state)
+{
+	fixture *f = *state;
+	int rc = run(f, HEAD "<body>\n<p>ok</p>\n<bogus/>\n</body></layout>");
+	assert_int_equal(rc, AM_EINPUT);
+	assert_true(f->d.n > 0);
+	assert_int_equal(f->d.entries[0].line, 3);
+}
+
+static void a_doctype_is_refused(void **state)
+{
+	fixture *f = *state;
+	int rc = run(f, "<!DOCTYPE x [<!ENTITY a 'b'>]>" HEAD "<body/></layout>");
+	assert_int_equal(rc, AM_EINPUT);
+}
+
+static void fields_and_conditions_follow_the_data(void **state)
+{
+	fixture *f = *state;
+	add_leaf(f, f->root, "name", "Snedkeriet");
+	const char *xml = HEAD "<strings href='none.xml'/><body/></layout>";
+	assert_int_equal(run(f, xml), AM_EINPUT);   /* missing strings file */
+	diag_init(&f->d);
+	xml = HEAD "<body><p>Navn: <field path='/name'/></p>"
+	      "<if present='/meeting'><p>MØDE</p></if>"
+	      "<if absent='/meeting'><p>INTET</p></if></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	assert_int_equal(f->doc.n_pages, 1);
+	assert_int_equal(count_text(&f->doc.pages[0], "INTET"), 1);
+	assert_int_equal(count_text(&f->doc.pages[0], "MØDE"), 0);
+	assert_int_equal(count_text(&f->doc.pages[0], "Navn: Snedkeriet"), 1);
+}
+
+static void long_text_flows_over_pages_inside_the_margins(void **state)
+{
+	fixture *f = *state;
+	char *xml = malloc(200000);
+	strcpy(xml, HEAD "<footer-right>Side <page-number/> af <page-count/></footer-right><body>");
+	for (int i = 0; i < 120; i++)
+		strcat(xml, "<p>Arbejdsmiljøorganisationen drøfter hvert år samarbejdet og "
+		            "kompetenceudviklingsplanen for det kommende år med alle.</p>");
+	strcat(xml, "</body></layout>");
+	assert_int_equal(run(f, xml), AM_OK);
+	free(xml);
+	assert_true(f->doc.n_pages >= 3);
+	float top = 20 * MM, bottom = f->doc.pages[0].height - 20 * MM;
+	for (size_t i = 0; i < f->doc.n_pages; i++) {
+		const draw_page *p = &f->doc.pages[i];
+		char want[64];
+		snprintf(want, sizeof want, "Side %zu af %zu", i + 1, f->doc.n_pages);
+		assert_int_equal(count_text(p, want), 1);
+		for (size_t k = 0; k < p->n; k++) {
+			const draw_cmd *c = &p->cmds[k];
+			if (c->kind != DRAW_TEXT || strncmp(c->u.text.utf8, "Side", 4) == 0)
+				continue;
+			assert_true(c->u.text.y > top && c->u.text.y < bottom);
+		}
+	}
+}
+
+static void a_table_repeats_its_header_on_every_page(void **state)
+{
+	fixture *f = *state;
+	dnode *plan = data_add(f->a, f->root, "action-plan", NULL, 0);
+	for (int i = 0; i < 60; i++) {
+		dnode *row = data_add(f->a, plan, "action", NULL, 0);
+		add_leaf(f, row, "what", "Kemisk risikovurdering af rengøringsmidler i køkkenet");
+		add_leaf(f, row, "who", "AMR");
+	}
+	const char *xml = HEAD "<body><h2>Handleplan</h2><table widths='2fr 1fr'>"
+	                  "<header><cell>Hvad?</cell><cell>Hvem?</cell></header>"
+	                  "<repeat over='action-plan/action'><row><cell><field path='what'/></cell>"
+	                  "<cell><field path='who'/></cell></row></repeat></table></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	assert_true(f->doc.n_pages >= 2);
+	size_t whos = 0;
+	for (size_t i = 0; i < f->doc.n_pages; i++) {
+		assert_int_equal(count_text(&f->doc.pages[i], "Hvad?"), 1);
+		whos += count_text(&f->doc.pages[i], "AMR");
+	}
+	assert_int_equal(whos, 60);
+	assert_text_inside(&f->doc, 0, 0);
+}
+
+static void a_heading_is_never_last_on_a_page(void **state)
+{
+	fixture *f = *state;
+	char xml[20000];
+	strcpy(xml, HEAD "<body>");
+	for (int i = 0; i < 30; i++)
+		strcat(xml, "<h2>Overskrift</h2><p>En linje.</p><p>To linjer her, som fylder noget mere "
+		            "end den første og derfor brydes over flere linjer i spalten.</p>");
+	strcat(xml, "</body></layout>");
+	assert_int_equal(run(f, xml), AM_OK);
+	assert_true(f->doc.n_pages >= 2);
+	for (size_t i = 0; i < f->doc.n_pages; i++) {
+		const draw_page *p = &f->doc.pages[i];
+		const draw_cmd *last = NULL;
+		for (size_t k = 0; k < p->n; k++)
+			if (p->cmds[k].kind == DRAW_TEXT)
+				last = &p->cmds[k];
+		assert_non_null(last);
+		assert_string_not_equal(last->u.text.utf8, "Overskrift");
+	}
+}
+
+static void a_box_draws_its_writing_lines_at_the_pitch(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><box title='Noter' lines='6' pitch='9mm'/></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	const draw_page *p = &f->doc.pages[0];
+	float ys[16];
+	size_t n = 0;
+	for (size_t k = 0; k < p->n; k++)
+		if (p->cmds[k].kind == DRAW_LINE && n < 16)
+			ys[n++] = p->cmds[k].u.line.y1;
+	assert_int_equal(n, 6);
+	for (size_t i = 1; i < n; i++)
+		assert_float_equal(ys[i] - ys[i - 1], 9 * MM, 0.01);
+	assert_int_equal(count_text(p, "Noter"), 1);
+}
+
+static void a_pitch_below_8mm_is_raised(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><box title='Noter' lines='3' pitch='4mm'/></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	const draw_page *p = &f->doc.pages[0];
+	float prev = -1;
+	for (size_t k = 0; k < p->n; k++)
+		if (p->cmds[k].kind == DRAW_LINE) {
+			if (prev >= 0)
+				assert_true(p->cmds[k].u.line.y1 - prev >= 8 * MM - 0.01);
+			prev = p->cmds[k].u.line.y1;
+		}
+}
+
+static void repeat_with_page_breaks_gives_one_page_per_item(void **state)
+{
+	fixture *f = *state;
+	dnode *people = data_add(f->a, f->root, "people", NULL, 0);
+	const char *names[] = {"Łukasz Wiśniewski", "Dóra Kovács", "Ævar Þórsson"};
+	for (int i = 0; i < 3; i++) {
+		dnode *p = data_add(f->a, people, "person", NULL, 0);
+		add_leaf(f, p, "name", names[i]);
+		add_leaf(f, p, "role", i ? "amr" : "employer");
+	}
+	const char *xml = HEAD "<body><repeat over='people/person' break='page'>"
+	                  "<h1><field path='name'/></h1><box title='Noter' lines='3'/></repeat>"
+	                  "<repeat over='people/person' where='role=amr'><p>AMR: <field path='name'/></p></repeat>"
+	                  "</body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	assert_int_equal(f->doc.n_pages, 3);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(count_text(&f->doc.pages[i], names[i]), 1);
+	assert_int_equal(count_text(&f->doc.pages[2], "AMR: Dóra Kovács"), 1);
+	assert_int_equal(count_text(&f->doc.pages[2], "AMR: Ævar Þórsson"), 1);
+	assert_int_equal(f->doc.n_marks, 3);
+}
+
+static void a_landscape_break_changes_the_paper(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><p>Stående</p><page-break orientation='landscape'/>"
+	                  "<p>Liggende</p></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	assert_int_equal(f->doc.n_pages, 2);
+	assert_true(f->doc.pages[0].width < f->doc.pages[0].height);
+	assert_true(f->doc.pages[1].width > f->doc.pages[1].height);
+}
+
+static void the_draw_list_matches_the_golden_dump(void **state)
+{
+	fixture *f = *state;
+	add_leaf(f, f->root, "name", "Kontoret");
+	const char *xml = HEAD "<header><field path='/name'/></header><body><h1>Dagsorden</h1>"
+	                  "<p>Punkt <b>et</b> og <i>to</i>.</p><ul><li>Første</li><li>Anden</li></ul>"
+	                  "<table widths='1fr 30mm'><header><cell>A</cell><cell>B</cell></header>"
+	                  "<empty-rows count='2' height='10mm'/></table><rule/>"
+	                  "<grid cols='2'><box title='X' lines='2'/><box title='Y' lines='1'/></grid>"
+	                  "</body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	draw_dump(&f->doc, mem);
+	fclose(mem);
+	const char *golden_path = "tests/golden/layout_basic.txt";
+	FILE *g = fopen(golden_path, "rb");
+	if (!g && getenv("AMOKIT_UPDATE_GOLDEN")) {
+		g = fopen(golden_path, "wb");
+		fwrite(buf, 1, len, g);
+		fclose(g);
+		g = fopen(golden_path, "rb");
+	}
+	assert_non_null(g);
+	char *want = calloc(1, len + 2);
+	size_t got = fread(want, 1, len + 1, g);
+	fclose(g);
+	if (got != len || memcmp(want, buf, len) != 0) {
+		fprintf(stderr, "draw list differs from %s; got:\n%s", golden_path, buf);
+		fail();
+	}
+	free(want);
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_malformed_layout_is_rejected_with_its_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_doctype_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(fields_and_conditions_follow_the_data, setup, teardown),
+		cmocka_unit_test_setup_teardown(long_text_flows_over_pages_inside_the_margins, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_table_repeats_its_header_on_every_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_heading_is_never_last_on_a_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_box_draws_its_writing_lines_at_the_pitch, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_pitch_below_8mm_is_raised, setup, teardown),
+		cmocka_unit_test_setup_teardown(repeat_with_page_breaks_gives_one_page_per_item, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_landscape_break_changes_the_paper, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
