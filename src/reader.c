@@ -6,7 +6,8 @@
  *   3. parse:      libxml2 from memory, no network, no DTD (the SAX
  *                  internalSubset hook stops the parser at any DOCTYPE, before
  *                  a single entity is declared), a nesting limit.
- *   4. validate:   the compiled-in XSD, compiled once per process.
+ *   4. validate:   the compiled-in XSD (compiled once per process), while
+ *                  parsing, so a flood of errors stops at DIAG_MAX.
  *   5. build:      the model (reader_model.c), with the checks the XSD cannot
  *                  express.
  * libxml2's errors arrive through per-context structured error handlers and
@@ -207,15 +208,24 @@ static int prescan(const char *file, const char *buf, size_t len, diag *d)
 
 /* ---- 3. parsing --------------------------------------------------------- */
 
-/* Per-call state, reached from libxml2's callbacks through ctxt->_private. */
+/* Per-call state, reached from libxml2's callbacks through ctxt->_private
+ * (SAX hooks), the validation context's user data (schema errors) or, for
+ * parser errors, whose user data is libxml2's opaque schema plug, the
+ * thread's current_parse. */
 typedef struct parse_state {
 	const char *file;
 	diag *d;
+	xmlParserCtxtPtr ctxt;
+	int errors_before;  /* d->errors when this file started */
 	int depth;
+	int closed_line;    /* start line of the element just closed, or 0 */
 	bool refused;       /* a hook stopped the parser and reported why */
+	bool invalid;       /* the schema rejected the document */
 	bool oom;
 	int last_line;      /* of the last schema error, to drop echoes */
 } parse_state;
+
+static _Thread_local parse_state *current_parse;
 
 /* Copies libxml2's message into out without the trailing newline and with
  * the namespace braces ({urn:amokit:workplace:1}) removed. */
@@ -242,6 +252,8 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 		st->oom = true;
 		return;
 	}
+	if (err->domain == XML_FROM_SCHEMASV && err->level != XML_ERR_WARNING)
+		st->invalid = true;
 	if (st->refused || err->level == XML_ERR_WARNING)
 		return;
 	int line = err->line;
@@ -259,12 +271,18 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 		return;
 	st->last_line = line;
 	diag_error(st->d, st->file, line > 0 ? line : 0, "%s", msg);
+	/* Past the limit nothing more is printed: stop reading at once. */
+	if (st->d->errors - st->errors_before > DIAG_MAX && st->ctxt) {
+		st->refused = true;
+		xmlStopParser(st->ctxt);
+	}
 }
 
 static void parser_error(void *data, xmlErrorPtr err)
 {
-	xmlParserCtxtPtr ctxt = data;
-	report_xml_error(ctxt->_private, err);
+	(void)data;
+	if (current_parse)
+		report_xml_error(current_parse, err);
 }
 
 static void schema_error(void *data, xmlErrorPtr err) { report_xml_error(data, err); }
@@ -294,9 +312,19 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 {
 	xmlParserCtxtPtr ctxt = data;
 	parse_state *st = ctxt->_private;
+	st->closed_line = 0;
 	if (++st->depth > READER_MAX_DEPTH) {
 		diag_error(st->d, st->file, ctxt_line(ctxt),
 		           "elements nested deeper than %d levels", READER_MAX_DEPTH);
+		st->refused = true;
+		xmlStopParser(ctxt);
+		return;
+	}
+	if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
+	                       strcmp((const char *)uri, WORKPLACE_NS) != 0)) {
+		diag_error(st->d, st->file, ctxt_line(ctxt),
+		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
+		           WORKPLACE_NS "'", (const char *)local, uri ? (const char *)uri : "");
 		st->refused = true;
 		xmlStopParser(ctxt);
 		return;
@@ -310,33 +338,78 @@ static void end_element(void *data, const xmlChar *local, const xmlChar *prefix,
 	xmlParserCtxtPtr ctxt = data;
 	parse_state *st = ctxt->_private;
 	st->depth--;
+	st->closed_line = ctxt->node ? (int)xmlGetLineNo(ctxt->node) : 0;
 	xmlSAX2EndElementNs(ctxt, local, prefix, uri);
 }
 
-/* Parses buf into a tree, or returns NULL with the reason in st->d. */
+/* The validator asks where it is, for the lines of its errors: the start
+ * line of the element it checks (the one just opened, or just closed). */
+static int locate(void *data, const char **file, unsigned long *line)
+{
+	xmlParserCtxtPtr ctxt = data;
+	parse_state *st = ctxt->_private;
+	*file = NULL;
+	if (st->closed_line > 0)
+		*line = (unsigned long)st->closed_line;
+	else if (ctxt->node)
+		*line = (unsigned long)xmlGetLineNo(ctxt->node);
+	else
+		*line = (unsigned long)ctxt_line(ctxt);
+	return 0;
+}
+
+static void install_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
+{
+	ctxt->_private = st;
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->sax->externalSubset = NULL;
+	ctxt->sax->startElementNs = start_element;
+	ctxt->sax->endElementNs = end_element;
+	ctxt->sax->reference = NULL;
+}
+
+/* Parses buf into a tree, validating it against the schema while parsing
+ * (so a flood of errors stops at the limit); returns NULL with the reason
+ * in st->d. A returned tree may still be invalid (st->invalid). */
 static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 {
 	if (len > INT32_MAX) {
 		diag_error(st->d, st->file, 0, "file too large");
 		return NULL;
 	}
+	xmlSchemaPtr compiled = workplace_schema();
+	if (!compiled) {
+		st->oom = true;  /* the embedded schema compiles unless memory is short */
+		return NULL;
+	}
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (!ctxt) {
+	xmlSchemaValidCtxtPtr vc = ctxt ? xmlSchemaNewValidCtxt(compiled) : NULL;
+	if (!vc) {
+		xmlFreeParserCtxt(ctxt);
 		st->oom = true;
 		return NULL;
 	}
-	ctxt->_private = st;
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
-	ctxt->sax->serror = parser_error;
-	ctxt->sax->internalSubset = refuse_doctype;
-	ctxt->sax->externalSubset = NULL;
-	ctxt->sax->startElementNs = start_element;
-	ctxt->sax->endElementNs = end_element;
-	ctxt->sax->reference = NULL;
-	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
+	st->ctxt = ctxt;
+	install_hooks(ctxt, st);
+	xmlSchemaSetValidStructuredErrors(vc, schema_error, st);
+	xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vc, &ctxt->sax, &ctxt->userData);
+	xmlSchemaValidateSetLocator(vc, locate, ctxt);
+	xmlDocPtr doc = NULL;
+	if (plug) {
+		ctxt->sax->serror = parser_error;
+		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+		current_parse = st;
+		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
+		current_parse = NULL;
+		xmlSchemaSAXUnplug(plug);
+	} else {
+		st->oom = true;
+	}
 	bool well_formed = ctxt->wellFormed;
+	xmlSchemaFreeValidCtxt(vc);
 	xmlFreeParserCtxt(ctxt);
+	st->ctxt = NULL;
 	if (doc && (st->refused || st->oom || !well_formed || doc->intSubset || doc->extSubset)) {
 		if (!st->refused && !st->oom && (doc->intSubset || doc->extSubset))
 			diag_error(st->d, st->file, 1, "<!DOCTYPE> is not allowed");
@@ -344,47 +417,6 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 		doc = NULL;
 	}
 	return doc;
-}
-
-/* ---- 4. validating ------------------------------------------------------ */
-
-static int check_root(parse_state *st, xmlDocPtr doc)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (!root) {
-		diag_error(st->d, st->file, 1, "no root element; expected <workplace>");
-		return AM_EINPUT;
-	}
-	const char *ns = root->ns ? (const char *)root->ns->href : "";
-	if (strcmp((const char *)root->name, "workplace") != 0 || strcmp(ns, WORKPLACE_NS) != 0) {
-		diag_error(st->d, st->file, (int)xmlGetLineNo(root),
-		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
-		           WORKPLACE_NS "'", (const char *)root->name, ns);
-		return AM_EINPUT;
-	}
-	return AM_OK;
-}
-
-static int validate(parse_state *st, xmlDocPtr doc)
-{
-	xmlSchemaPtr s = workplace_schema();
-	if (!s) {
-		diag_error(st->d, st->file, 0, "internal error: the built-in schema does not compile");
-		return AM_EINTERNAL;
-	}
-	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
-	if (!vc)
-		return diag_oom(st->d, st->file);
-	xmlSchemaSetValidStructuredErrors(vc, schema_error, st);
-	int r = xmlSchemaValidateDoc(vc, doc);
-	xmlSchemaFreeValidCtxt(vc);
-	if (st->oom)
-		return diag_oom(st->d, st->file);
-	if (r < 0) {
-		diag_error(st->d, st->file, 0, "internal error while validating");
-		return AM_EINTERNAL;
-	}
-	return r == 0 ? AM_OK : AM_EINPUT;
 }
 
 /* ---- the whole ---------------------------------------------------------- */
@@ -397,7 +429,7 @@ int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
 	int r = prescan(name, buf, len, d);
 	if (r != AM_OK)
 		return r;
-	parse_state st = {.file = name, .d = d, .last_line = -1};
+	parse_state st = {.file = name, .d = d, .errors_before = errors_before, .last_line = -1};
 	xmlDocPtr doc = parse(&st, buf, len);
 	if (!doc) {
 		if (st.oom)
@@ -406,11 +438,14 @@ int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
 			diag_error(d, name, 0, "cannot parse the file");
 		return AM_EINPUT;
 	}
-	r = check_root(&st, doc);
-	if (r == AM_OK)
-		r = validate(&st, doc);
-	if (r == AM_OK)
+	if (!xmlDocGetRootElement(doc)) {
+		diag_error(d, name, 1, "no root element; expected <workplace>");
+		r = AM_EINPUT;
+	} else if (st.invalid) {
+		r = AM_EINPUT;
+	} else {
 		r = reader_model_build(a, name, xmlDocGetRootElement(doc), out, d);
+	}
 	xmlFreeDoc(doc);
 	if (r == AM_OK && d->errors > errors_before)
 		r = AM_EINPUT;

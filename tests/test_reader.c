@@ -1,6 +1,7 @@
 /* test_reader.c: the safe workplace reader and the model it fills. */
 #include "testutil.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -226,7 +227,11 @@ static void nesting_is_limited(void **state)
 	am_workplace *wp;
 	diag d;
 	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
-	assert_non_null(strstr(d.entries[0].msg, "nested deeper than 256"));
+	/* The schema refuses <x> first; the depth limit still ends the parse. */
+	bool found = false;
+	for (int i = 0; i < d.n; i++)
+		found |= strstr(d.entries[i].msg, "nested deeper than 256") != NULL && d.entries[i].line == 3;
+	assert_true(found);
 	arena_free(a);
 }
 
