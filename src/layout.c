@@ -74,6 +74,14 @@ static vchild *vbox_add(lrun *r, blk *v, blk *child, float gap)
 
 static vchild *vbox_last(blk *v) { return v->u.vbox.n ? &v->u.vbox.kids[v->u.vbox.n - 1] : NULL; }
 
+/* The first node from n on that is not white space between elements. */
+static const lnode *skip_space(const lnode *n)
+{
+	while (n && n->kind == L_TEXT && strspn(n->text, " ") == strlen(n->text))
+		n = n->next;
+	return n;
+}
+
 /* ---- data binding ------------------------------------------------------- */
 
 static bool where_holds(const char *where, const dnode *item);
@@ -642,7 +650,7 @@ static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, f
 	/* Title: the attribute, or the <title> child's inline content. */
 	spanbuf s = {0};
 	const char *ta = lattr_get(n, "title");
-	const lnode *body = n->first;
+	const lnode *body = skip_space(n->first);
 	if (body && body->kind == L_TITLE) {
 		if (collect_inline(r, body->first, &c, FONT_BOLD, &s))
 			return NULL;
@@ -848,7 +856,7 @@ static int build_table(builder *b, const lnode *n, const bctx *c)
 	t.grid = !rules || strcmp(rules, "grid") == 0;
 	if (!(t.table = new_blk(r, B_TABLE, b->width)))
 		return -1;
-	const lnode *rows = n->first;
+	const lnode *rows = skip_space(n->first);
 	if (rows && rows->kind == L_HEADER) {
 		blk *hb = table_row(&t, rows, c, true);
 		if (!hb)

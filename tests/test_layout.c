@@ -260,9 +260,9 @@ static void the_draw_list_matches_the_golden_dump(void **state)
 	add_leaf(f, f->root, "name", "Kontoret");
 	const char *xml = HEAD "<header><field path='/name'/></header><body><h1>Dagsorden</h1>"
 	                  "<p>Punkt <b>et</b> og <i>to</i>.</p><ul><li>Første</li><li>Anden</li></ul>"
-	                  "<table widths='1fr 30mm'><header><cell>A</cell><cell>B</cell></header>"
+	                  "<table widths='1fr 30mm'>\n    <header><cell>A</cell><cell>B</cell></header>"
 	                  "<empty-rows count='2' height='10mm'/></table><rule/>"
-	                  "<grid cols='2'><box title='X' lines='2'/><box title='Y' lines='1'/></grid>"
+	                  "<grid cols='2'><box lines='2'>\n <title>X</title></box><box title='Y' lines='1'/></grid>"
 	                  "</body></layout>";
 	assert_int_equal(run(f, xml), AM_OK);
 	char *buf = NULL;
