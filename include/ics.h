@@ -1,0 +1,46 @@
+/* ics.h: the årshjul's activities as an RFC 5545 calendar (iCalendar).
+ *
+ * One VEVENT per activity of wp->wheel, derived ones included, in file
+ * order. Dates, periods, months and ISO weeks become all-day events (DTEND
+ * is the day after the last day); an activity with a time of day becomes a
+ * timed event in Europe/Copenhagen, and the calendar then carries a
+ * VTIMEZONE with the EU summer-time rules. Monthly and quarterly repeats
+ * become RRULEs that end with the wheel's year. The output is a pure
+ * function of the model and the options: UIDs are hashes of the workplace,
+ * the activity and its position, DTSTAMP is never the clock, so the same
+ * input gives the same bytes. Lines end in CRLF and are folded at 75 octets
+ * between whole UTF-8 characters. Built with libical; only ics.c includes it. */
+#ifndef AMOKIT_ICS_H
+#define AMOKIT_ICS_H
+
+#include <stddef.h>
+#include "diag.h"
+#include "model.h"
+
+typedef struct ics_opts {
+	/* X-WR-CALNAME is "<calendar_label> <year> – <workplace name>";
+	 * NULL leaves the label out. Product text: the caller supplies it. */
+	const char *calendar_label;
+	/* DESCRIPTION is "<responsible_label>: <responsible>" for activities
+	 * with someone responsible; NULL gives the name alone. */
+	const char *responsible_label;
+	/* DTSTAMP in seconds since 1970 (UTC). Negative: SOURCE_DATE_EPOCH from
+	 * the environment when set, else midnight UTC of the meeting date, else
+	 * of the first day of the wheel's year. */
+	long long timestamp;
+} ics_opts;
+
+/* Writes the calendar of wp to path ("-" is standard output). A regular
+ * file is written atomically: a temporary file beside it, renamed into
+ * place; on failure nothing is left behind. o may be NULL (no labels,
+ * timestamp as for a negative value). Returns AM_OK, AM_EINPUT (wp has no
+ * <wheel>), AM_EUSAGE (cannot write) or AM_EINTERNAL (out of memory), with
+ * a diag record on failure. */
+int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag *d);
+
+/* The same calendar in memory: on AM_OK *out holds *len bytes plus a
+ * terminating NUL, allocated with malloc; the caller frees it. On failure
+ * *out is NULL. */
+int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d);
+
+#endif

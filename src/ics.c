@@ -1,0 +1,601 @@
+/* ics.c: the årshjul as an iCalendar file; see ics.h.
+ *
+ * libical builds and serialises the component tree. Its text then goes
+ * through one pass of our own, refold(): libical 3 leaves ',' and ';' raw
+ * in CATEGORIES and in X- properties (it takes a comma there for a list
+ * separator), so those are escaped there, and every line is folded again
+ * so that the 75-octet limit and whole UTF-8 characters are guaranteed by
+ * this file rather than assumed of the library. Calendar arithmetic comes
+ * from wheel.h (serial day numbers since 1970-01-01). */
+#include "ics.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "wheel.h"
+
+#define ICS_TZID "Europe/Copenhagen"
+#define ICS_PRODID "-//amokit//amokit " AMOKIT_VERSION "//DA"
+#define ICS_LINE_MAX 75           /* octets per physical line, CRLF excluded */
+#define ICS_MAX_STAMP 253402300799LL  /* 9999-12-31T23:59:59Z */
+
+/* Central European time with the EU rules in force since 1996: summer time
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+ * Sunday of October. */
+static const char copenhagen_vtimezone[] =
+	"BEGIN:VTIMEZONE\r\n"
+	"TZID:" ICS_TZID "\r\n"
+	"BEGIN:DAYLIGHT\r\n"
+	"TZOFFSETFROM:+0100\r\n"
+	"TZOFFSETTO:+0200\r\n"
+	"TZNAME:CEST\r\n"
+	"DTSTART:19700329T020000\r\n"
+	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+	"END:DAYLIGHT\r\n"
+	"BEGIN:STANDARD\r\n"
+	"TZOFFSETFROM:+0200\r\n"
+	"TZOFFSETTO:+0100\r\n"
+	"TZNAME:CET\r\n"
+	"DTSTART:19701025T030000\r\n"
+	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+	"END:STANDARD\r\n"
+	"END:VTIMEZONE\r\n";
+
+/* ---- calendar arithmetic ------------------------------------------------ */
+
+/* The days an activity's first occurrence covers: first .. first+days-1. */
+typedef struct span {
+	long first;
+	long days;
+} span;
+
+static int start_month(const am_wheel *w)
+{
+	return w->start_month >= 1 && w->start_month <= 12 ? w->start_month : 1;
+}
+
+static long wheel_first_day(const am_wheel *w) { return wheel_serial(w->year, start_month(w), 1); }
+static long wheel_last_day(const am_wheel *w) { return wheel_serial(w->year + 1, start_month(w), 1) - 1; }
+
+/* Monday of ISO week `week` in the wheel's year: the week of w->year, or of
+ * the next year when that one misses a wheel that starts later than January. */
+static long week_monday(const am_wheel *w, int week)
+{
+	long monday = wheel_iso_week_monday(w->year, week);
+	if (monday + 6 < wheel_first_day(w))
+		monday = wheel_iso_week_monday(w->year + 1, week);
+	return monday;
+}
+
+static span first_span(const am_wheel *w, const am_activity *a)
+{
+	span s;
+	switch (a->when) {
+	case WHEN_PERIOD:
+		s.first = wheel_serial(a->from.y, a->from.m, a->from.d);
+		s.days = wheel_serial(a->to.y, a->to.m, a->to.d) - s.first + 1;
+		break;
+	case WHEN_MONTH: {
+		int y = a->month >= start_month(w) ? w->year : w->year + 1;
+		s.first = wheel_serial(y, a->month, 1);
+		s.days = wheel_days_in_month(y, a->month);
+		break;
+	}
+	case WHEN_WEEK:
+		s.first = week_monday(w, a->week);
+		s.days = 7;
+		break;
+	case WHEN_DATE:
+	default:
+		s.first = wheel_serial(a->from.y, a->from.m, a->from.d);
+		s.days = 1;
+		break;
+	}
+	if (s.days < 1)
+		s.days = 1;
+	return s;
+}
+
+static long last_sunday(int y, int m)
+{
+	int last = wheel_days_in_month(y, m);
+	return wheel_serial(y, m, last) - wheel_weekday(y, m, last) % 7;
+}
+
+/* Seconds east of UTC in Copenhagen at the end of the local day `serial`. */
+static long copenhagen_offset_at_midnight(long serial)
+{
+	int y, m, d;
+	wheel_civil(serial, &y, &m, &d);
+	return serial >= last_sunday(y, 3) && serial < last_sunday(y, 10) ? 7200 : 3600;
+}
+
+/* ---- libical values ----------------------------------------------------- */
+
+static struct icaltimetype date_value(long serial)
+{
+	struct icaltimetype t = icaltime_null_date();
+	wheel_civil(serial, &t.year, &t.month, &t.day);
+	return t;
+}
+
+/* A local date and time of day (minutes), to be tagged with TZID. */
+static struct icaltimetype local_value(long serial, int minutes)
+{
+	struct icaltimetype t = icaltime_null_time();
+	serial += minutes / 1440;
+	minutes %= 1440;
+	wheel_civil(serial, &t.year, &t.month, &t.day);
+	t.hour = minutes / 60;
+	t.minute = minutes % 60;
+	return t;
+}
+
+static struct icaltimetype utc_value(long long seconds)
+{
+	return icaltime_from_timet_with_zone((time_t)seconds, 0, icaltimezone_get_utc_timezone());
+}
+
+/* The end of the wheel's year as RRULE's UNTIL: a date for all-day events,
+ * the last local second in UTC for timed ones (RFC 5545 3.3.10). */
+static struct icaltimetype until_value(const am_wheel *w, bool timed)
+{
+	long last = wheel_last_day(w);
+	if (!timed)
+		return date_value(last);
+	return utc_value((long long)last * 86400 + 86399 - copenhagen_offset_at_midnight(last));
+}
+
+/* Monthly or quarterly from the first occurrence to the end of the year.
+ * A day past the 28th stays on the last possible day in shorter months
+ * (the 31st becomes the last day, the 30th the 30th or the end of
+ * February), as on the poster, instead of RFC 5545's skipping the month. */
+static struct icalrecurrencetype repeat_rule(const am_wheel *w, const am_activity *a, long first)
+{
+	struct icalrecurrencetype r;
+	icalrecurrencetype_clear(&r);
+	r.freq = ICAL_MONTHLY_RECURRENCE;
+	r.interval = a->repeat == REPEAT_QUARTERLY ? 3 : 1;
+	r.until = until_value(w, a->start >= 0);
+	int y, m, d;
+	wheel_civil(first, &y, &m, &d);
+	if (d == 31) {
+		r.by_month_day[0] = -1;
+		r.by_month_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
+	} else if (d > 28) {
+		int n = 0;
+		for (int k = 28; k <= d; k++)
+			r.by_month_day[n++] = (short)k;
+		r.by_month_day[n] = ICAL_RECURRENCE_ARRAY_MAX;
+		r.by_set_pos[0] = -1;
+		r.by_set_pos[1] = ICAL_RECURRENCE_ARRAY_MAX;
+	}
+	return r;
+}
+
+/* ---- UIDs --------------------------------------------------------------- */
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* A UID from the workplace's name, the activity's title, its timing and
+ * its index: the same activity in the same place keeps its UID from run to
+ * run, so a calendar program updates events on a new import. */
+static void make_uid(const am_workplace *wp, const am_activity *a, size_t index, char uid[64])
+{
+	char timing[192];
+	int n = snprintf(timing, sizeof timing, "%d|%d-%d-%d|%d-%d-%d|%d|%d|%d|%d|%d|%zu", (int)a->when,
+	                 a->from.y, a->from.m, a->from.d, a->to.y, a->to.m, a->to.d, a->month, a->week,
+	                 a->start, a->end, (int)a->repeat, index);
+	const char *name = wp->name ? wp->name : "", *title = a->title ? a->title : "";
+	/* Each part ends in its NUL, so "ab"+"c" and "a"+"bc" differ. */
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = fnv1a(h, name, strlen(name) + 1);
+	h = fnv1a(h, title, strlen(title) + 1);
+	h = fnv1a(h, timing, (size_t)n);
+	uint64_t h2 = fnv1a(h ^ 0x9e3779b97f4a7c15ULL, timing, (size_t)n);
+	h2 = fnv1a(h2, title, strlen(title) + 1);
+	h2 = fnv1a(h2, name, strlen(name) + 1);
+	snprintf(uid, 64, "%016llx%016llx@amokit", (unsigned long long)h, (unsigned long long)h2);
+}
+
+/* ---- the component tree ------------------------------------------------- */
+
+typedef struct builder {
+	const am_workplace *wp;
+	const ics_opts *o;
+	icalcomponent *cal;
+	struct icaltimetype stamp;
+	bool oom;
+} builder;
+
+/* Adds p to c; a NULL p (libical out of memory) marks the build failed. */
+static void add(builder *b, icalcomponent *c, icalproperty *p)
+{
+	if (!p) {
+		b->oom = true;
+		return;
+	}
+	icalcomponent_add_property(c, p);
+}
+
+static icalproperty *in_copenhagen(builder *b, icalproperty *p)
+{
+	icalparameter *tz = p ? icalparameter_new_tzid(ICS_TZID) : NULL;
+	if (!tz) {
+		if (p)
+			icalproperty_free(p);
+		b->oom = true;
+		return NULL;
+	}
+	icalproperty_add_parameter(p, tz);
+	return p;
+}
+
+/* "<a><sep><b>", or b alone when a is NULL; malloc'd, NULL when out of memory. */
+static char *joined(const char *a, const char *sep, const char *b)
+{
+	size_t n = (a ? strlen(a) + strlen(sep) : 0) + strlen(b) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s%s", a ? a : "", a ? sep : "", b);
+	return s;
+}
+
+/* Adds a TEXT property made by make from "<label><sep><text>". */
+static void add_text(builder *b, icalcomponent *c, icalproperty *(*make)(const char *),
+                     const char *label, const char *sep, const char *text)
+{
+	char *s = joined(label, sep, text);
+	if (!s) {
+		b->oom = true;
+		return;
+	}
+	add(b, c, make(s));
+	free(s);
+}
+
+/* DTSTART and DTEND: all-day (DTEND the day after the last), or, with a
+ * time of day, from the start on the first day to the end on the last. An
+ * event with a start only ends at its start on a single day (RFC 5545
+ * 3.6.1), at the end of its last day otherwise. */
+static void add_times(builder *b, icalcomponent *ev, const am_activity *a, span s)
+{
+	long last = s.first + s.days - 1;
+	if (a->start < 0) {
+		add(b, ev, icalproperty_new_dtstart(date_value(s.first)));
+		add(b, ev, icalproperty_new_dtend(date_value(last + 1)));
+		return;
+	}
+	add(b, ev, in_copenhagen(b, icalproperty_new_dtstart(local_value(s.first, a->start))));
+	if (a->end >= 0)
+		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last, a->end))));
+	else if (s.days > 1)
+		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last + 1, 0))));
+}
+
+static void add_event(builder *b, const am_activity *a, size_t index)
+{
+	const am_wheel *w = &b->wp->wheel;
+	icalcomponent *ev = icalcomponent_new_vevent();
+	if (!ev) {
+		b->oom = true;
+		return;
+	}
+	icalcomponent_add_component(b->cal, ev);
+	span s = first_span(w, a);
+	char uid[64];
+	make_uid(b->wp, a, index, uid);
+	add(b, ev, icalproperty_new_uid(uid));
+	add(b, ev, icalproperty_new_dtstamp(b->stamp));
+	add_times(b, ev, a, s);
+	if (a->repeat != REPEAT_NONE)
+		add(b, ev, icalproperty_new_rrule(repeat_rule(w, a, s.first)));
+	add(b, ev, icalproperty_new_summary(a->title ? a->title : ""));
+	if (a->responsible && *a->responsible)
+		add_text(b, ev, icalproperty_new_description, b->o->responsible_label, ": ", a->responsible);
+	if (a->ring && a->ring->name && *a->ring->name)
+		add(b, ev, icalproperty_new_categories(a->ring->name));
+}
+
+static bool any_timed(const am_wheel *w)
+{
+	for (size_t i = 0; i < w->n_activities; i++)
+		if (w->activities[i].start >= 0)
+			return true;
+	return false;
+}
+
+static void add_header(builder *b)
+{
+	const am_wheel *w = &b->wp->wheel;
+	add(b, b->cal, icalproperty_new_prodid(ICS_PRODID));
+	add(b, b->cal, icalproperty_new_version("2.0"));
+	add(b, b->cal, icalproperty_new_calscale("GREGORIAN"));
+	char year[32];
+	snprintf(year, sizeof year, "%d", w->year);
+	char *label = joined(b->o->calendar_label, " ", year);
+	char *name = label && b->wp->name ? joined(label, " – ", b->wp->name) : NULL;
+	icalproperty *p = icalproperty_new_x(name ? name : label ? label : "");
+	if (p)
+		icalproperty_set_x_name(p, "X-WR-CALNAME");
+	add(b, b->cal, p);
+	b->oom |= !label || (b->wp->name && !name);
+	free(name);
+	free(label);
+	if (any_timed(w)) {
+		icalcomponent *tz = icalcomponent_new_from_string(copenhagen_vtimezone);
+		if (tz)
+			icalcomponent_add_component(b->cal, tz);
+		else
+			b->oom = true;
+	}
+}
+
+/* DTSTAMP: as ics_opts.timestamp says; never the clock. */
+static long long stamp_seconds(const am_workplace *wp, const ics_opts *o)
+{
+	if (o->timestamp >= 0)
+		return o->timestamp < ICS_MAX_STAMP ? o->timestamp : ICS_MAX_STAMP;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && !errno && v >= 0 && v <= ICS_MAX_STAMP)
+			return v;
+	}
+	const am_date *m = &wp->meeting.date;
+	long day = m->y ? wheel_serial(m->y, m->m, m->d) : wheel_first_day(&wp->wheel);
+	return (long long)day * 86400;
+}
+
+static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
+{
+	builder b = {wp, o, icalcomponent_new_vcalendar(), icaltime_null_time(), false};
+	if (!b.cal)
+		return NULL;
+	b.stamp = utc_value(stamp_seconds(wp, o));
+	add_header(&b);
+	for (size_t i = 0; i < wp->wheel.n_activities && !b.oom; i++)
+		add_event(&b, &wp->wheel.activities[i], i);
+	if (b.oom) {
+		icalcomponent_free(b.cal);
+		return NULL;
+	}
+	return b.cal;
+}
+
+/* ---- escaping and folding ---------------------------------------------- */
+
+typedef struct buf {
+	char *p;
+	size_t len, cap;
+	bool oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+/* Whether libical left ',' and ';' raw in this content line's value. */
+static bool needs_list_escapes(const char *line, size_t n)
+{
+	size_t name = strcspn(line, ";:");
+	if (name > n)
+		name = n;
+	return (name == 10 && strncmp(line, "CATEGORIES", 10) == 0) ||
+	       (name > 2 && strncmp(line, "X-", 2) == 0);
+}
+
+/* Escapes the raw ',' and ';' in the value of line[0..n) (its name has no
+ * parameters). Every backslash there already starts an escape pair, since
+ * libical escaped backslashes, so pairs are copied whole. */
+static void escape_list_value(buf *out, const char *line, size_t n)
+{
+	size_t colon = strcspn(line, ":");
+	size_t i = colon < n ? colon + 1 : n;
+	put(out, line, i);
+	for (; i < n; i++) {
+		if (line[i] == '\\' && i + 1 < n) {
+			put(out, line + i, 2);
+			i++;
+		} else if (line[i] == ',' || line[i] == ';') {
+			put(out, "\\", 1);
+			put(out, line + i, 1);
+		} else {
+			put(out, line + i, 1);
+		}
+	}
+}
+
+/* Writes one content line folded at ICS_LINE_MAX octets (RFC 5545 3.1),
+ * never inside a UTF-8 sequence, each physical line ending in CRLF. */
+static void fold(buf *out, const char *s, size_t n)
+{
+	size_t room = ICS_LINE_MAX;
+	while (n > room) {
+		size_t cut = room;
+		while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		put(out, s, cut);
+		put(out, "\r\n ", 3);
+		s += cut;
+		n -= cut;
+		room = ICS_LINE_MAX - 1;
+	}
+	put(out, s, n);
+	put(out, "\r\n", 2);
+}
+
+/* Reads the content line at *p (physical lines joined: a line break
+ * followed by a space or tab continues it) into line; advances *p. */
+static void unfold_next(const char **p, buf *line)
+{
+	line->len = 0;
+	const char *s = *p;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		put(line, s, n && s[n - 1] == '\r' ? n - 1 : n);
+		s += n + (nl ? 1 : 0);
+		if (*s != ' ' && *s != '\t')
+			break;
+		s++;
+	}
+	*p = s;
+}
+
+/* libical's serialisation → our output: escaped and folded afresh. */
+static int refold(const char *text, buf *out)
+{
+	buf line = {0}, fixed = {0};
+	const char *p = text;
+	while (*p && !out->oom) {
+		unfold_next(&p, &line);
+		if (line.oom || line.len == 0)
+			continue;
+		if (needs_list_escapes(line.p, line.len)) {
+			fixed.len = 0;
+			escape_list_value(&fixed, line.p, line.len);
+			if (!fixed.oom)
+				fold(out, fixed.p, fixed.len);
+		} else {
+			fold(out, line.p, line.len);
+		}
+	}
+	bool oom = line.oom || fixed.oom || out->oom;
+	free(line.p);
+	free(fixed.p);
+	return oom ? -1 : 0;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d)
+{
+	static const ics_opts defaults = {NULL, NULL, -1};
+	*out = NULL;
+	*len = 0;
+	if (!o)
+		o = &defaults;
+	if (wp->wheel.year == 0) {
+		diag_error(d, wp->file, wp->line, "no <wheel> to export: the calendar is the årshjul's activities");
+		return AM_EINPUT;
+	}
+	icalcomponent *cal = build(wp, o);
+	char *text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	if (cal)
+		icalcomponent_free(cal);
+	buf b = {0};
+	int bad = !text || refold(text, &b) != 0;
+	free(text);
+	if (bad) {
+		free(b.p);
+		return diag_oom(d, wp->file);
+	}
+	*out = b.p;
+	*len = b.len;
+	return AM_OK;
+}
+
+static int io_error(diag *d, const char *path, const char *what)
+{
+	diag_error(d, path, 0, "cannot %s: %s", what, strerror(errno));
+	return AM_EUSAGE;
+}
+
+static int write_stream(FILE *f, const char *p, size_t n)
+{
+	return fwrite(p, 1, n, f) != n || fflush(f) != 0 ? -1 : 0;
+}
+
+/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
+ * into place; removes the temporary file on any failure. */
+static int write_atomic(const char *path, const char *p, size_t n, diag *d)
+{
+	size_t len = strlen(path);
+	char *tmp = malloc(len + sizeof ".tmpXXXXXX");
+	if (!tmp)
+		return diag_oom(d, path);
+	memcpy(tmp, path, len);
+	memcpy(tmp + len, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return io_error(d, path, "create file");
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	FILE *f = fdopen(fd, "wb");
+	int bad = !f || fchmod(fd, 0666 & ~mask) != 0 || write_stream(f, p, n) != 0;
+	bad |= f ? fclose(f) != 0 : close(fd) != 0;
+	if (bad || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return io_error(d, path, "write");
+	}
+	free(tmp);
+	return AM_OK;
+}
+
+/* Devices and pipes (/dev/stdout, a FIFO) are written in place. */
+static int write_in_place(const char *path, const char *p, size_t n, diag *d)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return io_error(d, path, "open for writing");
+	int bad = write_stream(f, p, n);
+	bad |= fclose(f);
+	return bad ? io_error(d, path, "write") : AM_OK;
+}
+
+int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag *d)
+{
+	char *text;
+	size_t len;
+	int r = ics_write_mem(wp, o, &text, &len, d);
+	if (r != AM_OK)
+		return r;
+	struct stat st;
+	if (strcmp(path, "-") == 0)
+		r = write_stream(stdout, text, len) ? io_error(d, "<stdout>", "write") : AM_OK;
+	else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		r = write_in_place(path, text, len, d);
+	else
+		r = write_atomic(path, text, len, d);
+	free(text);
+	return r;
+}
