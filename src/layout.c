@@ -475,7 +475,7 @@ static int build_heading(builder *b, const lnode *n, const bctx *c)
 		if (!(h->u.lines.bookmark_title = spans_text(r, &s)))
 			return fail(r);
 	}
-	static const float before[] = {0.2f, 1.1f, 0.9f};
+	static const float before[] = {0.2f, 1.5f, 1.0f};
 	vchild *k = vbox_add(r, b->out, h, before[level] * base(r, c));
 	if (!k)
 		return -1;

@@ -285,6 +285,32 @@ static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};
 
 static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1);
 
+/* Puts a link annotation over every URL printed in fragment f (drawn at
+ * x, baseline base), so a reader can click what the paper shows. */
+static int link_urls(dctx *d, const text_frag *f, float x, float base, float size)
+{
+	const text_measurer *m = d->r->env->measurer;
+	const char *s = f->utf8;
+	for (const char *p = s; (p = strstr(p, "http")) != NULL;) {
+		if (strncmp(p, "https://", 8) != 0 && strncmp(p, "http://", 7) != 0) {
+			p += 4;
+			continue;
+		}
+		size_t len = strcspn(p, " \t\n\"<>");
+		while (len && strchr(".,;:)!?", p[len - 1]))
+			len--;          /* sentence punctuation after a URL is not part of it */
+		float x0 = x + m->fn(m->ctx, f->style, size, s, (size_t)(p - s));
+		float w = m->fn(m->ctx, f->style, size, p, len);
+		draw_cmd c = {.kind = DRAW_LINK};
+		c.u.link.r = (rect){x0, base - m->ascent * size, w, (m->ascent + m->descent) * size};
+		c.u.link.uri = arena_strndup(d->doc->arena, p, len);
+		if (!c.u.link.uri || !draw_push(d->doc, d->page, &c))
+			return -1;
+		p += len ? len : 1;
+	}
+	return 0;
+}
+
 static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	const text_measurer *m = d->r->env->measurer;
@@ -303,7 +329,8 @@ static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o
 		for (size_t k = 0; k < li->line.n; k++) {
 			const text_frag *f = &li->line.frags[k];
 			if (draw_text(d->doc, d->page, x + li->x + f->x, base, size, f->style,
-			              b->u.lines.colour, f->utf8, strlen(f->utf8)))
+			              b->u.lines.colour, f->utf8, strlen(f->utf8)) ||
+			    link_urls(d, f, x + li->x + f->x, base, size))
 				return -1;
 		}
 	}

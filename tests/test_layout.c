@@ -254,6 +254,23 @@ static void a_landscape_break_changes_the_paper(void **state)
 	assert_true(f->doc.pages[1].width > f->doc.pages[1].height);
 }
 
+static void a_printed_url_becomes_a_link(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><p>Læs reglerne på https://at.dk/regler/arbejdsmiljoearbejde. "
+	                  "Spørg AMR.</p></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	const draw_page *p = &f->doc.pages[0];
+	size_t links = 0;
+	for (size_t k = 0; k < p->n; k++)
+		if (p->cmds[k].kind == DRAW_LINK) {
+			links++;
+			assert_string_equal(p->cmds[k].u.link.uri, "https://at.dk/regler/arbejdsmiljoearbejde");
+			assert_true(p->cmds[k].u.link.r.w > 0 && p->cmds[k].u.link.r.h > 0);
+		}
+	assert_int_equal(links, 1);
+}
+
 static void the_draw_list_matches_the_golden_dump(void **state)
 {
 	fixture *f = *state;
@@ -303,6 +320,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_pitch_below_8mm_is_raised, setup, teardown),
 		cmocka_unit_test_setup_teardown(repeat_with_page_breaks_gives_one_page_per_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_landscape_break_changes_the_paper, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_printed_url_becomes_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
