@@ -1,0 +1,949 @@
+#!/usr/bin/env python3
+"""pdfa_check.py: checks PDF files against PDF/A-1b (ISO 19005-1), clause by
+clause, because no PDF/A validator is packaged for Debian.
+
+Reads each file raw (header, trailers, cross-reference table, object and
+stream keywords) and through `qpdf --json` (every object, streams as stored),
+decoding Flate streams itself where it needs their bytes. Prints one line per
+failed clause, `FILE: [CLAUSE name] what is wrong (object)`, warnings as
+`FILE: warning: ...`, then `N passed, N failed` over the files; exits 0 only
+when every file passes, 1 when one fails, 2 on usage errors.
+
+It checks what amokit's archive copy must satisfy (issue 6): the file
+structure, no encryption, a trailer ID, XMP metadata identifying PDF/A-1B that
+matches the document information, an RGB output intent with a version-2 ICC
+profile, embedded fonts (CIDSet for CID fonts), no transparency, no forbidden
+actions or additional actions, printable annotations, no embedded files, no
+LZW, no JavaScript, no XFA, device colours matching the output intent. It is
+not a complete validator: font widths against the font program, the
+implementation limits of 6.1.12 and the content of XMP extension schemas are
+not checked.
+
+usage: pdfa_check.py [-q] FILE.pdf..."""
+import base64
+import datetime
+import json
+import re
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zlib
+
+REF = re.compile(r"^(\d+) (\d+) R$")
+EOL = (b"\r\n", b"\n", b"\r")
+
+# ---- PDF objects from qpdf --json ---------------------------------------
+
+PDFDOC_HIGH = ("\u2022\u2020\u2021\u2026\u2014\u2013\u0192\u2044\u2039\u203a\u2212\u2030"
+               "\u201e\u201c\u201d\u2018\u2019\u201a\u2122\ufb01\ufb02\u0141\u0152\u0160"
+               "\u0178\u017d\u0131\u0142\u0153\u0161\u017e\ufffd\u20ac")
+PDFDOC_LOW = "\u02d8\u02c7\u02c6\u02d9\u02dd\u02db\u02da\u02dc"
+
+
+def pdfdoc_decode(b):
+    """A PDF text string's bytes as text: UTF-16BE after a BOM, else
+    PDFDocEncoding."""
+    if b[:2] == b"\xfe\xff":
+        return b[2:].decode("utf-16-be", "replace")
+    out = []
+    for c in b:
+        if 0x18 <= c <= 0x1F:
+            out.append(PDFDOC_LOW[c - 0x18])
+        elif 0x80 <= c <= 0xA0:
+            out.append(PDFDOC_HIGH[c - 0x80])
+        else:
+            out.append(chr(c))
+    return "".join(out)
+
+
+def is_string(v):
+    return isinstance(v, str) and (v.startswith("u:") or v.startswith("b:"))
+
+
+def text_of(v):
+    """A qpdf JSON string value as text; None when v is not a string."""
+    if not is_string(v):
+        return None
+    if v.startswith("u:"):
+        return v[2:]
+    return pdfdoc_decode(bytes.fromhex(v[2:]))
+
+
+def bytes_of(v):
+    if not is_string(v):
+        return None
+    return v[2:].encode("utf-8") if v.startswith("u:") else bytes.fromhex(v[2:])
+
+
+def is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+class Pdf:
+    """One file: its raw bytes and its objects as qpdf reports them."""
+
+    def __init__(self, path):
+        self.path = path
+        with open(path, "rb") as f:
+            self.raw = f.read()
+        p = subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline", "--decode-level=none", path],
+                           capture_output=True)
+        self.qpdf_errors = p.stderr.decode("utf-8", "replace").strip()
+        self.ok = p.returncode in (0, 3) and p.stdout.startswith(b"{")
+        self.objs, self.trailer, self.encrypted = {}, {}, False
+        if not self.ok:
+            return
+        j = json.loads(p.stdout)
+        self.encrypted = bool(j.get("encrypt", {}).get("encrypted"))
+        for key, o in j["qpdf"][1].items():
+            if key == "trailer":
+                self.trailer = o.get("value", {})
+            elif key.startswith("obj:"):
+                self.objs[key[4:]] = o
+        self.catalog = self.get(self.trailer.get("/Root"))
+        if not isinstance(self.catalog, dict):
+            self.catalog = {}
+
+    def get(self, v):
+        """v with a reference resolved; a stream gives its dictionary."""
+        if isinstance(v, str) and REF.match(v):
+            o = self.objs.get(v)
+            if o is None:
+                return None
+            return o["stream"]["dict"] if "stream" in o else o.get("value")
+        return v
+
+    def is_stream(self, v):
+        return isinstance(v, str) and v in self.objs and "stream" in self.objs[v]
+
+    def stream_data(self, ref):
+        """The decoded bytes of stream ref; None when it is not a stream or
+        uses a filter this checker cannot decode."""
+        if not self.is_stream(ref):
+            return None
+        s = self.objs[ref]["stream"]
+        data = base64.b64decode(s.get("data", ""))
+        filters = self.get(s["dict"].get("/Filter"))
+        if filters is None:
+            filters = []
+        elif not isinstance(filters, list):
+            filters = [filters]
+        for f in filters:
+            f = self.get(f)
+            try:
+                if f in ("/FlateDecode", "/Fl"):
+                    data = zlib.decompress(data)
+                elif f in ("/ASCIIHexDecode", "/AHx"):
+                    data = bytes.fromhex(re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">")[0]).decode())
+                elif f in ("/ASCII85Decode", "/A85"):
+                    data = base64.a85decode(data.strip().rstrip(b"~>").lstrip(b"<~"))
+                else:
+                    return None
+            except (zlib.error, ValueError):
+                return None
+        return data
+
+    def dicts(self):
+        """Every dictionary in the file, nested ones included, with the
+        object it belongs to and whether it is a stream's own dictionary."""
+        def walk(v, owner, top):
+            if isinstance(v, dict):
+                yield v, owner, top
+                for x in v.values():
+                    yield from walk(x, owner, False)
+            elif isinstance(v, list):
+                for x in v:
+                    yield from walk(x, owner, False)
+        for ref, o in self.objs.items():
+            if "stream" in o:
+                yield from walk(o["stream"]["dict"], ref, True)
+            else:
+                yield from walk(o.get("value"), ref, False)
+
+    def pages(self):
+        return [(ref, o["value"]) for ref, o in self.objs.items()
+                if "value" in o and isinstance(o["value"], dict) and o["value"].get("/Type") == "/Page"]
+
+
+class Report:
+    def __init__(self, path, quiet):
+        self.path, self.quiet = path, quiet
+        self.failed = {}
+        self.warnings = []
+
+    def fail(self, clause, msg):
+        self.failed.setdefault(clause, [])
+        if msg not in self.failed[clause]:
+            self.failed[clause].append(msg)
+
+    def warn(self, msg):
+        if msg not in self.warnings:
+            self.warnings.append(msg)
+
+    def print(self):
+        for clause, msgs in self.failed.items():
+            extra = " (and %d more)" % (len(msgs) - 3) if len(msgs) > 3 else ""
+            print("%s: [%s] %s%s" % (self.path, clause, "; ".join(msgs[:3]), extra))
+        if not self.quiet:
+            for w in self.warnings:
+                print("%s: warning: %s" % (self.path, w))
+
+
+# ---- 6.1 file structure --------------------------------------------------
+
+def check_header(pdf, r):
+    m = re.match(rb"%PDF-1\.(\d)(\r\n|\r|\n)", pdf.raw)
+    if not m:
+        r.fail("6.1.2 header", "the file does not start with %PDF-1.n and an end of line")
+        return
+    if int(m.group(1)) > 4:
+        r.fail("6.1.2 header", "version 1.%s, PDF/A-1 needs 1.4 or lower" % m.group(1).decode())
+    second = pdf.raw[m.end():m.end() + 64]
+    m2 = re.match(rb"%([^\r\n]*)", second)
+    if not m2 or len(m2.group(1)) < 4 or any(c < 128 for c in m2.group(1)[:4]):
+        r.fail("6.1.2 header", "no comment line of four or more bytes above 127 after the header")
+    version = pdf.catalog.get("/Version") if pdf.ok else None
+    if isinstance(version, str) and version not in ("/1.0", "/1.1", "/1.2", "/1.3", "/1.4"):
+        r.fail("6.1.2 header", "catalog /Version %s" % version)
+
+
+def check_eof(pdf, r):
+    at = pdf.raw.rfind(b"%%EOF")
+    if at < 0:
+        r.fail("6.1.3 trailer", "no %%EOF marker")
+    elif pdf.raw[at + 5:] not in (b"",) + EOL:
+        r.fail("6.1.3 trailer", "%d bytes after the last %%%%EOF" % len(pdf.raw[at + 5:]))
+
+
+def raw_trailers(pdf):
+    """The text of every trailer dictionary in the file."""
+    return [pdf.raw[m.end():pdf.raw.find(b"startxref", m.end())]
+            for m in re.finditer(rb"(?<![A-Za-z])trailer(?![A-Za-z])", pdf.raw)]
+
+
+def check_encryption(pdf, r):
+    if any(re.search(rb"/Encrypt(?![A-Za-z0-9])", t) for t in raw_trailers(pdf)) or \
+            "/Encrypt" in pdf.trailer or pdf.encrypted:
+        r.fail("6.1.3 encryption", "the trailer has /Encrypt")
+
+
+def check_id(pdf, r):
+    ids = pdf.get(pdf.trailer.get("/ID"))
+    if ids is None:
+        r.fail("6.1.3 trailer-id", "the trailer has no /ID")
+    elif not (isinstance(ids, list) and len(ids) == 2 and all(bytes_of(pdf.get(x)) for x in ids)):
+        r.fail("6.1.3 trailer-id", "/ID is not an array of two non-empty strings: %r" % (ids,))
+
+
+def raw_int(pdf, offsets, v):
+    """An integer written directly, or the integer an `N G R` points to."""
+    m = re.fullmatch(rb"(\d+) (\d+) R", v)
+    if not m:
+        return int(v)
+    at = offsets.get((int(m.group(1)), int(m.group(2))))
+    if at is None:
+        return None
+    m = re.match(rb"\d+ \d+ obj\s+(\d+)", pdf.raw[at:at + 64])
+    return int(m.group(1)) if m else None
+
+
+def xref_offsets(pdf, r):
+    """Object offsets from the cross-reference table(s), checking their
+    form (6.1.4); None when there is no usable table."""
+    m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf.raw)
+    if not m:
+        r.fail("6.1.4 xref", "no startxref offset before the final %%EOF")
+        return None
+    offsets, at, seen = {}, int(m.group(1)), set()
+    while at not in seen:
+        seen.add(at)
+        head = re.match(rb"xref(\r\n|\r|\n)", pdf.raw[at:at + 8])
+        if not head:
+            r.fail("6.1.4 xref", "startxref or /Prev (%d) does not point at an `xref` keyword "
+                   "with one end of line (a cross-reference stream is not PDF 1.4)" % at)
+            return None
+        pos = at + head.end()
+        while True:
+            sub = re.match(rb"(\d+) (\d+)(\r\n|\r|\n)", pdf.raw[pos:pos + 32])
+            if not sub:
+                break
+            first, count = int(sub.group(1)), int(sub.group(2))
+            pos += sub.end()
+            for i in range(count):
+                e = pdf.raw[pos:pos + 20]
+                em = re.fullmatch(rb"(\d{10}) (\d{5}) ([nf])( \r| \n|\r\n)", e)
+                if not em:
+                    r.fail("6.1.4 xref", "malformed entry for object %d" % (first + i))
+                    return None
+                if em.group(3) == b"n":
+                    offsets.setdefault((first + i, int(em.group(2))), int(em.group(1)))
+                pos += 20
+        t = re.match(rb"\s*trailer\s*<<", pdf.raw[pos:pos + 64])
+        if not t:
+            r.fail("6.1.4 xref", "no trailer after the table at %d" % at)
+            return None
+        prev = re.search(rb"/Prev\s+(\d+)", pdf.raw[pos:pdf.raw.find(b"startxref", pos)])
+        if not prev:
+            break
+        at = int(prev.group(1))
+    return offsets
+
+
+def check_objects(pdf, r):
+    """6.1.7 streams and 6.1.8 indirect objects, at the offsets the
+    cross-reference table gives."""
+    offsets = xref_offsets(pdf, r)
+    if offsets is None:
+        return
+    for (num, gen), at in sorted(offsets.items(), key=lambda x: x[1]):
+        name = "%d %d obj" % (num, gen)
+        m = re.match(rb"(\d+) (\d+) obj(\r\n|\r|\n)", pdf.raw[at:at + 40])
+        if not m or (int(m.group(1)), int(m.group(2))) != (num, gen):
+            r.fail("6.1.8 objects", "object %s: not `N G obj` and an end of line at offset %d" % (name, at))
+            continue
+        body = at + m.end()
+        end = pdf.raw.find(b"endobj", body)
+        s = re.search(rb">>\s*stream", pdf.raw[body:end if end > 0 else len(pdf.raw)])
+        if s:
+            kw = body + s.end()
+            if pdf.raw[kw:kw + 2] != b"\r\n" and pdf.raw[kw:kw + 1] != b"\n":
+                r.fail("6.1.7 streams", "%s: `stream` not followed by CRLF or LF" % name)
+                continue
+            data = kw + (2 if pdf.raw[kw:kw + 2] == b"\r\n" else 1)
+            lm = re.search(rb"/Length\s+(\d+ \d+ R|\d+)", pdf.raw[body:body + s.start()])
+            length = raw_int(pdf, offsets, lm.group(1)) if lm else None
+            if length is None:
+                r.fail("6.1.7 streams", "%s: no usable /Length" % name)
+                continue
+            tail = re.match(rb"(\r\n|\r|\n)endstream", pdf.raw[data + length:data + length + 12])
+            if not tail:
+                r.fail("6.1.7 streams", "%s: /Length %d does not end at an end of line and `endstream`"
+                       % (name, length))
+                continue
+            end = pdf.raw.find(b"endobj", data + length)
+        if end < 0 or pdf.raw[end - 1:end] not in (b"\n", b"\r") or \
+                not re.match(rb"endobj(\r\n|\r|\n)", pdf.raw[end:end + 8]):
+            r.fail("6.1.8 objects", "%s: `endobj` not between ends of line" % name)
+    for d, ref, top in pdf.dicts():
+        if top and any(k in d for k in ("/F", "/FFilter", "/FDecodeParms")):
+            r.fail("6.1.7 streams", "stream %s refers to an external file" % ref)
+
+
+def check_filters(pdf, r):
+    for ref, o in pdf.objs.items():
+        if "stream" in o:
+            f = pdf.get(o["stream"]["dict"].get("/Filter"))
+            if f == "/LZWDecode" or (isinstance(f, list) and "/LZWDecode" in [pdf.get(x) for x in f]):
+                r.fail("6.1.10 filters", "stream %s uses LZWDecode" % ref)
+
+
+def check_embedded_files(pdf, r):
+    for d, ref, _ in pdf.dicts():
+        if "/EmbeddedFiles" in d:
+            r.fail("6.1.11 embedded-files", "/EmbeddedFiles name tree in %s" % ref)
+        if "/EF" in d:
+            r.fail("6.1.11 embedded-files", "file specification with /EF in %s" % ref)
+
+
+def check_optional_content(pdf, r):
+    if "/OCProperties" in pdf.catalog:
+        r.fail("6.1.13 optional-content", "the catalog has /OCProperties")
+
+
+# ---- 6.2 graphics ---------------------------------------------------------
+
+def icc_problems(data, n):
+    """What is wrong with an ICC profile for a PDF/A-1 output intent."""
+    if data is None:
+        return ["the profile stream cannot be decoded"]
+    if len(data) < 132:
+        return ["%d bytes, shorter than an ICC header and tag count" % len(data)]
+    size, = struct.unpack(">I", data[:4])
+    out = []
+    if size != len(data):
+        out.append("header size %d but the stream holds %d bytes" % (size, len(data)))
+    if data[36:40] != b"acsp":
+        out.append("no 'acsp' signature at offset 36")
+    if data[8] > 2:
+        out.append("ICC version %d.%d, PDF/A-1 needs version 2 or older" % (data[8], data[9] >> 4))
+    if data[12:16] not in (b"mntr", b"prtr"):
+        out.append("device class %r is neither 'mntr' nor 'prtr'" % data[12:16].decode("latin-1"))
+    space = data[16:20]
+    want = {1: b"GRAY", 3: b"RGB ", 4: b"CMYK"}.get(n)
+    if space != want:
+        out.append("colour space %r does not match /N %r" % (space.decode("latin-1"), n))
+    count, = struct.unpack(">I", data[128:132])
+    if 132 + 12 * count > len(data):
+        out.append("tag table of %d entries runs past the end" % count)
+    else:
+        for i in range(count):
+            sig, off, ln = struct.unpack(">4sII", data[132 + 12 * i:144 + 12 * i])
+            if off + ln > len(data):
+                out.append("tag %r runs past the end" % sig.decode("latin-1"))
+    return out
+
+
+def output_intent_space(pdf, r):
+    """Checks the PDF/A output intent (6.2.2); gives its colour space
+    ('RGB ', 'CMYK', 'GRAY') or None."""
+    clause = "6.2.2 output-intent"
+    intents = pdf.get(pdf.catalog.get("/OutputIntents"))
+    if not isinstance(intents, list) or not intents:
+        r.fail(clause, "the catalog has no /OutputIntents array")
+        return None
+    pdfa = [i for i in intents if isinstance(pdf.get(i), dict) and pdf.get(pdf.get(i).get("/S")) == "/GTS_PDFA1"]
+    if not pdfa:
+        r.fail(clause, "no output intent with /S /GTS_PDFA1")
+        return None
+    profiles = {pdf.get(i).get("/DestOutputProfile") for i in intents if isinstance(pdf.get(i), dict)}
+    profiles.discard(None)
+    if len(profiles) > 1:
+        r.fail(clause, "output intents with different profiles: %s" % sorted(profiles))
+    intent = pdf.get(pdfa[0])
+    if not text_of(pdf.get(intent.get("/OutputConditionIdentifier"))):
+        r.fail(clause, "the GTS_PDFA1 intent has no /OutputConditionIdentifier string")
+    prof = intent.get("/DestOutputProfile")
+    if not pdf.is_stream(prof):
+        r.fail(clause, "the GTS_PDFA1 intent has no /DestOutputProfile stream")
+        return None
+    n = pdf.get(pdf.get(prof).get("/N"))
+    if n != 3:
+        r.fail(clause, "profile %s has /N %r, not 3 (RGB)" % (prof, n))
+    data = pdf.stream_data(prof)
+    for p in icc_problems(data, n):
+        r.fail(clause, "profile %s: %s" % (prof, p))
+    return data[16:20].decode("latin-1") if data and len(data) >= 20 else None
+
+
+def check_graphics(pdf, r):
+    clause = "6.2 graphics"
+    for d, ref, top in pdf.dicts():
+        sub = d.get("/Subtype")
+        if sub == "/Image":
+            if "/Alternates" in d:
+                r.fail(clause, "image %s has /Alternates" % ref)
+            if pdf.get(d.get("/Interpolate")) is True:
+                r.fail(clause, "image %s has /Interpolate true" % ref)
+            if d.get("/Intent") not in (None, "/RelativeColorimetric", "/AbsoluteColorimetric",
+                                        "/Perceptual", "/Saturation"):
+                r.fail(clause, "image %s has rendering intent %s" % (ref, d.get("/Intent")))
+        if sub == "/PS" or d.get("/Subtype2") == "/PS" or (sub == "/Form" and "/PS" in d):
+            r.fail(clause, "PostScript XObject %s" % ref)
+        if sub == "/Form" and "/Ref" in d:
+            r.fail(clause, "reference XObject %s" % ref)
+        if sub in ("/Image", "/Form") and "/OPI" in d:
+            r.fail(clause, "XObject %s has /OPI" % ref)
+        if "/TR" in d and (d.get("/Type") == "/ExtGState" or "/SMask" in d or "/BM" in d or not top):
+            r.fail(clause, "graphics state %s has a transfer function /TR" % ref)
+        if "/TR2" in d and d.get("/TR2") != "/Default":
+            r.fail(clause, "graphics state %s has /TR2 other than /Default" % ref)
+        if "/HTO" in d:
+            r.fail(clause, "halftone in %s has /HTO" % ref)
+
+
+# Content streams: which device colour spaces they paint with.
+
+TOKEN = re.compile(rb"\s+|%[^\r\n]*|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|\{|\}|/[^\s/\[\]()<>{}%]*|"
+                   rb"[^\s/\[\]()<>{}%]+")
+
+
+def content_ops(data):
+    """(operator, operands) for each operator in a content stream; inline
+    images come as ('BI', [key, value, ...])."""
+    i, n, operands = 0, len(data), []
+    while i < n:
+        c = data[i:i + 1]
+        if c == b"(":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                ch = data[j:j + 1]
+                if ch == b"\\":
+                    j += 1
+                elif ch == b"(":
+                    depth += 1
+                elif ch == b")":
+                    depth -= 1
+                j += 1
+            operands.append(b"()")
+            i = j
+            continue
+        m = TOKEN.match(data, i)
+        if not m:
+            i += 1
+            continue
+        tok = m.group(0)
+        i = m.end()
+        if tok[:1].isspace() or tok[:1] == b"%":
+            continue
+        if tok[:1] in b"/<[]{}>" or re.fullmatch(rb"[+\-]?(\d+\.?\d*|\.\d+)", tok) or tok in (b"true", b"false", b"null"):
+            operands.append(tok)
+            continue
+        if tok == b"ID":
+            end = re.compile(rb"\sEI(?=\s|$)").search(data, i + 1)
+            yield b"BI", operands
+            i = end.end() if end else n
+        elif tok != b"BI":
+            yield tok, operands
+        operands = []
+
+
+OP_SPACE = {b"rg": "RGB ", b"RG": "RGB ", b"k": "CMYK", b"K": "CMYK", b"g": "GRAY", b"G": "GRAY"}
+NAME_SPACE = {b"/DeviceRGB": "RGB ", b"/RGB": "RGB ", b"/DeviceCMYK": "CMYK", b"/CMYK": "CMYK",
+              b"/DeviceGray": "GRAY", b"/G": "GRAY"}
+
+
+def device_spaces(pdf, r):
+    """{space: where} for the device colour spaces the file uses."""
+    used = {}
+    contents = set()
+    for ref, page in pdf.pages():
+        c = page.get("/Contents")
+        for x in (c if isinstance(c, list) else [c]):
+            if isinstance(x, str):
+                contents.add(x)
+    for ref, o in pdf.objs.items():
+        if "stream" in o and o["stream"]["dict"].get("/Subtype") == "/Form":
+            contents.add(ref)
+    for ref in sorted(contents):
+        data = pdf.stream_data(ref)
+        if data is None:
+            r.warn("content stream %s cannot be decoded; its colours are not checked" % ref)
+            continue
+        for op, args in content_ops(data):
+            if op in OP_SPACE:
+                used.setdefault(OP_SPACE[op], "operator %s in %s" % (op.decode(), ref))
+            elif op in (b"cs", b"CS") and args and args[-1] in NAME_SPACE and args[-1] != b"/G":
+                used.setdefault(NAME_SPACE[args[-1]], "%s in %s" % (args[-1].decode(), ref))
+            elif op == b"BI":
+                for k, v in zip(args[0::2], args[1::2]):
+                    if k in (b"/CS", b"/ColorSpace") and v in NAME_SPACE:
+                        used.setdefault(NAME_SPACE[v], "inline image %s in %s" % (v.decode(), ref))
+                    if k in (b"/F", b"/Filter") and v in (b"/LZW", b"/LZWDecode"):
+                        r.fail("6.1.10 filters", "inline image with LZW in %s" % ref)
+    names = {"/DeviceRGB": "RGB ", "/DeviceCMYK": "CMYK", "/DeviceGray": "GRAY"}
+
+    def walk(v, ref):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k not in ("/DefaultRGB", "/DefaultCMYK", "/DefaultGray"):
+                    walk(x, ref)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x, ref)
+        elif v in names:
+            used.setdefault(names[v], "%s in %s" % (v, ref))
+    for ref, o in pdf.objs.items():
+        walk(o["stream"]["dict"] if "stream" in o else o.get("value"), ref)
+    defaults = {k for d, _, _ in pdf.dicts() for k in ("/DefaultRGB", "/DefaultCMYK", "/DefaultGray") if k in d}
+    for k, space in (("/DefaultRGB", "RGB "), ("/DefaultCMYK", "CMYK"), ("/DefaultGray", "GRAY")):
+        if k in defaults:
+            used.pop(space, None)
+    return used
+
+
+def check_colour(pdf, r, intent_space):
+    for space, where in sorted(device_spaces(pdf, r).items()):
+        if intent_space is None:
+            r.fail("6.2.3 colour", "device colour (%s) without a PDF/A output intent" % where)
+        elif space != "GRAY" and space != intent_space:
+            r.fail("6.2.3 colour", "%s colour (%s) but the output intent is %s"
+                   % (space.strip(), where, intent_space.strip()))
+
+
+# ---- 6.3 fonts ------------------------------------------------------------
+
+def truetype_cmaps(data):
+    """The (platform, encoding) pairs of a TrueType font's cmap table."""
+    try:
+        ntables, = struct.unpack(">H", data[4:6])
+        for i in range(ntables):
+            tag, _, off, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+            if tag == b"cmap":
+                n, = struct.unpack(">H", data[off + 2:off + 4])
+                return {struct.unpack(">HH", data[off + 4 + 8 * k:off + 8 + 8 * k]) for k in range(n)}
+    except struct.error:
+        return None
+    return set()
+
+
+def check_font(pdf, r, ref, font, seen_cmap):
+    clause = "6.3 fonts"
+    sub = pdf.get(font.get("/Subtype"))
+    name = "%s (%s)" % (pdf.get(font.get("/BaseFont")), ref)
+    if sub == "/Type3":
+        return
+    if sub == "/Type0":
+        desc = pdf.get(font.get("/DescendantFonts"))
+        if not isinstance(desc, list) or len(desc) != 1 or not isinstance(pdf.get(desc[0]), dict):
+            r.fail(clause, "Type0 font %s without one descendant font" % name)
+        enc = pdf.get(font.get("/Encoding"))
+        if isinstance(enc, str) and enc not in ("/Identity-H", "/Identity-V"):
+            r.fail(clause, "Type0 font %s uses CMap %s, which is not embedded" % (name, enc))
+        return
+    fd = pdf.get(font.get("/FontDescriptor"))
+    if not isinstance(fd, dict):
+        r.fail(clause, "font %s has no font descriptor, so it is not embedded" % name)
+        return
+    files = [k for k in ("/FontFile", "/FontFile2", "/FontFile3") if pdf.is_stream(fd.get(k))]
+    if not files:
+        r.fail(clause, "font %s is not embedded" % name)
+    if sub in ("/CIDFontType0", "/CIDFontType2") and not pdf.is_stream(fd.get("/CIDSet")):
+        r.fail(clause, "CID font %s has no /CIDSet stream in its descriptor" % name)
+    if sub == "/CIDFontType2" and not (font.get("/CIDToGIDMap") == "/Identity" or pdf.is_stream(font.get("/CIDToGIDMap"))):
+        r.fail(clause, "CIDFontType2 %s has no /CIDToGIDMap" % name)
+    base = pdf.get(font.get("/BaseFont")) or ""
+    if sub == "/Type1" and re.match(r"/[A-Z]{6}\+", base) and not bytes_of(pdf.get(fd.get("/CharSet"))):
+        r.fail(clause, "Type 1 subset %s has no /CharSet" % name)
+    if sub != "/TrueType":
+        return
+    flags = pdf.get(fd.get("/Flags")) or 0
+    enc = pdf.get(font.get("/Encoding"))
+    if flags & 4:
+        if enc is not None:
+            r.fail(clause, "symbolic TrueType font %s has an /Encoding" % name)
+        return
+    base_enc = pdf.get(enc.get("/BaseEncoding")) if isinstance(enc, dict) else enc
+    if base_enc not in ("/WinAnsiEncoding", "/MacRomanEncoding"):
+        r.fail(clause, "non-symbolic TrueType font %s has encoding %s, not WinAnsi or MacRoman" % (name, base_enc))
+    if isinstance(enc, dict) and "/Differences" in enc and "/FontFile2" in files:
+        key = fd.get("/FontFile2")
+        if key not in seen_cmap:
+            seen_cmap[key] = truetype_cmaps(pdf.stream_data(key) or b"")
+        if seen_cmap[key] is not None and (3, 1) not in seen_cmap[key]:
+            r.warn("TrueType font %s has /Differences but its program has no (3,1) cmap" % name)
+
+
+def check_fonts(pdf, r):
+    seen_cmap = {}
+    for ref, o in pdf.objs.items():
+        v = o.get("value")
+        if isinstance(v, dict) and v.get("/Type") == "/Font":
+            check_font(pdf, r, ref, v, seen_cmap)
+
+
+# ---- 6.4 transparency, 6.5 annotations, 6.6 actions, 6.9 forms ----------
+
+def annotations(pdf):
+    found = {}
+    for ref, page in pdf.pages():
+        for a in pdf.get(page.get("/Annots")) or []:
+            if isinstance(pdf.get(a), dict):
+                found[a if isinstance(a, str) else "in " + ref] = pdf.get(a)
+    for ref, o in pdf.objs.items():
+        v = o.get("value")
+        if isinstance(v, dict) and v.get("/Type") == "/Annot":
+            found[ref] = v
+    return found
+
+
+def check_transparency(pdf, r, annots):
+    clause = "6.4 transparency"
+    annot_ids = {id(a) for a in annots.values()}
+    for d, ref, _ in pdf.dicts():
+        if "/SMask" in d and pdf.get(d["/SMask"]) != "/None":
+            r.fail(clause, "/SMask in %s" % ref)
+        for k in ("/CA", "/ca"):
+            v = pdf.get(d.get(k))
+            if is_num(v) and v != 1 and id(d) not in annot_ids:
+                r.fail(clause, "%s %g in %s" % (k, v, ref))
+        bm = pdf.get(d.get("/BM"))
+        if bm is not None and bm not in ("/Normal", "/Compatible") and \
+                not (isinstance(bm, list) and all(pdf.get(x) in ("/Normal", "/Compatible") for x in bm)):
+            r.fail(clause, "blend mode %s in %s" % (bm, ref))
+        if pdf.get(d.get("/S")) == "/Transparency":
+            r.fail(clause, "transparency group in %s" % ref)
+
+
+ALLOWED_ANNOTS = {"/Text", "/Link", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon", "/PolyLine",
+                  "/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Stamp", "/Ink", "/Popup",
+                  "/Widget", "/PrinterMark", "/TrapNet"}
+
+
+def check_annotations(pdf, r, annots, intent_space):
+    clause = "6.5 annotations"
+    for ref, a in sorted(annots.items()):
+        sub = pdf.get(a.get("/Subtype"))
+        if sub not in ALLOWED_ANNOTS:
+            r.fail(clause, "annotation %s has subtype %s" % (ref, sub))
+        f = pdf.get(a.get("/F"))
+        if not isinstance(f, int):
+            r.fail(clause, "annotation %s has no /F flags" % ref)
+        else:
+            if not f & 4:
+                r.fail(clause, "annotation %s lacks the Print flag (/F %d)" % (ref, f))
+            if f & (1 | 2 | 32):
+                r.fail(clause, "annotation %s is Invisible, Hidden or NoView (/F %d)" % (ref, f))
+        ca = pdf.get(a.get("/CA"))
+        if is_num(ca) and ca != 1:
+            r.fail(clause, "annotation %s has /CA %g" % (ref, ca))
+        if ("/C" in a or "/IC" in a) and intent_space != "RGB ":
+            r.fail(clause, "annotation %s has /C or /IC without an RGB output intent" % ref)
+        ap = pdf.get(a.get("/AP"))
+        if isinstance(ap, dict) and set(ap) != {"/N"}:
+            r.fail(clause, "annotation %s has appearance keys %s besides /N" % (ref, sorted(set(ap) - {"/N"})))
+
+
+ACTIONS = {"/GoTo", "/GoToR", "/GoToE", "/Launch", "/Thread", "/URI", "/Sound", "/Movie", "/Hide", "/Named",
+           "/SubmitForm", "/ResetForm", "/ImportData", "/JavaScript", "/SetOCGState", "/Rendition",
+           "/Trans", "/GoTo3DView", "/set-state", "/no-op"}
+ALLOWED_ACTIONS = {"/GoTo", "/GoToR", "/Thread", "/URI", "/Named", "/SubmitForm"}
+ALLOWED_NAMED = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
+
+
+def check_actions(pdf, r):
+    clause = "6.6 actions"
+    for d, ref, _ in pdf.dicts():
+        s = pdf.get(d.get("/S"))
+        if (s in ACTIONS or d.get("/Type") == "/Action") and s not in ALLOWED_ACTIONS:
+            r.fail(clause, "%s action in %s" % (s, ref))
+        if s == "/Named" and pdf.get(d.get("/N")) not in ALLOWED_NAMED:
+            r.fail(clause, "named action %s in %s" % (pdf.get(d.get("/N")), ref))
+        for k in ("/JS", "/JavaScript", "/AA"):
+            if k in d:
+                r.fail(clause, "%s in %s" % (k, ref))
+
+
+def check_forms(pdf, r):
+    form = pdf.get(pdf.catalog.get("/AcroForm"))
+    if isinstance(form, dict):
+        if "/XFA" in form:
+            r.fail("6.9 forms", "the interactive form has /XFA")
+        if pdf.get(form.get("/NeedAppearances")) is True:
+            r.fail("6.9 forms", "the interactive form has /NeedAppearances true")
+    for d, ref, _ in pdf.dicts():
+        if "/XFA" in d and d is not form:
+            r.fail("6.9 forms", "/XFA in %s" % ref)
+
+
+# ---- 6.7 metadata ----------------------------------------------------------
+
+NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+      "x": "adobe:ns:meta/",
+      "dc": "http://purl.org/dc/elements/1.1/",
+      "xmp": "http://ns.adobe.com/xap/1.0/",
+      "pdf": "http://ns.adobe.com/pdf/1.3/",
+      "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+      "xml": "http://www.w3.org/XML/1998/namespace"}
+# Schemas XMP 2004 predefines (6.7.8): properties in others need an extension schema.
+PREDEFINED = set(NS.values()) | {
+    "http://ns.adobe.com/xap/1.0/rights/", "http://ns.adobe.com/xap/1.0/mm/",
+    "http://ns.adobe.com/xap/1.0/bj/", "http://ns.adobe.com/xap/1.0/t/pg/",
+    "http://ns.adobe.com/photoshop/1.0/", "http://ns.adobe.com/tiff/1.0/",
+    "http://ns.adobe.com/exif/1.0/", "http://ns.adobe.com/exif/1.0/aux/",
+    "http://ns.adobe.com/camera-raw-settings/1.0/", "http://ns.adobe.com/xap/1.0/t/",
+    "http://www.aiim.org/pdfa/ns/extension/", "http://www.aiim.org/pdfa/ns/schema#",
+    "http://www.aiim.org/pdfa/ns/property#", "http://www.aiim.org/pdfa/ns/type#",
+    "http://www.aiim.org/pdfa/ns/field#"}
+
+
+def q(prefix, local):
+    return "{%s}%s" % (NS[prefix], local)
+
+
+def xmp_properties(root):
+    """{'{ns}name': element or attribute text} over every rdf:Description."""
+    props = {}
+    for desc in root.iter(q("rdf", "Description")):
+        for k, v in desc.attrib.items():
+            if not k.startswith("{%s}" % NS["rdf"]) and not k.startswith("{%s}" % NS["xml"]):
+                props.setdefault(k, v)
+        for child in desc:
+            props.setdefault(child.tag, child)
+    return props
+
+
+def xmp_text(v, kind):
+    """A property's value: 'simple' text, 'alt' x-default entry, 'seq'
+    entries (a list). None when it has another form."""
+    if isinstance(v, str):
+        return v if kind == "simple" else None
+    if kind == "simple":
+        return v.text or "" if len(v) == 0 else None
+    container = v.find(q("rdf", "Alt" if kind == "alt" else "Seq"))
+    if container is None:
+        return None
+    items = container.findall(q("rdf", "li"))
+    if kind == "seq":
+        return [i.text or "" for i in items]
+    for i in items:
+        if i.get(q("xml", "lang")) == "x-default":
+            return i.text or ""
+    return None
+
+
+def pdf_date(s):
+    m = re.fullmatch(r"D:(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:([+\-Z])(?:(\d\d)'?(?:(\d\d)'?)?)?)?", s or "")
+    if not m:
+        return None
+    return date_value(m.groups()[:6], m.group(7), m.group(8), m.group(9))
+
+
+def xmp_date(s):
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?"
+                     r"(?:(Z)|([+\-])(\d\d):(\d\d))?)?)?)?", (s or "").strip())
+    if not m:
+        return None
+    sign = "Z" if m.group(7) else m.group(8)
+    return date_value(m.groups()[:6], sign, m.group(9), m.group(10))
+
+
+def date_value(fields, sign, hh, mm):
+    """A comparable date: (UTC datetime, True) with a zone, (local, False)
+    without; None when the fields are out of range."""
+    d = [int(x) if x else dflt for x, dflt in zip(fields, (0, 1, 1, 0, 0, 0))]
+    try:
+        t = datetime.datetime(*d)
+    except ValueError:
+        return None
+    if sign is None:
+        return t, False
+    off = datetime.timedelta(hours=int(hh or 0), minutes=int(mm or 0))
+    if sign == "Z":
+        if off:
+            return None
+        return t, True
+    return (t - off if sign == "+" else t + off), True
+
+
+INFO_XMP = [("/Title", "dc", "title", "alt"), ("/Author", "dc", "creator", "seq"),
+            ("/Subject", "dc", "description", "alt"), ("/Keywords", "pdf", "Keywords", "simple"),
+            ("/Creator", "xmp", "CreatorTool", "simple"), ("/Producer", "pdf", "Producer", "simple"),
+            ("/CreationDate", "xmp", "CreateDate", "date"), ("/ModDate", "xmp", "ModifyDate", "date")]
+
+
+def check_info_xmp(pdf, r, props):
+    clause = "6.7.3 info-xmp"
+    info = pdf.get(pdf.trailer.get("/Info"))
+    if not isinstance(info, dict):
+        return
+    for key, prefix, local, kind in INFO_XMP:
+        if key not in info:
+            continue
+        want = text_of(pdf.get(info[key]))
+        prop = "%s:%s" % (prefix, local)
+        v = props.get(q(prefix, local))
+        if want is None:
+            r.fail(clause, "/Info %s is not a string" % key)
+            continue
+        if v is None:
+            r.fail(clause, "/Info has %s but the XMP has no %s" % (key, prop))
+            continue
+        if kind == "date":
+            got_s = xmp_text(v, "simple")
+            a, b = pdf_date(want), xmp_date(got_s)
+            if a is None or b is None:
+                r.fail(clause, "cannot compare dates %s %r and %s %r" % (key, want, prop, got_s))
+            elif a != b:
+                r.fail(clause, "%s %r and %s %r are not the same instant" % (key, want, prop, got_s))
+            continue
+        got = xmp_text(v, kind)
+        if kind == "seq":
+            if got is None or len(got) != 1:
+                r.fail(clause, "%s is not an rdf:Seq of one entry" % prop)
+                continue
+            got = got[0]
+        if got is None:
+            r.fail(clause, "%s has no %s value" % (prop, "x-default" if kind == "alt" else "simple"))
+        elif got != want:
+            r.fail(clause, "/Info %s %r differs from %s %r" % (key, want, prop, got))
+
+
+def check_metadata(pdf, r):
+    clause = "6.7.2 metadata"
+    ref = pdf.catalog.get("/Metadata")
+    if ref is None:
+        r.fail(clause, "the catalog has no /Metadata")
+        return
+    if not pdf.is_stream(ref):
+        r.fail(clause, "/Metadata is not a stream")
+        return
+    d = pdf.get(ref)
+    if d.get("/Type") != "/Metadata" or d.get("/Subtype") != "/XML":
+        r.fail(clause, "metadata stream %s is not /Type /Metadata /Subtype /XML" % ref)
+    if "/Filter" in d:
+        r.fail(clause, "metadata stream %s has a /Filter" % ref)
+    data = pdf.stream_data(ref)
+    if data is None:
+        r.fail(clause, "metadata stream %s cannot be decoded" % ref)
+        return
+    head = re.match(rb"(?:\xef\xbb\xbf)?<\?xpacket\s([^?]*)\?>", data)
+    if not head:
+        r.warn("the XMP in %s has no xpacket header" % ref)
+    elif re.search(rb"\b(bytes|encoding)\s*=", head.group(1)):
+        r.fail("6.7.5 xmp-packet", "the xpacket header has a bytes or encoding attribute")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as e:
+        r.fail(clause, "the XMP in %s is not well-formed XML: %s" % (ref, e))
+        return
+    props = xmp_properties(root)
+    part = props.get(q("pdfaid", "part"))
+    conf = props.get(q("pdfaid", "conformance"))
+    part = xmp_text(part, "simple") if part is not None else None
+    conf = xmp_text(conf, "simple") if conf is not None else None
+    if (part or "").strip() != "1" or (conf or "").strip() != "B":
+        r.fail("6.7.11 pdfa-id", "pdfaid:part %r and pdfaid:conformance %r, expected '1' and 'B'" % (part, conf))
+    extended = {e.text.strip() for e in root.iter("{http://www.aiim.org/pdfa/ns/schema#}namespaceURI") if e.text}
+    for tag in props:
+        ns = tag[1:].split("}")[0] if tag.startswith("{") else ""
+        if ns not in PREDEFINED and ns not in extended:
+            r.fail("6.7.8 xmp-schemas", "property %s is in no predefined schema and no extension schema" % tag)
+    check_info_xmp(pdf, r, props)
+
+
+# ---- driver -----------------------------------------------------------------
+
+def check_file(path, quiet):
+    r = Report(path, quiet)
+    try:
+        pdf = Pdf(path)
+    except OSError as e:
+        r.fail("read", str(e))
+        return r
+    check_header(pdf, r)
+    check_eof(pdf, r)
+    check_encryption(pdf, r)
+    if not pdf.ok:
+        r.fail("qpdf", "qpdf cannot read the file: %s" % pdf.qpdf_errors.splitlines()[-1:])
+        return r
+    if pdf.qpdf_errors:
+        r.fail("6.1 syntax", "qpdf: %s" % pdf.qpdf_errors.replace("\n", " | ")[:300])
+    check_id(pdf, r)
+    check_objects(pdf, r)
+    check_filters(pdf, r)
+    check_embedded_files(pdf, r)
+    check_optional_content(pdf, r)
+    space = output_intent_space(pdf, r)
+    check_graphics(pdf, r)
+    check_colour(pdf, r, space)
+    check_fonts(pdf, r)
+    annots = annotations(pdf)
+    check_transparency(pdf, r, annots)
+    check_annotations(pdf, r, annots, space)
+    check_actions(pdf, r)
+    check_forms(pdf, r)
+    check_metadata(pdf, r)
+    return r
+
+
+def main(argv):
+    quiet = "-q" in argv
+    files = [a for a in argv if a != "-q"]
+    if not files or any(a.startswith("-") for a in files):
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    passed = failed = 0
+    for path in files:
+        r = check_file(path, quiet)
+        r.print()
+        if r.failed:
+            failed += 1
+        else:
+            passed += 1
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
