@@ -229,6 +229,14 @@ static const char *field_text(lrun *r, const lnode *n, const bctx *c)
 	}
 	if (strcmp(fmt, "upper") == 0)
 		return capitalise(r, v);
+	if (strcmp(fmt, "time") == 0 || strcmp(fmt, "decimal") == 0) {
+		/* Danish style: 13.00 for times, 7,5 for decimals. */
+		char *t = arena_strdup(r->a, v);
+		char *sep = t ? strchr(t, fmt[0] == 't' ? ':' : '.') : NULL;
+		if (sep)
+			*sep = fmt[0] == 't' ? '.' : ',';
+		return t;
+	}
 	return v;
 }
 

@@ -215,7 +215,8 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 	brklist pts = {0};
 	if (collect(r, body, 0, PEN_OK, &pts))
 		return -1;
-	qsort(pts.v, pts.n, sizeof *pts.v, by_cut);
+	if (pts.n > 1)
+		qsort(pts.v, pts.n, sizeof *pts.v, by_cut);
 	float avail = s->page.h - s->page.mt - s->page.mb;
 	float cur = 0;
 	size_t first = 0;
@@ -433,7 +434,7 @@ static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	/* Writing lines below the content, at the pitch, down to the frame. */
 	float wl0 = pad + c->h, pitch = b->u.box.pitch;
 	float eff_h = b->fill ? o0 + (bottom - y - head) : b->h;
-	for (int i = 1;; i++) {
+	for (int i = 1; b->u.box.lines > 0 || b->fill; i++) {
 		float off = wl0 + i * pitch;
 		if (off > eff_h - pad * 0.5f + EPS || (!b->fill && off > o1 + EPS))
 			break;
