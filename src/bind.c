@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct binder {
 	arena *a;
@@ -194,22 +195,25 @@ static void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 	}
 }
 
+static void bind_action(binder *b, dnode *sec, const am_action *ac)
+{
+	dnode *n = node(b, sec, "action", NULL, ac->line);
+	leaf(b, n, "status", item_status_tokens[ac->status], ac->line);
+	leaf(b, n, "what", ac->what, ac->line);
+	leaf(b, n, "why", ac->why, ac->line);
+	leaf(b, n, "how", ac->how, ac->line);
+	leaf(b, n, "when", ac->when, ac->line);
+	leaf(b, n, "who", ac->who, ac->line);
+	leaf(b, n, "follow-up", ac->follow_up, ac->line);
+}
+
 static void bind_actions(binder *b, dnode *root, const am_workplace *wp)
 {
 	if (!wp->n_actions)
 		return;
 	dnode *sec = node(b, root, "action-plan", NULL, wp->actions[0].line);
-	for (size_t i = 0; i < wp->n_actions; i++) {
-		const am_action *ac = &wp->actions[i];
-		dnode *n = node(b, sec, "action", NULL, ac->line);
-		leaf(b, n, "status", item_status_tokens[ac->status], ac->line);
-		leaf(b, n, "what", ac->what, ac->line);
-		leaf(b, n, "why", ac->why, ac->line);
-		leaf(b, n, "how", ac->how, ac->line);
-		leaf(b, n, "when", ac->when, ac->line);
-		leaf(b, n, "who", ac->who, ac->line);
-		leaf(b, n, "follow-up", ac->follow_up, ac->line);
-	}
+	for (size_t i = 0; i < wp->n_actions; i++)
+		bind_action(b, sec, &wp->actions[i]);
 }
 
 static void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)
@@ -402,6 +406,30 @@ static int covered_year(const am_workplace *wp)
 	return wp->wheel.year;
 }
 
+static bool compliance_all_covered(const rules_result *res)
+{
+	for (size_t i = 0; i < res->n_items; i++)
+		if (!res->items[i].covered)
+			return false;
+	return true;
+}
+
+/* /derived/compliance/item: each legally required point (and the
+ * participants check) with its key and whether the data covers it. The
+ * layouts translate the keys into words. */
+static void bind_compliance(binder *b, dnode *derived, const rules_result *res)
+{
+	dnode *sec = node(b, derived, "compliance", NULL, 0);
+	for (size_t i = 0; i < res->n_items && sec; i++) {
+		const rules_item *it = &res->items[i];
+		dnode *n = node(b, sec, "item", NULL, 0);
+		leaf(b, n, "key", it->key, 0);
+		leaf_bool(b, n, "covered", it->covered, 0);
+	}
+	if (sec)
+		leaf_bool(b, sec, "all-covered", compliance_all_covered(res), 0);
+}
+
 static void bind_derived(binder *b, dnode *root, const am_workplace *wp)
 {
 	rules_result *res;
@@ -416,9 +444,29 @@ static void bind_derived(binder *b, dnode *root, const am_workplace *wp)
 	bind_people_where(b, d, "present", res, ATT_PRESENT);
 	bind_people_where(b, d, "absent", res, ATT_ABSENT);
 	bind_agenda_points(b, d, wp);
+	bind_compliance(b, d, res);
 	int year = covered_year(wp);
 	if (year && d)
 		leaf_int(b, d, "year", year, 0);
+}
+
+/* /derived/previous-open/action: last year's handleplan rows that are not
+ * done, to be followed up this year (same children as action-plan/action). */
+static void bind_previous_open(binder *b, dnode *root, const am_workplace *prev)
+{
+	dnode *d = NULL;
+	for (dnode *c = root->first; c; c = c->next)
+		if (strcmp(c->name, "derived") == 0)
+			d = c;
+	size_t open = 0;
+	for (size_t i = 0; i < prev->n_actions; i++)
+		open += prev->actions[i].status != ITEM_DONE;
+	if (!d || !open)
+		return;
+	dnode *sec = node(b, d, "previous-open", NULL, 0);
+	for (size_t i = 0; i < prev->n_actions; i++)
+		if (prev->actions[i].status != ITEM_DONE)
+			bind_action(b, sec, &prev->actions[i]);
 }
 
 /* ---- the whole ---------------------------------------------------------- */
@@ -439,29 +487,46 @@ static void bind_head(binder *b, dnode *root, const am_workplace *wp)
 	leaf(b, root, "logo", wp->logo, l);
 }
 
+/* The whole tree of wp as a node called name under parent (NULL: a root). */
+static dnode *bind_tree(binder *b, dnode *parent, const char *name, const am_workplace *wp)
+{
+	dnode *r = node(b, parent, name, NULL, wp->line);
+	if (!r)
+		return NULL;
+	bind_head(b, r, wp);
+	bind_people(b, r, wp);
+	bind_meeting(b, r, &wp->meeting);
+	bind_last_goals(b, r, wp);
+	bind_apv(b, r, wp);
+	bind_focus(b, r, wp);
+	bind_goals(b, r, wp);
+	bind_actions(b, r, wp);
+	bind_cooperation(b, r, &wp->cooperation);
+	bind_competence(b, r, &wp->competence);
+	bind_accidents(b, r, &wp->accidents);
+	bind_announcements(b, r, wp);
+	bind_agenda(b, r, wp);
+	bind_wheel(b, r, &wp->wheel);
+	bind_derived(b, r, wp);
+	return r;
+}
+
 int bind_workplace(arena *a, const am_workplace *wp, dnode **root)
+{
+	return bind_workplace_and_previous(a, wp, NULL, root);
+}
+
+int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workplace *previous,
+                                dnode **root)
 {
 	binder b = {a, false};
 	*root = NULL;
-	dnode *r = node(&b, NULL, "workplace", NULL, wp->line);
-	if (!r)
-		return AM_EINTERNAL;
-	bind_head(&b, r, wp);
-	bind_people(&b, r, wp);
-	bind_meeting(&b, r, &wp->meeting);
-	bind_last_goals(&b, r, wp);
-	bind_apv(&b, r, wp);
-	bind_focus(&b, r, wp);
-	bind_goals(&b, r, wp);
-	bind_actions(&b, r, wp);
-	bind_cooperation(&b, r, &wp->cooperation);
-	bind_competence(&b, r, &wp->competence);
-	bind_accidents(&b, r, &wp->accidents);
-	bind_announcements(&b, r, wp);
-	bind_agenda(&b, r, wp);
-	bind_wheel(&b, r, &wp->wheel);
-	bind_derived(&b, r, wp);
-	if (b.oom)
+	dnode *r = bind_tree(&b, NULL, "workplace", wp);
+	if (r && previous) {
+		bind_tree(&b, r, "previous", previous);
+		bind_previous_open(&b, r, previous);
+	}
+	if (!r || b.oom)
 		return AM_EINTERNAL;
 	*root = r;
 	return AM_OK;

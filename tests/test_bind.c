@@ -1,4 +1,5 @@
-/* test_bind.c: the data tree mirrors the workplace XML and adds /derived. */
+/* test_bind.c: the data tree mirrors the workplace XML and adds /derived
+ * (with the compliance items), and /previous for last year's file. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include "bind.h"
 #include "fixture_workplace.h"
 #include "reader.h"
+#include "rules.h"
 
 static char doc_buf[16384];
 
@@ -133,11 +135,147 @@ static void blank_tree_has_only_the_agenda_numbers(void **state)
 	arena_free(a);
 }
 
+/* A workplace with only what the schema requires: every point is missing. */
+static const char minimal_doc[] =
+	FIXTURE_HEAD
+	"  <name>Lille Værksted</name>\n"
+	"  <headcount>12</headcount>\n"
+	"</workplace>\n";
+
+static const dnode *bind_doc(arena *a, const char *doc, am_workplace **wp_out)
+{
+	am_workplace *wp;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load_mem(a, "t.xml", doc, strlen(doc), &wp, &d), AM_OK);
+	dnode *root;
+	assert_int_equal(bind_workplace(a, wp, &root), AM_OK);
+	if (wp_out)
+		*wp_out = wp;
+	return root;
+}
+
+static void compliance_lists_every_point_in_the_law_order(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {"last-year-goals", "focus-actions", "cooperation",
+	                                   "goals", "competence", "participants"};
+	arena *a = arena_new();
+	const dnode *t = bind_full(a, "27", FIXTURE_NO_MED);
+	const dnode *sec = data_find(t, "derived/compliance");
+	assert_non_null(sec);
+	assert_int_equal(data_count(sec, "item"), 6);
+	const dnode *it = data_find(sec, "item");
+	for (size_t i = 0; i < 6; i++, it = it->next) {
+		assert_string_equal(data_text(it, "key"), keys[i]);
+		assert_string_equal(data_text(it, "covered"), "true");
+	}
+	assert_string_equal(data_text(sec, "all-covered"), "true");
+	arena_free(a);
+}
+
+static void compliance_names_what_is_missing(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp;
+	const dnode *t = bind_doc(a, minimal_doc, &wp);
+	rules_result *res;
+	assert_int_equal(rules_evaluate(a, wp, &res), AM_OK);
+	const dnode *sec = data_find(t, "derived/compliance");
+	assert_int_equal(data_count(sec, "item"), res->n_items);
+	size_t i = 0;
+	for (const dnode *it = sec->first; it; it = it->next) {
+		if (strcmp(it->name, "item") != 0)
+			continue;
+		assert_string_equal(data_text(it, "key"), res->items[i].key);
+		assert_string_equal(data_text(it, "covered"), res->items[i].covered ? "true" : "false");
+		i++;
+	}
+	assert_string_equal(data_text(sec, "item/covered"), "false");   /* last-year-goals */
+	assert_string_equal(data_text(sec, "all-covered"), "false");
+	arena_free(a);
+}
+
+static void an_agenda_note_covers_a_point(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		FIXTURE_HEAD
+		"  <name>Lille Værksted</name>\n"
+		"  <headcount>12</headcount>\n"
+		"  <agenda><point n=\"9\"><decision>Vi mødes hver måned.</decision></point></agenda>\n"
+		"</workplace>\n";
+	arena *a = arena_new();
+	const dnode *t = bind_doc(a, doc, NULL);
+	const dnode *it = data_find(t, "derived/compliance/item");
+	while (it && strcmp(data_text(it, "key"), "cooperation") != 0)
+		it = it->next;
+	assert_non_null(it);
+	assert_string_equal(data_text(it, "covered"), "true");
+	arena_free(a);
+}
+
+static void previous_year_is_bound_beside_this_one(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp, *prev;
+	bind_doc(a, minimal_doc, &wp);
+	snprintf(doc_buf, sizeof doc_buf, FIXTURE_FULL_FMT, "27", FIXTURE_NO_MED);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load_mem(a, "last.xml", doc_buf, strlen(doc_buf), &prev, &d), AM_OK);
+	dnode *t;
+	assert_int_equal(bind_workplace_and_previous(a, wp, prev, &t), AM_OK);
+	assert_string_equal(data_text(t, "/name"), "Lille Værksted");
+	assert_string_equal(data_text(t, "previous/name"), "Værksted Nord ApS");
+	assert_string_equal(data_text(t, "previous/goals/goal/title"), "Færre løft");
+	assert_string_equal(data_text(t, "previous/derived/year"), "2026");
+	assert_null(data_find(t, "previous/previous"));
+	const dnode *open = data_find(t, "derived/previous-open");
+	assert_int_equal(data_count(open, "action"), 1);
+	assert_string_equal(data_text(open, "action/what"), "Løfteudstyr");
+	assert_string_equal(data_text(open, "action/status"), "in-progress");
+	assert_null(data_find(t, "last-year-goals"));   /* this year's own data is untouched */
+	arena_free(a);
+}
+
+static void done_actions_are_not_followed_up(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	snprintf(doc_buf, sizeof doc_buf, FIXTURE_FULL_FMT, "27", FIXTURE_NO_MED);
+	char *st = strstr(doc_buf, "status=\"in-progress\"");
+	assert_non_null(st);
+	memcpy(st, "status=\"done\"       ", 20);   /* same length, still valid XML */
+	am_workplace *wp, *prev;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load_mem(a, "last.xml", doc_buf, strlen(doc_buf), &prev, &d), AM_OK);
+	bind_doc(a, minimal_doc, &wp);
+	dnode *t;
+	assert_int_equal(bind_workplace_and_previous(a, wp, prev, &t), AM_OK);
+	assert_string_equal(data_text(t, "previous/action-plan/action/status"), "done");
+	assert_null(data_find(t, "derived/previous-open"));
+	arena_free(a);
+}
+
+static void without_previous_there_is_no_previous(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	const dnode *t = bind_full(a, "27", FIXTURE_NO_MED);
+	assert_null(data_find(t, "previous"));
+	assert_null(data_find(t, "derived/previous-open"));
+	arena_free(a);
+}
+
 static void out_of_memory_gives_an_error(void **state)
 {
 	(void)state;
 	int ok = 0;
-	for (long k = 0; k < 100 && !ok; k++) {
+	for (long k = 0; k < 400 && !ok; k++) {
 		arena *a = arena_new();
 		snprintf(doc_buf, sizeof doc_buf, FIXTURE_FULL_FMT, "12", FIXTURE_NO_MED);
 		am_workplace *wp;
@@ -147,7 +285,7 @@ static void out_of_memory_gives_an_error(void **state)
 		arena *b = arena_new();
 		dnode *t;
 		arena_fail_after(k);
-		int r = bind_workplace(b, wp, &t);
+		int r = bind_workplace_and_previous(b, wp, wp, &t);
 		arena_fail_after(-1);
 		if (r == AM_OK)
 			ok = 1;
@@ -173,6 +311,12 @@ int main(void)
 		cmocka_unit_test(derived_holds_the_rules),
 		cmocka_unit_test(med_and_small_bands),
 		cmocka_unit_test(blank_tree_has_only_the_agenda_numbers),
+		cmocka_unit_test(compliance_lists_every_point_in_the_law_order),
+		cmocka_unit_test(compliance_names_what_is_missing),
+		cmocka_unit_test(an_agenda_note_covers_a_point),
+		cmocka_unit_test(previous_year_is_bound_beside_this_one),
+		cmocka_unit_test(done_actions_are_not_followed_up),
+		cmocka_unit_test(without_previous_there_is_no_previous),
 		cmocka_unit_test(out_of_memory_gives_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
