@@ -251,7 +251,8 @@ def raw_int(pdf, offsets, v):
 def xref_offsets(pdf, r):
     """Object offsets from the cross-reference table(s), checking their
     form (6.1.4); None when there is no usable table."""
-    m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf.raw)
+    ms = list(re.finditer(rb"startxref\s+(\d+)\s+%%EOF", pdf.raw))
+    m = ms[-1] if ms else None
     if not m:
         r.fail("6.1.4 xref", "no startxref offset before the final %%EOF")
         return None
