@@ -1,0 +1,698 @@
+/* batch.c: the kit for many workplaces, in forked worker processes.
+ *
+ * The parent collects the input files (directories are scanned for *.xml,
+ * sorted by name), gives each an output name, and forks up to N workers. Each
+ * worker opens the kit once, then loops: read a file index from its task pipe,
+ * read and render that workplace, write the result (return code and diag
+ * records) to its result pipe. The parent hands a worker its next file as
+ * soon as its last result arrives, so the load balances by itself; a worker
+ * that dies costs only the file it held (marked failed) and is replaced.
+ *
+ * A workplace is rendered into a hidden staging directory beside its final
+ * one and its PDFs are renamed into DIR/<name>/ only when every document
+ * succeeded, so a failing workplace leaves no new file and any old ones stay.
+ * Each workplace's model lives in its own arena, freed after the file, so a
+ * worker's memory does not grow with the batch. */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "reader.h"
+
+#define NAME_LEN 200       /* longest output name; leaves room for staging */
+#define ERRTEXT_MAX 4096   /* the part of a failed file's messages kept */
+
+typedef enum in_state { IN_PENDING, IN_RUNNING, IN_DONE, IN_FAILED } in_state;
+
+typedef struct input {
+	const char *path;
+	const char *name;      /* output name; NULL when it has none */
+	in_state st;
+	const char *errors;    /* the failure's messages, one per line */
+} input;
+
+typedef struct worker {
+	pid_t pid;             /* 0: not running */
+	int task_fd;           /* parent → worker: file indexes; -1 once closed */
+	int result_fd;         /* worker → parent: results */
+	long task;             /* the file it holds, or -1 */
+} worker;
+
+typedef struct batch {
+	const batch_opts *o;
+	arena *a;              /* paths, names and failure texts */
+	input *in;
+	size_t n, cap;
+	size_t next;           /* the next input to hand out */
+	size_t done, failed;
+	worker w[BATCH_MAX_JOBS];
+	int n_workers;
+	int fatal;             /* a worker could not open the kit: its code */
+	int worker_trouble;    /* a worker ended abnormally after its work */
+	bool tty;
+	diag *d;
+} batch;
+
+/* The worker's answer for one file (or a fatal kit failure), followed by
+ * n diag entries. */
+enum { MSG_RESULT, MSG_FATAL };
+typedef struct msg_head {
+	uint32_t kind;
+	uint32_t index;
+	int32_t rc;
+	int32_t n, errors, warnings, oom;
+} msg_head;
+
+/* ---- pipes -------------------------------------------------------------- */
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Reads exactly len bytes: 1 when done, 0 at end of file before any byte,
+ * -1 on error or a short message. */
+static int read_all(int fd, void *buf, size_t len)
+{
+	char *p = buf;
+	size_t got = 0;
+	while (got < len) {
+		ssize_t r = read(fd, p + got, len - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			return got ? -1 : 0;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+static int send_msg(int fd, uint32_t kind, uint32_t index, int rc, const diag *d)
+{
+	msg_head h = {kind, index, rc, d->n, d->errors, d->warnings, d->oom};
+	if (write_all(fd, &h, sizeof h))
+		return -1;
+	return write_all(fd, d->entries, (size_t)d->n * sizeof d->entries[0]);
+}
+
+/* ---- the worker's side -------------------------------------------------- */
+
+/* dir/name into buf (PATH_MAX bytes); false when it does not fit. */
+static bool join_path(char *buf, const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	if (dl + 1 + nl >= PATH_MAX)
+		return false;
+	memcpy(buf, dir, dl);
+	buf[dl] = '/';
+	memcpy(buf + dl + 1, name, nl + 1);
+	return true;
+}
+
+static int remove_contents(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return -1;
+	struct dirent *e;
+	char path[PATH_MAX];
+	while ((e = readdir(dp))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (join_path(path, dir, e->d_name))
+			unlink(path);
+	}
+	closedir(dp);
+	return 0;
+}
+
+/* Moves every file of stage into final (created when missing). */
+static int publish(const char *stage, const char *final, diag *d)
+{
+	struct stat st;
+	if (mkdir(final, 0777) != 0 && (errno != EEXIST || stat(final, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		diag_error(d, final, 0, "cannot create the output directory: %s",
+		           errno == EEXIST ? "a file of that name exists" : strerror(errno));
+		return AM_EUSAGE;
+	}
+	DIR *dp = opendir(stage);
+	if (!dp) {
+		diag_error(d, stage, 0, "cannot read the staging directory: %s", strerror(errno));
+		return AM_EUSAGE;
+	}
+	int rc = AM_OK;
+	struct dirent *e;
+	char from[PATH_MAX], to[PATH_MAX];
+	while (!rc && (e = readdir(dp))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (!join_path(from, stage, e->d_name) || !join_path(to, final, e->d_name)) {
+			diag_error(d, final, 0, "path too long");
+			rc = AM_EUSAGE;
+		} else if (rename(from, to) != 0) {
+			diag_error(d, to, 0, "cannot write: %s", strerror(errno));
+			rc = AM_EUSAGE;
+		}
+	}
+	closedir(dp);
+	return rc;
+}
+
+/* Renders wp into a staging directory, then publishes it as DIR/<name>. */
+static int render_staged(const batch *b, kit *k, const input *in, const am_workplace *wp, diag *d)
+{
+	const batch_opts *o = b->o;
+	char stage[PATH_MAX], final[PATH_MAX], hidden[NAME_LEN + 32];
+	snprintf(hidden, sizeof hidden, ".%s.tmp%ld", in->name, (long)getpid());
+	if (!join_path(stage, o->outdir, hidden) || !join_path(final, o->outdir, in->name)) {
+		diag_error(d, o->outdir, 0, "path too long");
+		return AM_EUSAGE;
+	}
+	if (mkdir(stage, 0777) != 0) {
+		if (errno != EEXIST || remove_contents(stage) != 0) {
+			diag_error(d, stage, 0, "cannot create: %s", strerror(errno));
+			return AM_EUSAGE;
+		}
+	}
+	kit_job job = {wp, stage, o->docs ? o->docs : KIT_ALL, o->poster, o->landscape,
+	               o->tile, o->rhythm, NULL};
+	int rc = kit_run(k, &job, d);
+	if (!rc)
+		rc = publish(stage, final, d);
+	remove_contents(stage);
+	rmdir(stage);
+	return rc;
+}
+
+static int process_file(const batch *b, kit *k, const input *in, diag *d)
+{
+	arena *a = arena_new();
+	if (!a)
+		return diag_oom(d, in->path);
+	am_workplace *wp;
+	int rc = reader_load(a, in->path, &wp, d);
+	if (!rc)
+		rc = render_staged(b, k, in, wp, d);
+	arena_free(a);
+	return rc;
+}
+
+/* The worker process: never returns. */
+static void worker_main(const batch *b, int task_fd, int result_fd)
+{
+	diag d;
+	diag_init(&d);
+	kit *k = kit_open(&b->o->kit, &d);
+	if (!k) {
+		send_msg(result_fd, MSG_FATAL, 0, d.oom ? AM_EINTERNAL : AM_EUSAGE, &d);
+		exit(0);
+	}
+	uint32_t index;
+	while (read_all(task_fd, &index, sizeof index) == 1 && index < b->n) {
+		diag_init(&d);
+		int rc = process_file(b, k, &b->in[index], &d);
+		if (send_msg(result_fd, MSG_RESULT, index, rc, &d))
+			break;
+	}
+	kit_close(k);
+	reader_cleanup();
+	close(task_fd);
+	close(result_fd);
+	/* exit, not _exit: stdio was flushed before the fork, and a leak checker
+	 * in a sanitizer build gets to look at the worker too. */
+	exit(0);
+}
+
+/* ---- inputs ------------------------------------------------------------- */
+
+bool batch_output_name(const char *path, char *buf, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t len = strlen(base);
+	if (len > 4 && strcmp(base + len - 4, ".xml") == 0)
+		len -= 4;
+	if (len == 0 || len >= n || len > NAME_LEN || base[0] == '.')
+		return false;
+	memcpy(buf, base, len);
+	buf[len] = '\0';
+	return true;
+}
+
+static int add_input(batch *b, const char *path)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 64;
+		input *in = realloc(b->in, cap * sizeof *in);
+		if (!in)
+			return diag_oom(b->d, NULL);
+		b->in = in;
+		b->cap = cap;
+	}
+	input *in = &b->in[b->n];
+	memset(in, 0, sizeof *in);
+	if (!(in->path = arena_strdup(b->a, path)))
+		return diag_oom(b->d, NULL);
+	b->n++;
+	return AM_OK;
+}
+
+static int by_path(const void *x, const void *y)
+{
+	return strcmp(((const input *)x)->path, ((const input *)y)->path);
+}
+
+static bool is_xml_file(const char *path)
+{
+	size_t len = strlen(path);
+	struct stat st;
+	return len > 4 && strcmp(path + len - 4, ".xml") == 0 && stat(path, &st) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
+/* Adds the *.xml files of dir, sorted by name. */
+static int add_dir(batch *b, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		diag_error(b->d, dir, 0, "cannot read the directory: %s", strerror(errno));
+		return AM_EUSAGE;
+	}
+	size_t first = b->n;
+	int rc = AM_OK;
+	struct dirent *e;
+	while (!rc && (e = readdir(dp))) {
+		char *path = arena_printf(b->a, "%s/%s", dir, e->d_name);
+		if (!path)
+			rc = diag_oom(b->d, NULL);
+		else if (e->d_name[0] != '.' && is_xml_file(path))
+			rc = add_input(b, path);
+	}
+	closedir(dp);
+	if (!rc)
+		qsort(b->in + first, b->n - first, sizeof *b->in, by_path);
+	return rc;
+}
+
+static const char *errtext(batch *b, const diag *d, const char *path);
+
+/* Gives every input its output name; a name already taken fails the later file. */
+static int assign_names(batch *b)
+{
+	char name[NAME_LEN + 1];
+	for (size_t i = 0; i < b->n; i++) {
+		input *in = &b->in[i];
+		diag d;
+		diag_init(&d);
+		if (!batch_output_name(in->path, name, sizeof name))
+			diag_error(&d, in->path, 0, "no usable output name (an empty, hidden or too long file name)");
+		for (size_t j = 0; j < i && !d.n; j++)
+			if (b->in[j].name && strcmp(b->in[j].name, name) == 0)
+				diag_error(&d, in->path, 0, "output name '%s' is already taken by %s; skipped",
+				           name, b->in[j].path);
+		if (d.n) {
+			in->st = IN_FAILED;
+			in->errors = errtext(b, &d, in->path);
+			b->failed++;
+		} else if (!(in->name = arena_strdup(b->a, name))) {
+			return diag_oom(b->d, NULL);
+		}
+	}
+	return AM_OK;
+}
+
+static int collect_inputs(batch *b)
+{
+	const batch_opts *o = b->o;
+	for (size_t i = 0; i < o->n_inputs; i++) {
+		struct stat st;
+		int rc = stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(b, o->inputs[i])
+		                                                              : add_input(b, o->inputs[i]);
+		if (rc)
+			return rc;
+	}
+	if (b->n == 0) {
+		diag_error(b->d, NULL, 0, "batch: no workplace files (FILE.xml or a directory holding them)");
+		return AM_EUSAGE;
+	}
+	if (b->n > UINT32_MAX) {
+		diag_error(b->d, NULL, 0, "batch: too many files");
+		return AM_EUSAGE;
+	}
+	return assign_names(b);
+}
+
+static int make_outdir(const char *dir, diag *d)
+{
+	struct stat st;
+	if (mkdir(dir, 0777) == 0)
+		return AM_OK;
+	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return AM_OK;
+	diag_error(d, dir, 0, "cannot create the output directory: %s",
+	           errno == EEXIST ? "a file of that name exists" : strerror(errno));
+	return AM_EUSAGE;
+}
+
+/* ---- the parent's side -------------------------------------------------- */
+
+/* The messages of d as text in the arena; entries without a file name the input. */
+static const char *errtext(batch *b, const diag *d, const char *path)
+{
+	diag copy = *d;
+	for (int i = 0; i < copy.n; i++)
+		if (!copy.entries[i].file[0])
+			snprintf(copy.entries[i].file, sizeof copy.entries[i].file, "%s", path);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return "out of memory";
+	diag_print(&copy, f);
+	fclose(f);
+	const char *text = buf ? arena_strndup(b->a, buf, len < ERRTEXT_MAX ? len : ERRTEXT_MAX) : NULL;
+	free(buf);
+	return text ? text : "out of memory";
+}
+
+static void progress(const batch *b)
+{
+	if (!b->tty)
+		return;
+	enum { WIDTH = 30 };
+	size_t finished = b->done + b->failed;
+	size_t fill = b->n ? finished * WIDTH / b->n : WIDTH;
+	char bar[WIDTH + 1];
+	memset(bar, '#', fill);
+	memset(bar + fill, '.', WIDTH - fill);
+	bar[WIDTH] = '\0';
+	fprintf(b->o->report, "\r[%s] %zu/%zu", bar, finished, b->n);
+	if (b->failed)
+		fprintf(b->o->report, ", %zu failed", b->failed);
+	fflush(b->o->report);
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Hands w the next pending file, or closes its task pipe when none is left. */
+static void dispatch(batch *b, worker *w)
+{
+	w->task = -1;
+	while (b->next < b->n && b->in[b->next].st != IN_PENDING)
+		b->next++;
+	if (b->next >= b->n || b->fatal) {
+		close_fd(&w->task_fd);
+		return;
+	}
+	uint32_t index = (uint32_t)b->next;
+	if (write_all(w->task_fd, &index, sizeof index) != 0) {
+		close_fd(&w->task_fd);   /* it died; its result pipe tells the rest */
+		return;
+	}
+	b->in[index].st = IN_RUNNING;
+	w->task = index;
+	b->next++;
+}
+
+static int spawn(batch *b, worker *w)
+{
+	int task[2], result[2];
+	if (pipe(task) != 0)
+		return -1;
+	if (pipe(result) != 0) {
+		close(task[0]);
+		close(task[1]);
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(task[0]);
+		close(task[1]);
+		close(result[0]);
+		close(result[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* Other workers' pipe ends would keep their pipes open: close them. */
+		for (int i = 0; i < b->n_workers; i++) {
+			if (b->w[i].pid && &b->w[i] != w) {
+				close_fd(&b->w[i].task_fd);
+				close_fd(&b->w[i].result_fd);
+			}
+		}
+		close(task[1]);
+		close(result[0]);
+		worker_main(b, task[0], result[1]);
+	}
+	close(task[0]);
+	close(result[1]);
+	w->pid = pid;
+	w->task_fd = task[1];
+	w->result_fd = result[0];
+	w->task = -1;
+	dispatch(b, w);
+	return 0;
+}
+
+static void finish(batch *b, size_t index, int rc, const diag *d)
+{
+	input *in = &b->in[index];
+	if (rc == AM_OK) {
+		in->st = IN_DONE;
+		b->done++;
+	} else {
+		in->st = IN_FAILED;
+		in->errors = errtext(b, d, in->path);
+		b->failed++;
+	}
+	progress(b);
+}
+
+/* The worker's result pipe ended: reap it, fail the file it held, and
+ * replace it while files remain. */
+static void reap(batch *b, worker *w)
+{
+	int status = 0;
+	close_fd(&w->task_fd);
+	close_fd(&w->result_fd);
+	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	w->pid = 0;
+	bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	if (w->task >= 0) {
+		diag d;
+		diag_init(&d);
+		if (WIFSIGNALED(status))
+			diag_error(&d, NULL, 0, "the worker process was killed by signal %d", WTERMSIG(status));
+		else
+			diag_error(&d, NULL, 0, "the worker process ended with status %d", WEXITSTATUS(status));
+		finish(b, (size_t)w->task, AM_EINTERNAL, &d);
+		w->task = -1;
+	} else if (!clean) {
+		b->worker_trouble = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+	}
+	if (!b->fatal && b->next < b->n && spawn(b, w) != 0)
+		diag_error(b->d, NULL, 0, "batch: cannot start a worker process: %s", strerror(errno));
+}
+
+/* Reads one message from w; false when its pipe has ended. */
+static bool receive(batch *b, worker *w)
+{
+	msg_head h;
+	diag d;
+	diag_init(&d);
+	if (read_all(w->result_fd, &h, sizeof h) != 1 || h.n < 0 || h.n > DIAG_MAX ||
+	    (h.n && read_all(w->result_fd, d.entries, (size_t)h.n * sizeof d.entries[0]) != 1))
+		return false;
+	d.n = h.n;
+	d.errors = h.errors;
+	d.warnings = h.warnings;
+	d.oom = h.oom;
+	for (int i = 0; i < d.n; i++) {   /* never trust a string across a pipe */
+		d.entries[i].file[sizeof d.entries[i].file - 1] = '\0';
+		d.entries[i].msg[sizeof d.entries[i].msg - 1] = '\0';
+	}
+	if (h.kind == MSG_FATAL) {
+		for (int i = 0; i < d.n; i++)
+			diag_error(b->d, d.entries[i].file[0] ? d.entries[i].file : NULL, d.entries[i].line,
+			           "%s", d.entries[i].msg);
+		if (!b->fatal)
+			b->fatal = h.rc > 0 ? h.rc : AM_EUSAGE;
+		if (w->task >= 0)
+			b->in[w->task].st = IN_PENDING;
+		w->task = -1;
+		close_fd(&w->task_fd);
+		return true;
+	}
+	if (w->task < 0 || h.index != (uint32_t)w->task)
+		return false;   /* a confused worker: treat as dead */
+	finish(b, h.index, h.rc, &d);
+	dispatch(b, w);
+	return true;
+}
+
+static int live_workers(const batch *b)
+{
+	int n = 0;
+	for (int i = 0; i < b->n_workers; i++)
+		n += b->w[i].pid != 0;
+	return n;
+}
+
+/* Waits for results until every worker has ended. */
+static void run_workers(batch *b)
+{
+	struct pollfd fds[BATCH_MAX_JOBS];
+	int who[BATCH_MAX_JOBS];
+	while (live_workers(b) > 0) {
+		int n = 0;
+		for (int i = 0; i < b->n_workers; i++) {
+			if (b->w[i].pid) {
+				fds[n] = (struct pollfd){b->w[i].result_fd, POLLIN, 0};
+				who[n++] = i;
+			}
+		}
+		if (poll(fds, (nfds_t)n, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			diag_error(b->d, NULL, 0, "batch: poll: %s", strerror(errno));
+			for (int i = 0; i < n; i++)
+				kill(b->w[who[i]].pid, SIGTERM);
+		}
+		for (int i = 0; i < n; i++)
+			if (fds[i].revents && !receive(b, &b->w[who[i]]))
+				reap(b, &b->w[who[i]]);
+	}
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+static size_t popcount(unsigned m)
+{
+	size_t n = 0;
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void summary(const batch *b, double secs)
+{
+	FILE *out = b->o->report;
+	if (!out)
+		return;
+	if (b->tty)
+		fprintf(out, "\r\033[K");
+	size_t docs = b->done * popcount(b->o->docs ? b->o->docs : KIT_ALL);
+	fprintf(out, "%zu workplace%s: %zu written, %zu failed (%zu documents in %.2f s", b->n,
+	        b->n == 1 ? "" : "s", b->done, b->failed, docs, secs);
+	if (docs)
+		fprintf(out, ", %.2f ms per document", secs * 1000 / (double)docs);
+	fprintf(out, ")\n");
+	for (size_t i = 0; i < b->n; i++)
+		if (b->in[i].st == IN_FAILED)
+			fprintf(out, "%s", b->in[i].errors);
+	fflush(out);
+}
+
+static int run(batch *b)
+{
+	int rc = collect_inputs(b);
+	if (!rc)
+		rc = make_outdir(b->o->outdir, b->d);
+	if (rc)
+		return rc;
+	int jobs = b->o->jobs > 0 ? b->o->jobs : default_jobs();
+	size_t todo = b->n - b->failed;
+	if ((size_t)jobs > todo)
+		jobs = (int)todo;
+	if (jobs > BATCH_MAX_JOBS)
+		jobs = BATCH_MAX_JOBS;
+	b->tty = b->o->report && isatty(fileno(b->o->report));
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < jobs; i++) {
+		b->n_workers = i + 1;
+		if (spawn(b, &b->w[i]) != 0) {
+			b->n_workers = i;
+			diag_error(b->d, NULL, 0, "batch: cannot start a worker process: %s", strerror(errno));
+			break;
+		}
+	}
+	run_workers(b);
+	if (b->fatal) {
+		if (b->tty)
+			fprintf(b->o->report, "\r\033[K");
+		return b->fatal;
+	}
+	summary(b, seconds_since(&t0));
+	if (b->done + b->failed < b->n) {
+		diag_error(b->d, NULL, 0, "batch: %zu files were not processed", b->n - b->done - b->failed);
+		return AM_EINTERNAL;
+	}
+	if (b->worker_trouble) {
+		diag_error(b->d, NULL, 0, "batch: a worker process ended with status %d", b->worker_trouble);
+		return AM_EINTERNAL;
+	}
+	return b->failed ? AM_EINPUT : AM_OK;
+}
+
+int batch_run(const batch_opts *o, diag *d)
+{
+	batch b;
+	memset(&b, 0, sizeof b);
+	b.o = o;
+	b.d = d;
+	if (!(b.a = arena_new()))
+		return diag_oom(d, NULL);
+	/* A worker that dies must not take the parent with it through SIGPIPE. */
+	struct sigaction ign = {0}, old;
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	int rc = run(&b);
+	sigaction(SIGPIPE, &old, NULL);
+	free(b.in);
+	arena_free(b.a);
+	return rc;
+}
