@@ -449,25 +449,47 @@ TOKEN = re.compile(rb"\s+|%[^\r\n]*|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|\{|\}|/[^\s/\[\
                    rb"[^\s/\[\]()<>{}%]+")
 
 
+ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def literal_string(data, i):
+    """The bytes of the literal string starting at data[i] == '(' and the
+    index after it."""
+    depth, j, out, n = 1, i + 1, bytearray(), len(data)
+    while j < n:
+        ch = data[j:j + 1]
+        if ch == b"\\":
+            nxt = data[j + 1:j + 2]
+            octal = re.match(rb"[0-7]{1,3}", data[j + 1:j + 4])
+            if octal:
+                out.append(int(octal.group(0), 8) & 255)
+                j += 1 + octal.end()
+                continue
+            if nxt == b"\r":
+                j += 3 if data[j + 2:j + 3] == b"\n" else 2
+                continue
+            out += ESCAPES.get(nxt, b"" if nxt == b"\n" else nxt)
+            j += 2
+            continue
+        if ch == b"(":
+            depth += 1
+        elif ch == b")":
+            depth -= 1
+            if not depth:
+                return bytes(out), j + 1
+        out += ch
+        j += 1
+    return bytes(out), n
+
+
 def content_ops(data):
-    """(operator, operands) for each operator in a content stream; inline
-    images come as ('BI', [key, value, ...])."""
+    """(operator, operands) for each operator in a content stream; strings
+    come as ('s', bytes), inline images as ('BI', [key, value, ...])."""
     i, n, operands = 0, len(data), []
     while i < n:
-        c = data[i:i + 1]
-        if c == b"(":
-            depth, j = 1, i + 1
-            while j < n and depth:
-                ch = data[j:j + 1]
-                if ch == b"\\":
-                    j += 1
-                elif ch == b"(":
-                    depth += 1
-                elif ch == b")":
-                    depth -= 1
-                j += 1
-            operands.append(b"()")
-            i = j
+        if data[i:i + 1] == b"(":
+            text, i = literal_string(data, i)
+            operands.append(("s", text))
             continue
         m = TOKEN.match(data, i)
         if not m:
@@ -476,6 +498,10 @@ def content_ops(data):
         tok = m.group(0)
         i = m.end()
         if tok[:1].isspace() or tok[:1] == b"%":
+            continue
+        if tok[:1] == b"<" and tok != b"<<":
+            digits = re.sub(rb"\s", b"", tok[1:-1])
+            operands.append(("s", bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())))
             continue
         if tok[:1] in b"/<[]{}>" or re.fullmatch(rb"[+\-]?(\d+\.?\d*|\.\d+)", tok) or tok in (b"true", b"false", b"null"):
             operands.append(tok)
@@ -613,6 +639,178 @@ def check_font(pdf, r, ref, font, seen_cmap):
             seen_cmap[key] = truetype_cmaps(pdf.stream_data(key) or b"")
         if seen_cmap[key] is not None and (3, 1) not in seen_cmap[key]:
             r.warn("TrueType font %s has /Differences but its program has no (3,1) cmap" % name)
+
+
+# 6.3.6: the widths in a simple TrueType font's dictionary must match the
+# glyphs of its program, for every code the content uses.
+
+ACCENTS = {"acute": "ACUTE", "grave": "GRAVE", "caron": "CARON", "breve": "BREVE", "ogonek": "OGONEK",
+           "cedilla": "CEDILLA", "dieresis": "DIAERESIS", "macron": "MACRON", "dotaccent": "DOT ABOVE",
+           "ring": "RING ABOVE", "tilde": "TILDE", "circumflex": "CIRCUMFLEX", "slash": "STROKE",
+           "hungarumlaut": "DOUBLE ACUTE", "commaaccent": "COMMA BELOW"}
+SPACING = {"caron": 0x2C7, "breve": 0x2D8, "ogonek": 0x2DB, "dotaccent": 0x2D9, "ring": 0x2DA,
+           "hungarumlaut": 0x2DD, "dieresis": 0xA8, "macron": 0xAF, "cedilla": 0xB8, "acute": 0xB4,
+           "grave": 0x60, "tilde": 0x2DC, "circumflex": 0x2C6, "dotlessi": 0x131, "space": 0x20,
+           "Dcroat": 0x110, "dcroat": 0x111, "Eth": 0xD0, "eth": 0xF0, "Thorn": 0xDE, "thorn": 0xFE,
+           "germandbls": 0xDF, "AE": 0xC6, "ae": 0xE6, "OE": 0x152, "oe": 0x153}
+
+
+def glyph_unicode(name):
+    """The character a glyph name stands for, for the names of Latin letters
+    and accents amokit's code pages use; None for others."""
+    import unicodedata
+    if re.fullmatch(r"uni[0-9A-F]{4}", name):
+        return int(name[3:], 16)
+    if re.fullmatch(r"[A-Za-z]", name):
+        return ord(name)
+    if name in SPACING:
+        return SPACING[name]
+    m = re.fullmatch(r"([A-Za-z])(%s)" % "|".join(ACCENTS), name)
+    if m:
+        case = "CAPITAL" if m.group(1).isupper() else "SMALL"
+        accents = [ACCENTS[m.group(2)]]
+        if m.group(2) == "commaaccent" and m.group(1) not in "Ss":
+            accents.insert(0, "CEDILLA")   # the Adobe Glyph List's Tcommaaccent is U+0162
+        for accent in accents:
+            try:
+                return ord(unicodedata.lookup("LATIN %s LETTER %s WITH %s" % (case, m.group(1).upper(), accent)))
+            except KeyError:
+                pass
+    return None
+
+
+def truetype_metrics(data):
+    """(advance widths in 1000ths of an em by glyph, {unicode: glyph} from
+    the (3,1) cmap); None when the program cannot be read that far."""
+    try:
+        tables = {}
+        for i in range(struct.unpack(">H", data[4:6])[0]):
+            tag, _, off, ln = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+            tables[tag] = off
+        upem, = struct.unpack(">H", data[tables[b"head"] + 18:tables[b"head"] + 20])
+        nmetrics, = struct.unpack(">H", data[tables[b"hhea"] + 34:tables[b"hhea"] + 36])
+        hmtx = tables[b"hmtx"]
+        widths = [round(struct.unpack(">H", data[hmtx + 4 * g:hmtx + 4 * g + 2])[0] * 1000 / upem)
+                  for g in range(nmetrics)]
+        cmap = tables[b"cmap"]
+        sub = None
+        for k in range(struct.unpack(">H", data[cmap + 2:cmap + 4])[0]):
+            pid, eid, off = struct.unpack(">HHI", data[cmap + 4 + 8 * k:cmap + 12 + 8 * k])
+            if (pid, eid) == (3, 1):
+                sub = cmap + off
+        if sub is None or struct.unpack(">H", data[sub:sub + 2])[0] != 4:
+            return widths, None
+        segs = struct.unpack(">H", data[sub + 6:sub + 8])[0] // 2
+        ends = struct.unpack(">%dH" % segs, data[sub + 14:sub + 14 + 2 * segs])
+        starts = struct.unpack(">%dH" % segs, data[sub + 16 + 2 * segs:sub + 16 + 4 * segs])
+        deltas = struct.unpack(">%dh" % segs, data[sub + 16 + 4 * segs:sub + 16 + 6 * segs])
+        ro_at = sub + 16 + 6 * segs
+        ranges = struct.unpack(">%dH" % segs, data[ro_at:ro_at + 2 * segs])
+        uni = {}
+        for k in range(segs):
+            for c in range(starts[k], min(ends[k], 0xFFFE) + 1):
+                if ranges[k] == 0:
+                    g = (c + deltas[k]) & 0xFFFF
+                else:
+                    at = ro_at + 2 * k + ranges[k] + 2 * (c - starts[k])
+                    g, = struct.unpack(">H", data[at:at + 2])
+                    g = (g + deltas[k]) & 0xFFFF if g else 0
+                if g:
+                    uni[c] = g
+        return widths, uni
+    except (KeyError, struct.error):
+        return None
+
+
+def code_unicode(pdf, font, code):
+    enc = pdf.get(font.get("/Encoding"))
+    base = pdf.get(enc.get("/BaseEncoding")) if isinstance(enc, dict) else enc
+    if isinstance(enc, dict):
+        diffs, at = pdf.get(enc.get("/Differences")) or [], 0
+        names = {}
+        for x in diffs:
+            if is_num(x):
+                at = int(x)
+            else:
+                names[at] = x[1:]
+                at += 1
+        if code in names:
+            return glyph_unicode(names[code])
+    try:
+        ch = bytes([code]).decode("mac_roman" if base == "/MacRomanEncoding" else "cp1252")
+    except UnicodeDecodeError:
+        return None
+    return ord(ch)
+
+
+def font_resources(pdf, owner):
+    """The /Font resource dictionary of a page (inherited ones included) or
+    form XObject."""
+    seen = 0
+    while isinstance(owner, dict) and seen < 64:
+        res = pdf.get(owner.get("/Resources"))
+        if isinstance(res, dict):
+            return pdf.get(res.get("/Font")) or {}
+        owner = pdf.get(owner.get("/Parent"))
+        seen += 1
+    return {}
+
+
+def used_codes(pdf, r):
+    """{font reference: set of codes} the content streams show."""
+    used = {}
+    streams = []
+    for ref, page in pdf.pages():
+        c = page.get("/Contents")
+        streams.append(([x for x in (c if isinstance(c, list) else [c]) if isinstance(x, str)], page))
+    for ref, o in pdf.objs.items():
+        if "stream" in o and o["stream"]["dict"].get("/Subtype") == "/Form":
+            streams.append(([ref], o["stream"]["dict"]))
+    for refs, owner in streams:
+        fonts = font_resources(pdf, owner)
+        data = b"".join((pdf.stream_data(x) or b"") + b"\n" for x in refs)
+        current = None
+        for op, args in content_ops(data):
+            if op == b"Tf" and len(args) >= 2 and isinstance(args[-2], bytes):
+                current = fonts.get(args[-2].decode("latin-1"))
+            elif op in (b"Tj", b"TJ", b"'", b'"') and isinstance(current, str):
+                for a in args:
+                    if isinstance(a, tuple):
+                        used.setdefault(current, set()).update(a[1])
+    return used
+
+
+def check_widths(pdf, r):
+    metrics = {}
+    for ref, codes in sorted(used_codes(pdf, r).items()):
+        font = pdf.get(ref)
+        if not isinstance(font, dict) or font.get("/Subtype") != "/TrueType":
+            continue
+        fd = pdf.get(font.get("/FontDescriptor"))
+        prog = fd.get("/FontFile2") if isinstance(fd, dict) else None
+        if not pdf.is_stream(prog) or (pdf.get(fd.get("/Flags")) or 0) & 4:
+            continue
+        if prog not in metrics:
+            metrics[prog] = truetype_metrics(pdf.stream_data(prog) or b"")
+        m = metrics[prog]
+        if m is None or m[1] is None:
+            r.warn("font %s: no (3,1) cmap to check its widths against" % ref)
+            continue
+        advances, uni = m
+        first = pdf.get(font.get("/FirstChar")) or 0
+        widths = pdf.get(font.get("/Widths")) or []
+        wrong = []
+        for code in sorted(codes):
+            u = code_unicode(pdf, font, code)
+            g = uni.get(u) if u is not None else None
+            if g is None:
+                continue
+            have = pdf.get(widths[code - first]) if 0 <= code - first < len(widths) else font.get("/MissingWidth", 0)
+            want = advances[min(g, len(advances) - 1)]
+            if not is_num(have) or abs(have - want) > 1:
+                wrong.append("code %d: /Widths %s, glyph %d" % (code, have, want))
+        if wrong:
+            r.fail("6.3.6 font-widths", "font %s (%s): %s" % (pdf.get(font.get("/BaseFont")), ref, ", ".join(wrong[:4])))
 
 
 def check_fonts(pdf, r):
@@ -919,6 +1117,7 @@ def check_file(path, quiet):
     check_graphics(pdf, r)
     check_colour(pdf, r, space)
     check_fonts(pdf, r)
+    check_widths(pdf, r)
     annots = annotations(pdf)
     check_transparency(pdf, r, annots)
     check_annotations(pdf, r, annots, space)

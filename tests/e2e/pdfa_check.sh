@@ -14,10 +14,10 @@ mkdir -p "$out"
 fail() { echo "pdfa_check: $*"; exit 1; }
 
 libs="$(pkg-config --libs libxml-2.0) -lhpdf -lhyphen -lm"
-cflags="-std=c11 -Wall -Wextra -Werror -Iinclude -D_POSIX_C_SOURCE=200809L -DAMOKIT_VERSION=\"test\""
+cflags="-std=c11 -Wall -Wextra -Werror -Iinclude -D_POSIX_C_SOURCE=200809L"
 # shellcheck disable=SC2086
-cc $cflags -o "$out/driver" tests/render_driver.c "$B/libamokit.a" $libs 2>/dev/null ||
-	cc $cflags -fsanitize=address,undefined -o "$out/driver" tests/render_driver.c "$B/libamokit.a" $libs ||
+cc $cflags -DAMOKIT_VERSION='"test"' -o "$out/driver" tests/render_driver.c "$B/libamokit.a" $libs 2>/dev/null ||
+	cc $cflags -DAMOKIT_VERSION='"test"' -fsanitize=address,undefined -o "$out/driver" tests/render_driver.c "$B/libamokit.a" $libs ||
 	fail "cannot build the driver"
 
 python3 - "$out/logo.png" <<'EOF'
@@ -224,6 +224,12 @@ def unembedded(h, objs, t):
     return h, t
 
 
+def widths(h, objs, t):
+    n = min(n for n, o in objs.items() if re.search(rb"/Widths \[\n260 ", o))
+    objs[n] = objs[n].replace(b"/Widths [\n260 ", b"/Widths [\n500 ")
+    return h, t
+
+
 def lzw(h, objs, t):
     n = find(objs, rb"/Subtype /Image")
     objs[n] = objs[n].replace(b"/Subtype /Image", b"/Subtype /Image\n/DecodeParms null", 1)
@@ -268,6 +274,7 @@ VARIANTS = {
     "smask": (smask, {"6.4 transparency"}, False),
     "alpha": (alpha, {"6.4 transparency"}, False),
     "unembedded-font": (unembedded, {"6.3 fonts"}, False),
+    "font-widths": (widths, {"6.3.6 font-widths"}, False),
     "lzw": (lzw, {"6.1.10 filters"}, False),
     "embedded-file": (embedded_file, {"6.1.11 embedded-files"}, False),
     "xfa": (xfa, {"6.9 forms"}, False),
