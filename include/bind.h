@@ -6,7 +6,8 @@
  * the person's `name` beside its `ref`, and a <ring> its `name`. Under
  * /derived are the rules' results (layouts/README.md, "Data binding"):
  * band, competence-rule, participants/person, present/person,
- * absent/person, agenda/point (always eleven, with n), year, and
+ * absent/person, others/person (attendance recorded but not invited by the
+ * rule), agenda/point (always eleven, with n), year, and
  * compliance: one item per legally required point and the participants
  * check (key as in rules.h, covered true/false) plus all-covered.
  *

@@ -395,6 +395,22 @@ static void bind_people_where(binder *b, dnode *derived, const char *name, const
 			bind_person(b, sec, res->participants[i]);
 }
 
+/* /derived/others/person: people whose attendance is recorded but whom the
+ * rule does not invite (a minute-taker from the staff, an adviser), so the
+ * minutes can name everyone who was there. */
+static void bind_others(binder *b, dnode *derived, const am_workplace *wp, const rules_result *res)
+{
+	dnode *sec = NULL;
+	for (size_t i = 0; i < wp->n_people; i++) {
+		const am_person *p = &wp->people[i];
+		if (p->attendance == ATT_UNKNOWN || rules_invites(res->band, p->role))
+			continue;
+		if (!sec)
+			sec = node(b, derived, "others", NULL, 0);
+		bind_person(b, sec, p);
+	}
+}
+
 /* The year the discussion covers: the meeting's covers-year, else the
  * meeting's date, else the wheel's year; 0 when none is known. */
 static int covered_year(const am_workplace *wp)
@@ -443,6 +459,8 @@ static void bind_derived(binder *b, dnode *root, const am_workplace *wp)
 	bind_people_where(b, d, "participants", res, ATT_UNKNOWN);
 	bind_people_where(b, d, "present", res, ATT_PRESENT);
 	bind_people_where(b, d, "absent", res, ATT_ABSENT);
+	if (d)
+		bind_others(b, d, wp, res);
 	bind_agenda_points(b, d, wp);
 	bind_compliance(b, d, res);
 	int year = covered_year(wp);

@@ -91,6 +91,10 @@ static void derived_holds_the_rules(void **state)
 	assert_int_equal(data_count(data_find(t, "derived/present"), "person"), 2);
 	assert_int_equal(data_count(data_find(t, "derived/absent"), "person"), 1);
 	assert_string_equal(data_text(t, "derived/absent/person/name"), "Lea Leder");
+	/* 27 employees: the employee and the adviser are not invited by the
+	 * rule; only the employee's attendance is recorded. */
+	assert_int_equal(data_count(data_find(t, "derived/others"), "person"), 1);
+	assert_string_equal(data_text(t, "derived/others/person/name"), "Eva Ansat");
 	const dnode *agenda = data_find(t, "derived/agenda");
 	assert_int_equal(data_count(agenda, "point"), 11);
 	const dnode *p = agenda->first;
@@ -118,6 +122,7 @@ static void med_and_small_bands(void **state)
 	assert_string_equal(data_text(t, "med-agreement"), "MED-udvalget holder drøftelsen");
 	t = bind_full(a, "6", FIXTURE_NO_MED);
 	assert_string_equal(data_text(t, "derived/band"), "small");
+	assert_null(data_find(t, "derived/others"));   /* 1-9: everyone but the adviser is invited */
 	assert_string_equal(data_text(t, "derived/competence-rule"), "knowledge");
 	arena_free(a);
 }
