@@ -1,0 +1,634 @@
+/* test_ics.c: the årshjul as iCalendar, read back with libical's parser. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "ics.h"
+
+#define JAN_1_2026 1767225600LL
+
+static const ics_opts opts = {"Årshjul", "Ansvarlig", JAN_1_2026};
+
+/* ---- models built by hand ---------------------------------------------- */
+
+typedef struct model {
+	arena *a;
+	am_workplace wp;
+	am_ring rings[2];
+	am_activity acts[16];
+} model;
+
+static model *model_new(void)
+{
+	arena *a = arena_new();
+	assert_non_null(a);
+	model *m = arena_alloc(a, sizeof *m);
+	assert_non_null(m);
+	m->a = a;
+	m->wp.file = "test.xml";
+	m->wp.name = "Plejecenter Solsikken, Vest";
+	m->wp.meeting.date = (am_date){2026, 3, 10};
+	m->rings[0] = (am_ring){1, "med", "MED og arbejdsmiljøgrupper", 0x141B3C};
+	m->rings[1] = (am_ring){2, "apv", "APV, trivsel; måling", 0x9C1F3F};
+	m->wp.wheel = (am_wheel){1, 2026, 1, false, m->rings, 2, m->acts, 0};
+	return m;
+}
+
+static void model_free(model *m) { arena_free(m->a); }
+
+static am_activity *add(model *m, const char *title, am_when_kind when)
+{
+	assert_true(m->wp.wheel.n_activities < 16);
+	am_activity *a = &m->acts[m->wp.wheel.n_activities++];
+	*a = (am_activity){0};
+	a->line = (int)m->wp.wheel.n_activities + 10;
+	a->title = title;
+	a->ring = &m->rings[0];
+	a->when = when;
+	a->start = a->end = -1;
+	return a;
+}
+
+static am_activity *on_date(model *m, const char *title, int y, int mo, int d)
+{
+	am_activity *a = add(m, title, WHEN_DATE);
+	a->from = (am_date){y, mo, d};
+	return a;
+}
+
+static char *export(model *m, const ics_opts *o, size_t *len)
+{
+	diag d;
+	diag_init(&d);
+	char *out;
+	size_t n;
+	assert_int_equal(ics_write_mem(&m->wp, o, &out, &n, &d), AM_OK);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), n);
+	if (len)
+		*len = n;
+	return out;
+}
+
+/* ---- reading back ------------------------------------------------------- */
+
+static icalcomponent *parse(const char *text)
+{
+	icalcomponent *cal = icalparser_parse_string(text);
+	assert_non_null(cal);
+	assert_int_equal(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
+	return cal;
+}
+
+static int count(icalcomponent *cal, icalcomponent_kind kind)
+{
+	return icalcomponent_count_components(cal, kind);
+}
+
+/* The n-th VEVENT (0-based). */
+static icalcomponent *event(icalcomponent *cal, int n)
+{
+	icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	while (ev && n-- > 0)
+		ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT);
+	assert_non_null(ev);
+	return ev;
+}
+
+static void assert_date(struct icaltimetype t, int y, int m, int d)
+{
+	assert_true(t.is_date);
+	assert_int_equal(t.year, y);
+	assert_int_equal(t.month, m);
+	assert_int_equal(t.day, d);
+}
+
+/* Every occurrence of ev's RRULE from its DTSTART, as yyyymmdd, into out. */
+static int occurrences(icalcomponent *ev, int *out, int max)
+{
+	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY);
+	assert_non_null(p);
+	struct icalrecurrencetype r = icalproperty_get_rrule(p);
+	icalrecur_iterator *it = icalrecur_iterator_new(r, icalcomponent_get_dtstart(ev));
+	assert_non_null(it);
+	int n = 0;
+	for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t) && n < max;
+	     t = icalrecur_iterator_next(it))
+		out[n++] = t.year * 10000 + t.month * 100 + t.day;
+	icalrecur_iterator_free(it);
+	return n;
+}
+
+/* The unfolded content line starting with prefix, copied into line. */
+static bool find_line(const char *text, const char *prefix, char *line, size_t max)
+{
+	for (const char *p = text; *p;) {
+		size_t n = 0;
+		const char *s = p;
+		for (;;) {
+			const char *e = strstr(s, "\r\n");
+			assert_non_null(e);
+			size_t k = (size_t)(e - s);
+			assert_true(n + k < max);
+			memcpy(line + n, s, k);
+			n += k;
+			s = e + 2;
+			if (*s != ' ')
+				break;
+			s++;
+		}
+		line[n] = '\0';
+		if (strncmp(line, prefix, strlen(prefix)) == 0)
+			return true;
+		p = s;
+	}
+	return false;
+}
+
+/* ---- the tests ---------------------------------------------------------- */
+
+static void header_names_the_calendar(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24);
+	char *text = export(m, &opts, NULL);
+	assert_true(strncmp(text, "BEGIN:VCALENDAR\r\n", 17) == 0);
+	assert_non_null(strstr(text, "\r\nPRODID:-//amokit//amokit 0.1.0//DA\r\n"));
+	assert_non_null(strstr(text, "\r\nVERSION:2.0\r\n"));
+	assert_non_null(strstr(text, "\r\nCALSCALE:GREGORIAN\r\n"));
+	char line[512];
+	assert_true(find_line(text, "X-WR-CALNAME:", line, sizeof line));
+	assert_string_equal(line, "X-WR-CALNAME:Årshjul 2026 – Plejecenter Solsikken\\, Vest");
+	assert_non_null(strstr(text, "\r\nDTSTAMP:20260101T000000Z\r\n"));
+	assert_null(strstr(text, "VTIMEZONE"));  /* no timed event, no time zone */
+	size_t n = strlen(text);
+	assert_true(n > 15 && strcmp(text + n - 15, "END:VCALENDAR\r\n") == 0);
+	free(text);
+	model_free(m);
+}
+
+static void danish_text_and_separators_round_trip(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	static const char *titles[] = {
+		"æøå – ÆØÅ",
+		"Møde, kaffe; kage",
+		"Sti C:\\amo\\plan og \"citat\"",
+		"Første linje\nanden linje",
+		"Ergonomisk vurdering af forflytninger i Søhuset, Engen og Skovbrynet; "
+		"også nattevagterne – særligt på værelserne med loftlift og på badeværelserne",
+	};
+	for (size_t i = 0; i < 5; i++) {
+		am_activity *a = on_date(m, titles[i], 2026, 5, (int)i + 1);
+		a->responsible = "Søren Ågård, Ib; m.fl.";
+		a->ring = &m->rings[i % 2];
+	}
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 5);
+	for (int i = 0; i < 5; i++) {
+		icalcomponent *ev = event(cal, i);
+		assert_string_equal(icalcomponent_get_summary(ev), titles[i]);
+		assert_string_equal(icalcomponent_get_description(ev), "Ansvarlig: Søren Ågård, Ib; m.fl.");
+		icalproperty *c = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
+		assert_non_null(c);
+		assert_string_equal(icalproperty_get_categories(c), m->rings[i % 2].name);
+		assert_null(icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY));
+	}
+	char line[512];
+	assert_true(find_line(text, "CATEGORIES:APV", line, sizeof line));
+	assert_string_equal(line, "CATEGORIES:APV\\, trivsel\\; måling");
+	assert_true(find_line(text, "SUMMARY:Møde", line, sizeof line));
+	assert_string_equal(line, "SUMMARY:Møde\\, kaffe\\; kage");
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void without_labels_the_name_stands_alone(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24)->responsible = "Karen";
+	ics_opts bare = {NULL, NULL, JAN_1_2026};
+	char *text = export(m, &bare, NULL);
+	char line[512];
+	assert_true(find_line(text, "X-WR-CALNAME:", line, sizeof line));
+	assert_string_equal(line, "X-WR-CALNAME:2026 – Plejecenter Solsikken\\, Vest");
+	assert_true(find_line(text, "DESCRIPTION:", line, sizeof line));
+	assert_string_equal(line, "DESCRIPTION:Karen");
+	free(text);
+	model_free(m);
+}
+
+static void dates_periods_months_and_weeks_are_all_day(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Dag", 2026, 12, 31);
+	am_activity *p = add(m, "Periode", WHEN_PERIOD);
+	p->from = (am_date){2026, 3, 2};
+	p->to = (am_date){2026, 3, 20};
+	add(m, "Februar", WHEN_MONTH)->month = 2;
+	add(m, "Uge 53", WHEN_WEEK)->week = 53;
+	add(m, "Uge 1", WHEN_WEEK)->week = 1;
+	add(m, "Uge 7", WHEN_WEEK)->week = 7;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 6);
+	static const int want[6][6] = {
+		{2026, 12, 31, 2027, 1, 1},
+		{2026, 3, 2, 2026, 3, 21},
+		{2026, 2, 1, 2026, 3, 1},
+		{2026, 12, 28, 2027, 1, 4},   /* week 53: Monday 28 Dec .. Sunday 3 Jan */
+		{2025, 12, 29, 2026, 1, 5},   /* week 1: Monday 29 Dec 2025 .. Sunday 4 Jan */
+		{2026, 2, 9, 2026, 2, 16},
+	};
+	for (int i = 0; i < 6; i++) {
+		icalcomponent *ev = event(cal, i);
+		assert_date(icalcomponent_get_dtstart(ev), want[i][0], want[i][1], want[i][2]);
+		assert_date(icalcomponent_get_dtend(ev), want[i][3], want[i][4], want[i][5]);
+	}
+	assert_non_null(strstr(text, "\r\nDTSTART;VALUE=DATE:20261228\r\nDTEND;VALUE=DATE:20270104\r\n"));
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void a_wheel_from_august_puts_early_months_and_weeks_in_the_next_year(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	m->wp.wheel.start_month = 8;
+	add(m, "Marts", WHEN_MONTH)->month = 3;
+	add(m, "September", WHEN_MONTH)->month = 9;
+	add(m, "Uge 5", WHEN_WEEK)->week = 5;
+	add(m, "Uge 40", WHEN_WEEK)->week = 40;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	assert_date(icalcomponent_get_dtstart(event(cal, 0)), 2027, 3, 1);
+	assert_date(icalcomponent_get_dtend(event(cal, 0)), 2027, 4, 1);
+	assert_date(icalcomponent_get_dtstart(event(cal, 1)), 2026, 9, 1);
+	assert_date(icalcomponent_get_dtstart(event(cal, 2)), 2027, 2, 1);
+	assert_date(icalcomponent_get_dtstart(event(cal, 3)), 2026, 9, 28);
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void repeats_become_monthly_rules_to_the_end_of_the_year(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Månedlig", 2026, 1, 7)->repeat = REPEAT_MONTHLY;
+	on_date(m, "Kvartal", 2026, 2, 10)->repeat = REPEAT_QUARTERLY;
+	on_date(m, "Ultimo", 2026, 3, 31)->repeat = REPEAT_QUARTERLY;
+	on_date(m, "Den 30.", 2026, 1, 30)->repeat = REPEAT_MONTHLY;
+	on_date(m, "Fra maj", 2026, 5, 15)->repeat = REPEAT_MONTHLY;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	int occ[40];
+
+	icalcomponent *ev = event(cal, 0);
+	struct icalrecurrencetype r = icalproperty_get_rrule(icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY));
+	assert_int_equal(r.freq, ICAL_MONTHLY_RECURRENCE);
+	assert_int_equal(r.interval, 1);
+	assert_date(r.until, 2026, 12, 31);
+	assert_int_equal(occurrences(ev, occ, 40), 12);
+	assert_int_equal(occ[11], 20261207);
+
+	ev = event(cal, 1);
+	r = icalproperty_get_rrule(icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY));
+	assert_int_equal(r.interval, 3);
+	assert_int_equal(occurrences(ev, occ, 40), 4);
+	assert_int_equal(occ[0], 20260210);
+	assert_int_equal(occ[1], 20260510);
+	assert_int_equal(occ[3], 20261110);
+
+	/* The 31st stays at the end of shorter months instead of skipping them. */
+	assert_int_equal(occurrences(event(cal, 2), occ, 40), 4);
+	assert_int_equal(occ[0], 20260331);
+	assert_int_equal(occ[1], 20260630);
+	assert_int_equal(occ[2], 20260930);
+	assert_int_equal(occ[3], 20261231);
+
+	assert_int_equal(occurrences(event(cal, 3), occ, 40), 12);
+	assert_int_equal(occ[0], 20260130);
+	assert_int_equal(occ[1], 20260228);
+	assert_int_equal(occ[2], 20260330);
+
+	assert_int_equal(occurrences(event(cal, 4), occ, 40), 8);
+	assert_int_equal(occ[7], 20261215);
+
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231\r\n"));
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231;INTERVAL=3\r\n"));
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void a_time_of_day_makes_a_timed_event_in_copenhagen(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	am_activity *a = on_date(m, "Lokal-MED", 2026, 2, 24);
+	a->start = 13 * 60;
+	a->end = 15 * 60;
+	a = on_date(m, "Arbejdsmiljøgruppe", 2026, 1, 20);
+	a->start = 21 * 60 + 30;
+	a->repeat = REPEAT_MONTHLY;
+	a = add(m, "Kursus", WHEN_PERIOD);
+	a->from = (am_date){2026, 2, 16};
+	a->to = (am_date){2026, 2, 18};
+	a->start = 8 * 60;
+	a->end = 16 * 60;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	assert_int_equal(count(cal, ICAL_VTIMEZONE_COMPONENT), 1);
+	assert_non_null(strstr(text, "\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
+	/* libical writes the parts of a rule in its own order. */
+	assert_non_null(strstr(text, "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"));
+	assert_non_null(strstr(text, "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"));
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/Copenhagen:20260224T130000\r\n"
+	                             "DTEND;TZID=Europe/Copenhagen:20260224T150000\r\n"));
+	/* A start alone on one day: no DTEND, so the event ends at its start. */
+	icalcomponent *ev = event(cal, 1);
+	assert_null(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY));
+	/* UNTIL is UTC for a timed rule: 23:59:59 on 31 December in CET. */
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231T225959Z\r\n"));
+	int occ[20];
+	assert_int_equal(occurrences(ev, occ, 20), 12);
+	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/Copenhagen:20260216T080000\r\n"
+	                             "DTEND;TZID=Europe/Copenhagen:20260218T160000\r\n"));
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void a_wheel_ending_in_summer_ends_its_rules_in_summer_time(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	m->wp.wheel.start_month = 8;
+	am_activity *a = on_date(m, "Møde", 2026, 8, 4);
+	a->start = 9 * 60;
+	a->repeat = REPEAT_MONTHLY;
+	char *text = export(m, &opts, NULL);
+	/* The year ends on 31 July 2027, 23:59:59 CEST = 21:59:59 UTC. */
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20270731T215959Z\r\n"));
+	free(text);
+	model_free(m);
+}
+
+/* Length of the UTF-8 sequence led by c; 0 for a continuation byte. */
+static int utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static void lines_end_in_crlf_and_fold_between_characters(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "æøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøå"
+	                "æøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøåÆØÅæøå", 2026, 4, 1);
+	on_date(m, "a€b€c€d€e€f€g€h€i€j€k€l€m€n€o€p€q€r€s€t€u€v€w€x€y€z€a€b€c€d€e€f€g€h€", 2026, 4, 2);
+	on_date(m, "x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀x😀", 2026, 4, 3);
+	on_date(m, "Kort", 2026, 4, 4)->responsible =
+		"Mette Kjær, Birgitte Holm Nielsen, Hanne Lykke, Jesper Vang, Louise Winther, Ole Damgaard";
+	size_t n;
+	char *text = export(m, &opts, &n);
+	int folded = 0;
+	const char *line = text;
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\r') {
+			assert_true(i + 1 < n && text[i + 1] == '\n');
+			size_t len = (size_t)(text + i - line);
+			assert_true(len <= 75);
+			/* The physical line holds whole characters only. */
+			size_t k = line[0] == ' ' && line != text ? 1 : 0;
+			folded += (int)k;
+			while (k < len) {
+				int l = utf8_len((unsigned char)line[k]);
+				assert_true(l > 0);
+				for (int j = 1; j < l; j++)
+					assert_int_equal((unsigned char)line[k + (size_t)j] & 0xC0, 0x80);
+				k += (size_t)l;
+			}
+			assert_int_equal(k, len);
+			line = text + i + 2;
+			i++;
+		} else {
+			assert_true(text[i] != '\n');
+		}
+	}
+	assert_ptr_equal(line, text + n);
+	assert_true(folded >= 5);
+	icalcomponent *cal = parse(text);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(icalcomponent_get_summary(event(cal, i)), m->acts[i].title);
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void the_same_input_gives_the_same_bytes(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24)->start = 13 * 60;
+	add(m, "Uge 53", WHEN_WEEK)->week = 53;
+	size_t n1, n2;
+	char *a = export(m, &opts, &n1);
+	char *b = export(m, &opts, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(a, b, n1);
+	free(a);
+	free(b);
+
+	/* Without a timestamp: SOURCE_DATE_EPOCH, else the meeting date. */
+	ics_opts from_env = {"Årshjul", "Ansvarlig", -1};
+	setenv("SOURCE_DATE_EPOCH", "1780000000", 1);
+	a = export(m, &from_env, NULL);
+	assert_non_null(strstr(a, "\r\nDTSTAMP:20260528T202640Z\r\n"));
+	unsetenv("SOURCE_DATE_EPOCH");
+	b = export(m, &from_env, NULL);
+	assert_non_null(strstr(b, "\r\nDTSTAMP:20260310T000000Z\r\n"));
+	free(a);
+	free(b);
+	m->wp.meeting.date = (am_date){0, 0, 0};
+	a = export(m, NULL, NULL);
+	assert_non_null(strstr(a, "\r\nDTSTAMP:20260101T000000Z\r\n"));
+	free(a);
+	model_free(m);
+}
+
+static void uid_of(const char *text, int n, char *uid, size_t max)
+{
+	icalcomponent *cal = parse(text);
+	const char *u = icalcomponent_get_uid(event(cal, n));
+	assert_non_null(u);
+	assert_true(strlen(u) < max);
+	strcpy(uid, u);
+	icalcomponent_free(cal);
+}
+
+static void uids_are_stable_and_distinct(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24);
+	on_date(m, "Lokal-MED", 2026, 2, 24);   /* same again: told apart by its index */
+	on_date(m, "Lokal-MED", 2026, 4, 21);
+	add(m, "Lokal-MED", WHEN_MONTH)->month = 2;
+	char *text = export(m, &opts, NULL);
+	char uids[4][80];
+	for (int i = 0; i < 4; i++) {
+		uid_of(text, i, uids[i], sizeof uids[i]);
+		assert_int_equal(strlen(uids[i]), 32 + strlen("@amokit"));
+		assert_int_equal(strspn(uids[i], "0123456789abcdef"), 32);
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(uids[i], uids[j]);
+	}
+	free(text);
+
+	char uid[80];
+	m->acts[0].responsible = "Karen";           /* not part of the identity */
+	text = export(m, &opts, NULL);
+	uid_of(text, 0, uid, sizeof uid);
+	assert_string_equal(uid, uids[0]);
+	free(text);
+
+	m->acts[0].title = "Lokal-MED, ekstra";      /* another event */
+	text = export(m, &opts, NULL);
+	uid_of(text, 0, uid, sizeof uid);
+	assert_string_not_equal(uid, uids[0]);
+	uid_of(text, 2, uid, sizeof uid);
+	assert_string_equal(uid, uids[2]);
+	free(text);
+
+	m->wp.name = "Et andet sted";                /* another workplace */
+	text = export(m, &opts, NULL);
+	uid_of(text, 2, uid, sizeof uid);
+	assert_string_not_equal(uid, uids[2]);
+	free(text);
+	model_free(m);
+}
+
+static void derived_activities_are_included(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24);
+	am_activity *a = add(m, "Årlig arbejdsmiljødrøftelse", WHEN_MONTH);
+	a->month = 3;
+	a->derived = true;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 2);
+	assert_string_equal(icalcomponent_get_summary(event(cal, 1)), "Årlig arbejdsmiljødrøftelse");
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+static void a_workplace_without_a_wheel_is_refused(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	m->wp.wheel = (am_wheel){0};
+	diag d;
+	diag_init(&d);
+	char *out = (char *)"untouched";
+	size_t n = 7;
+	assert_int_equal(ics_write_mem(&m->wp, &opts, &out, &n, &d), AM_EINPUT);
+	assert_null(out);
+	assert_int_equal(n, 0);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.entries[0].file, "test.xml");
+	model_free(m);
+}
+
+/* Entries in dir other than "." and "..". */
+static int entries(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	assert_non_null(dp);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(dp));)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(dp);
+	return n;
+}
+
+static void files_are_written_whole_or_not_at_all(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Lokal-MED", 2026, 2, 24);
+	char dir[] = "/tmp/test_ics.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128], sub[128], missing[128];
+	snprintf(path, sizeof path, "%s/x.ics", dir);
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	snprintf(missing, sizeof missing, "%s/no/x.ics", dir);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(ics_write(&m->wp, &opts, path, &d), AM_OK);
+	assert_int_equal(entries(dir), 1);
+
+	size_t n;
+	char *want = export(m, &opts, &n);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char got[8192];
+	size_t k = fread(got, 1, sizeof got, f);
+	fclose(f);
+	assert_int_equal(k, n);
+	assert_memory_equal(got, want, n);
+	free(want);
+
+	/* Into a missing directory, or onto a directory: an I/O error, nothing left. */
+	assert_int_equal(ics_write(&m->wp, &opts, missing, &d), AM_EUSAGE);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(ics_write(&m->wp, &opts, sub, &d), AM_EUSAGE);
+	assert_int_equal(d.errors, 2);
+	assert_int_equal(entries(dir), 2);
+	assert_int_equal(entries(sub), 0);
+
+	assert_int_equal(rmdir(sub), 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	model_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(header_names_the_calendar),
+		cmocka_unit_test(danish_text_and_separators_round_trip),
+		cmocka_unit_test(without_labels_the_name_stands_alone),
+		cmocka_unit_test(dates_periods_months_and_weeks_are_all_day),
+		cmocka_unit_test(a_wheel_from_august_puts_early_months_and_weeks_in_the_next_year),
+		cmocka_unit_test(repeats_become_monthly_rules_to_the_end_of_the_year),
+		cmocka_unit_test(a_time_of_day_makes_a_timed_event_in_copenhagen),
+		cmocka_unit_test(a_wheel_ending_in_summer_ends_its_rules_in_summer_time),
+		cmocka_unit_test(lines_end_in_crlf_and_fold_between_characters),
+		cmocka_unit_test(the_same_input_gives_the_same_bytes),
+		cmocka_unit_test(uids_are_stable_and_distinct),
+		cmocka_unit_test(derived_activities_are_included),
+		cmocka_unit_test(a_workplace_without_a_wheel_is_refused),
+		cmocka_unit_test(files_are_written_whole_or_not_at_all),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
