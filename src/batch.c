@@ -313,7 +313,7 @@ static int add_dir(batch *b, const char *dir)
 			rc = add_input(b, path);
 	}
 	closedir(dp);
-	if (!rc)
+	if (!rc && b->n > first)
 		qsort(b->in + first, b->n - first, sizeof *b->in, by_path);
 	return rc;
 }
