@@ -9,6 +9,7 @@
  * from wheel.h (serial day numbers since 1970-01-01). */
 #include "ics.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <stdbool.h>
@@ -74,9 +75,13 @@ static long week_monday(const am_wheel *w, int week)
 	return monday;
 }
 
+/* Precondition (the reader guarantees it): dates exist, a month is 1..12 and
+ * a week 1..53. */
 static span first_span(const am_wheel *w, const am_activity *a)
 {
 	span s;
+	assert(a->when != WHEN_MONTH || (a->month >= 1 && a->month <= 12));
+	assert(a->when != WHEN_WEEK || (a->week >= 1 && a->week <= 53));
 	switch (a->when) {
 	case WHEN_PERIOD:
 		s.first = wheel_serial(a->from.y, a->from.m, a->from.d);
