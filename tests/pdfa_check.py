@@ -419,7 +419,7 @@ def output_intent_space(pdf, r):
 
 def check_graphics(pdf, r):
     clause = "6.2 graphics"
-    for d, ref, top in pdf.dicts():
+    for d, ref, _ in pdf.dicts():
         sub = d.get("/Subtype")
         if sub == "/Image":
             if "/Alternates" in d:
@@ -435,7 +435,7 @@ def check_graphics(pdf, r):
             r.fail(clause, "reference XObject %s" % ref)
         if sub in ("/Image", "/Form") and "/OPI" in d:
             r.fail(clause, "XObject %s has /OPI" % ref)
-        if "/TR" in d and (d.get("/Type") == "/ExtGState" or "/SMask" in d or "/BM" in d or not top):
+        if "/TR" in d:
             r.fail(clause, "graphics state %s has a transfer function /TR" % ref)
         if "/TR2" in d and d.get("/TR2") != "/Default":
             r.fail(clause, "graphics state %s has /TR2 other than /Default" % ref)
