@@ -26,7 +26,7 @@ CC ?= cc
 WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
         -Wpointer-arith -Wformat=2 -Wundef -Wvla
 OPT    ?= -O2 -g
-PKGS   := libxml-2.0
+PKGS   := libxml-2.0 libical
 CPPFLAGS += -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L \
             -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
 CFLAGS ?=
@@ -47,7 +47,7 @@ all: deps-check $(B)/amokit
 # --- dependencies ---------------------------------------------------------
 # Debian packages the build and the tests need. `make deps` installs them
 # when run as root; otherwise it prints the exact line and stops.
-DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libcmocka-dev \
+DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev libcmocka-dev \
              libhyphen-dev hyphen-da
 DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)

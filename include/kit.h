@@ -10,7 +10,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "arena.h"
 #include "diag.h"
+#include "layout.h"
 #include "model.h"
 
 /* The documents, as bits of a mask. */
@@ -49,6 +51,12 @@ int kit_run(kit *k, const kit_job *job, diag *d);
 /* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error
  * (with a diag naming the unknown document). */
 unsigned kit_parse_only(const char *list, diag *d);
+/* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR, the
+ * source tree the binary was built in, or the installed one. */
+const char *kit_data_dir(arena *a);
+/* Adds the legally driven activities (the rhythm) to wp's wheel, titled
+ * with the texts of l (the årshjul layout). Memory comes from a. */
+int kit_apply_rhythm(arena *a, am_workplace *wp, const layout *l, bool force, diag *d);
 /* The document's file name without ".pdf" for a single KIT_* bit. */
 const char *kit_doc_name(unsigned bit);
 

@@ -82,7 +82,7 @@ static bool is_dir(const char *p)
 
 /* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR, the
  * installed one, or the source tree the binary was built in. */
-static const char *data_dir(arena *a)
+const char *kit_data_dir(arena *a)
 {
 	const char *env = getenv("AMOKIT_DATADIR");
 	if (env && *env)
@@ -112,7 +112,7 @@ kit *kit_open(const kit_opts *o, diag *d)
 		return NULL;
 	}
 	k->a = a;
-	const char *dir = data_dir(a);
+	const char *dir = kit_data_dir(a);
 	const char *fonts = o && o->fonts_dir ? o->fonts_dir : arena_printf(a, "%s/fonts", dir);
 	k->layouts_dir = o && o->layouts_dir ? o->layouts_dir : arena_printf(a, "%s/layouts", dir);
 	if (!fonts || !k->layouts_dir) {
@@ -269,6 +269,15 @@ static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *pa
 	return draw_wheel(w, doc, page, area, w->wp == NULL, d);
 }
 
+int kit_apply_rhythm(arena *a, am_workplace *wp, const layout *l, bool force, diag *d)
+{
+	rhythm_texts t = {layout_text(l, "rhythm-ring", ""), layout_text(l, "rhythm-discussion", ""),
+	                  layout_text(l, "rhythm-competence", ""), layout_text(l, "rhythm-apv", ""),
+	                  layout_text(l, "rhythm-accidents", ""), layout_text(l, "rhythm-amr", ""),
+	                  atoi(layout_text(l, "rhythm-default-month", "3"))};
+	return rhythm_apply(a, wp, &t, force, d);
+}
+
 /* The plan with the legally driven activities added, when asked for. */
 static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, diag *d, int *rc)
 {
@@ -287,12 +296,7 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 		return NULL;
 	}
 	*copy = *wp;
-	const char *dm = layout_text(l, "rhythm-default-month", "3");
-	rhythm_texts t = {layout_text(l, "rhythm-ring", ""), layout_text(l, "rhythm-discussion", ""),
-	                  layout_text(l, "rhythm-competence", ""), layout_text(l, "rhythm-apv", ""),
-	                  layout_text(l, "rhythm-accidents", ""), layout_text(l, "rhythm-amr", ""),
-	                  atoi(dm)};
-	*rc = rhythm_apply(a, copy, &t, job->rhythm, d);
+	*rc = kit_apply_rhythm(a, copy, l, job->rhythm, d);
 	return *rc ? NULL : copy;
 }
 

@@ -5,13 +5,16 @@
  * (or warnings under --strict), 2 usage or I/O error, 3 internal error or out
  * of memory. Only this file prints or exits. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "diag.h"
+#include "ics.h"
 #include "kit.h"
+#include "layout.h"
 #include "reader.h"
 #include "rules.h"
 
@@ -273,6 +276,87 @@ static int cmd_blank(int argc, char **argv)
 	return r;
 }
 
+/* ---- ics ----------------------------------------------------------------- */
+
+typedef struct ics_cli {
+	const char *output;        /* "-": standard output */
+	const char *layouts_dir;   /* NULL: the installed layouts */
+	bool rhythm;
+} ics_cli;
+
+static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	*o = (ics_cli){"-", NULL, false};
+	optind = 1;
+	opterr = 0;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o->output = optarg; break;
+		case OPT_LAYOUTS: o->layouts_dir = optarg; break;
+		case OPT_RHYTHM: o->rhythm = true; break;
+		case OPT_HELP:
+			print_command_help(c, stdout);
+			return AM_OK;
+		default:
+			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+/* The årshjul layout: its texts label the calendar and name the legal
+ * rhythm's activities. NULL with *rc set when it cannot be loaded. */
+static layout *ics_texts(arena *a, const char *layouts_dir, diag *d, int *rc)
+{
+	const char *dir = layouts_dir ? layouts_dir : arena_printf(a, "%s/layouts", kit_data_dir(a));
+	const char *path = dir ? arena_printf(a, "%s/aarshjul.xml", dir) : NULL;
+	layout *l = NULL;
+	*rc = path ? layout_load(a, path, &l, d) : diag_oom(d, NULL);
+	return *rc == AM_OK ? l : NULL;
+}
+
+static int cmd_ics(int argc, char **argv)
+{
+	const command *c = find_command("ics");
+	ics_cli o;
+	int r = ics_options(c, argc, argv, &o);
+	if (r >= 0)
+		return r;
+	if (optind + 1 != argc)
+		return usage_error(c, optind >= argc ? "ics: no FILE given" : "ics: one FILE at a time", NULL);
+	diag d;
+	diag_init(&d);
+	arena *a = arena_new();
+	if (!a) {
+		fprintf(stderr, "amokit: out of memory\n");
+		return AM_EINTERNAL;
+	}
+	am_workplace *wp;
+	layout *l = NULL;
+	r = reader_load(a, argv[optind], &wp, &d);
+	if (r == AM_OK)
+		l = ics_texts(a, o.layouts_dir, &d, &r);
+	if (r == AM_OK && (o.rhythm || wp->wheel.rhythm))
+		r = kit_apply_rhythm(a, wp, l, o.rhythm, &d);
+	if (r == AM_OK) {
+		/* The labels are product text: from the layouts. */
+		ics_opts io = {layout_text(l, "wheel-title", "Årshjul"),
+		               layout_text(l, "ics-responsible", "Ansvarlig"), -1};
+		r = ics_write(wp, &io, o.output, &d);
+	}
+	diag_print(&d, stderr);
+	arena_free(a);
+	return r;
+}
+
 /* ---- commands that arrive with later issues ---------------------------- */
 
 static int not_yet(int argc, char **argv)
@@ -309,8 +393,13 @@ static const command commands[] = {
 	 KIT_OPTIONS_HELP},
 	{"batch", not_yet, "[OPTION]... FILE...|DIR", "print the documents of many workplaces",
 	 "  --help            this help\n"},
-	{"ics", not_yet, "[OPTION]... FILE", "export the årshjul as an iCalendar file",
-	 "  --help            this help\n"},
+	{"ics", cmd_ics, "[OPTION]... FILE", "export the årshjul as an iCalendar file",
+	 "  -o, --output FILE write the calendar to FILE (default: standard output)\n"
+	 "  --with-rhythm     add the legally driven activities to the calendar\n"
+	 "  --layouts DIR     use the layouts in DIR instead of the installed ones\n"
+	 "  --help            this help\n"
+	 "environment: SOURCE_DATE_EPOCH sets DTSTAMP (default: the meeting date)\n"
+	 "exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
