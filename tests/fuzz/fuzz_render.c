@@ -31,10 +31,11 @@ static text_measurer measurer;
 static text_hyph *hyph;
 static char tmpdir[] = "/tmp/amokit-fuzz-render-XXXXXX";
 static char pdf_path[sizeof tmpdir + 16];
-static unsigned long render_every = 1, accepted;
+static unsigned long render_every = 1, accepted, rendered;
 
 static void release(void)
 {
+	fprintf(stderr, "fuzz_render: %lu inputs accepted, %lu rendered to PDF\n", accepted, rendered);
 	unlink(pdf_path);
 	rmdir(tmpdir);
 	font_free(fonts);
@@ -116,6 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			doc.meta.pdfa = (size & 1) != 0;
 			render_opts ro = {fonts, 0, 0, 0};
 			rc = render_pdf(&doc, &ro, pdf_path, &d);
+			rendered++;
 			fuzz_require(rc == AM_OK || d.errors > 0, "render_pdf failed without a diag record");
 		}
 	}
