@@ -37,26 +37,40 @@ static uint32_t crc32_of(const unsigned char *p, size_t n)
 	return crc ^ 0xFFFFFFFFu;
 }
 
-/* True when p[0..n) is a PNG whose chunks are whole and intact. */
-static bool png_intact(const unsigned char *p, size_t n)
+/* NULL when p[0..n) is a PNG whose chunks are whole and intact and that
+ * libharu can load into the file we write; else why not. libharu 2.3.0
+ * crashes on a tRNS colour key in grey or RGB images, and PDF/A-1 allows
+ * no transparency at all. */
+static const char *png_problem(const unsigned char *p, size_t n, bool pdfa)
 {
 	size_t at = 8;
-	int idat = 0;
+	int idat = 0, colour_type = -1;
+	bool trns = false;
 	for (int first = 1; at + 12 <= n; first = 0) {
 		uint32_t len = be32(p + at);
 		if (len > n - at - 12)
-			return false;
+			return "damaged PNG image";
 		const unsigned char *type = p + at + 4;
 		if (crc32_of(type, len + 4) != be32(p + at + 8 + len))
-			return false;
-		if (first != !memcmp(type, "IHDR", 4))
-			return false;
+			return "damaged PNG image";
+		if (first != !memcmp(type, "IHDR", 4) || (first && len < 13))
+			return "damaged PNG image";
+		if (first)
+			colour_type = p[at + 8 + 9];
+		trns |= !memcmp(type, "tRNS", 4);
 		idat += !memcmp(type, "IDAT", 4);
 		at += 12 + len;
-		if (!memcmp(type, "IEND", 4))
-			return idat > 0 && at == n;
+		if (!memcmp(type, "IEND", 4)) {
+			if (!idat || at != n)
+				return "damaged PNG image";
+			if (trns && (colour_type == 0 || colour_type == 2))
+				return "PNG with a transparent colour key is not supported; save it without transparency";
+			if (pdfa && (trns || colour_type == 4 || colour_type == 6))
+				return "a transparent PNG cannot go into an archive (PDF/A) file; save it without transparency";
+			return NULL;
+		}
 	}
-	return false;
+	return "damaged PNG image";
 }
 
 /* The whole file in a malloc'd buffer, or NULL. */
@@ -86,8 +100,8 @@ static HPDF_Image load(render_ctx *c, const char *file)
 	HPDF_Image img = NULL;
 	const char *why = "cannot read image";
 	if (p && n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) {
-		why = "damaged PNG image";
-		if (png_intact(p, n))
+		why = png_problem(p, n, c->doc->meta.pdfa);
+		if (!why)
 			img = HPDF_LoadPngImageFromMem(c->pdf, p, (HPDF_UINT)n);
 	} else if (p && n >= 3 && !memcmp(p, "\xff\xd8\xff", 3)) {
 		why = "damaged JPEG image";

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,104 @@ static void pdfa_adds_metadata_and_output_intent(void **state)
 	arena_free(a);
 }
 
+/* ---- tiny PNG writer: 1×1 pixel, stored (uncompressed) deflate ---------- */
+
+static uint32_t crc_png(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+static void put32(FILE *f, uint32_t v)
+{
+	unsigned char b[4] = {v >> 24, v >> 16, v >> 8, v};
+	fwrite(b, 1, 4, f);
+}
+
+static void chunk(FILE *f, const char *type, const unsigned char *data, uint32_t n)
+{
+	unsigned char buf[64];
+	memcpy(buf, type, 4);
+	memcpy(buf + 4, data, n);
+	put32(f, n);
+	fwrite(buf, 1, n + 4, f);
+	put32(f, crc_png(buf, n + 4));
+}
+
+/* Writes a 1×1 PNG of the given colour type, with a tRNS chunk when asked. */
+static void make_png(const char *path, int colour_type, bool trns)
+{
+	static const int bpp[] = {1, 0, 3, 1, 2, 0, 4};
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+	unsigned char ihdr[13] = {0, 0, 0, 1, 0, 0, 0, 1, 8, (unsigned char)colour_type, 0, 0, 0};
+	chunk(f, "IHDR", ihdr, 13);
+	if (colour_type == 3) {
+		unsigned char plte[3] = {200, 40, 40};
+		chunk(f, "PLTE", plte, 3);
+	}
+	if (trns) {
+		unsigned char t[6] = {0, 0, 0, 0, 0, 0};
+		chunk(f, "tRNS", t, colour_type == 0 ? 2 : colour_type == 2 ? 6 : 1);
+	}
+	unsigned char raw[5] = {0, 120, 130, 140, 150};
+	uint32_t n = 1 + (uint32_t)bpp[colour_type];
+	unsigned char z[32] = {0x78, 0x01, 0x01, (unsigned char)n, 0, (unsigned char)~n, 0xFF};
+	memcpy(z + 7, raw, n);
+	uint32_t a = 1, b = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		a = (a + raw[i]) % 65521;
+		b = (b + a) % 65521;
+	}
+	uint32_t ad = b << 16 | a;
+	unsigned char adl[4] = {ad >> 24, ad >> 16, ad >> 8, ad};
+	memcpy(z + 7 + n, adl, 4);
+	chunk(f, "IDAT", z, 11 + n);
+	chunk(f, "IEND", NULL, 0);
+	fclose(f);
+}
+
+/* Renders one image of the given kind; returns the renderer's code. */
+static int render_png(int colour_type, bool trns, bool pdfa)
+{
+	arena *a = arena_new();
+	draw_doc *doc = sample(a);
+	doc->meta.pdfa = pdfa;
+	char *png = path_in("t.png");
+	make_png(png, colour_type, trns);
+	draw_cmd img = {.kind = DRAW_IMAGE};
+	img.u.image.r = (rect){50, 50, 40, 40};
+	img.u.image.file = arena_strdup(a, png);
+	assert_non_null(draw_push(doc, &doc->pages[0], &img));
+	diag d;
+	diag_init(&d);
+	int rc = render(doc, path_in("img.pdf"), &d);
+	arena_free(a);
+	return rc;
+}
+
+static void png_images_load_or_are_refused_cleanly(void **state)
+{
+	(void)state;
+	assert_int_equal(render_png(2, false, false), AM_OK);
+	assert_int_equal(render_png(6, false, false), AM_OK);
+	assert_int_equal(render_png(3, true, false), AM_OK);
+	/* A colour key in an RGB or grey image crashes libharu 2.3.0: refused. */
+	assert_int_equal(render_png(2, true, false), AM_EINPUT);
+	assert_int_equal(render_png(0, true, false), AM_EINPUT);
+	/* PDF/A-1 allows no transparency. */
+	assert_int_equal(render_png(2, false, true), AM_OK);
+	assert_int_equal(render_png(6, false, true), AM_EINPUT);
+	assert_int_equal(render_png(4, false, true), AM_EINPUT);
+	assert_int_equal(render_png(3, true, true), AM_EINPUT);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -356,6 +455,7 @@ int main(void)
 		cmocka_unit_test(bad_text_is_refused_without_a_file),
 		cmocka_unit_test(tiles_a_poster_over_sheets),
 		cmocka_unit_test(pdfa_adds_metadata_and_output_intent),
+		cmocka_unit_test(png_images_load_or_are_refused_cleanly),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
