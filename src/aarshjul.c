@@ -27,7 +27,20 @@ typedef struct ring_geo {
 	char letter[4];
 	size_t count;
 	double r0, r1, nb_lo, rm, lab_lo, lab_hi;
+	bool band;               /* numbers in a band of their own */
+	double letter_t;         /* where the ring's letter stands when it has no band */
 } ring_geo;
+
+/* One way to set a label: its text, size and style, on one line or two
+ * (split at byte `split`, the space between them). */
+typedef struct variant {
+	const char *s;
+	float size, w, w1, w2;
+	font_style st;
+	int lines;
+	size_t split;
+	bool radial;          /* set along the radius rather than the arc */
+} variant;
 
 typedef struct occ {
 	const am_activity *act;
@@ -37,8 +50,9 @@ typedef struct occ {
 	long s0, s1;             /* first and last serial day */
 	const char *label;
 	int number;              /* 0 while labelled on the wheel */
-	double lab_t, lab_ri;    /* placed label: centre angle, inner radius */
-	float lab_size, lab_w;
+	double lab_t, lab_ri;    /* placed label or tag: centre angle, inner radius */
+	variant lab;
+	bool tagged;             /* numbered, the number set as a tag in the ring */
 } occ;
 
 typedef struct sizes {
@@ -362,6 +376,14 @@ static float track_h(const poster *p) { return text_h(p, p->sz.label) * 1.12f; }
 static float number_band(const poster *p) { return text_h(p, p->sz.label_min) + 0.8f * p->sz.label_min; }
 static float marker_r(const poster *p) { return 0.38f * p->sz.label_min; }
 
+/* Width a ring needs at least: the marker line, one label track and air;
+ * a ring whose numbers need a band of their own needs that too. */
+static double ring_min(const poster *p, const ring_geo *g)
+{
+	return (g->band ? number_band(p) : 0) + 0.25 * p->sz.label_min + 2 * marker_r(p) +
+	       0.5 * p->sz.label + track_h(p) + 0.3 * p->sz.label;
+}
+
 /* Splits the wheel into bands; returns -1 when the rings cannot fit. */
 static int radii(poster *p)
 {
@@ -370,24 +392,26 @@ static int radii(poster *p)
 	p->rings_out = R - month_band - week_band - 0.3 * p->sz.label;
 	float tw = measure(p, FONT_BOLD, p->sz.title, p->o->texts.title ? p->o->texts.title : "") +
 	           measure(p, FONT_BOLD, p->sz.title, " 0000/00");
+	double need = 0;
+	for (size_t i = 0; i < p->n_rings; i++)
+		need += ring_min(p, &p->rings[i]);
 	p->rc = fmax(0.17 * R, tw / 2 + p->sz.label);
-	double wmin = number_band(p) + 2 * marker_r(p) + 0.6 * p->sz.label + track_h(p) + 0.4 * p->sz.label;
 	double avail = p->rings_out - p->rc;
-	if (avail < wmin * p->n_rings) {
-		p->rc = fmax(tw / 2 + 0.3 * p->sz.label, p->rings_out - wmin * p->n_rings);
+	if (avail < need) {
+		p->rc = fmax(tw / 2 + 0.3 * p->sz.label, p->rings_out - need);
 		avail = p->rings_out - p->rc;
-		if (avail < wmin * p->n_rings)
+		if (avail < need)
 			return -1;
 	}
-	double extra = avail - wmin * p->n_rings, r1 = p->rings_out;
+	double extra = avail - need, r1 = p->rings_out;
 	for (size_t i = 0; i < p->n_rings; i++) {
 		ring_geo *g = &p->rings[i];
-		double share = p->n_occs ? 0.4 / p->n_rings + 0.6 * (double)g->count / p->n_occs
+		double share = p->n_occs ? 0.3 / p->n_rings + 0.7 * (double)g->count / p->n_occs
 		                         : 1.0 / p->n_rings;
 		g->r1 = r1;
-		g->r0 = r1 - wmin - extra * share;
+		g->r0 = r1 - ring_min(p, g) - extra * share;
 		g->nb_lo = g->r0 + 0.25 * p->sz.label_min;
-		g->rm = g->nb_lo + number_band(p) + marker_r(p);
+		g->rm = g->nb_lo + (g->band ? number_band(p) : 0) + marker_r(p);
 		g->lab_lo = g->rm + marker_r(p) + 0.4 * p->sz.label;
 		g->lab_hi = g->r1 - 0.3 * p->sz.label;
 		r1 = g->r0;
@@ -421,72 +445,174 @@ static bool is_free(const poster *p, const pbox *b)
 	return true;
 }
 
-static bool try_label(poster *p, occ *o, const ring_geo *g, float size)
+static float line_advance(const poster *p, float size) { return text_h(p, size) * 1.02f; }
+
+/* The one-line variant of s. */
+static variant one_line(const poster *p, const char *s, float size, font_style st)
 {
-	static const double offsets[] = {0, 0.3, -0.3, 0.6, -0.6, 0.9, -0.9};
-	float w = measure(p, FONT_REGULAR, size, o->label), h = text_h(p, size);
-	double gap = 0.35 * size;
+	float w = measure(p, st, size, s);
+	return (variant){s, size, w, w, 0, st, 1, 0, false};
+}
+
+/* The two-line variant of s that is narrowest, split at a space; lines = 0
+ * when s has no space. */
+static variant two_lines(const poster *p, const char *s, float size)
+{
+	variant best = {s, size, 0, 0, 0, FONT_REGULAR, 0, 0, false};
+	size_t len = strlen(s);
+	for (size_t i = 1; i + 1 < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		float w1 = p->m->fn(p->m->ctx, FONT_REGULAR, size, s, i);
+		float w2 = p->m->fn(p->m->ctx, FONT_REGULAR, size, s + i + 1, len - i - 1);
+		float w = fmaxf(w1, w2);
+		if (!best.lines || w < best.w)
+			best = (variant){s, size, w, w1, w2, FONT_REGULAR, 2, i, false};
+	}
+	return best;
+}
+
+/* Tries to set variant v for o in ring g: tracks from the innermost
+ * outward, at each a few slides along the arc (up to `slide` half-widths,
+ * the leader then slanting). Records the placement in o. */
+static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, double slide)
+{
+	static const double offsets[] = {0, 0.35, -0.35, 0.7, -0.7, 1.0, -1.0, 1.5, -1.5,
+	                                 2.2, -2.2, 3.0, -3.0};
+	float h = text_h(p, v->size) + (v->lines - 1) * line_advance(p, v->size);
+	double gap = 0.3 * v->size, step = track_h(p) * v->size / p->sz.label * 0.5;
 	for (int k = 0;; k++) {
-		double ri = g->lab_lo + k * track_h(p) * size / p->sz.label;
-		double rout = sqrt((ri + h) * (ri + h) + (double)w * w / 4);
+		double ri = g->lab_lo + k * step, rout, hw, unit;
+		if (v->radial) {
+			rout = sqrt((ri + v->w) * (ri + v->w) + (double)h * h / 4);
+			hw = atan((h / 2 + gap) / ri);
+			unit = hw;
+		} else {
+			rout = sqrt((ri + h) * (ri + h) + (double)v->w * v->w / 4);
+			hw = atan((v->w / 2 + gap) / ri);
+			unit = atan(v->w / 2 / ri);
+		}
 		if (rout > g->lab_hi)
 			return false;
-		double hw = atan((w / 2 + gap) / ri);
 		if (hw > WHEEL_PI / 3)
 			continue;
 		for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
-			double tc = o->anchor + offsets[i] * atan(w / 2 / ri);
+			if (fabs(offsets[i]) > slide)
+				continue;
+			double tc = o->anchor + offsets[i] * unit;
 			pbox lab = {ri, rout, tc - hw, tc + hw, BOX_LABEL};
-			double lw = gap / ri;
-			pbox lead = {g->rm, ri, o->anchor - lw, o->anchor + lw, BOX_LEADER};
+			double lw = gap / ri, lo = fmin(o->anchor, tc), hi = fmax(o->anchor, tc);
+			pbox lead = {g->rm, ri, lo - lw, hi + lw, BOX_LEADER};
 			if (!is_free(p, &lab) || !is_free(p, &lead))
 				continue;
 			p->boxes[p->n_boxes++] = lab;
 			p->boxes[p->n_boxes++] = lead;
 			o->lab_t = tc;
 			o->lab_ri = ri;
-			o->lab_size = size;
-			o->lab_w = w;
+			o->lab = *v;
 			return true;
 		}
 	}
 }
 
-/* Places the labels of one ring's occurrences (sorted by anchor); those
- * that find no room are marked for numbering (number = -1). */
-static void place_ring(poster *p, const ring_geo *g, occ **items, size_t n, const double qfrac[4])
+static variant as_radial(variant v)
+{
+	v.radial = true;
+	return v;
+}
+
+/* A label in its ring: along the arc on one line, along the radius on one
+ * line or two, along the arc on two; then the same at the smallest size;
+ * the slides widen last. */
+static bool try_label(poster *p, occ *o, const ring_geo *g)
+{
+	float size[2] = {p->sz.label, p->sz.label_min};
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 2; i++) {
+			if (i && size[1] >= size[0])
+				break;
+			double slide = pass ? 3.0 : 1.0;
+			variant one = one_line(p, o->label, size[i], FONT_REGULAR);
+			variant two = two_lines(p, o->label, size[i]);
+			variant r1 = as_radial(one), r2 = as_radial(two);
+			if (try_variant(p, o, g, &one, slide) || try_variant(p, o, g, &r1, slide) ||
+			    (two.lines && (try_variant(p, o, g, &r2, slide) || try_variant(p, o, g, &two, slide))))
+				return true;
+		}
+	return false;
+}
+
+/* Places the labels of one ring's occurrences (sorted by anchor), then the
+ * number tags of those that found no room. Returns false when a number tag
+ * found no room either: the ring then needs a number band. */
+static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const double qfrac[4],
+                       const char *digits)
 {
 	p->n_boxes = 0;
+	double e = 0.5 * p->sz.label / g->lab_lo;
 	for (int q = 0; q < 4; q++) {
-		double t = qfrac[q] * WHEEL_TAU, e = 0.5 * p->sz.label / g->lab_lo;
+		double t = qfrac[q] * WHEEL_TAU;
 		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->r1, t - e, t + e, BOX_OBSTACLE};
+	}
+	if (!g->band) {   /* the ring's letter, just after the first quarter line */
+		float ls = p->sz.label_min, lw = measure(p, FONT_BOLD, ls, g->letter);
+		double aw = 2 * atan((lw / 2 + 0.3 * ls) / g->lab_lo);
+		g->letter_t = qfrac[0] * WHEEL_TAU + e + aw / 2;
+		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->lab_lo + text_h(p, ls) * 1.1, g->letter_t - aw / 2,
+		                                g->letter_t + aw / 2, BOX_OBSTACLE};
 	}
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
 		o->number = 0;
-		if (!try_label(p, o, g, p->sz.label) &&
-		    (p->sz.label_min >= p->sz.label || !try_label(p, o, g, p->sz.label_min)))
+		o->tagged = false;
+		if (!try_label(p, o, g))
 			o->number = -1;
 	}
+	if (g->band)
+		return true;
+	variant tag = one_line(p, digits, p->sz.label_min, FONT_BOLD);
+	for (size_t i = 0; i < n; i++) {
+		occ *o = items[i];
+		if (!o->number)
+			continue;
+		if (!try_variant(p, o, g, &tag, 3.0))
+			return false;
+		o->tagged = true;
+	}
+	return true;
 }
 
+/* Places every ring's labels; a ring whose number tags do not fit gets a
+ * number band and the wheel is laid out again. Returns -1 when out
+ * of memory, 1 when the rings no longer fit the wheel. */
 static int place_labels(poster *p)
 {
 	double q[4];
 	int qn[4];
 	wheel_quarters(&p->g, q, qn);
 	p->boxes = arena_array(p->doc->arena, 2 * p->n_occs + 8, sizeof *p->boxes);
-	if (!p->boxes)
+	char *digits = arena_printf(p->doc->arena, "%zu", p->n_occs ? p->n_occs : 1);
+	if (!p->boxes || !digits)
 		return -1;
-	size_t start = 0;
-	p->n_numbered = 0;
-	while (start < p->n_occs) {
-		size_t end = start;
-		while (end < p->n_occs && p->order[end]->ring == p->order[start]->ring)
-			end++;
-		place_ring(p, &p->rings[p->order[start]->ring], p->order + start, end - start, q);
-		start = end;
+	for (char *c = digits; *c; c++)
+		*c = '8';
+	for (size_t round = 0;; round++) {   /* each round adds a band: at most n_rings */
+		bool again = false;
+		for (size_t start = 0, end; start < p->n_occs; start = end) {
+			ring_geo *g = &p->rings[p->order[start]->ring];
+			for (end = start; end < p->n_occs && p->order[end]->ring == p->order[start]->ring; end++)
+				;
+			if (!place_ring(p, g, p->order + start, end - start, q, digits)) {
+				g->band = true;
+				again = true;
+			}
+		}
+		if (!again)
+			break;
+		if (round >= p->n_rings || radii(p))
+			return 1;
 	}
+	p->n_numbered = 0;
 	for (size_t i = 0; i < p->n_occs; i++)
 		if (p->order[i]->number)
 			p->order[i]->number = (int)++p->n_numbered;
@@ -525,7 +651,7 @@ static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
 	double prev_end = letter1;
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
-		if (!o->number)
+		if (!o->number || o->tagged)
 			continue;
 		double aw = number_span(p, o->number, o->number, ri, buf, sizeof buf);
 		double start = fmax(prev_end + gap, o->anchor - aw / 2);
@@ -556,6 +682,63 @@ static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
 	return 0;
 }
 
+/* A leader from the marker at the anchor to the label's inner edge. */
+static int leader(poster *p, const ring_geo *g, const occ *o)
+{
+	point u = wheel_point(p->c, g->rm + marker_r(p), clock_of(p, o->anchor));
+	point v = wheel_point(p->c, o->lab_ri, clock_of(p, o->lab_t));
+	return draw_line(p->doc, p->page, u.x, u.y, v.x, v.y, 0.08f * p->sz.label, MUTED);
+}
+
+/* The placed label (or number tag) of o: one or two lines; in the upper
+ * half the first line is the outer one, in the flipped lower half the
+ * inner one, so both read top to bottom. */
+/* One line of text along the radius at wheel angle t, from radius ri
+ * outward (w long), its middle off points to the side of the radius (in
+ * the text's up direction); reads outward on the right, inward on the left. */
+static int radial_text(poster *p, const char *s, size_t len, font_style st, float size, rgb col,
+                       double t, double ri, float w, double off)
+{
+	double a = clock_of(p, t);
+	bool flip;
+	double th = wheel_radial_text_angle(a, &flip);
+	point at = wheel_point(p->c, flip ? ri + w : ri, a);
+	double shift = off - (p->m->ascent - p->m->descent) * size / 2;
+	double ux = -sin(th), uy = -cos(th);
+	return push_text(p, s, len, (float)(at.x + ux * shift), (float)(at.y + uy * shift), size, th, st, col);
+}
+
+static int draw_radial(poster *p, const occ *o, const char *s, rgb col)
+{
+	const variant *v = &o->lab;
+	if (v->lines == 1)
+		return radial_text(p, s, strlen(s), v->st, v->size, col, o->lab_t, o->lab_ri,
+		                   measure(p, v->st, v->size, s), 0);
+	double adv = line_advance(p, v->size);
+	return radial_text(p, s, v->split, v->st, v->size, col, o->lab_t, o->lab_ri, v->w1, adv / 2) ||
+	       radial_text(p, s + v->split + 1, strlen(s + v->split + 1), v->st, v->size, col, o->lab_t,
+	                   o->lab_ri, v->w2, -adv / 2) ? -1 : 0;
+}
+
+static int draw_label(poster *p, const ring_geo *g, const occ *o, const char *s, rgb col)
+{
+	const variant *v = &o->lab;
+	bool moved = o->lab_ri - g->lab_lo > 0.5 * p->sz.label || fabs(o->lab_t - o->anchor) > 1e-9;
+	if (moved && leader(p, g, o))
+		return -1;
+	if (v->radial)
+		return draw_radial(p, o, s, col);
+	if (v->lines == 1)
+		return tangent_text(p, s, v->st, v->size, col, o->lab_t, o->lab_ri, measure(p, v->st, v->size, s));
+	bool flip;
+	wheel_tangent_text_angle(clock_of(p, o->lab_t), &flip);
+	double adv = line_advance(p, v->size);
+	double r1 = flip ? o->lab_ri : o->lab_ri + adv, r2 = flip ? o->lab_ri + adv : o->lab_ri;
+	const char *l1 = arena_strndup(p->doc->arena, s, v->split);
+	return !l1 || tangent_text(p, l1, v->st, v->size, col, o->lab_t, r1, v->w1) ||
+	       tangent_text(p, s + v->split + 1, v->st, v->size, col, o->lab_t, r2, v->w2) ? -1 : 0;
+}
+
 static int draw_occ(poster *p, const occ *o)
 {
 	const ring_geo *g = &p->rings[o->ring];
@@ -569,12 +752,14 @@ static int draw_occ(poster *p, const occ *o)
 	}
 	if (marker(p, o->ring, wheel_point(p->c, g->rm, clock_of(p, o->anchor)), mr, g->ink))
 		return -1;
-	if (o->number)
+	if (o->number && !o->tagged)
 		return 0;
-	if (o->lab_ri - g->lab_lo > 0.5 * p->sz.label || fabs(o->lab_t - o->anchor) > 1e-9)
-		if (radial_line(p, o->anchor, g->rm + mr, o->lab_ri, 0.08f * p->sz.label, MUTED))
-			return -1;
-	return tangent_text(p, o->label, FONT_REGULAR, o->lab_size, INK, o->lab_t, o->lab_ri, o->lab_w);
+	if (o->number) {
+		char buf[24];
+		snprintf(buf, sizeof buf, "%d", o->number);
+		return draw_label(p, g, o, buf, g->ink);
+	}
+	return draw_label(p, g, o, o->label, INK);
 }
 
 /* --- the wheel's fixed parts ---------------------------------------------- */
@@ -1019,6 +1204,8 @@ static int lay_out(poster *p, pentry **es, size_t *n)
 	double shrink = 1;
 	for (int tries = 0; tries < MAX_SHRINK; tries++, shrink *= 0.92) {
 		split_area(p, shrink);
+		for (size_t i = 0; i < p->n_rings; i++)
+			p->rings[i].band = false;
 		if (radii(p)) {
 			if (tries)
 				break;   /* the panel could not fit before the rings ran out of room */
@@ -1026,7 +1213,10 @@ static int lay_out(poster *p, pentry **es, size_t *n)
 			           "årshjul: %zu rings do not fit a wheel of this size", p->n_rings);
 			return AM_EINPUT;
 		}
-		if (place_labels(p) || !(*es = panel_entries(p, n)))
+		int placed = place_labels(p);
+		if (placed > 0)
+			break;
+		if (placed < 0 || !(*es = panel_entries(p, n)))
 			return diag_oom(p->d, NULL);
 		if (fit_panel(p, *es, *n))
 			return AM_OK;
@@ -1049,7 +1239,10 @@ static int draw_all(poster *p, const pentry *es, size_t n)
 		size_t end = start;
 		while (end < p->n_occs && p->order[end]->ring == r)
 			end++;
-		int rc = draw_numbers(p, &p->rings[r], p->order + start, end - start);
+		const ring_geo *g = &p->rings[r];
+		int rc = g->band ? draw_numbers(p, g, p->order + start, end - start)
+		                 : tangent_text(p, g->letter, FONT_BOLD, p->sz.label_min, g->ink, g->letter_t, g->lab_lo,
+		                                measure(p, FONT_BOLD, p->sz.label_min, g->letter));
 		if (rc)
 			return rc;
 		start = end;
@@ -1070,6 +1263,10 @@ int aarshjul_draw(draw_doc *doc, draw_page *page, rect area, const am_workplace 
 	int rc = check_opts(o, d);
 	if (rc)
 		return rc;
+	/* The area spans the page between equal side margins: a poster printed
+	 * at another size than its layout's gets the width of the page it is on. */
+	if (page && page->width > 2 * area.x)
+		area.w = page->width - 2 * area.x;
 	poster p = {.doc = doc, .page = page, .o = o, .m = o->measurer, .wp = wp, .d = d, .area = area};
 	set_sizes(&p, area);
 	if (prepare(&p))
