@@ -5,6 +5,7 @@
  * parsed layouts) are loaded once per kit and reused for every workplace. */
 #include "kit.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "layout.h"
 #include "render.h"
 #include "rhythm.h"
+#include "sha256.h"
 #include "text.h"
 
 #define HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"
@@ -24,12 +26,14 @@
 static const struct kit_doc {
 	unsigned bit;
 	const char *name;          /* layout file and PDF name */
+	bool pdfa;                 /* written as PDF/A-1b, for the archive */
 } docs[] = {
-	{KIT_FORBEREDELSESARK, "forberedelsesark"},
-	{KIT_ARBEJDSARK, "arbejdsark"},
-	{KIT_INFORMATIONSARK, "informationsark"},
-	{KIT_DAGSORDEN, "dagsorden"},
-	{KIT_AARSHJUL, "aarshjul"},
+	{KIT_FORBEREDELSESARK, "forberedelsesark", false},
+	{KIT_ARBEJDSARK, "arbejdsark", false},
+	{KIT_INFORMATIONSARK, "informationsark", false},
+	{KIT_DAGSORDEN, "dagsorden", false},
+	{KIT_AARSHJUL, "aarshjul", false},
+	{KIT_REFERAT, "referat", true},
 };
 #define N_DOCS (sizeof docs / sizeof docs[0])
 
@@ -64,7 +68,7 @@ unsigned kit_parse_only(const char *list, diag *d)
 			}
 		if (!found && len) {
 			diag_error(d, NULL, 0, "unknown document '%.*s' in --only (known: forberedelsesark, "
-			           "arbejdsark, informationsark, dagsorden, aarshjul)", (int)len, p);
+			           "arbejdsark, informationsark, dagsorden, aarshjul, referat)", (int)len, p);
 			return 0;
 		}
 		p += len;
@@ -300,6 +304,19 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	return *rc ? NULL : copy;
 }
 
+/* Names a written file in the log as sha256sum does: "<sha256>  <path>",
+ * the digest read back from the file itself. */
+static int log_written(FILE *log, const char *path, diag *d)
+{
+	char hex[SHA256_HEX_SIZE];
+	if (sha256_file(path, hex) != 0) {
+		diag_error(d, path, 0, "cannot read the written file back: %s", strerror(errno));
+		return AM_EUSAGE;
+	}
+	fprintf(log, "%s  %s\n", hex, path);
+	return AM_OK;
+}
+
 static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *wp,
                      const dnode *root, diag *d)
 {
@@ -323,6 +340,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		doc.meta.author = job->wp ? job->wp->name : NULL;
 		doc.meta.creator = "amokit " AMOKIT_VERSION;
 		doc.meta.timestamp = wc.timestamp;
+		doc.meta.pdfa = docs[i].pdfa;
 		if (job->wp)
 			doc.meta.title = arena_printf(a, "%s – %s", layout_title(l), job->wp->name);
 		render_opts ro = {k->fonts, 0, 0, 0};
@@ -342,13 +360,18 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		if (!rc)
 			rc = render_pdf(&doc, &ro, path, d);
 		if (!rc && job->log)
-			fprintf(job->log, "%s\n", path);
+			rc = log_written(job->log, path, d);
 	}
 	arena_free(a);
 	return rc;
 }
 
 int kit_run(kit *k, const kit_job *job, diag *d)
+{
+	return kit_run_with_previous(k, job, NULL, d);
+}
+
+int kit_run_with_previous(kit *k, const kit_job *job, const am_workplace *previous, diag *d)
 {
 	if (!is_dir(job->outdir)) {
 		diag_error(d, job->outdir, 0, "output directory does not exist");
@@ -360,7 +383,7 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	dnode *root = NULL;
 	int rc;
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
-	if (!rc && (wp ? bind_workplace(a, wp, &root) : bind_blank(a, &root)))
+	if (!rc && (wp ? bind_workplace_and_previous(a, wp, previous, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
 	for (size_t i = 0; i < N_DOCS && !rc; i++)
 		if (job->docs & docs[i].bit)
