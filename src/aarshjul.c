@@ -53,6 +53,10 @@ typedef struct occ {
 	double lab_t, lab_ri;    /* placed label or tag: centre angle, inner radius */
 	variant lab;
 	bool tagged;             /* numbered, the number set as a tag in the ring */
+	bool slanted;            /* its leader slants from the marker to the label */
+	bool covered;            /* its number is shown in an earlier tag's range */
+	struct occ *range_end;   /* a tag showing a range: its last occurrence */
+	struct occ *range_start; /* or its first, when it reaches back */
 } occ;
 
 typedef struct sizes {
@@ -445,7 +449,7 @@ static bool is_free(const poster *p, const pbox *b)
 	return true;
 }
 
-static float line_advance(const poster *p, float size) { return text_h(p, size) * 1.02f; }
+static float line_advance(const poster *p, float size) { return text_h(p, size) * 1.12f; }
 
 /* The one-line variant of s. */
 static variant one_line(const poster *p, const char *s, float size, font_style st)
@@ -501,7 +505,11 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 				continue;
 			double tc = o->anchor + offsets[i] * unit;
 			pbox lab = {ri, rout, tc - hw, tc + hw, BOX_LABEL};
-			double lw = gap / ri, lo = fmin(o->anchor, tc), hi = fmax(o->anchor, tc);
+			/* under a label along the arc the leader runs straight out from
+			 * the marker; beside it, it slants to the label's foot */
+			bool slanted = v->radial ? offsets[i] != 0 : fabs(offsets[i]) > 0.95;
+			double lw = gap / ri, lo = slanted ? fmin(o->anchor, tc) : o->anchor,
+			       hi = slanted ? fmax(o->anchor, tc) : o->anchor;
 			pbox lead = {g->rm, ri, lo - lw, hi + lw, BOX_LEADER};
 			if (!is_free(p, &lab) || !is_free(p, &lead))
 				continue;
@@ -510,21 +518,16 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 			o->lab_t = tc;
 			o->lab_ri = ri;
 			o->lab = *v;
+			o->slanted = slanted;
 			return true;
 		}
 	}
 }
 
-static variant as_radial(variant v)
-{
-	v.radial = true;
-	return v;
-}
-
-/* A label in its ring: along the arc on one line, along the radius on one
- * line or two, along the arc on two; then the same at the smallest size;
- * the slides widen last. */
-static bool try_label(poster *p, occ *o, const ring_geo *g)
+/* A label in its ring, along the arc (or, with radial, along the radius):
+ * on one line, then on two; then the same at the smallest size; the
+ * slides widen last. */
+static bool try_label(poster *p, occ *o, const ring_geo *g, bool radial)
 {
 	float size[2] = {p->sz.label, p->sz.label_min};
 	for (int pass = 0; pass < 2; pass++)
@@ -534,9 +537,8 @@ static bool try_label(poster *p, occ *o, const ring_geo *g)
 			double slide = pass ? 3.0 : 1.0;
 			variant one = one_line(p, o->label, size[i], FONT_REGULAR);
 			variant two = two_lines(p, o->label, size[i]);
-			variant r1 = as_radial(one), r2 = as_radial(two);
-			if (try_variant(p, o, g, &one, slide) || try_variant(p, o, g, &r1, slide) ||
-			    (two.lines && (try_variant(p, o, g, &r2, slide) || try_variant(p, o, g, &two, slide))))
+			one.radial = two.radial = radial;
+			if (try_variant(p, o, g, &one, slide) || (two.lines && try_variant(p, o, g, &two, slide)))
 				return true;
 		}
 	return false;
@@ -564,22 +566,57 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
 		o->number = 0;
-		o->tagged = false;
-		if (!try_label(p, o, g))
+		o->tagged = o->covered = false;
+		o->range_end = o->range_start = NULL;
+		if (!try_label(p, o, g, false))
 			o->number = -1;
 	}
+	for (size_t i = 0; i < n; i++)   /* radial labels fill the gaps left */
+		if (items[i]->number && try_label(p, items[i], g, true))
+			items[i]->number = 0;
 	if (g->band)
 		return true;
 	variant tag = one_line(p, digits, p->sz.label_min, FONT_BOLD);
+	char *range = arena_printf(p->doc->arena, "%s\xE2\x80\x93%s", digits, digits);
+	if (!range)
+		return false;
+	variant wide = one_line(p, range, p->sz.label_min, FONT_BOLD);
+	occ *last = NULL;   /* the latest tag, whose boxes are the last two */
+	occ *pend = NULL;   /* the first of the numbers before the first tag */
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
 		if (!o->number)
 			continue;
-		if (!try_variant(p, o, g, &tag, 3.0))
-			return false;
+		o->range_end = NULL;
+		if (try_variant(p, o, g, pend ? &wide : &tag, 3.0)) {
+			o->tagged = true;
+			o->range_start = pend;
+			pend = NULL;
+			last = o;
+			continue;
+		}
+		/* no room: the latest tag becomes a range ("12–15") reaching o;
+		 * before the first tag, o waits for the next tag to reach back */
+		if (!last) {
+			if (!pend)
+				pend = o;
+			o->tagged = o->covered = true;
+			continue;
+		}
+		if (!last->range_end) {
+			occ keep = *last;
+			p->n_boxes -= 2;
+			if (!try_variant(p, last, g, &wide, 3.0)) {
+				*last = keep;
+				p->n_boxes += 2;
+				return false;
+			}
+		}
+		last->range_end = o;
 		o->tagged = true;
+		o->covered = true;
 	}
-	return true;
+	return !pend;
 }
 
 /* Places every ring's labels; a ring whose number tags do not fit gets a
@@ -686,7 +723,7 @@ static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
 static int leader(poster *p, const ring_geo *g, const occ *o)
 {
 	point u = wheel_point(p->c, g->rm + marker_r(p), clock_of(p, o->anchor));
-	point v = wheel_point(p->c, o->lab_ri, clock_of(p, o->lab_t));
+	point v = wheel_point(p->c, o->lab_ri, clock_of(p, o->slanted ? o->lab_t : o->anchor));
 	return draw_line(p->doc, p->page, u.x, u.y, v.x, v.y, 0.08f * p->sz.label, MUTED);
 }
 
@@ -754,9 +791,15 @@ static int draw_occ(poster *p, const occ *o)
 		return -1;
 	if (o->number && !o->tagged)
 		return 0;
+	if (o->covered)
+		return 0;
 	if (o->number) {
 		char buf[24];
-		snprintf(buf, sizeof buf, "%d", o->number);
+		if (o->range_end || o->range_start)
+			snprintf(buf, sizeof buf, "%d\xE2\x80\x93%d", o->range_start ? o->range_start->number : o->number,
+			         o->range_end ? o->range_end->number : o->number);
+		else
+			snprintf(buf, sizeof buf, "%d", o->number);
 		return draw_label(p, g, o, buf, g->ink);
 	}
 	return draw_label(p, g, o, o->label, INK);
