@@ -208,23 +208,38 @@ static size_t split(arena *a, const char *s, char sep, const char **out, size_t 
 	return n;
 }
 
-/* The date line under the poster: "Udskrevet 12. marts 2026". */
-static const char *made_line(arena *a, const layout *l, long long ts)
+/* The civil date (UTC) of a timestamp (Howard Hinnant's algorithm). */
+static void civil_date(long long ts, int *y, int *m, int *d)
 {
-	if (ts <= 0)
-		return NULL;
-	long days = (long)(ts / 86400);
-	/* Civil date from days since the epoch (Howard Hinnant's algorithm). */
-	days += 719468;
+	long days = (long)(ts / 86400) + 719468;
 	long era = (days >= 0 ? days : days - 146096) / 146097;
 	long doe = days - era * 146097;
 	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	long mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	long y = yoe + era * 400 + (m <= 2);
-	return arena_printf(a, "%s %d. %s %ld", layout_text(l, "wheel-made", ""), d,
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The year of a timestamp; 0 when there is none (a blank wheel then
+ * prints no week numbers). */
+static int year_of(long long ts)
+{
+	int y = 0, m, d;
+	if (ts > 0)
+		civil_date(ts, &y, &m, &d);
+	return y;
+}
+
+/* The date line under the poster: "Udskrevet 12. marts 2026". */
+static const char *made_line(arena *a, const layout *l, long long ts)
+{
+	if (ts <= 0)
+		return NULL;
+	int y, m, d;
+	civil_date(ts, &y, &m, &d);
+	return arena_printf(a, "%s %d. %s %d", layout_text(l, "wheel-made", ""), d,
 	                    layout_month(l, m), y);
 }
 
@@ -257,7 +272,7 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 	else if (w->wp && w->wp->meeting.year)
 		o.year = w->wp->meeting.year;
 	else
-		o.year = 0;
+		o.year = year_of(w->timestamp);
 	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
 }
 

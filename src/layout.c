@@ -1218,7 +1218,7 @@ int layout_build(lrun *r, lsection **sections, size_t *n)
 		secs->page = (lpage){r->env->landscape ? ph : pw, r->env->landscape ? pw : ph,
 		                     secs->page.mt * k, secs->page.mb * k, secs->page.ml * k, secs->page.mr * k};
 	}
-	secs->body = new_vbox(r, r->l->page.w - r->l->page.ml - r->l->page.mr);
+	secs->body = new_vbox(r, secs->page.w - secs->page.ml - secs->page.mr);
 	if (!secs->body)
 		return -1;
 	*n = 1;
