@@ -558,7 +558,7 @@ int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 	lsection *secs;
 	size_t n;
 	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
-		return r.err ? r.err : AM_EINTERNAL;
+		return r.err ? r.err : diag_oom(d, l->file);  /* errors other than memory set r.err */
 	if (!doc->meta.title)
 		doc->meta.title = l->title;
 	if (!doc->meta.subject)

@@ -173,8 +173,10 @@ size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks
 			n++;
 		}
 		if (!letter || i == len) {
-			if (n >= 4 && n <= MAX_HYPH_RUN && h)
+			if (n >= 4 && n <= MAX_HYPH_RUN && h) {
+				buf[n] = '\0';   /* libhyphen reads the word as a C string */
 				count = hyphenate_run(h->dict, buf, ends, n, breaks, count, max);
+			}
 			n = letter ? n : 0;
 		}
 	}

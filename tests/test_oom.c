@@ -21,18 +21,6 @@
 #include "rules.h"
 #include "text.h"
 
-/* Known bugs in other modules, each a check switched off until it is fixed
- * (set to 0 to see the failure):
- *   KNOWN_BUG_LAYOUT_RUN_SILENT_OOM: when an allocation of the draw list
- *   fails (draw_line/draw_push/draw_add_page in src/paginate.c's drawing
- *   pass), layout_run returns AM_EINTERNAL without a diag record (no
- *   diag_oom), so the CLI would exit 3 without saying "out of memory".
- *   Seen at allocation 25 of dagsorden.xml, 10 of arbejdsark.xml and 15 of
- *   informationsark.xml, filled from examples/kontor-27.xml. */
-#ifndef KNOWN_BUG_LAYOUT_RUN_SILENT_OOM
-#define KNOWN_BUG_LAYOUT_RUN_SILENT_OOM 1
-#endif
-
 /* No pipeline here needs more allocations than this; reaching it means a
  * run never succeeds, which is a failure of its own. */
 #define MAX_STEPS 100000L
@@ -196,7 +184,7 @@ static int layout_attempt(const char *path, const char *xml, size_t len,
 		if (rc && rc != AM_EINTERNAL)
 			fail_msg("%s, allocation %ld failing: layout_run returned %d (%s), "
 			         "not AM_EINTERNAL", path, n, rc, d.n ? d.entries[0].msg : "no message");
-		if (rc && d.errors == 0 && !KNOWN_BUG_LAYOUT_RUN_SILENT_OOM)
+		if (rc && d.errors == 0)
 			fail_msg("%s, allocation %ld failing: layout_run returned %d with no diag record",
 			         path, n, rc);
 		if (!rc && doc.n_pages == 0)

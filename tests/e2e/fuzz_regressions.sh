@@ -10,7 +10,7 @@
 # KNOWN_OPEN names regressions whose bug is still open in another module:
 # they are run and reported, but do not fail the suite. Remove a name when
 # its fix lands.
-KNOWN_OPEN="layout-paginate-qsort-null-no-breaks.xml layout-hyphenate-unterminated-word.xml render-hyphenate-unterminated-word.xml"
+KNOWN_OPEN=""
 
 AMOKIT=${AMOKIT:-build/amokit}
 tmp=$(mktemp -d)
