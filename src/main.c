@@ -5,6 +5,7 @@
  * (or warnings under --strict), 2 usage or I/O error, 3 internal error or out
  * of memory. Only this file prints or exits. */
 #include <getopt.h>
+#include <libxml/xmlmemory.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -439,8 +440,27 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 	return -1;
 }
 
+/* libxml2 2.9 does not survive every failed allocation of its own (it can
+ * crash inside schema validation), so the command line ends the process
+ * cleanly instead: "out of memory", exit 3. Nothing has been written then
+ * but temporary files, which are never renamed into place. */
+static void *xml_checked(void *p)
+{
+	if (!p) {
+		static const char msg[] = "amokit: out of memory\n";
+		fwrite(msg, 1, sizeof msg - 1, stderr);
+		_Exit(AM_EINTERNAL);
+	}
+	return p;
+}
+
+static void *xml_malloc(size_t n) { return xml_checked(malloc(n ? n : 1)); }
+static void *xml_realloc(void *p, size_t n) { return xml_checked(realloc(p, n ? n : 1)); }
+static char *xml_strdup(const char *s) { return xml_checked(strdup(s)); }
+
 int main(int argc, char **argv)
 {
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	if (argc < 2)
 		return usage_error(NULL, "no command given", NULL);
 	if (strcmp(argv[1], "--version") == 0) {
