@@ -118,4 +118,13 @@ double wheel_tangent_text_angle(double a, bool *flipped);
  * and inward on the left: result in (-π/2, π/2]. */
 double wheel_radial_text_angle(double a, bool *flipped);
 
+/* The box a PDF text extractor (poppler's pdftotext) reports for the part
+ * of a text run from s0 to s1 points along its baseline: every glyph's box
+ * is set upright in the nearest right-angle orientation at the glyph's
+ * origin, ascent asc above and descent desc below (both in points), and
+ * the part's box is their union. Contains the rotated glyphs and more, so
+ * keeping these boxes apart keeps text apart both on paper and for the
+ * extractor. origin is the run's baseline start, angle as draw.h's. */
+rect wheel_text_part_box(point origin, double angle, double s0, double s1, double asc, double desc);
+
 #endif

@@ -57,7 +57,19 @@ typedef struct occ {
 	bool covered;            /* its number is shown in an earlier tag's range */
 	struct occ *range_end;   /* a tag showing a range: its last occurrence */
 	struct occ *range_start; /* or its first, when it reaches back */
+	size_t words_at;         /* p->n_words before its label's words */
 } occ;
+
+/* One line of text as it will be set: baseline start, angle, size. */
+typedef struct tline {
+	const char *s;
+	size_t len;
+	float x, y, size;
+	double angle;
+	font_style st;
+} tline;
+
+#define LABEL_MAX_WORDS 48
 
 typedef struct sizes {
 	float month, week, label, label_min, title, name, footer, panel_max, panel_min;
@@ -83,8 +95,11 @@ typedef struct poster {
 	size_t n_numbered;
 	pbox *boxes;
 	size_t n_boxes;
+	rect *words;             /* extractor boxes of the text set on the wheel */
+	size_t n_words, cap_words;
 	float panel_size;
 	int panel_cols;
+	bool oom;
 } poster;
 
 static const rgb INK = {0.10f, 0.10f, 0.10f};
@@ -141,8 +156,8 @@ static int push_text(poster *p, const char *s, size_t len, float x, float y, flo
 /* Straight text tangent to the circle at wheel angle t, its box's inner edge
  * at radius ri (measured on the radius through its middle), flipped in the
  * lower half. */
-static int tangent_text(poster *p, const char *s, font_style st, float size, rgb col,
-                        double t, double ri, float w)
+static tline tangent_set(const poster *p, const char *s, size_t len, font_style st, float size,
+                         double t, double ri, float w)
 {
 	double a = clock_of(p, t);
 	bool flip;
@@ -150,8 +165,104 @@ static int tangent_text(poster *p, const char *s, font_style st, float size, rgb
 	double rb = ri + (flip ? p->m->ascent : p->m->descent) * size;
 	point mid = wheel_point(p->c, rb, a);
 	double dx = cos(th), dy = -sin(th);
-	return push_text(p, s, strlen(s), (float)(mid.x - w / 2 * dx), (float)(mid.y - w / 2 * dy),
-	                 size, th, st, col);
+	return (tline){s, len, (float)(mid.x - w / 2 * dx), (float)(mid.y - w / 2 * dy), size, th, st};
+}
+
+static int push_line(poster *p, const tline *l, rgb col)
+{
+	return push_text(p, l->s, l->len, l->x, l->y, l->size, l->angle, l->st, col);
+}
+
+static int tangent_text(poster *p, const char *s, font_style st, float size, rgb col,
+                        double t, double ri, float w)
+{
+	tline l = tangent_set(p, s, strlen(s), st, size, t, ri, w);
+	return push_line(p, &l, col);
+}
+
+/* --- what a text extractor sees ------------------------------------------- */
+
+/* The extractor boxes of the words of l (wheel.h), each grown by pad;
+ * words beyond max join the last box. Returns how many were written. */
+static size_t line_words(const poster *p, const tline *l, double pad, rect *out, size_t max)
+{
+	size_t n = 0, i = 0;
+	double asc = p->m->ascent * l->size, desc = p->m->descent * l->size;
+	point o = {l->x, l->y};
+	while (i < l->len) {
+		while (i < l->len && l->s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < l->len && l->s[e] != ' ')
+			e++;
+		if (e == i)
+			break;
+		double s0 = i ? p->m->fn(p->m->ctx, l->st, l->size, l->s, i) : 0;
+		double s1 = p->m->fn(p->m->ctx, l->st, l->size, l->s, e);
+		rect b = wheel_text_part_box(o, l->angle, s0, s1, asc, desc);
+		b = (rect){(float)(b.x - pad), (float)(b.y - pad), (float)(b.w + 2 * pad), (float)(b.h + 2 * pad)};
+		if (n == max) {
+			rect *u = &out[n - 1];
+			float x1 = fmaxf(u->x + u->w, b.x + b.w), y1 = fmaxf(u->y + u->h, b.y + b.h);
+			u->x = fminf(u->x, b.x);
+			u->y = fminf(u->y, b.y);
+			u->w = x1 - u->x;
+			u->h = y1 - u->y;
+		} else {
+			out[n++] = b;
+		}
+		i = e;
+	}
+	return n;
+}
+
+static bool rects_meet(const rect *a, const rect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Whether the lines' words keep clear of each other and of every word set
+ * on the wheel so far; with commit, records them when they do. Returns -1
+ * when out of memory. */
+static int words_clear(poster *p, const tline *ls, size_t n, bool check, bool commit)
+{
+	rect b[2 * LABEL_MAX_WORDS];
+	size_t nb = 0, per[2] = {0, 0};
+	for (size_t k = 0; k < n && k < 2; k++) {
+		/* half the pad on each side: words end a whole pad apart */
+		per[k] = line_words(p, &ls[k], 0.06 * ls[k].size + 0.3, b + nb, LABEL_MAX_WORDS);
+		nb += per[k];
+	}
+	for (size_t i = 0; check && i < per[0]; i++)
+		for (size_t j = per[0]; j < nb; j++)
+			if (rects_meet(&b[i], &b[j]))
+				return 0;
+	for (size_t i = 0; check && i < nb; i++)
+		for (size_t j = 0; j < p->n_words; j++)
+			if (rects_meet(&b[i], &p->words[j]))
+				return 0;
+	if (!commit)
+		return 1;
+	if (p->n_words + nb > p->cap_words) {
+		size_t cap = (p->n_words + nb) * 2 + 64;
+		rect *w = arena_array(p->doc->arena, cap, sizeof *w);
+		if (!w)
+			return -1;
+		if (p->n_words)
+			memcpy(w, p->words, p->n_words * sizeof *w);
+		p->words = w;
+		p->cap_words = cap;
+	}
+	memcpy(p->words + p->n_words, b, nb * sizeof *b);
+	p->n_words += nb;
+	return 1;
+}
+
+/* Records a fixed text's words (months, weeks, letters) before labels are
+ * placed, so labels keep clear of them too. */
+static int reserve_line(poster *p, const tline *l)
+{
+	return words_clear(p, l, 1, false, true) < 0 ? -1 : 0;
 }
 
 static int push_path(poster *p, path_el *els, size_t n, float width, rgb stroke,
@@ -476,6 +587,8 @@ static variant two_lines(const poster *p, const char *s, float size)
 	return best;
 }
 
+static size_t label_lines(const poster *p, const variant *v, const char *s, double t, double ri, tline out[2]);
+
 /* Tries to set variant v for o in ring g: tracks from the innermost
  * outward, at each a few slides along the arc (up to `slide` half-widths,
  * the leader then slanting). Records the placement in o. */
@@ -513,6 +626,15 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 			pbox lead = {g->rm, ri, lo - lw, hi + lw, BOX_LEADER};
 			if (!is_free(p, &lab) || !is_free(p, &lead))
 				continue;
+			tline ls[2];
+			size_t nl = label_lines(p, v, v->s, tc, ri, ls);
+			size_t at = p->n_words;
+			int clear = words_clear(p, ls, nl, true, true);
+			if (clear < 0)
+				p->oom = true;
+			if (clear <= 0)
+				continue;
+			o->words_at = at;
 			p->boxes[p->n_boxes++] = lab;
 			p->boxes[p->n_boxes++] = lead;
 			o->lab_t = tc;
@@ -560,6 +682,9 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 		float ls = p->sz.label_min, lw = measure(p, FONT_BOLD, ls, g->letter);
 		double aw = 2 * atan((lw / 2 + 0.3 * ls) / g->lab_lo);
 		g->letter_t = qfrac[0] * WHEEL_TAU + e + aw / 2;
+		tline l = tangent_set(p, g->letter, strlen(g->letter), FONT_BOLD, ls, g->letter_t, g->lab_lo, lw);
+		if (reserve_line(p, &l))
+			p->oom = true;
 		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->lab_lo + text_h(p, ls) * 1.1, g->letter_t - aw / 2,
 		                                g->letter_t + aw / 2, BOX_OBSTACLE};
 	}
@@ -605,10 +730,13 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 		}
 		if (!last->range_end) {
 			occ keep = *last;
+			size_t words = p->n_words;
 			p->n_boxes -= 2;
+			p->n_words = last->words_at;
 			if (!try_variant(p, last, g, &wide, 3.0)) {
 				*last = keep;
 				p->n_boxes += 2;
+				p->n_words = words;
 				return false;
 			}
 		}
@@ -618,6 +746,9 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 	}
 	return !pend;
 }
+
+static int draw_months(poster *p, bool draw);
+static int draw_weeks(poster *p, bool draw);
 
 /* Places every ring's labels; a ring whose number tags do not fit gets a
  * number band and the wheel is laid out again. Returns -1 when out
@@ -635,6 +766,9 @@ static int place_labels(poster *p)
 		*c = '8';
 	for (size_t round = 0;; round++) {   /* each round adds a band: at most n_rings */
 		bool again = false;
+		p->n_words = 0;
+		if (draw_months(p, false) || draw_weeks(p, false))
+			return -1;
 		for (size_t start = 0, end; start < p->n_occs; start = end) {
 			ring_geo *g = &p->rings[p->order[start]->ring];
 			for (end = start; end < p->n_occs && p->order[end]->ring == p->order[start]->ring; end++)
@@ -649,6 +783,8 @@ static int place_labels(poster *p)
 		if (round >= p->n_rings || radii(p))
 			return 1;
 	}
+	if (p->oom)
+		return -1;
 	p->n_numbered = 0;
 	for (size_t i = 0; i < p->n_occs; i++)
 		if (p->order[i]->number)
@@ -733,8 +869,8 @@ static int leader(poster *p, const ring_geo *g, const occ *o)
 /* One line of text along the radius at wheel angle t, from radius ri
  * outward (w long), its middle off points to the side of the radius (in
  * the text's up direction); reads outward on the right, inward on the left. */
-static int radial_text(poster *p, const char *s, size_t len, font_style st, float size, rgb col,
-                       double t, double ri, float w, double off)
+static tline radial_set(const poster *p, const char *s, size_t len, font_style st, float size,
+                        double t, double ri, float w, double off)
 {
 	double a = clock_of(p, t);
 	bool flip;
@@ -742,38 +878,48 @@ static int radial_text(poster *p, const char *s, size_t len, font_style st, floa
 	point at = wheel_point(p->c, flip ? ri + w : ri, a);
 	double shift = off - (p->m->ascent - p->m->descent) * size / 2;
 	double ux = -sin(th), uy = -cos(th);
-	return push_text(p, s, len, (float)(at.x + ux * shift), (float)(at.y + uy * shift), size, th, st, col);
+	return (tline){s, len, (float)(at.x + ux * shift), (float)(at.y + uy * shift), size, th, st};
 }
 
-static int draw_radial(poster *p, const occ *o, const char *s, rgb col)
+/* The lines of s set as variant v at wheel angle t from radius ri: one or
+ * two; along the arc, in the upper half the first line is the outer one,
+ * in the flipped lower half the inner one, so both read top to bottom. */
+static size_t label_lines(const poster *p, const variant *v, const char *s, double t, double ri, tline out[2])
 {
-	const variant *v = &o->lab;
-	if (v->lines == 1)
-		return radial_text(p, s, strlen(s), v->st, v->size, col, o->lab_t, o->lab_ri,
-		                   measure(p, v->st, v->size, s), 0);
+	size_t len = strlen(s);
+	if (v->lines == 1 || v->split >= len) {
+		float w = p->m->fn(p->m->ctx, v->st, v->size, s, len);
+		out[0] = v->radial ? radial_set(p, s, len, v->st, v->size, t, ri, w, 0)
+		                   : tangent_set(p, s, len, v->st, v->size, t, ri, w);
+		return 1;
+	}
+	const char *s2 = s + v->split + 1;
+	size_t len2 = len - v->split - 1;
 	double adv = line_advance(p, v->size);
-	return radial_text(p, s, v->split, v->st, v->size, col, o->lab_t, o->lab_ri, v->w1, adv / 2) ||
-	       radial_text(p, s + v->split + 1, strlen(s + v->split + 1), v->st, v->size, col, o->lab_t,
-	                   o->lab_ri, v->w2, -adv / 2) ? -1 : 0;
+	if (v->radial) {
+		out[0] = radial_set(p, s, v->split, v->st, v->size, t, ri, v->w1, adv / 2);
+		out[1] = radial_set(p, s2, len2, v->st, v->size, t, ri, v->w2, -adv / 2);
+		return 2;
+	}
+	bool flip;
+	wheel_tangent_text_angle(clock_of(p, t), &flip);
+	double r1 = flip ? ri : ri + adv, r2 = flip ? ri + adv : ri;
+	out[0] = tangent_set(p, s, v->split, v->st, v->size, t, r1, v->w1);
+	out[1] = tangent_set(p, s2, len2, v->st, v->size, t, r2, v->w2);
+	return 2;
 }
 
 static int draw_label(poster *p, const ring_geo *g, const occ *o, const char *s, rgb col)
 {
-	const variant *v = &o->lab;
 	bool moved = o->lab_ri - g->lab_lo > 0.5 * p->sz.label || fabs(o->lab_t - o->anchor) > 1e-9;
 	if (moved && leader(p, g, o))
 		return -1;
-	if (v->radial)
-		return draw_radial(p, o, s, col);
-	if (v->lines == 1)
-		return tangent_text(p, s, v->st, v->size, col, o->lab_t, o->lab_ri, measure(p, v->st, v->size, s));
-	bool flip;
-	wheel_tangent_text_angle(clock_of(p, o->lab_t), &flip);
-	double adv = line_advance(p, v->size);
-	double r1 = flip ? o->lab_ri : o->lab_ri + adv, r2 = flip ? o->lab_ri + adv : o->lab_ri;
-	const char *l1 = arena_strndup(p->doc->arena, s, v->split);
-	return !l1 || tangent_text(p, l1, v->st, v->size, col, o->lab_t, r1, v->w1) ||
-	       tangent_text(p, s + v->split + 1, v->st, v->size, col, o->lab_t, r2, v->w2) ? -1 : 0;
+	tline ls[2];
+	size_t n = label_lines(p, &o->lab, s, o->lab_t, o->lab_ri, ls);
+	for (size_t i = 0; i < n; i++)
+		if (push_line(p, &ls[i], col))
+			return -1;
+	return 0;
 }
 
 static int draw_occ(poster *p, const occ *o)
@@ -807,14 +953,20 @@ static int draw_occ(poster *p, const occ *o)
 
 /* --- the wheel's fixed parts ---------------------------------------------- */
 
-static int draw_months(poster *p)
+/* A fixed text: drawn, or (before labels are placed) only reserved. */
+static int fixed_text(poster *p, const tline *l, rgb col, bool draw)
+{
+	return draw ? push_line(p, l, col) : reserve_line(p, l);
+}
+
+static int draw_months(poster *p, bool draw)
 {
 	wheel_sector ms[12];
 	wheel_months(&p->g, ms);
 	double r1 = p->R, r0 = p->R - p->sz.month * 1.9;
 	for (int i = 0; i < 12; i++) {
 		double t0 = ms[i].f0 * WHEEL_TAU, t1 = ms[i].f1 * WHEEL_TAU;
-		if (sector(p, r0, r1, t0, t1, i % 2 ? ACCENT2 : ACCENT, 0, WHITE))
+		if (draw && sector(p, r0, r1, t0, t1, i % 2 ? ACCENT2 : ACCENT, 0, WHITE))
 			return -1;
 		const char *name = p->o->texts.months[ms[i].month - 1];
 		float size = p->sz.month, w = measure(p, FONT_BOLD, size, name);
@@ -827,30 +979,32 @@ static int draw_months(poster *p)
 			size *= 0.9f;
 			w = measure(p, FONT_BOLD, size, name);
 		}
-		if (tangent_text(p, name, FONT_BOLD, size, WHITE, (t0 + t1) / 2, ri, w))
+		tline l = tangent_set(p, name, strlen(name), FONT_BOLD, size, (t0 + t1) / 2, ri, w);
+		if (fixed_text(p, &l, WHITE, draw))
 			return -1;
 	}
 	return 0;
 }
 
-static int draw_weeks(poster *p)
+static int draw_weeks(poster *p, bool draw)
 {
 	double r1 = p->R - p->sz.month * 1.9, r0 = r1 - text_h(p, p->sz.week) * 2.0;
-	if (sector(p, r0, r1, 0, WHEEL_TAU, WEEK_BG, 0, WHITE))
+	if (draw && sector(p, r0, r1, 0, WHEEL_TAU, WEEK_BG, 0, WHITE))
 		return -1;
 	wheel_sector ws[60];
 	size_t n = wheel_weeks(&p->g, ws, 60);
 	double ri = r0 + (r1 - r0 - text_h(p, p->sz.week)) / 2;
 	for (size_t i = 0; i < n; i++) {
 		double t0 = ws[i].f0 * WHEEL_TAU, t1 = ws[i].f1 * WHEEL_TAU;
-		if (i && radial_line(p, t0, r1 - (r1 - r0) * 0.3, r1, 0.06f * p->sz.week, MUTED))
+		if (draw && i && radial_line(p, t0, r1 - (r1 - r0) * 0.3, r1, 0.06f * p->sz.week, MUTED))
 			return -1;
 		char buf[8];
 		snprintf(buf, sizeof buf, "%d", ws[i].week);
 		float w = measure(p, FONT_REGULAR, p->sz.week, buf);
 		if (2 * atan(w / 2 / ri) + 0.2 * p->sz.week / ri > t1 - t0)
 			continue;   /* a sliver of a week at the span's edge */
-		if (tangent_text(p, buf, FONT_REGULAR, p->sz.week, INK, (t0 + t1) / 2, ri, w))
+		tline l = tangent_set(p, buf, strlen(buf), FONT_REGULAR, p->sz.week, (t0 + t1) / 2, ri, w);
+		if (fixed_text(p, &l, INK, draw))
 			return -1;
 	}
 	return 0;
@@ -1216,9 +1370,12 @@ static int check_opts(const aarshjul_opts *o, diag *d)
 	return AM_OK;
 }
 
+/* Type scales with the paper: the page's size when known (so A1 is 1
+ * whatever the margins), else the area's. */
 static void set_sizes(poster *p, rect area)
 {
-	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(area);
+	rect paper = p->page ? (rect){0, 0, p->page->width, p->page->height} : area;
+	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(paper);
 	p->sz = (sizes){.month = 30 * s, .week = 12 * s, .label = 14 * s, .label_min = 12 * s,
 	                .title = 46 * s, .name = 22 * s, .footer = 12 * s,
 	                .panel_max = 18 * s, .panel_min = 9 * s};
@@ -1272,7 +1429,7 @@ static int lay_out(poster *p, pentry **es, size_t *n)
 
 static int draw_all(poster *p, const pentry *es, size_t n)
 {
-	if (draw_grid(p) || draw_months(p) || draw_weeks(p))
+	if (draw_grid(p) || draw_months(p, true) || draw_weeks(p, true))
 		return -1;
 	for (size_t i = 0; i < p->n_occs; i++)
 		if (draw_occ(p, p->order[i]))

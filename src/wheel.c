@@ -309,3 +309,17 @@ double wheel_radial_text_angle(double a, bool *flipped)
 		*flipped = flip;
 	return flip ? 3 * WHEEL_PI / 2 - a : WHEEL_PI / 2 - a;
 }
+
+rect wheel_text_part_box(point origin, double angle, double s0, double s1, double asc, double desc)
+{
+	double dx = cos(angle), dy = -sin(angle);
+	/* the up direction snapped to the nearest right angle */
+	int q = (int)lround(wheel_norm(angle) / (WHEEL_PI / 2)) % 4;
+	static const double ux[4] = {0, -1, 0, 1}, uy[4] = {-1, 0, 1, 0};
+	double x0 = origin.x + s0 * dx, y0 = origin.y + s0 * dy;
+	double x1 = origin.x + s1 * dx, y1 = origin.y + s1 * dy;
+	double ax = ux[q] * asc, ay = uy[q] * asc, bx = -ux[q] * desc, by = -uy[q] * desc;
+	double lx = fmin(x0, x1) + fmin(0, fmin(ax, bx)), hx = fmax(x0, x1) + fmax(0, fmax(ax, bx));
+	double ly = fmin(y0, y1) + fmin(0, fmin(ay, by)), hy = fmax(y0, y1) + fmax(0, fmax(ay, by));
+	return (rect){(float)lx, (float)ly, (float)(hx - lx), (float)(hy - ly)};
+}
