@@ -66,6 +66,8 @@ static vchild *vbox_add(lrun *r, blk *v, blk *child, float gap)
 	}
 	vchild *c = &v->u.vbox.kids[v->u.vbox.n++];
 	memset(c, 0, sizeof *c);
+	if (v->u.vbox.n == 1)
+		v->u.vbox.lead_gap = gap;
 	c->b = child;
 	c->y = v->u.vbox.n > 1 ? v->h + gap : v->h;
 	v->h = c->y + child->h;
@@ -688,7 +690,7 @@ static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, f
 	bx->u.box.pitch = pitch;
 	bx->u.box.lines = lines ? atoi(lines) : 0;
 	bx->h = pad + bx->u.box.content->h + bx->u.box.lines * pitch + pad;
-	bx->cont_h = bx->u.box.title_h ? title->h + pad : 0;
+	bx->cont_h = bx->u.box.title_h ? title->h + 1.5f * pad : 0;
 	bx->keep_together = true;
 	return bx;
 }
@@ -1144,7 +1146,8 @@ static int build_keep(builder *b, const lnode *n, const bctx *c)
 	if (build_flow(&sub, n->first, c))
 		return -1;
 	v->keep_together = true;
-	return v->u.vbox.n ? (vbox_add(r, b->out, v, 0) ? 0 : -1) : 0;
+	/* The kept group keeps the distance its first block asked for. */
+	return v->u.vbox.n ? (vbox_add(r, b->out, v, v->u.vbox.lead_gap) ? 0 : -1) : 0;
 }
 
 static int build_node(builder *b, const lnode *n, const bctx *c)

@@ -125,6 +125,7 @@ struct blk {
 			vchild *kids;
 			size_t n, cap;
 			blk *header;       /* B_TABLE: the header row, or NULL */
+			float lead_gap;    /* the gap its first child asked for */
 		} vbox;
 		struct {               /* B_ROW */
 			blk **cells;       /* each a B_VBOX */

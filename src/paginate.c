@@ -8,6 +8,7 @@
  * [resume of the previous cut, this cut) of the body; blocks cut open
  * repeat their header (table header row, box title with a continuation
  * mark) at the top of the next page. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,45 +90,18 @@ static int collect_lines(lrun *r, const blk *b, float base, int floor, brklist *
 	return 0;
 }
 
-/* Is y a place where cell c (content offset off) may be cut? */
-static bool cell_cuttable(const brklist *pts, size_t from, size_t to, float y, float end)
-{
-	if (y >= end - EPS)
-		return true;
-	for (size_t i = from; i < to; i++)
-		if (pts->v[i].cut - EPS <= y && y <= pts->v[i].resume + EPS)
-			return true;
-	return false;
-}
-
+/* A row may be cut wherever any of its cells may: the other cells are cut
+ * at their own last break before that offset and resume from there on the
+ * next page (cont_at() makes room for the lines they carry over). */
 static int collect_row(lrun *r, const blk *b, float base, int floor, brklist *out)
 {
-	/* Gather each cell's own points, then keep the offsets every cell allows. */
-	size_t n = b->u.row.n;
-	brklist tmp = {0};
-	size_t *start = arena_array(r->a, n + 1, sizeof *start);
-	if (!start)
-		return r->err = diag_oom(r->d, r->file), -1;
-	float pad = b->u.row.pad;
-	size_t tallest = 0;
-	for (size_t i = 0; i < n; i++) {
-		start[i] = tmp.n;
-		if (collect(r, b->u.row.cells[i], base + pad, floor, &tmp))
+	for (size_t i = 0; i < b->u.row.n; i++) {
+		size_t from = out->n;
+		if (collect(r, b->u.row.cells[i], base + b->u.row.pad, floor, out))
 			return -1;
-		if (b->u.row.cells[i]->h > b->u.row.cells[tallest]->h)
-			tallest = i;
-	}
-	start[n] = tmp.n;
-	for (size_t k = start[tallest]; k < start[tallest + 1]; k++) {
-		brk p = tmp.v[k];
-		bool ok = true;
-		int pen = p.penalty;
-		for (size_t i = 0; i < n && ok; i++) {
-			float end = base + pad + b->u.row.cells[i]->h;
-			ok = i == tallest || cell_cuttable(&tmp, start[i], start[i + 1], p.cut, end);
-		}
-		if (ok && push_brk(r, out, p.cut, p.cut, max_i(pen, floor), false))
-			return -1;
+		/* Inside a row a cut and its resume are one offset. */
+		for (size_t k = from; k < out->n; k++)
+			out->v[k].resume = out->v[k].cut;
 	}
 	return 0;
 }
@@ -166,6 +140,64 @@ static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
 	}
 }
 
+/* The largest offset <= y at which b may be cut cleanly: nothing drawn
+ * across it. 0 when there is none before y. */
+static float break_le(const blk *b, float y)
+{
+	if (y >= b->h - EPS)
+		return b->h;
+	if (y <= EPS)
+		return 0;
+	switch (b->kind) {
+	case B_LINES: {
+		float lead = b->u.lines.leading;
+		return floorf((y + EPS) / lead) * lead;
+	}
+	case B_TABLE:
+	case B_VBOX:
+		for (size_t i = 0; i < b->u.vbox.n; i++) {
+			const vchild *k = &b->u.vbox.kids[i];
+			if (y < k->y + EPS)
+				return i ? y : 0;          /* in the gap before a child */
+			if (y < k->y + k->b->h - EPS)
+				return k->y + break_le(k->b, y - k->y);
+		}
+		return y;
+	case B_BOX: {
+		float pad = b->u.box.pad, wl0 = pad + b->u.box.content->h;
+		if (y < wl0 - EPS)
+			return y < pad ? 0 : pad + break_le(b->u.box.content, y - pad);
+		float pitch = b->u.box.pitch;
+		return wl0 + floorf((y - wl0 + EPS) / pitch) * pitch;
+	}
+	case B_ROW: {
+		/* The earliest of the cells' own breaks; a cell already ended
+		 * does not hold the row back. */
+		float m = y, pad = b->u.row.pad;
+		if (y < pad)
+			return 0;
+		for (size_t i = 0; i < b->u.row.n; i++) {
+			const blk *c = b->u.row.cells[i];
+			if (y - pad >= c->h - EPS)
+				continue;
+			float at = pad + break_le(c, y - pad);
+			if (at < m)
+				m = at;
+		}
+		return m;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* Where cell c of a row resumes for a row offset o (cell coordinates). */
+static float cell_resume(const blk *row, const blk *c, float o)
+{
+	float local = o - row->u.row.pad;
+	return local <= EPS ? 0 : break_le(c, local);
+}
+
 /* Extra height at the top of a page that starts at offset o inside b:
  * the repeated headers of every block cut open at o. */
 static float cont_at(const blk *b, float o)
@@ -186,11 +218,16 @@ static float cont_at(const blk *b, float o)
 	case B_BOX:
 		return b->cont_h + cont_at(b->u.box.content, o - b->u.box.pad);
 	case B_ROW: {
+		/* Each cell carries over what lies between its own last break and o. */
 		float m = 0;
 		for (size_t i = 0; i < b->u.row.n; i++) {
-			float c = cont_at(b->u.row.cells[i], o - b->u.row.pad);
-			if (c > m)
-				m = c;
+			const blk *c = b->u.row.cells[i];
+			float res = cell_resume(b, c, o), local = o - b->u.row.pad;
+			if (local <= EPS || res >= c->h - EPS)
+				continue;
+			float extra = (local - res) + cont_at(c, res);
+			if (extra > m)
+				m = extra;
 		}
 		return m;
 	}
@@ -203,6 +240,16 @@ static int by_cut(const void *a, const void *b)
 {
 	const brk *x = a, *y = b;
 	return x->cut < y->cut ? -1 : x->cut > y->cut;
+}
+
+/* Does what follows the break point at index i, up to the next clean
+ * break, fit on one page? */
+static bool fits_a_page(const brklist *pts, size_t i, float avail)
+{
+	for (size_t k = i + 1; k < pts->n; k++)
+		if (pts->v[k].penalty == PEN_OK || pts->v[k].forced)
+			return pts->v[k].cut - pts->v[i].resume <= avail + EPS;
+	return true;
 }
 
 /* Chooses the page ends of one section; appends slices. */
@@ -242,6 +289,11 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 			resume = pts.v[forced].resume;
 		} else {
 			long pick = best[PEN_OK] >= 0 ? best[PEN_OK] : best[PEN_AVOID] >= 0 ? best[PEN_AVOID] : best[PEN_KEEP];
+			/* Keeping a block together is pointless when it cannot fit on
+			 * a page of its own anyway: then cut inside it, here. */
+			if (pick == best[PEN_OK] && best[PEN_AVOID] > pick &&
+			    !fits_a_page(&pts, (size_t)pick, avail))
+				pick = best[PEN_AVOID];
 			if (pick >= 0) {
 				cut = pts.v[pick].cut;
 				resume = pts.v[pick].resume;
@@ -361,19 +413,19 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	float h = o1 - o0 + cont_at(b, o0);
 	float pad = b->u.row.pad;
+	bool last = o1 >= b->h - EPS;
 	for (size_t i = 0; i < b->u.row.n; i++) {
 		float cx = x + b->u.row.x[i], cw = b->u.row.w[i];
 		if (b->u.row.tint && draw_rect(d->doc, d->page, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
 			return -1;
+		/* The cell's own slice: from its resume point to its last break
+		 * before o1, so every line is drawn on exactly one page. */
 		const blk *c = b->u.row.cells[i];
-		float c0 = o0 - pad, c1 = o1 - pad;
-		float cy = y + (c0 < 0 ? -c0 : 0);
-		if (c0 < 0)
-			c0 = 0;
-		if (c1 > c->h)
-			c1 = c->h;
+		float c0 = cell_resume(b, c, o0);
+		float c1 = last ? c->h : cell_resume(b, c, o1);
+		float cy = o0 < pad ? y + (pad - o0) : y;
 		float inset = b->u.row.framed ? pad / 0.8f : 0;
-		if (c1 > c0 && draw_blk(d, c, cx + inset, cy, c0, c1))
+		if (c1 > c0 + EPS && draw_blk(d, c, cx + inset, cy, c0, c1))
 			return -1;
 	}
 	if (!b->u.row.framed)

@@ -254,6 +254,87 @@ static void a_landscape_break_changes_the_paper(void **state)
 	assert_true(f->doc.pages[1].width > f->doc.pages[1].height);
 }
 
+/* Collects every word drawn in doc (split at spaces) into one string. */
+static char *all_words(const draw_doc *doc)
+{
+	size_t cap = 1 << 20, len = 0;
+	char *out = calloc(1, cap);
+	for (size_t i = 0; i < doc->n_pages; i++)
+		for (size_t k = 0; k < doc->pages[i].n; k++) {
+			const draw_cmd *c = &doc->pages[i].cmds[k];
+			if (c->kind == DRAW_TEXT && len + strlen(c->u.text.utf8) + 2 < cap)
+				len += (size_t)sprintf(out + len, " %s", c->u.text.utf8);
+		}
+	out[len] = ' ';
+	return out;
+}
+
+static void grid_cells_taller_than_a_page_split_without_losing_lines(void **state)
+{
+	fixture *f = *state;
+	char *xml = malloc(400000);
+	strcpy(xml, HEAD "<body><h2>Felter</h2><grid cols='2'><box title='Venstre'><p>");
+	for (int i = 0; i < 700; i++)
+		sprintf(xml + strlen(xml), "v%d ", i);
+	strcat(xml, "</p></box><box title='Højre'><ul>");
+	for (int i = 0; i < 60; i++) {
+		strcat(xml, "<li>");
+		for (int k = 0; k < 9; k++)
+			sprintf(xml + strlen(xml), "h%d ", i * 9 + k);
+		strcat(xml, "</li>");
+	}
+	strcat(xml, "</ul></box></grid></body></layout>");
+	assert_int_equal(run(f, xml), AM_OK);
+	free(xml);
+	assert_true(f->doc.n_pages >= 3);
+	float bottom = f->doc.pages[0].height - 20 * MM + 0.5f;
+	for (size_t i = 0; i < f->doc.n_pages; i++)
+		for (size_t k = 0; k < f->doc.pages[i].n; k++) {
+			const draw_cmd *c = &f->doc.pages[i].cmds[k];
+			if (c->kind == DRAW_TEXT)
+				assert_true(c->u.text.y < bottom);
+			if (c->kind == DRAW_LINE)
+				assert_true(c->u.line.y1 <= bottom && c->u.line.y2 <= bottom);
+		}
+	/* Every word exactly once, in order, in each column. */
+	char *words = all_words(&f->doc);
+	const char *at = words;
+	for (int i = 0; i < 700; i++) {
+		char w[16];
+		snprintf(w, sizeof w, " v%d ", i);
+		const char *hit = strstr(at, w);
+		assert_non_null(hit);
+		at = hit + 1;
+	}
+	for (int i = 0; i < 540; i++) {
+		char w[16];
+		snprintf(w, sizeof w, " h%d ", i);
+		const char *hit = strstr(words, w);
+		assert_non_null(hit);
+		assert_null(strstr(hit + 1, w));
+	}
+	free(words);
+}
+
+static void a_kept_group_keeps_its_distance(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><p>Over</p><keep><h3>Holdt samlet</h3><p>Under</p></keep></body></layout>";
+	assert_int_equal(run(f, xml), AM_OK);
+	const draw_page *p = &f->doc.pages[0];
+	float over = 0, head = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		if (p->cmds[k].kind != DRAW_TEXT)
+			continue;
+		if (!strcmp(p->cmds[k].u.text.utf8, "Over"))
+			over = p->cmds[k].u.text.y;
+		if (!strcmp(p->cmds[k].u.text.utf8, "Holdt samlet"))
+			head = p->cmds[k].u.text.y;
+	}
+	/* A line of text plus the heading's space before it (1 × base size). */
+	assert_true(head - over > 10.5f * 1.38f + 10.5f - 0.5f);
+}
+
 static void a_printed_url_becomes_a_link(void **state)
 {
 	fixture *f = *state;
@@ -320,6 +401,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_pitch_below_8mm_is_raised, setup, teardown),
 		cmocka_unit_test_setup_teardown(repeat_with_page_breaks_gives_one_page_per_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_landscape_break_changes_the_paper, setup, teardown),
+		cmocka_unit_test_setup_teardown(grid_cells_taller_than_a_page_split_without_losing_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_kept_group_keeps_its_distance, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_printed_url_becomes_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 	};

@@ -341,7 +341,8 @@ static void chunk(FILE *f, const char *type, const unsigned char *data, uint32_t
 {
 	unsigned char buf[64];
 	memcpy(buf, type, 4);
-	memcpy(buf + 4, data, n);
+	if (n)
+		memcpy(buf + 4, data, n);
 	put32(f, n);
 	fwrite(buf, 1, n + 4, f);
 	put32(f, crc_png(buf, n + 4));

@@ -13,8 +13,6 @@
 #     the pages of 10 rows (within 15 %);
 #   - forberedelsesark has a sheet per participant, in order, and the seven
 #     names of the layout issue come back exactly.
-# A check that fails because of a known engine bug prints KNOWN-BUG: and does
-# not fail the script; see known() below.
 # Run from the repository root with AMOKIT and BUILD set (tools/runtests.sh).
 set -eu
 AMOKIT=${AMOKIT:?AMOKIT must name the amokit binary}
@@ -24,16 +22,6 @@ rm -rf "$out"
 mkdir -p "$out/r40" "$out/r10"
 fail() { echo "stress: $*"; exit 1; }
 status=0
-# known PATTERN LOG MESSAGE: a failure whose every problem line in LOG matches
-# PATTERN is a known bug: print it and go on. Anything else fails.
-known() {
-	if grep -v "passed, .* failed" "$2" | grep -qv "$1"; then
-		grep -v "passed, .* failed" "$2" | grep -v "$1" | head -20
-		return 1
-	fi
-	echo "KNOWN-BUG: $3"
-	grep -v "passed, .* failed" "$2" | head -5
-}
 
 python3 tests/data/stress_workplace.py 40 "$out/r40.xml"
 python3 tests/data/stress_workplace.py 10 "$out/r10.xml"
@@ -66,18 +54,9 @@ for doc in $sheets aarshjul; do
 		log=$out/$doc.$check
 		[ -e "$log" ] || continue
 		tail -n 1 "$log" | grep -q "1 passed, 0 failed" && continue
-		case $doc in
-		arbejdsark)
-			known "words overlap\|outside the page area\|crosses the horizontal rule" "$log" \
-				"arbejdsark: a grid row taller than a page runs into the footer and off the page" ||
-				{ echo "stress: $check failed on $doc"; status=1; }
-			;;
-		*)
-			grep -v "passed, .* failed" "$log" | head -20
-			echo "stress: $check failed on $doc"
-			status=1
-			;;
-		esac
+		grep -v "passed, .* failed" "$log" | head -20
+		echo "stress: $check failed on $doc"
+		status=1
 	done
 done
 
@@ -88,7 +67,7 @@ import xml.etree.ElementTree as ET
 W = "{urn:amokit:workplace:1}"
 HEADER = ["Hvad?", "Hvorfor?", "Hvordan?", "Hvornår?", "Hvem?", "Opfølgning?"]
 out = sys.argv[1]
-problems, known = [], []
+problems = []
 
 
 def expect(cond, msg):
@@ -197,8 +176,6 @@ before = len(problems)
 check_markers("arbejdsark", pgs, "goals", what="t")
 check_markers("arbejdsark", pgs, "competence-plan")
 check_markers("arbejdsark", pgs, "last-year-goals", what="t")
-known += problems[before:]
-del problems[before:]
 
 # Forberedelsesark: a sheet per participant, in order.
 pgs = pages("%s/r40/forberedelsesark.pdf" % out)
@@ -213,13 +190,9 @@ print("forberedelsesark: %d sheets on %d pages" % (len(starts), len(pgs)))
 
 for p in problems:
     print(p)
-if known:
-    print("KNOWN-BUG: arbejdsark cuts text in grid cells taller than a page:")
-    for p in known[:5]:
-        print("  " + p)
 print("content: %d problems" % len(problems))
 sys.exit(1 if problems else 0)
 EOF
-grep "^KNOWN-BUG\|^  \|^handleplan\|^forberedelsesark" "$out/content.log" || true
+grep "^  \|^handleplan\|^forberedelsesark" "$out/content.log" || true
 [ "$status" = 0 ] || fail "failed"
 echo "stress: ok"
