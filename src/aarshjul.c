@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define A1_SHORT_SIDE 1683.78f          /* 594 mm in points */
-#define MAX_SHRINK 10                   /* tries with a smaller wheel */
+#define MAX_SHRINK 16                   /* tries with a smaller wheel */
 
 typedef struct pbox { double r0, r1, t0, t1; int kind; } pbox;
 enum { BOX_LABEL, BOX_LEADER, BOX_OBSTACLE };
@@ -85,6 +85,7 @@ typedef struct poster {
 	wheel_geom g;
 	sizes sz;
 	rect area, panel;
+	rect side;               /* beside a shrunk wheel, filled before panel; w 0: none */
 	point c;
 	double R, rc, rings_out;
 	ring_geo *rings;
@@ -512,8 +513,9 @@ static int radii(poster *p)
 		need += ring_min(p, &p->rings[i]);
 	p->rc = fmax(0.17 * R, tw / 2 + p->sz.label);
 	double avail = p->rings_out - p->rc;
-	if (avail < need) {
-		p->rc = fmax(tw / 2 + 0.3 * p->sz.label, p->rings_out - need);
+	if (avail < need) {   /* a smaller centre; its title shrinks down to label size */
+		double tw_min = tw * p->sz.label_min / p->sz.title;
+		p->rc = fmax(tw_min / 2 + 0.6 * p->sz.label, p->rings_out - need);
 		avail = p->rings_out - p->rc;
 		if (avail < need)
 			return -1;
@@ -1138,17 +1140,37 @@ typedef struct pentry {
 	int number;         /* PE_NUMBERED; PE_LINES: how many lines */
 } pentry;
 
+/* The panel's columns, all col_w wide: first those that fit beside a
+ * shrunk wheel (p->side), then those across the panel. */
 typedef struct flow {
 	poster *p;
 	float size, lh, col_w, gap, x, y, top, bottom;
 	int col, cols;
+	rect reg[2];
+	int n_reg, reg_i;
 	bool draw;
 } flow;
+
+static bool enter_region(flow *f)
+{
+	while (f->reg_i < f->n_reg) {
+		const rect *r = &f->reg[f->reg_i++];
+		f->cols = (int)((r->w + f->gap) / (f->col_w + f->gap) + 1e-4f);
+		if (f->cols < 1 || r->h < 3 * f->lh)
+			continue;
+		f->col = 0;
+		f->x = r->x;
+		f->y = f->top = r->y;
+		f->bottom = r->y + r->h;
+		return true;
+	}
+	return false;
+}
 
 static bool next_column(flow *f)
 {
 	if (++f->col >= f->cols)
-		return false;
+		return enter_region(f);
 	f->x += f->col_w + f->gap;
 	f->y = f->top;
 	return true;
@@ -1239,13 +1261,12 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 
 static bool run_flow(poster *p, const pentry *es, size_t n, float size, int cols, bool draw)
 {
-	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.25f, .gap = 1.5f * size,
-	          .cols = cols, .draw = draw};
+	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.2f, .gap = 1.5f * size, .draw = draw};
 	f.col_w = (p->panel.w - f.gap * (cols - 1)) / cols;
-	f.x = p->panel.x;
-	f.y = f.top = p->panel.y;
-	f.bottom = p->panel.y + p->panel.h;
-	if (f.col_w < 8 * size || p->panel.h < 3 * f.lh)
+	if (p->side.w > 0)
+		f.reg[f.n_reg++] = p->side;
+	f.reg[f.n_reg++] = p->panel;
+	if (f.col_w < 8 * size || !enter_region(&f))
 		return n == 0;
 	for (size_t i = 0; i < n; i++)
 		if (!flow_entry(&f, &es[i], i + 1 < n && es[i + 1].kind != PE_HEAD ? &es[i + 1] : NULL))
@@ -1344,14 +1365,23 @@ static void split_area(poster *p, double shrink)
 		b.h -= text_h(p, p->sz.footer) * 2;
 	float gap = 2 * p->sz.label;
 	double D;
+	p->side = (rect){0, 0, 0, 0};
 	if (b.h > b.w * 1.2f) {
 		D = fmin(b.w, b.h * 0.66) * shrink;
 		p->c = (point){b.x + b.w / 2, (float)(b.y + D / 2)};
 		p->panel = (rect){b.x, (float)(b.y + D + gap), b.w, (float)(b.h - D - gap)};
+		if (b.w - D - gap > 12 * p->sz.panel_min) {   /* the wheel to the left, columns beside it */
+			p->c.x = (float)(b.x + D / 2);
+			p->side = (rect){(float)(b.x + D + gap), b.y, (float)(b.w - D - gap), (float)D};
+		}
 	} else {
 		D = fmin(b.h, b.w * 0.62) * shrink;
 		p->c = (point){(float)(b.x + D / 2), b.y + b.h / 2};
 		p->panel = (rect){(float)(b.x + D + gap), b.y, (float)(b.w - D - gap), b.h};
+		if (b.h - D - gap > 6 * p->sz.panel_min) {   /* the wheel at the top, columns under it */
+			p->c.y = (float)(b.y + D / 2);
+			p->side = (rect){b.x, (float)(b.y + D + gap), (float)D, (float)(b.h - D - gap)};
+		}
 	}
 	p->R = D / 2 - 0.2 * p->sz.label;
 }
@@ -1378,7 +1408,7 @@ static void set_sizes(poster *p, rect area)
 	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(paper);
 	p->sz = (sizes){.month = 30 * s, .week = 12 * s, .label = 14 * s, .label_min = 12 * s,
 	                .title = 46 * s, .name = 22 * s, .footer = 12 * s,
-	                .panel_max = 18 * s, .panel_min = 9 * s};
+	                .panel_max = 18 * s, .panel_min = 8 * s};
 }
 
 static int prepare(poster *p)
