@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""bench.py: amokit's benchmark, whole-process runs, one table.
+
+  bench.py AMOKIT [--runs N] [--batch N] [--jobs N] [--no-callgrind]
+
+Measures, each as the median of several runs of the whole process:
+  (1) the full set of documents for each example in examples/;
+  (2) a batch of N workplaces (variations of the examples, bench/gen.py) with
+      one worker per CPU, reported per document;
+  (3) an A1 årshjul with 500 activities;
+and for each the peak RSS of the largest process (wait4's ru_maxrss, which
+covers the batch's workers), the PDF sizes, and for (1) the instruction count
+under callgrind (stable where wall times are noisy). Then the targets, each
+with ✓ or ✗. Exit status 0 whatever the targets say: this is a report.
+"""
+import argparse
+import glob
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+TARGET_SET_MS = 25.0
+TARGET_BATCH_MS_PER_DOC = 2.0
+TARGET_A4_BYTES = 20 * 1024
+TARGET_RSS_KIB = 10 * 1024
+TARGET_WHEEL_MS = 50.0
+
+
+def run_once(argv):
+    """Runs argv; returns (seconds, peak RSS in KiB, exit code, stderr)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    secs = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return secs, ru.ru_maxrss, p.returncode, err.decode("utf-8", "replace")
+
+
+def measure(argv, runs, before=None, warmup=1):
+    """Median wall time (ms), max peak RSS (KiB), last exit code and stderr."""
+    times, rss, rc, err = [], 0, 0, ""
+    for i in range(warmup + runs):
+        if before:
+            before()
+        secs, kib, rc, err = run_once(argv)
+        if rc != 0 and i == 0:
+            return None, kib, rc, err
+        if i >= warmup:
+            times.append(secs * 1000)
+            rss = max(rss, kib)
+    return statistics.median(times), rss, rc, err
+
+
+def callgrind_ir(argv, tmp):
+    if not shutil.which("valgrind"):
+        return None
+    out = os.path.join(tmp, "callgrind.out")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + argv,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"refs:\s+([\d,]+)", p.stderr)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
+def fresh_dir(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+def mark(ok):
+    return "✓" if ok else "✗"
+
+
+def kib(n):
+    return "%.1f MiB" % (n / 1024) if n else "-"
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+        self.targets = []
+        self.notes = []
+
+    def row(self, *cells):
+        self.rows.append([str(c) for c in cells])
+
+    def target(self, what, value, limit, ok):
+        self.targets.append((what, value, limit, ok))
+
+    def print(self):
+        head = ["case", "median", "per doc", "peak RSS", "instructions", "PDF bytes"]
+        rows = [head] + self.rows
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        line = "  ".join("-" * w for w in widths)
+        for i, r in enumerate(rows):
+            print("  ".join(c.ljust(w) if j == 0 else c.rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
+            if i == 0:
+                print(line)
+        for n in self.notes:
+            print(n)
+        print()
+        print("targets")
+        for what, value, limit, ok in self.targets:
+            print("  %s %-44s %14s  (target %s)" % (mark(ok), what, value, limit))
+        met = sum(1 for t in self.targets if t[3])
+        print("\n%d of %d targets met" % (met, len(self.targets)))
+
+
+def pdf_sizes(outdir):
+    return {os.path.basename(p)[:-4]: os.path.getsize(p) for p in glob.glob(os.path.join(outdir, "*.pdf"))}
+
+
+def bench_sets(amokit, args, tmp, table):
+    biggest_a4 = (0, "")
+    rss_all = 0
+    for ex in sorted(glob.glob(os.path.join(ROOT, "examples", "*.xml"))):
+        name = os.path.basename(ex)[:-4]
+        out = os.path.join(tmp, "set-" + name)
+        fresh_dir(out)
+        argv = [amokit, "render", ex, "-o", out]
+        ms, rss, rc, err = measure(argv, args.runs)
+        if ms is None:
+            table.row("(1) full set " + name, "failed (exit %d)" % rc, "", "", "", "")
+            table.target("full set " + name, "failed", "%g ms" % TARGET_SET_MS, False)
+            sys.stderr.write(err)
+            continue
+        sizes = pdf_sizes(out)
+        ir = None if args.no_callgrind else callgrind_ir(argv, tmp)
+        total = sum(sizes.values())
+        table.row("(1) full set " + name, "%.1f ms" % ms, "%.2f ms" % (ms / max(1, len(sizes))),
+                  kib(rss), "{:,}".format(ir) if ir else "-", "%d in %d" % (total, len(sizes)))
+        for doc, size in sorted(sizes.items()):
+            table.row("      " + doc, "", "", "", "", size)
+            if doc != "aarshjul" and size > biggest_a4[0]:
+                biggest_a4 = (size, "%s/%s" % (name, doc))
+        table.target("full set, one workplace: " + name, "%.1f ms" % ms, "≤ %g ms" % TARGET_SET_MS,
+                     ms <= TARGET_SET_MS)
+        rss_all = max(rss_all, rss)
+    if biggest_a4[1]:
+        table.target("largest A4 document (%s)" % biggest_a4[1], "%.1f KB" % (biggest_a4[0] / 1024),
+                     "≤ 20 KB", biggest_a4[0] <= TARGET_A4_BYTES)
+    return rss_all
+
+
+def bench_batch(amokit, args, tmp, table):
+    help_text = subprocess.run([amokit, "batch", "--help"], capture_output=True, text=True).stdout
+    what = "(2) batch of %d" % args.batch
+    if "--jobs" not in help_text:
+        table.row(what, "no batch command", "", "", "", "")
+        table.target("batch, per document", "n/a", "≤ %g ms" % TARGET_BATCH_MS_PER_DOC, False)
+        return 0
+    indir = os.path.join(tmp, "batch-in")
+    outdir = os.path.join(tmp, "batch-out")
+    subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "batch", str(args.batch), indir],
+                   check=True)
+    argv = [amokit, "batch", "-o", outdir, indir]
+    if args.jobs:
+        argv[2:2] = ["-j", str(args.jobs)]
+    ms, rss, rc, err = measure(argv, args.batch_runs, before=lambda: shutil.rmtree(outdir, True),
+                               warmup=0)
+    if ms is None:
+        table.row(what, "failed (exit %d)" % rc, "", "", "", "")
+        table.target("batch, per document", "failed", "≤ %g ms" % TARGET_BATCH_MS_PER_DOC, False)
+        sys.stderr.write(err[-2000:])
+        return rss
+    docs = glob.glob(os.path.join(outdir, "*", "*.pdf"))
+    per_doc = ms / max(1, len(docs))
+    total = sum(os.path.getsize(p) for p in docs)
+    table.row(what, "%.0f ms" % ms, "%.2f ms" % per_doc, kib(rss), "-",
+              "%d in %d" % (total, len(docs)))
+    table.target("batch of %d (%d documents), per document" % (args.batch, len(docs)),
+                 "%.2f ms" % per_doc, "≤ %g ms" % TARGET_BATCH_MS_PER_DOC,
+                 per_doc <= TARGET_BATCH_MS_PER_DOC)
+    return rss
+
+
+def bench_wheel(amokit, args, tmp, table):
+    xml = os.path.join(tmp, "wheel-500.xml")
+    out = os.path.join(tmp, "wheel-out")
+    fresh_dir(out)
+    subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "wheel", "500", xml], check=True)
+    argv = [amokit, "render", xml, "--only", "aarshjul", "--poster", "A1", "-o", out]
+    ms, rss, rc, err = measure(argv, args.runs)
+    if ms is None:
+        reason = err.strip().splitlines()[-1] if err.strip() else "exit %d" % rc
+        reason = reason.replace(xml, "wheel-500.xml")
+        table.row("(3) A1 årshjul, 500 activities", "refused", "", kib(rss), "", "")
+        table.target("A1 årshjul, 500 activities", "refused", "≤ %g ms" % TARGET_WHEEL_MS, False)
+        table.notes.append("(3) " + reason)
+        return rss
+    size = sum(pdf_sizes(out).values())
+    table.row("(3) A1 årshjul, 500 activities", "%.1f ms" % ms, "", kib(rss), "-", size)
+    table.target("A1 årshjul, 500 activities", "%.1f ms" % ms, "≤ %g ms" % TARGET_WHEEL_MS,
+                 ms <= TARGET_WHEEL_MS)
+    return rss
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("amokit")
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "15")))
+    ap.add_argument("--batch", type=int, default=int(os.environ.get("BENCH_BATCH", "1000")))
+    ap.add_argument("--batch-runs", type=int, default=int(os.environ.get("BENCH_BATCH_RUNS", "3")))
+    ap.add_argument("--jobs", type=int, default=0)
+    ap.add_argument("--no-callgrind", action="store_true")
+    args = ap.parse_args()
+    amokit = os.path.abspath(args.amokit)
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="amokit-bench.") as tmp:
+        print("amokit benchmark: %s, %d CPUs, medians of %d runs (batch: %d runs)\n"
+              % (args.amokit, os.cpu_count(), args.runs, args.batch_runs))
+        rss = [bench_sets(amokit, args, tmp, table), bench_batch(amokit, args, tmp, table),
+               bench_wheel(amokit, args, tmp, table)]
+    peak = max(rss)
+    table.target("peak RSS, largest process of any case", kib(peak), "≤ 10 MiB", 0 < peak <= TARGET_RSS_KIB)
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
