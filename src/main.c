@@ -73,7 +73,7 @@ typedef struct check_opts {
 
 enum {
 	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
-	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM
+	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS
 };
 
 static int check_option(int opt, void *ctx)
@@ -157,6 +157,7 @@ static int cmd_check(int argc, char **argv)
 typedef struct kit_cli {
 	kit_job job;
 	kit_opts ko;
+	const char *previous;      /* --previous: last year's workplace file */
 } kit_cli;
 
 static bool paper_ok(const char *p, const char *const *allowed)
@@ -178,6 +179,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
 		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
 		{"tile", required_argument, NULL, OPT_TILE},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"previous", required_argument, NULL, OPT_PREVIOUS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -197,6 +199,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
 		case OPT_LAYOUTS: k->ko.layouts_dir = optarg; break;
 		case OPT_LANDSCAPE: k->job.landscape = true; break;
 		case OPT_RHYTHM: k->job.rhythm = true; break;
+		case OPT_PREVIOUS: k->previous = optarg; break;
 		case OPT_HELP:
 			print_command_help(c, stdout);
 			return AM_OK;
@@ -223,15 +226,16 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
 	return -1;
 }
 
-/* Runs the kit for wp (NULL: blank) and prints what it wrote. */
-static int run_kit(kit_cli *k, const am_workplace *wp, diag *d)
+/* Runs the kit for wp (NULL: blank), with last year's file prev (may be
+ * NULL), and prints what it wrote. */
+static int run_kit(kit_cli *k, const am_workplace *wp, const am_workplace *prev, diag *d)
 {
 	kit *kt = kit_open(&k->ko, d);
 	if (!kt)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
 	k->job.wp = wp;
 	k->job.log = stdout;
-	int r = kit_run(kt, &k->job, d);
+	int r = kit_run_with_previous(kt, &k->job, prev, d);
 	kit_close(kt);
 	return r;
 }
@@ -252,10 +256,12 @@ static int cmd_render(int argc, char **argv)
 		fprintf(stderr, "amokit: out of memory\n");
 		return AM_EINTERNAL;
 	}
-	am_workplace *wp;
+	am_workplace *wp, *prev = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
+	if (r == AM_OK && k.previous)
+		r = reader_load(a, k.previous, &prev, &d);
 	if (r == AM_OK)
-		r = run_kit(&k, wp, &d);
+		r = run_kit(&k, wp, prev, &d);
 	diag_print(&d, stderr);
 	arena_free(a);
 	return r;
@@ -270,9 +276,11 @@ static int cmd_blank(int argc, char **argv)
 		return r;
 	if (optind != argc)
 		return usage_error(c, "blank takes no FILE, only options; unexpected", argv[optind]);
+	if (k.previous)
+		return usage_error(c, "blank prints no data, so it takes no", "--previous");
 	diag d;
 	diag_init(&d);
-	r = run_kit(&k, NULL, &d);
+	r = run_kit(&k, NULL, NULL, &d);
 	diag_print(&d, stderr);
 	return r;
 }
@@ -372,7 +380,9 @@ static int not_yet(int argc, char **argv)
 #define KIT_OPTIONS_HELP \
 	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
 	"  --only LIST       only these documents, comma-separated: forberedelsesark,\n" \
-	"                    arbejdsark, informationsark, dagsorden, aarshjul\n" \
+	"                    arbejdsark, informationsark, dagsorden, aarshjul, referat\n" \
+	"  --previous FILE   last year's workplace file: its goals and open handleplan\n" \
+	"                    rows come back to be followed up (render only)\n" \
 	"  --poster SIZE     årshjul paper: A3, A2 (default), A1 or A0\n" \
 	"  --landscape       årshjul in landscape\n" \
 	"  --tile SIZE       split the årshjul over A4 or A3 sheets for office printers\n" \
