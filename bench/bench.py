@@ -8,7 +8,7 @@ Measures, each as the median of several runs of the whole process:
   (2) a batch of N workplaces (variations of the examples, bench/gen.py) with
       one worker per CPU, reported per document;
   (3) an A1 årshjul with 500 activities;
-and for each the peak RSS of the largest process (wait4's ru_maxrss, which
+and for each the peak RSS of the largest process (GNU time's %M, which
 covers the batch's workers), the PDF sizes, and for (1) the instruction count
 under callgrind (stable where wall times are noisy). Then the targets, each
 with ✓ or ✗. Exit status 0 whatever the targets say: this is a report.
@@ -45,19 +45,33 @@ def run_once(argv):
     return secs, ru.ru_maxrss, p.returncode, err.decode("utf-8", "replace")
 
 
+def peak_rss(argv):
+    """Peak RSS (KiB) of the largest process of one more run. Taken through
+    GNU time, whose child starts from a small process: a child forked from
+    Python would carry Python's own high-water mark through exec."""
+    if not os.path.exists("/usr/bin/time"):
+        return run_once(argv)[1]
+    with tempfile.NamedTemporaryFile("r", prefix="amokit-rss.") as f:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + argv,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        text = f.read().strip().splitlines()
+        return int(text[-1]) if text and text[-1].isdigit() else 0
+
+
 def measure(argv, runs, before=None, warmup=1):
-    """Median wall time (ms), max peak RSS (KiB), last exit code and stderr."""
-    times, rss, rc, err = [], 0, 0, ""
+    """Median wall time (ms), peak RSS (KiB), last exit code and stderr."""
+    times, rc, err = [], 0, ""
     for i in range(warmup + runs):
         if before:
             before()
-        secs, kib, rc, err = run_once(argv)
+        secs, _, rc, err = run_once(argv)
         if rc != 0 and i == 0:
-            return None, kib, rc, err
+            return None, 0, rc, err
         if i >= warmup:
             times.append(secs * 1000)
-            rss = max(rss, kib)
-    return statistics.median(times), rss, rc, err
+    if before:
+        before()
+    return statistics.median(times), peak_rss(argv), rc, err
 
 
 def callgrind_ir(argv, tmp):
@@ -190,6 +204,7 @@ def bench_wheel(amokit, args, tmp, table):
     argv = [amokit, "render", xml, "--only", "aarshjul", "--poster", "A1", "-o", out]
     ms, rss, rc, err = measure(argv, args.runs)
     if ms is None:
+        rss = peak_rss(argv)
         reason = err.strip().splitlines()[-1] if err.strip() else "exit %d" % rc
         reason = reason.replace(xml, "wheel-500.xml")
         table.row("(3) A1 årshjul, 500 activities", "refused", "", kib(rss), "", "")
@@ -203,7 +218,39 @@ def bench_wheel(amokit, args, tmp, table):
     return rss
 
 
+def peers(amokit, runs):
+    """The same agenda by amokit and by Apache FOP, timed in one run."""
+    ex = os.path.join(ROOT, "examples", "kontor-27.xml")
+    with tempfile.TemporaryDirectory(prefix="amokit-peers.") as tmp:
+        ours = [amokit, "render", ex, "--only", "dagsorden", "-o", tmp]
+        fop = ["fop", "-q", "-xml", ex, "-xsl", os.path.join(HERE, "dagsorden.xsl"), "-param", "layout",
+               os.path.join(ROOT, "layouts", "dagsorden.xml"), "-pdf", os.path.join(tmp, "fop.pdf")]
+        a_ms, a_rss, a_rc, a_err = measure(ours, runs)
+        f_ms, f_rss, f_rc, f_err = measure(fop, runs)
+        if a_ms is None or f_ms is None:
+            sys.stderr.write((a_err if a_ms is None else f_err)[-2000:])
+            print("peers: a run failed (amokit exit %d, fop exit %d)" % (a_rc, f_rc))
+            return 1
+        a_size = os.path.getsize(os.path.join(tmp, "dagsorden.pdf"))
+        f_size = os.path.getsize(os.path.join(tmp, "fop.pdf"))
+        a_pages = subprocess.run(["pdfinfo", os.path.join(tmp, "dagsorden.pdf")], capture_output=True,
+                                 text=True).stdout
+        f_pages = subprocess.run(["pdfinfo", os.path.join(tmp, "fop.pdf")], capture_output=True,
+                                 text=True).stdout
+        pages = lambda t: (re.search(r"Pages:\s+(\d+)", t) or re.search("()", "")).group(1) or "?"
+        print("the agenda of examples/kontor-27.xml, whole process, medians of %d runs\n" % runs)
+        print("%-22s %10s %10s %10s %6s" % ("program", "median", "peak RSS", "PDF bytes", "pages"))
+        print("%-22s %7.1f ms %10s %10d %6s" % ("amokit", a_ms, kib(a_rss), a_size, pages(a_pages)))
+        print("%-22s %7.1f ms %10s %10d %6s" % ("Apache FOP (XSL-FO)", f_ms, kib(f_rss), f_size, pages(f_pages)))
+        print("\namokit is %.1f× faster than Apache FOP here" % (f_ms / a_ms))
+        print("(FOP sets the base-14 Helvetica without embedding it; amokit embeds its font subsets)")
+    return 0
+
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--peers":
+        runs = int(os.environ.get("BENCH_RUNS", "10"))
+        return peers(os.path.abspath(sys.argv[2]), runs)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("amokit")
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "15")))
