@@ -822,7 +822,7 @@ static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
 	ngroup *gr = arena_array(p->doc->arena, n + 1, sizeof *gr);
 	if (!gr)
 		return -1;
-	size_t ng = 0;
+	size_t ng = 0, last_words = p->n_words;
 	double prev_end = letter1;
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
@@ -830,12 +830,33 @@ static int draw_numbers(poster *p, const ring_geo *g, occ **items, size_t n)
 			continue;
 		double aw = number_span(p, o->number, o->number, ri, buf, sizeof buf);
 		double start = fmax(prev_end + gap, o->anchor - aw / 2);
+		for (;;) {   /* clear of the numbers before it, as an extractor sees them */
+			float w = measure(p, FONT_BOLD, ns, buf);
+			tline l = tangent_set(p, buf, strlen(buf), FONT_BOLD, ns, start + aw / 2, ri, w);
+			int clear = words_clear(p, &l, 1, true, false);
+			if (clear < 0)
+				return -1;
+			if (clear || start > o->anchor + aw / 2)
+				break;
+			start += gap;
+		}
 		if (!ng || start <= o->anchor + aw / 2) {
 			gr[ng++] = (ngroup){o->number, o->number, start, start + aw};
+			last_words = p->n_words;
+			float w = measure(p, FONT_BOLD, ns, buf);
+			tline l = tangent_set(p, buf, strlen(buf), FONT_BOLD, ns, start + aw / 2, ri, w);
+			if (words_clear(p, &l, 1, false, true) < 0)
+				return -1;
 		} else {
 			ngroup *l = &gr[ng - 1];
 			l->last = o->number;
 			l->end = l->start + number_span(p, l->first, l->last, ri, buf, sizeof buf);
+			/* the range grew: its words replace the group's */
+			p->n_words = last_words;
+			tline rl = tangent_set(p, buf, strlen(buf), FONT_BOLD, ns, (l->start + l->end) / 2, ri,
+			                       measure(p, FONT_BOLD, ns, buf));
+			if (words_clear(p, &rl, 1, false, true) < 0)
+				return -1;
 		}
 		prev_end = gr[ng - 1].end;
 	}

@@ -310,11 +310,9 @@ double wheel_radial_text_angle(double a, bool *flipped)
 	return flip ? 3 * WHEEL_PI / 2 - a : WHEEL_PI / 2 - a;
 }
 
-rect wheel_text_part_box(point origin, double angle, double s0, double s1, double asc, double desc)
+static rect part_box_in(point origin, double angle, int q, double s0, double s1, double asc, double desc)
 {
 	double dx = cos(angle), dy = -sin(angle);
-	/* the up direction snapped to the nearest right angle */
-	int q = (int)lround(wheel_norm(angle) / (WHEEL_PI / 2)) % 4;
 	static const double ux[4] = {0, -1, 0, 1}, uy[4] = {-1, 0, 1, 0};
 	double x0 = origin.x + s0 * dx, y0 = origin.y + s0 * dy;
 	double x1 = origin.x + s1 * dx, y1 = origin.y + s1 * dy;
@@ -322,4 +320,23 @@ rect wheel_text_part_box(point origin, double angle, double s0, double s1, doubl
 	double lx = fmin(x0, x1) + fmin(0, fmin(ax, bx)), hx = fmax(x0, x1) + fmax(0, fmax(ax, bx));
 	double ly = fmin(y0, y1) + fmin(0, fmin(ay, by)), hy = fmax(y0, y1) + fmax(0, fmax(ay, by));
 	return (rect){(float)lx, (float)ly, (float)(hx - lx), (float)(hy - ly)};
+}
+
+rect wheel_text_part_box(point origin, double angle, double s0, double s1, double asc, double desc)
+{
+	/* the up direction snapped to the nearest right angle; near 45° an
+	 * extractor may take either, so the box covers both */
+	double qf = wheel_norm(angle) / (WHEEL_PI / 2);
+	int q = (int)lround(qf) % 4;
+	rect b = part_box_in(origin, angle, q, s0, s1, asc, desc);
+	if (fabs(qf - floor(qf) - 0.5) < 0.2) {
+		int q2 = (int)(qf - floor(qf) < 0.5 ? q + 1 : q + 3) % 4;
+		rect o = part_box_in(origin, angle, q2, s0, s1, asc, desc);
+		double x1 = fmax(b.x + b.w, o.x + o.w), y1 = fmax(b.y + b.h, o.y + o.h);
+		b.x = fminf(b.x, o.x);
+		b.y = fminf(b.y, o.y);
+		b.w = (float)(x1 - b.x);
+		b.h = (float)(y1 - b.y);
+	}
+	return b;
 }
