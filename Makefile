@@ -40,6 +40,7 @@ GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
 
+.DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
 .PHONY: all demo test check-unit check-e2e asan valgrind deps deps-check clean format bench
