@@ -43,7 +43,7 @@ TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
-.PHONY: all demo test check-unit check-e2e asan valgrind deps deps-check clean format bench
+.PHONY: all demo test asan valgrind deps deps-check clean format bench bench-peers
 
 all: deps-check $(B)/amokit
 
@@ -52,7 +52,7 @@ all: deps-check $(B)/amokit
 # when run as root; otherwise it prints the exact line and stops.
 DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev libcmocka-dev \
              libhyphen-dev hyphen-da
-DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3
+DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 deps:
@@ -99,8 +99,18 @@ asan:
 valgrind: all $(TESTS)
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
 
+# The benchmark of issue 7: an optimised build, medians of whole-process
+# runs, peak memory, PDF sizes, instruction counts; one table.
+bench:
+	$(MAKE) B=build-bench OPT="-O2 -g -DNDEBUG" build-bench/amokit
+	bench/run.sh build-bench/amokit
+
+bench-peers:
+	$(MAKE) B=build-bench OPT="-O2 -g -DNDEBUG" build-bench/amokit
+	bench/peers.sh build-bench/amokit
+
 format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-bench build-fuzz out

@@ -23,11 +23,8 @@ typedef struct batch_opts {
 	size_t n_inputs;
 	const char *outdir;        /* created when missing (its parent must exist) */
 	int jobs;                  /* worker processes; 0: the number of online CPUs */
-	unsigned docs;             /* KIT_* mask; 0: every document */
-	const char *poster;        /* as in kit_job */
-	bool landscape;
-	const char *tile;
-	bool rhythm;
+	kit_job job;               /* what to write for each (docs 0: every document);
+	                            * its wp and outdir are set per workplace */
 	kit_opts kit;              /* layouts and fonts directories */
 	FILE *report;              /* progress (when a terminal) and the summary; NULL: none */
 } batch_opts;

@@ -41,6 +41,7 @@ typedef struct kit_job {
 	bool landscape;            /* årshjul orientation */
 	const char *tile;          /* "A4" or "A3" to tile the poster; NULL = no tiling */
 	bool rhythm;               /* add the legally driven activities to the wheel */
+	const am_workplace *previous; /* last year's file (--previous); may be NULL */
 	FILE *log;                 /* each written file is named here, after its
 	                              SHA-256 as sha256sum prints it; may be NULL */
 } kit_job;
@@ -50,10 +51,6 @@ kit *kit_open(const kit_opts *o, diag *d);
 void kit_close(kit *k);
 /* Writes the requested documents. Returns AM_OK or an AM_E* code. */
 int kit_run(kit *k, const kit_job *job, diag *d);
-/* kit_run with last year's workplace file (--previous; NULL: none): its
- * goals and open handleplan rows appear in this year's documents. Its
- * arena must stay alive during the call. */
-int kit_run_with_previous(kit *k, const kit_job *job, const am_workplace *previous, diag *d);
 /* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error
  * (with a diag naming the unknown document). */
 unsigned kit_parse_only(const char *list, diag *d);

@@ -198,8 +198,11 @@ static int render_staged(const batch *b, kit *k, const input *in, const am_workp
 			return AM_EUSAGE;
 		}
 	}
-	kit_job job = {wp, stage, o->docs ? o->docs : KIT_ALL, o->poster, o->landscape,
-	               o->tile, o->rhythm, NULL};
+	kit_job job = o->job;
+	job.wp = wp;
+	job.outdir = stage;
+	job.docs = job.docs ? job.docs : KIT_ALL;
+	job.log = NULL;
 	int rc = kit_run(k, &job, d);
 	if (!rc)
 		rc = publish(stage, final, d);
@@ -623,7 +626,7 @@ static void summary(const batch *b, double secs)
 		return;
 	if (b->tty)
 		fprintf(out, "\r\033[K");
-	size_t docs = b->done * popcount(b->o->docs ? b->o->docs : KIT_ALL);
+	size_t docs = b->done * popcount(b->o->job.docs ? b->o->job.docs : KIT_ALL);
 	fprintf(out, "%zu workplace%s: %zu written, %zu failed (%zu documents in %.2f s", b->n,
 	        b->n == 1 ? "" : "s", b->done, b->failed, docs, secs);
 	if (docs)

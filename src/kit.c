@@ -383,11 +383,6 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 
 int kit_run(kit *k, const kit_job *job, diag *d)
 {
-	return kit_run_with_previous(k, job, NULL, d);
-}
-
-int kit_run_with_previous(kit *k, const kit_job *job, const am_workplace *previous, diag *d)
-{
 	if (!is_dir(job->outdir)) {
 		diag_error(d, job->outdir, 0, "output directory does not exist");
 		return AM_EUSAGE;
@@ -398,7 +393,7 @@ int kit_run_with_previous(kit *k, const kit_job *job, const am_workplace *previo
 	dnode *root = NULL;
 	int rc;
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
-	if (!rc && (wp ? bind_workplace_and_previous(a, wp, previous, &root) : bind_blank(a, &root)))
+	if (!rc && (wp ? bind_workplace_and_previous(a, wp, job->previous, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
 	for (size_t i = 0; i < N_DOCS && !rc; i++)
 		if (job->docs & docs[i].bit)

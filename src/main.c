@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "batch.h"
 #include "diag.h"
 #include "ics.h"
 #include "kit.h"
@@ -168,11 +169,15 @@ static bool paper_ok(const char *p, const char *const *allowed)
 	return false;
 }
 
-/* Parses the options of render and blank; returns -1 to go on, or an exit code. */
-static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
+/* Parses the options of render, blank and batch (jobs non-NULL: -j is
+ * allowed); returns -1 to go on, or an exit code. */
+static bool parse_jobs(const char *s, int *jobs);
+
+static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int *jobs)
 {
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"only", required_argument, NULL, OPT_ONLY},
 		{"layouts", required_argument, NULL, OPT_LAYOUTS},
 		{"poster", required_argument, NULL, OPT_POSTER},
@@ -193,9 +198,15 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k)
 	int opt;
 	diag d;
 	diag_init(&d);
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, jobs ? "o:j:" : "o:", opts, NULL)) != -1) {
+		if (opt == 'j' && !jobs)
+			opt = '?';
 		switch (opt) {
 		case 'o': k->job.outdir = optarg; break;
+		case 'j':
+			if (!parse_jobs(optarg, jobs))
+				return usage_error(c, "-j wants a number of processes from 1 to 64, not", optarg);
+			break;
 		case OPT_LAYOUTS: k->ko.layouts_dir = optarg; break;
 		case OPT_LANDSCAPE: k->job.landscape = true; break;
 		case OPT_RHYTHM: k->job.rhythm = true; break;
@@ -235,7 +246,8 @@ static int run_kit(kit_cli *k, const am_workplace *wp, const am_workplace *prev,
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
 	k->job.wp = wp;
 	k->job.log = stdout;
-	int r = kit_run_with_previous(kt, &k->job, prev, d);
+	k->job.previous = prev;
+	int r = kit_run(kt, &k->job, d);
 	kit_close(kt);
 	return r;
 }
@@ -244,7 +256,7 @@ static int cmd_render(int argc, char **argv)
 {
 	const command *c = find_command("render");
 	kit_cli k;
-	int r = kit_options(c, argc, argv, &k);
+	int r = kit_options(c, argc, argv, &k, NULL);
 	if (r >= 0)
 		return r;
 	if (optind + 1 != argc)
@@ -271,7 +283,7 @@ static int cmd_blank(int argc, char **argv)
 {
 	const command *c = find_command("blank");
 	kit_cli k;
-	int r = kit_options(c, argc, argv, &k);
+	int r = kit_options(c, argc, argv, &k, NULL);
 	if (r >= 0)
 		return r;
 	if (optind != argc)
@@ -366,29 +378,60 @@ static int cmd_ics(int argc, char **argv)
 	return r;
 }
 
-/* ---- commands that arrive with later issues ---------------------------- */
+/* ---- batch --------------------------------------------------------------- */
 
-static int not_yet(int argc, char **argv)
+/* Parses -j's argument: a number of worker processes, 1..BATCH_MAX_JOBS. */
+static bool parse_jobs(const char *s, int *jobs)
 {
-	int r = common_options(NULL, argc, argv, NULL, NULL, NULL);
-	if (r >= 0)
-		return r;
-	fprintf(stderr, "amokit: '%s' is not available yet\n", argv[0]);
-	return AM_EUSAGE;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end || v < 1 || v > BATCH_MAX_JOBS)
+		return false;
+	*jobs = (int)v;
+	return true;
 }
 
-#define KIT_OPTIONS_HELP \
-	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
+static int cmd_batch(int argc, char **argv)
+{
+	const command *c = find_command("batch");
+	kit_cli k;
+	batch_opts o;
+	memset(&o, 0, sizeof o);
+	o.report = stderr;
+	int r = kit_options(c, argc, argv, &k, &o.jobs);
+	if (r >= 0)
+		return r;
+	if (k.previous)
+		return usage_error(c, "batch takes no", "--previous");
+	if (optind >= argc)
+		return usage_error(c, "batch: no FILE or DIR given", NULL);
+	o.outdir = k.job.outdir;
+	o.job = k.job;
+	o.kit = k.ko;
+	o.inputs = (const char *const *)(argv + optind);
+	o.n_inputs = (size_t)(argc - optind);
+	diag d;
+	diag_init(&d);
+	r = batch_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
+#define KIT_OPTIONS_HELP_COMMON \
 	"  --only LIST       only these documents, comma-separated: forberedelsesark,\n" \
 	"                    arbejdsark, informationsark, dagsorden, aarshjul, referat\n" \
-	"  --previous FILE   last year's workplace file: its goals and open handleplan\n" \
-	"                    rows come back to be followed up (render only)\n" \
 	"  --poster SIZE     årshjul paper: A3, A2 (default), A1 or A0\n" \
 	"  --landscape       årshjul in landscape\n" \
 	"  --tile SIZE       split the årshjul over A4 or A3 sheets for office printers\n" \
 	"  --with-rhythm     add the legally driven activities to the årshjul\n" \
 	"  --layouts DIR     use the layouts in DIR instead of the installed ones\n" \
-	"  --help            this help\n" \
+	"  --help            this help\n"
+
+#define KIT_OPTIONS_HELP \
+	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
+	"  --previous FILE   last year's workplace file: its goals and open handleplan\n" \
+	"                    rows come back to be followed up (render only)\n" \
+	KIT_OPTIONS_HELP_COMMON \
 	"exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"
 
 static const command commands[] = {
@@ -402,8 +445,14 @@ static const command commands[] = {
 	 KIT_OPTIONS_HELP},
 	{"blank", cmd_blank, "[OPTION]...", "print the blank sheets as PDF, for handwriting",
 	 KIT_OPTIONS_HELP},
-	{"batch", not_yet, "[OPTION]... FILE...|DIR", "print the documents of many workplaces",
-	 "  --help            this help\n"},
+	{"batch", cmd_batch, "[OPTION]... FILE...|DIR...", "print the documents of many workplaces, in parallel",
+	 "  -j, --jobs N      N worker processes (default: the number of CPUs)\n"
+	 "  -o, --output DIR  write DIR/<name>/*.pdf, <name> being each file's name\n"
+	 "                    without .xml (default: the current directory)\n"
+	 KIT_OPTIONS_HELP_COMMON
+	 "A DIR is scanned for *.xml. A progress bar is shown on a terminal, and a\n"
+	 "summary at the end names every file that failed, with its reasons.\n"
+	 "exit: 0 all written, 1 some files failed, 2 usage or I/O error, 3 internal error\n"},
 	{"ics", cmd_ics, "[OPTION]... FILE", "export the årshjul as an iCalendar file",
 	 "  -o, --output FILE write the calendar to FILE (default: standard output)\n"
 	 "  --with-rhythm     add the legally driven activities to the calendar\n"
