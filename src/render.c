@@ -677,8 +677,13 @@ static int save(render_ctx *c)
 	unsigned char *buf = malloc(size ? size : 1);
 	if (!buf)
 		return c->fail = diag_oom(c->d, c->path);
+	/* Read back the stream HPDF_SaveToStream filled; HPDF_GetContents
+	 * would write (and compress) the whole document a second time. */
 	HPDF_UINT32 got = size;
-	int rc = HPDF_GetContents(c->pdf, buf, &got) == HPDF_OK && got == size
+	HPDF_STATUS st = HPDF_ResetStream(c->pdf);
+	if (st == HPDF_OK)
+		st = HPDF_ReadFromStream(c->pdf, buf, &got);
+	int rc = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size
 	             ? write_atomic(c, buf, size)
 	             : render_status(c);
 	free(buf);
