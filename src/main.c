@@ -155,6 +155,23 @@ static int cmd_check(int argc, char **argv)
 
 /* ---- render and blank ---------------------------------------------------- */
 
+/* Commands that take exactly one FILE after their options: checks that it
+ * is there and makes the arena for reading it. -1 to go on, else the exit code. */
+static int one_file(const command *c, int argc, arena **a)
+{
+	if (optind + 1 != argc) {
+		char what[64];
+		snprintf(what, sizeof what, "%s: %s", c->name,
+		         optind >= argc ? "no FILE given" : "one FILE at a time");
+		return usage_error(c, what, NULL);
+	}
+	if (!(*a = arena_new())) {
+		fprintf(stderr, "amokit: out of memory\n");
+		return AM_EINTERNAL;
+	}
+	return -1;
+}
+
 typedef struct kit_cli {
 	kit_job job;
 	kit_opts ko;
@@ -259,15 +276,11 @@ static int cmd_render(int argc, char **argv)
 	int r = kit_options(c, argc, argv, &k, NULL);
 	if (r >= 0)
 		return r;
-	if (optind + 1 != argc)
-		return usage_error(c, optind >= argc ? "render: no FILE given" : "render: one FILE at a time", NULL);
+	arena *a;
+	if ((r = one_file(c, argc, &a)) >= 0)
+		return r;
 	diag d;
 	diag_init(&d);
-	arena *a = arena_new();
-	if (!a) {
-		fprintf(stderr, "amokit: out of memory\n");
-		return AM_EINTERNAL;
-	}
 	am_workplace *wp, *prev = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK && k.previous)
@@ -351,15 +364,11 @@ static int cmd_ics(int argc, char **argv)
 	int r = ics_options(c, argc, argv, &o);
 	if (r >= 0)
 		return r;
-	if (optind + 1 != argc)
-		return usage_error(c, optind >= argc ? "ics: no FILE given" : "ics: one FILE at a time", NULL);
+	arena *a;
+	if ((r = one_file(c, argc, &a)) >= 0)
+		return r;
 	diag d;
 	diag_init(&d);
-	arena *a = arena_new();
-	if (!a) {
-		fprintf(stderr, "amokit: out of memory\n");
-		return AM_EINTERNAL;
-	}
 	am_workplace *wp;
 	layout *l = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
