@@ -58,6 +58,8 @@ typedef struct occ {
 	struct occ *range_end;   /* a tag showing a range: its last occurrence */
 	struct occ *range_start; /* or its first, when it reaches back */
 	size_t words_at;         /* p->n_words before its label's words */
+	variant one[2], two[2];  /* its label at label size and at the least, measured once */
+	bool measured[2];
 } occ;
 
 /* One line of text as it will be set: baseline start, angle, size. */
@@ -72,7 +74,7 @@ typedef struct tline {
 #define LABEL_MAX_WORDS 48
 
 typedef struct sizes {
-	float month, week, label, label_min, title, name, footer, panel_max, panel_min;
+	float month, week, label, label_min, title, name, footer, panel_max, panel_min, list;
 } sizes;
 
 typedef struct poster {
@@ -100,6 +102,9 @@ typedef struct poster {
 	size_t n_words, cap_words;
 	float panel_size;
 	int panel_cols;
+	size_t n_fixed;          /* panel entries before the numbered list */
+	size_t n_show;           /* panel entries on the poster */
+	bool name_shortened;
 	bool oom;
 } poster;
 
@@ -572,16 +577,19 @@ static variant one_line(const poster *p, const char *s, float size, font_style s
 }
 
 /* The two-line variant of s that is narrowest, split at a space; lines = 0
- * when s has no space. */
-static variant two_lines(const poster *p, const char *s, float size)
+ * when s has no space. Widths add up word by word (a measurer has no
+ * kerning), so each piece is measured once. total is s's width. */
+static variant two_lines(const poster *p, const char *s, float size, float total)
 {
 	variant best = {s, size, 0, 0, 0, FONT_REGULAR, 0, 0, false};
 	size_t len = strlen(s);
-	for (size_t i = 1; i + 1 < len; i++) {
-		if (s[i] != ' ')
+	float space = p->m->fn(p->m->ctx, FONT_REGULAR, size, " ", 1), w1 = 0;
+	for (size_t i = 0, from = 0; i + 1 < len; i++) {
+		if (s[i] != ' ' || !i)
 			continue;
-		float w1 = p->m->fn(p->m->ctx, FONT_REGULAR, size, s, i);
-		float w2 = p->m->fn(p->m->ctx, FONT_REGULAR, size, s + i + 1, len - i - 1);
+		w1 += p->m->fn(p->m->ctx, FONT_REGULAR, size, s + from, i - from);
+		from = i;
+		float w2 = total - w1 - space;
 		float w = fmaxf(w1, w2);
 		if (!best.lines || w < best.w)
 			best = (variant){s, size, w, w1, w2, FONT_REGULAR, 2, i, false};
@@ -659,8 +667,12 @@ static bool try_label(poster *p, occ *o, const ring_geo *g, bool radial)
 			if (i && size[1] >= size[0])
 				break;
 			double slide = pass ? 3.0 : 1.0;
-			variant one = one_line(p, o->label, size[i], FONT_REGULAR);
-			variant two = two_lines(p, o->label, size[i]);
+			if (!o->measured[i]) {
+				o->one[i] = one_line(p, o->label, size[i], FONT_REGULAR);
+				o->two[i] = two_lines(p, o->label, size[i], o->one[i].w);
+				o->measured[i] = true;
+			}
+			variant one = o->one[i], two = o->two[i];
 			one.radial = two.radial = radial;
 			if (try_variant(p, o, g, &one, slide) || (two.lines && try_variant(p, o, g, &two, slide)))
 				return true;
@@ -1072,13 +1084,15 @@ static size_t wrap(const poster *p, font_style st, float size, const char *s, fl
 		if (i >= len)
 			break;
 		size_t end = i, best = 0;
+		float w = 0;   /* of s[i..end): widths add up piece by piece */
 		while (end < len) {
 			size_t we = end;
 			while (we < len && s[we] == ' ')
 				we++;
 			while (we < len && s[we] != ' ')
 				we++;
-			if (p->m->fn(p->m->ctx, st, size, s + i, we - i) > width)
+			w += p->m->fn(p->m->ctx, st, size, s + end, we - end);
+			if (w > width)
 				break;
 			best = we;
 			end = we;
@@ -1159,6 +1173,7 @@ typedef struct pentry {
 	const char *text;
 	size_t ring;        /* PE_LEGEND */
 	int number;         /* PE_NUMBERED; PE_LINES: how many lines */
+	rgb ink;            /* PE_NUMBERED: the number's colour */
 } pentry;
 
 /* The panel's columns, all col_w wide: first those that fit beside a
@@ -1256,7 +1271,7 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 		if (f->draw && i == 0) {
 			int rc = 0;
 			if (e->kind == PE_NUMBERED)
-				rc = push_text(p, num, strlen(num), f->x, base, s, 0, FONT_BOLD, p->rings[e->ring].ink);
+				rc = push_text(p, num, strlen(num), f->x, base, s, 0, FONT_BOLD, e->ink);
 			else if (e->kind == PE_LEGEND) {
 				const ring_geo *g = &p->rings[e->ring];
 				rect sw = {f->x, f->y + 0.1f * f->lh, 2.9f * s, f->lh * 0.8f};
@@ -1280,7 +1295,9 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 	return true;
 }
 
-static bool run_flow(poster *p, const pentry *es, size_t n, float size, int cols, bool draw)
+/* Sets entries into the panel's columns until one does not fit; returns
+ * how many did. A heading is not left without the entry under it. */
+static size_t run_flow(poster *p, const pentry *es, size_t n, float size, int cols, bool draw)
 {
 	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.2f, .gap = 1.5f * size, .draw = draw};
 	f.col_w = (p->panel.w - f.gap * (cols - 1)) / cols;
@@ -1288,11 +1305,20 @@ static bool run_flow(poster *p, const pentry *es, size_t n, float size, int cols
 		f.reg[f.n_reg++] = p->side;
 	f.reg[f.n_reg++] = p->panel;
 	if (f.col_w < 8 * size || !enter_region(&f))
-		return n == 0;
-	for (size_t i = 0; i < n; i++)
-		if (!flow_entry(&f, &es[i], i + 1 < n && es[i + 1].kind != PE_HEAD ? &es[i + 1] : NULL))
-			return false;
-	return true;
+		return 0;
+	size_t i = 0;
+	while (i < n && flow_entry(&f, &es[i], i + 1 < n && es[i + 1].kind != PE_HEAD ? &es[i + 1] : NULL))
+		i++;
+	if (i < n && i > 0 && es[i - 1].kind == PE_HEAD)
+		i--;
+	return i;
+}
+
+/* Columns about 30 ems of the list's type wide. */
+static int list_cols(float width, float size)
+{
+	int c = (int)((width + 1.5f * size) / (31.5f * size));
+	return c < 1 ? 1 : c;
 }
 
 static const char *date_text(poster *p, const occ *o)
@@ -1315,23 +1341,23 @@ static pentry *panel_entries(poster *p, size_t *count)
 	if (!es)
 		return NULL;
 	if (tx->legend_title)
-		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0};
+		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}};
 	for (size_t i = 0; i < p->n_rings; i++)
-		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0};
+		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}};
 	if (tx->week_label)
-		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0};
+		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}};
 	if (tx->goals_title && (p->o->blank || (wp && wp->n_goals))) {
-		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0};
+		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}};
 		else
 			for (size_t i = 0; i < wp->n_goals; i++)
-				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0};
+				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0, {0, 0, 0}};
 	}
 	if (tx->focus_title && (p->o->blank || (wp && wp->n_focus))) {
-		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0};
+		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0, {0, 0, 0}};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}};
 		else
 			for (size_t i = 0; i < wp->n_focus; i++) {
 				const am_focus_area *fa = &wp->focus[i];
@@ -1340,11 +1366,12 @@ static pentry *panel_entries(poster *p, size_t *count)
 				                        : fa->title;
 				if (!t)
 					return NULL;
-				es[n++] = (pentry){PE_TEXT, t, 0, 0};
+				es[n++] = (pentry){PE_TEXT, t, 0, 0, {0, 0, 0}};
 			}
 	}
+	p->n_fixed = n;
 	if (p->n_numbered) {
-		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0};
+		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0, {0, 0, 0}};
 		for (size_t i = 0; i < p->n_occs; i++) {
 			const occ *o = p->order[i];
 			if (!o->number)
@@ -1352,7 +1379,7 @@ static pentry *panel_entries(poster *p, size_t *count)
 			const char *t = date_text(p, o);
 			if (!t)
 				return NULL;
-			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number};
+			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number, p->rings[o->ring].ink};
 		}
 	}
 	*count = n;
@@ -1366,9 +1393,10 @@ static bool fit_panel(poster *p, const pentry *es, size_t n)
 		for (int cols = 1; cols <= 12; cols++) {
 			if ((p->panel.w - 1.5f * s * (cols - 1)) / cols < 14 * s)
 				break;
-			if (run_flow(p, es, n, s, cols, false)) {
+			if (run_flow(p, es, n, s, cols, false) == n) {
 				p->panel_size = s;
 				p->panel_cols = cols;
+				p->n_show = n;
 				return true;
 			}
 		}
@@ -1429,7 +1457,7 @@ static void set_sizes(poster *p, rect area)
 	float s = p->o->scale > 0 ? p->o->scale : aarshjul_scale(paper);
 	p->sz = (sizes){.month = 30 * s, .week = 12 * s, .label = 14 * s, .label_min = 12 * s,
 	                .title = 46 * s, .name = 22 * s, .footer = 12 * s,
-	                .panel_max = 18 * s, .panel_min = 8 * s};
+	                .panel_max = 18 * s, .panel_min = 8 * s, .list = 10 * s};
 }
 
 static int prepare(poster *p)
@@ -1448,34 +1476,109 @@ static int prepare(poster *p)
 	return 0;
 }
 
-/* Lays out wheel and panel, shrinking the wheel until the panel fits.
- * Returns AM_OK with the entries in *es, or an error code. */
-static int lay_out(poster *p, pentry **es, size_t *n)
+/* The wheel at a size: bands, labels, panel entries. Returns 0, 1 when
+ * the rings do not fit, -1 when out of memory. */
+static int lay_wheel(poster *p, double shrink, pentry **es, size_t *n)
 {
+	split_area(p, shrink);
+	for (size_t i = 0; i < p->n_rings; i++)
+		p->rings[i].band = false;
+	if (radii(p))
+		return 1;
+	int placed = place_labels(p);
+	if (placed)
+		return placed;
+	return (*es = panel_entries(p, n)) ? 0 : -1;
+}
+
+static double panel_area(const poster *p)
+{
+	return (double)p->panel.w * p->panel.h + (double)p->side.w * p->side.h;
+}
+
+/* Whether no smaller wheel can make room for the whole list: at the
+ * smallest type, the room the list takes in proportion to what fits now
+ * exceeds the panel of the smallest wheel whose rings still fit. Leaves
+ * the wheel's geometry as it found it. */
+static bool list_hopeless(poster *p, const pentry *es, size_t n)
+{
+	float s = p->sz.panel_min;
+	size_t k = run_flow(p, es, n, s, list_cols(p->panel.w, s), false);
+	if (k <= p->n_fixed + 1)
+		return false;   /* not even the rest fits: let a smaller wheel try */
+	double need = panel_area(p) * (double)(n - p->n_fixed) / (double)(k - p->n_fixed), most = 0;
 	double shrink = 1;
 	for (int tries = 0; tries < MAX_SHRINK; tries++, shrink *= 0.92) {
 		split_area(p, shrink);
-		for (size_t i = 0; i < p->n_rings; i++)
-			p->rings[i].band = false;
-		if (radii(p)) {
-			if (tries)
-				break;   /* the panel could not fit before the rings ran out of room */
+		if (radii(p))
+			break;
+		most = fmax(most, panel_area(p));
+	}
+	split_area(p, 1);
+	radii(p);
+	return need > most;
+}
+
+/* A list longer than the poster holds: the list's type (10 pt at A1, less
+ * when the entries before it need that), columns about 30 ems wide; the
+ * poster shows what fits. False when the entries before the list do not. */
+static bool overflow_panel(poster *p, const pentry *es, size_t n)
+{
+	float top = fmaxf(p->sz.list, p->sz.panel_min);
+	for (float s = top; s >= p->sz.panel_min - 1e-3f; s -= 0.05f * top) {
+		int cols = list_cols(p->panel.w, s);
+		size_t k = run_flow(p, es, n, s, cols, false);
+		if (k >= p->n_fixed) {
+			p->panel_size = s;
+			p->panel_cols = cols;
+			p->n_show = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Lays out wheel and panel, shrinking the wheel until the panel holds the
+ * whole list; when no wheel that keeps its rings can, the full-size wheel
+ * with as much of the list as fits. Returns AM_OK with the entries in *es,
+ * or an error code. */
+static int lay_out(poster *p, pentry **es, size_t *n)
+{
+	double shrink = 1;
+	bool at_full = false;
+	for (int tries = 0; tries < MAX_SHRINK && !at_full; tries++, shrink *= 0.92) {
+		int rc = lay_wheel(p, shrink, es, n);
+		if (rc < 0)
+			return diag_oom(p->d, NULL);
+		if (rc > 0 && !tries) {
 			diag_error(p->d, p->wp ? p->wp->file : NULL, p->wp ? p->wp->wheel.line : 0,
 			           "årshjul: %zu rings do not fit a wheel of this size", p->n_rings);
 			return AM_EINPUT;
 		}
-		int placed = place_labels(p);
-		if (placed > 0)
+		if (rc > 0)
 			break;
-		if (placed < 0 || !(*es = panel_entries(p, n)))
-			return diag_oom(p->d, NULL);
 		if (fit_panel(p, *es, *n))
 			return AM_OK;
+		at_full = !tries && list_hopeless(p, *es, *n);
 	}
+	if (!at_full) {
+		int rc = lay_wheel(p, 1, es, n);
+		if (rc)
+			return rc < 0 ? diag_oom(p->d, NULL) : AM_EINTERNAL;
+	}
+	if (overflow_panel(p, *es, *n))
+		return AM_OK;
 	diag_error(p->d, p->wp ? p->wp->file : NULL, p->wp ? p->wp->wheel.line : 0,
-	           "årshjul: %zu activities (%zu listed by number) do not fit the poster; choose a larger size",
-	           p->n_occs, p->n_numbered);
+	           "årshjul: the legend, goals and focus areas do not fit beside the wheel; choose a larger size");
 	return AM_EINPUT;
+}
+
+static int draw_footer(poster *p)
+{
+	const char *foot = p->o->texts.footer;
+	return foot && push_text(p, foot, strlen(foot), p->area.x,
+	                         p->area.y + p->area.h - p->m->descent * p->sz.footer - 1,
+	                         p->sz.footer, 0, FONT_REGULAR, MUTED);
 }
 
 static int draw_all(poster *p, const pentry *es, size_t n)
@@ -1498,13 +1601,28 @@ static int draw_all(poster *p, const pentry *es, size_t n)
 			return rc;
 		start = end;
 	}
-	if (draw_centre(p) || !run_flow(p, es, n, p->panel_size, p->panel_cols, true))
+	(void)n;
+	if (draw_centre(p) || run_flow(p, es, p->n_show, p->panel_size, p->panel_cols, true) != p->n_show)
 		return -1;
-	const char *foot = p->o->texts.footer;
-	if (foot && push_text(p, foot, strlen(foot), p->area.x,
-	                      p->area.y + p->area.h - p->m->descent * p->sz.footer - 1,
-	                      p->sz.footer, 0, FONT_REGULAR, MUTED))
+	return draw_footer(p) ? -1 : 0;
+}
+
+/* The numbered list as items for the stats; how many stand on the poster. */
+static int fill_stats(poster *p, const pentry *es, size_t n, aarshjul_stats *st)
+{
+	aarshjul_item *items = arena_array(p->doc->arena, p->n_numbered + 1, sizeof *items);
+	if (!items)
 		return -1;
+	size_t k = 0, drawn = 0;
+	for (size_t i = 0; i < n; i++)
+		if (es[i].kind == PE_NUMBERED) {
+			items[k++] = (aarshjul_item){es[i].number, es[i].ink, es[i].text};
+			drawn += i < p->n_show;
+		}
+	*st = (aarshjul_stats){.occurrences = p->n_occs, .numbered = p->n_numbered,
+	                       .labelled = p->n_occs - p->n_numbered, .radius = (float)p->R,
+	                       .list = items, .list_drawn = drawn, .list_size = p->panel_size,
+	                       .name_shortened = p->name_shortened};
 	return 0;
 }
 
@@ -1533,13 +1651,45 @@ int aarshjul_draw(draw_doc *doc, draw_page *page, rect area, const am_workplace 
 		           "årshjul: too many numbered activities in one ring for this size");
 		return AM_EINPUT;
 	}
-	if (rc)
+	if (rc || (o->stats && fill_stats(&p, es, n, o->stats)))
 		return diag_oom(d, NULL);
-	if (o->stats) {
-		o->stats->occurrences = p.n_occs;
-		o->stats->numbered = p.n_numbered;
-		o->stats->labelled = p.n_occs - p.n_numbered;
-		o->stats->radius = (float)p.R;
+	return AM_OK;
+}
+
+int aarshjul_draw_list(draw_doc *doc, draw_page *page, rect area, const aarshjul_opts *o,
+                       const aarshjul_stats *st, size_t first, size_t *next, diag *d)
+{
+	int rc = check_opts(o, d);
+	*next = first;
+	if (rc || !st || first >= st->numbered)
+		return rc;
+	if (page && page->width > 2 * area.x)
+		area.w = page->width - 2 * area.x;
+	poster p = {.doc = doc, .page = page, .o = o, .m = o->measurer, .d = d, .area = area};
+	set_sizes(&p, area);
+	p.panel = area;
+	if (o->texts.footer)
+		p.panel.h -= text_h(&p, p.sz.footer) * 2;
+	const aarshjul_texts *tx = &o->texts;
+	const char *head = first && tx->list_continued ? tx->list_continued : tx->list_title;
+	size_t n = st->numbered - first + 1;
+	pentry *es = arena_array(doc->arena, n, sizeof *es);
+	if (!es)
+		return diag_oom(d, NULL);
+	es[0] = (pentry){PE_HEAD, head ? head : "", 0, 0, INK};
+	for (size_t i = 1; i < n; i++) {
+		const aarshjul_item *it = &st->list[first + i - 1];
+		es[i] = (pentry){PE_NUMBERED, it->text, 0, it->number, it->ink};
 	}
+	float s = st->list_size > 0 ? st->list_size : p.sz.list;
+	int cols = list_cols(p.panel.w, s);
+	size_t k = run_flow(&p, es, n, s, cols, false);
+	if (k < 2) {
+		diag_error(d, NULL, 0, "årshjul: list entry %d does not fit a page", st->list[first].number);
+		return AM_EINPUT;
+	}
+	if (run_flow(&p, es, k, s, cols, true) != k || draw_footer(&p))
+		return diag_oom(d, NULL);
+	*next = first + k - 1;
 	return AM_OK;
 }

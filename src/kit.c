@@ -191,6 +191,10 @@ typedef struct wheel_ctx {
 	const am_workplace *wp;
 	const layout *l;
 	long long timestamp;
+	aarshjul_opts opts;       /* as the poster was drawn, for its list pages */
+	aarshjul_stats stats;
+	rect area;
+	float page_w, page_h;
 } wheel_ctx;
 
 /* Splits a copy of s at sep into at most max pieces; returns the count. */
@@ -262,6 +266,7 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 	t->legend_title = layout_text(l, "wheel-legend", NULL);
 	t->week_label = layout_text(l, "wheel-week", NULL);
 	t->list_title = layout_text(l, "wheel-list", NULL);
+	t->list_continued = layout_text(l, "wheel-list-continued", NULL);
 	t->goals_title = layout_text(l, "wheel-goals", NULL);
 	t->focus_title = layout_text(l, "wheel-focus", NULL);
 	t->footer = made_line(doc->arena, l, w->timestamp);
@@ -273,7 +278,27 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 		o.year = w->wp->meeting.year;
 	else
 		o.year = year_of(w->timestamp);
+	o.stats = &w->stats;
+	w->opts = o;
+	w->area = area;
+	w->page_w = page->width;
+	w->page_h = page->height;
 	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
+}
+
+/* The numbered list the poster had no room for, on pages of its size. */
+static int wheel_list_pages(wheel_ctx *w, draw_doc *doc, diag *d)
+{
+	size_t next = w->stats.list_drawn;
+	while (next < w->stats.numbered) {
+		draw_page *pg = draw_add_page(doc, w->page_w, w->page_h);
+		if (!pg)
+			return diag_oom(d, NULL);
+		int rc = aarshjul_draw_list(doc, pg, w->area, &w->opts, &w->stats, next, &next, d);
+		if (rc)
+			return rc;
+	}
+	return AM_OK;
 }
 
 static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page,
@@ -344,13 +369,15 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		return diag_oom(d, NULL);
 	draw_doc doc;
 	draw_init(&doc, a);
-	wheel_ctx wc = {k, wp, l, doc_timestamp(wp)};
+	wheel_ctx wc = {.k = k, .wp = wp, .l = l, .timestamp = doc_timestamp(wp)};
 	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, NULL, NULL, false};
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;
 	}
 	rc = layout_run(l, &env, &doc, d);
+	if (!rc && docs[i].bit == KIT_AARSHJUL)
+		rc = wheel_list_pages(&wc, &doc, d);
 	if (!rc) {
 		doc.meta.author = job->wp ? job->wp->name : NULL;
 		doc.meta.creator = "amokit " AMOKIT_VERSION;

@@ -224,6 +224,65 @@ static void crowded_plan_has_no_overlaps_and_shows_everything(void **state)
 	free_plan(&p);
 }
 
+/* A plan longer than any poster holds is never refused: the poster shows
+ * what fits of the numbered list and further pages the rest, numbered on,
+ * until every activity has been shown. */
+static void long_list_continues_on_further_pages(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 2000);
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	rect area = {28, 28, 786, 1135};   /* A3 portrait */
+	draw_page *pg = draw_add_page(&doc, 842, 1191);
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	o.texts.list_continued = "Aktiviteter (fortsat)";
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, area, &p.wp, &o, &d), AM_OK);
+	assert_true(st.list_drawn < st.numbered);
+	for (size_t i = 0; i < st.numbered; i++)
+		assert_int_equal(st.list[i].number, (int)i + 1);
+	size_t next = st.list_drawn, pages = 1;
+	while (next < st.numbered) {
+		size_t first = next;
+		draw_page *more = draw_add_page(&doc, 842, 1191);
+		assert_int_equal(aarshjul_draw_list(&doc, more, area, &o, &st, first, &next, &d), AM_OK);
+		assert_true(next > first);
+		char *text = all_text(more);
+		assert_non_null(strstr(text, "Aktiviteter (fortsat)"));
+		free(text);
+		pages++;
+	}
+	assert_true(pages > 2);
+	/* every activity by its title, on one page or another */
+	size_t missing = 0;
+	char **texts = calloc(doc.n_pages, sizeof *texts);
+	for (size_t k = 0; k < doc.n_pages; k++)
+		texts[k] = all_text(&doc.pages[k]);
+	for (size_t i = 0; i < 2000; i++) {
+		bool found = false;
+		for (size_t k = 0; k < doc.n_pages && !found; k++)
+			found = strstr(texts[k], p.acts[i].title) != NULL;
+		missing += !found;
+	}
+	for (size_t k = 0; k < doc.n_pages; k++)
+		free(texts[k]);
+	free(texts);
+	assert_int_equal(missing, 0);
+	for (size_t k = 1; k < doc.n_pages; k++) {
+		plan none;
+		make_plan(&none, 0);
+		check_page(&doc.pages[k], area, &none, 0, &st);
+		free_plan(&none);
+	}
+	arena_free(a);
+	free_plan(&p);
+}
+
 static void landscape_a3_also_fits(void **state)
 {
 	(void)state;
@@ -403,6 +462,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(crowded_plan_has_no_overlaps_and_shows_everything),
+		cmocka_unit_test(long_list_continues_on_further_pages),
 		cmocka_unit_test(landscape_a3_also_fits),
 		cmocka_unit_test(lower_half_labels_are_flipped),
 		cmocka_unit_test(blank_wheel_has_months_and_no_activities),
