@@ -19,6 +19,7 @@
 #define MAX_SHRINK 16                   /* tries with a smaller wheel */
 
 typedef struct pbox { double r0, r1, t0, t1; int kind; } pbox;
+#define T_BUCKETS 256
 enum { BOX_LABEL, BOX_LEADER, BOX_OBSTACLE };
 
 typedef struct ring_geo {
@@ -98,8 +99,22 @@ typedef struct poster {
 	size_t n_numbered;
 	pbox *boxes;
 	size_t n_boxes;
+	/* the boxes by angle: T_BUCKETS equal sectors, each a chain of
+	 * entries naming a box that reaches into it */
+	int bucket[T_BUCKETS];
+	size_t *ent_box;
+	int *ent_next;
+	size_t n_ent, cap_ent;
 	rect *words;             /* extractor boxes of the text set on the wheel */
 	size_t n_words, cap_words;
+	/* the words by place: a uniform grid of cells over the area, each a
+	 * chain of entries naming a word that reaches into it */
+	int *cell;
+	size_t gw, gh;
+	float cell_size;
+	size_t *went_word;
+	int *went_next;
+	size_t n_went, cap_went;
 	float panel_size;
 	int panel_cols;
 	size_t n_fixed;          /* panel entries before the numbered list */
@@ -192,8 +207,8 @@ static int tangent_text(poster *p, const char *s, font_style st, float size, rgb
  * words beyond max join the last box. Returns how many were written. */
 static size_t line_words(const poster *p, const tline *l, double pad, rect *out, size_t max)
 {
-	size_t n = 0, i = 0;
-	double asc = p->m->ascent * l->size, desc = p->m->descent * l->size;
+	size_t n = 0, i = 0, from = 0;
+	double asc = p->m->ascent * l->size, desc = p->m->descent * l->size, at = 0;
 	point o = {l->x, l->y};
 	while (i < l->len) {
 		while (i < l->len && l->s[i] == ' ')
@@ -203,8 +218,11 @@ static size_t line_words(const poster *p, const tline *l, double pad, rect *out,
 			e++;
 		if (e == i)
 			break;
-		double s0 = i ? p->m->fn(p->m->ctx, l->st, l->size, l->s, i) : 0;
-		double s1 = p->m->fn(p->m->ctx, l->st, l->size, l->s, e);
+		/* widths add up piece by piece: measure only what is new */
+		double s0 = at + (i > from ? p->m->fn(p->m->ctx, l->st, l->size, l->s + from, i - from) : 0);
+		double s1 = s0 + p->m->fn(p->m->ctx, l->st, l->size, l->s + i, e - i);
+		at = s1;
+		from = e;
 		rect b = wheel_text_part_box(o, l->angle, s0, s1, asc, desc);
 		b = (rect){(float)(b.x - pad), (float)(b.y - pad), (float)(b.w + 2 * pad), (float)(b.h + 2 * pad)};
 		if (n == max) {
@@ -227,6 +245,81 @@ static bool rects_meet(const rect *a, const rect *b)
 	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
+/* The grid cells a box covers, clamped to the grid. */
+static void cell_range(const poster *p, const rect *b, size_t *x0, size_t *y0, size_t *x1, size_t *y1)
+{
+	float fx0 = (b->x - p->area.x) / p->cell_size, fy0 = (b->y - p->area.y) / p->cell_size;
+	float fx1 = (b->x + b->w - p->area.x) / p->cell_size, fy1 = (b->y + b->h - p->area.y) / p->cell_size;
+	float mx = (float)(p->gw - 1), my = (float)(p->gh - 1);
+	*x0 = (size_t)fminf(fmaxf(fx0, 0), mx);
+	*y0 = (size_t)fminf(fmaxf(fy0, 0), my);
+	*x1 = (size_t)fminf(fmaxf(fx1, 0), mx);
+	*y1 = (size_t)fminf(fmaxf(fy1, 0), my);
+}
+
+/* Forgets every word; makes the grid on first use. Returns -1 when out of
+ * memory. */
+static int clear_words(poster *p)
+{
+	p->n_words = p->n_went = 0;
+	if (!p->cell) {
+		p->cell_size = fmaxf(2 * p->sz.label, 1);
+		p->gw = (size_t)(p->area.w / p->cell_size) + 1;
+		p->gh = (size_t)(p->area.h / p->cell_size) + 1;
+		p->cell = arena_array(p->doc->arena, p->gw * p->gh, sizeof *p->cell);
+		if (!p->cell)
+			return -1;
+	}
+	for (size_t i = 0; i < p->gw * p->gh; i++)
+		p->cell[i] = -1;
+	return 0;
+}
+
+static int file_word(poster *p, size_t w)
+{
+	size_t x0, y0, x1, y1;
+	cell_range(p, &p->words[w], &x0, &y0, &x1, &y1);
+	size_t need = p->n_went + (x1 - x0 + 1) * (y1 - y0 + 1);
+	if (need > p->cap_went) {
+		size_t cap = need * 2 + 256;
+		size_t *ew = arena_array(p->doc->arena, cap, sizeof *ew);
+		int *en = arena_array(p->doc->arena, cap, sizeof *en);
+		if (!ew || !en)
+			return -1;
+		if (p->n_went) {
+			memcpy(ew, p->went_word, p->n_went * sizeof *ew);
+			memcpy(en, p->went_next, p->n_went * sizeof *en);
+		}
+		p->went_word = ew;
+		p->went_next = en;
+		p->cap_went = cap;
+	}
+	for (size_t y = y0; y <= y1; y++)
+		for (size_t x = x0; x <= x1; x++) {
+			int *head = &p->cell[y * p->gw + x];
+			p->went_word[p->n_went] = w;
+			p->went_next[p->n_went] = *head;
+			*head = (int)p->n_went++;
+		}
+	return 0;
+}
+
+/* Whether b meets a word set so far. Entries naming a word since dropped
+ * or replaced only cost a test: the test is on the word's box itself. */
+static bool meets_word(const poster *p, const rect *b)
+{
+	size_t x0, y0, x1, y1;
+	cell_range(p, b, &x0, &y0, &x1, &y1);
+	for (size_t y = y0; y <= y1; y++)
+		for (size_t x = x0; x <= x1; x++)
+			for (int e = p->cell[y * p->gw + x]; e >= 0; e = p->went_next[e]) {
+				size_t w = p->went_word[e];
+				if (w < p->n_words && rects_meet(b, &p->words[w]))
+					return true;
+			}
+	return false;
+}
+
 /* Whether the lines' words keep clear of each other and of every word set
  * on the wheel so far; with commit, records them when they do. Returns -1
  * when out of memory. */
@@ -244,9 +337,8 @@ static int words_clear(poster *p, const tline *ls, size_t n, bool check, bool co
 			if (rects_meet(&b[i], &b[j]))
 				return 0;
 	for (size_t i = 0; check && i < nb; i++)
-		for (size_t j = 0; j < p->n_words; j++)
-			if (rects_meet(&b[i], &p->words[j]))
-				return 0;
+		if (meets_word(p, &b[i]))
+			return 0;
 	if (!commit)
 		return 1;
 	if (p->n_words + nb > p->cap_words) {
@@ -260,6 +352,9 @@ static int words_clear(poster *p, const tline *ls, size_t n, bool check, bool co
 		p->cap_words = cap;
 	}
 	memcpy(p->words + p->n_words, b, nb * sizeof *b);
+	for (size_t i = 0; i < nb; i++)
+		if (file_word(p, p->n_words + i))
+			return -1;
 	p->n_words += nb;
 	return 1;
 }
@@ -555,15 +650,74 @@ static bool overlaps(const pbox *a, const pbox *b)
 	return false;
 }
 
+/* The sectors a box reaches into: first and last, the last possibly
+ * beyond T_BUCKETS (taken modulo); all of them when it spans the circle. */
+static void box_buckets(const pbox *b, long *first, long *last)
+{
+	double unit = WHEEL_TAU / T_BUCKETS;
+	*first = (long)floor(b->t0 / unit);
+	*last = (long)floor(b->t1 / unit);
+	if (*last - *first >= T_BUCKETS - 1)
+		*last = *first + T_BUCKETS - 1;
+}
+
+static size_t bucket_of(long k) { return (size_t)(((k % T_BUCKETS) + T_BUCKETS) % T_BUCKETS); }
+
+static void clear_boxes(poster *p)
+{
+	p->n_boxes = p->n_ent = 0;
+	for (size_t i = 0; i < T_BUCKETS; i++)
+		p->bucket[i] = -1;
+}
+
+/* Appends box b and files it under its sectors. Returns -1 when out of
+ * memory. */
+static int add_box(poster *p, pbox b)
+{
+	long first, last;
+	box_buckets(&b, &first, &last);
+	size_t need = p->n_ent + (size_t)(last - first + 1);
+	if (need > p->cap_ent) {
+		size_t cap = need * 2 + 256;
+		size_t *eb = arena_array(p->doc->arena, cap, sizeof *eb);
+		int *en = arena_array(p->doc->arena, cap, sizeof *en);
+		if (!eb || !en)
+			return -1;
+		if (p->n_ent) {
+			memcpy(eb, p->ent_box, p->n_ent * sizeof *eb);
+			memcpy(en, p->ent_next, p->n_ent * sizeof *en);
+		}
+		p->ent_box = eb;
+		p->ent_next = en;
+		p->cap_ent = cap;
+	}
+	for (long k = first; k <= last; k++) {
+		size_t q = bucket_of(k);
+		p->ent_box[p->n_ent] = p->n_boxes;
+		p->ent_next[p->n_ent] = p->bucket[q];
+		p->bucket[q] = (int)p->n_ent++;
+	}
+	p->boxes[p->n_boxes++] = b;
+	return 0;
+}
+
 /* Whether box b is free: labels and obstacles clash with everything, a
- * leader only with labels. */
+ * leader only with labels. Only the boxes filed under b's sectors can
+ * meet it; an entry naming a box since removed or replaced only costs a
+ * test (the test is on the box itself). */
 static bool is_free(const poster *p, const pbox *b)
 {
-	for (size_t i = 0; i < p->n_boxes; i++) {
-		const pbox *o = &p->boxes[i];
-		if ((b->kind == BOX_LABEL || o->kind == BOX_LABEL) && overlaps(b, o))
-			return false;
-	}
+	long first, last;
+	box_buckets(b, &first, &last);
+	for (long k = first; k <= last; k++)
+		for (int e = p->bucket[bucket_of(k)]; e >= 0; e = p->ent_next[e]) {
+			size_t i = p->ent_box[e];
+			if (i >= p->n_boxes)
+				continue;
+			const pbox *o = &p->boxes[i];
+			if ((b->kind == BOX_LABEL || o->kind == BOX_LABEL) && overlaps(b, o))
+				return false;
+		}
 	return true;
 }
 
@@ -645,8 +799,8 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 			if (clear <= 0)
 				continue;
 			o->words_at = at;
-			p->boxes[p->n_boxes++] = lab;
-			p->boxes[p->n_boxes++] = lead;
+			if (add_box(p, lab) || add_box(p, lead))
+				p->oom = true;
 			o->lab_t = tc;
 			o->lab_ri = ri;
 			o->lab = *v;
@@ -686,11 +840,12 @@ static bool try_label(poster *p, occ *o, const ring_geo *g, bool radial)
 static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const double qfrac[4],
                        const char *digits)
 {
-	p->n_boxes = 0;
+	clear_boxes(p);
 	double e = 0.5 * p->sz.label / g->lab_lo;
 	for (int q = 0; q < 4; q++) {
 		double t = qfrac[q] * WHEEL_TAU;
-		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->r1, t - e, t + e, BOX_OBSTACLE};
+		if (add_box(p, (pbox){g->lab_lo, g->r1, t - e, t + e, BOX_OBSTACLE}))
+			p->oom = true;
 	}
 	if (!g->band) {   /* the ring's letter, just after the first quarter line */
 		float ls = p->sz.label_min, lw = measure(p, FONT_BOLD, ls, g->letter);
@@ -699,8 +854,9 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 		tline l = tangent_set(p, g->letter, strlen(g->letter), FONT_BOLD, ls, g->letter_t, g->lab_lo, lw);
 		if (reserve_line(p, &l))
 			p->oom = true;
-		p->boxes[p->n_boxes++] = (pbox){g->lab_lo, g->lab_lo + text_h(p, ls) * 1.1, g->letter_t - aw / 2,
-		                                g->letter_t + aw / 2, BOX_OBSTACLE};
+		if (add_box(p, (pbox){g->lab_lo, g->lab_lo + text_h(p, ls) * 1.1, g->letter_t - aw / 2,
+		                      g->letter_t + aw / 2, BOX_OBSTACLE}))
+			p->oom = true;
 	}
 	for (size_t i = 0; i < n; i++) {
 		occ *o = items[i];
@@ -780,8 +936,7 @@ static int place_labels(poster *p)
 		*c = '8';
 	for (size_t round = 0;; round++) {   /* each round adds a band: at most n_rings */
 		bool again = false;
-		p->n_words = 0;
-		if (draw_months(p, false) || draw_weeks(p, false))
+		if (clear_words(p) || draw_months(p, false) || draw_weeks(p, false))
 			return -1;
 		for (size_t start = 0, end; start < p->n_occs; start = end) {
 			ring_geo *g = &p->rings[p->order[start]->ring];
@@ -1006,6 +1161,17 @@ static int draw_months(poster *p, bool draw)
 		const char *name = p->o->texts.months[ms[i].month - 1];
 		float size = p->sz.month, w = measure(p, FONT_BOLD, size, name);
 		double ri = r0 + (r1 - r0 - text_h(p, size)) / 2, room = (t1 - t0) * ri * 0.9;
+		const char *pre = p->o->texts.quarter_prefix;
+		if (pre && ms[i].month % 3 == 1) {   /* the quarter's mark at its start */
+			char q[32];
+			snprintf(q, sizeof q, "%s%d", pre, (ms[i].month - 1) / 3 + 1);
+			float ks = 1.6f * p->sz.week, kw = measure(p, FONT_BOLD, ks, q), pad = 0.5f * ks;
+			double rk = r0 + (r1 - r0 - text_h(p, ks)) / 2;
+			tline k = tangent_set(p, q, strlen(q), FONT_BOLD, ks, t0 + (pad + kw / 2) / rk, rk, kw);
+			if (fixed_text(p, &k, mix(WHITE, ACCENT, 0.2f), draw))
+				return -1;
+			room -= 2 * (kw + 2 * pad);   /* the name stays centred, clear of it */
+		}
 		if (w > room && p->o->texts.months_short[ms[i].month - 1]) {
 			name = p->o->texts.months_short[ms[i].month - 1];
 			w = measure(p, FONT_BOLD, size, name);
@@ -1026,6 +1192,8 @@ static int draw_weeks(poster *p, bool draw)
 	double r1 = p->R - p->sz.month * 1.9, r0 = r1 - text_h(p, p->sz.week) * 2.0;
 	if (draw && sector(p, r0, r1, 0, WHEEL_TAU, WEEK_BG, 0, WHITE))
 		return -1;
+	if (p->o->blank && !p->g.year)
+		return 0;   /* no year, no weeks: the ring stays empty for writing */
 	wheel_sector ws[60];
 	size_t n = wheel_weeks(&p->g, ws, 60);
 	double ri = r0 + (r1 - r0 - text_h(p, p->sz.week)) / 2;
@@ -1118,6 +1286,8 @@ static size_t wrap(const poster *p, font_style st, float size, const char *s, fl
 	return n;
 }
 
+static int draw_name(poster *p, const char *name, double top);
+
 static int draw_centre(poster *p)
 {
 	rgb border = ACCENT;
@@ -1141,26 +1311,77 @@ static int draw_centre(poster *p)
 	const char *name = p->wp && p->wp->name ? p->wp->name : NULL;
 	if (!name)
 		return 0;
-	/* The name sits below the title, inside the disc: up to three lines. */
-	float ns = p->sz.name;
-	size_t st[3], ln[3];
-	for (;;) {
-		double top = p->c.y + p->m->descent * ts + 0.3 * ns;
-		double half = sqrt(fmax(0, p->rc * p->rc - pow(top + 3 * text_h(p, ns) * 1.15 - p->c.y, 2))) - 0.3 * ns;
-		size_t n = wrap(p, FONT_REGULAR, ns, name, (float)(2 * half), st, ln, 3);
-		size_t used = 0;
-		for (size_t i = 0; i < n; i++)
-			used = st[i] + ln[i];
-		if (used >= strlen(name) || ns <= p->sz.label_min * 0.7f) {
-			double y = top + p->m->ascent * ns;
-			for (size_t i = 0; i < n; i++, y += text_h(p, ns) * 1.15) {
-				float w = p->m->fn(p->m->ctx, FONT_REGULAR, ns, name + st[i], ln[i]);
-				if (push_text(p, name + st[i], ln[i], p->c.x - w / 2, (float)y, ns, 0, FONT_REGULAR, INK))
-					return -1;
-			}
-			return 0;
+	return draw_name(p, name, p->c.y + p->m->descent * ts);
+}
+
+#define NAME_LINES 6
+
+/* The widest a line of the name may be when the name takes `lines` lines
+ * of size ns from top down: the disc's chord at the lowest line's bottom. */
+static float name_width(const poster *p, double top, float ns, size_t lines)
+{
+	double bottom = top + 0.3 * ns + lines * text_h(p, ns) * 1.15 - p->c.y;
+	return (float)(2 * (sqrt(fmax(0, p->rc * p->rc - bottom * bottom)) - 0.3 * ns));
+}
+
+static int push_name_lines(poster *p, const char *name, const size_t *st, const size_t *ln, size_t n,
+                           float ns, double top, const char *last)
+{
+	double y = top + 0.3 * ns + p->m->ascent * ns;
+	for (size_t i = 0; i < n; i++, y += text_h(p, ns) * 1.15) {
+		const char *s = i + 1 == n && last ? last : name + st[i];
+		size_t len = i + 1 == n && last ? strlen(last) : ln[i];
+		float w = p->m->fn(p->m->ctx, FONT_REGULAR, ns, s, len);
+		if (push_text(p, s, len, p->c.x - w / 2, (float)y, ns, 0, FONT_REGULAR, INK))
+			return -1;
+	}
+	return 0;
+}
+
+/* The workplace's name under the title (whose bottom is at top), inside
+ * the disc: the largest size and fewest lines that hold all of it, down to
+ * a small size and NAME_LINES lines; only a name that still does not fit
+ * ends in an ellipsis (recorded in the stats). */
+static int draw_name(poster *p, const char *name, double top)
+{
+	size_t st[NAME_LINES], ln[NAME_LINES], len = strlen(name);
+	float floor_size = p->sz.label_min * 0.6f;
+	for (float ns = p->sz.name;; ns *= 0.92f) {
+		bool last_try = ns * 0.92f < floor_size;
+		for (size_t lines = 1; lines <= NAME_LINES; lines++) {
+			float w = name_width(p, top, ns, lines);
+			if (w <= 0)
+				break;
+			size_t n = wrap(p, FONT_REGULAR, ns, name, w, st, ln, lines);
+			size_t used = n ? st[n - 1] + ln[n - 1] : 0;
+			while (used < len && name[used] == ' ')
+				used++;
+			bool whole_words = true;   /* no word broken between lines */
+			for (size_t i = 0; i + 1 < n; i++)
+				whole_words &= name[st[i] + ln[i]] == ' ';
+			if (used >= len && (whole_words || last_try))
+				return push_name_lines(p, name, st, ln, n, ns, top, NULL);
 		}
-		ns *= 0.9f;
+		if (!last_try)
+			continue;
+		/* the smallest size: as many lines as the disc holds, the last
+		 * one shortened to end in an ellipsis */
+		size_t lines = NAME_LINES;
+		while (lines > 1 && name_width(p, top, ns, lines) <= 0)
+			lines--;
+		float w = name_width(p, top, ns, lines);
+		size_t n = wrap(p, FONT_REGULAR, ns, name, w, st, ln, lines);
+		if (!n)
+			return 0;
+		const char *rest = name + st[n - 1];
+		size_t k = strlen(rest);
+		float ell = measure(p, FONT_REGULAR, ns, "\xE2\x80\xA6");
+		while (k && (((unsigned char)rest[k] & 0xC0) == 0x80 || rest[k - 1] == ' ' ||
+		             p->m->fn(p->m->ctx, FONT_REGULAR, ns, rest, k) + ell > w))
+			k--;   /* never inside a character, never after a space */
+		const char *last = arena_printf(p->doc->arena, "%.*s\xE2\x80\xA6", (int)k, rest);
+		p->name_shortened = true;
+		return last ? push_name_lines(p, name, st, ln, n, ns, top, last) : -1;
 	}
 }
 
@@ -1344,7 +1565,7 @@ static pentry *panel_entries(poster *p, size_t *count)
 		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}};
 	for (size_t i = 0; i < p->n_rings; i++)
 		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}};
-	if (tx->week_label)
+	if (tx->week_label && !(p->o->blank && !p->g.year))
 		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}};
 	if (tx->goals_title && (p->o->blank || (wp && wp->n_goals))) {
 		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}};
@@ -1387,20 +1608,30 @@ static pentry *panel_entries(poster *p, size_t *count)
 }
 
 /* Finds the largest type and fewest columns that fit; false if none. */
+static bool fits_at(poster *p, const pentry *es, size_t n, float s)
+{
+	for (int cols = 1; cols <= 12; cols++) {
+		if ((p->panel.w - 1.5f * s * (cols - 1)) / cols < 14 * s)
+			break;
+		if (run_flow(p, es, n, s, cols, false) == n) {
+			p->panel_size = s;
+			p->panel_cols = cols;
+			p->n_show = n;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool fit_panel(poster *p, const pentry *es, size_t n)
 {
+	/* what does not fit the smallest type fits no larger one */
+	if (!fits_at(p, es, n, p->sz.panel_min))
+		return false;
 	for (float s = p->sz.panel_max; s >= p->sz.panel_min - 1e-3f; s -= 0.05f * p->sz.panel_max)
-		for (int cols = 1; cols <= 12; cols++) {
-			if ((p->panel.w - 1.5f * s * (cols - 1)) / cols < 14 * s)
-				break;
-			if (run_flow(p, es, n, s, cols, false) == n) {
-				p->panel_size = s;
-				p->panel_cols = cols;
-				p->n_show = n;
-				return true;
-			}
-		}
-	return false;
+		if (fits_at(p, es, n, s))
+			return true;
+	return fits_at(p, es, n, p->sz.panel_min);
 }
 
 /* --- putting it together -------------------------------------------------- */

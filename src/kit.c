@@ -267,6 +267,7 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 	t->week_label = layout_text(l, "wheel-week", NULL);
 	t->list_title = layout_text(l, "wheel-list", NULL);
 	t->list_continued = layout_text(l, "wheel-list-continued", NULL);
+	t->quarter_prefix = layout_text(l, "wheel-quarter", NULL);
 	t->goals_title = layout_text(l, "wheel-goals", NULL);
 	t->focus_title = layout_text(l, "wheel-focus", NULL);
 	t->footer = made_line(doc->arena, l, w->timestamp);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aarshjul.h"
+#include "font.h"
+#include "reader.h"
 #include "rhythm.h"
 #include "wheel.h"
 
@@ -160,9 +162,12 @@ static char *all_text(const draw_page *pg)
 	return s;
 }
 
+/* The measurer the checks use: the one the poster was drawn with. */
+static const text_measurer *checked_with = &text_fake_measurer;
+
 static void check_page(const draw_page *pg, rect area, const plan *p, size_t n, const aarshjul_stats *st)
 {
-	const text_measurer *m = &text_fake_measurer;
+	const text_measurer *m = checked_with;
 	size_t nt = 0;
 	quad *q = calloc(pg->n, sizeof *q);
 	for (size_t i = 0; i < pg->n; i++) {
@@ -190,8 +195,8 @@ static void check_page(const draw_page *pg, rect area, const plan *p, size_t n, 
 
 	char *text = all_text(pg);
 	for (size_t i = 0; i < n; i++)
-		if (!strstr(text, p->acts[i].title)) {
-			print_message("missing: %s\n", p->acts[i].title);
+		if (!strstr(text, p->wp.wheel.activities[i].title)) {
+			print_message("missing: %s\n", p->wp.wheel.activities[i].title);
 			fail();
 		}
 	free(text);
@@ -281,6 +286,129 @@ static void long_list_continues_on_further_pages(void **state)
 	}
 	arena_free(a);
 	free_plan(&p);
+}
+
+/* The same checks with the real font's widths, on the 300-activity plan
+ * and on the care centre's own plan, at A1 and A3. */
+static void placement_with_the_real_font(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	font_family *f = font_load("fonts", &d);
+	assert_non_null(f);
+	text_measurer fm = font_measurer(f);
+	checked_with = &fm;
+	arena *ra = arena_new();
+	am_workplace *care = NULL;
+	assert_int_equal(reader_load(ra, "examples/plejecenter-140.xml", &care, &d), AM_OK);
+	plan p;
+	make_plan(&p, 300);
+	plan cp;
+	memset(&cp, 0, sizeof cp);
+	cp.wp = *care;
+	const struct { plan *pl; float w, h; } cases[] = {
+		{&p, 1684, 2384}, {&cp, 1684, 2384}, {&cp, 842, 1191}, {&cp, 1191, 842}};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		arena *a = arena_new();
+		draw_doc doc;
+		draw_init(&doc, a);
+		draw_page *pg = draw_add_page(&doc, cases[k].w, cases[k].h);
+		float mg = cases[k].w / 42;
+		rect area = {mg, mg, cases[k].w - 2 * mg, cases[k].h - 2 * mg};
+		aarshjul_stats st;
+		aarshjul_opts o = make_opts(&st);
+		o.measurer = &fm;
+		assert_int_equal(aarshjul_draw(&doc, pg, area, &cases[k].pl->wp, &o, &d), AM_OK);
+		print_message("real font, case %zu: labelled %zu of %zu\n", k, st.labelled, st.occurrences);
+		assert_int_equal(st.list_drawn, st.numbered);   /* these fit one poster */
+		assert_false(st.name_shortened);
+		check_page(pg, area, cases[k].pl, cases[k].pl->wp.wheel.n_activities, &st);
+		if (k == 0)
+			assert_true(st.labelled > 60);
+		arena_free(a);
+	}
+	checked_with = &text_fake_measurer;
+	free_plan(&p);
+	arena_free(ra);
+	font_free(f);
+}
+
+/* A long workplace name wraps and shrinks inside the centre, whole; only
+ * one that cannot fit at all ends in an ellipsis, and says so. */
+static void long_names_fit_the_centre(void **state)
+{
+	(void)state;
+	plan p;
+	make_plan(&p, 300);
+	static const char *names[2] = {
+		"Plejecenter Solbakkens afdeling for rehabilitering og midlertidige ophold "
+		"med tilhørende aktivitetscenter og hjemmeplejegruppe Nord i Region Hovedstaden",
+		NULL};
+	static char huge[1400];
+	huge[0] = '\0';
+	while (strlen(huge) < 1300)
+		strcat(huge, "Arbejdsmiljøorganisationen ");
+	names[1] = huge;
+	for (int k = 0; k < 2; k++) {
+		p.wp.name = names[k];
+		arena *a = arena_new();
+		draw_doc doc;
+		draw_init(&doc, a);
+		draw_page *pg = draw_add_page(&doc, 842, 1191);
+		rect area = {20, 20, 802, 1151};
+		aarshjul_stats st;
+		aarshjul_opts o = make_opts(&st);
+		diag d;
+		diag_init(&d);
+		assert_int_equal(aarshjul_draw(&doc, pg, area, &p.wp, &o, &d), AM_OK);
+		check_page(pg, area, &p, 300, &st);
+		char *text = all_text(pg);
+		if (k == 0) {
+			assert_false(st.name_shortened);
+			assert_non_null(strstr(text, "Hovedstaden"));
+			assert_non_null(strstr(text, "Plejecenter Solbakkens"));
+		} else {
+			assert_true(st.name_shortened);
+			assert_non_null(strstr(text, "\xE2\x80\xA6"));
+		}
+		free(text);
+		arena_free(a);
+	}
+	free_plan(&p);
+}
+
+/* A blank wheel without a year prints no week numbers: they would belong
+ * to no year. */
+static void blank_wheel_without_year_has_no_week_numbers(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 1191, 1684);
+	aarshjul_stats st;
+	aarshjul_opts o = make_opts(&st);
+	o.blank = true;
+	o.year = 0;
+	o.texts.footer = NULL;
+	o.texts.quarter_prefix = "K";
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, (rect){30, 30, 1131, 1624}, NULL, &o, &d), AM_OK);
+	size_t numbers = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_cmd *c = &pg->cmds[i];
+		if (c->kind == DRAW_TEXT && strspn(c->u.text.utf8, "0123456789") == strlen(c->u.text.utf8))
+			numbers++;
+	}
+	assert_int_equal(numbers, 0);
+	char *text = all_text(pg);
+	assert_non_null(strstr(text, "januar"));
+	assert_non_null(strstr(text, "K4"));
+	assert_null(strstr(text, "Uge "));
+	free(text);
+	arena_free(a);
 }
 
 static void landscape_a3_also_fits(void **state)
@@ -463,6 +591,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(crowded_plan_has_no_overlaps_and_shows_everything),
 		cmocka_unit_test(long_list_continues_on_further_pages),
+		cmocka_unit_test(placement_with_the_real_font),
+		cmocka_unit_test(long_names_fit_the_centre),
+		cmocka_unit_test(blank_wheel_without_year_has_no_week_numbers),
 		cmocka_unit_test(landscape_a3_also_fits),
 		cmocka_unit_test(lower_half_labels_are_flipped),
 		cmocka_unit_test(blank_wheel_has_months_and_no_activities),
