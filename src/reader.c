@@ -88,6 +88,26 @@ void reader_cleanup(void)
 
 /* ---- 1. reading the file ------------------------------------------------ */
 
+/* Reads from fd into p until end of file or until *n reaches cap; *n counts
+ * the bytes read so far (it may start above 0 when p continues a buffer).
+ * Returns 0, or -1 with errno set. */
+static int read_all(int fd, char *p, size_t cap, size_t *n)
+{
+	size_t got = 0;
+	while (got < cap) {
+		ssize_t r = read(fd, p + got, cap - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	*n += got;
+	return 0;
+}
+
 /* Reads the regular file at path into a buffer allocated in a, refusing
  * anything that is not a regular file and anything over max_bytes. */
 static int read_file(arena *a, const char *path, char **buf, size_t *len, diag *d)
@@ -110,29 +130,33 @@ static int read_file(arena *a, const char *path, char **buf, size_t *len, diag *
 		close(fd);
 		return AM_EINPUT;
 	}
-	char *p = arena_alloc(a, max_bytes + 1);
+	/* Room for the size fstat saw plus one byte to notice growth; a file
+	 * that grew (or a regular file that reports no size) is copied into
+	 * a buffer of the full cap, where reading goes on. */
+	size_t cap = (size_t)st.st_size + 2 > max_bytes + 1 ? max_bytes + 1 : (size_t)st.st_size + 2;
+	char *p = arena_alloc(a, cap);
+	size_t n = 0;
+	int rc = p ? read_all(fd, p, cap, &n) : -1;
+	if (rc == 0 && n == cap && cap < max_bytes + 1) {
+		char *big = arena_alloc(a, max_bytes + 1);
+		if (big)
+			memcpy(big, p, n);
+		p = big;
+		rc = p ? read_all(fd, p + n, max_bytes + 1 - n, &n) : -1;
+	}
 	if (!p) {
 		close(fd);
 		return diag_oom(d, path);
 	}
-	size_t n = 0;
-	for (;;) {
-		ssize_t r = read(fd, p + n, max_bytes + 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_error(d, path, 0, "cannot read: %s", strerror(errno));
-			close(fd);
-			return AM_EUSAGE;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max_bytes) {
-			diag_error(d, path, 0, "file is larger than the limit of %zu bytes", max_bytes);
-			close(fd);
-			return AM_EINPUT;
-		}
+	if (rc != 0) {
+		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return AM_EUSAGE;
+	}
+	if (n > max_bytes) {
+		diag_error(d, path, 0, "file is larger than the limit of %zu bytes", max_bytes);
+		close(fd);
+		return AM_EINPUT;
 	}
 	close(fd);
 	*buf = p;
