@@ -22,6 +22,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_pages.h>
 
 static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
@@ -58,6 +59,7 @@ void render_forget_state(render_ctx *c)
 
 void render_begin(render_ctx *c, HPDF_Page page, float scale, float tx, float ty)
 {
+	render_end_text(c);
 	c->page = page;
 	c->scale = scale;
 	c->tx = tx;
@@ -71,18 +73,154 @@ static float py(const render_ctx *c, float y) { return c->ty - c->scale * y; }
 
 static bool same_rgb(rgb a, rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
-void render_end_text(render_ctx *c)
+/* ---- content operators ------------------------------------------------ */
+/* The page's operators are formatted here into c->ops and handed to the
+ * page's content stream in one piece: libharu's operator functions clear a
+ * 512-byte buffer byte by byte for every call, which cost more than all
+ * the drawing. Everything libharu still draws itself (images, tiling
+ * marks) comes after a render_flush. */
+
+static void out_bytes(render_ctx *c, const char *s, size_t n)
+{
+	if (c->n_ops + n > c->cap_ops) {
+		size_t cap = c->cap_ops ? c->cap_ops : 4096;
+		while (cap < c->n_ops + n)
+			cap *= 2;
+		char *p = realloc(c->ops, cap);
+		if (!p) {
+			if (!c->fail)
+				c->fail = diag_oom(c->d, c->path);
+			return;
+		}
+		c->ops = p;
+		c->cap_ops = cap;
+	}
+	memcpy(c->ops + c->n_ops, s, n);
+	c->n_ops += n;
+}
+
+static void out_str(render_ctx *c, const char *s) { out_bytes(c, s, strlen(s)); }
+
+/* Writes q / 10^decimals followed by a space, without trailing zeros. */
+static void out_fixed(render_ctx *c, long long q, int decimals)
+{
+	char buf[32], *e = buf + sizeof buf, *p = e;
+	*--p = ' ';
+	bool neg = q < 0;
+	unsigned long long u = neg ? 0ull - (unsigned long long)q : (unsigned long long)q;
+	int i = 0;
+	for (; i < decimals && u % 10 == 0; i++)
+		u /= 10;
+	bool frac = i < decimals;
+	for (; i < decimals; i++) {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	}
+	if (frac)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		*--p = '-';
+	out_bytes(c, p, (size_t)(e - p));
+}
+
+/* libharu's limit on numbers in content (HPDF_LIMIT_MAX_REAL). */
+#define REAL_MAX 32767.0
+
+static long long quantise(double v, double unit)
+{
+	if (!(v == v))
+		v = 0;
+	v = v > REAL_MAX ? REAL_MAX : v < -REAL_MAX ? -REAL_MAX : v;
+	return llround(v * unit);
+}
+
+/* A coordinate or length: thousandths of a point are far finer than any
+ * printer, and keep the content short. */
+static void out_num(render_ctx *c, double v) { out_fixed(c, quantise(v, 1000), 3); }
+/* A colour component or a matrix coefficient: five decimals, as libharu. */
+static void out_fine(render_ctx *c, double v) { out_fixed(c, quantise(v, 100000), 5); }
+
+static void out_op(render_ctx *c, const char *op)
+{
+	out_str(c, op);
+	out_bytes(c, "\n", 1);
+}
+
+static void out_point(render_ctx *c, double x, double y)
+{
+	out_num(c, x);
+	out_num(c, y);
+}
+
+static void out_rgb(render_ctx *c, rgb k, const char *op)
+{
+	out_fine(c, k.r);
+	out_fine(c, k.g);
+	out_fine(c, k.b);
+	out_op(c, op);
+}
+
+/* A PDF literal string: ( ) \ escaped, control bytes in octal. */
+static void out_string(render_ctx *c, const char *s, size_t n)
+{
+	char buf[256];
+	size_t k = 0;
+	buf[k++] = '(';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (k > sizeof buf - 8) {
+			out_bytes(c, buf, k);
+			k = 0;
+		}
+		if (b == '(' || b == ')' || b == '\\') {
+			buf[k++] = '\\';
+			buf[k++] = (char)b;
+		} else if (b < 0x20 || b == 0x7F) {
+			buf[k++] = '\\';
+			buf[k++] = (char)('0' + (b >> 6));
+			buf[k++] = (char)('0' + ((b >> 3) & 7));
+			buf[k++] = (char)('0' + (b & 7));
+		} else {
+			buf[k++] = (char)b;
+		}
+	}
+	buf[k++] = ')';
+	out_bytes(c, buf, k);
+}
+
+void render_flush(render_ctx *c)
+{
+	if (!c->n_ops || !c->page)
+		return;
+	HPDF_PageAttr attr = (HPDF_PageAttr)c->page->attr;
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->ops, (HPDF_UINT)c->n_ops) != HPDF_OK &&
+	    !c->err)
+		c->err = HPDF_FAILD_TO_ALLOC_MEM;
+	c->n_ops = 0;
+}
+
+static void close_text(render_ctx *c)
 {
 	if (c->in_text)
-		HPDF_Page_EndText(c->page);
+		out_op(c, "ET");
 	c->in_text = false;
+}
+
+void render_end_text(render_ctx *c)
+{
+	close_text(c);
+	render_flush(c);
 }
 
 static void set_fill(render_ctx *c, rgb k)
 {
 	if (c->state_known && same_rgb(c->fill, k))
 		return;
-	HPDF_Page_SetRGBFill(c->page, k.r, k.g, k.b);
+	out_rgb(c, k, "rg");
 	c->fill = k;
 }
 
@@ -91,12 +229,19 @@ static void set_stroke(render_ctx *c, rgb k, float width, float dash)
 {
 	bool known = c->state_known;
 	if (!known || !same_rgb(c->stroke, k))
-		HPDF_Page_SetRGBStroke(c->page, k.r, k.g, k.b);
-	if (!known || c->width != width)
-		HPDF_Page_SetLineWidth(c->page, width);
+		out_rgb(c, k, "RG");
+	if (!known || c->width != width) {
+		out_num(c, width);
+		out_op(c, "w");
+	}
 	if (!known || c->dash != dash) {
-		HPDF_UINT16 pattern[1] = {(HPDF_UINT16)(dash < 1 ? 1 : dash + .5f)};
-		HPDF_Page_SetDash(c->page, dash > 0 ? pattern : NULL, dash > 0 ? 1 : 0, 0);
+		if (dash > 0) {
+			out_str(c, "[");
+			out_fixed(c, dash < 1 ? 1 : (long long)(dash + .5f), 0);
+			out_op(c, "] 0 d");
+		} else {
+			out_op(c, "[] 0 d");
+		}
 	}
 	c->stroke = k;
 	c->width = width;
@@ -148,20 +293,22 @@ static HPDF_Font get_font(render_ctx *c, font_style st, codepage cp)
 	return c->fonts[st][cp];
 }
 
-/* Copies n bytes into the run buffer, NUL-terminated. */
-static char *run_bytes(render_ctx *c, const char *bytes, size_t n)
+/* Selects font f at size (Tf), registering it with the page. */
+static int select_font(render_ctx *c, HPDF_Font f, float size)
 {
-	if (n + 1 > c->cap_buf) {
-		size_t cap = n + 1 > 256 ? n + 1 : 256;
-		char *p = realloc(c->buf, cap);
-		if (!p)
-			return NULL;
-		c->buf = p;
-		c->cap_buf = cap;
-	}
-	memcpy(c->buf, bytes, n);
-	c->buf[n] = '\0';
-	return c->buf;
+	if (f == c->cur_font && size == c->cur_size)
+		return 0;
+	const char *name = HPDF_Page_GetLocalFontName(c->page, f);
+	if (!name)
+		return -1;
+	out_bytes(c, "/", 1);
+	out_str(c, name);
+	out_bytes(c, " ", 1);
+	out_num(c, size);
+	out_op(c, "Tf");
+	c->cur_font = f;
+	c->cur_size = size;
+	return 0;
 }
 
 /* cp_encode callback: shows one run of one encoding at the text position. */
@@ -169,21 +316,45 @@ static int show_run(void *ctx, codepage cp, const char *bytes, size_t n)
 {
 	render_ctx *c = ctx;
 	HPDF_Font f = get_font(c, c->run->u.text.style, cp);
-	if (!f)
+	if (!f || select_font(c, f, c->run_size))
 		return -1;
-	float size = c->run_size;
-	if (f != c->cur_font || size != c->cur_size) {
-		HPDF_Page_SetFontAndSize(c->page, f, size);
-		c->cur_font = f;
-		c->cur_size = size;
-	}
-	const char *s = run_bytes(c, bytes, n);
-	if (!s) {
-		c->fail = diag_oom(c->d, c->path);
-		return -1;
-	}
-	HPDF_Page_ShowText(c->page, s);
+	/* Measuring marks the characters and glyphs used, for the /Widths
+	 * and the embedded subset. */
+	HPDF_Font_TextWidth(f, (const HPDF_BYTE *)bytes, (HPDF_UINT)n);
+	out_string(c, bytes, n);
+	out_op(c, " Tj");
 	return 0;
+}
+
+/* Moves the text origin to PDF point (x, y), turned by angle a: a relative
+ * Td from the last unrotated line, else a full Tm. */
+static void text_origin(render_ctx *c, float a, float x, float y)
+{
+	if (a == 0) {
+		long long mx = quantise(x, 100000), my = quantise(y, 100000);
+		if (c->tm_plain) {
+			out_fixed(c, mx - c->tm_x, 5);
+			out_fixed(c, my - c->tm_y, 5);
+			out_op(c, "Td");
+		} else {
+			out_str(c, "1 0 0 1 ");
+			out_fixed(c, mx, 5);
+			out_fixed(c, my, 5);
+			out_op(c, "Tm");
+		}
+		c->tm_plain = true;
+		c->tm_x = mx;
+		c->tm_y = my;
+		return;
+	}
+	double co = cos(a), si = sin(a);
+	out_fine(c, co);
+	out_fine(c, si);
+	out_fine(c, -si);
+	out_fine(c, co);
+	out_point(c, x, y);
+	out_op(c, "Tm");
+	c->tm_plain = false;
 }
 
 static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
@@ -198,16 +369,18 @@ static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
 		return c->fail = AM_EINPUT;
 	}
 	if (!c->in_text) {
-		HPDF_Page_BeginText(c->page);
+		out_op(c, "BT");
 		c->in_text = true;
+		c->tm_plain = false;
 	}
 	set_fill_only(c, cmd->u.text.colour);
-	float a = cmd->u.text.angle, co = cosf(a), si = sinf(a);
-	HPDF_Page_SetTextMatrix(c->page, co, si, -si, co, px(c, cmd->u.text.x), py(c, cmd->u.text.y));
+	text_origin(c, cmd->u.text.angle, px(c, cmd->u.text.x), py(c, cmd->u.text.y));
 	c->run = cmd;
 	c->run_size = size;
 	unsigned bad = 0;
 	if (cp_encode(s, strlen(s), show_run, c, &bad) != 0 && !c->fail) {
+		if (c->err)
+			return render_status(c);
 		diag_error(c->d, c->path, 0, "character U+%04X cannot be printed in \"%.40s\"", bad, s);
 		c->fail = AM_EINPUT;
 	}
@@ -223,10 +396,8 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
 		HPDF_Font f = get_font(c, style, CP_1252);
 		if (!f)
 			return c->fail;
-		HPDF_Page_SetFontAndSize(c->page, f, size);
-		c->cur_font = f;
-		c->cur_size = size;
-		x -= HPDF_Page_TextWidth(c->page, utf8) / 2;
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)utf8, (HPDF_UINT)strlen(utf8));
+		x -= (float)tw.width * size / 1000 / 2;
 	}
 	draw_cmd cmd = {.kind = DRAW_TEXT};
 	cmd.u.text.x = x;
@@ -240,6 +411,7 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
 	cmd.u.text.y = -y;   /* py() negates: PDF y comes back as given */
 	int rc = draw_text_cmd(c, &cmd);
 	c->scale = scale, c->tx = tx, c->ty = ty;
+	render_flush(c);
 	return rc;
 }
 
@@ -248,22 +420,16 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
 static void draw_line_cmd(render_ctx *c, const draw_cmd *cmd)
 {
 	set_stroke_only(c, cmd->u.line.colour, cmd->u.line.width * c->scale, cmd->u.line.dash * c->scale);
-	HPDF_Page_MoveTo(c->page, px(c, cmd->u.line.x1), py(c, cmd->u.line.y1));
-	HPDF_Page_LineTo(c->page, px(c, cmd->u.line.x2), py(c, cmd->u.line.y2));
-	HPDF_Page_Stroke(c->page);
+	out_point(c, px(c, cmd->u.line.x1), py(c, cmd->u.line.y1));
+	out_op(c, "m");
+	out_point(c, px(c, cmd->u.line.x2), py(c, cmd->u.line.y2));
+	out_op(c, "l S");
 }
 
 /* Fills and/or strokes the current path. */
 static void paint(render_ctx *c, bool fill, float width)
 {
-	if (fill && width > 0)
-		HPDF_Page_FillStroke(c->page);
-	else if (fill)
-		HPDF_Page_Fill(c->page);
-	else if (width > 0)
-		HPDF_Page_Stroke(c->page);
-	else
-		HPDF_Page_EndPath(c->page);
+	out_op(c, fill && width > 0 ? "B" : fill ? "f" : width > 0 ? "S" : "n");
 }
 
 static void draw_rect_cmd(render_ctx *c, const draw_cmd *cmd)
@@ -275,7 +441,9 @@ static void draw_rect_cmd(render_ctx *c, const draw_cmd *cmd)
 		set_fill_only(c, cmd->u.rect.fill_colour);
 	if (cmd->u.rect.width > 0)
 		set_stroke_only(c, cmd->u.rect.stroke_colour, cmd->u.rect.width * c->scale, 0);
-	HPDF_Page_Rectangle(c->page, px(c, r.x), py(c, r.y + r.h), r.w * c->scale, r.h * c->scale);
+	out_point(c, px(c, r.x), py(c, r.y + r.h));
+	out_point(c, r.w * c->scale, r.h * c->scale);
+	out_op(c, "re");
 	paint(c, cmd->u.rect.fill, cmd->u.rect.width);
 }
 
@@ -293,17 +461,21 @@ static void draw_path_cmd(render_ctx *c, const draw_cmd *cmd)
 		const point *p = e[i].p;
 		switch (e[i].op) {
 		case PATH_MOVE:
-			HPDF_Page_MoveTo(c->page, px(c, p[0].x), py(c, p[0].y));
+			out_point(c, px(c, p[0].x), py(c, p[0].y));
+			out_op(c, "m");
 			break;
 		case PATH_LINE:
-			HPDF_Page_LineTo(c->page, px(c, p[0].x), py(c, p[0].y));
+			out_point(c, px(c, p[0].x), py(c, p[0].y));
+			out_op(c, "l");
 			break;
 		case PATH_CURVE:
-			HPDF_Page_CurveTo(c->page, px(c, p[0].x), py(c, p[0].y), px(c, p[1].x),
-			                  py(c, p[1].y), px(c, p[2].x), py(c, p[2].y));
+			out_point(c, px(c, p[0].x), py(c, p[0].y));
+			out_point(c, px(c, p[1].x), py(c, p[1].y));
+			out_point(c, px(c, p[2].x), py(c, p[2].y));
+			out_op(c, "c");
 			break;
 		case PATH_CLOSE:
-			HPDF_Page_ClosePath(c->page);
+			out_op(c, "h");
 			break;
 		}
 	}
@@ -314,6 +486,7 @@ static void draw_image_cmd(render_ctx *c, const draw_cmd *cmd)
 {
 	rect r = cmd->u.image.r;
 	HPDF_Image img = render_image(c, cmd->u.image.file);
+	render_flush(c);
 	if (img)
 		HPDF_Page_DrawImage(c->page, img, px(c, r.x), py(c, r.y + r.h), r.w * c->scale, r.h * c->scale);
 }
@@ -341,7 +514,7 @@ int render_cmds(render_ctx *c, const draw_page *pg)
 	for (size_t i = 0; i < pg->n && !c->fail && !c->err; i++) {
 		const draw_cmd *cmd = &pg->cmds[i];
 		if (cmd->kind != DRAW_TEXT)
-			render_end_text(c);
+			close_text(c);
 		switch (cmd->kind) {
 		case DRAW_TEXT:
 			draw_text_cmd(c, cmd);
@@ -726,6 +899,6 @@ int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag
 	int rc = build(&c);
 	HPDF_Free(c.pdf);
 	free(c.images);
-	free(c.buf);
+	free(c.ops);
 	return rc;
 }

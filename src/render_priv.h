@@ -28,8 +28,8 @@ typedef struct render_ctx {
 	HPDF_Font fonts[FONT_STYLES][CP_COUNT];   /* per style and encoding */
 	render_image_entry *images;
 	size_t n_images, cap_images;
-	char *buf;                 /* one encoded run of text, NUL-terminated */
-	size_t cap_buf;
+	char *ops;                 /* content operators not yet on the page */
+	size_t n_ops, cap_ops;
 
 	/* The page being drawn, and how its commands map to PDF space:
 	 * command (x, y) → PDF (scale * x + tx, ty - scale * y). */
@@ -44,6 +44,10 @@ typedef struct render_ctx {
 	float width, dash;
 	HPDF_Font cur_font;
 	float cur_size;
+	/* Inside BT: whether the text matrix is unrotated, and its origin in
+	 * thousandths of a point, so the next line moves there with Td. */
+	bool tm_plain;
+	long long tm_x, tm_y;
 	/* The text command being encoded (for the per-run callback). */
 	const draw_cmd *run;
 	float run_size;            /* its size in PDF space */
@@ -56,8 +60,11 @@ void render_begin(render_ctx *c, HPDF_Page page, float scale, float tx, float ty
 void render_forget_state(render_ctx *c);
 /* Draws the commands of one draw page. Returns AM_OK or an AM_E* code. */
 int render_cmds(render_ctx *c, const draw_page *pg);
-/* Ends an open text object. */
+/* Ends an open text object and hands the operators written so far to the
+ * page, so libharu's own operators may follow. */
 void render_end_text(render_ctx *c);
+/* Hands the operators written so far to the page (render_end_text does). */
+void render_flush(render_ctx *c);
 /* A new PDF page of w × h points, or NULL (error recorded). */
 HPDF_Page render_new_page(render_ctx *c, float w, float h);
 /* Draws utf8 at PDF point (x, y) (bottom-left origin, no mapping) in style
