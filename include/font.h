@@ -22,6 +22,9 @@ font_family *font_load(const char *dir, diag *d);
 void font_free(font_family *f);
 /* Path of the file for style (valid while f lives). */
 const char *font_path(const font_family *f, font_style style);
+/* The bytes of the file for style, as read by font_load (valid while f
+ * lives); *len is their count. The renderer embeds from them. */
+const unsigned char *font_data(const font_family *f, font_style style, size_t *len);
 /* Advance width of code point cp in 1/1000 em; -1 when the font lacks it. */
 int font_advance(const font_family *f, font_style style, unsigned cp);
 /* A measurer that measures with f (its ctx is f). */

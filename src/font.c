@@ -31,6 +31,8 @@ typedef struct wide_width { uint16_t cp; int16_t width; } wide_width;
 
 typedef struct face {
 	char *path;
+	unsigned char *data;               /* the file, kept for embedding */
+	size_t len;
 	int16_t flat[FLAT_LIMIT];          /* width per code point, -1 = no glyph */
 	wide_width *wide;                  /* code points >= FLAT_LIMIT, ascending */
 	size_t n_wide;
@@ -249,8 +251,13 @@ static const char *load_face(face *fc, metrics *m)
 		fc->notdef_width = glyph_width(&f, m, 0);
 		why = read_cmap(&f, m, fc);
 	}
-	free(data);
-	return why;
+	if (why) {
+		free(data);
+		return why;
+	}
+	fc->data = data;
+	fc->len = len;
+	return NULL;
 }
 
 static char *join_path(const char *dir, const char *file)
@@ -302,8 +309,16 @@ void font_free(font_family *f)
 	for (int s = 0; s < FONT_STYLES; s++) {
 		free(f->faces[s].path);
 		free(f->faces[s].wide);
+		free(f->faces[s].data);
 	}
 	free(f);
+}
+
+const unsigned char *font_data(const font_family *f, font_style style, size_t *len)
+{
+	const face *fc = &f->faces[style];
+	*len = fc->len;
+	return fc->data;
 }
 
 const char *font_path(const font_family *f, font_style style)

@@ -879,6 +879,8 @@ static int build(render_ctx *c)
 	content_id(c->doc, id);
 	if (!rc)
 		set_id(c, id);
+	if (!rc)
+		rc = render_embed_fonts(c);
 	if (!rc && c->doc->meta.pdfa)
 		rc = render_pdfa(c);
 	if (!rc)

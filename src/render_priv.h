@@ -83,6 +83,11 @@ HPDF_Image render_image(render_ctx *c, const char *file);
  * its sheets. Returns AM_OK or an AM_E* code. */
 int render_tiled(render_ctx *c, HPDF_Page *first_sheet_of_page);
 
+/* Embeds every face the document used, cut to the glyphs it used
+ * (render_font.c); call once, after the last text. Returns AM_OK or an
+ * AM_E* code. */
+int render_embed_fonts(render_ctx *c);
+
 /* PDF/A-1b (render_pdfa.c): XMP metadata, output intent. id is the
  * document ID is set by render.c. Returns AM_OK or an AM_E* code. */
 int render_pdfa(render_ctx *c);

@@ -417,6 +417,32 @@ static void png_images_load_or_are_refused_cleanly(void **state)
 	assert_int_equal(render_png(3, true, true), AM_EINPUT);
 }
 
+/* Each face is embedded cut to the glyphs its text used: a three-letter
+ * word (one of them a composite, å = a + ring) makes a font program of a
+ * couple of kilobytes, where the whole face is 24 KB. */
+static void fonts_are_cut_to_the_glyphs_used(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 595.28f, 841.89f);
+	assert_int_equal(draw_text(&doc, pg, 56, 80, 11, FONT_REGULAR, (rgb){0, 0, 0}, "Håb", 4), 0);
+	assert_int_equal(draw_text(&doc, pg, 56, 100, 11, FONT_REGULAR, (rgb){0, 0, 0}, "bHå", 4), 0);
+	diag d;
+	assert_int_equal(render(&doc, path_in("cut.pdf"), &d), AM_OK);
+	size_t n;
+	char *p = slurp(path_in("cut.pdf"), &n);
+	assert_non_null(p);
+	assert_int_equal(count(p, n, "/FontFile2"), 1);
+	const char *l = find(p, n, "/Length1 ");
+	assert_non_null(l);
+	long len1 = strtol(l + 9, NULL, 10);
+	assert_true(len1 > 500 && len1 < 4000);
+	free(p);
+	arena_free(a);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -457,6 +483,7 @@ int main(void)
 		cmocka_unit_test(tiles_a_poster_over_sheets),
 		cmocka_unit_test(pdfa_adds_metadata_and_output_intent),
 		cmocka_unit_test(png_images_load_or_are_refused_cleanly),
+		cmocka_unit_test(fonts_are_cut_to_the_glyphs_used),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
