@@ -346,25 +346,27 @@ static void write_cmap(subset *s)
 		put16(o, 0);                          /* idRangeOffset */
 }
 
-/* The name table with the records that identify the face: copyright,
- * family, subfamily, unique id, full name, version, PostScript name. */
+/* Whether name record nameID is kept: copyright, family, subfamily, full
+ * name and PostScript name identify the face; the rest (unique id,
+ * version, trademark, vendor, designer, licence text, URLs) stay in the
+ * distributed files. */
+static bool name_kept(unsigned id) { return id <= 2 || id == 4 || id == 6; }
+
+/* The name table with the records that identify the face. */
 static void write_name(subset *s)
 {
 	size_t nt = s->t[T_NAME].off;
 	unsigned count = rd16(&s->f, nt + 2);
 	size_t strings = nt + rd16(&s->f, nt + 4);
-	unsigned keep = 0, bytes = 0;
+	unsigned keep = 0;
 	for (unsigned i = 0; i < count; i++)
-		if (rd16(&s->f, nt + 6 + 12 * (size_t)i + 6) <= 6) {
-			keep++;
-			bytes += rd16(&s->f, nt + 6 + 12 * (size_t)i + 8);
-		}
+		keep += name_kept(rd16(&s->f, nt + 6 + 12 * (size_t)i + 6));
 	obuf *o = &s->tab[T_NAME];
 	put16(o, 0), put16(o, keep), put16(o, 6 + 12 * keep);
 	unsigned at = 0;
 	for (unsigned i = 0; i < count; i++) {
 		size_t r = nt + 6 + 12 * (size_t)i;
-		if (rd16(&s->f, r + 6) > 6)
+		if (!name_kept(rd16(&s->f, r + 6)))
 			continue;
 		for (int k = 0; k < 4; k++)
 			put16(o, rd16(&s->f, r + 2 * (size_t)k));   /* platform, encoding, language, name */
@@ -374,7 +376,7 @@ static void write_name(subset *s)
 	}
 	for (unsigned i = 0; i < count && s->f.ok; i++) {
 		size_t r = nt + 6 + 12 * (size_t)i;
-		if (rd16(&s->f, r + 6) > 6)
+		if (!name_kept(rd16(&s->f, r + 6)))
 			continue;
 		size_t from = strings + rd16(&s->f, r + 10), len = rd16(&s->f, r + 8);
 		if (from > s->f.len || s->f.len - from < len) {
@@ -383,7 +385,6 @@ static void write_name(subset *s)
 		}
 		put(o, s->f.p + from, len);
 	}
-	(void)bytes;
 }
 
 static void copy_table(subset *s, int t)
