@@ -347,6 +347,12 @@ int cp_encode(const char *utf8, size_t len,
 		return -1;
 	}
 	while (i < len) {
+		unsigned char b = (unsigned char)utf8[i];
+		if (b >= 0x20 && b < 0x7F && run != CP_COUNT) {
+			buf[n++] = (char)b;   /* printable ASCII is the same byte in every encoding */
+			i++;
+			continue;
+		}
 		unsigned u;
 		size_t step = text_utf8_decode(utf8 + i, len - i, &u);
 		if (step == 0) {
