@@ -593,14 +593,57 @@ static size_t utf8_next(const unsigned char *s, unsigned *cp)
 	return (size_t)n;
 }
 
+/* PDFDocEncoding's bytes 0x80..0xA0 (PDF 1.7 Annex D; 0x9F is undefined). */
+static const unsigned short pdfdoc_high[] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+	0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+	0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC,
+};
+
+/* The PDFDocEncoding byte of cp, or 0 when it has none we use. */
+static unsigned char pdfdoc_byte(unsigned cp)
+{
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))
+		return (unsigned char)cp;
+	for (size_t i = 0; i < sizeof pdfdoc_high / sizeof *pdfdoc_high; i++)
+		if (pdfdoc_high[i] == cp && cp)
+			return (unsigned char)(0x80 + i);
+	return 0;
+}
+
+/* utf8 in PDFDocEncoding into out (room for strlen(utf8) + 1 bytes), or
+ * false when some character has no byte there. */
+static bool to_pdfdoc(const char *utf8, char *out)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	size_t n = 0;
+	while (*s) {
+		unsigned cp;
+		size_t k = utf8_next(s, &cp);
+		unsigned char b = k ? pdfdoc_byte(cp) : 0;
+		if (!b)
+			return false;
+		out[n++] = (char)b;
+		s += k;
+	}
+	out[n] = '\0';
+	return true;
+}
+
 HPDF_STATUS render_text_string(render_ctx *c, HPDF_Dict dict, const char *key, const char *utf8)
 {
 	const unsigned char *s = (const unsigned char *)utf8;
-	bool ascii = true;
-	for (const unsigned char *p = s; *p; p++)
-		ascii = ascii && *p >= 0x20 && *p < 0x7F;
-	if (ascii)
-		return HPDF_Dict_Add(dict, key, HPDF_String_New(c->pdf->mmgr, utf8, NULL));
+	/* PDFDocEncoding when it holds every character (one byte each, all of
+	 * Danish), else UTF-16BE. */
+	char *doc = malloc(strlen(utf8) + 1);
+	if (!doc)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if (to_pdfdoc(utf8, doc)) {
+		HPDF_STATUS st = HPDF_Dict_Add(dict, key, HPDF_String_New(c->pdf->mmgr, doc, NULL));
+		free(doc);
+		return st;
+	}
+	free(doc);
 	/* UTF-16BE with a byte order mark, as a hex string. */
 	size_t len = strlen(utf8);
 	unsigned char *u = malloc(4 * len + 2);
