@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "layout_int.h"
 
@@ -151,7 +152,8 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 	report(pc->_private, e);
 }
 
-/* Reads a whole file into malloc'd memory (caller frees). */
+/* Reads a whole file into malloc'd memory (caller frees): a buffer of the
+ * size the file has, plus one byte to notice growth (then of the cap). */
 static char *slurp(const char *path, size_t *len, diag *d)
 {
 	FILE *f = fopen(path, "rb");
@@ -159,8 +161,19 @@ static char *slurp(const char *path, size_t *len, diag *d)
 		diag_error(d, path, 0, "cannot open layout file");
 		return NULL;
 	}
-	char *buf = malloc(LAYOUT_MAX + 1);
-	size_t n = buf ? fread(buf, 1, LAYOUT_MAX + 1, f) : 0;
+	struct stat st;
+	size_t cap = fstat(fileno(f), &st) == 0 && st.st_size >= 0 && (size_t)st.st_size < LAYOUT_MAX
+	                 ? (size_t)st.st_size + 1
+	                 : LAYOUT_MAX + 1;
+	char *buf = malloc(cap);
+	size_t n = buf ? fread(buf, 1, cap, f) : 0;
+	if (buf && n == cap && cap < LAYOUT_MAX + 1) {
+		char *big = realloc(buf, LAYOUT_MAX + 1);
+		if (!big)
+			free(buf);
+		buf = big;
+		n += buf ? fread(buf + n, 1, LAYOUT_MAX + 1 - n, f) : 0;
+	}
 	int bad = ferror(f);
 	fclose(f);
 	if (!buf) {
@@ -492,6 +505,97 @@ static int load_into(loader *ld, layout *l, const char *xml, size_t len, bool st
 	return rc;
 }
 
+/* ---- strings files, parsed once per process ---------------------------- */
+/* Every layout names strings.xml; parsing and validating it again for each
+ * layout was a tenth of the loading. A strings file is kept parsed, with
+ * its bytes, in an arena that lives as long as the process; a layout that
+ * names it again with the same bytes gets copies of the cached list nodes
+ * (the texts themselves are shared). Only files that loaded without error
+ * are kept. */
+
+typedef struct strings_file {
+	const char *path, *bytes;
+	size_t len;
+	layout parsed;             /* only months, texts and maps are set */
+	struct strings_file *next;
+} strings_file;
+
+static arena *strings_arena;
+static strings_file *strings_cache;
+
+static const strings_file *cached_strings(const char *path, const char *xml, size_t len)
+{
+	for (const strings_file *f = strings_cache; f; f = f->next)
+		if (f->len == len && strcmp(f->path, path) == 0 && memcmp(f->bytes, xml, len) == 0)
+			return f;
+	return NULL;
+}
+
+/* Parses xml into a new cache entry in *out. Returns 0; or 0 with *out
+ * NULL when the file has errors (they are then reported by loading it the
+ * ordinary way); or -1 when memory ran out. */
+static int cache_strings(const char *path, const char *xml, size_t len, const strings_file **out)
+{
+	*out = NULL;
+	if (!strings_arena && !(strings_arena = arena_new()))
+		return -1;
+	arena *a = strings_arena;
+	strings_file *f = arena_alloc(a, sizeof *f);
+	char *bytes = f ? arena_strndup(a, xml, len) : NULL;
+	diag *quiet = bytes ? malloc(sizeof *quiet) : NULL;   /* large: not on the stack */
+	if (!quiet || !(f->path = arena_strdup(a, path))) {
+		free(quiet);
+		return -1;
+	}
+	f->bytes = bytes;
+	f->len = len;
+	diag_init(quiet);
+	loader sub = {a, quiet, f->path, 0};
+	int rc = load_into(&sub, &f->parsed, xml, len, true);
+	bool oom = quiet->oom || sub.oom || rc == AM_EINTERNAL;
+	bool clean = rc == AM_OK && quiet->errors == 0 && quiet->warnings == 0;
+	free(quiet);
+	if (oom)
+		return -1;
+	if (clean) {
+		f->next = strings_cache;
+		strings_cache = f;
+		*out = f;
+	}
+	return 0;
+}
+
+/* Adds the cached strings to l as read_strings would have. */
+static int apply_strings(loader *ld, layout *l, const strings_file *f)
+{
+	for (int m = 0; m < 12; m++)
+		if (f->parsed.months[m])
+			l->months[m] = f->parsed.months[m];
+	lattr *texts = NULL, **tail = &texts;
+	for (const lattr *t = f->parsed.texts; t; t = t->next) {
+		lattr *copy = arena_alloc(ld->a, sizeof *copy);
+		if (!copy)
+			return -1;
+		*copy = *t;
+		*tail = copy;
+		tail = &copy->next;
+	}
+	*tail = l->texts;
+	l->texts = texts;
+	lmap *maps = NULL, **mtail = &maps;
+	for (const lmap *m = f->parsed.maps; m; m = m->next) {
+		lmap *copy = arena_alloc(ld->a, sizeof *copy);
+		if (!copy)
+			return -1;
+		*copy = *m;
+		*mtail = copy;
+		mtail = &copy->next;
+	}
+	*mtail = l->maps;
+	l->maps = maps;
+	return 0;
+}
+
 static int load_strings(loader *ld, layout *l, const char *href, int line)
 {
 	/* href is relative to the layout file's folder. */
@@ -506,8 +610,16 @@ static int load_strings(loader *ld, layout *l, const char *href, int line)
 		diag_error(ld->d, ld->file, line, "cannot load strings file '%s'", href);
 		return -1;
 	}
-	loader sub = {ld->a, ld->d, path, 0};
-	int rc = load_into(&sub, l, xml, len, true);
+	const strings_file *f = cached_strings(path, xml, len);
+	int rc = f ? 0 : cache_strings(path, xml, len, &f);
+	if (rc == 0 && f)
+		rc = apply_strings(ld, l, f);
+	if (rc) {
+		ld->oom = 1;
+	} else if (!f) {
+		loader sub = {ld->a, ld->d, path, 0};
+		rc = load_into(&sub, l, xml, len, true);
+	}
 	free(xml);
 	return rc ? -1 : 0;
 }
