@@ -280,7 +280,7 @@ static HPDF_Font get_font(render_ctx *c, font_style st, codepage cp)
 		return c->fonts[st][cp];
 	if (!c->font_names[st]) {
 		const char *file = font_path(c->opts->fonts, st);
-		c->font_names[st] = HPDF_LoadTTFontFromFile(c->pdf, file, HPDF_TRUE);
+		c->font_names[st] = render_load_face(c, st);
 		if (!c->font_names[st]) {
 			c->err = 0;
 			HPDF_ResetError(c->pdf);

@@ -10,7 +10,9 @@
  * single-byte codes through the (3,1) cmap, PDF 1.7 §9.6.6.4) and only the
  * identifying records of the name table. The font program is handed to
  * libharu as the face's descriptor before it saves, so its own embedding
- * never runs; the descriptor has the keys libharu's own would have. */
+ * never runs; the descriptor has the keys libharu's own would have. Faces
+ * are loaded from the family's bytes in memory: libharu's file reader
+ * seeks and reads a few bytes at a time, two thousand system calls a set. */
 #include "render_priv.h"
 
 #include <stdint.h>
@@ -488,6 +490,46 @@ static int make_subset(const unsigned char *data, size_t len, const HPDF_BYTE *u
 	int rc = !s.f.ok ? -1 : assemble(&s, out) ? 0 : -2;
 	free_subset(&s);
 	return rc;
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+const char *render_load_face(render_ctx *c, font_style st)
+{
+	size_t len;
+	const unsigned char *data = font_data(c->opts->fonts, st, &len);
+	HPDF_Stream s = data ? HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)len) : NULL;
+	if (!s)
+		return NULL;
+	if (HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
+		HPDF_Stream_Free(s);
+		return NULL;
+	}
+	HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, s, HPDF_TRUE);   /* owns s */
+	if (!def)
+		return NULL;
+	HPDF_FontDef known = HPDF_Doc_FindFontDef(c->pdf, def->base_font);
+	if (known) {
+		HPDF_FontDef_Free(def);
+		return known->base_font;
+	}
+	if (HPDF_List_Add(c->pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	/* The subset tag, counted up per document as libharu does: HPDFAA+, ... */
+	HPDF_BYTE *tag = c->pdf->ttfont_tag;
+	if (!tag[0]) {
+		memcpy(tag, "HPDFAA", 6);
+	} else {
+		for (int i = 5; i >= 0; i--) {
+			if (++tag[i] <= 'Z')
+				break;
+			tag[i] = 'A';
+		}
+	}
+	HPDF_TTFontDef_SetTagName(def, (char *)tag);
+	return def->base_font;
 }
 
 /* ---- the descriptor ----------------------------------------------------- */

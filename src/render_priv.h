@@ -83,6 +83,9 @@ HPDF_Image render_image(render_ctx *c, const char *file);
  * its sheets. Returns AM_OK or an AM_E* code. */
 int render_tiled(render_ctx *c, HPDF_Page *first_sheet_of_page);
 
+/* Loads the face for style into the document from the family's bytes in
+ * memory (render_font.c); libharu's name for it, or NULL. */
+const char *render_load_face(render_ctx *c, font_style st);
 /* Embeds every face the document used, cut to the glyphs it used
  * (render_font.c); call once, after the last text. Returns AM_OK or an
  * AM_E* code. */
