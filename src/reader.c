@@ -270,6 +270,19 @@ static void clean_message(const char *msg, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* Stops the parse from inside a SAX callback. xmlStopParser in libxml2 2.9
+ * frees the input buffer, which the schema validator's SAX plug (and the
+ * parser) still read after the callback returns: a use-after-free that
+ * valgrind reports. Halting without freeing is what later libxml2 does. */
+static void halt(xmlParserCtxtPtr ctxt)
+{
+	ctxt->instate = XML_PARSER_EOF;
+	ctxt->disableSAX = 1;
+	ctxt->wellFormed = 0;
+	if (ctxt->input && ctxt->input->end)
+		ctxt->input->cur = ctxt->input->end;   /* nothing more to read */
+}
+
 static void report_xml_error(parse_state *st, xmlErrorPtr err)
 {
 	if (err->code == XML_ERR_NO_MEMORY) {
@@ -298,7 +311,7 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 	/* Past the limit nothing more is printed: stop reading at once. */
 	if (st->d->errors - st->errors_before > DIAG_MAX && st->ctxt) {
 		st->refused = true;
-		xmlStopParser(st->ctxt);
+		halt(st->ctxt);
 	}
 }
 
@@ -327,7 +340,7 @@ static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	diag_error(st->d, st->file, ctxt_line(ctxt),
 	           "<!DOCTYPE> is not allowed (no DTD, no entities); remove it");
 	st->refused = true;
-	xmlStopParser(ctxt);
+	halt(ctxt);
 }
 
 static void start_element(void *data, const xmlChar *local, const xmlChar *prefix,
@@ -341,7 +354,7 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 		diag_error(st->d, st->file, ctxt_line(ctxt),
 		           "elements nested deeper than %d levels", READER_MAX_DEPTH);
 		st->refused = true;
-		xmlStopParser(ctxt);
+		halt(ctxt);
 		return;
 	}
 	if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
@@ -350,7 +363,7 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
 		           WORKPLACE_NS "'", (const char *)local, uri ? (const char *)uri : "");
 		st->refused = true;
-		xmlStopParser(ctxt);
+		halt(ctxt);
 		return;
 	}
 	xmlSAX2StartElementNs(ctxt, local, prefix, uri, nns, nss, natt, ndef, atts);
