@@ -290,7 +290,10 @@ font_family *font_load(const char *dir, diag *d)
 		}
 		const char *why = load_face(fc, &m);
 		if (why) {
-			diag_error(d, fc->path, 0, "%s", why);
+			if (strcmp(why, "out of memory") == 0)
+				diag_oom(d, fc->path);
+			else
+				diag_error(d, fc->path, 0, "%s", why);
 			font_free(f);
 			return NULL;
 		}

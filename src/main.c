@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "batch.h"
@@ -526,9 +527,24 @@ static void *xml_malloc(size_t n) { return xml_checked(malloc(n ? n : 1)); }
 static void *xml_realloc(void *p, size_t n) { return xml_checked(realloc(p, n ? n : 1)); }
 static char *xml_strdup(const char *s) { return xml_checked(strdup(s)); }
 
-int main(int argc, char **argv)
+/* libhyphen ends the process with exit(1) when one of its allocations
+ * fails (hnj_malloc). Any exit that does not come through main's return is
+ * such a one: say so plainly and end with the out-of-memory code. Forked
+ * batch workers end through exit() on purpose and are left alone. */
+static bool main_returned;
+static pid_t main_pid;
+
+static void on_library_exit(void)
 {
-	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+	if (!main_returned && getpid() == main_pid) {
+		static const char msg[] = "amokit: out of memory\n";
+		fwrite(msg, 1, sizeof msg - 1, stderr);
+		_Exit(AM_EINTERNAL);
+	}
+}
+
+static int run(int argc, char **argv)
+{
 	if (argc < 2)
 		return usage_error(NULL, "no command given", NULL);
 	if (strcmp(argv[1], "--version") == 0) {
@@ -544,5 +560,15 @@ int main(int argc, char **argv)
 		return usage_error(NULL, argv[1][0] == '-' ? "unknown option" : "unknown command", argv[1]);
 	int r = c->run(argc - 1, argv + 1);
 	reader_cleanup();
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+	main_pid = getpid();
+	atexit(on_library_exit);
+	int r = run(argc, argv);
+	main_returned = true;
 	return r;
 }

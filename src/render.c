@@ -24,6 +24,20 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_pages.h>
 
+/* libharu's allocator hook has no user pointer, so a failed allocation is
+ * noted here, per thread, and read by render_status(). */
+static _Thread_local bool hpdf_oom;
+
+static void *hpdf_alloc(HPDF_UINT size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		hpdf_oom = true;
+	return p;
+}
+
+static void hpdf_free(void *p) { free(p); }
+
 static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
 	render_ctx *c = user;
@@ -38,9 +52,14 @@ int render_status(render_ctx *c)
 {
 	if (c->fail)
 		return c->fail;
-	if (!c->err)
+	if (!c->err && !hpdf_oom)
 		return AM_OK;
-	if (c->err == HPDF_FAILD_TO_ALLOC_MEM)
+	/* libharu reports a failed allocation of its own as such, but zlib's
+	 * (Z_MEM_ERROR, -4) only as a zlib error; and HPDF_GetMem records a
+	 * failure without calling the error handler, so the next call fails
+	 * with another code: hpdf_oom (set by our allocator) tells. */
+	if (c->err == HPDF_FAILD_TO_ALLOC_MEM || hpdf_oom ||
+	    (c->err == HPDF_ZLIB_ERROR && (int)c->err_detail == -4))
 		diag_oom(c->d, c->path);
 	else
 		diag_error(c->d, c->path, 0, "PDF library error 0x%04X (detail %u)",
@@ -282,6 +301,10 @@ static HPDF_Font get_font(render_ctx *c, font_style st, codepage cp)
 		const char *file = font_path(c->opts->fonts, st);
 		c->font_names[st] = render_load_face(c, st);
 		if (!c->font_names[st]) {
+			if (hpdf_oom || c->err == HPDF_FAILD_TO_ALLOC_MEM) {
+				render_status(c);
+				return NULL;
+			}
 			c->err = 0;
 			HPDF_ResetError(c->pdf);
 			diag_error(c->d, file, 0, "cannot load font");
@@ -379,7 +402,7 @@ static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
 	c->run_size = size;
 	unsigned bad = 0;
 	if (cp_encode(s, strlen(s), show_run, c, &bad) != 0 && !c->fail) {
-		if (c->err)
+		if (c->err || hpdf_oom)
 			return render_status(c);
 		diag_error(c->d, c->path, 0, "character U+%04X cannot be printed in \"%.40s\"", bad, s);
 		c->fail = AM_EINPUT;
@@ -938,7 +961,8 @@ int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag
 		diag_error(d, path, 0, "document has no pages");
 		return AM_EINTERNAL;
 	}
-	c.pdf = HPDF_New(on_hpdf_error, &c);
+	hpdf_oom = false;
+	c.pdf = HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, &c);
 	if (!c.pdf)
 		return diag_oom(d, path);
 	int rc = build(&c);

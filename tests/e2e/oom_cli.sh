@@ -15,30 +15,10 @@
 #
 # KNOWN_OPEN lists outcomes whose cause is outside tests/ and still open;
 # they are printed as "known open" and do not fail the suite. Each is an
-# exit code and a stderr pattern. Remove one when its fix lands.
-#   1:can't allocate   libhyphen's hnj_malloc prints "can't allocate N bytes"
-#                      and calls exit(1) (hnjalloc.c): the process ends with 1
-#                      instead of 3.
-#   1:cannot load font render.c get_font reports libharu's failed allocation
-#                      while loading a TrueType file as "cannot load font"
-#                      (exit 1) instead of "out of memory" (exit 3).
-#   1:U+0000 cannot be printed
-#                      the same failure seen through cp_encode: show_run
-#                      gets no font and codepage.c reports "character U+0000
-#                      cannot be printed".
-#   2:.ttf: out of memory
-#                      font.c font_load passes load_face's "out of memory"
-#                      to diag_error, not diag_oom, so d->oom stays unset and
-#                      main.c answers kit_open's failure with exit 2.
-#   3:PDF library error
-#                      libharu's HPDF_GetMem only sets the error (no handler
-#                      call); the next API call raises another error
-#                      (HPDF_INVALID_DOCUMENT 0x1025, HPDF_INVALID_DESTINATION
-#                      0x1023, ...), which render_status reports as "PDF
-#                      library error"; zlib's own failed allocation
-#                      (deflateInit2) comes as HPDF_ZLIB_ERROR 0x1066 with
-#                      detail Z_MEM_ERROR (-4).
-KNOWN_OPEN="1:can't allocate|1:cannot load font|1:U+0000 cannot be printed|2:.ttf: out of memory|3:PDF library error"
+# exit code and a stderr pattern. Remove one when its fix lands. (Fixed so
+# far: libhyphen's exit(1), font loading, libharu's and zlib's failed
+# allocations now all end as "out of memory", exit 3.)
+KNOWN_OPEN=""
 
 # Skipped under sanitizers (their runtime owns malloc) and without a compiler.
 # Env: AMOKIT (the binary), BUILD (a build directory for the shim), from the
