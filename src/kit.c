@@ -412,7 +412,9 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 int kit_run(kit *k, const kit_job *job, diag *d)
 {
 	if (!is_dir(job->outdir)) {
-		diag_error(d, job->outdir, 0, "output directory does not exist");
+		struct stat st;
+		diag_error(d, job->outdir, 0, "%s", stat(job->outdir, &st) == 0
+		           ? "output path is not a directory" : "output directory does not exist");
 		return AM_EUSAGE;
 	}
 	arena *a = arena_new();
