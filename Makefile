@@ -52,7 +52,7 @@ all: deps-check $(B)/amokit
 # when run as root; otherwise it prints the exact line and stops.
 DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev libcmocka-dev \
              libhyphen-dev hyphen-da
-DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind
+DEB_TEST  := poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace
 DEB_ALL   := $(DEB_BUILD) $(DEB_TEST)
 
 deps:
