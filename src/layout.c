@@ -1081,7 +1081,7 @@ static int new_section(builder *b, const lnode *n)
 	const char *size = lattr_get(n, "size");
 	float w = pg.w, h = pg.h;
 	if (size)
-		layout_paper(size, &w, &h);
+		layout_paper_size(size, &w, &h);
 	else if (w > h) {
 		float t = w;
 		w = h;
@@ -1215,7 +1215,7 @@ int layout_build(lrun *r, lsection **sections, size_t *n)
 		return fail(r);
 	secs->page = r->l->page;
 	float pw, ph;
-	if (r->env->paper && layout_paper(r->env->paper, &pw, &ph)) {
+	if (r->env->paper && layout_paper_size(r->env->paper, &pw, &ph)) {
 		/* A poster printed larger keeps its proportions: margins scale too. */
 		float k = (pw < ph ? pw : ph) / (secs->page.w < secs->page.h ? secs->page.w : secs->page.h);
 		secs->page = (lpage){r->env->landscape ? ph : pw, r->env->landscape ? pw : ph,

@@ -69,10 +69,6 @@ const char *lattr_get(const lnode *n, const char *name);
 float layout_length(const char *s, float def);
 /* Parses "#RRGGBB"; def when NULL or malformed. */
 rgb layout_colour(const char *s, rgb def);
-/* A named paper size (A0..A6 or WxH mm) in portrait points; false when unknown. */
-bool layout_paper(const char *name, float *w, float *h);
-/* The text of key in the layout's strings, or def. */
-const char *layout_string(const layout *l, const char *key, const char *def);
 /* Translates value through the map called name; value itself when absent. */
 const char *layout_map(const layout *l, const char *name, const char *value);
 
@@ -87,8 +83,7 @@ typedef enum bkind {
 	B_RULE,      /* a horizontal line */
 	B_SPACE,     /* vertical space */
 	B_IMAGE,
-	B_CUSTOM,
-	B_WRITING    /* ruled writing lines */
+	B_CUSTOM
 } bkind;
 
 typedef struct blk blk;
@@ -150,7 +145,6 @@ struct blk {
 		struct { float width; rgb colour; } rule;
 		struct { const char *file; float w; float x; } image;
 		struct { const char *kind; const dnode *data; } custom;
-		struct { int n; float pitch; } writing;
 	} u;
 };
 

@@ -64,7 +64,7 @@ rgb layout_colour(const char *s, rgb def)
 	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
 }
 
-bool layout_paper(const char *name, float *w, float *h)
+bool layout_paper_size(const char *name, float *w, float *h)
 {
 	const float mm = 72.0f / 25.4f;
 	if (name[0] == 'A' && name[1] >= '0' && name[1] <= '6' && !name[2]) {
@@ -89,7 +89,7 @@ bool layout_paper(const char *name, float *w, float *h)
 	return false;
 }
 
-const char *layout_string(const layout *l, const char *key, const char *def)
+const char *layout_text(const layout *l, const char *key, const char *def)
 {
 	for (const lattr *t = l->texts; t; t = t->next)
 		if (strcmp(t->name, key) == 0)
@@ -107,17 +107,10 @@ const char *layout_map(const layout *l, const char *name, const char *value)
 	return value;
 }
 
-const char *layout_text(const layout *l, const char *key, const char *def)
-{
-	return layout_string(l, key, def);
-}
-
 const char *layout_month(const layout *l, int m)
 {
 	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
 }
-
-bool layout_paper_size(const char *name, float *w, float *h) { return layout_paper(name, w, h); }
 
 const char *layout_title(const layout *l) { return l->title ? l->title : ""; }
 
@@ -416,7 +409,7 @@ static int read_page(loader *ld, layout *l, xmlNodePtr x)
 {
 	const char *size = prop(x, "size");
 	float w = 595.28f, h = 841.89f;
-	if (size && !layout_paper(size, &w, &h)) {
+	if (size && !layout_paper_size(size, &w, &h)) {
 		diag_error(ld->d, ld->file, x->line, "unknown paper size '%s'", size);
 		return -1;
 	}

@@ -468,7 +468,7 @@ static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		return -1;
 	if (cont && b->u.box.title) {
 		/* A continued box repeats its title, marked as a continuation. */
-		const char *more = layout_string(d->r->l, "continued", "(…)");
+		const char *more = layout_text(d->r->l, "continued", "(…)");
 		const char *t = arena_printf(d->r->a, "%s %s", b->u.box.title, more);
 		if (!t || draw_text(d->doc, d->page, x + pad, y + pad + m->ascent * size, size,
 		                    FONT_BOLD, b->u.box.accent, t, strlen(t)))
