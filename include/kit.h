@@ -42,6 +42,8 @@ typedef struct kit_job {
 	const char *tile;          /* "A4" or "A3" to tile the poster; NULL = no tiling */
 	bool rhythm;               /* add the legally driven activities to the wheel */
 	const am_workplace *previous; /* last year's file (--previous); may be NULL */
+	int jobs;                  /* processes sharing the documents: 0 = one
+	                              per CPU, 1 = this process only */
 	FILE *log;                 /* each written file is named here, after its
 	                              SHA-256 as sha256sum prints it; may be NULL */
 } kit_job;

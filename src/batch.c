@@ -203,6 +203,7 @@ static int render_staged(const batch *b, kit *k, const input *in, const am_workp
 	job.outdir = stage;
 	job.docs = job.docs ? job.docs : KIT_ALL;
 	job.log = NULL;
+	job.jobs = 1;                  /* the batch is parallel over workplaces */
 	int rc = kit_run(k, &job, d);
 	if (!rc)
 		rc = publish(stage, final, d);

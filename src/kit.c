@@ -3,13 +3,17 @@
  * Ties the stages together: model → data tree (bind) → layout (layouts/) →
  * draw list → PDF (render). Costly things (fonts, hyphenation patterns,
  * parsed layouts) are loaded once per kit and reused for every workplace. */
+#define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
 #include "kit.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include "aarshjul.h"
@@ -27,13 +31,15 @@ static const struct kit_doc {
 	unsigned bit;
 	const char *name;          /* layout file and PDF name */
 	bool pdfa;                 /* written as PDF/A-1b, for the archive */
+	int cost;                  /* relative work for a typical workplace, to
+	                              start the heaviest first when in parallel */
 } docs[] = {
-	{KIT_FORBEREDELSESARK, "forberedelsesark", false},
-	{KIT_ARBEJDSARK, "arbejdsark", false},
-	{KIT_INFORMATIONSARK, "informationsark", false},
-	{KIT_DAGSORDEN, "dagsorden", false},
-	{KIT_AARSHJUL, "aarshjul", false},
-	{KIT_REFERAT, "referat", true},
+	{KIT_FORBEREDELSESARK, "forberedelsesark", false, 9},
+	{KIT_ARBEJDSARK, "arbejdsark", false, 8},
+	{KIT_INFORMATIONSARK, "informationsark", false, 12},
+	{KIT_DAGSORDEN, "dagsorden", false, 20},
+	{KIT_AARSHJUL, "aarshjul", false, 19},
+	{KIT_REFERAT, "referat", true, 30},
 };
 #define N_DOCS (sizeof docs / sizeof docs[0])
 
@@ -345,21 +351,21 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	return *rc ? NULL : copy;
 }
 
-/* Names a written file in the log as sha256sum does: "<sha256>  <path>",
- * the digest read back from the file itself. */
-static int log_written(FILE *log, const char *path, diag *d)
+/* The digest of a written file, read back from the file itself. */
+static int digest_written(const char *path, char hex[SHA256_HEX_SIZE], diag *d)
 {
-	char hex[SHA256_HEX_SIZE];
 	if (sha256_file(path, hex) != 0) {
+		if (errno == ENOMEM)
+			return diag_oom(d, path);
 		diag_error(d, path, 0, "cannot read the written file back: %s", strerror(errno));
 		return AM_EUSAGE;
 	}
-	fprintf(log, "%s  %s\n", hex, path);
 	return AM_OK;
 }
 
+/* Writes document i; with hex non-NULL, also its SHA-256 for the log. */
 static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *wp,
-                     const dnode *root, diag *d)
+                     const dnode *root, char *hex, diag *d)
 {
 	int rc;
 	layout *l = kit_layout(k, i, d, &rc);
@@ -402,10 +408,171 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 			rc = diag_oom(d, NULL);
 		if (!rc)
 			rc = render_pdf(&doc, &ro, path, d);
-		if (!rc && job->log)
-			rc = log_written(job->log, path, d);
+		if (!rc && hex)
+			rc = digest_written(path, hex, d);
 	}
 	arena_free(a);
+	return rc;
+}
+
+/* ---- running the documents, one after another or side by side ---------
+ *
+ * The documents of one workplace are independent once the model is bound
+ * and their layouts are loaded, so on a machine with several cores they are
+ * shared out among threads: each takes the next document from an atomic
+ * counter (the heaviest first) and leaves its result in its own slot. The
+ * results are reported in document order, so the log and the messages read
+ * the same however the work was shared. Threads, not processes: the pages
+ * a forked child would copy cost more than the work they would share. */
+
+typedef struct doc_result {
+	atomic_bool done;
+	int rc;
+	char hex[SHA256_HEX_SIZE];
+	diag d;
+} doc_result;
+
+typedef struct run_state {
+	kit *k;
+	const kit_job *job;
+	const am_workplace *wp;
+	const dnode *root;
+	size_t order[N_DOCS];      /* requested documents, heaviest first */
+	size_t n;
+	atomic_uint next;          /* the next order[] to take */
+	doc_result res[N_DOCS];
+} run_state;
+
+static void run_one(run_state *s, size_t i)
+{
+	doc_result *r = &s->res[i];
+	diag_init(&r->d);
+	r->rc = write_doc(s->k, i, s->job, s->wp, s->root, s->job->log ? r->hex : NULL, &r->d);
+	atomic_store(&r->done, true);
+}
+
+static void take_work(run_state *s)
+{
+	for (;;) {
+		unsigned next = atomic_fetch_add(&s->next, 1);
+		if (next >= s->n)
+			return;
+		run_one(s, s->order[next]);
+	}
+}
+
+static int heavier_first(const void *x, const void *y)
+{
+	const size_t *a = x, *b = y;
+	return docs[*b].cost - docs[*a].cost;
+}
+
+static void *worker(void *arg)
+{
+	take_work(arg);
+	return NULL;
+}
+
+/* Starts up to jobs - 1 threads and works alongside them; false when no
+ * thread could be started (then nothing was done). */
+static bool run_threaded(run_state *s, int jobs)
+{
+	pthread_t threads[N_DOCS];
+	int n = 0;
+	for (int j = 1; j < jobs; j++) {
+		if (pthread_create(&threads[n], NULL, worker, s) != 0)
+			break;
+		n++;
+	}
+	if (n == 0)
+		return false;
+	take_work(s);
+	for (int j = 0; j < n; j++)
+		pthread_join(threads[j], NULL);
+	return true;
+}
+
+/* The CPUs this process may run on (taskset and cgroups included), read
+ * without opening any file. */
+static long usable_cpus(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) != 0)
+		return 1;
+	return CPU_COUNT(&set);
+}
+
+static int threads_for(const kit_job *job, size_t n)
+{
+	long jobs = job->jobs > 0 ? job->jobs : usable_cpus();
+	return (int)(jobs < 1 ? 1 : (size_t)jobs > n ? (long)n : jobs);
+}
+
+static void copy_diag(diag *to, const diag *from)
+{
+	for (int e = 0; e < from->n; e++) {
+		const diag_entry *x = &from->entries[e];
+		const char *file = x->file[0] ? x->file : NULL;
+		if (x->level == DIAG_WARNING)
+			diag_warning(to, file, x->line, "%s", x->msg);
+		else
+			diag_error(to, file, x->line, "%s", x->msg);
+	}
+	int kept_errors = 0;
+	for (int e = 0; e < from->n; e++)
+		kept_errors += from->entries[e].level == DIAG_ERROR;
+	to->errors += from->errors - kept_errors;   /* those beyond DIAG_MAX */
+	to->oom |= from->oom;
+}
+
+/* Reports the results in document order; returns the first failure's code. */
+static int report(run_state *s, diag *d)
+{
+	int rc = AM_OK;
+	for (size_t i = 0; i < N_DOCS; i++) {
+		doc_result *r = &s->res[i];
+		if (!(s->job->docs & docs[i].bit) || !atomic_load(&r->done))
+			continue;
+		copy_diag(d, &r->d);
+		if (r->rc && !rc)
+			rc = r->rc;
+		if (!r->rc && s->job->log)
+			fprintf(s->job->log, "%s  %s/%s.pdf\n", r->hex, s->job->outdir, docs[i].name);
+	}
+	return rc;
+}
+
+static int run_docs(kit *k, const kit_job *job, const am_workplace *wp, const dnode *root, diag *d)
+{
+	run_state *s = malloc(sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
+	size_t n = 0, order[N_DOCS];
+	if (!s)
+		return diag_oom(d, NULL);
+	for (size_t i = 0; i < N_DOCS; i++)
+		if (job->docs & docs[i].bit)
+			order[n++] = i;
+	qsort(order, n, sizeof order[0], heavier_first);
+	int jobs = threads_for(job, n);
+	memset(s, 0, sizeof *s);
+	s->k = k;
+	s->job = job;
+	s->wp = wp;
+	s->root = root;
+	s->n = n;
+	memcpy(s->order, order, sizeof order);
+	atomic_init(&s->next, 0);
+	int rc = AM_OK;
+	for (size_t j = 0; j < n && jobs > 1 && !rc; j++)
+		kit_layout(k, order[j], d, &rc);   /* loaded here: the kit is not shared */
+	if (!rc && (jobs <= 1 || !run_threaded(s, jobs))) {
+		/* One thread: in document order, stopping at the first failure. */
+		for (size_t i = 0; i < N_DOCS; i++)
+			if ((job->docs & docs[i].bit) && (run_one(s, i), s->res[i].rc))
+				break;
+	}
+	if (!rc)
+		rc = report(s, d);
+	free(s);
 	return rc;
 }
 
@@ -425,9 +592,8 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
 	if (!rc && (wp ? bind_workplace_and_previous(a, wp, job->previous, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
-	for (size_t i = 0; i < N_DOCS && !rc; i++)
-		if (job->docs & docs[i].bit)
-			rc = write_doc(k, i, job, wp, root, d);
+	if (!rc)
+		rc = run_docs(k, job, wp, root, d);
 	arena_free(a);
 	return rc;
 }

@@ -6,6 +6,9 @@
  * of memory. Only this file prints or exits. */
 #include <getopt.h>
 #include <libxml/xmlmemory.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,7 +277,7 @@ static int cmd_render(int argc, char **argv)
 {
 	const command *c = find_command("render");
 	kit_cli k;
-	int r = kit_options(c, argc, argv, &k, NULL);
+	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
 		return r;
 	arena *a;
@@ -297,7 +300,7 @@ static int cmd_blank(int argc, char **argv)
 {
 	const command *c = find_command("blank");
 	kit_cli k;
-	int r = kit_options(c, argc, argv, &k, NULL);
+	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
 		return r;
 	if (optind != argc)
@@ -439,6 +442,7 @@ static int cmd_batch(int argc, char **argv)
 
 #define KIT_OPTIONS_HELP \
 	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
+	"  -j, --jobs N      share the documents among N processes (default: one per CPU)\n" \
 	"  --previous FILE   last year's workplace file: its goals and open handleplan\n" \
 	"                    rows come back to be followed up (render only)\n" \
 	KIT_OPTIONS_HELP_COMMON \
@@ -563,8 +567,21 @@ static int run(int argc, char **argv)
 	return r;
 }
 
+/* Memory a document frees stays in the heap for the next one instead of
+ * going back to the kernel: a page given back costs a page fault when it is
+ * touched again, and on a virtual machine a fault costs about 10 µs — in a
+ * batch that was a third of the time. */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+	keep_freed_memory();
 	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	main_pid = getpid();
 	atexit(on_library_exit);

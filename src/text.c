@@ -214,7 +214,8 @@ typedef struct word {
 } word;
 
 typedef struct breaker {
-	arena *a;
+	arena *a;                    /* scratch: words, items, lines, candidates */
+	arena *out;                  /* the paragraph returned */
 	const text_measurer *m;
 	text_hyph *h;
 	float size, width;
@@ -540,7 +541,7 @@ static void apply_widow_rule(breaker *b)
 /* Merges a line's items into fragments of one style each. */
 static int finish_line(breaker *b, const line_rec *l, text_line *out)
 {
-	out->frags = arena_array(b->a, l->n ? l->n : 1, sizeof *out->frags);
+	out->frags = arena_array(b->out, l->n ? l->n : 1, sizeof *out->frags);
 	if (!out->frags)
 		return -1;
 	float x = 0;
@@ -548,7 +549,7 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 		size_t j = i, bytes = 0;
 		for (; j < l->first + l->n && b->items[j].style == b->items[i].style; j++)
 			bytes += b->items[j].len;
-		char *s = arena_alloc(b->a, bytes + 1), *p = s;
+		char *s = arena_alloc(b->out, bytes + 1), *p = s;
 		if (!s)
 			return -1;
 		for (size_t k = i; k < j; k++) {
@@ -565,23 +566,30 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 	return 0;
 }
 
+/* The words, items and candidate breaks live in a scratch arena freed at
+ * the end: growing arrays left behind in the caller's arena were a quarter
+ * of a document's memory. Only the lines themselves go into a. */
 int text_break(arena *a, const text_measurer *m, text_hyph *h,
                const text_span *spans, size_t n_spans,
                float size, float width, text_para *out)
 {
-	breaker b = { .a = a, .m = m, .h = h, .size = size, .width = width };
+	breaker b = { .a = arena_new(), .out = a, .m = m, .h = h, .size = size, .width = width };
+	int rc = -1;
 
 	*out = (text_para){ 0 };
-	if (fill_lines(&b, spans, n_spans))
-		return -1;
+	if (!b.a || fill_lines(&b, spans, n_spans))
+		goto done;
 	apply_widow_rule(&b);
 	out->lines = arena_array(a, b.n_lines ? b.n_lines : 1, sizeof *out->lines);
 	if (!out->lines)
-		return -1;
+		goto done;
 	for (size_t i = 0; i < b.n_lines; i++) {
 		if (finish_line(&b, &b.lines[i], &out->lines[i]))
-			return -1;
+			goto done;
 		out->n++;
 	}
-	return 0;
+	rc = 0;
+done:
+	arena_free(b.a);
+	return rc;
 }
