@@ -17,7 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "text.h"
 
@@ -267,7 +267,7 @@ static const unsigned char pages[] = { 0x00, 0x01, 0x02, 0x1E, 0x20, 0x21 };
 
 static signed char page_slot[MAX_PAGE];         /* high byte -> slot or -1 */
 static unsigned char rev[N_PAGES][256][CP_COUNT];
-static once_flag rev_once = ONCE_FLAG_INIT;
+static pthread_once_t rev_once = PTHREAD_ONCE_INIT;   /* pthread_once, not call_once: ThreadSanitizer sees only the former */
 
 static int is_unnamed(unsigned u)
 {
@@ -306,7 +306,7 @@ const char *cp_name(codepage c)
 
 unsigned char cp_byte(codepage c, unsigned u)
 {
-	call_once(&rev_once, build_reverse);
+	pthread_once(&rev_once, build_reverse);
 	int slot = slot_of(u);
 	if ((unsigned)c >= CP_COUNT || slot < 0)
 		return 0;
