@@ -31,7 +31,10 @@ CPPFLAGS += -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L \
             -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
 CFLAGS ?=
 CFLAGS += -std=c11 $(WARN) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
+# libical is not linked: src/ics.c loads it at run time (dlopen), so that
+# ICU's i18n library stays out of every other command; only test_ics, which
+# reads the calendars back with libical's parser, links it.
+LDLIBS += $(shell pkg-config --libs libxml-2.0 2>/dev/null) -lhpdf -lhyphen -lm
 
 B ?= build
 SRC   := $(sort $(wildcard src/*.c))
@@ -39,6 +42,7 @@ LIBSRC := $(filter-out src/main.c,$(SRC))
 GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
+$(B)/tests/test_ics: LDLIBS += $(shell pkg-config --libs libical 2>/dev/null)
 
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk

@@ -6,10 +6,18 @@
  * separator), so those are escaped there, and every line is folded again
  * so that the 75-octet limit and whole UTF-8 characters are guaranteed by
  * this file rather than assumed of the library. Calendar arithmetic comes
- * from wheel.h (serial day numbers since 1970-01-01). */
+ * from wheel.h (serial day numbers since 1970-01-01).
+ *
+ * libical is not linked: it pulls ICU's i18n library and the C++ runtime
+ * into every process, which costs memory and relocations in every render
+ * and batch worker for the one command that needs it. ics_write_mem opens
+ * it with dlopen, calls it through one table of pointers typed from
+ * <libical/ical.h>, and closes it again before returning (it stays mapped,
+ * see ical_open, but its caches are freed). */
 #include "ics.h"
 
 #include <assert.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <stdbool.h>
@@ -48,6 +56,102 @@ static const char copenhagen_vtimezone[] =
 	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
 	"END:STANDARD\r\n"
 	"END:VTIMEZONE\r\n";
+
+/* ---- libical, loaded at run time --------------------------------------- */
+
+/* The libical functions this file calls, without their "ical" prefix:
+ * X(time_null_date) stands for icaltime_null_date. */
+#define ICAL_FUNCTIONS(X) \
+	X(component_add_component) \
+	X(component_add_property) \
+	X(component_as_ical_string_r) \
+	X(component_free) \
+	X(component_new_from_string) \
+	X(component_new_vcalendar) \
+	X(component_new_vevent) \
+	X(memory_free_ring) \
+	X(parameter_new_tzid) \
+	X(property_add_parameter) \
+	X(property_free) \
+	X(property_new_calscale) \
+	X(property_new_categories) \
+	X(property_new_description) \
+	X(property_new_dtend) \
+	X(property_new_dtstamp) \
+	X(property_new_dtstart) \
+	X(property_new_prodid) \
+	X(property_new_rrule) \
+	X(property_new_summary) \
+	X(property_new_uid) \
+	X(property_new_version) \
+	X(property_new_x) \
+	X(property_set_x_name) \
+	X(recurrencetype_clear) \
+	X(time_from_timet_with_zone) \
+	X(time_null_date) \
+	X(time_null_time) \
+	X(timezone_free_builtin_timezones) \
+	X(timezone_get_utc_timezone)
+
+/* Each pointer has the type of the header's declaration; all are set while
+ * a calendar is being made (between ical_open and ical_close), NULL
+ * otherwise. */
+static struct {
+	void *handle;
+#define ICAL_POINTER(name) __typeof__(ical##name) *name;
+	ICAL_FUNCTIONS(ICAL_POINTER)
+#undef ICAL_POINTER
+} ical;
+
+static const char *ical_soname = ICS_LIBICAL;
+
+void ics_set_library(const char *soname) { ical_soname = soname ? soname : ICS_LIBICAL; }
+
+static void ical_close(void)
+{
+	if (!ical.handle)
+		return;
+	/* Its caches: the time zones icaltime_from_timet_with_zone loads, the
+	 * scratch buffers. */
+	if (ical.timezone_free_builtin_timezones)
+		ical.timezone_free_builtin_timezones();
+	if (ical.memory_free_ring)
+		ical.memory_free_ring();
+	dlclose(ical.handle);
+	memset(&ical, 0, sizeof ical);
+}
+
+static int ical_missing(diag *d, const char *symbol)
+{
+	diag_error(d, NULL, 0, "%s has no function %s: the calendar export needs libical 3 "
+	           "(Debian package libical3)", ical_soname, symbol);
+	ical_close();
+	return AM_EINTERNAL;
+}
+
+/* Loads libical and resolves every function of ICAL_FUNCTIONS. A missing
+ * library is the installation's to fix (AM_EUSAGE); a library without one
+ * of the functions is not the one amokit was built for (AM_EINTERNAL). */
+static int ical_open(diag *d)
+{
+	dlerror();
+	/* NODELETE: libical keeps thread-specific data (icalerrno, scratch
+	 * buffers) under pthread keys whose destructors are its own code, so
+	 * the code stays mapped after dlclose; a second load reuses it. */
+	ical.handle = dlopen(ical_soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (!ical.handle) {
+		const char *why = dlerror();
+		diag_error(d, NULL, 0, "cannot load %s, which the calendar export needs; "
+		           "install the Debian package libical3 (%s)", ical_soname, why ? why : "no reason given");
+		return AM_EUSAGE;
+	}
+#define ICAL_RESOLVE(name) \
+	if (!(ical.name = (__typeof__(ical.name))dlsym(ical.handle, "ical" #name))) \
+		return ical_missing(d, "ical" #name);
+	ICAL_FUNCTIONS(ICAL_RESOLVE)
+#undef ICAL_RESOLVE
+	return AM_OK;
+}
 
 /* ---- calendar arithmetic ------------------------------------------------ */
 
@@ -126,7 +230,7 @@ static long copenhagen_offset_at_midnight(long serial)
 
 static struct icaltimetype date_value(long serial)
 {
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = ical.time_null_date();
 	wheel_civil(serial, &t.year, &t.month, &t.day);
 	return t;
 }
@@ -134,7 +238,7 @@ static struct icaltimetype date_value(long serial)
 /* A local date and time of day (minutes), to be tagged with TZID. */
 static struct icaltimetype local_value(long serial, int minutes)
 {
-	struct icaltimetype t = icaltime_null_time();
+	struct icaltimetype t = ical.time_null_time();
 	serial += minutes / 1440;
 	minutes %= 1440;
 	wheel_civil(serial, &t.year, &t.month, &t.day);
@@ -145,7 +249,7 @@ static struct icaltimetype local_value(long serial, int minutes)
 
 static struct icaltimetype utc_value(long long seconds)
 {
-	return icaltime_from_timet_with_zone((time_t)seconds, 0, icaltimezone_get_utc_timezone());
+	return ical.time_from_timet_with_zone((time_t)seconds, 0, ical.timezone_get_utc_timezone());
 }
 
 /* The end of the wheel's year as RRULE's UNTIL: a date for all-day events,
@@ -165,7 +269,7 @@ static struct icaltimetype until_value(const am_wheel *w, bool timed)
 static struct icalrecurrencetype repeat_rule(const am_wheel *w, const am_activity *a, long first)
 {
 	struct icalrecurrencetype r;
-	icalrecurrencetype_clear(&r);
+	ical.recurrencetype_clear(&r);
 	r.freq = ICAL_MONTHLY_RECURRENCE;
 	r.interval = a->repeat == REPEAT_QUARTERLY ? 3 : 1;
 	r.until = until_value(w, a->start >= 0);
@@ -234,19 +338,19 @@ static void add(builder *b, icalcomponent *c, icalproperty *p)
 		b->oom = true;
 		return;
 	}
-	icalcomponent_add_property(c, p);
+	ical.component_add_property(c, p);
 }
 
 static icalproperty *in_copenhagen(builder *b, icalproperty *p)
 {
-	icalparameter *tz = p ? icalparameter_new_tzid(ICS_TZID) : NULL;
+	icalparameter *tz = p ? ical.parameter_new_tzid(ICS_TZID) : NULL;
 	if (!tz) {
 		if (p)
-			icalproperty_free(p);
+			ical.property_free(p);
 		b->oom = true;
 		return NULL;
 	}
-	icalproperty_add_parameter(p, tz);
+	ical.property_add_parameter(p, tz);
 	return p;
 }
 
@@ -281,39 +385,39 @@ static void add_times(builder *b, icalcomponent *ev, const am_activity *a, span 
 {
 	long last = s.first + s.days - 1;
 	if (a->start < 0) {
-		add(b, ev, icalproperty_new_dtstart(date_value(s.first)));
-		add(b, ev, icalproperty_new_dtend(date_value(last + 1)));
+		add(b, ev, ical.property_new_dtstart(date_value(s.first)));
+		add(b, ev, ical.property_new_dtend(date_value(last + 1)));
 		return;
 	}
-	add(b, ev, in_copenhagen(b, icalproperty_new_dtstart(local_value(s.first, a->start))));
+	add(b, ev, in_copenhagen(b, ical.property_new_dtstart(local_value(s.first, a->start))));
 	if (a->end >= 0)
-		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last, a->end))));
+		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last, a->end))));
 	else if (s.days > 1)
-		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last + 1, 0))));
+		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last + 1, 0))));
 }
 
 static void add_event(builder *b, const am_activity *a, size_t index)
 {
 	const am_wheel *w = &b->wp->wheel;
-	icalcomponent *ev = icalcomponent_new_vevent();
+	icalcomponent *ev = ical.component_new_vevent();
 	if (!ev) {
 		b->oom = true;
 		return;
 	}
-	icalcomponent_add_component(b->cal, ev);
+	ical.component_add_component(b->cal, ev);
 	span s = first_span(w, a);
 	char uid[64];
 	make_uid(b->wp, a, index, uid);
-	add(b, ev, icalproperty_new_uid(uid));
-	add(b, ev, icalproperty_new_dtstamp(b->stamp));
+	add(b, ev, ical.property_new_uid(uid));
+	add(b, ev, ical.property_new_dtstamp(b->stamp));
 	add_times(b, ev, a, s);
 	if (a->repeat != REPEAT_NONE)
-		add(b, ev, icalproperty_new_rrule(repeat_rule(w, a, s.first)));
-	add(b, ev, icalproperty_new_summary(a->title ? a->title : ""));
+		add(b, ev, ical.property_new_rrule(repeat_rule(w, a, s.first)));
+	add(b, ev, ical.property_new_summary(a->title ? a->title : ""));
 	if (a->responsible && *a->responsible)
-		add_text(b, ev, icalproperty_new_description, b->o->responsible_label, ": ", a->responsible);
+		add_text(b, ev, ical.property_new_description, b->o->responsible_label, ": ", a->responsible);
 	if (a->ring && a->ring->name && *a->ring->name)
-		add(b, ev, icalproperty_new_categories(a->ring->name));
+		add(b, ev, ical.property_new_categories(a->ring->name));
 }
 
 static bool any_timed(const am_wheel *w)
@@ -327,24 +431,24 @@ static bool any_timed(const am_wheel *w)
 static void add_header(builder *b)
 {
 	const am_wheel *w = &b->wp->wheel;
-	add(b, b->cal, icalproperty_new_prodid(ICS_PRODID));
-	add(b, b->cal, icalproperty_new_version("2.0"));
-	add(b, b->cal, icalproperty_new_calscale("GREGORIAN"));
+	add(b, b->cal, ical.property_new_prodid(ICS_PRODID));
+	add(b, b->cal, ical.property_new_version("2.0"));
+	add(b, b->cal, ical.property_new_calscale("GREGORIAN"));
 	char year[32];
 	snprintf(year, sizeof year, "%d", w->year);
 	char *label = joined(b->o->calendar_label, " ", year);
 	char *name = label && b->wp->name ? joined(label, " – ", b->wp->name) : NULL;
-	icalproperty *p = icalproperty_new_x(name ? name : label ? label : "");
+	icalproperty *p = ical.property_new_x(name ? name : label ? label : "");
 	if (p)
-		icalproperty_set_x_name(p, "X-WR-CALNAME");
+		ical.property_set_x_name(p, "X-WR-CALNAME");
 	add(b, b->cal, p);
 	b->oom |= !label || (b->wp->name && !name);
 	free(name);
 	free(label);
 	if (any_timed(w)) {
-		icalcomponent *tz = icalcomponent_new_from_string(copenhagen_vtimezone);
+		icalcomponent *tz = ical.component_new_from_string(copenhagen_vtimezone);
 		if (tz)
-			icalcomponent_add_component(b->cal, tz);
+			ical.component_add_component(b->cal, tz);
 		else
 			b->oom = true;
 	}
@@ -370,7 +474,7 @@ static long long stamp_seconds(const am_workplace *wp, const ics_opts *o)
 
 static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
 {
-	builder b = {wp, o, icalcomponent_new_vcalendar(), icaltime_null_time(), false};
+	builder b = {wp, o, ical.component_new_vcalendar(), ical.time_null_time(), false};
 	if (!b.cal)
 		return NULL;
 	b.stamp = utc_value(stamp_seconds(wp, o));
@@ -378,7 +482,7 @@ static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
 	for (size_t i = 0; i < wp->wheel.n_activities && !b.oom; i++)
 		add_event(&b, &wp->wheel.activities[i], i);
 	if (b.oom) {
-		icalcomponent_free(b.cal);
+		ical.component_free(b.cal);
 		return NULL;
 	}
 	return b.cal;
@@ -518,10 +622,14 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 		diag_error(d, wp->file, wp->line, "no <wheel> to export: the calendar is the årshjul's activities");
 		return AM_EINPUT;
 	}
+	int r = ical_open(d);
+	if (r != AM_OK)
+		return r;
 	icalcomponent *cal = build(wp, o);
-	char *text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	char *text = cal ? ical.component_as_ical_string_r(cal) : NULL;
 	if (cal)
-		icalcomponent_free(cal);
+		ical.component_free(cal);
+	ical_close();
 	buf b = {0};
 	int bad = !text || refold(text, &b) != 0;
 	free(text);
