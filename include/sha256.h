@@ -2,10 +2,13 @@
  *
  * `render` prints each written PDF's digest like sha256sum does, so an
  * archive can later show the file is the one amokit wrote. Incremental:
- * init, update any number of times, final; or one call for a whole file. */
+ * init, update any number of times, final; or one call for a whole file.
+ * On x86-64 the SHA extensions are used when the processor has them,
+ * chosen at run time; the portable code is the fallback. */
 #ifndef AMOKIT_SHA256_H
 #define AMOKIT_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,5 +34,12 @@ void sha256_of(const void *data, size_t len, char hex[SHA256_HEX_SIZE]);
 /* The digest of the file at path, as hex. Returns 0, or -1 when the file
  * cannot be opened or read (errno tells why). */
 int sha256_file(const char *path, char hex[SHA256_HEX_SIZE]);
+
+/* Whether the x86 SHA extensions do the work (false elsewhere, and under
+ * valgrind, whose CPU hides them). */
+bool sha256_accelerated(void);
+/* With on, the portable code runs even where the SHA extensions exist:
+ * for tests, which check both. Call before any thread hashes. */
+void sha256_force_portable(bool on);
 
 #endif

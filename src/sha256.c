@@ -6,6 +6,7 @@
  * 64-bit number so that the total is a multiple of 64 bytes. */
 #include "sha256.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ static uint32_t rotr(uint32_t x, int n)
 	return (x >> n) | (x << (32 - n));
 }
 
+/* Compilers turn these byte shifts into one load and a byte swap. */
 static uint32_t load_be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -40,38 +42,134 @@ static void store_be32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
-/* One block into the hash value (FIPS 180-4, 6.2.2). */
-static void compress(uint32_t h[8], const unsigned char block[64])
+/* ---- portable ------------------------------------------------------------
+ * FIPS 180-4, 6.2.2, with the rounds unrolled eight at a time so the eight
+ * working words are renamed instead of moved, and the schedule kept as a
+ * ring of 16 words. Ch(e,f,g) = g ^ (e & (f ^ g)) and Maj(a,b,c) =
+ * b ^ ((a ^ b) & (b ^ c)) use one operation less than the textbook forms. */
+
+#define S0(a) (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22))
+#define S1(e) (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25))
+#define s0(w) (rotr(w, 7) ^ rotr(w, 18) ^ ((w) >> 3))
+#define s1(w) (rotr(w, 17) ^ rotr(w, 19) ^ ((w) >> 10))
+
+/* Word t of the schedule, t ≥ 16, computed in place in the ring w. */
+#define SCHEDULE(t) \
+	(w[(t) & 15] += s1(w[((t) - 2) & 15]) + w[((t) - 7) & 15] + s0(w[((t) - 15) & 15]))
+
+/* Round t with the working words named a..h for it: d and h change. */
+#define ROUND(a, b, c, d, e, f, g, h, t, wt) \
+	do { \
+		uint32_t t1 = h + S1(e) + (g ^ (e & (f ^ g))) + K[t] + (wt); \
+		d += t1; \
+		h = t1 + S0(a) + (b ^ ((a ^ b) & (b ^ c))); \
+	} while (0)
+
+#define EIGHT(t, W) \
+	do { \
+		ROUND(a, b, c, d, e, f, g, k, (t) + 0, W((t) + 0)); \
+		ROUND(k, a, b, c, d, e, f, g, (t) + 1, W((t) + 1)); \
+		ROUND(g, k, a, b, c, d, e, f, (t) + 2, W((t) + 2)); \
+		ROUND(f, g, k, a, b, c, d, e, (t) + 3, W((t) + 3)); \
+		ROUND(e, f, g, k, a, b, c, d, (t) + 4, W((t) + 4)); \
+		ROUND(d, e, f, g, k, a, b, c, (t) + 5, W((t) + 5)); \
+		ROUND(c, d, e, f, g, k, a, b, (t) + 6, W((t) + 6)); \
+		ROUND(b, c, d, e, f, g, k, a, (t) + 7, W((t) + 7)); \
+	} while (0)
+
+#define LOADED(t) w[t]
+
+/* n blocks of 64 bytes into the hash value. */
+static void compress_portable(uint32_t h[8], const unsigned char *p, size_t n)
 {
-	uint32_t w[64];
-	for (int t = 0; t < 16; t++)
-		w[t] = load_be32(block + 4 * t);
-	for (int t = 16; t < 64; t++) {
-		uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
-		uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
-		w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+	for (; n > 0; n--, p += 64) {
+		uint32_t w[16];
+		for (int t = 0; t < 16; t++)
+			w[t] = load_be32(p + 4 * t);
+		uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+		EIGHT(0, LOADED);
+		EIGHT(8, LOADED);
+		for (int t = 16; t < 64; t += 16) {
+			EIGHT(t, SCHEDULE);
+			EIGHT(t + 8, SCHEDULE);
+		}
+		h[0] += a;
+		h[1] += b;
+		h[2] += c;
+		h[3] += d;
+		h[4] += e;
+		h[5] += f;
+		h[6] += g;
+		h[7] += k;
 	}
-	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-	for (int t = 0; t < 64; t++) {
-		uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t];
-		uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		k = g;
-		g = f;
-		f = e;
-		e = d + t1;
-		d = c;
-		c = b;
-		b = a;
-		a = t1 + t2;
+}
+
+/* ---- x86 SHA extensions ---------------------------------------------------
+ * The hash value is kept as two vectors, ABEF and CDGH, the order
+ * sha256rnds2 wants; each sha256rnds2 does two rounds, so four words of
+ * the schedule (with their constants added) feed two of them. sha256msg1
+ * and sha256msg2 compute the schedule four words at a time. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+
+__attribute__((target("sha,sse4.1")))
+static void compress_ni(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+	__m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+	__m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+	__m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+	__m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+	for (; n > 0; n--, p += 64) {
+		__m128i abef0 = abef, cdgh0 = cdgh, m[4];
+		for (int i = 0; i < 16; i++) {
+			if (i < 4) {
+				m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+			} else {
+				__m128i x = _mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]);
+				x = _mm_add_epi32(x, _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+				m[i & 3] = _mm_sha256msg2_epu32(x, m[(i + 3) & 3]);
+			}
+			__m128i wk = _mm_add_epi32(m[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+		}
+		abef = _mm_add_epi32(abef, abef0);
+		cdgh = _mm_add_epi32(cdgh, cdgh0);
 	}
-	h[0] += a;
-	h[1] += b;
-	h[2] += c;
-	h[3] += d;
-	h[4] += e;
-	h[5] += f;
-	h[6] += g;
-	h[7] += k;
+	__m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+	__m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+#endif
+
+static atomic_bool portable_only;
+
+void sha256_force_portable(bool on) { atomic_store(&portable_only, on); }
+
+bool sha256_accelerated(void)
+{
+#ifdef HAVE_SHA_NI
+	return !atomic_load_explicit(&portable_only, memory_order_relaxed) &&
+	       __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+#else
+	return false;
+#endif
+}
+
+static void compress(uint32_t h[8], const unsigned char *p, size_t n)
+{
+#ifdef HAVE_SHA_NI
+	if (sha256_accelerated()) {
+		compress_ni(h, p, n);
+		return;
+	}
+#endif
+	compress_portable(h, p, n);
 }
 
 void sha256_init(sha256_ctx *c)
@@ -89,17 +187,25 @@ void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	c->bytes += len;
-	while (len > 0) {
+	if (c->used > 0) {
 		size_t take = 64 - c->used < len ? 64 - c->used : len;
 		memcpy(c->block + c->used, p, take);
 		c->used += take;
 		p += take;
 		len -= take;
-		if (c->used == 64) {
-			compress(c->h, c->block);
-			c->used = 0;
-		}
+		if (c->used < 64)
+			return;
+		compress(c->h, c->block, 1);
+		c->used = 0;
 	}
+	if (len >= 64) {
+		compress(c->h, p, len / 64);
+		p += len / 64 * 64;
+		len %= 64;
+	}
+	if (len > 0)
+		memcpy(c->block, p, len);
+	c->used = len;
 }
 
 void sha256_final(sha256_ctx *c, unsigned char digest[SHA256_DIGEST_SIZE])
@@ -108,13 +214,13 @@ void sha256_final(sha256_ctx *c, unsigned char digest[SHA256_DIGEST_SIZE])
 	c->block[c->used++] = 0x80;
 	if (c->used > 56) {
 		memset(c->block + c->used, 0, 64 - c->used);
-		compress(c->h, c->block);
+		compress(c->h, c->block, 1);
 		c->used = 0;
 	}
 	memset(c->block + c->used, 0, 56 - c->used);
 	store_be32(c->block + 56, (uint32_t)(bits >> 32));
 	store_be32(c->block + 60, (uint32_t)bits);
-	compress(c->h, c->block);
+	compress(c->h, c->block, 1);
 	for (int i = 0; i < 8; i++)
 		store_be32(digest + 4 * i, c->h[i]);
 }
