@@ -42,6 +42,8 @@ LIBSRC := $(filter-out src/main.c,$(SRC))
 GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
+LAYOUTS := $(sort $(wildcard layouts/*.xml))
+OBJ   += $(B)/obj/layout_digests.o
 $(B)/tests/test_ics: LDLIBS += $(shell pkg-config --libs libical 2>/dev/null)
 
 .DEFAULT_GOAL := all
@@ -72,6 +74,20 @@ $(B)/gen/schemas.c: schema/workplace.xsd schema/layout.xsd tools/embed.sh
 
 $(B)/obj/schemas.o: $(B)/gen/schemas.c
 	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+# The shipped layouts are validated against the layout schema here, once
+# (a layout that fails fails the build), and the digest of each is compiled
+# in: layout_load does not validate those exact bytes again.
+$(B)/tools/layout_digests: tools/layout_digests.c $(B)/obj/sha256.o $(B)/obj/schemas.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
+	@mkdir -p $(@D)
+	$(B)/tools/layout_digests $(LAYOUTS) > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/layout_digests.o: $(B)/gen/layout_digests.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(B)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(GEN)

@@ -1,8 +1,11 @@
 /* test_layout.c: the layout engine with the fixed-width fake measurer:
  * loading and its errors, bindings, pagination, keep rules, tables whose
- * header repeats, boxes with writing lines, and a golden draw-list dump. */
+ * header repeats, boxes with writing lines, and a golden draw-list dump;
+ * and that the shipped layouts, validated when amokit was built, are not
+ * validated again while any other bytes are. */
 #include "testutil.h"
 
+#include <libxml/xmlmemory.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +99,101 @@ static void a_doctype_is_refused(void **state)
 	fixture *f = *state;
 	int rc = run(f, "<!DOCTYPE x [<!ENTITY a 'b'>]>" HEAD "<body/></layout>");
 	assert_int_equal(rc, AM_EINPUT);
+}
+
+/* ---- shipped layouts, validated at build time ------------------------- */
+
+#define SHIPPED "layouts/dagsorden.xml"
+
+/* The whole file at path (malloc'd, NUL-terminated); fails the test if not. */
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	char *buf = malloc(1 << 20);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (1 << 20) - 1, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static int line_at(const char *s, const char *at)
+{
+	int line = 1;
+	for (; s < at; s++)
+		line += *s == '\n';
+	return line;
+}
+
+static int load_as_shipped(fixture *f, const char *xml, size_t len)
+{
+	layout *l;
+	diag_init(&f->d);
+	return layout_load_mem(f->a, SHIPPED, xml, len, &l, &f->d);
+}
+
+static void one_changed_byte_in_a_shipped_layout_is_validated(void **state)
+{
+	fixture *f = *state;
+	size_t len;
+	char *xml = read_all(SHIPPED, &len);
+	assert_int_equal(load_as_shipped(f, xml, len), AM_OK);
+	char *size = strstr(xml, "<page size=");
+	assert_non_null(size);
+	size[6] = 'z';                                /* <page zize=...: not in the schema */
+	assert_int_equal(load_as_shipped(f, xml, len), AM_EINPUT);
+	assert_true(f->d.n > 0);
+	assert_string_equal(f->d.entries[0].file, SHIPPED);
+	assert_int_equal(f->d.entries[0].line, line_at(xml, strchr(size, '>')));   /* libxml2: where the start tag ends */
+	assert_non_null(strstr(f->d.entries[0].msg, "zize"));
+	free(xml);
+}
+
+/* libxml2's allocations, counted through its own allocator hooks. */
+static long xml_allocs;
+static void *counting_malloc(size_t n) { xml_allocs++; return malloc(n); }
+static void *counting_realloc(void *p, size_t n) { xml_allocs++; return realloc(p, n); }
+static char *counting_strdup(const char *s) { xml_allocs++; return strdup(s); }
+
+static long xml_allocs_of_loading(fixture *f, const char *xml, size_t len)
+{
+	xmlFreeFunc free_fn;
+	xmlMallocFunc malloc_fn;
+	xmlReallocFunc realloc_fn;
+	xmlStrdupFunc strdup_fn;
+	xmlMemGet(&free_fn, &malloc_fn, &realloc_fn, &strdup_fn);
+	xmlMemSetup(free, counting_malloc, counting_realloc, counting_strdup);
+	xml_allocs = 0;
+	int rc = load_as_shipped(f, xml, len);
+	xmlMemSetup(free_fn, malloc_fn, realloc_fn, strdup_fn);
+	assert_int_equal(rc, AM_OK);
+	return xml_allocs;
+}
+
+/* Validation is invisible in a layout that passes it, but it costs
+ * libxml2 allocations: a copy that differs from the shipped file in one
+ * byte of a comment (still valid) needs many more than the file itself. */
+static void a_shipped_layout_is_not_validated_again(void **state)
+{
+	fixture *f = *state;
+	size_t len;
+	char *shipped = read_all(SHIPPED, &len);
+	char *edited = malloc(len + 1);
+	assert_non_null(edited);
+	memcpy(edited, shipped, len + 1);
+	char *comment = strstr(edited, "<!--");
+	assert_non_null(comment);
+	comment[5] ^= 0x20;                           /* a letter's case */
+	/* Once each first: the strings files and the schema are kept after. */
+	xml_allocs_of_loading(f, shipped, len);
+	xml_allocs_of_loading(f, edited, len);
+	long trusted = xml_allocs_of_loading(f, shipped, len);
+	long validated = xml_allocs_of_loading(f, edited, len);
+	printf("libxml2 allocations: shipped %ld, edited copy %ld\n", trusted, validated);
+	assert_true(validated > trusted + trusted / 2);
+	free(edited);
+	free(shipped);
 }
 
 static void fields_and_conditions_follow_the_data(void **state)
@@ -393,6 +491,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_malformed_layout_is_rejected_with_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_doctype_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(one_changed_byte_in_a_shipped_layout_is_validated, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_shipped_layout_is_not_validated_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(fields_and_conditions_follow_the_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_text_flows_over_pages_inside_the_margins, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_table_repeats_its_header_on_every_page, setup, teardown),

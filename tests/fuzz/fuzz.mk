@@ -28,11 +28,11 @@ FUZZ_CPPFLAGS := -Iinclude -Itests/fuzz -D_POSIX_C_SOURCE=200809L \
 FUZZ_CFLAGS   := -std=c11 -g -O1 $(filter-out -Werror,$(WARN)) -Wno-format-nonliteral
 FUZZ_LDLIBS    = $(LDLIBS) -lpthread
 FUZZ_LIBOBJ   := $(patsubst src/%.c,$(FUZZ_B)/obj/%.o,$(filter-out src/main.c,$(wildcard src/*.c))) \
-                 $(FUZZ_B)/obj/schemas.o
+                 $(FUZZ_B)/obj/schemas.o $(FUZZ_B)/obj/layout_digests.o
 FUZZ_BINS     := $(addprefix $(FUZZ_B)/,$(FUZZ_HARNESSES))
 
 .PHONY: fuzz fuzz-build fuzz-check-tools
-.SECONDARY: $(FUZZ_LIBOBJ) $(FUZZ_B)/gen/schemas.c
+.SECONDARY: $(FUZZ_LIBOBJ) $(FUZZ_B)/gen/schemas.c $(FUZZ_B)/gen/layout_digests.c
 
 fuzz-check-tools:
 	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install clang-14 libclang-rt-14-dev"; exit 2; }
@@ -50,6 +50,20 @@ $(FUZZ_B)/gen/schemas.c: schema/workplace.xsd schema/layout.xsd tools/embed.sh
 	tools/embed.sh schema/workplace.xsd schema_workplace schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
 
 $(FUZZ_B)/obj/schemas.o: $(FUZZ_B)/gen/schemas.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+
+# The shipped layouts' digests, as the main build makes them (a harness
+# given exactly a shipped layout's bytes skips the schema, as amokit does).
+$(FUZZ_B)/tools/layout_digests: tools/layout_digests.c src/sha256.c $(FUZZ_B)/gen/schemas.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -Wno-missing-prototypes $(FUZZ_SAN) -o $@ $^ $(FUZZ_LDLIBS)
+
+$(FUZZ_B)/gen/layout_digests.c: $(FUZZ_B)/tools/layout_digests $(wildcard layouts/*.xml)
+	@mkdir -p $(@D)
+	$(FUZZ_B)/tools/layout_digests $(sort $(wildcard layouts/*.xml)) > $@.tmp && mv $@.tmp $@
+
+$(FUZZ_B)/obj/layout_digests.o: $(FUZZ_B)/gen/layout_digests.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
