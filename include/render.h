@@ -22,5 +22,10 @@ typedef struct render_opts {
 
 /* Writes doc to path. Returns AM_OK, or an AM_E* code with a diag record. */
 int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d);
+/* render_pdf, and when sha256_hex is not NULL it receives (SHA256_HEX_SIZE
+ * bytes, sha256.h) the SHA-256 of exactly the bytes written, as lower-case
+ * hex, computed from memory rather than by reading the file back. */
+int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *path,
+                      char *sha256_hex, diag *d);
 
 #endif

@@ -23,6 +23,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include "sha256.h"
 
 /* libharu's allocator hook has no user pointer, so a failed allocation is
  * noted here, per thread, and read by render_status(). */
@@ -66,6 +69,105 @@ int render_status(render_ctx *c)
 		           (unsigned)c->err, (unsigned)c->err_detail);
 	c->fail = AM_EINTERNAL;
 	return c->fail;
+}
+
+/* ---- buffer streams ----------------------------------------------------
+ * The document, the pages' contents and the font files go through these
+ * instead of libharu's memory streams, whose byte-by-byte copies cost as
+ * much as the drawing; the saved document is then one buffer to hash and
+ * write, not a chain of 4 KB pieces to read back. */
+
+static bool buf_reserve(render_buf *b, size_t more)
+{
+	if (b->cap - b->n >= more)
+		return true;
+	size_t cap = b->cap ? b->cap : 8192;
+	while (cap - b->n < more)
+		cap *= 2;
+	unsigned char *p = realloc(b->p, cap);
+	if (!p)
+		return false;
+	b->p = p;
+	b->cap = cap;
+	return true;
+}
+
+static HPDF_STATUS buf_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT n)
+{
+	render_buf *b = s->attr;
+	if (b->borrowed)
+		return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
+	if (!buf_reserve(b, n)) {
+		hpdf_oom = true;
+		return HPDF_SetError(s->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+	}
+	if (n)
+		memcpy(b->p + b->n, ptr, n);
+	b->n += n;
+	return HPDF_OK;
+}
+
+/* Like libharu's memory streams: fewer bytes than asked means the end. */
+static HPDF_STATUS buf_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *n)
+{
+	render_buf *b = s->attr;
+	size_t left = b->n - b->pos, want = *n;
+	size_t k = want < left ? want : left;
+	if (k)
+		memcpy(ptr, b->p + b->pos, k);
+	b->pos += k;
+	*n = (HPDF_UINT)k;
+	return k < want ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS buf_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	render_buf *b = s->attr;
+	long long at = mode == HPDF_SEEK_CUR ? (long long)b->pos + pos
+	             : mode == HPDF_SEEK_END ? (long long)b->n - pos : pos;
+	if (at < 0 || at > (long long)b->n)
+		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+	b->pos = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 buf_tell(HPDF_Stream s) { return (HPDF_INT32)((render_buf *)s->attr)->pos; }
+
+static HPDF_UINT32 buf_size(HPDF_Stream s) { return (HPDF_UINT32)((render_buf *)s->attr)->n; }
+
+static void buf_free(HPDF_Stream s)
+{
+	render_buf *b = s->attr;
+	if (b && !b->borrowed)
+		free(b->p);
+	free(b);
+	s->attr = NULL;
+}
+
+HPDF_Stream render_buf_stream(HPDF_MMgr mm, unsigned char *data, size_t len, bool own)
+{
+	render_buf *b = calloc(1, sizeof *b);
+	HPDF_Stream s = b ? HPDF_CallbackReader_New(mm, buf_read, buf_seek, buf_tell, buf_size, b) : NULL;
+	if (!s) {
+		if (own)
+			free(data);
+		free(b);
+		hpdf_oom = true;
+		return NULL;
+	}
+	s->write_fn = buf_write;
+	s->free_fn = buf_free;
+	b->p = data;
+	b->n = b->cap = data ? len : 0;
+	b->borrowed = data && !own;
+	s->size = (HPDF_UINT)b->n;
+	return s;
+}
+
+void render_set_stream(HPDF_Dict dict, HPDF_Stream s)
+{
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = s;
 }
 
 /* ---- graphics state -------------------------------------------------- */
@@ -576,6 +678,12 @@ HPDF_Page render_new_page(render_ctx *c, float w, float h)
 	HPDF_Page p = HPDF_AddPage(c->pdf);
 	if (!p)
 		return NULL;
+	HPDF_PageAttr attr = (HPDF_PageAttr)p->attr;
+	HPDF_Stream s = render_buf_stream(c->pdf->mmgr, NULL, 0, false);
+	if (!s)
+		return NULL;
+	render_set_stream(attr->contents, s);
+	attr->stream = s;
 	HPDF_Page_SetWidth(p, w);
 	HPDF_Page_SetHeight(p, h);
 	return p;
@@ -908,24 +1016,19 @@ static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
 	return AM_OK;
 }
 
+/* Saves the document into a buffer, hashes it when asked and writes it. */
 static int save(render_ctx *c)
 {
+	HPDF_Stream out = render_buf_stream(c->pdf->mmgr, NULL, 0, false);
+	if (!out)
+		return render_status(c);
+	c->pdf->stream = out;   /* HPDF_SaveToStream writes there; HPDF_Free frees it */
 	if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
 		return render_status(c);
-	HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
-	unsigned char *buf = malloc(size ? size : 1);
-	if (!buf)
-		return c->fail = diag_oom(c->d, c->path);
-	/* Read back the stream HPDF_SaveToStream filled; HPDF_GetContents
-	 * would write (and compress) the whole document a second time. */
-	HPDF_UINT32 got = size;
-	HPDF_STATUS st = HPDF_ResetStream(c->pdf);
-	if (st == HPDF_OK)
-		st = HPDF_ReadFromStream(c->pdf, buf, &got);
-	int rc = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size
-	             ? write_atomic(c, buf, size)
-	             : render_status(c);
-	free(buf);
+	const render_buf *b = out->attr;
+	if (c->sha256_hex)
+		sha256_of(b->p, b->n, c->sha256_hex);
+	int rc = write_atomic(c, b->p, b->n);
 	return rc ? rc : render_status(c);
 }
 
@@ -954,9 +1057,10 @@ static int build(render_ctx *c)
 	return rc ? rc : save(c);
 }
 
-int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d)
+int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *path,
+                      char *sha256_hex, diag *d)
 {
-	render_ctx c = {.doc = doc, .opts = o, .d = d, .path = path};
+	render_ctx c = {.doc = doc, .opts = o, .d = d, .path = path, .sha256_hex = sha256_hex};
 	if (!doc->n_pages) {
 		diag_error(d, path, 0, "document has no pages");
 		return AM_EINTERNAL;
@@ -970,4 +1074,9 @@ int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag
 	free(c.images);
 	free(c.ops);
 	return rc;
+}
+
+int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d)
+{
+	return render_pdf_digest(doc, o, path, NULL, d);
 }

@@ -498,14 +498,13 @@ const char *render_load_face(render_ctx *c, font_style st)
 {
 	size_t len;
 	const unsigned char *data = font_data(c->opts->fonts, st, &len);
-	HPDF_Stream s = data ? HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)len) : NULL;
+	/* Read in place (the stream only borrows the bytes). Not "embedding"
+	 * for libharu: that would keep the stream to look up the components
+	 * of every glyph measured, and render_embed_fonts does the embedding. */
+	HPDF_Stream s = data ? render_buf_stream(c->pdf->mmgr, (unsigned char *)data, len, false) : NULL;
 	if (!s)
 		return NULL;
-	if (HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
-		HPDF_Stream_Free(s);
-		return NULL;
-	}
-	HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, s, HPDF_TRUE);   /* owns s */
+	HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, s, HPDF_FALSE);   /* frees s */
 	if (!def)
 		return NULL;
 	HPDF_FontDef known = HPDF_Doc_FindFontDef(c->pdf, def->base_font);
@@ -535,8 +534,8 @@ const char *render_load_face(render_ctx *c, font_style st)
 /* ---- the descriptor ----------------------------------------------------- */
 
 /* The font descriptor libharu would write for def, with font_file as its
- * FontFile2. */
-static HPDF_Dict descriptor(render_ctx *c, HPDF_FontDef def, const obuf *font_file, HPDF_UINT16 filter)
+ * FontFile2 (its bytes are taken over: font_file->p is NULL after). */
+static HPDF_Dict descriptor(render_ctx *c, HPDF_FontDef def, obuf *font_file, HPDF_UINT16 filter)
 {
 	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
 	HPDF_MMgr mm = c->pdf->mmgr;
@@ -558,8 +557,13 @@ static HPDF_Dict descriptor(render_ctx *c, HPDF_FontDef def, const obuf *font_fi
 	HPDF_Dict file = HPDF_DictStream_New(mm, c->pdf->xref);
 	if (st != HPDF_OK || !file)
 		return NULL;
-	st = HPDF_Stream_Write(file->stream, font_file->p, (HPDF_UINT)font_file->n);
-	st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)font_file->n);
+	size_t n = font_file->n;
+	HPDF_Stream s = render_buf_stream(mm, font_file->p, n, true);   /* takes the bytes */
+	font_file->p = NULL;
+	if (!s)
+		return NULL;
+	render_set_stream(file, s);
+	st = HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)n);
 	st += HPDF_Dict_Add(d, "FontFile2", file);
 	file->filter = filter;
 	return st == HPDF_OK ? d : NULL;

@@ -9,6 +9,15 @@
 #include "codepage.h"
 #include "render.h"
 
+/* Bytes in memory behind a libharu stream (render_buf_stream): libharu's
+ * own memory streams copy byte by byte and in 4 KB pieces. */
+typedef struct render_buf {
+	unsigned char *p;
+	size_t n, cap;
+	size_t pos;                /* where the next read starts */
+	bool borrowed;             /* p belongs to someone else: read only */
+} render_buf;
+
 /* A loaded image, kept so a logo on every page is embedded once. */
 typedef struct render_image_entry {
 	const char *file;
@@ -21,6 +30,7 @@ typedef struct render_ctx {
 	const render_opts *opts;
 	diag *d;
 	const char *path;          /* the target, for messages */
+	char *sha256_hex;          /* receives the digest of the bytes written, or NULL */
 	HPDF_STATUS err, err_detail;   /* first libharu error, 0 when none */
 	int fail;                  /* AM_E* code of the first failure we reported */
 
@@ -71,6 +81,14 @@ HPDF_Page render_new_page(render_ctx *c, float w, float h);
  * and size, centred on x when centre is set. Returns AM_OK or AM_E*. */
 int render_label(render_ctx *c, float x, float y, font_style style, float size,
                  bool centre, rgb colour, const char *utf8);
+/* A stream over a render_buf of its own (stream->attr), freed with the
+ * stream. With data, the buffer starts with those len bytes: taken over
+ * (freed with the stream) when own is set, else only read. NULL when out
+ * of memory (with own set, data is freed then too). */
+HPDF_Stream render_buf_stream(HPDF_MMgr mm, unsigned char *data, size_t len, bool own);
+/* Replaces the stream of a stream dictionary (a page's contents, a font
+ * file) by s. */
+void render_set_stream(HPDF_Dict dict, HPDF_Stream s);
 /* Returns c->fail, or a code derived from a pending libharu error. */
 int render_status(render_ctx *c);
 
