@@ -23,16 +23,18 @@ extern const size_t schema_layout_len;
 #define LAYOUT_NS "urn:amokit:layout:1"
 #define LAYOUT_MAX (4u << 20)
 
-static const struct { const char *name; lkind kind; } kinds[] = {
-	{"h1", L_H1}, {"h2", L_H2}, {"h3", L_H3}, {"p", L_P}, {"ul", L_UL},
-	{"ol", L_OL}, {"li", L_LI}, {"box", L_BOX}, {"title", L_TITLE},
-	{"table", L_TABLE}, {"header", L_HEADER}, {"row", L_ROW}, {"cell", L_CELL},
-	{"empty-rows", L_EMPTY_ROWS}, {"grid", L_GRID}, {"image", L_IMAGE},
-	{"rule", L_RULE}, {"spacer", L_SPACER}, {"page-break", L_PAGE_BREAK},
-	{"keep", L_KEEP}, {"custom", L_CUSTOM}, {"if", L_IF}, {"choose", L_CHOOSE},
-	{"when", L_WHEN}, {"otherwise", L_OTHERWISE}, {"repeat", L_REPEAT},
-	{"b", L_B}, {"i", L_I}, {"br", L_BR}, {"page-number", L_PAGE_NUMBER},
-	{"page-count", L_PAGE_COUNT}, {"number", L_NUMBER}, {"field", L_FIELD},
+/* Sorted by name (strcmp order) for bsearch: one lookup per element. */
+static const struct kind_name { const char *name; lkind kind; } kinds[] = {
+	{"b", L_B}, {"box", L_BOX}, {"br", L_BR}, {"cell", L_CELL},
+	{"choose", L_CHOOSE}, {"custom", L_CUSTOM}, {"empty-rows", L_EMPTY_ROWS},
+	{"field", L_FIELD}, {"grid", L_GRID}, {"h1", L_H1}, {"h2", L_H2},
+	{"h3", L_H3}, {"header", L_HEADER}, {"i", L_I}, {"if", L_IF},
+	{"image", L_IMAGE}, {"keep", L_KEEP}, {"li", L_LI}, {"number", L_NUMBER},
+	{"ol", L_OL}, {"otherwise", L_OTHERWISE}, {"p", L_P},
+	{"page-break", L_PAGE_BREAK}, {"page-count", L_PAGE_COUNT},
+	{"page-number", L_PAGE_NUMBER}, {"repeat", L_REPEAT}, {"row", L_ROW},
+	{"rule", L_RULE}, {"spacer", L_SPACER}, {"table", L_TABLE},
+	{"title", L_TITLE}, {"ul", L_UL}, {"when", L_WHEN},
 };
 
 /* ---- small parsers shared by the engine -------------------------------- */
@@ -242,7 +244,7 @@ static xmlDocPtr parse_checked(loader *ld, const char *xml, size_t len)
 	pc->_private = ld;
 	pc->sax->serror = on_parse_error;
 	xmlDocPtr doc = xmlCtxtReadMemory(pc, xml, (int)len, ld->file, "UTF-8",
-	                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(pc);
 	if (!doc) {
 		if (ld->d->errors == 0)
@@ -275,12 +277,15 @@ static xmlDocPtr parse_checked(loader *ld, const char *xml, size_t len)
 	return doc;
 }
 
+static int by_name(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct kind_name *)entry)->name);
+}
+
 static lkind kind_of(const xmlChar *name)
 {
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp((const char *)name, kinds[i].name) == 0)
-			return kinds[i].kind;
-	return L_UNKNOWN;
+	const struct kind_name *k = bsearch(name, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0], by_name);
+	return k ? k->kind : L_UNKNOWN;
 }
 
 /* Folds every run of XML white space to one space. */
