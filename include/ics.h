@@ -46,7 +46,7 @@ int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag 
 
 /* The same calendar in memory: on AM_OK *out holds *len bytes plus a
  * terminating NUL, allocated with malloc; the caller frees it. On failure
- * *out is NULL. */
+ * *out is NULL. Calls from several threads take turns with libical. */
 int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d);
 
 /* Test hook: the next calendars load soname instead of ICS_LIBICAL (NULL

@@ -8,9 +8,9 @@
  * this file rather than assumed of the library. Calendar arithmetic comes
  * from wheel.h (serial day numbers since 1970-01-01).
  *
- * libical is not linked: it pulls ICU's i18n library and the C++ runtime
- * into every process, which costs memory and relocations in every render
- * and batch worker for the one command that needs it. ics_write_mem opens
+ * libical is not linked: it would bring ICU's i18n library, its memory
+ * and its relocations, into every render and batch worker for the one
+ * command that needs it. ics_write_mem opens
  * it with dlopen, calls it through one table of pointers typed from
  * <libical/ical.h>, and closes it again before returning (it stays mapped,
  * see ical_open, but its caches are freed). */
@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <libical/ical.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -611,6 +612,27 @@ static int refold(const char *text, buf *out)
 
 /* ---- output ------------------------------------------------------------- */
 
+/* libical's text of the calendar, malloc'd; NULL with *rc and a diag record
+ * on failure. The loaded library is process state: one calendar at a time. */
+static char *ical_text(const am_workplace *wp, const ics_opts *o, diag *d, int *rc)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	char *text = NULL;
+	*rc = ical_open(d);
+	if (*rc == AM_OK) {
+		icalcomponent *cal = build(wp, o);
+		text = cal ? ical.component_as_ical_string_r(cal) : NULL;
+		if (cal)
+			ical.component_free(cal);
+		ical_close();
+		if (!text)
+			*rc = diag_oom(d, wp->file);
+	}
+	pthread_mutex_unlock(&lock);
+	return text;
+}
+
 int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d)
 {
 	static const ics_opts defaults = {NULL, NULL, -1};
@@ -622,16 +644,12 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 		diag_error(d, wp->file, wp->line, "no <wheel> to export: the calendar is the årshjul's activities");
 		return AM_EINPUT;
 	}
-	int r = ical_open(d);
-	if (r != AM_OK)
+	int r;
+	char *text = ical_text(wp, o, d, &r);
+	if (!text)
 		return r;
-	icalcomponent *cal = build(wp, o);
-	char *text = cal ? ical.component_as_ical_string_r(cal) : NULL;
-	if (cal)
-		ical.component_free(cal);
-	ical_close();
 	buf b = {0};
-	int bad = !text || refold(text, &b) != 0;
+	int bad = refold(text, &b) != 0;
 	free(text);
 	if (bad) {
 		free(b.p);
