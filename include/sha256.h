@@ -3,8 +3,8 @@
  * `render` prints each written PDF's digest like sha256sum does, so an
  * archive can later show the file is the one amokit wrote. Incremental:
  * init, update any number of times, final; or one call for a whole file.
- * On x86-64 the SHA extensions are used when the processor has them,
- * chosen at run time; the portable code is the fallback. */
+ * On x86-64 the SHA extensions, or else BMI2, are used when the processor
+ * has them, chosen at run time; plain C is the fallback. */
 #ifndef AMOKIT_SHA256_H
 #define AMOKIT_SHA256_H
 
@@ -35,11 +35,16 @@ void sha256_of(const void *data, size_t len, char hex[SHA256_HEX_SIZE]);
  * cannot be opened or read (errno tells why). */
 int sha256_file(const char *path, char hex[SHA256_HEX_SIZE]);
 
-/* Whether the x86 SHA extensions do the work (false elsewhere, and under
- * valgrind, whose CPU hides them). */
-bool sha256_accelerated(void);
-/* With on, the portable code runs even where the SHA extensions exist:
- * for tests, which check both. Call before any thread hashes. */
-void sha256_force_portable(bool on);
+/* The code that compresses the blocks: plain C; the same C compiled for
+ * BMI2 (three-operand rotates); the SHA extensions. SHA256_BEST picks the
+ * fastest the processor has, at run time (under valgrind, whose CPU hides
+ * the SHA extensions, that is BMI2). */
+typedef enum sha256_path { SHA256_BEST, SHA256_PLAIN, SHA256_BMI2, SHA256_SHANI } sha256_path;
+/* Makes every later digest use path p: for tests, which check each path;
+ * call before any thread hashes. Returns false (and changes nothing) when
+ * the processor, or this build, lacks it. */
+bool sha256_use(sha256_path p);
+/* The path digests use now (never SHA256_BEST). */
+sha256_path sha256_in_use(void);
 
 #endif

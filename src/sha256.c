@@ -42,7 +42,7 @@ static void store_be32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
-/* ---- portable ------------------------------------------------------------
+/* ---- plain C ---------------------------------------------------------------
  * FIPS 180-4, 6.2.2, with the rounds unrolled eight at a time so the eight
  * working words are renamed instead of moved, and the schedule kept as a
  * ring of 16 words. Ch(e,f,g) = g ^ (e & (f ^ g)) and Maj(a,b,c) =
@@ -79,8 +79,9 @@ static void store_be32(unsigned char *p, uint32_t v)
 
 #define LOADED(t) w[t]
 
-/* n blocks of 64 bytes into the hash value. */
-static void compress_portable(uint32_t h[8], const unsigned char *p, size_t n)
+/* n blocks of 64 bytes into the hash value. Inlined into each variant. */
+static inline __attribute__((always_inline))
+void compress_c(uint32_t h[8], const unsigned char *p, size_t n)
 {
 	for (; n > 0; n--, p += 64) {
 		uint32_t w[16];
@@ -104,6 +105,8 @@ static void compress_portable(uint32_t h[8], const unsigned char *p, size_t n)
 	}
 }
 
+static void compress_plain(uint32_t h[8], const unsigned char *p, size_t n) { compress_c(h, p, n); }
+
 /* ---- x86 SHA extensions ---------------------------------------------------
  * The hash value is kept as two vectors, ABEF and CDGH, the order
  * sha256rnds2 wants; each sha256rnds2 does two rounds, so four words of
@@ -111,7 +114,12 @@ static void compress_portable(uint32_t h[8], const unsigned char *p, size_t n)
  * and sha256msg2 compute the schedule four words at a time. */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define HAVE_SHA_NI 1
+#define HAVE_X86 1
+
+/* The plain code with BMI2's rorx: a rotate into another register saves
+ * the copy before each of the many rotates. */
+__attribute__((target("bmi2")))
+static void compress_bmi2(uint32_t h[8], const unsigned char *p, size_t n) { compress_c(h, p, n); }
 
 __attribute__((target("sha,sse4.1")))
 static void compress_ni(uint32_t h[8], const unsigned char *p, size_t n)
@@ -147,29 +155,61 @@ static void compress_ni(uint32_t h[8], const unsigned char *p, size_t n)
 }
 #endif
 
-static atomic_bool portable_only;
+typedef void compress_fn(uint32_t h[8], const unsigned char *p, size_t n);
 
-void sha256_force_portable(bool on) { atomic_store(&portable_only, on); }
-
-bool sha256_accelerated(void)
+static bool has(sha256_path p)
 {
-#ifdef HAVE_SHA_NI
-	return !atomic_load_explicit(&portable_only, memory_order_relaxed) &&
-	       __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+	switch (p) {
+	case SHA256_BEST:
+	case SHA256_PLAIN:
+		return true;
+#ifdef HAVE_X86
+	case SHA256_BMI2:
+		return __builtin_cpu_supports("bmi2");
+	case SHA256_SHANI:
+		return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
 #else
-	return false;
+	default:
+		return false;
 #endif
+	}
+	return false;
+}
+
+/* What sha256_use asked for; SHA256_BEST until then. */
+static _Atomic sha256_path wanted = SHA256_BEST;
+
+sha256_path sha256_in_use(void)
+{
+	sha256_path p = atomic_load_explicit(&wanted, memory_order_relaxed);
+	if (p != SHA256_BEST)
+		return p;
+	return has(SHA256_SHANI) ? SHA256_SHANI : has(SHA256_BMI2) ? SHA256_BMI2 : SHA256_PLAIN;
+}
+
+bool sha256_use(sha256_path p)
+{
+	if (!has(p))
+		return false;
+	atomic_store(&wanted, p);
+	return true;
 }
 
 static void compress(uint32_t h[8], const unsigned char *p, size_t n)
 {
-#ifdef HAVE_SHA_NI
-	if (sha256_accelerated()) {
+	switch (sha256_in_use()) {
+#ifdef HAVE_X86
+	case SHA256_SHANI:
 		compress_ni(h, p, n);
 		return;
-	}
+	case SHA256_BMI2:
+		compress_bmi2(h, p, n);
+		return;
 #endif
-	compress_portable(h, p, n);
+	default:
+		compress_plain(h, p, n);
+		return;
+	}
 }
 
 void sha256_init(sha256_ctx *c)

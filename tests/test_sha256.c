@@ -1,8 +1,8 @@
 /* test_sha256.c: SHA-256 against the FIPS 180-4 / NIST example vectors,
  * the padding boundaries, incremental feeding and files; and against a
  * textbook implementation kept here on long, odd-length and unaligned
- * inputs. Every test runs twice: once with the portable code forced, once
- * with what the machine offers (the SHA extensions where it has them). */
+ * inputs. Every test runs with each code path the processor has (plain C,
+ * BMI2, the SHA extensions) and with the default choice. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -110,18 +110,28 @@ static void matches_the_textbook_on_any_length_and_alignment(void **state)
 	free(buf);
 }
 
-static int portable(void **state)
+static int use_plain(void **state)
 {
 	(void)state;
-	sha256_force_portable(true);
-	return sha256_accelerated() ? -1 : 0;
+	return sha256_use(SHA256_PLAIN) ? 0 : -1;
 }
 
-static int native(void **state)
+static int use_bmi2(void **state)
 {
 	(void)state;
-	sha256_force_portable(false);
-	return 0;
+	return sha256_use(SHA256_BMI2) ? 0 : -1;
+}
+
+static int use_shani(void **state)
+{
+	(void)state;
+	return sha256_use(SHA256_SHANI) ? 0 : -1;
+}
+
+static int use_best(void **state)
+{
+	(void)state;
+	return sha256_use(SHA256_BEST) ? 0 : -1;
 }
 
 static void expect(const char *msg, size_t len, const char *want)
@@ -227,7 +237,14 @@ int main(void)
 		cmocka_unit_test(a_file_is_read_back),
 		cmocka_unit_test(matches_the_textbook_on_any_length_and_alignment),
 	};
-	int failed = cmocka_run_group_tests_name("portable", tests, portable, native);
-	fprintf(stderr, "sha256: SHA extensions %s\n", sha256_accelerated() ? "used" : "not available");
-	return failed + cmocka_run_group_tests_name("native", tests, native, NULL);
+	/* Each path the processor has, then the one chosen by default. */
+	static const char *const names[] = {"best", "plain C", "BMI2", "SHA extensions"};
+	int failed = cmocka_run_group_tests_name("plain C", tests, use_plain, use_best);
+	if (sha256_use(SHA256_BMI2))
+		failed += cmocka_run_group_tests_name("BMI2", tests, use_bmi2, use_best);
+	if (sha256_use(SHA256_SHANI))
+		failed += cmocka_run_group_tests_name("SHA extensions", tests, use_shani, use_best);
+	sha256_use(SHA256_BEST);
+	fprintf(stderr, "sha256: the default path here is %s\n", names[sha256_in_use()]);
+	return failed + cmocka_run_group_tests_name("default", tests, use_best, NULL);
 }
