@@ -187,6 +187,14 @@ void render_begin(render_ctx *c, HPDF_Page page, float scale, float tx, float ty
 	c->ty = ty;
 	c->in_text = false;
 	render_forget_state(c);
+	/* On a page with nothing drawn yet the state is PDF's initial one:
+	 * black, width 1, solid lines (PDF 1.7 §8.4.1). */
+	if (((HPDF_PageAttr)page->attr)->stream->size == 0) {
+		c->fill = c->stroke = (rgb){0, 0, 0};
+		c->width = 1;
+		c->dash = 0;
+		c->state_known = true;
+	}
 }
 
 static float px(const render_ctx *c, float x) { return c->tx + c->scale * x; }
@@ -222,7 +230,8 @@ static void out_bytes(render_ctx *c, const char *s, size_t n)
 
 static void out_str(render_ctx *c, const char *s) { out_bytes(c, s, strlen(s)); }
 
-/* Writes q / 10^decimals followed by a space, without trailing zeros. */
+/* Writes q / 10^decimals followed by a space, the shortest way: without
+ * trailing zeros, nor the zero before the point (".5", "-.25"). */
 static void out_fixed(render_ctx *c, long long q, int decimals)
 {
 	char buf[32], *e = buf + sizeof buf, *p = e;
@@ -239,10 +248,12 @@ static void out_fixed(render_ctx *c, long long q, int decimals)
 	}
 	if (frac)
 		*--p = '.';
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
+	if (u || !frac) {
+		do {
+			*--p = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+	}
 	if (neg)
 		*--p = '-';
 	out_bytes(c, p, (size_t)(e - p));
@@ -259,10 +270,17 @@ static long long quantise(double v, double unit)
 	return llround(v * unit);
 }
 
-/* A coordinate or length: thousandths of a point are far finer than any
- * printer, and keep the content short. */
-static void out_num(render_ctx *c, double v) { out_fixed(c, quantise(v, 1000), 3); }
-/* A colour component or a matrix coefficient: five decimals, as libharu. */
+/* Coordinates and lengths go out in hundredths of a point (0.0035 mm, far
+ * below any printer's dot), colour components in thousandths (finer than
+ * 8-bit colour), a rotation's coefficients with five decimals. Shapes are
+ * written from rounded absolute positions, so nothing drifts. */
+#define UNIT 100
+#define UNIT_DECIMALS 2
+
+static long long q_pt(double v) { return quantise(v, UNIT); }
+static void out_q(render_ctx *c, long long q) { out_fixed(c, q, UNIT_DECIMALS); }
+static void out_num(render_ctx *c, double v) { out_q(c, q_pt(v)); }
+static void out_colour(render_ctx *c, double v) { out_fixed(c, quantise(v, 1000), 3); }
 static void out_fine(render_ctx *c, double v) { out_fixed(c, quantise(v, 100000), 5); }
 
 static void out_op(render_ctx *c, const char *op)
@@ -279,9 +297,9 @@ static void out_point(render_ctx *c, double x, double y)
 
 static void out_rgb(render_ctx *c, rgb k, const char *op)
 {
-	out_fine(c, k.r);
-	out_fine(c, k.g);
-	out_fine(c, k.b);
+	out_colour(c, k.r);
+	out_colour(c, k.g);
+	out_colour(c, k.b);
 	out_op(c, op);
 }
 
@@ -452,19 +470,20 @@ static int show_run(void *ctx, codepage cp, const char *bytes, size_t n)
 }
 
 /* Moves the text origin to PDF point (x, y), turned by angle a: a relative
- * Td from the last unrotated line, else a full Tm. */
+ * Td from the last unrotated line (or from the origin, just after BT, where
+ * the text matrix is the identity), else a full Tm. */
 static void text_origin(render_ctx *c, float a, float x, float y)
 {
 	if (a == 0) {
-		long long mx = quantise(x, 100000), my = quantise(y, 100000);
+		long long mx = q_pt(x), my = q_pt(y);
 		if (c->tm_plain) {
-			out_fixed(c, mx - c->tm_x, 5);
-			out_fixed(c, my - c->tm_y, 5);
+			out_q(c, mx - c->tm_x);
+			out_q(c, my - c->tm_y);
 			out_op(c, "Td");
 		} else {
 			out_str(c, "1 0 0 1 ");
-			out_fixed(c, mx, 5);
-			out_fixed(c, my, 5);
+			out_q(c, mx);
+			out_q(c, my);
 			out_op(c, "Tm");
 		}
 		c->tm_plain = true;
@@ -496,7 +515,8 @@ static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
 	if (!c->in_text) {
 		out_op(c, "BT");
 		c->in_text = true;
-		c->tm_plain = false;
+		c->tm_plain = true;
+		c->tm_x = c->tm_y = 0;
 	}
 	set_fill_only(c, cmd->u.text.colour);
 	text_origin(c, cmd->u.text.angle, px(c, cmd->u.text.x), py(c, cmd->u.text.y));
@@ -542,13 +562,22 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
 
 /* ---- shapes, images, links ------------------------------------------- */
 
-static void draw_line_cmd(render_ctx *c, const draw_cmd *cmd)
+/* Whether lines a and b are stroked alike, so one S can stroke both. */
+static bool same_stroke(const draw_cmd *a, const draw_cmd *b)
+{
+	return b->kind == DRAW_LINE && same_rgb(a->u.line.colour, b->u.line.colour) &&
+	       a->u.line.width == b->u.line.width && a->u.line.dash == b->u.line.dash;
+}
+
+/* A line; a run of lines stroked alike (a table's rules) becomes one path
+ * stroked once: next is the command after this one, or NULL. */
+static void draw_line_cmd(render_ctx *c, const draw_cmd *cmd, const draw_cmd *next)
 {
 	set_stroke_only(c, cmd->u.line.colour, cmd->u.line.width * c->scale, cmd->u.line.dash * c->scale);
 	out_point(c, px(c, cmd->u.line.x1), py(c, cmd->u.line.y1));
 	out_op(c, "m");
 	out_point(c, px(c, cmd->u.line.x2), py(c, cmd->u.line.y2));
-	out_op(c, "l S");
+	out_op(c, next && same_stroke(cmd, next) ? "l" : "l S");
 }
 
 /* Fills and/or strokes the current path. */
@@ -566,8 +595,13 @@ static void draw_rect_cmd(render_ctx *c, const draw_cmd *cmd)
 		set_fill_only(c, cmd->u.rect.fill_colour);
 	if (cmd->u.rect.width > 0)
 		set_stroke_only(c, cmd->u.rect.stroke_colour, cmd->u.rect.width * c->scale, 0);
-	out_point(c, px(c, r.x), py(c, r.y + r.h));
-	out_point(c, r.w * c->scale, r.h * c->scale);
+	/* The size from the rounded edges, so they meet rules drawn there. */
+	long long x0 = q_pt(px(c, r.x)), x1 = q_pt(px(c, r.x + r.w));
+	long long y0 = q_pt(py(c, r.y + r.h)), y1 = q_pt(py(c, r.y));
+	out_q(c, x0);
+	out_q(c, y0);
+	out_q(c, x1 - x0);
+	out_q(c, y1 - y0);
 	out_op(c, "re");
 	paint(c, cmd->u.rect.fill, cmd->u.rect.width);
 }
@@ -645,7 +679,7 @@ int render_cmds(render_ctx *c, const draw_page *pg)
 			draw_text_cmd(c, cmd);
 			break;
 		case DRAW_LINE:
-			draw_line_cmd(c, cmd);
+			draw_line_cmd(c, cmd, i + 1 < pg->n ? cmd + 1 : NULL);
 			break;
 		case DRAW_RECT:
 			draw_rect_cmd(c, cmd);

@@ -55,7 +55,7 @@ typedef struct render_ctx {
 	HPDF_Font cur_font;
 	float cur_size;
 	/* Inside BT: whether the text matrix is unrotated, and its origin in
-	 * thousandths of a point, so the next line moves there with Td. */
+	 * hundredths of a point, so the next line moves there with Td. */
 	bool tm_plain;
 	long long tm_x, tm_y;
 	/* The text command being encoded (for the per-run callback). */
