@@ -244,7 +244,8 @@ static xmlDocPtr parse_checked(loader *ld, const char *xml, size_t len)
 	pc->_private = ld;
 	pc->sax->serror = on_parse_error;
 	xmlDocPtr doc = xmlCtxtReadMemory(pc, xml, (int)len, ld->file, "UTF-8",
-	                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+	                                  XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+	                                  XML_PARSE_COMPACT);   /* short texts inside their nodes */
 	xmlFreeParserCtxt(pc);
 	if (!doc) {
 		if (ld->d->errors == 0)

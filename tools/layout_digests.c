@@ -23,7 +23,7 @@
 extern const char schema_layout[];
 extern const size_t schema_layout_len;
 
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 static int failures;
 
