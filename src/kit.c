@@ -6,7 +6,6 @@
 #define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
 #include "kit.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -351,18 +350,6 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	return *rc ? NULL : copy;
 }
 
-/* The digest of a written file, read back from the file itself. */
-static int digest_written(const char *path, char hex[SHA256_HEX_SIZE], diag *d)
-{
-	if (sha256_file(path, hex) != 0) {
-		if (errno == ENOMEM)
-			return diag_oom(d, path);
-		diag_error(d, path, 0, "cannot read the written file back: %s", strerror(errno));
-		return AM_EUSAGE;
-	}
-	return AM_OK;
-}
-
 /* Writes document i; with hex non-NULL, also its SHA-256 for the log. */
 static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *wp,
                      const dnode *root, char *hex, diag *d)
@@ -407,9 +394,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		if (!rc && !path)
 			rc = diag_oom(d, NULL);
 		if (!rc)
-			rc = render_pdf(&doc, &ro, path, d);
-		if (!rc && hex)
-			rc = digest_written(path, hex, d);
+			rc = render_pdf_digest(&doc, &ro, path, hex, d);
 	}
 	arena_free(a);
 	return rc;
