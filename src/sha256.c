@@ -113,6 +113,7 @@ static void compress_plain(uint32_t h[8], const unsigned char *p, size_t n) { co
  * the schedule (with their constants added) feed two of them. sha256msg1
  * and sha256msg2 compute the schedule four words at a time. */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define HAVE_X86 1
 
@@ -157,6 +158,18 @@ static void compress_ni(uint32_t h[8], const unsigned char *p, size_t n)
 
 typedef void compress_fn(uint32_t h[8], const unsigned char *p, size_t n);
 
+#ifdef HAVE_X86
+/* CPUID leaf 7 EBX bit 29 (SHA), bit 8 (BMI2); leaf 1 ECX bit 19 (SSE4.1).
+ * Asked directly: clang 14's __builtin_cpu_supports does not know "sha". */
+static bool cpu_has(unsigned leaf, int reg, unsigned bit)
+{
+	unsigned r[4] = {0};
+	if (!__get_cpuid_count(leaf, 0, &r[0], &r[1], &r[2], &r[3]))
+		return false;
+	return r[reg] >> bit & 1;
+}
+#endif
+
 static bool has(sha256_path p)
 {
 	switch (p) {
@@ -165,9 +178,9 @@ static bool has(sha256_path p)
 		return true;
 #ifdef HAVE_X86
 	case SHA256_BMI2:
-		return __builtin_cpu_supports("bmi2");
+		return cpu_has(7, 1, 8);
 	case SHA256_SHANI:
-		return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+		return cpu_has(7, 1, 29) && cpu_has(1, 2, 19);
 #else
 	default:
 		return false;
@@ -184,7 +197,15 @@ sha256_path sha256_in_use(void)
 	sha256_path p = atomic_load_explicit(&wanted, memory_order_relaxed);
 	if (p != SHA256_BEST)
 		return p;
-	return has(SHA256_SHANI) ? SHA256_SHANI : has(SHA256_BMI2) ? SHA256_BMI2 : SHA256_PLAIN;
+	/* CPUID is slow (a virtual machine traps it): ask once. Threads that
+	 * race here compute the same answer. */
+	static _Atomic int best = -1;
+	int b = atomic_load_explicit(&best, memory_order_relaxed);
+	if (b < 0) {
+		b = has(SHA256_SHANI) ? SHA256_SHANI : has(SHA256_BMI2) ? SHA256_BMI2 : SHA256_PLAIN;
+		atomic_store_explicit(&best, b, memory_order_relaxed);
+	}
+	return (sha256_path)b;
 }
 
 bool sha256_use(sha256_path p)
