@@ -127,10 +127,14 @@ static void set32(obuf *o, size_t off, uint32_t v)
 	set16(o, off + 2, v & 0xFFFF);
 }
 
+/* The sum of the big-endian 32-bit words, the last one padded with zeros. */
 static uint32_t checksum(const unsigned char *p, size_t n)
 {
 	uint32_t sum = 0;
-	for (size_t i = 0; i < n; i += 4) {
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		sum += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
+	if (i < n) {
 		uint32_t w = 0;
 		for (size_t k = 0; k < 4; k++)
 			w = w << 8 | (i + k < n ? p[i + k] : 0);
