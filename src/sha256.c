@@ -247,6 +247,8 @@ void sha256_init(sha256_ctx *c)
 void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
 	const unsigned char *p = data;
+	if (len == 0)
+		return;   /* data may be NULL then, and memcpy must not see it */
 	c->bytes += len;
 	if (c->used > 0) {
 		size_t take = 64 - c->used < len ? 64 - c->used : len;
