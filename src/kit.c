@@ -6,6 +6,7 @@
 #define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
 #include "kit.h"
 
+#include <libxml/parser.h>
 #include <limits.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -48,7 +49,9 @@ struct kit {
 	text_measurer measurer;
 	text_hyph *hyph;
 	const char *layouts_dir;
-	layout *layouts[N_DOCS];   /* loaded on first use */
+	layout *layouts[N_DOCS];   /* loaded on first use, each in its own arena
+	                              (documents load theirs in parallel) */
+	arena *layout_arenas[N_DOCS];
 };
 
 const char *kit_doc_name(unsigned bit)
@@ -121,6 +124,7 @@ kit *kit_open(const kit_opts *o, diag *d)
 		return NULL;
 	}
 	k->a = a;
+	xmlInitParser();   /* before any thread: layouts may load in several */
 	const char *dir = kit_data_dir(a);
 	const char *fonts = o && o->fonts_dir ? o->fonts_dir : arena_printf(a, "%s/fonts", dir);
 	k->layouts_dir = o && o->layouts_dir ? o->layouts_dir : arena_printf(a, "%s/layouts", dir);
@@ -149,21 +153,31 @@ void kit_close(kit *k)
 		return;
 	font_free(k->fonts);
 	text_hyph_close(k->hyph);
+	for (size_t i = 0; i < N_DOCS; i++)
+		arena_free(k->layout_arenas[i]);
 	arena_free(k->a);
 }
 
+/* Document i's layout, loaded on first use. Threads may load different
+ * documents' layouts at once: each has its own slot and arena. */
 static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
 {
 	*rc = AM_OK;
 	if (!k->layouts[i]) {
-		char *path = arena_printf(k->a, "%s/%s.xml", k->layouts_dir, docs[i].name);
+		arena *a = arena_new();
+		char *path = a ? arena_printf(a, "%s/%s.xml", k->layouts_dir, docs[i].name) : NULL;
 		if (!path) {
+			arena_free(a);
 			*rc = diag_oom(d, NULL);
 			return NULL;
 		}
-		*rc = layout_load(k->a, path, &k->layouts[i], d);
-		if (*rc)
+		*rc = layout_load(a, path, &k->layouts[i], d);
+		if (*rc) {
+			arena_free(a);
+			k->layouts[i] = NULL;
 			return NULL;
+		}
+		k->layout_arenas[i] = a;
 	}
 	return k->layouts[i];
 }
@@ -402,9 +416,9 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 
 /* ---- running the documents, one after another or side by side ---------
  *
- * The documents of one workplace are independent once the model is bound
- * and their layouts are loaded, so on a machine with several cores they are
- * shared out among threads: each takes the next document from an atomic
+ * The documents of one workplace are independent once the model is bound,
+ * so on a machine with several cores they are shared out among threads
+ * (each loads its document's layout too): each takes the next document from an atomic
  * counter (the heaviest first) and leaves its result in its own slot. The
  * results are reported in document order, so the log and the messages read
  * the same however the work was shared. Threads, not processes: the pages
@@ -546,17 +560,13 @@ static int run_docs(kit *k, const kit_job *job, const am_workplace *wp, const dn
 	s->n = n;
 	memcpy(s->order, order, sizeof order);
 	atomic_init(&s->next, 0);
-	int rc = AM_OK;
-	for (size_t j = 0; j < n && jobs > 1 && !rc; j++)
-		kit_layout(k, order[j], d, &rc);   /* loaded here: the kit is not shared */
-	if (!rc && (jobs <= 1 || !run_threaded(s, jobs))) {
+	if (jobs <= 1 || !run_threaded(s, jobs)) {
 		/* One thread: in document order, stopping at the first failure. */
 		for (size_t i = 0; i < N_DOCS; i++)
 			if ((job->docs & docs[i].bit) && (run_one(s, i), s->res[i].rc))
 				break;
 	}
-	if (!rc)
-		rc = report(s, d);
+	int rc = report(s, d);
 	free(s);
 	return rc;
 }

@@ -9,6 +9,7 @@
  * validated again, and the schema is compiled only when a file needs it. */
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,9 +218,13 @@ static bool validated_at_build(const char *xml, size_t len)
 	return false;
 }
 
+/* The compiled schema, made on first need and then only read (each
+ * validation has its own context), so layouts may load in several threads. */
 static xmlSchemaPtr layout_schema(void)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	static xmlSchemaPtr schema;
+	pthread_mutex_lock(&lock);
 	if (!schema) {
 		xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(schema_layout, (int)schema_layout_len);
 		if (pc) {
@@ -227,6 +232,7 @@ static xmlSchemaPtr layout_schema(void)
 			xmlSchemaFreeParserCtxt(pc);
 		}
 	}
+	pthread_mutex_unlock(&lock);
 	return schema;
 }
 
@@ -555,7 +561,8 @@ typedef struct strings_file {
 } strings_file;
 
 static arena *strings_arena;
-static strings_file *strings_cache;
+static strings_file *strings_cache;   /* entries are never changed once added */
+static pthread_mutex_t strings_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const strings_file *cached_strings(const char *path, const char *xml, size_t len)
 {
@@ -644,8 +651,10 @@ static int load_strings(loader *ld, layout *l, const char *href, int line)
 		diag_error(ld->d, ld->file, line, "cannot load strings file '%s'", href);
 		return -1;
 	}
+	pthread_mutex_lock(&strings_lock);
 	const strings_file *f = cached_strings(path, xml, len);
 	int rc = f ? 0 : cache_strings(path, xml, len, &f);
+	pthread_mutex_unlock(&strings_lock);
 	if (rc == 0 && f)
 		rc = apply_strings(ld, l, f);
 	if (rc) {
