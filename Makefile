@@ -5,6 +5,7 @@
 #   make demo     build, then write the example kit into out/
 #   make test     build and run every test (unit, end-to-end, PDF checks)
 #   make asan     the whole suite under AddressSanitizer + UBSan
+#   make tsan     the threaded commands under ThreadSanitizer
 #   make valgrind the whole suite under valgrind memcheck
 #   make deps     install the Debian packages (as root) or print the line
 #   make format   clang-format the sources
@@ -49,7 +50,7 @@ $(B)/tests/test_ics: LDLIBS += $(shell pkg-config --libs libical 2>/dev/null)
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
-.PHONY: all demo test asan valgrind deps deps-check clean format bench bench-peers
+.PHONY: all demo test asan tsan valgrind deps deps-check clean format bench bench-peers
 
 all: deps-check $(B)/amokit
 
@@ -112,9 +113,18 @@ demo: all
 test: all $(TESTS)
 	@tools/runtests.sh $(B) $(TESTS)
 
+ASAN_B ?= build-asan
 asan:
-	$(MAKE) B=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	$(MAKE) B=$(ASAN_B) OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	        LDFLAGS="-fsanitize=address,undefined" test
+
+# ThreadSanitizer over the commands that share documents among threads:
+# any race report ends the run with exit 66, which threads.sh counts as a
+# failure (its -j 1 and -j 4 exit codes then differ).
+TSAN_B ?= build-tsan
+tsan:
+	$(MAKE) B=$(TSAN_B) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
 valgrind: all $(TESTS)
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
@@ -133,4 +143,4 @@ format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
 clean:
-	rm -rf build build-asan build-bench build-fuzz out
+	rm -rf build build-asan build-tsan build-bench build-fuzz out
