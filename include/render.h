@@ -28,4 +28,9 @@ int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag
 int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *path,
                       char *sha256_hex, diag *d);
 
+/* Removes the temporary files of documents still being written, for a
+ * process that is ending early (a signal, or a library calling exit());
+ * async-signal-safe. */
+void render_remove_temporaries(void);
+
 #endif

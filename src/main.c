@@ -6,6 +6,7 @@
  * of memory. Only this file prints or exits. */
 #define _DEFAULT_SOURCE            /* madvise */
 #include <getopt.h>
+#include <signal.h>
 #include <libxml/xmlmemory.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -25,6 +26,7 @@
 #include "kit.h"
 #include "layout.h"
 #include "reader.h"
+#include "render.h"
 #include "rules.h"
 
 typedef struct command {
@@ -582,6 +584,7 @@ static void on_library_exit(void)
 {
 	if (!main_returned && getpid() == main_pid) {
 		static const char msg[] = "amokit: out of memory\n";
+		render_remove_temporaries();   /* other threads may be writing */
 		fwrite(msg, 1, sizeof msg - 1, stderr);
 		_Exit(AM_EINTERNAL);
 	}
@@ -607,8 +610,29 @@ static int run(int argc, char **argv)
 	return r;
 }
 
+/* Interrupted (Ctrl-C, kill): no temporary file is left behind; then the
+ * signal takes its usual course. */
+static void on_signal(int sig)
+{
+	render_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void remove_temporaries_on_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa = {0};
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	remove_temporaries_on_signals();
 	keep_freed_memory();
 	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	main_pid = getpid();

@@ -12,7 +12,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1076,18 +1078,78 @@ static int write_special(render_ctx *c, const unsigned char *p, size_t n)
 
 /* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
  * into place; removes the temporary file on any failure. */
+/* ---- temporary files being written -------------------------------------
+ * Created right in fixed slots, so that a process ended while documents
+ * are being written (a signal, or a library calling exit() in another
+ * thread) can remove them: render_remove_temporaries() only reads these
+ * slots and calls unlink(), so it is safe in a signal handler. Once it has
+ * run, a writer that registers afterwards removes its own file. */
+#define MAX_PENDING 16
+enum { SLOT_FREE, SLOT_CREATING, SLOT_NAMED };
+static char pending_name[MAX_PENDING][PATH_MAX];
+static atomic_int pending_state[MAX_PENDING];
+static atomic_bool ending;
+
+/* mkstemp() on path + ".tmpXXXXXX" inside a slot; the fd, or -1 (errno).
+ * *slot is -1 when all slots are taken: that file is simply not tracked. */
+static int create_temporary(const char *path, char *name, size_t size, int *slot)
+{
+	*slot = -1;
+	if ((size_t)snprintf(name, size, "%s.tmpXXXXXX", path) >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (int i = 0; i < MAX_PENDING && *slot < 0; i++) {
+		int free_slot = SLOT_FREE;
+		if (atomic_compare_exchange_strong(&pending_state[i], &free_slot, SLOT_CREATING))
+			*slot = i;
+	}
+	char *where = *slot >= 0 ? pending_name[*slot] : name;
+	if (where != name)
+		memcpy(where, name, strlen(name) + 1);
+	int fd = mkstemp(where);
+	if (where != name)
+		memcpy(name, where, strlen(where) + 1);
+	if (*slot >= 0)
+		atomic_store(&pending_state[*slot], fd >= 0 ? SLOT_NAMED : SLOT_FREE);
+	if (fd >= 0 && atomic_load(&ending)) {
+		close(fd);
+		unlink(name);
+		errno = EINTR;
+		return -1;
+	}
+	return fd;
+}
+
+static void drop_temporary(int slot)
+{
+	if (slot >= 0)
+		atomic_store(&pending_state[slot], SLOT_FREE);
+}
+
+void render_remove_temporaries(void)
+{
+	atomic_store(&ending, true);
+	for (int i = 0; i < MAX_PENDING; i++) {
+		/* A writer in mkstemp() in another thread gets a moment to finish. */
+		for (long spin = 0; spin < 10000000 && atomic_load(&pending_state[i]) == SLOT_CREATING; spin++)
+			;
+		if (atomic_load(&pending_state[i]) != SLOT_FREE)
+			unlink(pending_name[i]);
+	}
+}
+
 static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
 {
 	struct stat st;
 	if (stat(c->path, &st) == 0 && !S_ISREG(st.st_mode))
 		return write_special(c, p, n);
-	size_t len = strlen(c->path);
-	char *tmp = malloc(len + sizeof ".tmpXXXXXX");
+	size_t size = strlen(c->path) + sizeof ".tmpXXXXXX";
+	char *tmp = malloc(size);
 	if (!tmp)
 		return c->fail = diag_oom(c->d, c->path);
-	memcpy(tmp, c->path, len);
-	memcpy(tmp + len, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
-	int fd = mkstemp(tmp);
+	int slot;
+	int fd = create_temporary(c->path, tmp, size, &slot);
 	if (fd < 0) {
 		free(tmp);
 		return io_error(c, "create file");
@@ -1100,10 +1162,12 @@ static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
 	if (bad || rename(tmp, c->path) != 0) {
 		int e = errno;
 		unlink(tmp);
+		drop_temporary(slot);
 		free(tmp);
 		errno = e;
 		return io_error(c, "write");
 	}
+	drop_temporary(slot);
 	free(tmp);
 	return AM_OK;
 }

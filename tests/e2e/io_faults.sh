@@ -187,5 +187,31 @@ else
 	bad "batch: output directory is a regular file: exit $rc, expected 1 or 2"
 fi
 
+# Interrupted while writing (SIGTERM delivered by strace at the Nth write
+# or rename of the process, any thread): the process dies of the signal,
+# no temporary file is left, and every PDF that is there is whole.
+if command -v strace > /dev/null 2>&1 && ! ldd "$AMOKIT" | grep -q 'libasan\|libtsan'; then
+	left=0; broken=0; runs=0
+	for call in write rename; do
+		for j in 1 4; do
+			for n in 1 2 3 4 5 7 9 12; do
+				rm -rf "$TMP/sig"; mkdir -p "$TMP/sig"
+				strace -f -o /dev/null -e trace=$call -e inject=$call:signal=SIGTERM:when=$n \
+					"$AMOKIT" render "$EX" -j $j -o "$TMP/sig" > /dev/null 2>&1
+				runs=$((runs + 1))
+				left=$((left + $(find "$TMP/sig" -name '*.tmp*' | wc -l)))
+				for f in "$TMP"/sig/*.pdf; do
+					[ -f "$f" ] && ! qpdf --check "$f" > /dev/null 2>&1 && broken=$((broken + 1))
+				done
+			done
+		done
+	done
+	[ "$left" = 0 ] && [ "$broken" = 0 ] &&
+		ok "interrupted at a write or rename ($runs runs, -j 1 and -j 4): no temporary file, no broken PDF" ||
+		bad "interrupted: $left temporary files left, $broken broken PDFs in $runs runs"
+else
+	echo "skip: interrupted writes (needs strace and a build without sanitizers)"
+fi
+
 echo "io faults: $pass passed, $fail failed"
 [ "$fail" = 0 ]
