@@ -132,8 +132,15 @@ def pdf_sizes(outdir):
     return {os.path.basename(p)[:-4]: os.path.getsize(p) for p in glob.glob(os.path.join(outdir, "*.pdf"))}
 
 
+def pdf_pages(path):
+    """Page objects in a PDF (amokit writes no object streams)."""
+    with open(path, "rb") as f:
+        return len(re.findall(rb"/Type\s*/Page(?![s\w])", f.read()))
+
+
 def bench_sets(amokit, args, tmp, table):
-    biggest_a4 = (0, "")
+    biggest_a4 = (0, "")      # one- and two-page A4 documents, like the issue's agenda
+    per_page = (0, "")        # longer ones, per page
     rss_all = 0
     for ex in sorted(glob.glob(os.path.join(ROOT, "examples", "*.xml"))):
         name = os.path.basename(ex)[:-4]
@@ -152,15 +159,22 @@ def bench_sets(amokit, args, tmp, table):
         table.row("(1) full set " + name, "%.1f ms" % ms, "%.2f ms" % (ms / max(1, len(sizes))),
                   kib(rss), "{:,}".format(ir) if ir else "-", "%d in %d" % (total, len(sizes)))
         for doc, size in sorted(sizes.items()):
-            table.row("      " + doc, "", "", "", "", size)
-            if doc != "aarshjul" and size > biggest_a4[0]:
+            pages = pdf_pages(os.path.join(out, doc + ".pdf"))
+            table.row("      %s (%d p.)" % (doc, pages), "", "", "", "", size)
+            if doc == "aarshjul":
+                continue
+            if pages <= 2 and size > biggest_a4[0]:
                 biggest_a4 = (size, "%s/%s" % (name, doc))
+            if pages > 2 and size / pages > per_page[0]:
+                per_page = (size / pages, "%s/%s, %d pages, %.1f KB" % (name, doc, pages, size / 1024))
         table.target("full set, one workplace: " + name, "%.1f ms" % ms, "≤ %g ms" % TARGET_SET_MS,
                      ms <= TARGET_SET_MS)
         rss_all = max(rss_all, rss)
     if biggest_a4[1]:
-        table.target("largest A4 document (%s)" % biggest_a4[1], "%.1f KB" % (biggest_a4[0] / 1024),
+        table.target("largest 1-2 page A4 document (%s)" % biggest_a4[1], "%.1f KB" % (biggest_a4[0] / 1024),
                      "≤ 20 KB", biggest_a4[0] <= TARGET_A4_BYTES)
+    if per_page[1]:
+        table.notes.append("longer A4 documents: at most %.1f KB per page (%s)" % (per_page[0] / 1024, per_page[1]))
     return rss_all
 
 
