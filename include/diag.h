@@ -43,6 +43,8 @@ void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Records an out-of-memory error; returns AM_EINTERNAL for convenience. */
 int diag_oom(diag *d, const char *file);
+/* Adds from's records (and counts, and its out-of-memory flag) to to's. */
+void diag_merge(diag *to, const diag *from);
 /* Prints every kept record as `FILE:LINE: [warning: ]message`, then
  * "FILE: too many errors" when more were seen than kept. */
 void diag_print(const diag *d, FILE *out);

@@ -64,3 +64,20 @@ void diag_print(const diag *d, FILE *out)
 	if (d->errors + d->warnings > d->n)
 		fprintf(out, "%s: too many errors\n", last_file);
 }
+
+void diag_merge(diag *to, const diag *from)
+{
+	for (int e = 0; e < from->n; e++) {
+		const diag_entry *x = &from->entries[e];
+		const char *file = x->file[0] ? x->file : NULL;
+		if (x->level == DIAG_WARNING)
+			diag_warning(to, file, x->line, "%s", x->msg);
+		else
+			diag_error(to, file, x->line, "%s", x->msg);
+	}
+	int kept_errors = 0;
+	for (int e = 0; e < from->n; e++)
+		kept_errors += from->entries[e].level == DIAG_ERROR;
+	to->errors += from->errors - kept_errors;   /* those beyond DIAG_MAX */
+	to->oom |= from->oom;
+}

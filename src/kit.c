@@ -507,22 +507,6 @@ static int threads_for(const kit_job *job, size_t n)
 	return (int)(jobs < 1 ? 1 : (size_t)jobs > n ? (long)n : jobs);
 }
 
-static void copy_diag(diag *to, const diag *from)
-{
-	for (int e = 0; e < from->n; e++) {
-		const diag_entry *x = &from->entries[e];
-		const char *file = x->file[0] ? x->file : NULL;
-		if (x->level == DIAG_WARNING)
-			diag_warning(to, file, x->line, "%s", x->msg);
-		else
-			diag_error(to, file, x->line, "%s", x->msg);
-	}
-	int kept_errors = 0;
-	for (int e = 0; e < from->n; e++)
-		kept_errors += from->entries[e].level == DIAG_ERROR;
-	to->errors += from->errors - kept_errors;   /* those beyond DIAG_MAX */
-	to->oom |= from->oom;
-}
 
 /* Reports the results in document order; returns the first failure's code. */
 static int report(run_state *s, diag *d)
@@ -532,7 +516,7 @@ static int report(run_state *s, diag *d)
 		doc_result *r = &s->res[i];
 		if (!(s->job->docs & docs[i].bit) || !atomic_load(&r->done))
 			continue;
-		copy_diag(d, &r->d);
+		diag_merge(d, &r->d);
 		if (r->rc && !rc)
 			rc = r->rc;
 		if (!r->rc && s->job->log)

@@ -6,7 +6,9 @@
  * of memory. Only this file prints or exits. */
 #define _DEFAULT_SOURCE            /* madvise */
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
+#include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -298,19 +300,55 @@ static void warm_heap(void)
 #endif
 }
 
+/* Opening the kit (fonts, hyphenation patterns) does not depend on the
+ * workplace file, so render does it in a second thread while the file is
+ * read and validated. */
+typedef struct kit_opening {
+	const kit_opts *opts;
+	pthread_t thread;
+	bool started;
+	kit *k;
+	diag d;
+} kit_opening;
+
+static void *open_kit(void *arg)
+{
+	kit_opening *o = arg;
+	o->k = kit_open(o->opts, &o->d);
+	return NULL;
+}
+
+static void start_kit(kit_opening *o, const kit_opts *opts)
+{
+	o->opts = opts;
+	o->k = NULL;
+	diag_init(&o->d);
+	xmlInitParser();   /* once, before two threads use libxml2 */
+	o->started = pthread_create(&o->thread, NULL, open_kit, o) == 0;
+}
+
+/* The opened kit, or NULL; the reasons are added to d (if not NULL). */
+static kit *finish_kit(kit_opening *o, diag *d)
+{
+	if (o->started)
+		pthread_join(o->thread, NULL);
+	else
+		open_kit(o);
+	if (d)
+		diag_merge(d, &o->d);
+	return o->k;
+}
+
 /* Runs the kit for wp (NULL: blank), with last year's file prev (may be
  * NULL), and prints what it wrote. */
-static int run_kit(kit_cli *k, const am_workplace *wp, const am_workplace *prev, diag *d)
+static int run_kit(kit_cli *k, kit *kt, const am_workplace *wp, const am_workplace *prev, diag *d)
 {
-	kit *kt = kit_open(&k->ko, d);
 	if (!kt)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
 	k->job.wp = wp;
 	k->job.log = stdout;
 	k->job.previous = prev;
-	int r = kit_run(kt, &k->job, d);
-	kit_close(kt);
-	return r;
+	return kit_run(kt, &k->job, d);
 }
 
 static int cmd_render(int argc, char **argv)
@@ -326,12 +364,16 @@ static int cmd_render(int argc, char **argv)
 		return r;
 	diag d;
 	diag_init(&d);
+	kit_opening opening;
+	start_kit(&opening, &k.ko);
 	am_workplace *wp, *prev = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK && k.previous)
 		r = reader_load(a, k.previous, &prev, &d);
+	kit *kt = finish_kit(&opening, r == AM_OK ? &d : NULL);
 	if (r == AM_OK)
-		r = run_kit(&k, wp, prev, &d);
+		r = run_kit(&k, kt, wp, prev, &d);
+	kit_close(kt);
 	diag_print(&d, stderr);
 	arena_free(a);
 	return r;
@@ -351,7 +393,9 @@ static int cmd_blank(int argc, char **argv)
 	warm_heap();
 	diag d;
 	diag_init(&d);
-	r = run_kit(&k, NULL, NULL, &d);
+	kit *kt = kit_open(&k.ko, &d);
+	r = run_kit(&k, kt, NULL, NULL, &d);
+	kit_close(kt);
 	diag_print(&d, stderr);
 	return r;
 }
