@@ -1090,6 +1090,12 @@ static char pending_name[MAX_PENDING][PATH_MAX];
 static atomic_int pending_state[MAX_PENDING];
 static atomic_bool ending;
 
+static void drop_temporary(int slot)
+{
+	if (slot >= 0)
+		atomic_store(&pending_state[slot], SLOT_FREE);
+}
+
 /* mkstemp() on path + ".tmpXXXXXX" inside a slot; the fd, or -1 (errno).
  * *slot is -1 when all slots are taken: that file is simply not tracked. */
 static int create_temporary(const char *path, char *name, size_t size, int *slot)
@@ -1103,6 +1109,12 @@ static int create_temporary(const char *path, char *name, size_t size, int *slot
 		int free_slot = SLOT_FREE;
 		if (atomic_compare_exchange_strong(&pending_state[i], &free_slot, SLOT_CREATING))
 			*slot = i;
+	}
+	if (atomic_load(&ending)) {   /* after claiming: a remover that set it
+	                                 before scanning this slot sees no file */
+		drop_temporary(*slot);
+		errno = EINTR;
+		return -1;
 	}
 	char *where = *slot >= 0 ? pending_name[*slot] : name;
 	if (where != name)
@@ -1121,11 +1133,6 @@ static int create_temporary(const char *path, char *name, size_t size, int *slot
 	return fd;
 }
 
-static void drop_temporary(int slot)
-{
-	if (slot >= 0)
-		atomic_store(&pending_state[slot], SLOT_FREE);
-}
 
 void render_remove_temporaries(void)
 {
