@@ -154,7 +154,7 @@ else
 fi
 LD_DEBUG=files "$AMOKIT" check "$xml" > /dev/null 2> "$tmp/ld-check"
 [ $? = 0 ] || fail "amokit check $xml failed"
-grep -q 'file=.*libxml2' "$tmp/ld-check" || fail "LD_DEBUG=files lists no libraries here: cannot tell"
+grep -q 'file=.*libhpdf' "$tmp/ld-check" || fail "LD_DEBUG=files lists no libraries here: cannot tell"
 ! grep -q 'file=libical' "$tmp/ld-check" || fail "amokit check loads libical"
 LD_DEBUG=files "$AMOKIT" ics "$xml" -o "$tmp/z.ics" 2> "$tmp/ld-ics" || fail "ics with LD_DEBUG failed"
 grep -q 'file=libical\.so\.3 .*dynamically loaded' "$tmp/ld-ics" || fail "amokit ics did not load libical.so.3 at run time"
