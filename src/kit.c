@@ -415,12 +415,13 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 /* ---- running the documents, one after another or side by side ---------
  *
  * The documents of one workplace are independent once the model is bound,
- * so on a machine with several cores they are shared out among threads
- * (each loads its document's layout too): each takes the next document from an atomic
- * counter (the heaviest first) and leaves its result in its own slot. The
- * results are reported in document order, so the log and the messages read
- * the same however the work was shared. Threads, not processes: the pages
- * a forked child would copy cost more than the work they would share. */
+ * so on a machine with several cores they are shared out among threads.
+ * Each thread takes the next document from an atomic counter (the heaviest
+ * first), loads its layout, writes it and leaves the result in the
+ * document's own slot. The results are reported in document order, so the
+ * log and the messages read the same however the work was shared. Threads,
+ * not processes: the pages a forked child would copy cost more than the
+ * work they would share. */
 
 typedef struct doc_result {
 	atomic_bool done;
@@ -527,7 +528,6 @@ static int threads_for(const kit_job *job, size_t n)
 	return (int)(jobs < 1 ? 1 : (size_t)jobs > n ? (long)n : jobs);
 }
 
-
 /* Reports the results in document order; returns the first failure's code. */
 static int report(run_state *s, diag *d)
 {
@@ -547,23 +547,19 @@ static int report(run_state *s, diag *d)
 
 static int run_docs(kit *k, const kit_job *job, const am_workplace *wp, const dnode *root, diag *d)
 {
-	run_state *s = malloc(sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
-	size_t n = 0, order[N_DOCS];
+	run_state *s = calloc(1, sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
 	if (!s)
 		return diag_oom(d, NULL);
-	for (size_t i = 0; i < N_DOCS; i++)
-		if (job->docs & docs[i].bit)
-			order[n++] = i;
-	heaviest_first(order, n, wp);
-	int jobs = threads_for(job, n);
-	memset(s, 0, sizeof *s);
 	s->k = k;
 	s->job = job;
 	s->wp = wp;
 	s->root = root;
-	s->n = n;
-	memcpy(s->order, order, sizeof order);
+	for (size_t i = 0; i < N_DOCS; i++)
+		if (job->docs & docs[i].bit)
+			s->order[s->n++] = i;
+	heaviest_first(s->order, s->n, wp);
 	atomic_init(&s->next, 0);
+	int jobs = threads_for(job, s->n);
 	if (jobs <= 1 || !run_threaded(s, jobs)) {
 		/* One thread: in document order, stopping at the first failure. */
 		for (size_t i = 0; i < N_DOCS; i++)
