@@ -300,11 +300,12 @@ static void warm_heap(void)
 #endif
 }
 
-/* Opening the kit (fonts, hyphenation patterns) does not depend on the
- * workplace file, so render does it in a second thread while the file is
- * read and validated. */
+/* Opening the kit (fonts, hyphenation patterns) and loading the layouts do
+ * not depend on the workplace file, so render does them in a second thread
+ * while the file is read and validated. */
 typedef struct kit_opening {
 	const kit_opts *opts;
+	unsigned docs;             /* whose layouts to load meanwhile */
 	pthread_t thread;
 	bool started;
 	kit *k;
@@ -315,12 +316,15 @@ static void *open_kit(void *arg)
 {
 	kit_opening *o = arg;
 	o->k = kit_open(o->opts, &o->d);
+	if (o->k)
+		kit_preload(o->k, o->docs);
 	return NULL;
 }
 
-static void start_kit(kit_opening *o, const kit_opts *opts)
+static void start_kit(kit_opening *o, const kit_opts *opts, unsigned docs)
 {
 	o->opts = opts;
+	o->docs = docs;
 	o->k = NULL;
 	diag_init(&o->d);
 	xmlInitParser();   /* once, before two threads use libxml2 */
@@ -365,7 +369,7 @@ static int cmd_render(int argc, char **argv)
 	diag d;
 	diag_init(&d);
 	kit_opening opening;
-	start_kit(&opening, &k.ko);
+	start_kit(&opening, &k.ko, k.job.docs);
 	am_workplace *wp, *prev = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK && k.previous)
