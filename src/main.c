@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 #ifdef __GLIBC__
@@ -274,6 +275,7 @@ static void keep_freed_memory(void)
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_ARENA_MAX, 1);   /* threads share the heap (and warm_heap's pages) */
 #endif
 }
 
@@ -287,7 +289,6 @@ static void keep_freed_memory(void)
 static void warm_heap(void)
 {
 #if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
-	mallopt(M_ARENA_MAX, 1);
 	char *p = malloc(WARM_HEAP);
 	if (!p)
 		return;
@@ -306,6 +307,7 @@ static void warm_heap(void)
 typedef struct kit_opening {
 	const kit_opts *opts;
 	unsigned docs;             /* whose layouts to load meanwhile */
+	atomic_bool file_read;     /* the main thread needs the kit now */
 	pthread_t thread;
 	bool started;
 	kit *k;
@@ -315,9 +317,12 @@ typedef struct kit_opening {
 static void *open_kit(void *arg)
 {
 	kit_opening *o = arg;
+	warm_heap();
 	o->k = kit_open(o->opts, &o->d);
-	if (o->k)
-		kit_preload(o->k, o->docs);
+	/* Layouts until the file is read: the rest load in the documents' threads. */
+	for (unsigned bit = 1; o->k && bit <= KIT_ALL && !atomic_load(&o->file_read); bit <<= 1)
+		if (o->docs & bit)
+			kit_preload(o->k, bit);
 	return NULL;
 }
 
@@ -325,6 +330,7 @@ static void start_kit(kit_opening *o, const kit_opts *opts, unsigned docs)
 {
 	o->opts = opts;
 	o->docs = docs;
+	atomic_init(&o->file_read, false);
 	o->k = NULL;
 	diag_init(&o->d);
 	xmlInitParser();   /* once, before two threads use libxml2 */
@@ -334,6 +340,7 @@ static void start_kit(kit_opening *o, const kit_opts *opts, unsigned docs)
 /* The opened kit, or NULL; the reasons are added to d (if not NULL). */
 static kit *finish_kit(kit_opening *o, diag *d)
 {
+	atomic_store(&o->file_read, true);
 	if (o->started)
 		pthread_join(o->thread, NULL);
 	else
@@ -362,7 +369,6 @@ static int cmd_render(int argc, char **argv)
 	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
 		return r;
-	warm_heap();
 	arena *a;
 	if ((r = one_file(c, argc, &a)) >= 0)
 		return r;
