@@ -1138,9 +1138,13 @@ void render_remove_temporaries(void)
 {
 	atomic_store(&ending, true);
 	for (int i = 0; i < MAX_PENDING; i++) {
-		/* A writer in mkstemp() in another thread gets a moment to finish. */
-		for (long spin = 0; spin < 10000000 && atomic_load(&pending_state[i]) == SLOT_CREATING; spin++)
-			;
+		/* A writer in mkstemp() in another thread gets up to a second to
+		 * finish, however the threads are scheduled (nanosleep is
+		 * async-signal-safe). Only when this handler interrupted that very
+		 * writer does the wait run out; its file is then unlinked by the
+		 * name mkstemp() fills in before it creates the file. */
+		for (int ms = 0; ms < 1000 && atomic_load(&pending_state[i]) == SLOT_CREATING; ms++)
+			nanosleep(&(struct timespec){0, 1000000}, NULL);
 		if (atomic_load(&pending_state[i]) != SLOT_FREE)
 			unlink(pending_name[i]);
 	}
