@@ -611,12 +611,13 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 
 /* libxml2 2.9 does not survive every failed allocation of its own (it can
  * crash inside schema validation), so the command line ends the process
- * cleanly instead: "out of memory", exit 3. Nothing has been written then
- * but temporary files, which are never renamed into place. */
+ * cleanly instead: "out of memory", exit 3, after removing the temporary
+ * files that other threads may be writing. */
 static void *xml_checked(void *p)
 {
 	if (!p) {
 		static const char msg[] = "amokit: out of memory\n";
+		render_remove_temporaries();   /* other threads may be writing */
 		fwrite(msg, 1, sizeof msg - 1, stderr);
 		_Exit(AM_EINTERNAL);
 	}
