@@ -613,14 +613,20 @@ static int common_options(const command *c, int argc, char **argv, const struct 
  * crash inside schema validation), so the command line ends the process
  * cleanly instead: "out of memory", exit 3, after removing the temporary
  * files that other threads may be writing. */
+/* Ends the process for a library that ran out of memory: the temporary
+ * files other threads may be writing go first. */
+static _Noreturn void exit_out_of_memory(void)
+{
+	static const char msg[] = "amokit: out of memory\n";
+	render_remove_temporaries();
+	fwrite(msg, 1, sizeof msg - 1, stderr);
+	_Exit(AM_EINTERNAL);
+}
+
 static void *xml_checked(void *p)
 {
-	if (!p) {
-		static const char msg[] = "amokit: out of memory\n";
-		render_remove_temporaries();   /* other threads may be writing */
-		fwrite(msg, 1, sizeof msg - 1, stderr);
-		_Exit(AM_EINTERNAL);
-	}
+	if (!p)
+		exit_out_of_memory();
 	return p;
 }
 
@@ -637,12 +643,8 @@ static pid_t main_pid;
 
 static void on_library_exit(void)
 {
-	if (!main_returned && getpid() == main_pid) {
-		static const char msg[] = "amokit: out of memory\n";
-		render_remove_temporaries();   /* other threads may be writing */
-		fwrite(msg, 1, sizeof msg - 1, stderr);
-		_Exit(AM_EINTERNAL);
-	}
+	if (!main_returned && getpid() == main_pid)
+		exit_out_of_memory();
 }
 
 static int run(int argc, char **argv)

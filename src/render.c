@@ -1076,8 +1076,6 @@ static int write_special(render_ctx *c, const unsigned char *p, size_t n)
 	return bad ? io_error(c, "write") : AM_OK;
 }
 
-/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
- * into place; removes the temporary file on any failure. */
 /* ---- temporary files being written -------------------------------------
  * Created right in fixed slots, so that a process ended while documents
  * are being written (a signal, or a library calling exit() in another
@@ -1150,6 +1148,8 @@ void render_remove_temporaries(void)
 	}
 }
 
+/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
+ * into place; removes the temporary file on any failure. */
 static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
 {
 	struct stat st;
