@@ -166,6 +166,8 @@ HPDF_Stream render_buf_stream(HPDF_MMgr mm, unsigned char *data, size_t len, boo
 	return s;
 }
 
+bool render_is_buf_stream(HPDF_Stream s) { return s->write_fn == buf_write; }
+
 void render_set_stream(HPDF_Dict dict, HPDF_Stream s)
 {
 	HPDF_Stream_Free(dict->stream);
@@ -1190,12 +1192,15 @@ static int save(render_ctx *c)
 	if (!out)
 		return render_status(c);
 	c->pdf->stream = out;   /* HPDF_SaveToStream writes there; HPDF_Free frees it */
+	int rc = render_deflate_streams(c);
+	if (rc)
+		return rc;
 	if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
 		return render_status(c);
 	const render_buf *b = out->attr;
 	if (c->sha256_hex)
 		sha256_of(b->p, b->n, c->sha256_hex);
-	int rc = write_atomic(c, b->p, b->n);
+	rc = write_atomic(c, b->p, b->n);
 	return rc ? rc : render_status(c);
 }
 

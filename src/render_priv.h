@@ -89,6 +89,11 @@ HPDF_Stream render_buf_stream(HPDF_MMgr mm, unsigned char *data, size_t len, boo
 /* Replaces the stream of a stream dictionary (a page's contents, a font
  * file) by s. */
 void render_set_stream(HPDF_Dict dict, HPDF_Stream s);
+/* Whether s is a render_buf_stream (its attr is a render_buf). */
+bool render_is_buf_stream(HPDF_Stream s);
+/* Compresses every stream libharu would deflate, with libdeflate, just
+ * before the document is saved (render_deflate.c). AM_OK or AM_E*. */
+int render_deflate_streams(render_ctx *c);
 /* Returns c->fail, or a code derived from a pending libharu error. */
 int render_status(render_ctx *c);
 
