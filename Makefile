@@ -144,7 +144,7 @@ tsan:
 	$(MAKE) B=$(TSAN_B) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
-valgrind: all $(TESTS)
+valgrind: all $(TESTS) $(B)/tests/render_driver
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
 
 # The benchmark of issue 7: an optimised build, medians of whole-process
