@@ -43,6 +43,10 @@ bool reader_date_exists(int y, int m, int d);
 /* The number of ISO 8601 weeks (52 or 53) in year y. */
 int reader_iso_weeks(int y);
 
+/* Frees the compiled schema, to give its memory to what follows once the
+ * files are read (render); a later read compiles it again. */
+void reader_forget_schema(void);
+
 /* Frees the cached compiled schema and libxml2's global state (optional,
  * at exit, when no other thread is reading). */
 void reader_cleanup(void);

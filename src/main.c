@@ -380,6 +380,7 @@ static int cmd_render(int argc, char **argv)
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK && k.previous)
 		r = reader_load(a, k.previous, &prev, &d);
+	reader_forget_schema();   /* its memory goes to the documents */
 	kit *kt = finish_kit(&opening, r == AM_OK ? &d : NULL);
 	if (r == AM_OK)
 		r = run_kit(&k, kt, wp, prev, &d);

@@ -76,13 +76,18 @@ static xmlSchemaPtr workplace_schema(void)
 	return s;
 }
 
-void reader_cleanup(void)
+void reader_forget_schema(void)
 {
 	pthread_mutex_lock(&schema_lock);
 	if (schema)
 		xmlSchemaFree(schema);
 	schema = NULL;
 	pthread_mutex_unlock(&schema_lock);
+}
+
+void reader_cleanup(void)
+{
+	reader_forget_schema();
 	xmlCleanupParser();
 }
 
