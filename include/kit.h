@@ -51,10 +51,6 @@ typedef struct kit_job {
 /* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */
 kit *kit_open(const kit_opts *o, diag *d);
 void kit_close(kit *k);
-/* Loads the layouts of the documents in the KIT_* mask docs ahead of
- * kit_run, for instance in a thread while the workplace file is read. A
- * layout that does not load is left for kit_run to load and report. */
-void kit_preload(kit *k, unsigned docs);
 /* Writes the requested documents. Returns AM_OK or an AM_E* code. */
 int kit_run(kit *k, const kit_job *job, diag *d);
 /* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error

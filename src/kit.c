@@ -180,20 +180,6 @@ static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
 	return k->layouts[i];
 }
 
-void kit_preload(kit *k, unsigned mask)
-{
-	diag *quiet = malloc(sizeof *quiet);   /* kit_run reports what fails */
-	if (!quiet)
-		return;
-	for (size_t i = 0; i < N_DOCS; i++) {
-		int rc;
-		diag_init(quiet);
-		if (mask & docs[i].bit)
-			kit_layout(k, i, quiet, &rc);
-	}
-	free(quiet);
-}
-
 /* The timestamp of the documents: SOURCE_DATE_EPOCH, else the meeting day. */
 static long long doc_timestamp(const am_workplace *wp)
 {

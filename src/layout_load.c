@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +159,10 @@ static char *slurp(const char *path, size_t *len, diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		diag_error(d, path, 0, "cannot open layout file");
+		if (errno == ENOMEM)   /* fopen's own buffer */
+			diag_oom(d, path);
+		else
+			diag_error(d, path, 0, "cannot open layout file: %s", strerror(errno));
 		return NULL;
 	}
 	struct stat st;
