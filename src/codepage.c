@@ -324,6 +324,8 @@ static codepage first_codepage(unsigned u)
 
 int cp_printable(unsigned u)
 {
+	if (u >= 0x20 && u < 0x7F)
+		return 1;   /* printable ASCII: every encoding has it */
 	return first_codepage(u) != CP_COUNT;
 }
 

@@ -440,7 +440,7 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 	xmlDocPtr doc = NULL;
 	if (plug) {
 		ctxt->sax->serror = parser_error;
-		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 		current_parse = st;
 		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
 		current_parse = NULL;
