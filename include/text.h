@@ -20,11 +20,25 @@
 typedef float (*text_measure_fn)(void *ctx, font_style style, float size,
                                  const char *utf8, size_t len);
 
+/* The advance of utf8[0..len) in style, in 1/1000 em, for a measurer whose
+ * widths add up character by character (no kerning). */
+typedef long (*text_units_fn)(void *ctx, font_style style, const char *utf8, size_t len);
+
 typedef struct text_measurer {
 	text_measure_fn fn;
 	void *ctx;
 	float ascent, descent;   /* per 1 pt of size: ascent > 0, descent > 0 (below baseline) */
+	/* Optional (NULL): when given, fn(..., size, s, n) is exactly
+	 * text_units_width(units(..., s, n), size), so that a caller who
+	 * measures the same text at many sizes may sum units once. */
+	text_units_fn units;
 } text_measurer;
+
+/* The width in points of `units` 1/1000 em at size, as fn computes it. */
+static inline float text_units_width(long units, float size)
+{
+	return (float)units * size / 1000.0f;
+}
 
 /* A fixed-width measurer for tests: every code point is 0.5 em wide. */
 extern const text_measurer text_fake_measurer;

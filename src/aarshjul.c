@@ -1240,10 +1240,47 @@ static int draw_grid(poster *p)
 	return 0;
 }
 
+/* Prefix sums of the advances of s in style st, in 1/1000 em: u[k] for
+ * s[0..k) at each character boundary k (bytes inside a character repeat
+ * the sum before it). The side panel sets the same texts at many sizes and
+ * widths while it looks for the largest that fits; with these, a width is
+ * one subtraction. NULL when the measurer has no units (or memory is
+ * short): wrap then measures. */
+static const long *prefix_units(const poster *p, font_style st, const char *s)
+{
+	if (!p->m->units)
+		return NULL;
+	size_t len = strlen(s);
+	long *u = arena_array(p->doc->arena, len + 1, sizeof *u);
+	if (!u)
+		return NULL;
+	u[0] = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t step = (unsigned char)s[i] < 0x80 ? 1 : text_utf8_decode(s + i, len - i, &cp);
+		if (!step)
+			step = 1;   /* as the measurer takes an invalid byte */
+		for (size_t k = 1; k < step; k++)
+			u[i + k] = u[i];
+		u[i + step] = u[i] + p->m->units(p->m->ctx, st, s + i, step);
+		i += step;
+	}
+	return u;
+}
+
+/* The width of s[a..b): from the prefix sums u when given, bit for bit
+ * what the measurer would return (text_units_width). */
+static float piece_w(const poster *p, font_style st, float size, const char *s, const long *u,
+                     size_t a, size_t b)
+{
+	return u ? text_units_width(u[b] - u[a], size) : p->m->fn(p->m->ctx, st, size, s + a, b - a);
+}
+
 /* Lines of text broken greedily at spaces, a too-long word between
- * characters. Returns the number of lines (at most max). */
-static size_t wrap(const poster *p, font_style st, float size, const char *s, float width,
-                   size_t *starts, size_t *lens, size_t max)
+ * characters; u is NULL or s's prefix_units. Returns the number of lines
+ * (at most max). */
+static size_t wrap(const poster *p, font_style st, float size, const char *s, const long *u,
+                   float width, size_t *starts, size_t *lens, size_t max)
 {
 	size_t n = 0, len = strlen(s), i = 0;
 	while (i < len && n < max) {
@@ -1259,7 +1296,7 @@ static size_t wrap(const poster *p, font_style st, float size, const char *s, fl
 				we++;
 			while (we < len && s[we] != ' ')
 				we++;
-			w += p->m->fn(p->m->ctx, st, size, s + end, we - end);
+			w += piece_w(p, st, size, s, u, end, we);
 			if (w > width)
 				break;
 			best = we;
@@ -1274,7 +1311,7 @@ static size_t wrap(const poster *p, font_style st, float size, const char *s, fl
 				size_t k2 = k + 1;
 				while (k2 < len && ((unsigned char)s[k2] & 0xC0) == 0x80)
 					k2++;
-				if (p->m->fn(p->m->ctx, st, size, s + i, k2 - i) > width)
+				if (piece_w(p, st, size, s, u, i, k2) > width)
 					break;
 				best = k = k2;
 			}
@@ -1352,7 +1389,7 @@ static int draw_name(poster *p, const char *name, double top)
 			float w = name_width(p, top, ns, lines);
 			if (w <= 0)
 				break;
-			size_t n = wrap(p, FONT_REGULAR, ns, name, w, st, ln, lines);
+			size_t n = wrap(p, FONT_REGULAR, ns, name, NULL, w, st, ln, lines);
 			size_t used = n ? st[n - 1] + ln[n - 1] : 0;
 			while (used < len && name[used] == ' ')
 				used++;
@@ -1370,7 +1407,7 @@ static int draw_name(poster *p, const char *name, double top)
 		while (lines > 1 && name_width(p, top, ns, lines) <= 0)
 			lines--;
 		float w = name_width(p, top, ns, lines);
-		size_t n = wrap(p, FONT_REGULAR, ns, name, w, st, ln, lines);
+		size_t n = wrap(p, FONT_REGULAR, ns, name, NULL, w, st, ln, lines);
 		if (!n)
 			return 0;
 		const char *rest = name + st[n - 1];
@@ -1395,6 +1432,7 @@ typedef struct pentry {
 	size_t ring;        /* PE_LEGEND */
 	int number;         /* PE_NUMBERED; PE_LINES: how many lines */
 	rgb ink;            /* PE_NUMBERED: the number's colour */
+	const long *units;  /* prefix_units of text, or NULL */
 } pentry;
 
 /* The panel's columns, all col_w wide: first those that fit beside a
@@ -1480,7 +1518,7 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 		indent = 1.0f * s;
 	}
 	size_t starts[FLOW_MAX_LINES], lens[FLOW_MAX_LINES];
-	size_t n = wrap(p, st, s, e->text, f->col_w - indent, starts, lens, FLOW_MAX_LINES);
+	size_t n = wrap(p, st, s, e->text, e->units, f->col_w - indent, starts, lens, FLOW_MAX_LINES);
 	size_t used = n ? starts[n - 1] + lens[n - 1] : 0;
 	for (size_t k = used; e->text[k]; k++)
 		if (e->text[k] != ' ')
@@ -1562,23 +1600,23 @@ static pentry *panel_entries(poster *p, size_t *count)
 	if (!es)
 		return NULL;
 	if (tx->legend_title)
-		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}, NULL};
 	for (size_t i = 0; i < p->n_rings; i++)
-		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}, NULL};
 	if (tx->week_label && !(p->o->blank && !p->g.year))
-		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}, NULL};
 	if (tx->goals_title && (p->o->blank || (wp && wp->n_goals))) {
-		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}, NULL};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, NULL};
 		else
 			for (size_t i = 0; i < wp->n_goals; i++)
-				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0, {0, 0, 0}};
+				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0, {0, 0, 0}, NULL};
 	}
 	if (tx->focus_title && (p->o->blank || (wp && wp->n_focus))) {
-		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0, {0, 0, 0}, NULL};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, NULL};
 		else
 			for (size_t i = 0; i < wp->n_focus; i++) {
 				const am_focus_area *fa = &wp->focus[i];
@@ -1587,12 +1625,12 @@ static pentry *panel_entries(poster *p, size_t *count)
 				                        : fa->title;
 				if (!t)
 					return NULL;
-				es[n++] = (pentry){PE_TEXT, t, 0, 0, {0, 0, 0}};
+				es[n++] = (pentry){PE_TEXT, t, 0, 0, {0, 0, 0}, NULL};
 			}
 	}
 	p->n_fixed = n;
 	if (p->n_numbered) {
-		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0, {0, 0, 0}};
+		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0, {0, 0, 0}, NULL};
 		for (size_t i = 0; i < p->n_occs; i++) {
 			const occ *o = p->order[i];
 			if (!o->number)
@@ -1600,9 +1638,12 @@ static pentry *panel_entries(poster *p, size_t *count)
 			const char *t = date_text(p, o);
 			if (!t)
 				return NULL;
-			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number, p->rings[o->ring].ink};
+			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number, p->rings[o->ring].ink, NULL};
 		}
 	}
+	for (size_t i = 0; i < n; i++)   /* the texts flow_entry wraps, in its style */
+		if (es[i].kind != PE_HEAD && es[i].kind != PE_LINES)
+			es[i].units = prefix_units(p, FONT_REGULAR, es[i].text);
 	*count = n;
 	return es;
 }
@@ -1907,10 +1948,10 @@ int aarshjul_draw_list(draw_doc *doc, draw_page *page, rect area, const aarshjul
 	pentry *es = arena_array(doc->arena, n, sizeof *es);
 	if (!es)
 		return diag_oom(d, NULL);
-	es[0] = (pentry){PE_HEAD, head ? head : "", 0, 0, INK};
+	es[0] = (pentry){PE_HEAD, head ? head : "", 0, 0, INK, NULL};
 	for (size_t i = 1; i < n; i++) {
 		const aarshjul_item *it = &st->list[first + i - 1];
-		es[i] = (pentry){PE_NUMBERED, it->text, 0, it->number, it->ink};
+		es[i] = (pentry){PE_NUMBERED, it->text, 0, it->number, it->ink, NULL};
 	}
 	float s = st->list_size > 0 ? st->list_size : p.sz.list;
 	int cols = list_cols(p.panel.w, s);

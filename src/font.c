@@ -347,7 +347,7 @@ int font_advance(const font_family *f, font_style style, unsigned cp)
 
 /* Sums the advances of utf8[0..len); a byte that is not UTF-8 or a missing
  * glyph counts as .notdef, which is what a viewer would draw. */
-static float measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
+static long units(void *ctx, font_style style, const char *utf8, size_t len)
 {
 	const font_family *f = ctx;
 	const face *fc = &f->faces[style];
@@ -366,11 +366,16 @@ static float measure(void *ctx, font_style style, float size, const char *utf8, 
 		}
 		sum += w >= 0 ? w : fc->notdef_width;
 	}
-	return (float)sum * size / 1000.0f;
+	return sum;
+}
+
+static float measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
+{
+	return text_units_width(units(ctx, style, utf8, len), size);
 }
 
 text_measurer font_measurer(const font_family *f)
 {
-	text_measurer m = { measure, (void *)f, f->ascent, f->descent };
+	text_measurer m = { measure, (void *)f, f->ascent, f->descent, units };
 	return m;
 }

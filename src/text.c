@@ -78,7 +78,7 @@ static float fake_measure(void *ctx, font_style style, float size, const char *u
 	return 0.5f * size * (float)count_code_points(utf8, len);
 }
 
-const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f };
+const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL };
 
 /* --- hyphenation -------------------------------------------------------- */
 
