@@ -27,21 +27,27 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include "arena.h"
 #include "sha256.h"
 
-/* libharu's allocator hook has no user pointer, so a failed allocation is
- * noted here, per thread, and read by render_status(). */
+/* libharu's objects live in an arena per document (hpdf_region), freed
+ * at once after HPDF_Free: through malloc, the two threads of a render
+ * kept waiting for each other's heap lock. libharu frees only to grow a
+ * list, so little is wasted. Its allocator hook has no user pointer, hence
+ * the thread-local region; a failed allocation is noted beside it, per
+ * thread, and read by render_status(). */
+static _Thread_local arena *hpdf_region;
 static _Thread_local bool hpdf_oom;
 
 static void *hpdf_alloc(HPDF_UINT size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p = arena_alloc(hpdf_region, size);
 	if (!p)
 		hpdf_oom = true;
 	return p;
 }
 
-static void hpdf_free(void *p) { free(p); }
+static void hpdf_free(void *p) { (void)p; }
 
 static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
@@ -1238,11 +1244,17 @@ int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *pat
 		return AM_EINTERNAL;
 	}
 	hpdf_oom = false;
-	c.pdf = HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, &c);
-	if (!c.pdf)
+	hpdf_region = arena_new();
+	c.pdf = hpdf_region ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, &c) : NULL;
+	if (!c.pdf) {
+		arena_free(hpdf_region);
+		hpdf_region = NULL;
 		return diag_oom(d, path);
+	}
 	int rc = build(&c);
 	HPDF_Free(c.pdf);
+	arena_free(hpdf_region);
+	hpdf_region = NULL;
 	free(c.images);
 	free(c.ops);
 	return rc;
