@@ -46,7 +46,9 @@ extern const text_measurer text_fake_measurer;
 /* Hyphenation dictionary (libhyphen). */
 typedef struct text_hyph text_hyph;
 /* Opens a hyphen dictionary (e.g. /usr/share/hyphen/hyph_da_DK.dic).
- * Returns NULL when the file cannot be read. */
+ * Returns NULL when the file cannot be read. Its patterns load when a word
+ * is first hyphenated, once, whichever thread asks; a file that does not
+ * load then means no hyphenation. */
 text_hyph *text_hyph_open(const char *path);
 void text_hyph_close(text_hyph *h);
 /* Writes the allowed break positions of a word into breaks (byte offsets

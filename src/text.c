@@ -12,8 +12,11 @@
 #include "text.h"
 
 #include <hyphen.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* --- UTF-8 ------------------------------------------------------------ */
 
@@ -84,28 +87,53 @@ const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL 
 
 #define MAX_HYPH_RUN 90          /* libhyphen handles words below 100 bytes */
 
+/* The patterns load on the first word that needs them, not when the
+ * dictionary is opened: loading is 4 M instructions and thousands of
+ * mallocs, which at start-up competed with reading the workplace file, and
+ * a kit whose documents break no word never pays it. */
 struct text_hyph {
-	HyphenDict *dict;
+	pthread_mutex_t lock;
+	atomic_bool loaded;
+	HyphenDict *dict;          /* NULL until loaded, or when unreadable */
+	char path[];
 };
 
 text_hyph *text_hyph_open(const char *path)
 {
-	text_hyph *h = malloc(sizeof *h);
+	if (access(path, R_OK) != 0)
+		return NULL;
+	size_t len = strlen(path);
+	text_hyph *h = malloc(sizeof *h + len + 1);
 	if (!h)
 		return NULL;
-	h->dict = hnj_hyphen_load(path);
-	if (!h->dict) {
-		free(h);
-		return NULL;
-	}
+	pthread_mutex_init(&h->lock, NULL);
+	atomic_init(&h->loaded, false);
+	h->dict = NULL;
+	memcpy(h->path, path, len + 1);
 	return h;
+}
+
+/* The patterns, loaded once by whichever thread asks first. */
+static HyphenDict *patterns(text_hyph *h)
+{
+	if (!atomic_load_explicit(&h->loaded, memory_order_acquire)) {
+		pthread_mutex_lock(&h->lock);
+		if (!atomic_load_explicit(&h->loaded, memory_order_relaxed)) {
+			h->dict = hnj_hyphen_load(h->path);
+			atomic_store_explicit(&h->loaded, true, memory_order_release);
+		}
+		pthread_mutex_unlock(&h->lock);
+	}
+	return h->dict;
 }
 
 void text_hyph_close(text_hyph *h)
 {
 	if (!h)
 		return;
-	hnj_hyphen_free(h->dict);
+	if (h->dict)
+		hnj_hyphen_free(h->dict);
+	pthread_mutex_destroy(&h->lock);
 	free(h);
 }
 
@@ -153,6 +181,9 @@ static size_t hyphenate_run(HyphenDict *dict, const char *buf, const size_t *end
  * with any character outside Latin-1 gets no breaks. */
 size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
 {
+	HyphenDict *dict = patterns(h);
+	if (!dict)
+		return 0;
 	char buf[MAX_HYPH_RUN + 1];
 	size_t ends[MAX_HYPH_RUN + 1];
 	size_t count = 0;
@@ -175,7 +206,7 @@ size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks
 		if (!letter || i == len) {
 			if (n >= 4 && n <= MAX_HYPH_RUN && h) {
 				buf[n] = '\0';   /* libhyphen reads the word as a C string */
-				count = hyphenate_run(h->dict, buf, ends, n, breaks, count, max);
+				count = hyphenate_run(dict, buf, ends, n, breaks, count, max);
 			}
 			n = letter ? n : 0;
 		}
