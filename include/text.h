@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "arena.h"
 #include "draw.h"
 
@@ -21,16 +22,25 @@ typedef float (*text_measure_fn)(void *ctx, font_style style, float size,
                                  const char *utf8, size_t len);
 
 /* The advance of utf8[0..len) in style, in 1/1000 em, for a measurer whose
- * widths add up character by character (no kerning). */
-typedef long (*text_units_fn)(void *ctx, font_style style, const char *utf8, size_t len);
+ * widths add up character by character (no kerning) and whose advances
+ * are at most 32768 units either way. When prefix is not NULL it also
+ * receives the running sums, len + 1 of them, in the same one pass:
+ * prefix[k] is the advance of utf8[0..k) at each character boundary k, and
+ * inside a character the sum before it. They fit int32_t because the
+ * caller keeps len below TEXT_UNITS_MAX_LEN then. */
+#define TEXT_UNITS_MAX_LEN 65536
+typedef long (*text_units_fn)(void *ctx, font_style style, const char *utf8, size_t len,
+                              int32_t *prefix);
 
 typedef struct text_measurer {
 	text_measure_fn fn;
 	void *ctx;
 	float ascent, descent;   /* per 1 pt of size: ascent > 0, descent > 0 (below baseline) */
 	/* Optional (NULL): when given, fn(..., size, s, n) is exactly
-	 * text_units_width(units(..., s, n), size), so that a caller who
-	 * measures the same text at many sizes may sum units once. */
+	 * text_units_width(units(..., s, n, NULL), size), so that a caller who
+	 * measures the same text, or pieces of it, at many sizes may sum units
+	 * once: the width of s[a..b) is then text_units_width(prefix[b] -
+	 * prefix[a], size) at character boundaries a and b. */
 	text_units_fn units;
 } text_measurer;
 

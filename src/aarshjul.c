@@ -11,6 +11,7 @@
 #include "wheel.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,10 @@
 #define MAX_SHRINK 16                   /* tries with a smaller wheel */
 
 typedef struct pbox { double r0, r1, t0, t1; int kind; } pbox;
+/* An entry in a sector's chain: the box it names, the next entry, and the
+ * box's radii as filed (both infinite once the box is replaced), which
+ * rule most boxes out without a look at the box. */
+typedef struct pent { double r0, r1; size_t box; int next; } pent;
 #define T_BUCKETS 256
 enum { BOX_LABEL, BOX_LEADER, BOX_OBSTACLE };
 
@@ -41,6 +46,7 @@ typedef struct variant {
 	int lines;
 	size_t split;
 	bool radial;          /* set along the radius rather than the arc */
+	const int32_t *u;     /* prefix_units of s in st, or NULL */
 } variant;
 
 typedef struct occ {
@@ -61,6 +67,7 @@ typedef struct occ {
 	size_t words_at;         /* p->n_words before its label's words */
 	variant one[2], two[2];  /* its label at label size and at the least, measured once */
 	bool measured[2];
+	const int32_t *u;        /* prefix_units of label once measured, or NULL */
 } occ;
 
 /* One line of text as it will be set: baseline start, angle, size. */
@@ -70,6 +77,7 @@ typedef struct tline {
 	float x, y, size;
 	double angle;
 	font_style st;
+	const int32_t *u;        /* prefix_units of s in st (u[0] need not be 0), or NULL */
 } tline;
 
 #define LABEL_MAX_WORDS 48
@@ -99,11 +107,12 @@ typedef struct poster {
 	size_t n_numbered;
 	pbox *boxes;
 	size_t n_boxes;
+	size_t n_filed;          /* boxes filed since clear_boxes: some perhaps removed */
+	size_t *box_ent;         /* per box: its first entry */
 	/* the boxes by angle: T_BUCKETS equal sectors, each a chain of
 	 * entries naming a box that reaches into it */
 	int bucket[T_BUCKETS];
-	size_t *ent_box;
-	int *ent_next;
+	pent *ents;
 	size_t n_ent, cap_ent;
 	rect *words;             /* extractor boxes of the text set on the wheel */
 	size_t n_words, cap_words;
@@ -148,6 +157,29 @@ static float measure(const poster *p, font_style st, float size, const char *s)
 	return p->m->fn(p->m->ctx, st, size, s, strlen(s));
 }
 
+/* Prefix sums of the advances of s[0..len) in style st, in 1/1000 em
+ * (text_units_fn). A text measured at many sizes, or piece by piece, then
+ * costs one subtraction per piece. NULL when the measurer has no units,
+ * the text is too long for them, or memory is short: its users then
+ * measure. */
+static const int32_t *prefix_units(const poster *p, font_style st, const char *s, size_t len)
+{
+	if (!p->m->units || len >= TEXT_UNITS_MAX_LEN)
+		return NULL;
+	int32_t *u = arena_array(p->doc->arena, len + 1, sizeof *u);
+	if (u)
+		p->m->units(p->m->ctx, st, s, len, u);
+	return u;
+}
+
+/* The width of s[a..b) (character boundaries): from the prefix sums u when
+ * given, bit for bit what the measurer would return (text_units_width). */
+static inline float piece_w(const poster *p, font_style st, float size, const char *s, const int32_t *u,
+                            size_t a, size_t b)
+{
+	return u ? text_units_width((long)u[b] - u[a], size) : p->m->fn(p->m->ctx, st, size, s + a, b - a);
+}
+
 static float text_h(const poster *p, float size) { return (p->m->ascent + p->m->descent) * size; }
 
 static double clock_of(const poster *p, double t) { return wheel_norm(p->g.start_angle + t); }
@@ -186,7 +218,7 @@ static tline tangent_set(const poster *p, const char *s, size_t len, font_style 
 	double rb = ri + (flip ? p->m->ascent : p->m->descent) * size;
 	point mid = wheel_point(p->c, rb, a);
 	double dx = cos(th), dy = -sin(th);
-	return (tline){s, len, (float)(mid.x - w / 2 * dx), (float)(mid.y - w / 2 * dy), size, th, st};
+	return (tline){s, len, (float)(mid.x - w / 2 * dx), (float)(mid.y - w / 2 * dy), size, th, st, NULL};
 }
 
 static int push_line(poster *p, const tline *l, rgb col)
@@ -219,8 +251,8 @@ static size_t line_words(const poster *p, const tline *l, double pad, rect *out,
 		if (e == i)
 			break;
 		/* widths add up piece by piece: measure only what is new */
-		double s0 = at + (i > from ? p->m->fn(p->m->ctx, l->st, l->size, l->s + from, i - from) : 0);
-		double s1 = s0 + p->m->fn(p->m->ctx, l->st, l->size, l->s + i, e - i);
+		double s0 = at + (i > from ? piece_w(p, l->st, l->size, l->s, l->u, from, i) : 0);
+		double s1 = s0 + piece_w(p, l->st, l->size, l->s, l->u, i, e);
 		at = s1;
 		from = e;
 		rect b = wheel_text_part_box(o, l->angle, s0, s1, asc, desc);
@@ -638,16 +670,23 @@ static int radii(poster *p)
 
 /* --- label placement ---------------------------------------------------- */
 
+/* Whether two boxes meet, b's angles also one turn back and one on. */
 static bool overlaps(const pbox *a, const pbox *b)
 {
 	if (a->r0 >= b->r1 || b->r0 >= a->r1)
 		return false;
-	for (int k = -1; k <= 1; k++) {
-		double s = k * WHEEL_TAU;
-		if (a->t0 < b->t1 + s && b->t0 + s < a->t1)
-			return true;
-	}
-	return false;
+	return (a->t0 < b->t1 - WHEEL_TAU && b->t0 - WHEEL_TAU < a->t1) ||
+	       (a->t0 < b->t1 && b->t0 < a->t1) ||
+	       (a->t0 < b->t1 + WHEEL_TAU && b->t0 + WHEEL_TAU < a->t1);
+}
+
+/* (long)floor(x) for an x well inside long's range, without the call to
+ * libm that -O2 makes of floor on x86-64: truncated, then one less when
+ * that rounded a negative x up. */
+static long floor_long(double x)
+{
+	long k = (long)x;
+	return k - ((double)k > x);
 }
 
 /* The sectors a box reaches into: first and last, the last possibly
@@ -655,8 +694,8 @@ static bool overlaps(const pbox *a, const pbox *b)
 static void box_buckets(const pbox *b, long *first, long *last)
 {
 	double unit = WHEEL_TAU / T_BUCKETS;
-	*first = (long)floor(b->t0 / unit);
-	*last = (long)floor(b->t1 / unit);
+	*first = floor_long(b->t0 / unit);
+	*last = floor_long(b->t1 / unit);
 	if (*last - *first >= T_BUCKETS - 1)
 		*last = *first + T_BUCKETS - 1;
 }
@@ -665,9 +704,21 @@ static size_t bucket_of(long k) { return (size_t)(((k % T_BUCKETS) + T_BUCKETS) 
 
 static void clear_boxes(poster *p)
 {
-	p->n_boxes = p->n_ent = 0;
+	p->n_boxes = p->n_filed = p->n_ent = 0;
 	for (size_t i = 0; i < T_BUCKETS; i++)
 		p->bucket[i] = -1;
+}
+
+/* The entries of a removed box whose place a new box takes: they stay in
+ * their chains, naming the new box, but no longer know its radii. */
+static void forget_radii(poster *p, size_t i)
+{
+	long first, last;
+	box_buckets(&p->boxes[i], &first, &last);
+	for (size_t e = p->box_ent[i], n = (size_t)(last - first + 1); n--; e++) {
+		p->ents[e].r0 = -INFINITY;
+		p->ents[e].r1 = INFINITY;
+	}
 }
 
 /* Appends box b and files it under its sectors. Returns -1 when out of
@@ -679,42 +730,43 @@ static int add_box(poster *p, pbox b)
 	size_t need = p->n_ent + (size_t)(last - first + 1);
 	if (need > p->cap_ent) {
 		size_t cap = need * 2 + 256;
-		size_t *eb = arena_array(p->doc->arena, cap, sizeof *eb);
-		int *en = arena_array(p->doc->arena, cap, sizeof *en);
-		if (!eb || !en)
+		pent *en = arena_array(p->doc->arena, cap, sizeof *en);
+		if (!en)
 			return -1;
-		if (p->n_ent) {
-			memcpy(eb, p->ent_box, p->n_ent * sizeof *eb);
-			memcpy(en, p->ent_next, p->n_ent * sizeof *en);
-		}
-		p->ent_box = eb;
-		p->ent_next = en;
+		if (p->n_ent)
+			memcpy(en, p->ents, p->n_ent * sizeof *en);
+		p->ents = en;
 		p->cap_ent = cap;
 	}
+	if (p->n_boxes < p->n_filed)
+		forget_radii(p, p->n_boxes);
+	p->box_ent[p->n_boxes] = p->n_ent;
 	for (long k = first; k <= last; k++) {
 		size_t q = bucket_of(k);
-		p->ent_box[p->n_ent] = p->n_boxes;
-		p->ent_next[p->n_ent] = p->bucket[q];
+		p->ents[p->n_ent] = (pent){b.r0, b.r1, p->n_boxes, p->bucket[q]};
 		p->bucket[q] = (int)p->n_ent++;
 	}
 	p->boxes[p->n_boxes++] = b;
+	if (p->n_filed < p->n_boxes)
+		p->n_filed = p->n_boxes;
 	return 0;
 }
 
 /* Whether box b is free: labels and obstacles clash with everything, a
  * leader only with labels. Only the boxes filed under b's sectors can
- * meet it; an entry naming a box since removed or replaced only costs a
- * test (the test is on the box itself). */
+ * meet it, and only those whose radii overlap b's (overlaps' first test,
+ * made on the entry's copy); an entry naming a box since removed or
+ * replaced only costs a test (the test is on the box itself). */
 static bool is_free(const poster *p, const pbox *b)
 {
 	long first, last;
 	box_buckets(b, &first, &last);
 	for (long k = first; k <= last; k++)
-		for (int e = p->bucket[bucket_of(k)]; e >= 0; e = p->ent_next[e]) {
-			size_t i = p->ent_box[e];
-			if (i >= p->n_boxes)
+		for (int e = p->bucket[bucket_of(k)]; e >= 0; e = p->ents[e].next) {
+			const pent *en = &p->ents[e];
+			if (b->r0 >= en->r1 || en->r0 >= b->r1 || en->box >= p->n_boxes)
 				continue;
-			const pbox *o = &p->boxes[i];
+			const pbox *o = &p->boxes[en->box];
 			if ((b->kind == BOX_LABEL || o->kind == BOX_LABEL) && overlaps(b, o))
 				return false;
 		}
@@ -723,43 +775,47 @@ static bool is_free(const poster *p, const pbox *b)
 
 static float line_advance(const poster *p, float size) { return text_h(p, size) * 1.12f; }
 
-/* The one-line variant of s. */
-static variant one_line(const poster *p, const char *s, float size, font_style st)
+/* The one-line variant of s; u is NULL or s's prefix_units in st. */
+static variant one_line(const poster *p, const char *s, const int32_t *u, float size, font_style st)
 {
-	float w = measure(p, st, size, s);
-	return (variant){s, size, w, w, 0, st, 1, 0, false};
+	float w = piece_w(p, st, size, s, u, 0, strlen(s));
+	return (variant){s, size, w, w, 0, st, 1, 0, false, u};
 }
 
 /* The two-line variant of s that is narrowest, split at a space; lines = 0
  * when s has no space. Widths add up word by word (a measurer has no
- * kerning), so each piece is measured once. total is s's width. */
-static variant two_lines(const poster *p, const char *s, float size, float total)
+ * kerning), so each piece is measured once (u: as one_line). total is s's
+ * width. */
+static variant two_lines(const poster *p, const char *s, const int32_t *u, float size, float total)
 {
-	variant best = {s, size, 0, 0, 0, FONT_REGULAR, 0, 0, false};
+	variant best = {s, size, 0, 0, 0, FONT_REGULAR, 0, 0, false, u};
 	size_t len = strlen(s);
 	float space = p->m->fn(p->m->ctx, FONT_REGULAR, size, " ", 1), w1 = 0;
 	for (size_t i = 0, from = 0; i + 1 < len; i++) {
 		if (s[i] != ' ' || !i)
 			continue;
-		w1 += p->m->fn(p->m->ctx, FONT_REGULAR, size, s + from, i - from);
+		w1 += piece_w(p, FONT_REGULAR, size, s, u, from, i);
 		from = i;
 		float w2 = total - w1 - space;
 		float w = fmaxf(w1, w2);
 		if (!best.lines || w < best.w)
-			best = (variant){s, size, w, w1, w2, FONT_REGULAR, 2, i, false};
+			best = (variant){s, size, w, w1, w2, FONT_REGULAR, 2, i, false, u};
 	}
 	return best;
 }
 
 static size_t label_lines(const poster *p, const variant *v, const char *s, double t, double ri, tline out[2]);
 
+/* How far a label may slide along the arc from its anchor, in its
+ * half-widths, nearest first: the first SLIDES_NEAR are within one. */
+static const double SLIDES[] = {0, 0.35, -0.35, 0.7, -0.7, 1.0, -1.0, 1.5, -1.5, 2.2, -2.2, 3.0, -3.0};
+enum { SLIDES_NEAR = 7, SLIDES_ALL = sizeof SLIDES / sizeof SLIDES[0] };
+
 /* Tries to set variant v for o in ring g: tracks from the innermost
- * outward, at each a few slides along the arc (up to `slide` half-widths,
- * the leader then slanting). Records the placement in o. */
-static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, double slide)
+ * outward, at each the slides SLIDES[from..to) along the arc (the leader
+ * slanting beyond one). Records the placement in o. */
+static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, size_t from, size_t to)
 {
-	static const double offsets[] = {0, 0.35, -0.35, 0.7, -0.7, 1.0, -1.0, 1.5, -1.5,
-	                                 2.2, -2.2, 3.0, -3.0};
 	float h = text_h(p, v->size) + (v->lines - 1) * line_advance(p, v->size);
 	double gap = 0.3 * v->size, step = track_h(p) * v->size / p->sz.label * 0.5;
 	for (int k = 0;; k++) {
@@ -777,18 +833,18 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 			return false;
 		if (hw > WHEEL_PI / 3)
 			continue;
-		for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
-			if (fabs(offsets[i]) > slide)
-				continue;
-			double tc = o->anchor + offsets[i] * unit;
+		for (size_t i = from; i < to; i++) {
+			double tc = o->anchor + SLIDES[i] * unit;
 			pbox lab = {ri, rout, tc - hw, tc + hw, BOX_LABEL};
+			if (!is_free(p, &lab))
+				continue;
 			/* under a label along the arc the leader runs straight out from
 			 * the marker; beside it, it slants to the label's foot */
-			bool slanted = v->radial ? offsets[i] != 0 : fabs(offsets[i]) > 0.95;
+			bool slanted = v->radial ? SLIDES[i] != 0 : fabs(SLIDES[i]) > 0.95;
 			double lw = gap / ri, lo = slanted ? fmin(o->anchor, tc) : o->anchor,
 			       hi = slanted ? fmax(o->anchor, tc) : o->anchor;
 			pbox lead = {g->rm, ri, lo - lw, hi + lw, BOX_LEADER};
-			if (!is_free(p, &lab) || !is_free(p, &lead))
+			if (!is_free(p, &lead))
 				continue;
 			tline ls[2];
 			size_t nl = label_lines(p, v, v->s, tc, ri, ls);
@@ -812,7 +868,8 @@ static bool try_variant(poster *p, occ *o, const ring_geo *g, const variant *v, 
 
 /* A label in its ring, along the arc (or, with radial, along the radius):
  * on one line, then on two; then the same at the smallest size; the
- * slides widen last. */
+ * slides widen last, to those the first pass did not try (a failed try
+ * changes nothing, so those would fail again). */
 static bool try_label(poster *p, occ *o, const ring_geo *g, bool radial)
 {
 	float size[2] = {p->sz.label, p->sz.label_min};
@@ -820,15 +877,17 @@ static bool try_label(poster *p, occ *o, const ring_geo *g, bool radial)
 		for (int i = 0; i < 2; i++) {
 			if (i && size[1] >= size[0])
 				break;
-			double slide = pass ? 3.0 : 1.0;
+			size_t from = pass ? SLIDES_NEAR : 0, to = pass ? SLIDES_ALL : SLIDES_NEAR;
 			if (!o->measured[i]) {
-				o->one[i] = one_line(p, o->label, size[i], FONT_REGULAR);
-				o->two[i] = two_lines(p, o->label, size[i], o->one[i].w);
+				if (!o->u)
+					o->u = prefix_units(p, FONT_REGULAR, o->label, strlen(o->label));
+				o->one[i] = one_line(p, o->label, o->u, size[i], FONT_REGULAR);
+				o->two[i] = two_lines(p, o->label, o->u, size[i], o->one[i].w);
 				o->measured[i] = true;
 			}
 			variant one = o->one[i], two = o->two[i];
 			one.radial = two.radial = radial;
-			if (try_variant(p, o, g, &one, slide) || (two.lines && try_variant(p, o, g, &two, slide)))
+			if (try_variant(p, o, g, &one, from, to) || (two.lines && try_variant(p, o, g, &two, from, to)))
 				return true;
 		}
 	return false;
@@ -871,11 +930,11 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 			items[i]->number = 0;
 	if (g->band)
 		return true;
-	variant tag = one_line(p, digits, p->sz.label_min, FONT_BOLD);
+	variant tag = one_line(p, digits, NULL, p->sz.label_min, FONT_BOLD);
 	char *range = arena_printf(p->doc->arena, "%s\xE2\x80\x93%s", digits, digits);
 	if (!range)
 		return false;
-	variant wide = one_line(p, range, p->sz.label_min, FONT_BOLD);
+	variant wide = one_line(p, range, NULL, p->sz.label_min, FONT_BOLD);
 	occ *last = NULL;   /* the latest tag, whose boxes are the last two */
 	occ *pend = NULL;   /* the first of the numbers before the first tag */
 	for (size_t i = 0; i < n; i++) {
@@ -883,7 +942,7 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 		if (!o->number)
 			continue;
 		o->range_end = NULL;
-		if (try_variant(p, o, g, pend ? &wide : &tag, 3.0)) {
+		if (try_variant(p, o, g, pend ? &wide : &tag, 0, SLIDES_ALL)) {
 			o->tagged = true;
 			o->range_start = pend;
 			pend = NULL;
@@ -903,7 +962,7 @@ static bool place_ring(poster *p, ring_geo *g, occ **items, size_t n, const doub
 			size_t words = p->n_words;
 			p->n_boxes -= 2;
 			p->n_words = last->words_at;
-			if (!try_variant(p, last, g, &wide, 3.0)) {
+			if (!try_variant(p, last, g, &wide, 0, SLIDES_ALL)) {
 				*last = keep;
 				p->n_boxes += 2;
 				p->n_words = words;
@@ -929,8 +988,9 @@ static int place_labels(poster *p)
 	int qn[4];
 	wheel_quarters(&p->g, q, qn);
 	p->boxes = arena_array(p->doc->arena, 2 * p->n_occs + 8, sizeof *p->boxes);
+	p->box_ent = arena_array(p->doc->arena, 2 * p->n_occs + 8, sizeof *p->box_ent);
 	char *digits = arena_printf(p->doc->arena, "%zu", p->n_occs ? p->n_occs : 1);
-	if (!p->boxes || !digits)
+	if (!p->boxes || !p->box_ent || !digits)
 		return -1;
 	for (char *c = digits; *c; c++)
 		*c = '8';
@@ -1068,7 +1128,7 @@ static tline radial_set(const poster *p, const char *s, size_t len, font_style s
 	point at = wheel_point(p->c, flip ? ri + w : ri, a);
 	double shift = off - (p->m->ascent - p->m->descent) * size / 2;
 	double ux = -sin(th), uy = -cos(th);
-	return (tline){s, len, (float)(at.x + ux * shift), (float)(at.y + uy * shift), size, th, st};
+	return (tline){s, len, (float)(at.x + ux * shift), (float)(at.y + uy * shift), size, th, st, NULL};
 }
 
 /* The lines of s set as variant v at wheel angle t from radius ri: one or
@@ -1077,10 +1137,12 @@ static tline radial_set(const poster *p, const char *s, size_t len, font_style s
 static size_t label_lines(const poster *p, const variant *v, const char *s, double t, double ri, tline out[2])
 {
 	size_t len = strlen(s);
+	const int32_t *u = s == v->s ? v->u : NULL;   /* a tag sets other digits than it was placed with */
 	if (v->lines == 1 || v->split >= len) {
-		float w = p->m->fn(p->m->ctx, v->st, v->size, s, len);
+		float w = piece_w(p, v->st, v->size, s, u, 0, len);
 		out[0] = v->radial ? radial_set(p, s, len, v->st, v->size, t, ri, w, 0)
 		                   : tangent_set(p, s, len, v->st, v->size, t, ri, w);
+		out[0].u = u;
 		return 1;
 	}
 	const char *s2 = s + v->split + 1;
@@ -1089,13 +1151,15 @@ static size_t label_lines(const poster *p, const variant *v, const char *s, doub
 	if (v->radial) {
 		out[0] = radial_set(p, s, v->split, v->st, v->size, t, ri, v->w1, adv / 2);
 		out[1] = radial_set(p, s2, len2, v->st, v->size, t, ri, v->w2, -adv / 2);
-		return 2;
+	} else {
+		bool flip;
+		wheel_tangent_text_angle(clock_of(p, t), &flip);
+		double r1 = flip ? ri : ri + adv, r2 = flip ? ri + adv : ri;
+		out[0] = tangent_set(p, s, v->split, v->st, v->size, t, r1, v->w1);
+		out[1] = tangent_set(p, s2, len2, v->st, v->size, t, r2, v->w2);
 	}
-	bool flip;
-	wheel_tangent_text_angle(clock_of(p, t), &flip);
-	double r1 = flip ? ri : ri + adv, r2 = flip ? ri + adv : ri;
-	out[0] = tangent_set(p, s, v->split, v->st, v->size, t, r1, v->w1);
-	out[1] = tangent_set(p, s2, len2, v->st, v->size, t, r2, v->w2);
+	out[0].u = u;
+	out[1].u = u ? u + (s2 - s) : NULL;
 	return 2;
 }
 
@@ -1240,67 +1304,83 @@ static int draw_grid(poster *p)
 	return 0;
 }
 
-/* Prefix sums of the advances of s in style st, in 1/1000 em: u[k] for
- * s[0..k) at each character boundary k (bytes inside a character repeat
- * the sum before it). The side panel sets the same texts at many sizes and
- * widths while it looks for the largest that fits; with these, a width is
- * one subtraction. NULL when the measurer has no units (or memory is
- * short): wrap then measures. */
-static const long *prefix_units(const poster *p, font_style st, const char *s)
+/* A text as wrap sets it. The side panel sets the same texts at many
+ * sizes and widths while it looks for the largest that fits: for those,
+ * where its pieces end (each word's end, and the end of trailing spaces)
+ * is found once, and with prefix_units a piece costs one subtraction. */
+typedef struct mtext {
+	const char *s;
+	size_t len;
+	const int32_t *u;      /* or NULL: pieces are measured */
+	const size_t *ends;    /* ascending, the last len (if s has a word); or NULL: scan */
+} mtext;
+
+/* s as wrap takes it with nothing found in advance. */
+static mtext mtext_plain(const char *s)
 {
-	if (!p->m->units)
-		return NULL;
-	size_t len = strlen(s);
-	long *u = arena_array(p->doc->arena, len + 1, sizeof *u);
-	if (!u)
-		return NULL;
-	u[0] = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		size_t step = (unsigned char)s[i] < 0x80 ? 1 : text_utf8_decode(s + i, len - i, &cp);
-		if (!step)
-			step = 1;   /* as the measurer takes an invalid byte */
-		for (size_t k = 1; k < step; k++)
-			u[i + k] = u[i];
-		u[i + step] = u[i] + p->m->units(p->m->ctx, st, s + i, step);
-		i += step;
+	return (mtext){s, strlen(s), NULL, NULL};
+}
+
+/* s with its pieces' ends and prefix_units in style st. Returns -1 when
+ * out of memory. */
+static int mtext_make(const poster *p, font_style st, const char *s, mtext *t)
+{
+	*t = mtext_plain(s);
+	size_t len = t->len, words = 0, n = 0;
+	for (size_t i = 0; i < len; i++)
+		words += s[i] != ' ' && (i + 1 == len || s[i + 1] == ' ');
+	size_t *ends = arena_array(p->doc->arena, words + 1, sizeof *ends);
+	if (!ends)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && (i + 1 == len || s[i + 1] == ' '))
+			ends[n++] = i + 1;
+	if (n && ends[n - 1] < len)   /* trailing spaces: a piece of their own */
+		ends[n++] = len;
+	t->ends = ends;
+	t->u = prefix_units(p, st, s, len);
+	return 0;
+}
+
+/* Where t's piece from `from` (< len) ends: past the spaces there and the
+ * word after them. *j is a cursor into t->ends for ascending froms. */
+static size_t piece_end(const mtext *t, size_t from, size_t *j)
+{
+	if (t->ends) {
+		while (t->ends[*j] <= from)
+			(*j)++;
+		return t->ends[*j];
 	}
-	return u;
+	size_t we = from;
+	while (we < t->len && t->s[we] == ' ')
+		we++;
+	while (we < t->len && t->s[we] != ' ')
+		we++;
+	return we;
 }
 
-/* The width of s[a..b): from the prefix sums u when given, bit for bit
- * what the measurer would return (text_units_width). */
-static float piece_w(const poster *p, font_style st, float size, const char *s, const long *u,
-                     size_t a, size_t b)
+/* Lines of t's text in style st broken greedily at spaces, a too-long
+ * word between characters. A line's width is the sum of its pieces'
+ * widths (its first word, then each run of spaces with the word after
+ * it), added in that order. Returns the number of lines (at most max). */
+static size_t wrap(const poster *p, font_style st, float size, const mtext *t, float width,
+                   size_t *starts, size_t *lens, size_t max)
 {
-	return u ? text_units_width(u[b] - u[a], size) : p->m->fn(p->m->ctx, st, size, s + a, b - a);
-}
-
-/* Lines of text broken greedily at spaces, a too-long word between
- * characters; u is NULL or s's prefix_units. Returns the number of lines
- * (at most max). */
-static size_t wrap(const poster *p, font_style st, float size, const char *s, const long *u,
-                   float width, size_t *starts, size_t *lens, size_t max)
-{
-	size_t n = 0, len = strlen(s), i = 0;
+	const char *s = t->s;
+	size_t n = 0, len = t->len, i = 0, j = 0;
 	while (i < len && n < max) {
 		while (i < len && s[i] == ' ')
 			i++;
 		if (i >= len)
 			break;
 		size_t end = i, best = 0;
-		float w = 0;   /* of s[i..end): widths add up piece by piece */
+		float w = 0;   /* of s[i..end) */
 		while (end < len) {
-			size_t we = end;
-			while (we < len && s[we] == ' ')
-				we++;
-			while (we < len && s[we] != ' ')
-				we++;
-			w += piece_w(p, st, size, s, u, end, we);
+			size_t we = piece_end(t, end, &j);
+			w += piece_w(p, st, size, s, t->u, end, we);
 			if (w > width)
 				break;
-			best = we;
-			end = we;
+			best = end = we;
 		}
 		if (!best) {   /* the first word alone is too wide: cut by characters */
 			size_t k = i + 1;
@@ -1311,7 +1391,7 @@ static size_t wrap(const poster *p, font_style st, float size, const char *s, co
 				size_t k2 = k + 1;
 				while (k2 < len && ((unsigned char)s[k2] & 0xC0) == 0x80)
 					k2++;
-				if (piece_w(p, st, size, s, u, i, k2) > width)
+				if (piece_w(p, st, size, s, t->u, i, k2) > width)
 					break;
 				best = k = k2;
 			}
@@ -1383,13 +1463,14 @@ static int draw_name(poster *p, const char *name, double top)
 {
 	size_t st[NAME_LINES], ln[NAME_LINES], len = strlen(name);
 	float floor_size = p->sz.label_min * 0.6f;
+	mtext t = mtext_plain(name);
 	for (float ns = p->sz.name;; ns *= 0.92f) {
 		bool last_try = ns * 0.92f < floor_size;
 		for (size_t lines = 1; lines <= NAME_LINES; lines++) {
 			float w = name_width(p, top, ns, lines);
 			if (w <= 0)
 				break;
-			size_t n = wrap(p, FONT_REGULAR, ns, name, NULL, w, st, ln, lines);
+			size_t n = wrap(p, FONT_REGULAR, ns, &t, w, st, ln, lines);
 			size_t used = n ? st[n - 1] + ln[n - 1] : 0;
 			while (used < len && name[used] == ' ')
 				used++;
@@ -1407,7 +1488,7 @@ static int draw_name(poster *p, const char *name, double top)
 		while (lines > 1 && name_width(p, top, ns, lines) <= 0)
 			lines--;
 		float w = name_width(p, top, ns, lines);
-		size_t n = wrap(p, FONT_REGULAR, ns, name, NULL, w, st, ln, lines);
+		size_t n = wrap(p, FONT_REGULAR, ns, &t, w, st, ln, lines);
 		if (!n)
 			return 0;
 		const char *rest = name + st[n - 1];
@@ -1432,7 +1513,7 @@ typedef struct pentry {
 	size_t ring;        /* PE_LEGEND */
 	int number;         /* PE_NUMBERED; PE_LINES: how many lines */
 	rgb ink;            /* PE_NUMBERED: the number's colour */
-	const long *units;  /* prefix_units of text, or NULL */
+	mtext m;            /* text, for wrap (not for PE_HEAD, PE_LINES) */
 } pentry;
 
 /* The panel's columns, all col_w wide: first those that fit beside a
@@ -1440,6 +1521,7 @@ typedef struct pentry {
 typedef struct flow {
 	poster *p;
 	float size, lh, col_w, gap, x, y, top, bottom;
+	float num_indent;        /* a numbered entry's text after its number */
 	int col, cols;
 	rect reg[2];
 	int n_reg, reg_i;
@@ -1508,17 +1590,15 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 		}
 		return true;
 	}
-	char num[16] = "";
 	if (e->kind == PE_NUMBERED) {
-		snprintf(num, sizeof num, "%d", e->number);
-		indent = measure(p, FONT_BOLD, s, "000") + 0.5f * s;
+		indent = f->num_indent;
 	} else if (e->kind == PE_LEGEND || e->kind == PE_WEEK) {
 		indent = 3.2f * s;
 	} else {
 		indent = 1.0f * s;
 	}
 	size_t starts[FLOW_MAX_LINES], lens[FLOW_MAX_LINES];
-	size_t n = wrap(p, st, s, e->text, e->units, f->col_w - indent, starts, lens, FLOW_MAX_LINES);
+	size_t n = wrap(p, st, s, &e->m, f->col_w - indent, starts, lens, FLOW_MAX_LINES);
 	size_t used = n ? starts[n - 1] + lens[n - 1] : 0;
 	for (size_t k = used; e->text[k]; k++)
 		if (e->text[k] != ' ')
@@ -1529,9 +1609,11 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
 		float base = f->y + p->m->ascent * s + 0.1f * f->lh;
 		if (f->draw && i == 0) {
 			int rc = 0;
-			if (e->kind == PE_NUMBERED)
+			if (e->kind == PE_NUMBERED) {
+				char num[16];
+				snprintf(num, sizeof num, "%d", e->number);
 				rc = push_text(p, num, strlen(num), f->x, base, s, 0, FONT_BOLD, e->ink);
-			else if (e->kind == PE_LEGEND) {
+			} else if (e->kind == PE_LEGEND) {
 				const ring_geo *g = &p->rings[e->ring];
 				rect sw = {f->x, f->y + 0.1f * f->lh, 2.9f * s, f->lh * 0.8f};
 				rc = draw_rect(p->doc, p->page, sw, 0.06f * s, g->ink, &g->tint) ||
@@ -1558,7 +1640,8 @@ static bool flow_entry(flow *f, const pentry *e, const pentry *next)
  * how many did. A heading is not left without the entry under it. */
 static size_t run_flow(poster *p, const pentry *es, size_t n, float size, int cols, bool draw)
 {
-	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.2f, .gap = 1.5f * size, .draw = draw};
+	flow f = {.p = p, .size = size, .lh = text_h(p, size) * 1.2f, .gap = 1.5f * size, .draw = draw,
+	          .num_indent = measure(p, FONT_BOLD, size, "000") + 0.5f * size};
 	f.col_w = (p->panel.w - f.gap * (cols - 1)) / cols;
 	if (p->side.w > 0)
 		f.reg[f.n_reg++] = p->side;
@@ -1600,23 +1683,23 @@ static pentry *panel_entries(poster *p, size_t *count)
 	if (!es)
 		return NULL;
 	if (tx->legend_title)
-		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_HEAD, tx->legend_title, 0, 0, {0, 0, 0}, {0}};
 	for (size_t i = 0; i < p->n_rings; i++)
-		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_LEGEND, p->rings[i].name, i, 0, {0, 0, 0}, {0}};
 	if (tx->week_label && !(p->o->blank && !p->g.year))
-		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_WEEK, tx->week_label, 0, 0, {0, 0, 0}, {0}};
 	if (tx->goals_title && (p->o->blank || (wp && wp->n_goals))) {
-		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_HEAD, tx->goals_title, 0, 0, {0, 0, 0}, {0}};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, NULL};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, {0}};
 		else
 			for (size_t i = 0; i < wp->n_goals; i++)
-				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0, {0, 0, 0}, NULL};
+				es[n++] = (pentry){PE_TEXT, wp->goals[i].title ? wp->goals[i].title : "", 0, 0, {0, 0, 0}, {0}};
 	}
 	if (tx->focus_title && (p->o->blank || (wp && wp->n_focus))) {
-		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_HEAD, tx->focus_title, 0, 0, {0, 0, 0}, {0}};
 		if (p->o->blank || !wp)
-			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, NULL};
+			es[n++] = (pentry){PE_LINES, "", 0, 4, {0, 0, 0}, {0}};
 		else
 			for (size_t i = 0; i < wp->n_focus; i++) {
 				const am_focus_area *fa = &wp->focus[i];
@@ -1625,12 +1708,12 @@ static pentry *panel_entries(poster *p, size_t *count)
 				                        : fa->title;
 				if (!t)
 					return NULL;
-				es[n++] = (pentry){PE_TEXT, t, 0, 0, {0, 0, 0}, NULL};
+				es[n++] = (pentry){PE_TEXT, t, 0, 0, {0, 0, 0}, {0}};
 			}
 	}
 	p->n_fixed = n;
 	if (p->n_numbered) {
-		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0, {0, 0, 0}, NULL};
+		es[n++] = (pentry){PE_HEAD, tx->list_title ? tx->list_title : "", 0, 0, {0, 0, 0}, {0}};
 		for (size_t i = 0; i < p->n_occs; i++) {
 			const occ *o = p->order[i];
 			if (!o->number)
@@ -1638,12 +1721,12 @@ static pentry *panel_entries(poster *p, size_t *count)
 			const char *t = date_text(p, o);
 			if (!t)
 				return NULL;
-			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number, p->rings[o->ring].ink, NULL};
+			es[n++] = (pentry){PE_NUMBERED, t, o->ring, o->number, p->rings[o->ring].ink, {0}};
 		}
 	}
 	for (size_t i = 0; i < n; i++)   /* the texts flow_entry wraps, in its style */
-		if (es[i].kind != PE_HEAD && es[i].kind != PE_LINES)
-			es[i].units = prefix_units(p, FONT_REGULAR, es[i].text);
+		if (es[i].kind != PE_HEAD && es[i].kind != PE_LINES && mtext_make(p, FONT_REGULAR, es[i].text, &es[i].m))
+			return NULL;
 	*count = n;
 	return es;
 }
@@ -1948,10 +2031,11 @@ int aarshjul_draw_list(draw_doc *doc, draw_page *page, rect area, const aarshjul
 	pentry *es = arena_array(doc->arena, n, sizeof *es);
 	if (!es)
 		return diag_oom(d, NULL);
-	es[0] = (pentry){PE_HEAD, head ? head : "", 0, 0, INK, NULL};
+	es[0] = (pentry){PE_HEAD, head ? head : "", 0, 0, INK, {0}};
 	for (size_t i = 1; i < n; i++) {
 		const aarshjul_item *it = &st->list[first + i - 1];
-		es[i] = (pentry){PE_NUMBERED, it->text, 0, it->number, it->ink, NULL};
+		/* set once or twice: nothing to find in advance */
+		es[i] = (pentry){PE_NUMBERED, it->text, 0, it->number, it->ink, mtext_plain(it->text)};
 	}
 	float s = st->list_size > 0 ? st->list_size : p.sz.list;
 	int cols = list_cols(p.panel.w, s);

@@ -346,32 +346,49 @@ int font_advance(const font_family *f, font_style style, unsigned cp)
 }
 
 /* Sums the advances of utf8[0..len); a byte that is not UTF-8 or a missing
- * glyph counts as .notdef, which is what a viewer would draw. */
-static long units(void *ctx, font_style style, const char *utf8, size_t len)
+ * glyph counts as .notdef, which is what a viewer would draw. With prefix,
+ * also the running sums (text_units_fn). Inline, so that measure(), which
+ * passes NULL, keeps a loop without the stores. */
+static inline long sum_advances(const font_family *f, font_style style, const char *utf8, size_t len,
+                                int32_t *prefix)
 {
-	const font_family *f = ctx;
 	const face *fc = &f->faces[style];
 	long sum = 0;
+	if (prefix)
+		prefix[0] = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)utf8[i];
 		int w;
+		size_t step = 1;
 		if (c < 0x80) {
 			w = fc->flat[c];
-			i++;
 		} else {
 			unsigned cp;
-			size_t step = text_utf8_decode(utf8 + i, len - i, &cp);
+			step = text_utf8_decode(utf8 + i, len - i, &cp);
 			w = step ? font_advance(f, style, cp) : -1;
-			i += step ? step : 1;
+			if (!step)
+				step = 1;
 		}
+		if (prefix)
+			for (size_t k = 1; k < step; k++)
+				prefix[i + k] = (int32_t)sum;
 		sum += w >= 0 ? w : fc->notdef_width;
+		i += step;
+		if (prefix)
+			prefix[i] = (int32_t)sum;
 	}
 	return sum;
 }
 
+static long units(void *ctx, font_style style, const char *utf8, size_t len, int32_t *prefix)
+{
+	return sum_advances(ctx, style, utf8, len, prefix);
+}
+
+/* Defined by the units, as text_measurer promises. */
 static float measure(void *ctx, font_style style, float size, const char *utf8, size_t len)
 {
-	return text_units_width(units(ctx, style, utf8, len), size);
+	return text_units_width(sum_advances(ctx, style, utf8, len, NULL), size);
 }
 
 text_measurer font_measurer(const font_family *f)

@@ -85,6 +85,43 @@ static void measurer_sums_advances_at_size(void **state)
 	font_free(f);
 }
 
+/* The units callback: its running sums, taken two at a time, give every
+ * piece's width bit for bit as the measurer does (aarshjul relies on it),
+ * and inside a character they hold the sum before it. */
+static void units_and_their_running_sums_match_the_measurer(void **state)
+{
+	(void)state;
+	font_family *f = load_ok(FONTS);
+	text_measurer m = font_measurer(f);
+	assert_non_null(m.units);
+	const char *s = "a W\xC3\xB8 \xE2\x80\x93 x\xFF\x7F";   /* "a Wø – x", a stray byte, no glyph */
+	size_t len = strlen(s);
+	int32_t pre[32];
+	long total = m.units(m.ctx, FONT_REGULAR, s, len, pre);
+	assert_int_equal(total, m.units(m.ctx, FONT_REGULAR, s, len, NULL));
+	assert_int_equal(pre[0], 0);
+	assert_int_equal(pre[len], total);
+	assert_int_equal(pre[4], 561 + 260 + 930);   /* inside ø */
+	assert_int_equal(pre[5], 561 + 260 + 930 + 605);
+	assert_int_equal(pre[7], pre[6]);            /* inside – */
+	assert_int_equal(pre[8], pre[6]);
+	assert_int_equal(pre[9], pre[6] + 500);
+	assert_int_equal(pre[len] - pre[len - 2], 2 * 600);   /* .notdef twice */
+	size_t cuts[] = { 0, 1, 2, 3, 5, 6, 9, 10, 11, 12, 13 };   /* the character boundaries */
+	size_t n = sizeof cuts / sizeof cuts[0];
+	assert_int_equal(cuts[n - 1], len);
+	int32_t pb[32];
+	m.units(m.ctx, FONT_BOLD, s, len, pb);
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a; b < n; b++) {
+			size_t i = cuts[a], k = cuts[b];
+			float want = m.fn(m.ctx, FONT_BOLD, 11.3f, s + i, k - i);
+			float got = text_units_width((long)pb[k] - pb[i], 11.3f);
+			assert_memory_equal(&got, &want, sizeof got);
+		}
+	font_free(f);
+}
+
 /* --- small fonts built in memory ------------------------------------- */
 
 typedef struct buf { unsigned char b[4096]; size_t n; } buf;
@@ -282,6 +319,7 @@ int main(void)
 		cmocka_unit_test(missing_glyphs_are_minus_one),
 		cmocka_unit_test(every_printable_character_has_a_glyph_in_every_style),
 		cmocka_unit_test(measurer_sums_advances_at_size),
+		cmocka_unit_test(units_and_their_running_sums_match_the_measurer),
 		cmocka_unit_test(widths_are_truncated_like_libharu),
 		cmocka_unit_test(missing_and_corrupt_files_are_errors),
 		cmocka_unit_test(flipped_bytes_never_crash),
