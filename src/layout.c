@@ -368,6 +368,77 @@ static const char *spans_text(lrun *r, const spanbuf *s)
 
 enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
+/* Paragraphs already broken in this run, by their spans, size and width:
+ * a document repeats the same texts (a preparation sheet per person, the
+ * same row texts), and a broken paragraph is only read afterwards, so its
+ * lines can serve again. */
+#define MEMO_SLOTS 512
+
+typedef struct memo_entry {
+	struct memo_entry *next;
+	unsigned long long hash;
+	const char *key;
+	size_t key_len;
+	text_para para;
+} memo_entry;
+
+struct para_memo {
+	memo_entry *slot[MEMO_SLOTS];
+};
+
+/* The spans, size and width as one byte string, in the arena. */
+static char *memo_key(lrun *r, const spanbuf *s, float size, float width, size_t *len)
+{
+	size_t n = 2 * sizeof(float);
+	for (size_t i = 0; i < s->n; i++)
+		n += 1 + sizeof(size_t) + s->v[i].len;
+	char *k = arena_alloc(r->a, n);
+	if (!k)
+		return NULL;
+	char *p = k;
+	memcpy(p, &size, sizeof size), p += sizeof size;
+	memcpy(p, &width, sizeof width), p += sizeof width;
+	for (size_t i = 0; i < s->n; i++) {
+		*p++ = (char)s->v[i].style;
+		memcpy(p, &s->v[i].len, sizeof(size_t)), p += sizeof(size_t);
+		memcpy(p, s->v[i].utf8, s->v[i].len), p += s->v[i].len;
+	}
+	*len = n;
+	return k;
+}
+
+static unsigned long long fnv1a(const char *p, size_t n)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Breaks the spans, or finds them broken already. 0, or -1 (out of memory). */
+static int break_para(lrun *r, const spanbuf *s, float size, float width, text_para *out)
+{
+	if (!r->memo && !(r->memo = arena_alloc(r->a, sizeof *r->memo)))
+		return -1;
+	size_t len;
+	char *key = memo_key(r, s, size, width, &len);
+	if (!key)
+		return -1;
+	unsigned long long h = fnv1a(key, len);
+	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
+	for (memo_entry *e = *slot; e; e = e->next)
+		if (e->hash == h && e->key_len == len && memcmp(e->key, key, len) == 0) {
+			*out = e->para;
+			return 0;
+		}
+	memo_entry *e = arena_alloc(r->a, sizeof *e);
+	if (!e || text_break(r->a, r->env->measurer, r->env->hyph, s->v, s->n, size, width, out))
+		return -1;
+	*e = (memo_entry){*slot, h, key, len, *out};
+	*slot = e;
+	return 0;
+}
+
 static blk *lines_block(lrun *r, const spanbuf *s, float width, float size,
                         float leading, rgb colour, int align)
 {
@@ -375,7 +446,7 @@ static blk *lines_block(lrun *r, const spanbuf *s, float width, float size,
 	if (!b)
 		return NULL;
 	text_para para = {0};
-	if (s->n && text_break(r->a, r->env->measurer, r->env->hyph, s->v, s->n, size, width, &para)) {
+	if (s->n && break_para(r, s, size, width, &para)) {
 		fail(r);
 		return NULL;
 	}

@@ -149,6 +149,8 @@ struct blk {
 };
 
 /* A run of the layout engine over one document. */
+typedef struct para_memo para_memo;
+
 typedef struct lrun {
 	const layout *l;
 	const layout_env *env;
@@ -156,6 +158,7 @@ typedef struct lrun {
 	diag *d;
 	const char *file;          /* layout file, for messages */
 	int err;                   /* first error code, AM_OK when none */
+	para_memo *memo;           /* paragraphs already broken (layout.c) */
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */

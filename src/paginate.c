@@ -606,7 +606,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
-	lrun r = {l, env, doc->arena, d, l->file, AM_OK};
+	lrun r = {l, env, doc->arena, d, l->file, AM_OK, NULL};
 	lsection *secs;
 	size_t n;
 	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
