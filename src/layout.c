@@ -377,8 +377,9 @@ enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 typedef struct memo_entry {
 	struct memo_entry *next;
 	unsigned long long hash;
-	const char *key;
-	size_t key_len;
+	const text_span *spans;    /* the paragraph's, in the arena */
+	size_t n_spans;
+	float size, width;
 	text_para para;
 } memo_entry;
 
@@ -386,33 +387,28 @@ struct para_memo {
 	memo_entry *slot[MEMO_SLOTS];
 };
 
-/* The spans, size and width as one byte string, in the arena. */
-static char *memo_key(lrun *r, const spanbuf *s, float size, float width, size_t *len)
-{
-	size_t n = 2 * sizeof(float);
-	for (size_t i = 0; i < s->n; i++)
-		n += 1 + sizeof(size_t) + s->v[i].len;
-	char *k = arena_alloc(r->a, n);
-	if (!k)
-		return NULL;
-	char *p = k;
-	memcpy(p, &size, sizeof size), p += sizeof size;
-	memcpy(p, &width, sizeof width), p += sizeof width;
-	for (size_t i = 0; i < s->n; i++) {
-		*p++ = (char)s->v[i].style;
-		memcpy(p, &s->v[i].len, sizeof(size_t)), p += sizeof(size_t);
-		memcpy(p, s->v[i].utf8, s->v[i].len), p += s->v[i].len;
-	}
-	*len = n;
-	return k;
-}
-
-static unsigned long long fnv1a(const char *p, size_t n)
+/* FNV-1a over the spans' styles and bytes, size and width. */
+static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 {
 	unsigned long long h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
-	return h;
+	for (size_t i = 0; i < s->n; i++) {
+		h = (h ^ (unsigned)s->v[i].style) * 1099511628211ull;
+		for (size_t k = 0; k < s->v[i].len; k++)
+			h = (h ^ (unsigned char)s->v[i].utf8[k]) * 1099511628211ull;
+		h = (h ^ 0xFF) * 1099511628211ull;   /* ends the span */
+	}
+	return h ^ ((unsigned long long)(size * 100.0f) << 32) ^ (unsigned long long)(width * 100.0f);
+}
+
+static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float width)
+{
+	if (e->n_spans != s->n || e->size != size || e->width != width)
+		return false;
+	for (size_t i = 0; i < s->n; i++)
+		if (e->spans[i].style != s->v[i].style || e->spans[i].len != s->v[i].len ||
+		    memcmp(e->spans[i].utf8, s->v[i].utf8, s->v[i].len) != 0)
+			return false;
+	return true;
 }
 
 /* Breaks the spans, or finds them broken already. 0, or -1 (out of memory). */
@@ -420,21 +416,17 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 {
 	if (!r->memo && !(r->memo = arena_alloc(r->a, sizeof *r->memo)))
 		return -1;
-	size_t len;
-	char *key = memo_key(r, s, size, width, &len);
-	if (!key)
-		return -1;
-	unsigned long long h = fnv1a(key, len);
+	unsigned long long h = memo_hash(s, size, width);
 	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
 	for (memo_entry *e = *slot; e; e = e->next)
-		if (e->hash == h && e->key_len == len && memcmp(e->key, key, len) == 0) {
+		if (e->hash == h && same_spans(e, s, size, width)) {
 			*out = e->para;
 			return 0;
 		}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
 	if (!e || text_break(r->a, r->env->measurer, r->env->hyph, s->v, s->n, size, width, out))
 		return -1;
-	*e = (memo_entry){*slot, h, key, len, *out};
+	*e = (memo_entry){*slot, h, s->v, s->n, size, width, *out};
 	*slot = e;
 	return 0;
 }

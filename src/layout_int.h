@@ -148,9 +148,9 @@ struct blk {
 	} u;
 };
 
-/* A run of the layout engine over one document. */
 typedef struct para_memo para_memo;
 
+/* A run of the layout engine over one document. */
 typedef struct lrun {
 	const layout *l;
 	const layout_env *env;

@@ -603,10 +603,6 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 	return -1;
 }
 
-/* libxml2 2.9 does not survive every failed allocation of its own (it can
- * crash inside schema validation), so the command line ends the process
- * cleanly instead: "out of memory", exit 3, after removing the temporary
- * files that other threads may be writing. */
 /* Ends the process for a library that ran out of memory: the temporary
  * files other threads may be writing go first. */
 static _Noreturn void exit_out_of_memory(void)
@@ -617,6 +613,9 @@ static _Noreturn void exit_out_of_memory(void)
 	_Exit(AM_EINTERNAL);
 }
 
+/* libxml2 2.9 does not survive every failed allocation of its own (it can
+ * crash inside schema validation), so the command line ends the process
+ * cleanly instead: "out of memory", exit 3. */
 static void *xml_checked(void *p)
 {
 	if (!p)

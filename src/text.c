@@ -181,7 +181,7 @@ static size_t hyphenate_run(HyphenDict *dict, const char *buf, const size_t *end
  * with any character outside Latin-1 gets no breaks. */
 size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
 {
-	HyphenDict *dict = patterns(h);
+	HyphenDict *dict = h ? patterns(h) : NULL;
 	if (!dict)
 		return 0;
 	char buf[MAX_HYPH_RUN + 1];
@@ -204,7 +204,7 @@ size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks
 			n++;
 		}
 		if (!letter || i == len) {
-			if (n >= 4 && n <= MAX_HYPH_RUN && h) {
+			if (n >= 4 && n <= MAX_HYPH_RUN) {
 				buf[n] = '\0';   /* libhyphen reads the word as a C string */
 				count = hyphenate_run(dict, buf, ends, n, breaks, count, max);
 			}
