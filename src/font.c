@@ -12,6 +12,7 @@
  * the punctuation block) and a small sorted table for the rest. */
 #include "font.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,14 +221,19 @@ static unsigned char *slurp(const char *path, size_t *len, const char **why)
 	long size;
 
 	*why = "cannot read font file";
-	if (!fp)
+	if (!fp) {
+		if (errno == ENOMEM)   /* fopen's own FILE */
+			*why = "out of memory";
 		return NULL;
+	}
 	if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 && size <= MAX_FONT_FILE &&
 	    fseek(fp, 0, SEEK_SET) == 0) {
 		buf = malloc(size ? (size_t)size : 1);
 		if (!buf)
 			*why = "out of memory";
 		else if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
+			if (ferror(fp) && errno == ENOMEM)
+				*why = "out of memory";
 			free(buf);
 			buf = NULL;
 		}
