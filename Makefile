@@ -97,17 +97,20 @@ $(B)/obj/schemas.o: $(B)/gen/schemas.c
 
 # The shipped layouts are validated against the layout schema here, once
 # (a layout that fails fails the build), and the digest of each is compiled
-# in: layout_load does not validate those exact bytes again.
-$(B)/tools/layout_digests: tools/layout_digests.c $(B)/obj/sha256.o $(B)/obj/schemas.o
+# in: layout_load does not validate those exact bytes again. Each layout is
+# also loaded here, by layout_load.c itself, and its template compiled in:
+# layout_load does not parse those exact bytes again either.
+LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o arena.o diag.o sha256.o schemas.o)
+$(B)/tools/layout_digests: tools/layout_digests.c $(LAYOUT_TOOL_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
 	@mkdir -p $(@D)
 	$(B)/tools/layout_digests $(LAYOUTS) > $@.tmp && mv $@.tmp $@
 
-$(B)/obj/layout_digests.o: $(B)/gen/layout_digests.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+$(B)/obj/layout_digests.o: $(B)/gen/layout_digests.c src/layout_int.h
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(B)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(GEN)
 	@mkdir -p $(@D)

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include "layout.h"
+#include "sha256.h"
 
 /* ---- template --------------------------------------------------------- */
 
@@ -63,6 +64,30 @@ struct layout {
 	lattr *texts;              /* <text key="...">value</text> */
 	lnode *header, *header_right, *footer, *footer_right, *body;
 };
+
+/* ---- the shipped layouts, compiled when amokit is built ---------------
+ *
+ * tools/layout_digests.c validates each shipped file against the layout
+ * schema, loads each <layout> with layout_load_mem, and prints this table:
+ * the digest of every file, and for a layout its loaded template as static
+ * data (read-only), with the strings files it read. layout_load serves a
+ * file with one of these digests from its template, when the strings files
+ * next to it still have the bytes recorded here; any other file is parsed. */
+typedef struct layout_dep {
+	const char *href;              /* as the layout names it */
+	size_t size;
+	char sha256[SHA256_HEX_SIZE];
+} layout_dep;
+
+typedef struct layout_digest {
+	const char *file;              /* name in layouts/, for the reader */
+	size_t size;
+	char sha256[SHA256_HEX_SIZE];  /* of the file's bytes */
+	const layout *snapshot;        /* NULL: a strings file, or not loaded */
+	const layout_dep *deps;        /* ended by a NULL href */
+} layout_digest;
+
+extern const layout_digest layout_shipped[];   /* ended by a NULL file */
 
 const char *lattr_get(const lnode *n, const char *name);
 /* Parses a length ("12mm", "1.5cm", "14pt", "14") in points; def when NULL. */

@@ -4,9 +4,12 @@
  * or come from the organisation), but are still parsed without DTDs, entity
  * expansion or network access, and validated against the compiled-in
  * schema, so a mistake is reported as `FILE:LINE: ...` before anything runs.
- * The layouts that ship with amokit were validated when it was built
- * (tools/layout_digests.c); a file with exactly their bytes is not
- * validated again, and the schema is compiled only when a file needs it. */
+ * The layouts that ship with amokit were validated, and loaded, when it was
+ * built (tools/layout_digests.c): a file with exactly their bytes is not
+ * validated again, and the schema is compiled only when a file needs it.
+ * layout_load serves such a file from the template compiled in, without
+ * parsing it, while the strings files it reads are unchanged too (parsing
+ * the six layouts was a tenth of a full set's instructions). */
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
@@ -195,32 +198,26 @@ static char *slurp(const char *path, size_t *len, diag *d)
 
 /* ---- the shipped layouts, validated when amokit was built -------------- */
 
-/* One entry of the table that tools/layout_digests.c generates, ended by a
- * NULL file; the generated source declares the same struct. */
-struct layout_digest {
-	const char *file;              /* name in layouts/, for the reader */
-	size_t size;
-	char sha256[SHA256_HEX_SIZE];  /* of the file's bytes */
-};
-extern const struct layout_digest layout_shipped[];
-
-/* True when xml is byte for byte a file that matched the layout schema when
- * amokit was built: validating it again would give the same answer. Only a
- * file with the size of a shipped one is hashed. */
-static bool validated_at_build(const char *xml, size_t len)
+/* The entry of layout_shipped (layout_int.h) with exactly xml's bytes, or
+ * NULL. Such a file matched the layout schema when amokit was built:
+ * validating it again would give the same answer. Only a file with the
+ * size of a shipped one is hashed. */
+static const layout_digest *shipped(const char *xml, size_t len)
 {
-	const struct layout_digest *e = layout_shipped;
+	const layout_digest *e = layout_shipped;
 	while (e->file && e->size != len)
 		e++;
 	if (!e->file)
-		return false;
+		return NULL;
 	char hex[SHA256_HEX_SIZE];
 	sha256_of(xml, len, hex);
 	for (; e->file; e++)
 		if (e->size == len && memcmp(e->sha256, hex, SHA256_HEX_SIZE) == 0)
-			return true;
-	return false;
+			return e;
+	return NULL;
 }
+
+static bool validated_at_build(const char *xml, size_t len) { return shipped(xml, len) != NULL; }
 
 /* The compiled schema, made on first need and then only read (each
  * validation has its own context), so layouts may load in several threads. */
@@ -692,13 +689,59 @@ int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
 	return AM_OK;
 }
 
+/* ---- loading from the templates compiled in ----------------------------- */
+
+/* True when the file at href, next to the layout at path, has the size and
+ * bytes it had when amokit was built. */
+static bool dep_unchanged(const char *path, const layout_dep *dep)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(dep->href);
+	char *file = malloc(dir + n + 1);
+	if (!file)
+		return false;
+	memcpy(file, path, dir);
+	memcpy(file + dir, dep->href, n + 1);
+	struct stat st;
+	char hex[SHA256_HEX_SIZE];
+	bool same = stat(file, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == dep->size &&
+	            sha256_file(file, hex) == 0 && memcmp(hex, dep->sha256, SHA256_HEX_SIZE) == 0;
+	free(file);
+	return same;
+}
+
+/* The template compiled in for a file with e's bytes, when there is one and
+ * the strings files it read are unchanged; else NULL (then it is parsed). */
+static const layout *compiled(const layout_digest *e, const char *path)
+{
+	if (!e || !e->snapshot)
+		return NULL;
+	for (const layout_dep *dep = e->deps; dep->href; dep++)
+		if (!dep_unchanged(path, dep))
+			return NULL;
+	return e->snapshot;
+}
+
 int layout_load(arena *a, const char *path, layout **out, diag *d)
 {
 	size_t len;
 	char *xml = slurp(path, &len, d);
 	if (!xml)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
-	int rc = layout_load_mem(a, path, xml, len, out, d);
+	const layout *t = compiled(shipped(xml, len), path);
+	int rc;
+	if (t) {
+		/* Only the struct is copied: the template's nodes, texts and maps
+		 * are static and read-only, as every loaded template is treated. */
+		layout *l = arena_alloc(a, sizeof *l);
+		if (l)
+			*l = *t;
+		rc = l && (l->file = arena_strdup(a, path)) ? AM_OK : diag_oom(d, path);
+		if (!rc)
+			*out = l;
+	} else {
+		rc = layout_load_mem(a, path, xml, len, out, d);
+	}
 	free(xml);
 	return rc;
 }

@@ -2,17 +2,20 @@
  * loading and its errors, bindings, pagination, keep rules, tables whose
  * header repeats, boxes with writing lines, and a golden draw-list dump;
  * and that the shipped layouts, validated when amokit was built, are not
- * validated again while any other bytes are. */
+ * validated again while any other bytes are, and load from the templates
+ * compiled in exactly as they parse. */
 #include "testutil.h"
 
 #include <libxml/xmlmemory.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "data.h"
 #include "draw.h"
 #include "layout.h"
+#include "../src/layout_int.h"   /* the compiled templates, to compare */
 
 #define HEAD "<layout xmlns='urn:amokit:layout:1' version='1' title='T'>" \
              "<page size='A4' margin='20mm'/>"
@@ -194,6 +197,139 @@ static void a_shipped_layout_is_not_validated_again(void **state)
 	assert_true(validated > trusted + trusted / 2);
 	free(edited);
 	free(shipped);
+}
+
+/* ---- shipped layouts, compiled at build time ---------------------------- */
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_attrs(const lattr *a, const lattr *b)
+{
+	for (; a && b; a = a->next, b = b->next)
+		if (!same_str(a->name, b->name) || !same_str(a->value, b->value))
+			return false;
+	return !a && !b;
+}
+
+static bool same_nodes(const lnode *a, const lnode *b)
+{
+	for (; a && b; a = a->next, b = b->next)
+		if (a->kind != b->kind || a->line != b->line || !same_str(a->text, b->text) ||
+		    !same_attrs(a->attrs, b->attrs) || !same_nodes(a->first, b->first))
+			return false;
+	return !a && !b;
+}
+
+static bool same_maps(const lmap *a, const lmap *b)
+{
+	for (; a && b; a = a->next, b = b->next) {
+		if (!same_str(a->name, b->name) || a->n != b->n)
+			return false;
+		for (size_t i = 0; i < a->n; i++)
+			if (!same_str(a->keys[i], b->keys[i]) || !same_str(a->values[i], b->values[i]))
+				return false;
+	}
+	return !a && !b;
+}
+
+/* Every field of two loaded layouts, deeply. */
+static void assert_same_layout(const layout *a, const layout *b)
+{
+	assert_string_equal(a->file, b->file);
+	assert_true(same_str(a->title, b->title) && same_str(a->subject, b->subject) &&
+	            same_str(a->keywords, b->keywords));
+	assert_memory_equal(&a->page, &b->page, sizeof a->page);
+	assert_true(a->base_size == b->base_size);
+	assert_memory_equal(&a->accent, &b->accent, sizeof a->accent);
+	for (int m = 0; m < 12; m++)
+		assert_true(same_str(a->months[m], b->months[m]));
+	assert_true(same_maps(a->maps, b->maps));
+	assert_true(same_attrs(a->texts, b->texts));
+	assert_true(same_nodes(a->header, b->header));
+	assert_true(same_nodes(a->header_right, b->header_right));
+	assert_true(same_nodes(a->footer, b->footer));
+	assert_true(same_nodes(a->footer_right, b->footer_right));
+	assert_true(same_nodes(a->body, b->body));
+}
+
+/* Each shipped layout loads from its compiled template (its nodes are the
+ * template's own), and that is deeply what parsing the file gives. */
+static void shipped_layouts_load_from_their_templates_as_they_parse(void **state)
+{
+	fixture *f = *state;
+	int templates = 0;
+	for (const layout_digest *e = layout_shipped; e->file; e++) {
+		if (!e->snapshot)
+			continue;
+		char path[256];
+		snprintf(path, sizeof path, "layouts/%s", e->file);
+		layout *compiled = NULL, *parsed = NULL;
+		assert_int_equal(layout_load(f->a, path, &compiled, &f->d), AM_OK);
+		assert_ptr_equal(compiled->body, e->snapshot->body);
+		size_t len;
+		char *xml = read_all(path, &len);
+		assert_int_equal(layout_load_mem(f->a, path, xml, len, &parsed, &f->d), AM_OK);
+		assert_ptr_not_equal(parsed->body, e->snapshot->body);
+		assert_same_layout(compiled, parsed);
+		free(xml);
+		templates++;
+	}
+	assert_int_equal(templates, 6);   /* one per document */
+}
+
+static void write_file(const char *path, const char *bytes, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(bytes, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* A shipped layout whose strings file next to it was edited is parsed, and
+ * the edit shows; the unchanged copy next to the original still loads from
+ * the template. */
+static void an_edited_strings_file_makes_the_layout_parse(void **state)
+{
+	fixture *f = *state;
+	char dir[] = "/tmp/amokit-test-layout-XXXXXX", path[128];
+	assert_non_null(mkdtemp(dir));
+	const char *files[] = {"dagsorden.xml", "strings.xml"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t len;
+		char src[64];
+		snprintf(src, sizeof src, "layouts/%s", files[i]);
+		char *xml = read_all(src, &len);
+		char *was = strstr(xml, ">(fortsat)<");
+		if (i == 1) {
+			assert_non_null(was);
+			memcpy(was + 1, "(videre)", 8);   /* a strings text, a byte shorter */
+			memmove(was + 9, was + 10, len - (size_t)(was + 10 - xml) + 1);
+			len--;
+		}
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		write_file(path, xml, len);
+		free(xml);
+	}
+	layout *edited = NULL, *shipped = NULL;
+	snprintf(path, sizeof path, "%s/dagsorden.xml", dir);
+	assert_int_equal(layout_load(f->a, path, &edited, &f->d), AM_OK);
+	assert_int_equal(layout_load(f->a, "layouts/dagsorden.xml", &shipped, &f->d), AM_OK);
+	assert_string_equal(layout_text(edited, "continued", NULL), "(videre)");
+	assert_string_equal(layout_text(shipped, "continued", NULL), "(fortsat)");
+	assert_ptr_not_equal(edited->body, shipped->body);
+	const layout_digest *e = layout_shipped;
+	while (e->file && strcmp(e->file, "dagsorden.xml") != 0)
+		e++;
+	assert_non_null(e->snapshot);
+	assert_ptr_equal(shipped->body, e->snapshot->body);
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		assert_int_equal(remove(path), 0);
+	}
+	assert_int_equal(rmdir(dir), 0);
 }
 
 static void fields_and_conditions_follow_the_data(void **state)
@@ -493,6 +629,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_doctype_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_changed_byte_in_a_shipped_layout_is_validated, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_shipped_layout_is_not_validated_again, setup, teardown),
+		cmocka_unit_test_setup_teardown(shipped_layouts_load_from_their_templates_as_they_parse, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_edited_strings_file_makes_the_layout_parse, setup, teardown),
 		cmocka_unit_test_setup_teardown(fields_and_conditions_follow_the_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_text_flows_over_pages_inside_the_margins, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_table_repeats_its_header_on_every_page, setup, teardown),

@@ -29,7 +29,7 @@ make -s B="$tmp/b" LAYOUTS="$(echo layouts/*.xml)" "$gen" > "$tmp/make.out" 2>&1
 for f in layouts/*.xml; do
 	sum=$(sha256sum "$f" | cut -d' ' -f1)
 	size=$(wc -c < "$f" | tr -d ' ')
-	grep -q "{\"$(basename "$f")\", $size, \"$sum\"}" "$gen" ||
+	grep -q "{\"$(basename "$f")\", $size, \"$sum\"," "$gen" ||
 		fail "no digest $sum (size $size) for $f in $gen"
 done
 

@@ -55,17 +55,18 @@ $(FUZZ_B)/obj/schemas.o: $(FUZZ_B)/gen/schemas.c
 
 # The shipped layouts' digests, as the main build makes them (a harness
 # given exactly a shipped layout's bytes skips the schema, as amokit does).
-$(FUZZ_B)/tools/layout_digests: tools/layout_digests.c src/sha256.c $(FUZZ_B)/gen/schemas.c
+$(FUZZ_B)/tools/layout_digests: tools/layout_digests.c src/layout_load.c src/arena.c src/diag.c \
+                                src/sha256.c $(FUZZ_B)/gen/schemas.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -Wno-missing-prototypes $(FUZZ_SAN) -o $@ $^ $(FUZZ_LDLIBS)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -Wno-missing-prototypes $(FUZZ_SAN) -o $@ $^ $(FUZZ_LDLIBS)
 
 $(FUZZ_B)/gen/layout_digests.c: $(FUZZ_B)/tools/layout_digests $(wildcard layouts/*.xml)
 	@mkdir -p $(@D)
 	$(FUZZ_B)/tools/layout_digests $(sort $(wildcard layouts/*.xml)) > $@.tmp && mv $@.tmp $@
 
-$(FUZZ_B)/obj/layout_digests.o: $(FUZZ_B)/gen/layout_digests.c
+$(FUZZ_B)/obj/layout_digests.o: $(FUZZ_B)/gen/layout_digests.c src/layout_int.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
 $(FUZZ_B)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h)
 	@mkdir -p $(@D)
