@@ -11,6 +11,7 @@
 #define AMOKIT_LAYOUT_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "layout.h"
 #include "sha256.h"
 
@@ -69,21 +70,47 @@ struct layout {
  *
  * tools/layout_digests.c validates each shipped file against the layout
  * schema, loads each <layout> with layout_load_mem, and prints this table:
- * the digest of every file, and for a layout its loaded template as static
- * data (read-only), with the strings files it read. layout_load serves a
- * file with one of these digests from its template, when the strings files
- * next to it still have the bytes recorded here; any other file is parsed. */
+ * the digest of every file, and for a layout an image of its loaded
+ * template, with the strings files it read. layout_load makes a file with
+ * one of these digests from its image, when the strings files next to it
+ * still have the bytes recorded here; any other file is parsed.
+ *
+ * An image holds no pointers, only offsets into its string pool and
+ * indices into its arrays (0: NULL, else index + 1): a pointer in static
+ * data is a relocation that the dynamic linker applies, page by page, in
+ * every process, --version included, whether the layout is used or not. */
 typedef struct layout_dep {
 	const char *href;              /* as the layout names it */
 	size_t size;
 	char sha256[SHA256_HEX_SIZE];
 } layout_dep;
 
+typedef uint32_t lref;             /* 0: NULL; else a string offset or an index, plus 1 */
+
+typedef struct limage_node { lref kind, line, text, attrs, first, next; } limage_node;
+typedef struct limage_attr { lref name, value, next; } limage_attr;
+typedef struct limage_map { lref name, keys, n, next; } limage_map;   /* keys: n keys, then n values, in strs_of */
+
+typedef struct layout_image {
+	const char *strs;              /* the string pool, NUL-separated */
+	size_t strs_len;
+	const limage_node *nodes;
+	const limage_attr *attrs;
+	const limage_map *maps;
+	const lref *strs_of;           /* the maps' keys and values */
+	size_t n_nodes, n_attrs, n_maps;
+	lref title, subject, keywords, months[12];
+	lpage page;
+	float base_size;
+	rgb accent;
+	lref maps_head, texts_head, header, header_right, footer, footer_right, body;
+} layout_image;
+
 typedef struct layout_digest {
 	const char *file;              /* name in layouts/, for the reader */
 	size_t size;
 	char sha256[SHA256_HEX_SIZE];  /* of the file's bytes */
-	const layout *snapshot;        /* NULL: a strings file, or not loaded */
+	const layout_image *image;     /* NULL: a strings file, or not loaded */
 	const layout_dep *deps;        /* ended by a NULL href */
 } layout_digest;
 

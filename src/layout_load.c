@@ -7,9 +7,9 @@
  * The layouts that ship with amokit were validated, and loaded, when it was
  * built (tools/layout_digests.c): a file with exactly their bytes is not
  * validated again, and the schema is compiled only when a file needs it.
- * layout_load serves such a file from the template compiled in, without
- * parsing it, while the strings files it reads are unchanged too (parsing
- * the six layouts was a tenth of a full set's instructions). */
+ * layout_load makes such a file's template from the image compiled in,
+ * without parsing it, while the strings files it reads are unchanged too
+ * (parsing the six layouts was a tenth of a full set's instructions). */
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
@@ -710,16 +710,59 @@ static bool dep_unchanged(const char *path, const layout_dep *dep)
 	return same;
 }
 
-/* The template compiled in for a file with e's bytes, when there is one and
+/* The image compiled in for a file with e's bytes, when there is one and
  * the strings files it read are unchanged; else NULL (then it is parsed). */
-static const layout *compiled(const layout_digest *e, const char *path)
+static const layout_image *compiled(const layout_digest *e, const char *path)
 {
-	if (!e || !e->snapshot)
+	if (!e || !e->image)
 		return NULL;
 	for (const layout_dep *dep = e->deps; dep->href; dep++)
 		if (!dep_unchanged(path, dep))
 			return NULL;
-	return e->snapshot;
+	return e->image;
+}
+
+/* The template of image im, in a: nodes, attributes and maps with their
+ * pointers set; the texts stay in the image's pool. NULL: out of memory. */
+static layout *from_image(arena *a, const layout_image *im)
+{
+	layout *l = arena_alloc(a, sizeof *l);
+	lnode *n = arena_array(a, im->n_nodes, sizeof *n);
+	lattr *at = arena_array(a, im->n_attrs, sizeof *at);
+	lmap *m = arena_array(a, im->n_maps, sizeof *m);
+	if (!l || (im->n_nodes && !n) || (im->n_attrs && !at) || (im->n_maps && !m))
+		return NULL;
+#define STR(r) ((r) ? im->strs + (r) - 1 : NULL)
+#define AT(arr, r) ((r) ? &(arr)[(r) - 1] : NULL)
+	for (size_t i = 0; i < im->n_nodes; i++) {
+		const limage_node *x = &im->nodes[i];
+		n[i] = (lnode){(lkind)x->kind, (int)x->line, STR(x->text), AT(at, x->attrs),
+		               AT(n, x->first), AT(n, x->next)};
+	}
+	for (size_t i = 0; i < im->n_attrs; i++) {
+		const limage_attr *x = &im->attrs[i];
+		at[i] = (lattr){STR(x->name), STR(x->value), AT(at, x->next)};
+	}
+	for (size_t i = 0; i < im->n_maps; i++) {
+		const limage_map *x = &im->maps[i];
+		const char **kv = arena_array(a, 2 * x->n, sizeof *kv);
+		if (x->n && !kv)
+			return NULL;
+		for (size_t k = 0; k < 2 * x->n; k++)
+			kv[k] = STR(im->strs_of[x->keys - 1 + k]);
+		m[i] = (lmap){STR(x->name), kv, kv + x->n, x->n, AT(m, x->next)};
+	}
+	*l = (layout){.title = STR(im->title), .subject = STR(im->subject), .keywords = STR(im->keywords),
+	              .page = im->page, .base_size = im->base_size, .accent = im->accent,
+	              .maps = AT(m, im->maps_head), .texts = AT(at, im->texts_head),
+	              .header = AT(n, im->header), .header_right = AT(n, im->header_right),
+	              .footer = AT(n, im->footer), .footer_right = AT(n, im->footer_right),
+	              .body = AT(n, im->body)};
+	for (int k = 0; k < 12; k++)
+		l->months[k] = STR(im->months[k]);
+#undef STR
+#undef AT
+	return l;
 }
 
 int layout_load(arena *a, const char *path, layout **out, diag *d)
@@ -728,14 +771,10 @@ int layout_load(arena *a, const char *path, layout **out, diag *d)
 	char *xml = slurp(path, &len, d);
 	if (!xml)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
-	const layout *t = compiled(shipped(xml, len), path);
+	const layout_image *im = compiled(shipped(xml, len), path);
 	int rc;
-	if (t) {
-		/* Only the struct is copied: the template's nodes, texts and maps
-		 * are static and read-only, as every loaded template is treated. */
-		layout *l = arena_alloc(a, sizeof *l);
-		if (l)
-			*l = *t;
+	if (im) {
+		layout *l = from_image(a, im);
 		rc = l && (l->file = arena_strdup(a, path)) ? AM_OK : diag_oom(d, path);
 		if (!rc)
 			*out = l;

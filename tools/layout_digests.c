@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,75 +195,82 @@ static void collect_nodes(ptrs *nodes, ptrs *attrs, const lnode *n)
 	}
 }
 
-static void print_ref(const char *type, int t, const char *arr, const ptrs *v, const void *p)
+/* The string pool of one image: each distinct string once, NUL-ended, in
+ * the order first met; found again through a small open hash. */
+typedef struct pool {
+	char *buf;
+	size_t len, cap;
+	uint32_t *slot;            /* offset + 1 of a string, 0 when free */
+	size_t n_slots, used;
+} pool;
+
+static void *grow(void *p, size_t n)
 {
-	if (p)
-		printf("(%s *)&T%d_%s[%zu]", type, t, arr, index_of(v, p));
-	else
-		fputs("NULL", stdout);
+	p = realloc(p, n);
+	if (!p) {
+		fprintf(stderr, "layout_digests: out of memory\n");
+		exit(1);
+	}
+	return p;
 }
 
-static void print_attrs(int t, const ptrs *attrs)
+static uint32_t hash(const char *s)
 {
-	printf("static const lattr T%d_a[%zu] = {\n", t, attrs->n ? attrs->n : 1);
-	for (size_t i = 0; i < attrs->n; i++) {
-		const lattr *a = attrs->p[i];
-		printf("\t{");
-		print_str(a->name);
-		printf(", ");
-		print_str(a->value);
-		printf(", ");
-		print_ref("lattr", t, "a", attrs, a->next);
-		printf("},\n");
-	}
-	printf("};\n");
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-static void print_nodes(int t, const ptrs *nodes, const ptrs *attrs)
+static void rehash(pool *p)
 {
-	printf("static const lnode T%d_n[%zu] = {\n", t, nodes->n ? nodes->n : 1);
-	for (size_t i = 0; i < nodes->n; i++) {
-		const lnode *n = nodes->p[i];
-		printf("\t{(lkind)%d, %d, ", (int)n->kind, n->line);
-		print_str(n->text);
-		printf(", ");
-		print_ref("lattr", t, "a", attrs, n->attrs);
-		printf(", ");
-		print_ref("lnode", t, "n", nodes, n->first);
-		printf(", ");
-		print_ref("lnode", t, "n", nodes, n->next);
-		printf("},\n");
-	}
-	printf("};\n");
+	size_t n = p->n_slots ? 2 * p->n_slots : 1024;
+	uint32_t *slot = grow(NULL, n * sizeof *slot);
+	memset(slot, 0, n * sizeof *slot);
+	for (size_t i = 0; i < p->n_slots; i++)
+		if (p->slot[i]) {
+			size_t k = hash(p->buf + p->slot[i] - 1) & (n - 1);
+			while (slot[k])
+				k = (k + 1) & (n - 1);
+			slot[k] = p->slot[i];
+		}
+	free(p->slot);
+	p->slot = slot;
+	p->n_slots = n;
 }
 
-static void print_str_array(int t, size_t m, const char *what, const char **s, size_t n)
+/* s's reference in the pool (0 for NULL), adding it when new. */
+static lref str_ref(pool *p, const char *s)
 {
-	printf("static const char *const T%d_m%zu%s[%zu] = {", t, m, what, n ? n : 1);
-	for (size_t i = 0; i < n; i++) {
-		print_str(s[i]);
-		printf(", ");
-	}
-	printf("};\n");
+	if (!s)
+		return 0;
+	if (2 * (p->used + 1) > p->n_slots)
+		rehash(p);
+	size_t k = hash(s) & (p->n_slots - 1);
+	for (; p->slot[k]; k = (k + 1) & (p->n_slots - 1))
+		if (strcmp(p->buf + p->slot[k] - 1, s) == 0)
+			return p->slot[k];
+	size_t n = strlen(s) + 1;
+	if (p->len + n > p->cap)
+		p->buf = grow(p->buf, p->cap = 2 * (p->len + n));
+	memcpy(p->buf + p->len, s, n);
+	p->slot[k] = (uint32_t)p->len + 1;
+	p->used++;
+	p->len += n;
+	return p->slot[k];
 }
 
-static void print_maps(int t, const ptrs *maps)
+static lref ref(const ptrs *v, const void *p) { return p ? (lref)index_of(v, p) + 1 : 0; }
+
+static void print_pool(int t, const pool *p)
 {
-	for (size_t i = 0; i < maps->n; i++) {
-		const lmap *m = maps->p[i];
-		print_str_array(t, i, "k", m->keys, m->n);
-		print_str_array(t, i, "v", m->values, m->n);
+	printf("static const char T%d_strs[] =\n", t);
+	for (size_t at = 0; at < p->len; at += strlen(p->buf + at) + 1) {
+		putchar('\t');
+		print_str(p->buf + at);
+		printf(" \"\\000\"\n");
 	}
-	printf("static const lmap T%d_m[%zu] = {\n", t, maps->n ? maps->n : 1);
-	for (size_t i = 0; i < maps->n; i++) {
-		const lmap *m = maps->p[i];
-		printf("\t{");
-		print_str(m->name);
-		printf(", (const char **)T%d_m%zuk, (const char **)T%d_m%zuv, %zu, ", t, i, t, i, m->n);
-		print_ref("lmap", t, "m", maps, m->next);
-		printf("},\n");
-	}
-	printf("};\n");
+	printf("\t\"\";\n");
 }
 
 static void print_page(const lpage *p)
@@ -270,47 +278,73 @@ static void print_page(const lpage *p)
 	printf("{%a, %a, %a, %a, %a, %a}", p->w, p->h, p->mt, p->mb, p->ml, p->mr);
 }
 
-/* Prints template t: everything layout_load_mem set but the file name,
- * which layout_load sets to the path it read. */
-static void print_template(int t, const layout *l)
+/* Prints the image of template t: everything layout_load_mem set but the
+ * file name, which layout_load sets to the path it read. */
+static void print_image(int t, const layout *l)
 {
 	ptrs nodes = {0}, attrs = {0}, maps = {0};
+	pool p = {0};
 	const lnode *slots[] = {l->header, l->header_right, l->footer, l->footer_right, l->body};
 	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
 		collect_nodes(&nodes, &attrs, slots[i]);
 	collect_attrs(&attrs, l->texts);
 	for (const lmap *m = l->maps; m; m = m->next)
 		push(&maps, m);
-	print_attrs(t, &attrs);
-	print_nodes(t, &nodes, &attrs);
-	print_maps(t, &maps);
-	printf("static const layout T%d = {\n\t.title = ", t);
-	print_str(l->title);
-	printf(", .subject = ");
-	print_str(l->subject);
-	printf(", .keywords = ");
-	print_str(l->keywords);
-	printf(",\n\t.page = ");
+	/* The arrays first, into buffers, so that the pool is complete before
+	 * it is printed ahead of them. */
+	char *text = NULL;
+	size_t text_len = 0;
+	FILE *out = open_memstream(&text, &text_len);
+	if (!out) {
+		fprintf(stderr, "layout_digests: out of memory\n");
+		exit(1);
+	}
+	fprintf(out, "static const limage_node T%d_n[] = {\n", t);
+	for (size_t i = 0; i < nodes.n; i++) {
+		const lnode *n = nodes.p[i];
+		fprintf(out, "\t{%d, %d, %u, %u, %u, %u},\n", (int)n->kind, n->line, str_ref(&p, n->text),
+		        ref(&attrs, n->attrs), ref(&nodes, n->first), ref(&nodes, n->next));
+	}
+	fprintf(out, "\t{0, 0, 0, 0, 0, 0},\n};\nstatic const limage_attr T%d_a[] = {\n", t);
+	for (size_t i = 0; i < attrs.n; i++) {
+		const lattr *a = attrs.p[i];
+		fprintf(out, "\t{%u, %u, %u},\n", str_ref(&p, a->name), str_ref(&p, a->value), ref(&attrs, a->next));
+	}
+	fprintf(out, "\t{0, 0, 0},\n};\nstatic const lref T%d_kv[] = {\n\t", t);
+	size_t kv = 0;
+	for (size_t i = 0; i < maps.n; i++) {
+		const lmap *m = maps.p[i];
+		for (size_t k = 0; k < 2 * m->n; k++)
+			fprintf(out, "%u, ", str_ref(&p, k < m->n ? m->keys[k] : m->values[k - m->n]));
+	}
+	fprintf(out, "0,\n};\nstatic const limage_map T%d_m[] = {\n", t);
+	for (size_t i = 0; i < maps.n; i++) {
+		const lmap *m = maps.p[i];
+		fprintf(out, "\t{%u, %zu, %zu, %u},\n", str_ref(&p, m->name), kv + 1, m->n, ref(&maps, m->next));
+		kv += 2 * m->n;
+	}
+	fprintf(out, "\t{0, 0, 0, 0},\n};\n");
+	fprintf(out, "static const layout_image T%d = {\n\tT%d_strs, sizeof T%d_strs, T%d_n, T%d_a, T%d_m, T%d_kv,\n"
+	        "\t%zu, %zu, %zu,\n", t, t, t, t, t, t, t, nodes.n, attrs.n, maps.n);
+	fprintf(out, "\t%u, %u, %u, {", str_ref(&p, l->title), str_ref(&p, l->subject), str_ref(&p, l->keywords));
+	for (int m = 0; m < 12; m++)
+		fprintf(out, m < 11 ? "%u, " : "%u},\n", str_ref(&p, l->months[m]));
+	fclose(out);
+	print_pool(t, &p);
+	fputs(text, stdout);
+	free(text);
+	printf("\t");
 	print_page(&l->page);
-	printf(", .base_size = %a, .accent = {%a, %a, %a},\n\t.months = {", l->base_size,
-	       l->accent.r, l->accent.g, l->accent.b);
-	for (int m = 0; m < 12; m++) {
-		print_str(l->months[m]);
-		printf(m < 11 ? ", " : "},\n");
-	}
-	printf("\t.maps = ");
-	print_ref("lmap", t, "m", &maps, l->maps);
-	printf(", .texts = ");
-	print_ref("lattr", t, "a", &attrs, l->texts);
-	const char *names[] = {"header", "header_right", "footer", "footer_right", "body"};
-	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-		printf(",\n\t.%s = ", names[i]);
-		print_ref("lnode", t, "n", &nodes, slots[i]);
-	}
+	printf(", %a, {%a, %a, %a},\n\t%u, %u", l->base_size, l->accent.r, l->accent.g, l->accent.b,
+	       ref(&maps, l->maps), ref(&attrs, l->texts));
+	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+		printf(", %u", ref(&nodes, slots[i]));
 	printf(",\n};\n");
 	free(nodes.p);
 	free(attrs.p);
 	free(maps.p);
+	free(p.buf);
+	free(p.slot);
 }
 
 /* Prints the strings files a layout reads (its <strings href> elements),
@@ -365,7 +399,7 @@ static bool print_loaded(int t, const char *path, const char *xml, size_t len)
 		printf(" */\n");
 		ok = print_deps(t, path, xml, len);
 		if (ok)
-			print_template(t, l);
+			print_image(t, l);
 	}
 	free(d);
 	arena_free(a);
@@ -407,7 +441,7 @@ int main(int argc, char **argv)
 	}
 	printf("/* Generated by tools/layout_digests.c; do not edit. The shipped\n"
 	       " * layouts that matched schema/layout.xsd when amokit was built, and\n"
-	       " * the templates they load to (layout_int.h). */\n"
+	       " * images of the templates they load to (layout_int.h). */\n"
 	       "#include <stddef.h>\n"
 	       "#include \"layout_int.h\"\n\n"
 	       "static const layout_dep no_deps[] = {{NULL, 0, \"\"}};\n");
