@@ -53,7 +53,12 @@ endif
 # is linked when installed, one shared library fewer to map at start-up.
 DEFLATE_A   := $(filter /%,$(shell $(CC) -print-file-name=libdeflate.a))
 DEFLATE_LIB := $(if $(DEFLATE_A),$(DEFLATE_A),-ldeflate)
-LDLIBS += $(XML_LIBS) -lhpdf $(DEFLATE_LIB) -lhyphen -lm
+# libhyphen likewise, and libgcc (which the static libstdc++ would otherwise
+# bring in as libgcc_s.so): two shared libraries fewer to map at start-up.
+HYPHEN_A   := $(filter /%,$(shell $(CC) -print-file-name=libhyphen.a))
+HYPHEN_LIB := $(if $(HYPHEN_A),$(HYPHEN_A),-lhyphen)
+LDLIBS += $(XML_LIBS) -lhpdf $(DEFLATE_LIB) $(HYPHEN_LIB) -lm
+LDFLAGS += -static-libgcc
 
 B ?= build
 SRC   := $(sort $(wildcard src/*.c))
