@@ -58,6 +58,8 @@ DEFLATE_LIB := $(if $(DEFLATE_A),$(DEFLATE_A),-ldeflate)
 HYPHEN_A   := $(filter /%,$(shell $(CC) -print-file-name=libhyphen.a))
 HYPHEN_LIB := $(if $(HYPHEN_A),$(HYPHEN_A),-lhyphen)
 LDLIBS += $(XML_LIBS) -lhpdf $(DEFLATE_LIB) $(HYPHEN_LIB) -lm
+# The Danish hyphenation patterns, compiled in when present (hyph_image.h).
+HYPH_DA ?= /usr/share/hyphen/hyph_da_DK.dic
 LDFLAGS += -static-libgcc
 
 B ?= build
@@ -67,7 +69,7 @@ GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
 LAYOUTS := $(sort $(wildcard layouts/*.xml))
-OBJ   += $(B)/obj/layout_digests.o
+OBJ   += $(B)/obj/layout_digests.o $(B)/obj/hyph_shipped.o
 $(B)/tests/test_ics: LDLIBS += $(shell pkg-config --libs libical 2>/dev/null)
 
 .DEFAULT_GOAL := all
@@ -115,6 +117,28 @@ $(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
 	$(B)/tools/layout_digests $(LAYOUTS) > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/layout_digests.o: $(B)/gen/layout_digests.c src/layout_int.h
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+# The Danish hyphenation patterns, loaded by libhyphen here once and
+# compiled in as an image (src/hyph_image.h): amokit does not load a file
+# with those exact bytes again. Without hyphen-da the image is empty. The
+# stamp's name follows whether the file exists, so installing it later
+# remakes the image.
+HYPH_STAMP := $(B)/gen/hyph_da.$(if $(wildcard $(HYPH_DA)),found,missing)
+$(HYPH_STAMP):
+	@mkdir -p $(@D)
+	@rm -f $(B)/gen/hyph_da.found $(B)/gen/hyph_da.missing
+	@touch $@
+
+$(B)/tools/hyph_snapshot: tools/hyph_snapshot.c src/hyph_image.h $(B)/obj/sha256.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/obj/sha256.o $(HYPHEN_LIB)
+
+$(B)/gen/hyph_shipped.c: $(B)/tools/hyph_snapshot $(HYPH_STAMP) $(wildcard $(HYPH_DA))
+	@mkdir -p $(@D)
+	$(B)/tools/hyph_snapshot $(wildcard $(HYPH_DA)) > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/hyph_shipped.o: $(B)/gen/hyph_shipped.c src/hyph_image.h
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(B)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(GEN)
