@@ -2,9 +2,10 @@
  *
  * From the workplace's data: the annual discussion (at the meeting's date,
  * else in a default month), the kompetenceudviklingsplan (at the
- * discussion), the yearly accident overview (the month before it), the
- * AMR's supplementary training (the month after it, when there is an AMR
- * or 10+ employees), and the next APV when it falls due in the wheel's span
+ * discussion; only with an AMO: 10+ employees or a MED-aftale), the yearly
+ * accident overview (the month before it), the supplementary training of
+ * the AMO's AMRs and leaders (the month after it; only with an AMO), and
+ * the next APV when it falls due in the wheel's span
  * (three years after the last APV; overdue shows in the first month).
  * Titles come from the caller (layouts/). Derived activities are marked
  * am_activity.derived and sit in a ring of their own. */

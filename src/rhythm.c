@@ -1,5 +1,6 @@
 /* rhythm.c: derived activities of the legal rhythm; see rhythm.h. */
 #include "rhythm.h"
+#include "rules.h"
 #include "wheel.h"
 
 #include <string.h>
@@ -7,12 +8,11 @@
 #define RHYTHM_MAX 5
 #define RHYTHM_COLOUR 0x555555   /* neutral grey: the law's ring */
 
-static bool has_amr(const am_workplace *wp)
+/* Does the workplace have an AMO (10 or more employees, or a MED-aftale)?
+ * Under 10 there is none: no kompetenceudviklingsplan, no AMR training. */
+static bool has_amo(const am_workplace *wp)
 {
-	for (size_t i = 0; i < wp->n_people; i++)
-		if (wp->people[i].role == ROLE_AMR)
-			return true;
-	return wp->headcount >= 10;
+	return rules_band_of(wp->headcount, wp->med_agreement) != BAND_SMALL;
 }
 
 static am_activity month_activity(const char *title, const am_ring *ring, int month)
@@ -53,15 +53,12 @@ static size_t derive(const am_workplace *wp, const rhythm_texts *t, const am_rin
 	size_t n = 0;
 	const am_date md = wp->meeting.date;
 	int month = md.y ? md.m : (t->default_month >= 1 && t->default_month <= 12 ? t->default_month : 1);
-	if (md.y) {
-		out[n++] = date_activity(t->discussion, ring, md);
-		out[n++] = date_activity(t->competence_plan, ring, md);
-	} else {
-		out[n++] = month_activity(t->discussion, ring, month);
-		out[n++] = month_activity(t->competence_plan, ring, month);
-	}
+	out[n++] = md.y ? date_activity(t->discussion, ring, md) : month_activity(t->discussion, ring, month);
+	if (has_amo(wp))
+		out[n++] = md.y ? date_activity(t->competence_plan, ring, md)
+		                : month_activity(t->competence_plan, ring, month);
 	out[n++] = month_activity(t->accident_overview, ring, month - 1);
-	if (has_amr(wp))
+	if (has_amo(wp))
 		out[n++] = month_activity(t->amr_training, ring, month + 1);
 	am_date due;
 	if (next_apv(wp, g, &due))

@@ -528,6 +528,7 @@ static void rhythm_adds_the_legal_activities(void **state)
 	am_person amr = {.name = "Ane", .role = ROLE_AMR};
 	p.wp.people = &amr;
 	p.wp.n_people = 1;
+	p.wp.headcount = 20;   /* an AMO: the competence plan and its training */
 	p.wp.meeting.date = (am_date){2026, 4, 14};
 	p.wp.apv_date = (am_date){2023, 9, 1};
 	p.wp.wheel.rhythm = true;
@@ -570,18 +571,20 @@ static void rhythm_without_date_uses_the_default_month_and_skips_a_distant_apv(v
 	assert_int_equal(p.wp.wheel.n_activities, 0);   /* not asked for */
 	assert_int_equal(rhythm_apply(a, &p.wp, &RT, true, &d), AM_OK);
 	const am_wheel *w = &p.wp.wheel;
-	assert_int_equal(w->n_activities, 3);   /* no AMR, small workplace, APV not due */
+	/* A small workplace has no AMO: the discussion and the accident
+	 * overview only (no competence plan, no AMR training); APV not due. */
+	assert_int_equal(w->n_activities, 2);
 	assert_int_equal(w->activities[0].when, WHEN_MONTH);
 	assert_int_equal(w->activities[0].month, 3);
-	assert_int_equal(w->activities[2].month, 2);
+	assert_int_equal(w->activities[1].month, 2);
 	/* an overdue APV is placed at the wheel's start */
 	p.wp.apv_date = (am_date){2021, 6, 1};
 	p.wp.wheel.n_rings = 5;
 	p.wp.wheel.n_activities = 0;
 	assert_int_equal(rhythm_apply(a, &p.wp, &RT, true, &d), AM_OK);
-	assert_int_equal(w->n_activities, 4);
-	assert_int_equal(w->activities[3].from.y, 2026);
-	assert_int_equal(w->activities[3].from.m, 1);
+	assert_int_equal(w->n_activities, 3);
+	assert_int_equal(w->activities[2].from.y, 2026);
+	assert_int_equal(w->activities[2].from.m, 1);
 	arena_free(a);
 	free_plan(&p);
 }
