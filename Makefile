@@ -152,7 +152,7 @@ $(B)/libamokit.a: $(OBJ)
 $(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libamokit.a
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libamokit.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 

@@ -1,13 +1,17 @@
 /* ics.h: the årshjul's activities as an RFC 5545 calendar (iCalendar).
  *
- * One VEVENT per activity of wp->wheel, derived ones included, in file
- * order. Dates, periods, months and ISO weeks become all-day events (DTEND
- * is the day after the last day); an activity with a time of day becomes a
- * timed event in Europe/Copenhagen, and the calendar then carries a
- * VTIMEZONE with the EU summer-time rules. Monthly and quarterly repeats
- * become RRULEs that end with the wheel's year. The output is a pure
+ * The events are the occurrences occur.h gives the poster and its list, in
+ * the wheel's year, activity by activity in file order (derived ones
+ * included). Dates, periods, months and ISO weeks become all-day events
+ * (DTEND is the day after the last day); an activity with a time of day
+ * becomes a timed event in Europe/Copenhagen, and the calendar then
+ * carries a VTIMEZONE with the EU summer-time rules. A series that a rule
+ * describes exactly (occur_regular) is one event with an RRULE ending at
+ * its last occurrence; any other series (moved off days off, whole months,
+ * cut short) is one event per occurrence. An activity with no occurrence
+ * in the year is left out. The output is a pure
  * function of the model and the options: UIDs are hashes of the workplace,
- * the activity and its position, DTSTAMP is never the clock, so the same
+ * the activity and its position (and an occurrence's number), DTSTAMP is never the clock, so the same
  * input gives the same bytes. Lines end in CRLF and are folded at 75 octets
  * between whole UTF-8 characters. Built with libical, which only ics.c
  * includes and which is loaded at run time (dlopen) while a calendar is

@@ -145,7 +145,15 @@ typedef struct am_meeting {
 } am_meeting;
 
 typedef enum am_when_kind { WHEN_DATE, WHEN_PERIOD, WHEN_MONTH, WHEN_WEEK } am_when_kind;
-typedef enum am_repeat { REPEAT_NONE, REPEAT_MONTHLY, REPEAT_QUARTERLY } am_repeat;
+/* How an activity repeats (occur.h says exactly how). New kinds are added
+ * at the end: the values index token tables. */
+typedef enum am_repeat {
+	REPEAT_NONE, REPEAT_MONTHLY, REPEAT_QUARTERLY,
+	REPEAT_WEEKLY, REPEAT_FORTNIGHTLY, REPEAT_YEARLY, REPEAT_BIENNIAL
+} am_repeat;
+/* Which day of the month a month-based repeat keeps: the day of the month,
+ * the nth weekday ("første fredag"), or the month's last such weekday. */
+typedef enum am_repeat_on { ON_DAY, ON_WEEKDAY, ON_LAST_WEEKDAY } am_repeat_on;
 
 typedef struct am_ring {
 	int line;
@@ -163,6 +171,9 @@ typedef struct am_activity {
 	int week;              /* WHEN_WEEK: ISO week 1..53 */
 	am_time start, end;    /* optional time of day, -1 when not given */
 	am_repeat repeat;
+	am_repeat_on on;       /* for month-based repeats */
+	am_date until;         /* the series' last day; y == 0: the wheel's end */
+	bool next_workday;     /* an occurrence on a weekend or day off moves to the next working day */
 	bool derived;          /* added by the legal rhythm, not in the file */
 } am_activity;
 

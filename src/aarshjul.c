@@ -8,6 +8,7 @@
  * fit, a smaller wheel and again) → draw. Wheel angles "t" run from 0 at
  * the span's start to 2π; clock angles add the start angle (wheel.h). */
 #include "aarshjul.h"
+#include "occur.h"
 #include "wheel.h"
 
 #include <math.h>
@@ -521,54 +522,23 @@ static int add_occ(poster *p, size_t *cap, const am_activity *act, size_t ring,
 	return o->label ? 0 : -1;
 }
 
-/* First day and length in days of an activity's first occurrence. */
-static void first_occurrence(const poster *p, const am_activity *a, int *y, int *m, int *d, long *len)
-{
-	long s;
-	switch (a->when) {
-	case WHEN_PERIOD:
-		s = wheel_serial(a->from.y, a->from.m, a->from.d);
-		*len = wheel_serial(a->to.y, a->to.m, a->to.d) - s + 1;
-		break;
-	case WHEN_MONTH: {
-		int yy = a->month >= p->g.start_month ? p->g.year : p->g.year + 1;
-		s = wheel_serial(yy, a->month, 1);
-		*len = wheel_days_in_month(yy, a->month);
-		break;
-	}
-	case WHEN_WEEK:
-		s = wheel_iso_week_monday(p->g.year, a->week);
-		if (!wheel_contains(&p->g, s) && !wheel_contains(&p->g, s + 6))
-			s = wheel_iso_week_monday(p->g.year + 1, a->week);
-		*len = 7;
-		break;
-	default:
-		s = wheel_serial(a->from.y, a->from.m, a->from.d);
-		*len = 1;
-		break;
-	}
-	wheel_civil(s, y, m, d);
-}
-
+/* Every occurrence of every activity inside the wheel's span (occur.h). */
 static int expand_plan(poster *p)
 {
 	const am_wheel *w = p->wp ? &p->wp->wheel : NULL;
 	size_t cap = 0;
 	if (!w || p->o->blank)
 		return 0;
+	long last = p->g.first + p->g.days - 1;
 	for (size_t i = 0; i < w->n_activities; i++) {
 		const am_activity *a = &w->activities[i];
 		size_t ring = a->ring && w->n_rings ? (size_t)(a->ring - w->rings) : 0;
 		if (ring >= p->n_rings)
 			ring = 0;
-		int y, m, d;
-		long len;
-		first_occurrence(p, a, &y, &m, &d, &len);
-		int step = a->repeat == REPEAT_MONTHLY ? 1 : a->repeat == REPEAT_QUARTERLY ? 3 : 12;
-		for (int k = 0; k < 12; k += step) {
-			int mm = (m - 1 + k) % 12 + 1, yy = y + (m - 1 + k) / 12;
-			int dd = d > wheel_days_in_month(yy, mm) ? wheel_days_in_month(yy, mm) : d;
-			if (add_occ(p, &cap, a, ring, wheel_serial(yy, mm, dd), len))
+		occur at[OCCUR_MAX];
+		size_t n = occur_expand(a, w, p->g.first, last, at, OCCUR_MAX);
+		for (size_t k = 0; k < n; k++) {
+			if (add_occ(p, &cap, a, ring, at[k].first, at[k].last - at[k].first + 1))
 				return -1;
 			p->rings[ring].count++;
 		}

@@ -81,7 +81,10 @@ static const char *const item_status_tokens[] = {NULL, "open", "in-progress", "d
 static const char *const goal_status_tokens[] = {NULL, "reached", "partly", "not-reached"};
 static const char *const form_tokens[] = {"training", "internal", "external"};
 static const char *const incident_tokens[] = {"accident", "near-miss", "illness"};
-static const char *const repeat_tokens[] = {NULL, "monthly", "quarterly"};
+/* in am_repeat's order */
+static const char *const repeat_tokens[] = {NULL, "monthly", "quarterly", "weekly", "every-2-weeks",
+                                            "yearly", "every-2-years"};
+static const char *const repeat_on_tokens[] = {NULL, "weekday", "last-weekday"};
 
 /* ---- sections ----------------------------------------------------------- */
 
@@ -321,6 +324,11 @@ static void bind_activity(binder *b, dnode *sec, const am_activity *ac)
 	dnode *n = node(b, sec, "activity", NULL, l);
 	leaf(b, n, "ring", ac->ring ? ac->ring->id : NULL, l);
 	leaf(b, n, "repeat", repeat_tokens[ac->repeat], l);
+	leaf(b, n, "on", repeat_on_tokens[ac->on], l);
+	if (ac->until.y)
+		leaf_date(b, n, "until", ac->until, l);
+	if (ac->next_workday)
+		leaf_bool(b, n, "move-to-workday", true, l);
 	leaf(b, n, "title", ac->title, l);
 	leaf(b, n, "responsible", ac->responsible, l);
 	switch (ac->when) {

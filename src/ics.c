@@ -5,8 +5,9 @@
  * in CATEGORIES and in X- properties (it takes a comma there for a list
  * separator), so those are escaped there, and every line is folded again
  * so that the 75-octet limit and whole UTF-8 characters are guaranteed by
- * this file rather than assumed of the library. Calendar arithmetic comes
- * from wheel.h (serial day numbers since 1970-01-01).
+ * this file rather than assumed of the library. The dates are occur.h's,
+ * the poster's own; calendar arithmetic comes from wheel.h (serial day
+ * numbers since 1970-01-01).
  *
  * libical is not linked: it would bring ICU's i18n library, its memory
  * and its relocations, into every render and batch worker for the one
@@ -29,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "occur.h"
 #include "wheel.h"
 
 #define ICS_TZID "Europe/Copenhagen"
@@ -156,61 +158,11 @@ static int ical_open(diag *d)
 
 /* ---- calendar arithmetic ------------------------------------------------ */
 
-/* The days an activity's first occurrence covers: first .. first+days-1. */
-typedef struct span {
-	long first;
-	long days;
-} span;
-
-static int start_month(const am_wheel *w)
+static long wheel_first_day(const am_wheel *w)
 {
-	return w->start_month >= 1 && w->start_month <= 12 ? w->start_month : 1;
-}
-
-static long wheel_first_day(const am_wheel *w) { return wheel_serial(w->year, start_month(w), 1); }
-static long wheel_last_day(const am_wheel *w) { return wheel_serial(w->year + 1, start_month(w), 1) - 1; }
-
-/* Monday of ISO week `week` in the wheel's year: the week of w->year, or of
- * the next year when that one misses a wheel that starts later than January. */
-static long week_monday(const am_wheel *w, int week)
-{
-	long monday = wheel_iso_week_monday(w->year, week);
-	if (monday + 6 < wheel_first_day(w))
-		monday = wheel_iso_week_monday(w->year + 1, week);
-	return monday;
-}
-
-/* Precondition (the reader guarantees it): dates exist, a month is 1..12 and
- * a week 1..53. */
-static span first_span(const am_wheel *w, const am_activity *a)
-{
-	span s;
-	assert(a->when != WHEN_MONTH || (a->month >= 1 && a->month <= 12));
-	assert(a->when != WHEN_WEEK || (a->week >= 1 && a->week <= 53));
-	switch (a->when) {
-	case WHEN_PERIOD:
-		s.first = wheel_serial(a->from.y, a->from.m, a->from.d);
-		s.days = wheel_serial(a->to.y, a->to.m, a->to.d) - s.first + 1;
-		break;
-	case WHEN_MONTH: {
-		int y = a->month >= start_month(w) ? w->year : w->year + 1;
-		s.first = wheel_serial(y, a->month, 1);
-		s.days = wheel_days_in_month(y, a->month);
-		break;
-	}
-	case WHEN_WEEK:
-		s.first = week_monday(w, a->week);
-		s.days = 7;
-		break;
-	case WHEN_DATE:
-	default:
-		s.first = wheel_serial(a->from.y, a->from.m, a->from.d);
-		s.days = 1;
-		break;
-	}
-	if (s.days < 1)
-		s.days = 1;
-	return s;
+	long first, last;
+	occur_window(w, &first, &last);
+	return first;
 }
 
 static long last_sunday(int y, int m)
@@ -253,29 +205,48 @@ static struct icaltimetype utc_value(long long seconds)
 	return ical.time_from_timet_with_zone((time_t)seconds, 0, ical.timezone_get_utc_timezone());
 }
 
-/* The end of the wheel's year as RRULE's UNTIL: a date for all-day events,
- * the last local second in UTC for timed ones (RFC 5545 3.3.10). */
-static struct icaltimetype until_value(const am_wheel *w, bool timed)
+/* RRULE's UNTIL for a series whose last occurrence starts on day `last`:
+ * a date for all-day events, the last local second of that day in UTC for
+ * timed ones (RFC 5545 3.3.10); the next occurrence is days later. */
+static struct icaltimetype until_value(long last, bool timed)
 {
-	long last = wheel_last_day(w);
 	if (!timed)
 		return date_value(last);
 	return utc_value((long long)last * 86400 + 86399 - copenhagen_offset_at_midnight(last));
 }
 
-/* Monthly or quarterly from the first occurrence to the end of the year.
- * A day past the 28th stays on the last possible day in shorter months
- * (the 31st becomes the last day, the 30th the 30th or the end of
- * February), as on the poster, instead of RFC 5545's skipping the month. */
-static struct icalrecurrencetype repeat_rule(const am_wheel *w, const am_activity *a, long first)
+/* The rule of a regular series (occur_regular) from its first occurrence in
+ * the wheel's year (first) to its last (last), as occur.c walks it. By
+ * weeks: every one or two weeks on the first's weekday. By months: a day
+ * past the 28th stays on the last possible day in shorter months (the
+ * 31st becomes the last day, the 30th the 30th or the end of February),
+ * instead of RFC 5545's skipping the month; a weekday by its number in the
+ * month ("1FR") or as the month's last ("-1FR"). */
+static struct icalrecurrencetype repeat_rule(const am_activity *a, long first, long last)
 {
 	struct icalrecurrencetype r;
 	ical.recurrencetype_clear(&r);
+	r.until = until_value(last, a->start >= 0);
+	if (a->repeat == REPEAT_WEEKLY || a->repeat == REPEAT_FORTNIGHTLY) {
+		r.freq = ICAL_WEEKLY_RECURRENCE;
+		r.interval = a->repeat == REPEAT_FORTNIGHTLY ? 2 : 1;
+		return r;
+	}
 	r.freq = ICAL_MONTHLY_RECURRENCE;
-	r.interval = a->repeat == REPEAT_QUARTERLY ? 3 : 1;
-	r.until = until_value(w, a->start >= 0);
+	r.interval = a->repeat == REPEAT_QUARTERLY ? 3 : a->repeat == REPEAT_YEARLY ? 12
+	           : a->repeat == REPEAT_BIENNIAL ? 24 : 1;
+	if (a->when == WHEN_DATE && a->on != ON_DAY) {
+		int wd, n = occur_nth_weekday(a, &wd);
+		/* libical's encoding: the position times 8 plus the weekday (Sunday 1) */
+		short day = (short)((n < 0 ? 1 : n) * 8 + wd % 7 + 1);
+		r.by_day[0] = n < 0 ? (short)-day : day;
+		r.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
+		return r;
+	}
 	int y, m, d;
 	wheel_civil(first, &y, &m, &d);
+	if (a->when == WHEN_DATE || a->when == WHEN_PERIOD)
+		d = a->from.d;
 	if (d == 31) {
 		r.by_month_day[0] = -1;
 		r.by_month_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
@@ -302,14 +273,19 @@ static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 }
 
 /* A UID from the workplace's name, the activity's title, its timing and
- * its index: the same activity in the same place keeps its UID from run to
- * run, so a calendar program updates events on a new import. */
-static void make_uid(const am_workplace *wp, const am_activity *a, size_t index, char uid[64])
+ * its index, and for an occurrence written as an event of its own its
+ * number in the series (occ >= 0): the same activity in the same place
+ * keeps its UIDs from run to run, so a calendar program updates events on
+ * a new import. */
+static void make_uid(const am_workplace *wp, const am_activity *a, size_t index, int occ, char uid[64])
 {
-	char timing[192];
+	char timing[224];
 	int n = snprintf(timing, sizeof timing, "%d|%d-%d-%d|%d-%d-%d|%d|%d|%d|%d|%d|%zu", (int)a->when,
 	                 a->from.y, a->from.m, a->from.d, a->to.y, a->to.m, a->to.d, a->month, a->week,
 	                 a->start, a->end, (int)a->repeat, index);
+	if (occ >= 0 && n > 0 && (size_t)n < sizeof timing)
+		n += snprintf(timing + n, sizeof timing - (size_t)n, "|%d|%d|%d-%d-%d|%d", occ, (int)a->on,
+		              a->until.y, a->until.m, a->until.d, (int)a->next_workday);
 	const char *name = wp->name ? wp->name : "", *title = a->title ? a->title : "";
 	/* Each part ends in its NUL, so "ab"+"c" and "a"+"bc" differ. */
 	uint64_t h = 0xcbf29ce484222325ULL;
@@ -378,47 +354,67 @@ static void add_text(builder *b, icalcomponent *c, icalproperty *(*make)(const c
 	free(s);
 }
 
-/* DTSTART and DTEND: all-day (DTEND the day after the last), or, with a
- * time of day, from the start on the first day to the end on the last. An
- * event with a start only ends at its start on a single day (RFC 5545
- * 3.6.1), at the end of its last day otherwise. */
-static void add_times(builder *b, icalcomponent *ev, const am_activity *a, span s)
+/* DTSTART and DTEND of the occurrence from `first` to `last`: all-day
+ * (DTEND the day after the last), or, with a time of day, from the start
+ * on the first day to the end on the last. An event with a start only
+ * ends at its start on a single day (RFC 5545 3.6.1), at the end of its
+ * last day otherwise. */
+static void add_times(builder *b, icalcomponent *ev, const am_activity *a, long first, long last)
 {
-	long last = s.first + s.days - 1;
 	if (a->start < 0) {
-		add(b, ev, ical.property_new_dtstart(date_value(s.first)));
+		add(b, ev, ical.property_new_dtstart(date_value(first)));
 		add(b, ev, ical.property_new_dtend(date_value(last + 1)));
 		return;
 	}
-	add(b, ev, in_copenhagen(b, ical.property_new_dtstart(local_value(s.first, a->start))));
+	add(b, ev, in_copenhagen(b, ical.property_new_dtstart(local_value(first, a->start))));
 	if (a->end >= 0)
 		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last, a->end))));
-	else if (s.days > 1)
+	else if (last > first)
 		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last + 1, 0))));
 }
 
-static void add_event(builder *b, const am_activity *a, size_t index)
+/* One VEVENT: the occurrence o, and with until (the start of the series'
+ * last occurrence) > o->start, a rule repeating it to then. occ_n as
+ * make_uid's occ. */
+static void add_one(builder *b, const am_activity *a, size_t index, int occ_n, const occur *o, long until)
 {
-	const am_wheel *w = &b->wp->wheel;
 	icalcomponent *ev = ical.component_new_vevent();
 	if (!ev) {
 		b->oom = true;
 		return;
 	}
 	ical.component_add_component(b->cal, ev);
-	span s = first_span(w, a);
 	char uid[64];
-	make_uid(b->wp, a, index, uid);
+	make_uid(b->wp, a, index, occ_n, uid);
 	add(b, ev, ical.property_new_uid(uid));
 	add(b, ev, ical.property_new_dtstamp(b->stamp));
-	add_times(b, ev, a, s);
-	if (a->repeat != REPEAT_NONE)
-		add(b, ev, ical.property_new_rrule(repeat_rule(w, a, s.first)));
+	add_times(b, ev, a, o->start, o->end);
+	if (until > o->start)
+		add(b, ev, ical.property_new_rrule(repeat_rule(a, o->start, until)));
 	add(b, ev, ical.property_new_summary(a->title ? a->title : ""));
 	if (a->responsible && *a->responsible)
 		add_text(b, ev, ical.property_new_description, b->o->responsible_label, ": ", a->responsible);
 	if (a->ring && a->ring->name && *a->ring->name)
 		add(b, ev, ical.property_new_categories(a->ring->name));
+}
+
+/* The activity's occurrences in the wheel's year, as occur.c gives them to
+ * the poster too: one event with a rule when the rule says exactly that,
+ * else one event per occurrence. None when it has none that year. */
+static void add_event(builder *b, const am_activity *a, size_t index)
+{
+	const am_wheel *w = &b->wp->wheel;
+	occur occ[OCCUR_MAX];
+	long first, last;
+	occur_window(w, &first, &last);
+	size_t n = occur_expand(a, w, first, last, occ, OCCUR_MAX);
+	if (occur_regular(a, occ, n)) {
+		if (n)
+			add_one(b, a, index, -1, &occ[0], occ[n - 1].start);
+		return;
+	}
+	for (size_t i = 0; i < n && !b->oom; i++)
+		add_one(b, a, index, occ[i].n, &occ[i], 0);
 }
 
 static bool any_timed(const am_wheel *w)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "codepage.h"
+#include "wheel.h"
 
 typedef struct rm {
 	arena *a;
@@ -258,7 +259,10 @@ static const char *const item_status_names[] = {"", "open", "in-progress", "done
 static const char *const goal_status_names[] = {"", "reached", "partly", "not-reached", NULL};
 static const char *const form_names[] = {"training", "internal", "external", NULL};
 static const char *const incident_names[] = {"accident", "near-miss", "illness", NULL};
-static const char *const repeat_names[] = {"", "monthly", "quarterly", NULL};
+/* in am_repeat's order */
+static const char *const repeat_names[] = {"", "monthly", "quarterly", "weekly", "every-2-weeks",
+                                           "yearly", "every-2-years", NULL};
+static const char *const repeat_on_names[] = {"day", "weekday", "last-weekday", NULL};
 
 /* ---- people and references --------------------------------------------- */
 
@@ -573,28 +577,48 @@ static const am_ring *ring_ref(rm *r, const am_wheel *w, xmlNodePtr el)
 	return NULL;
 }
 
-/* Is d inside the wheel's year: from the first of its start month to the
- * day before that a year later? */
-static bool in_wheel(const am_wheel *w, am_date d)
+/* The date keys of the wheel's first day and of the first day after it. */
+static void wheel_keys(const am_wheel *w, int *from, int *to)
 {
-	int from = w->year * 10000 + w->start_month * 100 + 1;
-	int to = (w->year + 1) * 10000 + w->start_month * 100 + 1;
-	int k = date_key(d);
-	return k >= from && k < to;
+	*from = w->year * 10000 + w->start_month * 100 + 1;
+	*to = (w->year + 1) * 10000 + w->start_month * 100 + 1;
 }
 
-static void check_in_wheel(rm *r, const am_wheel *w, const char *what, const char *value,
-                           am_date d, int line)
+/* "a date in 2026", or "a date from 2026-08-01 and before 2027-08-01". */
+static const char *wheel_span_text(rm *r, const am_wheel *w, const char *what)
 {
-	if (d.y && !in_wheel(w, d)) {
-		if (w->start_month == 1)
-			error_at(r, line, "<%s>: '%s' is outside the wheel's year; expected a date in %d",
-			         what, value, w->year);
-		else
-			error_at(r, line, "<%s>: '%s' is outside the wheel's year; expected a date from "
-			         "%d-%02d-01 and before %d-%02d-01", what, value, w->year, w->start_month,
-			         w->year + 1, w->start_month);
-	}
+	const char *s = w->start_month == 1
+	                        ? arena_printf(r->a, "%s in %d", what, w->year)
+	                        : arena_printf(r->a, "%s from %d-%02d-01 and before %d-%02d-01", what, w->year,
+	                                       w->start_month, w->year + 1, w->start_month);
+	return s ? s : what;
+}
+
+/* A date must lie in the wheel's year; the first date of a repeat may lie
+ * before it (the series began earlier), never after it. */
+static void check_date(rm *r, const am_wheel *w, const am_activity *ac, const char *value, int line)
+{
+	int from, to, k = date_key(ac->from);
+	wheel_keys(w, &from, &to);
+	if (!ac->from.y || (k >= from && k < to) || (ac->repeat != REPEAT_NONE && k < from))
+		return;
+	error_at(r, line, "<date>: '%s' is outside the wheel's year; expected %s", value,
+	         wheel_span_text(r, w, ac->repeat != REPEAT_NONE ? "a date before its end" : "a date"));
+}
+
+/* A period must meet the wheel's year (a part that lies outside is shown
+ * as continuing); a repeated one may begin before it. */
+static void check_period(rm *r, const am_wheel *w, const am_activity *ac, const char *f, const char *t,
+                         int line)
+{
+	int from, to;
+	wheel_keys(w, &from, &to);
+	if (!ac->from.y || !ac->to.y || date_key(ac->to) < date_key(ac->from))
+		return;
+	bool meets = date_key(ac->from) < to && (ac->repeat != REPEAT_NONE || date_key(ac->to) >= from);
+	if (!meets)
+		error_at(r, line, "<period>: %s to %s lies outside the wheel's year; expected %s", f, t,
+		         wheel_span_text(r, w, "a period that meets the year"));
 }
 
 static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
@@ -603,7 +627,7 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 	if ((x = child(el, "date"))) {
 		ac->when = WHEN_DATE;
 		ac->from = date_of(r, x);
-		check_in_wheel(r, w, "date", text_of(r, x), ac->from, line_of(x));
+		check_date(r, w, ac, text_of(r, x), line_of(x));
 	} else if ((x = child(el, "period"))) {
 		const char *f = attr_of(r, x, "from"), *t = attr_of(r, x, "to");
 		int line = line_of(x);
@@ -612,8 +636,7 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 		ok = parse_date(r, "period to", t, line, &ac->to) && ok;
 		if (ok && date_key(ac->to) < date_key(ac->from))
 			error_at(r, line, "<period>: to '%s' is before from '%s'; expected from <= to", t, f);
-		check_in_wheel(r, w, "period from", f, ac->from, line);
-		check_in_wheel(r, w, "period to", t, ac->to, line);
+		check_period(r, w, ac, f, t, line);
 	} else if ((x = child(el, "month"))) {
 		ac->when = WHEN_MONTH;
 		ac->month = (int)parse_long(text_of(r, x), 1);
@@ -626,6 +649,45 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 	}
 }
 
+static bool by_months(am_repeat k)
+{
+	return k == REPEAT_MONTHLY || k == REPEAT_QUARTERLY || k == REPEAT_YEARLY || k == REPEAT_BIENNIAL;
+}
+
+/* The repeat's day, its end and the move to a working day, checked
+ * against what the activity's timing allows. */
+static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
+{
+	int line = line_of(el);
+	const char *on = attr_of(r, el, "on"), *until = attr_of(r, el, "until");
+	ac->on = (am_repeat_on)token(on, repeat_on_names, ON_DAY);
+	ac->next_workday = parse_bool(attr_of(r, el, "move-to-workday"));
+	bool weeks = ac->repeat == REPEAT_WEEKLY || ac->repeat == REPEAT_FORTNIGHTLY;
+	if (ac->on != ON_DAY && (ac->when != WHEN_DATE || !by_months(ac->repeat)))
+		error_at(r, line, "<activity>: on=\"%s\" needs a <date> and a monthly, quarterly, yearly or "
+		         "every-2-years repeat", on);
+	if (weeks && ac->when == WHEN_MONTH)
+		error_at(r, line, "<activity>: a <month> cannot repeat by weeks; expected a monthly, quarterly, "
+		         "yearly or every-2-years repeat");
+	if (by_months(ac->repeat) && ac->when == WHEN_WEEK)
+		error_at(r, line, "<activity>: an ISO <week> cannot repeat by months; expected weekly or every-2-weeks");
+	if (weeks && ac->when == WHEN_PERIOD && ac->from.y && ac->to.y) {
+		long days = (long)(date_key(ac->to) >= date_key(ac->from)) *
+		            (wheel_serial(ac->to.y, ac->to.m, ac->to.d) - wheel_serial(ac->from.y, ac->from.m, ac->from.d) + 1);
+		int most = ac->repeat == REPEAT_WEEKLY ? 7 : 14;
+		if (days > most)
+			error_at(r, line, "<activity>: a period of %ld days repeated %s would overlap itself; expected "
+			         "at most %d days", days, repeat_names[ac->repeat], most);
+	}
+	if (!until)
+		return;
+	if (ac->repeat == REPEAT_NONE)
+		error_at(r, line, "<activity>: until=\"%s\" needs a repeat; expected a repeat attribute", until);
+	else if (parse_date(r, "until", until, line, &ac->until) && ac->from.y &&
+	         date_key(ac->until) < date_key(ac->from))
+		error_at(r, line, "<activity>: until=\"%s\" is before the first date; expected a later date", until);
+}
+
 static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 {
 	ac->line = line_of(el);
@@ -635,6 +697,7 @@ static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *
 	ac->repeat = (am_repeat)token(attr_of(r, el, "repeat"), repeat_names, REPEAT_NONE);
 	ac->start = ac->end = -1;
 	read_when(r, w, el, ac);
+	read_repeat_rest(r, el, ac);
 	xmlNodePtr t = child(el, "time");
 	if (t) {
 		const char *s = attr_of(r, t, "start"), *e = attr_of(r, t, "end");

@@ -12,6 +12,9 @@
 
 #include "arena.h"
 #include "ics.h"
+#include "occur.h"
+#include "reader.h"
+#include "stress_plan.h"
 
 #define JAN_1_2026 1767225600LL
 
@@ -154,6 +157,127 @@ static bool find_line(const char *text, const char *prefix, char *line, size_t m
 	return false;
 }
 
+/* ---- the calendar agrees with the poster's generator -------------------- */
+
+typedef struct dated {
+	const char *title;
+	int ymd, days;
+} dated;
+
+static int by_title_then_date(const void *x, const void *y)
+{
+	const dated *a = x, *b = y;
+	int c = strcmp(a->title, b->title);
+	return c ? c : a->ymd != b->ymd ? (a->ymd < b->ymd ? -1 : 1) : a->days - b->days;
+}
+
+static int ymd_of(long s)
+{
+	int y, m, d;
+	wheel_civil(s, &y, &m, &d);
+	return y * 10000 + m * 100 + d;
+}
+
+/* What occur.c gives for every activity of wp in its year. */
+static size_t generated(const am_workplace *wp, dated *out, size_t max)
+{
+	size_t n = 0;
+	long first, last;
+	occur_window(&wp->wheel, &first, &last);
+	for (size_t i = 0; i < wp->wheel.n_activities; i++) {
+		const am_activity *a = &wp->wheel.activities[i];
+		occur o[OCCUR_MAX];
+		size_t k = occur_expand(a, &wp->wheel, first, last, o, OCCUR_MAX);
+		for (size_t j = 0; j < k; j++) {
+			assert_true(n < max);
+			out[n++] = (dated){a->title, ymd_of(o[j].start), (int)(o[j].end - o[j].start + 1)};
+		}
+	}
+	return n;
+}
+
+static long serial_of(struct icaltimetype t) { return wheel_serial(t.year, t.month, t.day); }
+
+/* What a calendar program reads from the file: every event, its rule's
+ * occurrences each as long as the first. */
+static size_t exported(icalcomponent *cal, dated *out, size_t max)
+{
+	size_t n = 0;
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		struct icaltimetype s = icalcomponent_get_dtstart(ev);
+		icalproperty *endp = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+		int days = 1;
+		if (endp) {
+			struct icaltimetype e = icalproperty_get_dtend(endp);
+			days = (int)(serial_of(e) - serial_of(s)) + !(e.is_date || (e.hour == 0 && e.minute == 0));
+		}
+		const char *title = icalcomponent_get_summary(ev);
+		int dates[OCCUR_MAX];
+		int k = 1;
+		dates[0] = s.year * 10000 + s.month * 100 + s.day;
+		if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
+			k = occurrences(ev, dates, OCCUR_MAX);
+		for (int j = 0; j < k; j++) {
+			assert_true(n < max);
+			out[n++] = (dated){title, dates[j], days};
+		}
+	}
+	return n;
+}
+
+static void assert_agree(const am_workplace *wp)
+{
+	size_t max = wp->wheel.n_activities * OCCUR_MAX + 1;
+	dated *g = calloc(max, sizeof *g), *x = calloc(max, sizeof *x);
+	diag d;
+	diag_init(&d);
+	char *text;
+	size_t len;
+	assert_int_equal(ics_write_mem(wp, &opts, &text, &len, &d), AM_OK);
+	icalcomponent *cal = parse(text);
+	size_t ng = generated(wp, g, max), nx = exported(cal, x, max);
+	qsort(g, ng, sizeof *g, by_title_then_date);
+	qsort(x, nx, sizeof *x, by_title_then_date);
+	size_t bad = ng != nx;
+	for (size_t i = 0; i < ng && i < nx; i++)
+		if (strcmp(g[i].title, x[i].title) || g[i].ymd != x[i].ymd || g[i].days != x[i].days) {
+			if (bad++ < 5)
+				print_message("%s: %s %d+%d vs %s %d+%d\n", wp->file, g[i].title, g[i].ymd, g[i].days,
+				              x[i].title, x[i].ymd, x[i].days);
+		}
+	print_message("%s: %zu occurrences, %zu in the calendar\n", wp->file, ng, nx);
+	assert_int_equal(bad, 0);
+	icalcomponent_free(cal);
+	free(text);
+	free(g);
+	free(x);
+}
+
+/* Every example and generated plans of every kind of timing: the
+ * calendar holds exactly the occurrences the poster draws and lists. */
+static void the_calendar_gives_the_posters_dates(void **state)
+{
+	(void)state;
+	static const char *const examples[] = {"examples/kontor-27.xml", "examples/plejecenter-140.xml",
+	                                       "examples/produktion-45.xml", "examples/toemrer-6.xml"};
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		arena *a = arena_new();
+		am_workplace *wp = NULL;
+		diag d;
+		diag_init(&d);
+		assert_int_equal(reader_load(a, examples[i], &wp, &d), AM_OK);
+		assert_agree(wp);
+		arena_free(a);
+	}
+	for (unsigned seed = 1; seed <= 3; seed++) {
+		stress_plan p;
+		stress_make(&p, seed == 3 ? 5000 : 800, seed == 1 ? 12 : 5, 2025 + (int)seed, seed);
+		assert_agree(&p.wp);
+		stress_free(&p);
+	}
+}
+
 /* ---- the tests ---------------------------------------------------------- */
 
 static void header_names_the_calendar(void **state)
@@ -287,7 +411,7 @@ static void a_wheel_from_august_puts_early_months_and_weeks_in_the_next_year(voi
 	model_free(m);
 }
 
-static void repeats_become_monthly_rules_to_the_end_of_the_year(void **state)
+static void repeats_become_monthly_rules_to_their_last_occurrence(void **state)
 {
 	(void)state;
 	model *m = model_new();
@@ -304,7 +428,7 @@ static void repeats_become_monthly_rules_to_the_end_of_the_year(void **state)
 	struct icalrecurrencetype r = icalproperty_get_rrule(icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY));
 	assert_int_equal(r.freq, ICAL_MONTHLY_RECURRENCE);
 	assert_int_equal(r.interval, 1);
-	assert_date(r.until, 2026, 12, 31);
+	assert_date(r.until, 2026, 12, 7);
 	assert_int_equal(occurrences(ev, occ, 40), 12);
 	assert_int_equal(occ[11], 20261207);
 
@@ -331,8 +455,95 @@ static void repeats_become_monthly_rules_to_the_end_of_the_year(void **state)
 	assert_int_equal(occurrences(event(cal, 4), occ, 40), 8);
 	assert_int_equal(occ[7], 20261215);
 
-	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231\r\n"));
-	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231;INTERVAL=3\r\n"));
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261207\r\n"));
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261110;INTERVAL=3\r\n"));
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+/* The dates of every VEVENT of cal whose SUMMARY is title: its DTSTART and
+ * its rule's occurrences, as yyyymmdd, in order; *days the length of the
+ * first in days. */
+static int dates_of(icalcomponent *cal, const char *title, int *out, int max, int *days)
+{
+	int n = 0;
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		if (strcmp(icalcomponent_get_summary(ev), title) != 0)
+			continue;
+		struct icaltimetype s = icalcomponent_get_dtstart(ev), e = icalcomponent_get_dtend(ev);
+		if (days && !n)
+			*days = icaltime_day_of_year(e) - icaltime_day_of_year(s) + 365 * (e.year - s.year);
+		if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
+			n += occurrences(ev, out + n, max - n);
+		else if (n < max)
+			out[n++] = s.year * 10000 + s.month * 100 + s.day;
+	}
+	return n;
+}
+
+static void weeks_and_nth_weekdays_become_rules(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	on_date(m, "Ugentlig", 2026, 1, 7)->repeat = REPEAT_WEEKLY;
+	on_date(m, "Hver anden uge", 2026, 1, 5)->repeat = REPEAT_FORTNIGHTLY;
+	am_activity *a = on_date(m, "Første fredag", 2026, 1, 2);
+	a->repeat = REPEAT_MONTHLY;
+	a->on = ON_WEEKDAY;
+	a = on_date(m, "Sidste torsdag", 2026, 1, 29);
+	a->repeat = REPEAT_QUARTERLY;
+	a->on = ON_LAST_WEEKDAY;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	int d[60];
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 4);
+	assert_int_equal(dates_of(cal, "Ugentlig", d, 60, NULL), 52);
+	assert_int_equal(d[51], 20261230);
+	assert_int_equal(dates_of(cal, "Hver anden uge", d, 60, NULL), 26);
+	assert_int_equal(d[25], 20261221);
+	assert_int_equal(dates_of(cal, "Første fredag", d, 60, NULL), 12);
+	assert_int_equal(d[3], 20260403);
+	assert_int_equal(d[11], 20261204);
+	assert_int_equal(dates_of(cal, "Sidste torsdag", d, 60, NULL), 4);
+	assert_int_equal(d[1], 20260430);
+	assert_int_equal(d[3], 20261029);
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=WEEKLY;UNTIL=20261230\r\n"));
+	assert_non_null(strstr(text, "BYDAY=1FR"));
+	assert_non_null(strstr(text, "BYDAY=-1TH"));
+	icalcomponent_free(cal);
+	free(text);
+	model_free(m);
+}
+
+/* Moved occurrences, whole months and series that begin late are written
+ * one event each, with exactly the poster's dates; a series with none in
+ * the year is not written. */
+static void irregular_series_become_one_event_per_occurrence(void **state)
+{
+	(void)state;
+	model *m = model_new();
+	am_activity *a = on_date(m, "Flyttet", 2026, 1, 6);
+	a->repeat = REPEAT_MONTHLY;
+	a->next_workday = true;
+	a = add(m, "Hele måneder", WHEN_MONTH);
+	a->month = 3;
+	a->repeat = REPEAT_MONTHLY;
+	on_date(m, "Næste gang 2027", 2025, 5, 1)->repeat = REPEAT_BIENNIAL;
+	char *text = export(m, &opts, NULL);
+	icalcomponent *cal = parse(text);
+	int d[60], days = 0;
+	assert_int_equal(dates_of(cal, "Flyttet", d, 60, NULL), 12);
+	assert_int_equal(d[3], 20260407);   /* not Easter Monday */
+	assert_int_equal(d[5], 20260608);   /* not a Saturday */
+	assert_int_equal(dates_of(cal, "Hele måneder", d, 60, &days), 10);
+	assert_int_equal(d[0], 20260301);
+	assert_int_equal(days, 31);
+	assert_int_equal(d[1], 20260401);
+	assert_int_equal(dates_of(cal, "Næste gang 2027", d, 60, NULL), 0);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 22);
+	assert_null(strstr(text, "RRULE:FREQ=MONTHLY"));
 	icalcomponent_free(cal);
 	free(text);
 	model_free(m);
@@ -365,8 +576,8 @@ static void a_time_of_day_makes_a_timed_event_in_copenhagen(void **state)
 	/* A start alone on one day: no DTEND, so the event ends at its start. */
 	icalcomponent *ev = event(cal, 1);
 	assert_null(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY));
-	/* UNTIL is UTC for a timed rule: 23:59:59 on 31 December in CET. */
-	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261231T225959Z\r\n"));
+	/* UNTIL is UTC for a timed rule: 23:59:59 CET on the day of the last. */
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20261220T225959Z\r\n"));
 	int occ[20];
 	assert_int_equal(occurrences(ev, occ, 20), 12);
 	assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/Copenhagen:20260216T080000\r\n"
@@ -385,8 +596,8 @@ static void a_wheel_ending_in_summer_ends_its_rules_in_summer_time(void **state)
 	a->start = 9 * 60;
 	a->repeat = REPEAT_MONTHLY;
 	char *text = export(m, &opts, NULL);
-	/* The year ends on 31 July 2027, 23:59:59 CEST = 21:59:59 UTC. */
-	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20270731T215959Z\r\n"));
+	/* The last is on 4 July 2027: its day ends 23:59:59 CEST = 21:59:59 UTC. */
+	assert_non_null(strstr(text, "\r\nRRULE:FREQ=MONTHLY;UNTIL=20270704T215959Z\r\n"));
 	free(text);
 	model_free(m);
 }
@@ -667,7 +878,9 @@ int main(void)
 		cmocka_unit_test(without_labels_the_name_stands_alone),
 		cmocka_unit_test(dates_periods_months_and_weeks_are_all_day),
 		cmocka_unit_test(a_wheel_from_august_puts_early_months_and_weeks_in_the_next_year),
-		cmocka_unit_test(repeats_become_monthly_rules_to_the_end_of_the_year),
+		cmocka_unit_test(repeats_become_monthly_rules_to_their_last_occurrence),
+		cmocka_unit_test(weeks_and_nth_weekdays_become_rules),
+		cmocka_unit_test(irregular_series_become_one_event_per_occurrence),
 		cmocka_unit_test(a_time_of_day_makes_a_timed_event_in_copenhagen),
 		cmocka_unit_test(a_wheel_ending_in_summer_ends_its_rules_in_summer_time),
 		cmocka_unit_test(lines_end_in_crlf_and_fold_between_characters),
@@ -677,6 +890,7 @@ int main(void)
 		cmocka_unit_test(a_workplace_without_a_wheel_is_refused),
 		cmocka_unit_test(files_are_written_whole_or_not_at_all),
 		cmocka_unit_test(a_missing_libical_is_an_error_not_a_crash),
+		cmocka_unit_test(the_calendar_gives_the_posters_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

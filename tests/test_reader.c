@@ -162,6 +162,63 @@ static void bad_values_are_reported_with_their_line(void **state)
 	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5, "(U+2603) cannot be printed");
 }
 
+/* Repeats: their kinds, day, end and moves to working days, and the
+ * combinations that make no sense are refused with their line. */
+static void repeats_read_and_refuse_what_makes_no_sense(void **state)
+{
+	(void)state;
+	const char *text = FIXTURE_HEAD "<name>X</name><headcount>3</headcount><wheel year=\"2026\"><ring id=\"r\">R</ring>\n"
+		"<activity ring=\"r\" repeat=\"monthly\" on=\"weekday\" move-to-workday=\"true\" until=\"2026-10-31\">"
+		"<title>Første fredag</title><date>2026-01-02</date></activity>\n"
+		"<activity ring=\"r\" repeat=\"every-2-weeks\"><title>T</title><date>2024-03-04</date></activity>\n"
+		"<activity ring=\"r\" repeat=\"every-2-years\"><title>T</title><date>2024-05-01</date></activity>\n"
+		"<activity ring=\"r\"><title>Over nytår</title><period from=\"2026-12-20\" to=\"2027-01-06\"/></activity>\n"
+		"<activity ring=\"r\" repeat=\"weekly\"><title>T</title><week>3</week></activity>\n"
+		"</wheel></workplace>";
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_OK);
+	const am_activity *x = wp->wheel.activities;
+	assert_int_equal(x[0].repeat, REPEAT_MONTHLY);
+	assert_int_equal(x[0].on, ON_WEEKDAY);
+	assert_true(x[0].next_workday);
+	assert_int_equal(x[0].until.m, 10);
+	assert_int_equal(x[1].repeat, REPEAT_FORTNIGHTLY);
+	assert_int_equal(x[1].from.y, 2024);   /* a series begun before the year */
+	assert_int_equal(x[2].repeat, REPEAT_BIENNIAL);
+	assert_int_equal(x[3].to.y, 2027);   /* runs on past the year's end */
+	assert_int_equal(x[4].repeat, REPEAT_WEEKLY);
+	arena_free(a);
+	const char *w = "<wheel year=\"2026\"><ring id=\"r\">R</ring>\n";
+	char buf[512];
+#define REJECT(act, needle)                                                             \
+	do {                                                                            \
+		snprintf(buf, sizeof buf, "%s%s</wheel>\n", w, act);                   \
+		expect_rejected(buf, 6, needle);                                        \
+	} while (0)
+	REJECT("<activity ring=\"r\" on=\"weekday\"><title>T</title><date>2026-01-02</date></activity>",
+	       "needs a <date> and a monthly");
+	REJECT("<activity ring=\"r\" repeat=\"weekly\" on=\"weekday\"><title>T</title><date>2026-01-02</date></activity>",
+	       "needs a <date> and a monthly");
+	REJECT("<activity ring=\"r\" repeat=\"weekly\"><title>T</title><month>2</month></activity>",
+	       "a <month> cannot repeat by weeks");
+	REJECT("<activity ring=\"r\" repeat=\"monthly\"><title>T</title><week>2</week></activity>",
+	       "cannot repeat by months");
+	REJECT("<activity ring=\"r\" repeat=\"weekly\"><title>T</title><period from=\"2026-01-05\" to=\"2026-01-14\"/></activity>",
+	       "a period of 10 days repeated weekly would overlap");
+	REJECT("<activity ring=\"r\" until=\"2026-05-01\"><title>T</title><date>2026-01-02</date></activity>",
+	       "needs a repeat");
+	REJECT("<activity ring=\"r\" repeat=\"monthly\" until=\"2025-12-01\"><title>T</title><date>2026-01-02</date></activity>",
+	       "is before the first date");
+	REJECT("<activity ring=\"r\" repeat=\"monthly\"><title>T</title><date>2027-01-02</date></activity>",
+	       "a date before its end in 2026");
+	REJECT("<activity ring=\"r\"><title>T</title><date>2025-12-31</date></activity>", "outside the wheel's year");
+	REJECT("<activity ring=\"r\"><title>T</title><period from=\"2025-12-01\" to=\"2025-12-31\"/></activity>",
+	       "lies outside the wheel's year");
+#undef REJECT
+}
+
 static void a_wheel_year_may_start_in_another_month(void **state)
 {
 	(void)state;
@@ -327,6 +384,7 @@ int main(void)
 		cmocka_unit_test(calendar_rules_are_exact),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),
 		cmocka_unit_test(a_wheel_year_may_start_in_another_month),
+		cmocka_unit_test(repeats_read_and_refuse_what_makes_no_sense),
 		cmocka_unit_test(hostile_bytes_are_refused_before_parsing),
 		cmocka_unit_test(any_doctype_is_refused_at_its_line),
 		cmocka_unit_test(nesting_is_limited),
