@@ -14,17 +14,13 @@
  * the activity and its position (and an occurrence's number), DTSTAMP is never the clock, so the same
  * input gives the same bytes. Lines end in CRLF and are folded at 75 octets
  * between whole UTF-8 characters. Built with libical, which only ics.c
- * includes and which is loaded at run time (dlopen) while a calendar is
- * made, so that other commands do not carry it. */
+ * includes. */
 #ifndef AMOKIT_ICS_H
 #define AMOKIT_ICS_H
 
 #include <stddef.h>
 #include "diag.h"
 #include "model.h"
-
-/* The shared library loaded to make a calendar (Debian package libical3). */
-#define ICS_LIBICAL "libical.so.3"
 
 typedef struct ics_opts {
 	/* X-WR-CALNAME is "<calendar_label> <year> – <workplace name>";
@@ -43,18 +39,13 @@ typedef struct ics_opts {
  * file is written atomically: a temporary file beside it, renamed into
  * place; on failure nothing is left behind. o may be NULL (no labels,
  * timestamp as for a negative value). Returns AM_OK, AM_EINPUT (wp has no
- * <wheel>), AM_EUSAGE (cannot write, or libical cannot be loaded) or
- * AM_EINTERNAL (out of memory, or the loaded libical lacks a function),
- * with a diag record on failure. */
+ * <wheel>), AM_EUSAGE (cannot write) or AM_EINTERNAL (out of memory), with
+ * a diag record on failure. */
 int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag *d);
 
 /* The same calendar in memory: on AM_OK *out holds *len bytes plus a
  * terminating NUL, allocated with malloc; the caller frees it. On failure
  * *out is NULL. Calls from several threads take turns with libical. */
 int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d);
-
-/* Test hook: the next calendars load soname instead of ICS_LIBICAL (NULL
- * restores it), to reach the errors for a missing library or function. */
-void ics_set_library(const char *soname);
 
 #endif

@@ -9,16 +9,11 @@
  * the poster's own; calendar arithmetic comes from wheel.h (serial day
  * numbers since 1970-01-01).
  *
- * libical is not linked: it would bring ICU's i18n library, its memory
- * and its relocations, into every render and batch worker for the one
- * command that needs it. ics_write_mem opens
- * it with dlopen, calls it through one table of pointers typed from
- * <libical/ical.h>, and closes it again before returning (it stays mapped,
- * see ical_open, but its caches are freed). */
+ * libical is linked like any other library (Debian package libical3), so
+ * dpkg-shlibdeps sees it; its caches are freed after each calendar. */
 #include "ics.h"
 
 #include <assert.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <pthread.h>
@@ -60,100 +55,15 @@ static const char copenhagen_vtimezone[] =
 	"END:STANDARD\r\n"
 	"END:VTIMEZONE\r\n";
 
-/* ---- libical, loaded at run time --------------------------------------- */
+/* ---- libical's caches ------------------------------------------------ */
 
-/* The libical functions this file calls, without their "ical" prefix:
- * X(time_null_date) stands for icaltime_null_date. */
-#define ICAL_FUNCTIONS(X) \
-	X(component_add_component) \
-	X(component_add_property) \
-	X(component_as_ical_string_r) \
-	X(component_free) \
-	X(component_new_from_string) \
-	X(component_new_vcalendar) \
-	X(component_new_vevent) \
-	X(memory_free_ring) \
-	X(parameter_new_tzid) \
-	X(property_add_parameter) \
-	X(property_free) \
-	X(property_new_calscale) \
-	X(property_new_categories) \
-	X(property_new_description) \
-	X(property_new_dtend) \
-	X(property_new_dtstamp) \
-	X(property_new_dtstart) \
-	X(property_new_prodid) \
-	X(property_new_rrule) \
-	X(property_new_summary) \
-	X(property_new_uid) \
-	X(property_new_version) \
-	X(property_new_x) \
-	X(property_set_x_name) \
-	X(recurrencetype_clear) \
-	X(time_from_timet_with_zone) \
-	X(time_null_date) \
-	X(time_null_time) \
-	X(timezone_free_builtin_timezones) \
-	X(timezone_get_utc_timezone)
-
-/* Each pointer has the type of the header's declaration; all are set while
- * a calendar is being made (between ical_open and ical_close), NULL
- * otherwise. */
-static struct {
-	void *handle;
-#define ICAL_POINTER(name) __typeof__(ical##name) *name;
-	ICAL_FUNCTIONS(ICAL_POINTER)
-#undef ICAL_POINTER
-} ical;
-
-static const char *ical_soname = ICS_LIBICAL;
-
-void ics_set_library(const char *soname) { ical_soname = soname ? soname : ICS_LIBICAL; }
-
-static void ical_close(void)
+/* What libical keeps after a calendar: the time zones that
+ * icaltime_from_timet_with_zone loads and the ring of scratch buffers.
+ * Freed after each calendar, so a long-lived caller does not hold them. */
+static void ical_forget_caches(void)
 {
-	if (!ical.handle)
-		return;
-	/* Its caches: the time zones icaltime_from_timet_with_zone loads, the
-	 * scratch buffers. */
-	if (ical.timezone_free_builtin_timezones)
-		ical.timezone_free_builtin_timezones();
-	if (ical.memory_free_ring)
-		ical.memory_free_ring();
-	dlclose(ical.handle);
-	memset(&ical, 0, sizeof ical);
-}
-
-static int ical_missing(diag *d, const char *symbol)
-{
-	diag_error(d, NULL, 0, "%s has no function %s: the calendar export needs libical 3 "
-	           "(Debian package libical3)", ical_soname, symbol);
-	ical_close();
-	return AM_EINTERNAL;
-}
-
-/* Loads libical and resolves every function of ICAL_FUNCTIONS. A missing
- * library is the installation's to fix (AM_EUSAGE); a library without one
- * of the functions is not the one amokit was built for (AM_EINTERNAL). */
-static int ical_open(diag *d)
-{
-	dlerror();
-	/* NODELETE: libical keeps thread-specific data (icalerrno, scratch
-	 * buffers) under pthread keys whose destructors are its own code, so
-	 * the code stays mapped after dlclose; a second load reuses it. */
-	ical.handle = dlopen(ical_soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-	if (!ical.handle) {
-		const char *why = dlerror();
-		diag_error(d, NULL, 0, "cannot load %s, which the calendar export needs; "
-		           "install the Debian package libical3 (%s)", ical_soname, why ? why : "no reason given");
-		return AM_EUSAGE;
-	}
-#define ICAL_RESOLVE(name) \
-	if (!(ical.name = (__typeof__(ical.name))dlsym(ical.handle, "ical" #name))) \
-		return ical_missing(d, "ical" #name);
-	ICAL_FUNCTIONS(ICAL_RESOLVE)
-#undef ICAL_RESOLVE
-	return AM_OK;
+	icaltimezone_free_builtin_timezones();
+	icalmemory_free_ring();
 }
 
 /* ---- calendar arithmetic ------------------------------------------------ */
@@ -183,7 +93,7 @@ static long copenhagen_offset_at_midnight(long serial)
 
 static struct icaltimetype date_value(long serial)
 {
-	struct icaltimetype t = ical.time_null_date();
+	struct icaltimetype t = icaltime_null_date();
 	wheel_civil(serial, &t.year, &t.month, &t.day);
 	return t;
 }
@@ -191,7 +101,7 @@ static struct icaltimetype date_value(long serial)
 /* A local date and time of day (minutes), to be tagged with TZID. */
 static struct icaltimetype local_value(long serial, int minutes)
 {
-	struct icaltimetype t = ical.time_null_time();
+	struct icaltimetype t = icaltime_null_time();
 	serial += minutes / 1440;
 	minutes %= 1440;
 	wheel_civil(serial, &t.year, &t.month, &t.day);
@@ -202,7 +112,7 @@ static struct icaltimetype local_value(long serial, int minutes)
 
 static struct icaltimetype utc_value(long long seconds)
 {
-	return ical.time_from_timet_with_zone((time_t)seconds, 0, ical.timezone_get_utc_timezone());
+	return icaltime_from_timet_with_zone((time_t)seconds, 0, icaltimezone_get_utc_timezone());
 }
 
 /* RRULE's UNTIL for a series whose last occurrence starts on day `last`:
@@ -225,7 +135,7 @@ static struct icaltimetype until_value(long last, bool timed)
 static struct icalrecurrencetype repeat_rule(const am_activity *a, long first, long last)
 {
 	struct icalrecurrencetype r;
-	ical.recurrencetype_clear(&r);
+	icalrecurrencetype_clear(&r);
 	r.until = until_value(last, a->start >= 0);
 	if (a->repeat == REPEAT_WEEKLY || a->repeat == REPEAT_FORTNIGHTLY) {
 		r.freq = ICAL_WEEKLY_RECURRENCE;
@@ -315,19 +225,19 @@ static void add(builder *b, icalcomponent *c, icalproperty *p)
 		b->oom = true;
 		return;
 	}
-	ical.component_add_property(c, p);
+	icalcomponent_add_property(c, p);
 }
 
 static icalproperty *in_copenhagen(builder *b, icalproperty *p)
 {
-	icalparameter *tz = p ? ical.parameter_new_tzid(ICS_TZID) : NULL;
+	icalparameter *tz = p ? icalparameter_new_tzid(ICS_TZID) : NULL;
 	if (!tz) {
 		if (p)
-			ical.property_free(p);
+			icalproperty_free(p);
 		b->oom = true;
 		return NULL;
 	}
-	ical.property_add_parameter(p, tz);
+	icalproperty_add_parameter(p, tz);
 	return p;
 }
 
@@ -362,15 +272,15 @@ static void add_text(builder *b, icalcomponent *c, icalproperty *(*make)(const c
 static void add_times(builder *b, icalcomponent *ev, const am_activity *a, long first, long last)
 {
 	if (a->start < 0) {
-		add(b, ev, ical.property_new_dtstart(date_value(first)));
-		add(b, ev, ical.property_new_dtend(date_value(last + 1)));
+		add(b, ev, icalproperty_new_dtstart(date_value(first)));
+		add(b, ev, icalproperty_new_dtend(date_value(last + 1)));
 		return;
 	}
-	add(b, ev, in_copenhagen(b, ical.property_new_dtstart(local_value(first, a->start))));
+	add(b, ev, in_copenhagen(b, icalproperty_new_dtstart(local_value(first, a->start))));
 	if (a->end >= 0)
-		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last, a->end))));
+		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last, a->end))));
 	else if (last > first)
-		add(b, ev, in_copenhagen(b, ical.property_new_dtend(local_value(last + 1, 0))));
+		add(b, ev, in_copenhagen(b, icalproperty_new_dtend(local_value(last + 1, 0))));
 }
 
 /* One VEVENT: the occurrence o, and with until (the start of the series'
@@ -378,24 +288,24 @@ static void add_times(builder *b, icalcomponent *ev, const am_activity *a, long 
  * make_uid's occ. */
 static void add_one(builder *b, const am_activity *a, size_t index, int occ_n, const occur *o, long until)
 {
-	icalcomponent *ev = ical.component_new_vevent();
+	icalcomponent *ev = icalcomponent_new_vevent();
 	if (!ev) {
 		b->oom = true;
 		return;
 	}
-	ical.component_add_component(b->cal, ev);
+	icalcomponent_add_component(b->cal, ev);
 	char uid[64];
 	make_uid(b->wp, a, index, occ_n, uid);
-	add(b, ev, ical.property_new_uid(uid));
-	add(b, ev, ical.property_new_dtstamp(b->stamp));
+	add(b, ev, icalproperty_new_uid(uid));
+	add(b, ev, icalproperty_new_dtstamp(b->stamp));
 	add_times(b, ev, a, o->start, o->end);
 	if (until > o->start)
-		add(b, ev, ical.property_new_rrule(repeat_rule(a, o->start, until)));
-	add(b, ev, ical.property_new_summary(a->title ? a->title : ""));
+		add(b, ev, icalproperty_new_rrule(repeat_rule(a, o->start, until)));
+	add(b, ev, icalproperty_new_summary(a->title ? a->title : ""));
 	if (a->responsible && *a->responsible)
-		add_text(b, ev, ical.property_new_description, b->o->responsible_label, ": ", a->responsible);
+		add_text(b, ev, icalproperty_new_description, b->o->responsible_label, ": ", a->responsible);
 	if (a->ring && a->ring->name && *a->ring->name)
-		add(b, ev, ical.property_new_categories(a->ring->name));
+		add(b, ev, icalproperty_new_categories(a->ring->name));
 }
 
 /* The activity's occurrences in the wheel's year, as occur.c gives them to
@@ -428,24 +338,24 @@ static bool any_timed(const am_wheel *w)
 static void add_header(builder *b)
 {
 	const am_wheel *w = &b->wp->wheel;
-	add(b, b->cal, ical.property_new_prodid(ICS_PRODID));
-	add(b, b->cal, ical.property_new_version("2.0"));
-	add(b, b->cal, ical.property_new_calscale("GREGORIAN"));
+	add(b, b->cal, icalproperty_new_prodid(ICS_PRODID));
+	add(b, b->cal, icalproperty_new_version("2.0"));
+	add(b, b->cal, icalproperty_new_calscale("GREGORIAN"));
 	char year[32];
 	snprintf(year, sizeof year, "%d", w->year);
 	char *label = joined(b->o->calendar_label, " ", year);
 	char *name = label && b->wp->name ? joined(label, " – ", b->wp->name) : NULL;
-	icalproperty *p = ical.property_new_x(name ? name : label ? label : "");
+	icalproperty *p = icalproperty_new_x(name ? name : label ? label : "");
 	if (p)
-		ical.property_set_x_name(p, "X-WR-CALNAME");
+		icalproperty_set_x_name(p, "X-WR-CALNAME");
 	add(b, b->cal, p);
 	b->oom |= !label || (b->wp->name && !name);
 	free(name);
 	free(label);
 	if (any_timed(w)) {
-		icalcomponent *tz = ical.component_new_from_string(copenhagen_vtimezone);
+		icalcomponent *tz = icalcomponent_new_from_string(copenhagen_vtimezone);
 		if (tz)
-			ical.component_add_component(b->cal, tz);
+			icalcomponent_add_component(b->cal, tz);
 		else
 			b->oom = true;
 	}
@@ -471,7 +381,7 @@ static long long stamp_seconds(const am_workplace *wp, const ics_opts *o)
 
 static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
 {
-	builder b = {wp, o, ical.component_new_vcalendar(), ical.time_null_time(), false};
+	builder b = {wp, o, icalcomponent_new_vcalendar(), icaltime_null_time(), false};
 	if (!b.cal)
 		return NULL;
 	b.stamp = utc_value(stamp_seconds(wp, o));
@@ -479,7 +389,7 @@ static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
 	for (size_t i = 0; i < wp->wheel.n_activities && !b.oom; i++)
 		add_event(&b, &wp->wheel.activities[i], i);
 	if (b.oom) {
-		ical.component_free(b.cal);
+		icalcomponent_free(b.cal);
 		return NULL;
 	}
 	return b.cal;
@@ -609,22 +519,19 @@ static int refold(const char *text, buf *out)
 /* ---- output ------------------------------------------------------------- */
 
 /* libical's text of the calendar, malloc'd; NULL with *rc and a diag record
- * on failure. The loaded library is process state: one calendar at a time. */
+ * on failure. libical's caches are process state: one calendar at a time. */
 static char *ical_text(const am_workplace *wp, const ics_opts *o, diag *d, int *rc)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	pthread_mutex_lock(&lock);
-	char *text = NULL;
-	*rc = ical_open(d);
-	if (*rc == AM_OK) {
-		icalcomponent *cal = build(wp, o);
-		text = cal ? ical.component_as_ical_string_r(cal) : NULL;
-		if (cal)
-			ical.component_free(cal);
-		ical_close();
-		if (!text)
-			*rc = diag_oom(d, wp->file);
-	}
+	*rc = AM_OK;
+	icalcomponent *cal = build(wp, o);
+	char *text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	if (cal)
+		icalcomponent_free(cal);
+	ical_forget_caches();
+	if (!text)
+		*rc = diag_oom(d, wp->file);
 	pthread_mutex_unlock(&lock);
 	return text;
 }

@@ -18,8 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hyph_image.h"
-
 /* --- UTF-8 ------------------------------------------------------------ */
 
 size_t text_utf8_decode(const char *s, size_t len, unsigned *cp)
@@ -91,16 +89,13 @@ const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL 
 
 /* The patterns load on the first word that needs them, not when the
  * dictionary is opened, so a kit whose documents break no word never pays
- * for them. When the file has the bytes of the one amokit was built with,
- * they come from the image compiled in (hyph_image.h); otherwise libhyphen
- * loads the file. Measured inside a render of plejecenter-140 (-j 1): the
- * image 0.33 M instructions, ~0.1 ms (the file's SHA-256, one malloc);
- * libhyphen 4.3 M instructions, thousands of mallocs, ~0.7 ms. */
+ * for them (libhyphen loading hyph_da_DK.dic: 4.4 M instructions, ~0.6 ms).
+ * They are hyphen-da's file, read when amokit runs: the patterns are
+ * LGPL-licensed and stay a separate, replaceable work (README, Licence). */
 struct text_hyph {
 	pthread_mutex_t lock;
 	atomic_bool loaded;
 	HyphenDict *dict;          /* NULL until loaded, or when unreadable */
-	bool from_image;           /* dict came from hyph_image_dict */
 	char path[];
 };
 
@@ -115,7 +110,6 @@ text_hyph *text_hyph_open(const char *path)
 	pthread_mutex_init(&h->lock, NULL);
 	atomic_init(&h->loaded, false);
 	h->dict = NULL;
-	h->from_image = false;
 	memcpy(h->path, path, len + 1);
 	return h;
 }
@@ -126,10 +120,7 @@ static HyphenDict *patterns(text_hyph *h)
 	if (!atomic_load_explicit(&h->loaded, memory_order_acquire)) {
 		pthread_mutex_lock(&h->lock);
 		if (!atomic_load_explicit(&h->loaded, memory_order_relaxed)) {
-			h->dict = hyph_image_dict(h->path);
-			h->from_image = h->dict != NULL;
-			if (!h->dict)
-				h->dict = hnj_hyphen_load(h->path);
+			h->dict = hnj_hyphen_load(h->path);
 			atomic_store_explicit(&h->loaded, true, memory_order_release);
 		}
 		pthread_mutex_unlock(&h->lock);
@@ -141,9 +132,7 @@ void text_hyph_close(text_hyph *h)
 {
 	if (!h)
 		return;
-	if (h->dict && h->from_image)
-		hyph_image_free(h->dict);
-	else if (h->dict)
+	if (h->dict)
 		hnj_hyphen_free(h->dict);
 	pthread_mutex_destroy(&h->lock);
 	free(h);

@@ -1,5 +1,5 @@
 /* test_ics.c: the årshjul as iCalendar, read back with libical's parser
- * (linked into this test; amokit itself loads libical at run time). */
+ * (the library amokit writes them with). */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -824,52 +824,6 @@ static void files_are_written_whole_or_not_at_all(void **state)
 	model_free(m);
 }
 
-/* libical is loaded at run time. Without it, or with a library that lacks
- * its functions, the export fails with a message that names the library
- * and the Debian package, writes nothing, and works once it is back. */
-static void a_missing_libical_is_an_error_not_a_crash(void **state)
-{
-	(void)state;
-	model *m = model_new();
-	on_date(m, "Lokal-MED", 2026, 2, 24);
-	char dir[] = "/tmp/test_ics.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/x.ics", dir);
-	diag d;
-	diag_init(&d);
-	char *out = (char *)"untouched";
-	size_t n = 7;
-
-	ics_set_library("libical-amokit-test-missing.so.3");
-	assert_int_equal(ics_write_mem(&m->wp, &opts, &out, &n, &d), AM_EUSAGE);
-	assert_null(out);
-	assert_int_equal(n, 0);
-	assert_int_equal(ics_write(&m->wp, &opts, path, &d), AM_EUSAGE);
-	assert_int_equal(d.errors, 2);
-	assert_non_null(strstr(d.entries[0].msg, "cannot load libical-amokit-test-missing.so.3"));
-	assert_non_null(strstr(d.entries[0].msg, "Debian package libical3"));
-	assert_int_equal(entries(dir), 0);
-
-	/* A library that loads but is not libical. */
-	diag_init(&d);
-	ics_set_library("libm.so.6");
-	assert_int_equal(ics_write_mem(&m->wp, &opts, &out, &n, &d), AM_EINTERNAL);
-	assert_null(out);
-	assert_int_equal(d.errors, 1);
-	assert_non_null(strstr(d.entries[0].msg, "libm.so.6 has no function icalcomponent_"));
-	assert_non_null(strstr(d.entries[0].msg, "libical3"));
-
-	ics_set_library(NULL);
-	diag_init(&d);
-	assert_int_equal(ics_write(&m->wp, &opts, path, &d), AM_OK);
-	assert_int_equal(d.errors, 0);
-	assert_int_equal(entries(dir), 1);
-	assert_int_equal(unlink(path), 0);
-	assert_int_equal(rmdir(dir), 0);
-	model_free(m);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -889,7 +843,6 @@ int main(void)
 		cmocka_unit_test(derived_activities_are_included),
 		cmocka_unit_test(a_workplace_without_a_wheel_is_refused),
 		cmocka_unit_test(files_are_written_whole_or_not_at_all),
-		cmocka_unit_test(a_missing_libical_is_an_error_not_a_crash),
 		cmocka_unit_test(the_calendar_gives_the_posters_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

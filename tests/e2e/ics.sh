@@ -5,9 +5,6 @@
 # VEVENT per <activity> with its title as SUMMARY (unescaped) and a unique
 # UID; then that stdout and -o give the same bytes, that two runs give the
 # same bytes, and that no temporary file is left beside the output.
-# Last, that libical is loaded at run time by `ics` alone: the binary does
-# not link it and `check` does not map it (ld.so's LD_DEBUG=files lists
-# every object it loads), while `ics` does.
 # Run from the repository root with AMOKIT=<binary>.
 set -u
 AMOKIT=${AMOKIT:-build/amokit}
@@ -144,18 +141,3 @@ cmp -s "$tmp/x.ics" "$tmp/y.ics" || fail "two runs give different bytes"
 "$AMOKIT" ics "$xml" -o "$tmp/no/such/dir.ics" 2> /dev/null
 [ $? = 2 ] || fail "writing into a missing directory should exit 2"
 echo "ok: ics round trip, stdout, reproducible"
-
-# --- libical: loaded by `ics` only ---------------------------------------------
-if command -v readelf > /dev/null; then
-	readelf -d "$AMOKIT" > "$tmp/dynamic" || fail "readelf -d $AMOKIT failed"
-	! grep -q 'NEEDED.*libical' "$tmp/dynamic" || fail "the binary links libical: $(grep NEEDED "$tmp/dynamic")"
-else
-	echo "skip: no readelf to read the binary's libraries"
-fi
-LD_DEBUG=files "$AMOKIT" check "$xml" > /dev/null 2> "$tmp/ld-check"
-[ $? = 0 ] || fail "amokit check $xml failed"
-grep -q 'file=.*libhpdf' "$tmp/ld-check" || fail "LD_DEBUG=files lists no libraries here: cannot tell"
-! grep -q 'file=libical' "$tmp/ld-check" || fail "amokit check loads libical"
-LD_DEBUG=files "$AMOKIT" ics "$xml" -o "$tmp/z.ics" 2> "$tmp/ld-ics" || fail "ics with LD_DEBUG failed"
-grep -q 'file=libical\.so\.3 .*dynamically loaded' "$tmp/ld-ics" || fail "amokit ics did not load libical.so.3 at run time"
-echo "ok: libical is loaded by ics alone"

@@ -26,13 +26,13 @@ FUZZ_CPPFLAGS := -Iinclude -Itests/fuzz -D_POSIX_C_SOURCE=200809L \
                  -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(CURDIR)"' \
                  -DFUZZ_ROOT='"$(CURDIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_CFLAGS   := -std=c11 -g -O1 $(filter-out -Werror,$(WARN)) -Wno-format-nonliteral
-FUZZ_LDLIBS    = $(LDLIBS) -lpthread
+FUZZ_LDLIBS    = $(AM_LDLIBS) $(LDLIBS)
 FUZZ_LIBOBJ   := $(patsubst src/%.c,$(FUZZ_B)/obj/%.o,$(filter-out src/main.c,$(wildcard src/*.c))) \
-                 $(FUZZ_B)/obj/schemas.o $(FUZZ_B)/obj/layout_digests.o $(FUZZ_B)/obj/hyph_shipped.o
+                 $(FUZZ_B)/obj/schemas.o $(FUZZ_B)/obj/layout_digests.o
 FUZZ_BINS     := $(addprefix $(FUZZ_B)/,$(FUZZ_HARNESSES))
 
 .PHONY: fuzz fuzz-build fuzz-check-tools
-.SECONDARY: $(FUZZ_LIBOBJ) $(FUZZ_B)/gen/schemas.c $(FUZZ_B)/gen/layout_digests.c $(FUZZ_B)/gen/hyph_shipped.c
+.SECONDARY: $(FUZZ_LIBOBJ) $(FUZZ_B)/gen/schemas.c $(FUZZ_B)/gen/layout_digests.c
 
 fuzz-check-tools:
 	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install clang-14 libclang-rt-14-dev"; exit 2; }
@@ -65,19 +65,6 @@ $(FUZZ_B)/gen/layout_digests.c: $(FUZZ_B)/tools/layout_digests $(wildcard layout
 	$(FUZZ_B)/tools/layout_digests $(sort $(wildcard layouts/*.xml)) > $@.tmp && mv $@.tmp $@
 
 $(FUZZ_B)/obj/layout_digests.o: $(FUZZ_B)/gen/layout_digests.c src/layout_int.h
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
-
-# The Danish patterns compiled in, as the main build makes them.
-$(FUZZ_B)/tools/hyph_snapshot: tools/hyph_snapshot.c src/sha256.c src/hyph_image.h
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) $(FUZZ_SAN) -o $@ tools/hyph_snapshot.c src/sha256.c $(HYPHEN_LIB)
-
-$(FUZZ_B)/gen/hyph_shipped.c: $(FUZZ_B)/tools/hyph_snapshot $(wildcard $(HYPH_DA))
-	@mkdir -p $(@D)
-	$(FUZZ_B)/tools/hyph_snapshot $(wildcard $(HYPH_DA)) > $@.tmp && mv $@.tmp $@
-
-$(FUZZ_B)/obj/hyph_shipped.o: $(FUZZ_B)/gen/hyph_shipped.c src/hyph_image.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
