@@ -12,7 +12,7 @@
  *                  express.
  * libxml2's errors arrive through per-context structured error handlers and
  * become diag records; nothing is kept in global state across calls except
- * the compiled schema. */
+ * the compiled schema. Only libxml2's public API is used. */
 #include "reader.h"
 #include "reader_model.h"
 
@@ -27,7 +27,6 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 
@@ -239,16 +238,18 @@ static int prescan(const char *file, const char *buf, size_t len, diag *d)
 
 /* Per-call state, reached from libxml2's callbacks through ctxt->_private
  * (SAX hooks), the validation context's user data (schema errors) or, for
- * parser errors, whose user data is libxml2's opaque schema plug, the
- * thread's current_parse. */
+ * parser errors and the outer hooks, whose user data is libxml2's opaque
+ * schema plug, the thread's current_parse. */
 typedef struct parse_state {
 	const char *file;
 	diag *d;
 	xmlParserCtxtPtr ctxt;
+	startElementNsSAX2Func plug_start;   /* the schema plug's own hooks */
+	endElementNsSAX2Func plug_end;
 	int errors_before;  /* d->errors when this file started */
 	int depth;
 	int closed_line;    /* start line of the element just closed, or 0 */
-	bool refused;       /* a hook stopped the parser and reported why */
+	bool refused;       /* a hook stopped the parser, or asked to, and reported why */
 	bool invalid;       /* the schema rejected the document */
 	bool oom;
 	int last_line;      /* of the last schema error, to drop echoes */
@@ -275,17 +276,17 @@ static void clean_message(const char *msg, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* Stops the parse from inside a SAX callback. xmlStopParser in libxml2 2.9
- * frees the input buffer, which the schema validator's SAX plug (and the
- * parser) still read after the callback returns: a use-after-free that
- * valgrind reports. Halting without freeing is what later libxml2 does. */
-static void halt(xmlParserCtxtPtr ctxt)
+/* Stopping the parse: xmlStopParser frees the parser's input (libxml2
+ * 2.9), which the schema validator's SAX plug still reads after our hooks
+ * inside it return (attribute values point into that input). So it is
+ * called only from the outer hooks, which the parser calls in place of the
+ * plug's: before the plug has seen an event it will never see (a refused
+ * element), or after the plug is done with it (too many errors). libxml2
+ * checks for a stop after each SAX callback. */
+static void stop(parse_state *st)
 {
-	ctxt->instate = XML_PARSER_EOF;
-	ctxt->disableSAX = 1;
-	ctxt->wellFormed = 0;
-	if (ctxt->input && ctxt->input->end)
-		ctxt->input->cur = ctxt->input->end;   /* nothing more to read */
+	st->refused = true;
+	xmlStopParser(st->ctxt);
 }
 
 static void report_xml_error(parse_state *st, xmlErrorPtr err)
@@ -313,11 +314,10 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 		return;
 	st->last_line = line;
 	diag_error(st->d, st->file, line > 0 ? line : 0, "%s", msg);
-	/* Past the limit nothing more is printed: stop reading at once. */
-	if (st->d->errors - st->errors_before > DIAG_MAX && st->ctxt) {
+	/* Past the limit nothing more is printed: stop reading at the end of
+	 * this element (the outer hooks below). */
+	if (st->d->errors - st->errors_before > DIAG_MAX)
 		st->refused = true;
-		halt(st->ctxt);
-	}
 }
 
 static void parser_error(void *data, xmlErrorPtr err)
@@ -331,7 +331,7 @@ static void schema_error(void *data, xmlErrorPtr err) { report_xml_error(data, e
 
 static int ctxt_line(xmlParserCtxtPtr ctxt)
 {
-	return ctxt->input ? ctxt->input->line : 0;
+	return xmlSAX2GetLineNumber(ctxt);
 }
 
 /* Any DOCTYPE is refused here, before the internal subset is read: so no
@@ -344,22 +344,23 @@ static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	(void)name, (void)ext, (void)sys;
 	diag_error(st->d, st->file, ctxt_line(ctxt),
 	           "<!DOCTYPE> is not allowed (no DTD, no entities); remove it");
-	st->refused = true;
-	halt(ctxt);
+	stop(st);   /* the schema plug does not look at a DOCTYPE */
 }
 
+/* The outer hooks: the parser calls these instead of the schema plug's,
+ * which passes each event to the tree builder (SAX2) and then to the
+ * validator. An element is refused before either sees it. */
 static void start_element(void *data, const xmlChar *local, const xmlChar *prefix,
                           const xmlChar *uri, int nns, const xmlChar **nss, int natt,
                           int ndef, const xmlChar **atts)
 {
-	xmlParserCtxtPtr ctxt = data;
-	parse_state *st = ctxt->_private;
+	parse_state *st = current_parse;
+	xmlParserCtxtPtr ctxt = st->ctxt;
 	st->closed_line = 0;
 	if (++st->depth > READER_MAX_DEPTH) {
 		diag_error(st->d, st->file, ctxt_line(ctxt),
 		           "elements nested deeper than %d levels", READER_MAX_DEPTH);
-		st->refused = true;
-		halt(ctxt);
+		stop(st);
 		return;
 	}
 	if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
@@ -367,21 +368,25 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 		diag_error(st->d, st->file, ctxt_line(ctxt),
 		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
 		           WORKPLACE_NS "'", (const char *)local, uri ? (const char *)uri : "");
-		st->refused = true;
-		halt(ctxt);
+		stop(st);
 		return;
 	}
-	xmlSAX2StartElementNs(ctxt, local, prefix, uri, nns, nss, natt, ndef, atts);
+	st->plug_start(data, local, prefix, uri, nns, nss, natt, ndef, atts);
+	if (st->refused)
+		stop(st);
 }
 
 static void end_element(void *data, const xmlChar *local, const xmlChar *prefix,
                         const xmlChar *uri)
 {
-	xmlParserCtxtPtr ctxt = data;
-	parse_state *st = ctxt->_private;
+	parse_state *st = current_parse;
+	xmlParserCtxtPtr ctxt = st->ctxt;
 	st->depth--;
+	/* The element being closed, whose line the validator's errors name. */
 	st->closed_line = ctxt->node ? (int)xmlGetLineNo(ctxt->node) : 0;
-	xmlSAX2EndElementNs(ctxt, local, prefix, uri);
+	st->plug_end(data, local, prefix, uri);
+	if (st->refused)
+		stop(st);
 }
 
 /* The validator asks where it is, for the lines of its errors: the start
@@ -400,15 +405,25 @@ static int locate(void *data, const char **file, unsigned long *line)
 	return 0;
 }
 
-static void install_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
+/* The hooks the schema plug passes events to (with the parser context as
+ * their data): a DOCTYPE is refused, and no entity reference is made. */
+static void install_inner_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
 {
 	ctxt->_private = st;
 	ctxt->sax->initialized = XML_SAX2_MAGIC;
 	ctxt->sax->internalSubset = refuse_doctype;
 	ctxt->sax->externalSubset = NULL;
+	ctxt->sax->reference = NULL;
+}
+
+/* The outer hooks, in place of the plug's own (with the plug as their data). */
+static void install_outer_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
+{
+	st->plug_start = ctxt->sax->startElementNs;
+	st->plug_end = ctxt->sax->endElementNs;
 	ctxt->sax->startElementNs = start_element;
 	ctxt->sax->endElementNs = end_element;
-	ctxt->sax->reference = NULL;
+	ctxt->sax->serror = parser_error;
 }
 
 /* Parses buf into a tree, validating it against the schema while parsing
@@ -433,13 +448,13 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 		return NULL;
 	}
 	st->ctxt = ctxt;
-	install_hooks(ctxt, st);
+	install_inner_hooks(ctxt, st);
 	xmlSchemaSetValidStructuredErrors(vc, schema_error, st);
 	xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vc, &ctxt->sax, &ctxt->userData);
 	xmlSchemaValidateSetLocator(vc, locate, ctxt);
 	xmlDocPtr doc = NULL;
 	if (plug) {
-		ctxt->sax->serror = parser_error;
+		install_outer_hooks(ctxt, st);
 		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 		current_parse = st;
 		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
