@@ -21,7 +21,7 @@
 #   WERROR=1   warnings are errors: the default of test, asan, tsan and
 #              valgrind (so of CI), not of a plain make or a release build
 #   STATIC=yes link libxml2 (with ICU and lzma), libical, libdeflate,
-#              libhyphen and the C++ runtime statically: a larger
+#              libhyphen, nettle and the C++ runtime statically: a larger
 #              binary, kept for the benchmark; the default links them as a
 #              distribution does, dynamically
 
@@ -50,7 +50,7 @@ WARN := -Wall -Wextra $(if $(filter 1 yes,$(WERROR)),-Werror) -Wshadow -Wmissing
 # --- libraries ------------------------------------------------------------
 # One line per library or group, so that adding one is a one-line change.
 # Those with a pkg-config file go in PKGS; the others in LIBS.
-PKGS := libxml-2.0 libical libdeflate
+PKGS := libxml-2.0 libical libdeflate nettle
 LIBS := -lhpdf -lhyphen
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ifeq ($(STATIC),yes)
@@ -58,7 +58,7 @@ ifeq ($(STATIC),yes)
 # fewer and runs no C++ start-up code, at the price of a binary of ~35 MB
 # (ICU's data tables, never read: amokit takes UTF-8 only).
 PKG_LIBS := -Wl,-Bstatic -lical -lxml2 -licui18n -licuuc -licudata -llzma -ldeflate \
-            -lhyphen -lstdc++ -Wl,-Bdynamic -lz
+            -lhyphen -lnettle -lstdc++ -Wl,-Bdynamic -lz
 STATIC_LDFLAGS := -static-libgcc
 else
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -95,7 +95,7 @@ all: $(B)/amokit
 # installs nothing; `make deps`, `make demo` and `make test` install them
 # when run as root, otherwise they print the exact line and stop.
 DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev \
-             libhyphen-dev libdeflate-dev
+             libhyphen-dev libdeflate-dev nettle-dev
 DEB_RUN   := hyphen-da
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace
 DEB_ALL   := $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
