@@ -28,6 +28,8 @@
 VERSION := 0.1.0
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/amokit
+# The sRGB profile of PDF/A output intents, read at run time (icc.h).
+ICC_SRGB ?= /usr/share/color/icc/sRGB.icc
 
 B ?= build
 CC ?= cc
@@ -65,7 +67,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 endif
 
 # amokit's own flags first, the caller's after them.
-AM_CPPFLAGS = -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L \
+AM_CPPFLAGS = -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L -DAMOKIT_SRGB_ICC='"$(ICC_SRGB)"' \
               -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
 AM_CFLAGS   = -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS)
 AM_LDFLAGS  = -Wl,--as-needed $(STATIC_LDFLAGS)
@@ -96,7 +98,7 @@ all: $(B)/amokit
 # when run as root, otherwise they print the exact line and stop.
 DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev \
              libhyphen-dev libdeflate-dev nettle-dev
-DEB_RUN   := hyphen-da
+DEB_RUN   := hyphen-da icc-profiles-free
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace
 DEB_ALL   := $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
 
