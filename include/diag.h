@@ -2,7 +2,8 @@
  *
  * Library code never prints or exits: it adds records here and returns an
  * error code. The CLI prints them as `FILE:LINE: message`. At most
- * DIAG_MAX errors are kept; the one after that becomes "too many errors". */
+ * DIAG_MAX errors are kept; the rest are counted ("for mange fejl").
+ * Messages are Danish: they are read by the people who wrote the input. */
 #ifndef AMOKIT_DIAG_H
 #define AMOKIT_DIAG_H
 
@@ -43,10 +44,13 @@ void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Records an out-of-memory error; returns AM_EINTERNAL for convenience. */
 int diag_oom(diag *d, const char *file);
+/* What the system error e means, in Danish ("filen findes ikke"); for
+ * the rare ones, the C library's own text. */
+const char *diag_errno(int e);
 /* Adds from's records (and counts, and its out-of-memory flag) to to's. */
 void diag_merge(diag *to, const diag *from);
-/* Prints every kept record as `FILE:LINE: [warning: ]message`, then
- * "FILE: too many errors" when more were seen than kept. */
+/* Prints every kept record as `FILE:LINE: [advarsel: ]message`, then
+ * "FILE: for mange fejl; ..." when more were seen than kept. */
 void diag_print(const diag *d, FILE *out);
 
 #endif

@@ -1,6 +1,7 @@
 /* diag.c: error records with file and line; see diag.h. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -41,7 +42,7 @@ void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
 int diag_oom(diag *d, const char *file)
 {
 	if (!d->oom)
-		diag_error(d, file, 0, "out of memory");
+		diag_error(d, file, 0, "ikke nok hukommelse");
 	d->oom = 1;
 	return AM_EINTERNAL;
 }
@@ -51,7 +52,7 @@ void diag_print(const diag *d, FILE *out)
 	const char *last_file = "amokit";
 	for (int i = 0; i < d->n; i++) {
 		const diag_entry *e = &d->entries[i];
-		const char *kind = e->level == DIAG_WARNING ? "warning: " : "";
+		const char *kind = e->level == DIAG_WARNING ? "advarsel: " : "";
 		if (e->file[0])
 			last_file = e->file;
 		if (e->file[0] && e->line > 0)
@@ -62,7 +63,7 @@ void diag_print(const diag *d, FILE *out)
 			fprintf(out, "amokit: %s%s\n", kind, e->msg);
 	}
 	if (d->errors + d->warnings > d->n)
-		fprintf(out, "%s: too many errors\n", last_file);
+		fprintf(out, "%s: for mange fejl; kun de første %d er vist\n", last_file, DIAG_MAX);
 }
 
 void diag_merge(diag *to, const diag *from)
@@ -80,4 +81,23 @@ void diag_merge(diag *to, const diag *from)
 		kept_errors += from->entries[e].level == DIAG_ERROR;
 	to->errors += from->errors - kept_errors;   /* those beyond DIAG_MAX */
 	to->oom |= from->oom;
+}
+
+const char *diag_errno(int e)
+{
+	switch (e) {
+	case ENOENT: return "filen eller mappen findes ikke";
+	case EACCES: case EPERM: return "ingen adgang (tilladelse nægtet)";
+	case ENOTDIR: return "en del af stien er ikke en mappe";
+	case EISDIR: return "det er en mappe";
+	case ENOSPC: return "der er ikke mere plads på disken";
+	case EDQUOT: return "diskkvoten er opbrugt";
+	case EROFS: return "filsystemet er skrivebeskyttet";
+	case EEXIST: return "findes allerede";
+	case ENAMETOOLONG: return "navnet er for langt";
+	case ELOOP: return "for mange symbolske link i stien";
+	case EIO: return "ind-/uddatafejl på disken";
+	case ENOMEM: return "ikke nok hukommelse";
+	default: return strerror(e);
+	}
 }
