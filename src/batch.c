@@ -395,12 +395,12 @@ static const char *errtext(batch *b, const diag *d, const char *path)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
-		return "out of memory";
+		return "ikke nok hukommelse";
 	diag_print(&copy, f);
 	fclose(f);
 	const char *text = buf ? arena_strndup(b->a, buf, len < ERRTEXT_MAX ? len : ERRTEXT_MAX) : NULL;
 	free(buf);
-	return text ? text : "out of memory";
+	return text ? text : "ikke nok hukommelse";
 }
 
 static void progress(const batch *b)

@@ -207,7 +207,7 @@ static const char *read_cmap(sfnt *f, const metrics *m, face *fc)
 			if (cp < FLAT_LIMIT)
 				fc->flat[cp] = (int16_t)w;
 			else if (add_wide(fc, &cap, cp, w))
-				return "out of memory";
+				return "ikke nok hukommelse";
 		}
 	}
 	return f->ok ? NULL : "truncated 'cmap' table";
@@ -223,17 +223,17 @@ static unsigned char *slurp(const char *path, size_t *len, const char **why)
 	*why = "cannot read font file";
 	if (!fp) {
 		if (errno == ENOMEM)   /* fopen's own FILE */
-			*why = "out of memory";
+			*why = "ikke nok hukommelse";
 		return NULL;
 	}
 	if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 && size <= MAX_FONT_FILE &&
 	    fseek(fp, 0, SEEK_SET) == 0) {
 		buf = malloc(size ? (size_t)size : 1);
 		if (!buf)
-			*why = "out of memory";
+			*why = "ikke nok hukommelse";
 		else if (fread(buf, 1, (size_t)size, fp) != (size_t)size) {
 			if (ferror(fp) && errno == ENOMEM)
-				*why = "out of memory";
+				*why = "ikke nok hukommelse";
 			free(buf);
 			buf = NULL;
 		}
@@ -296,7 +296,7 @@ font_family *font_load(const char *dir, diag *d)
 		}
 		const char *why = load_face(fc, &m);
 		if (why) {
-			if (strcmp(why, "out of memory") == 0)
+			if (strcmp(why, "ikke nok hukommelse") == 0)
 				diag_oom(d, fc->path);
 			else
 				diag_error(d, fc->path, 0, "%s", why);

@@ -126,7 +126,7 @@ static int check_file(const char *path, int strict)
 	diag_init(&d);
 	arena *a = arena_new();
 	if (!a) {
-		fprintf(stderr, "%s: out of memory\n", path);
+		fprintf(stderr, "%s: ikke nok hukommelse\n", path);
 		return AM_EINTERNAL;
 	}
 	am_workplace *wp;
@@ -177,7 +177,7 @@ static int one_file(const command *c, int argc, arena **a)
 		return usage_error(c, what, NULL);
 	}
 	if (!(*a = arena_new())) {
-		fprintf(stderr, "amokit: out of memory\n");
+		fprintf(stderr, "amokit: ikke nok hukommelse\n");
 		return AM_EINTERNAL;
 	}
 	return -1;
@@ -607,7 +607,7 @@ static int common_options(const command *c, int argc, char **argv, const struct 
  * files other threads may be writing go first. */
 static _Noreturn void exit_out_of_memory(void)
 {
-	static const char msg[] = "amokit: out of memory\n";
+	static const char msg[] = "amokit: ikke nok hukommelse\n";
 	render_remove_temporaries();
 	fwrite(msg, 1, sizeof msg - 1, stderr);
 	_Exit(AM_EINTERNAL);

@@ -1,7 +1,8 @@
 /* reader.c: the safe workplace reader; see reader.h.
  *
  * Stages, each refusing as early and as cheaply as it can:
- *   1. read_file:  the bytes, with a size cap; only regular files.
+ *   1. infile_read: the bytes, with a size cap; only regular files (or
+ *                  standard input for "-").
  *   2. prescan:    UTF-8 well-formedness, no NUL or control bytes.
  *   3. parse:      libxml2 from memory, no network, no DTD (the SAX
  *                  internalSubset hook stops the parser at any DOCTYPE, before
@@ -15,16 +16,15 @@
  * the compiled schema. Only libxml2's public API is used. */
 #include "reader.h"
 #include "reader_model.h"
+#include "explain.h"
+#include "infile.h"
+#include "xsdinfo.h"
 
-#include <errno.h>
 #include <stdint.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
@@ -87,85 +87,8 @@ void reader_forget_schema(void)
 void reader_cleanup(void)
 {
 	reader_forget_schema();
+	xsd_forget();
 	xmlCleanupParser();
-}
-
-/* ---- 1. reading the file ------------------------------------------------ */
-
-/* Reads from fd into p until end of file or until *n reaches cap; *n counts
- * the bytes read so far (it may start above 0 when p continues a buffer).
- * Returns 0, or -1 with errno set. */
-static int read_all(int fd, char *p, size_t cap, size_t *n)
-{
-	size_t got = 0;
-	while (got < cap) {
-		ssize_t r = read(fd, p + got, cap - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	*n += got;
-	return 0;
-}
-
-/* Reads the regular file at path into a buffer allocated in a, refusing
- * anything that is not a regular file and anything over max_bytes. */
-static int read_file(arena *a, const char *path, char **buf, size_t *len, diag *d)
-{
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
-		return AM_EUSAGE;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_error(d, path, 0, "not a regular file%s",
-		           S_ISDIR(st.st_mode) ? " (it is a directory)" : "");
-		close(fd);
-		return AM_EUSAGE;
-	}
-	if ((size_t)st.st_size > max_bytes) {
-		diag_error(d, path, 0, "file is %lld bytes; the limit is %zu bytes",
-		           (long long)st.st_size, max_bytes);
-		close(fd);
-		return AM_EINPUT;
-	}
-	/* Room for the size fstat saw plus one byte to notice growth; a file
-	 * that grew (or a regular file that reports no size) is copied into
-	 * a buffer of the full cap, where reading goes on. */
-	size_t cap = (size_t)st.st_size + 2 > max_bytes + 1 ? max_bytes + 1 : (size_t)st.st_size + 2;
-	char *p = arena_alloc(a, cap);
-	size_t n = 0;
-	int rc = p ? read_all(fd, p, cap, &n) : -1;
-	if (rc == 0 && n == cap && cap < max_bytes + 1) {
-		char *big = arena_alloc(a, max_bytes + 1);
-		if (big)
-			memcpy(big, p, n);
-		p = big;
-		rc = p ? read_all(fd, p + n, max_bytes + 1 - n, &n) : -1;
-	}
-	if (!p) {
-		close(fd);
-		return diag_oom(d, path);
-	}
-	if (rc != 0) {
-		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
-		close(fd);
-		return AM_EUSAGE;
-	}
-	if (n > max_bytes) {
-		diag_error(d, path, 0, "file is larger than the limit of %zu bytes", max_bytes);
-		close(fd);
-		return AM_EINPUT;
-	}
-	close(fd);
-	*buf = p;
-	*len = n;
-	return AM_OK;
 }
 
 /* ---- 2. the byte scan --------------------------------------------------- */
@@ -209,22 +132,22 @@ static int prescan(const char *file, const char *buf, size_t len, diag *d)
 	const unsigned char *s = (const unsigned char *)buf;
 	int line = 1;
 	if (len == 0) {
-		diag_error(d, file, 1, "the file is empty; expected a <workplace> document");
+		diag_error(d, file, 1, "filen er tom; forventede et <workplace>-dokument");
 		return AM_EINPUT;
 	}
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
-			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X); the file must be UTF-8", s[i]);
+			diag_error(d, file, line, "ugyldig UTF-8 (byte 0x%02X); gem filen som UTF-8 (i Notesblok: Gem som, Kodning: UTF-8)", s[i]);
 			return AM_EINPUT;
 		}
 		if (cp == 0) {
-			diag_error(d, file, line, "NUL byte in the file; expected text");
+			diag_error(d, file, line, "NUL-byte i filen; forventede tekst");
 			return AM_EINPUT;
 		}
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) {
-			diag_error(d, file, line, "control character U+%04X is not allowed in XML", cp);
+			diag_error(d, file, line, "styretegnet U+%04X må ikke stå i XML", cp);
 			return AM_EINPUT;
 		}
 		if (cp == '\n')
@@ -249,32 +172,16 @@ typedef struct parse_state {
 	int errors_before;  /* d->errors when this file started */
 	int depth;
 	int closed_line;    /* start line of the element just closed, or 0 */
+	xmlNodePtr closed;  /* the element just closed, or NULL */
 	bool refused;       /* a hook stopped the parser, or asked to, and reported why */
 	bool invalid;       /* the schema rejected the document */
 	bool oom;
-	int last_line;      /* of the last schema error, to drop echoes */
+	int last_line;      /* of the last error, to drop echoes */
+	bool last_schema;   /* whether that error came from the schema */
+	bool malformed;     /* a well-formedness error was reported */
 } parse_state;
 
 static _Thread_local parse_state *current_parse;
-
-/* Copies libxml2's message into out without the trailing newline and with
- * the namespace braces ({urn:amokit:workplace:1}) removed. */
-static void clean_message(const char *msg, char *out, size_t size)
-{
-	static const char ns[] = "{" WORKPLACE_NS "}";
-	size_t n = 0;
-	for (const char *p = msg ? msg : "error"; *p && n + 1 < size;) {
-		if (strncmp(p, ns, sizeof ns - 1) == 0) {
-			p += sizeof ns - 1;
-			continue;
-		}
-		char c = *p++;
-		out[n++] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
-	}
-	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' '))
-		n--;
-	out[n] = '\0';
-}
 
 /* Stopping the parse: xmlStopParser frees the parser's input (libxml2
  * 2.9), which the schema validator's SAX plug still reads after our hooks
@@ -295,24 +202,30 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 		st->oom = true;
 		return;
 	}
-	if (err->domain == XML_FROM_SCHEMASV && err->level != XML_ERR_WARNING)
+	bool from_schema = err->domain == XML_FROM_SCHEMASV;
+	if (from_schema && err->level != XML_ERR_WARNING)
 		st->invalid = true;
 	if (st->refused || err->level == XML_ERR_WARNING)
 		return;
+	/* After a broken tag the validator sees the pieces: its errors then
+	 * are consequences, not news. */
+	if (from_schema && st->malformed)
+		return;
+	st->malformed |= !from_schema;
 	int line = err->line;
 	if (line <= 0 && err->node)
 		line = (int)xmlGetLineNo((xmlNodePtr)err->node);
-	char msg[400];
-	if (err->code == XML_ERR_INVALID_CHAR && err->message && strstr(err->message, "CharRef"))
-		snprintf(msg, sizeof msg, "character reference &#%d; is not an allowed XML character", err->int1);
-	else
-		clean_message(err->message, msg, sizeof msg);
-	/* libxml2's schema validator follows a facet error with "...is not a
-	 * valid value of the local atomic type": the same fact again. */
-	if (err->domain == XML_FROM_SCHEMASV && line == st->last_line &&
-	    strstr(msg, "is not a valid value of the"))
+	/* libxml2 follows a facet error with "...is not a valid value of the
+	 * atomic type", and a broken tag with more errors on its line: the
+	 * same fact again. The first error of a line says it. */
+	if (line == st->last_line && st->last_schema == from_schema &&
+	    (!from_schema || err->code == XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1))
 		return;
 	st->last_line = line;
+	st->last_schema = from_schema;
+	char msg[500];
+	explain_where at = {st->ctxt ? st->ctxt->node : NULL, st->closed};
+	explain_error(err, &at, msg, sizeof msg);
 	diag_error(st->d, st->file, line > 0 ? line : 0, "%s", msg);
 	/* Past the limit nothing more is printed: stop reading at the end of
 	 * this element (the outer hooks below). */
@@ -343,8 +256,23 @@ static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	parse_state *st = ctxt->_private;
 	(void)name, (void)ext, (void)sys;
 	diag_error(st->d, st->file, ctxt_line(ctxt),
-	           "<!DOCTYPE> is not allowed (no DTD, no entities); remove it");
+	           "<!DOCTYPE> er ikke tilladt (ingen DTD og ingen entiteter); fjern den");
 	stop(st);   /* the schema plug does not look at a DOCTYPE */
+}
+
+/* The root is not <workplace> in the format's namespace. The usual
+ * mistake is a <workplace> without xmlns: say what to write. */
+static void report_root(parse_state *st, int line, const char *local, const char *uri)
+{
+	if (strcmp(local, "workplace") == 0 && !uri)
+		diag_error(st->d, st->file, line, "<workplace> mangler sit navnerum; skriv "
+		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"1\">");
+	else if (strcmp(local, "workplace") == 0)
+		diag_error(st->d, st->file, line, "<workplace> har navnerummet '%.100s'; skriv xmlns=\""
+		           WORKPLACE_NS "\"", uri);
+	else
+		diag_error(st->d, st->file, line, "rodelementet er <%.64s>; en arbejdspladsfil begynder med "
+		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"1\">", local);
 }
 
 /* The outer hooks: the parser calls these instead of the schema plug's,
@@ -357,17 +285,16 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 	parse_state *st = current_parse;
 	xmlParserCtxtPtr ctxt = st->ctxt;
 	st->closed_line = 0;
+	st->closed = NULL;
 	if (++st->depth > READER_MAX_DEPTH) {
 		diag_error(st->d, st->file, ctxt_line(ctxt),
-		           "elements nested deeper than %d levels", READER_MAX_DEPTH);
+		           "elementerne er indlejret i mere end %d niveauer", READER_MAX_DEPTH);
 		stop(st);
 		return;
 	}
 	if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
 	                       strcmp((const char *)uri, WORKPLACE_NS) != 0)) {
-		diag_error(st->d, st->file, ctxt_line(ctxt),
-		           "root element is <%.64s> in namespace '%.100s'; expected <workplace> in namespace '"
-		           WORKPLACE_NS "'", (const char *)local, uri ? (const char *)uri : "");
+		report_root(st, ctxt_line(ctxt), (const char *)local, (const char *)uri);
 		stop(st);
 		return;
 	}
@@ -384,6 +311,7 @@ static void end_element(void *data, const xmlChar *local, const xmlChar *prefix,
 	st->depth--;
 	/* The element being closed, whose line the validator's errors name. */
 	st->closed_line = ctxt->node ? (int)xmlGetLineNo(ctxt->node) : 0;
+	st->closed = ctxt->node;
 	st->plug_end(data, local, prefix, uri);
 	if (st->refused)
 		stop(st);
@@ -432,7 +360,7 @@ static void install_outer_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
 static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 {
 	if (len > INT32_MAX) {
-		diag_error(st->d, st->file, 0, "file too large");
+		diag_error(st->d, st->file, 0, "filen er for stor");
 		return NULL;
 	}
 	xmlSchemaPtr compiled = workplace_schema();
@@ -469,7 +397,7 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 	st->ctxt = NULL;
 	if (doc && (st->refused || st->oom || !well_formed || doc->intSubset || doc->extSubset)) {
 		if (!st->refused && !st->oom && (doc->intSubset || doc->extSubset))
-			diag_error(st->d, st->file, 1, "<!DOCTYPE> is not allowed");
+			diag_error(st->d, st->file, 1, "<!DOCTYPE> er ikke tilladt");
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -492,11 +420,11 @@ int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
 		if (st.oom)
 			return diag_oom(d, name);
 		if (d->errors == errors_before)
-			diag_error(d, name, 0, "cannot parse the file");
+			diag_error(d, name, 0, "filen kan ikke læses som XML");
 		return AM_EINPUT;
 	}
 	if (!xmlDocGetRootElement(doc)) {
-		diag_error(d, name, 1, "no root element; expected <workplace>");
+		diag_error(d, name, 1, "intet rodelement; forventede <workplace>");
 		r = AM_EINPUT;
 	} else if (st.invalid) {
 		r = AM_EINPUT;
@@ -516,12 +444,12 @@ int reader_load(arena *a, const char *path, am_workplace **out, diag *d)
 	*out = NULL;
 	arena *tmp = arena_new();
 	if (!tmp)
-		return diag_oom(d, path);
+		return diag_oom(d, infile_name(path));
 	char *buf = NULL;
 	size_t len = 0;
-	int r = read_file(tmp, path, &buf, &len, d);
+	int r = infile_read(tmp, path, max_bytes, &buf, &len, d);
 	if (r == AM_OK)
-		r = reader_load_mem(a, path, buf, len, out, d);
+		r = reader_load_mem(a, infile_name(path), buf, len, out, d);
 	arena_free(tmp);
 	return r;
 }

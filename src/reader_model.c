@@ -19,6 +19,7 @@
 
 #include "codepage.h"
 #include "wheel.h"
+#include "xsdinfo.h"
 
 typedef struct rm {
 	arena *a;
@@ -108,7 +109,7 @@ static void check_printable(rm *r, const char *what, const char *s, int line)
 		for (size_t i = 1; i < len; i++)
 			cp = (cp << 6) | (p[i] & 0x3F);
 		if (!cp_printable(cp)) {
-			error_at(r, line, "<%s>: character '%.*s' (U+%04X) cannot be printed",
+			error_at(r, line, "<%s>: tegnet '%.*s' (U+%04X) kan ikke skrives ud med amokits skrifttyper",
 			         what, (int)len, (const char *)p, cp);
 			return;
 		}
@@ -208,11 +209,12 @@ static bool parse_date(rm *r, const char *what, const char *s, int line, am_date
 	if (!s)
 		return false;
 	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !reader_date_exists(y, m, d)) {
-		error_at(r, line, "<%s>: '%s' is not a date that exists; expected YYYY-MM-DD", what, s);
+		error_at(r, line, "<%s>: \"%s\" er ikke en dato, der findes; skriv år-måned-dag, fx 2026-03-24",
+		         what, s);
 		return false;
 	}
 	if (y < READER_MIN_YEAR || y > READER_MAX_YEAR) {
-		error_at(r, line, "<%s>: year %d in '%s' is out of range; expected %d to %d",
+		error_at(r, line, "<%s>: året %d i \"%s\" ligger uden for det mulige; skriv et år fra %d til %d",
 		         what, y, s, READER_MIN_YEAR, READER_MAX_YEAR);
 		return false;
 	}
@@ -263,6 +265,9 @@ static const char *const incident_names[] = {"accident", "near-miss", "illness",
 static const char *const repeat_names[] = {"", "monthly", "quarterly", "weekly", "every-2-weeks",
                                            "yearly", "every-2-years", NULL};
 static const char *const repeat_on_names[] = {"day", "weekday", "last-weekday", NULL};
+/* The repeats in words, for messages (in the order of repeat_names). */
+static const char *const repeat_words[] = {"", "hver måned", "hvert kvartal", "hver uge", "hver anden uge",
+                                           "hvert år", "hvert andet år", NULL};
 
 /* ---- people and references --------------------------------------------- */
 
@@ -302,9 +307,25 @@ static void read_people(rm *r, xmlNodePtr people)
 			const am_person *a = r->by_id[i - 1], *b = r->by_id[i];
 			const am_person *later = a->line > b->line ? a : b;
 			const am_person *first = later == a ? b : a;
-			error_at(r, later->line, "<person>: id '%s' is already used on line %d; expected a unique id",
+			error_at(r, later->line, "<person id=\"%s\">: id'et bruges allerede på linje %d; "
+			         "hver person skal have sit eget id",
 			         later->id, first->line);
 		}
+}
+
+/* Adds "; mente du \"x\"?" to msg when one of ids[0..n) is near id. */
+static void suggest_id(char *msg, size_t size, const char *id, const char *const *ids, size_t n)
+{
+	const char *best = NULL;
+	int best_d = strlen(id) <= 4 ? 2 : 3;
+	for (size_t i = 0; i < n; i++) {
+		int dist = ids[i] ? xsd_distance(id, ids[i]) : 1000;
+		if (dist < best_d)
+			best = ids[i], best_d = dist;
+	}
+	size_t len = strlen(msg);
+	if (best && len < size)
+		snprintf(msg + len, size - len, "; mente du \"%s\"?", best);
 }
 
 /* The person with the id in el's `ref` attribute; reports an unknown one. */
@@ -320,8 +341,15 @@ static const am_person *person_ref(rm *r, xmlNodePtr el)
 		if (hit)
 			return *hit;
 	}
-	error_at(r, line_of(el), "<%s>: ref '%s' names no person; expected the id of a <person> in <people>",
-	         (const char *)el->name, id);
+	char msg[400];
+	snprintf(msg, sizeof msg, "<%s ref=\"%s\">: der er ingen <person id=\"%s\"> i <people>",
+	         (const char *)el->name, id, id);
+	const char *ids[64];
+	size_t n = 0;
+	for (size_t i = 0; i < r->wp->n_people && n < 64; i++)
+		ids[n++] = r->wp->people[i].id;
+	suggest_id(msg, sizeof msg, id, ids, n);
+	error_at(r, line_of(el), "%s", msg);
 	return NULL;
 }
 
@@ -343,7 +371,7 @@ static void read_meeting(rm *r, xmlNodePtr el)
 	m->minute_taker = t ? person_ref(r, t) : NULL;
 	m->year = (int)parse_long(child_text(r, el, "covers-year"), 0);
 	if (m->start >= 0 && m->end >= 0 && m->end <= m->start)
-		error_at(r, line_of(child(el, "end")), "<end>: %s is not after the start %s; expected a later time",
+		error_at(r, line_of(child(el, "end")), "<end>: %s er ikke efter starten %s; skriv et senere klokkeslæt",
 		         child_text(r, el, "end"), child_text(r, el, "start"));
 }
 
@@ -497,7 +525,7 @@ static void read_accidents(rm *r, xmlNodePtr sec)
 		am_incident *in = &ac->incidents[i];
 		in->line = line_of(el);
 		in->kind = (am_incident_kind)token(attr_of(r, el, "kind"), incident_names, INCIDENT_ACCIDENT);
-		parse_date(r, "incident date", attr_of(r, el, "date"), in->line, &in->date);
+		parse_date(r, "incident date=\"…\"", attr_of(r, el, "date"), in->line, &in->date);
 		in->description = child_text(r, el, "description");
 		in->follow_up = child_text(r, el, "follow-up");
 	}
@@ -531,7 +559,8 @@ static void read_agenda(rm *r, xmlNodePtr sec)
 		p->decision = child_text(r, el, "decision");
 		if (p->number >= 1 && p->number <= 11) {
 			if (seen[p->number])
-				error_at(r, p->line, "<point>: n=\"%d\" is already given on line %d; expected each point once",
+				error_at(r, p->line, "<point n=\"%d\">: punktet står allerede på linje %d; "
+				         "hvert punkt må kun stå én gang",
 				         p->number, seen[p->number]);
 			else
 				seen[p->number] = p->line;
@@ -561,7 +590,8 @@ static void read_rings(rm *r, xmlNodePtr sec, am_wheel *w)
 		g->colour = col ? (unsigned)strtoul(col + 1, NULL, 16) : ring_palette[i % 12];
 		for (size_t j = 0; j < i && g->id; j++)
 			if (w->rings[j].id && strcmp(w->rings[j].id, g->id) == 0)
-				error_at(r, g->line, "<ring>: id '%s' is already used on line %d; expected a unique id",
+				error_at(r, g->line, "<ring id=\"%s\">: id'et bruges allerede på linje %d; "
+				         "hver ring skal have sit eget id",
 				         g->id, w->rings[j].line);
 	}
 }
@@ -572,8 +602,15 @@ static const am_ring *ring_ref(rm *r, const am_wheel *w, xmlNodePtr el)
 	for (size_t i = 0; id && i < w->n_rings; i++)
 		if (w->rings[i].id && strcmp(w->rings[i].id, id) == 0)
 			return &w->rings[i];
-	error_at(r, line_of(el), "<activity>: ring '%s' is not defined; expected the id of a <ring> in <wheel>",
-	         id ? id : "");
+	char msg[400];
+	snprintf(msg, sizeof msg, "<activity ring=\"%s\">: der er ingen <ring id=\"%s\"> i <wheel>",
+	         id ? id : "", id ? id : "");
+	const char *ids[12];
+	size_t n = 0;
+	for (size_t i = 0; i < w->n_rings && n < 12; i++)
+		ids[n++] = w->rings[i].id;
+	suggest_id(msg, sizeof msg, id ? id : "", ids, n);
+	error_at(r, line_of(el), "%s", msg);
 	return NULL;
 }
 
@@ -584,12 +621,12 @@ static void wheel_keys(const am_wheel *w, int *from, int *to)
 	*to = (w->year + 1) * 10000 + w->start_month * 100 + 1;
 }
 
-/* "a date in 2026", or "a date from 2026-08-01 and before 2027-08-01". */
+/* "en dato i 2026", or "en dato fra 2026-08-01 og før 2027-08-01". */
 static const char *wheel_span_text(rm *r, const am_wheel *w, const char *what)
 {
 	const char *s = w->start_month == 1
-	                        ? arena_printf(r->a, "%s in %d", what, w->year)
-	                        : arena_printf(r->a, "%s from %d-%02d-01 and before %d-%02d-01", what, w->year,
+	                        ? arena_printf(r->a, "%s i %d", what, w->year)
+	                        : arena_printf(r->a, "%s fra %d-%02d-01 og før %d-%02d-01", what, w->year,
 	                                       w->start_month, w->year + 1, w->start_month);
 	return s ? s : what;
 }
@@ -602,8 +639,8 @@ static void check_date(rm *r, const am_wheel *w, const am_activity *ac, const ch
 	wheel_keys(w, &from, &to);
 	if (!ac->from.y || (k >= from && k < to) || (ac->repeat != REPEAT_NONE && k < from))
 		return;
-	error_at(r, line, "<date>: '%s' is outside the wheel's year; expected %s", value,
-	         wheel_span_text(r, w, ac->repeat != REPEAT_NONE ? "a date before its end" : "a date"));
+	error_at(r, line, "<date>: \"%s\" ligger uden for årshjulets år; skriv %s", value,
+	         wheel_span_text(r, w, ac->repeat != REPEAT_NONE ? "en dato før årets slutning" : "en dato"));
 }
 
 /* A period must meet the wheel's year (a part that lies outside is shown
@@ -617,8 +654,8 @@ static void check_period(rm *r, const am_wheel *w, const am_activity *ac, const 
 		return;
 	bool meets = date_key(ac->from) < to && (ac->repeat != REPEAT_NONE || date_key(ac->to) >= from);
 	if (!meets)
-		error_at(r, line, "<period>: %s to %s lies outside the wheel's year; expected %s", f, t,
-		         wheel_span_text(r, w, "a period that meets the year"));
+		error_at(r, line, "<period>: %s til %s ligger uden for årshjulets år; skriv %s", f, t,
+		         wheel_span_text(r, w, "en periode, der når ind i året"));
 }
 
 static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
@@ -632,10 +669,10 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 		const char *f = attr_of(r, x, "from"), *t = attr_of(r, x, "to");
 		int line = line_of(x);
 		ac->when = WHEN_PERIOD;
-		bool ok = parse_date(r, "period from", f, line, &ac->from);
-		ok = parse_date(r, "period to", t, line, &ac->to) && ok;
+		bool ok = parse_date(r, "period from=\"…\"", f, line, &ac->from);
+		ok = parse_date(r, "period to=\"…\"", t, line, &ac->to) && ok;
 		if (ok && date_key(ac->to) < date_key(ac->from))
-			error_at(r, line, "<period>: to '%s' is before from '%s'; expected from <= to", t, f);
+			error_at(r, line, "<period>: to=\"%s\" ligger før from=\"%s\"; from skal være den første dato", t, f);
 		check_period(r, w, ac, f, t, line);
 	} else if ((x = child(el, "month"))) {
 		ac->when = WHEN_MONTH;
@@ -644,7 +681,7 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 		ac->when = WHEN_WEEK;
 		ac->week = (int)parse_long(text_of(r, x), 1);
 		if (ac->week > reader_iso_weeks(w->year))
-			error_at(r, line_of(x), "<week>: %d does not exist in %d; expected 1 to %d",
+			error_at(r, line_of(x), "<week>: uge %d findes ikke i %d; skriv en uge fra 1 til %d",
 			         ac->week, w->year, reader_iso_weeks(w->year));
 	}
 }
@@ -664,28 +701,29 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 	ac->next_workday = parse_bool(attr_of(r, el, "move-to-workday"));
 	bool weeks = ac->repeat == REPEAT_WEEKLY || ac->repeat == REPEAT_FORTNIGHTLY;
 	if (ac->on != ON_DAY && (ac->when != WHEN_DATE || !by_months(ac->repeat)))
-		error_at(r, line, "<activity>: on=\"%s\" needs a <date> and a monthly, quarterly, yearly or "
-		         "every-2-years repeat", on);
+		error_at(r, line, "<activity on=\"%s\">: kræver en <date> og en gentagelse hver måned, hvert "
+		         "kvartal, hvert år eller hvert andet år", on);
 	if (weeks && ac->when == WHEN_MONTH)
-		error_at(r, line, "<activity>: a <month> cannot repeat by weeks; expected a monthly, quarterly, "
-		         "yearly or every-2-years repeat");
+		error_at(r, line, "<activity>: en <month> kan ikke gentages ugevis; brug en gentagelse hver "
+		         "måned, hvert kvartal, hvert år eller hvert andet år");
 	if (by_months(ac->repeat) && ac->when == WHEN_WEEK)
-		error_at(r, line, "<activity>: an ISO <week> cannot repeat by months; expected weekly or every-2-weeks");
+		error_at(r, line, "<activity>: en <week> kan ikke gentages månedsvis; brug en gentagelse hver "
+		         "uge eller hver anden uge");
 	if (weeks && ac->when == WHEN_PERIOD && ac->from.y && ac->to.y) {
 		long days = (long)(date_key(ac->to) >= date_key(ac->from)) *
 		            (wheel_serial(ac->to.y, ac->to.m, ac->to.d) - wheel_serial(ac->from.y, ac->from.m, ac->from.d) + 1);
 		int most = ac->repeat == REPEAT_WEEKLY ? 7 : 14;
 		if (days > most)
-			error_at(r, line, "<activity>: a period of %ld days repeated %s would overlap itself; expected "
-			         "at most %d days", days, repeat_names[ac->repeat], most);
+			error_at(r, line, "<activity>: en periode på %ld dage, der gentages %s, overlapper sig selv; "
+			         "den må højst vare %d dage", days, repeat_words[ac->repeat], most);
 	}
 	if (!until)
 		return;
 	if (ac->repeat == REPEAT_NONE)
-		error_at(r, line, "<activity>: until=\"%s\" needs a repeat; expected a repeat attribute", until);
-	else if (parse_date(r, "until", until, line, &ac->until) && ac->from.y &&
+		error_at(r, line, "<activity until=\"%s\">: kræver en gentagelse; tilføj attributten repeat", until);
+	else if (parse_date(r, "activity until=\"…\"", until, line, &ac->until) && ac->from.y &&
 	         date_key(ac->until) < date_key(ac->from))
-		error_at(r, line, "<activity>: until=\"%s\" is before the first date; expected a later date", until);
+		error_at(r, line, "<activity until=\"%s\">: ligger før den første dato; skriv en senere dato", until);
 }
 
 static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
@@ -704,7 +742,7 @@ static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *
 		ac->start = parse_time(s);
 		ac->end = parse_time(e);
 		if (ac->end >= 0 && ac->end <= ac->start)
-			error_at(r, line_of(t), "<time>: end %s is not after start %s; expected a later time", e, s);
+			error_at(r, line_of(t), "<time>: end=\"%s\" er ikke efter start=\"%s\"; skriv et senere klokkeslæt", e, s);
 	}
 }
 
@@ -758,7 +796,7 @@ static void read_head(rm *r, xmlNodePtr root)
 		wp->med_note = text_of(r, med);
 	}
 	if (!wp->name)
-		error_at(r, wp->line, "<name>: the workplace's name is empty; expected a name");
+		error_at(r, wp->line, "<name>: arbejdspladsens navn er tomt; skriv navnet");
 }
 
 int reader_model_build(arena *a, const char *file, xmlNodePtr root, am_workplace **out, diag *d)

@@ -27,8 +27,8 @@ static int load(arena *a, const char *text, am_workplace **wp, diag *d)
 }
 
 /* Loads a minimal document with `extra` after the head count and expects
- * it to be rejected at line with a message containing needle. */
-static void expect_rejected(const char *extra, int line, const char *needle)
+ * it to be rejected at line with exactly the message want (the first one). */
+static void expect_rejected(const char *extra, int line, const char *want)
 {
 	char text[4096];
 	snprintf(text, sizeof text, FIXTURE_HEAD "  <name>X</name>\n  <headcount>7</headcount>\n%s</workplace>\n", extra);
@@ -38,9 +38,40 @@ static void expect_rejected(const char *extra, int line, const char *needle)
 	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
 	assert_null(wp);
 	assert_true(d.n >= 1);
+	if (d.entries[0].line != line || strcmp(d.entries[0].msg, want) != 0)
+		fail_msg("got line %d '%s', expected line %d with '%s'", d.entries[0].line,
+		         d.entries[0].msg, line, want);
+	arena_free(a);
+}
+
+/* The same, with a message that contains needle. */
+static void expect_rejected_part(const char *extra, int line, const char *needle)
+{
+	char text[4096];
+	snprintf(text, sizeof text, FIXTURE_HEAD "  <name>X</name>\n  <headcount>7</headcount>\n%s</workplace>\n", extra);
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_true(d.n >= 1);
 	if (d.entries[0].line != line || !strstr(d.entries[0].msg, needle))
 		fail_msg("got line %d '%s', expected line %d with '%s'", d.entries[0].line,
 		         d.entries[0].msg, line, needle);
+	arena_free(a);
+}
+
+/* The same for a whole text: the first message, printed as FILE:LINE:. */
+static void expect_message(const char *text, const char *want)
+{
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_true(d.n >= 1);
+	char got[1000];
+	snprintf(got, sizeof got, "%s:%d: %s", d.entries[0].file, d.entries[0].line, d.entries[0].msg);
+	if (strcmp(got, want) != 0)
+		fail_msg("got      '%s'\nexpected '%s'", got, want);
 	arena_free(a);
 }
 
@@ -140,26 +171,36 @@ static void calendar_rules_are_exact(void **state)
 static void bad_values_are_reported_with_their_line(void **state)
 {
 	(void)state;
-	expect_rejected("<meeting><date>2025-02-30</date></meeting>\n", 5, "'2025-02-30' is not a date");
-	expect_rejected("<meeting><date>2101-01-01</date></meeting>\n", 5, "out of range");
-	expect_rejected("<meeting>\n<date>01-06-2025</date></meeting>\n", 6, "01-06-2025");
-	expect_rejected("<meeting><start>10:00</start><end>10:00</end></meeting>\n", 5, "not after the start");
-	expect_rejected("<meeting><chair ref=\"x\"/></meeting>\n", 5, "ref 'x' names no person");
+	expect_rejected("<meeting><date>2025-02-30</date></meeting>\n", 5,
+	                "<date>: \"2025-02-30\" er ikke en dato, der findes; skriv år-måned-dag, fx 2026-03-24");
+	expect_rejected("<meeting><date>2101-01-01</date></meeting>\n", 5,
+	                "<date>: året 2101 i \"2101-01-01\" ligger uden for det mulige; skriv et år fra 1990 til 2100");
+	expect_rejected("<meeting>\n<date>01-06-2025</date></meeting>\n", 6,
+	                "<date>: \"01-06-2025\" er skrevet som en dansk dato; skriv den som 2025-06-01 (år-måned-dag)");
+	expect_rejected("<meeting><start>10:00</start><end>10:00</end></meeting>\n", 5,
+	                "<end>: 10:00 er ikke efter starten 10:00; skriv et senere klokkeslæt");
+	expect_rejected("<meeting><chair ref=\"x\"/></meeting>\n", 5,
+	                "<chair ref=\"x\">: der er ingen <person id=\"x\"> i <people>");
 	expect_rejected("<people><person id=\"a\" role=\"amr\"><name>A</name></person>\n"
-	                "<person id=\"a\" role=\"amr\"><name>B</name></person></people>\n", 6, "id 'a' is already used on line 5");
-	expect_rejected("<competence-plan><member ref=\"nobody\"><item form=\"training\"><topic>T</topic></item></member></competence-plan>\n",
-	                5, "ref 'nobody'");
-	expect_rejected("<agenda><point n=\"2\"/>\n<point n=\"2\"/></agenda>\n", 6, "n=\"2\" is already given");
-	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring><ring id=\"r\">S</ring></wheel>\n", 5, "id 'r' is already used");
+	                "<person id=\"a\" role=\"amr\"><name>B</name></person></people>\n", 6,
+	                "<person id=\"a\">: id'et bruges allerede på linje 5; hver person skal have sit eget id");
+	expect_rejected("<people><person id=\"jens\" role=\"amr\"><name>A</name></person></people>\n"
+	                "<competence-plan><member ref=\"jnes\"><item form=\"training\"><topic>T</topic></item></member></competence-plan>\n",
+	                6, "<member ref=\"jnes\">: der er ingen <person id=\"jnes\"> i <people>; mente du \"jens\"?");
+	expect_rejected("<agenda><point n=\"2\"/>\n<point n=\"2\"/></agenda>\n", 6,
+	                "<point n=\"2\">: punktet står allerede på linje 5; hvert punkt må kun stå én gang");
+	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring><ring id=\"r\">S</ring></wheel>\n", 5,
+	                "<ring id=\"r\">: id'et bruges allerede på linje 5; hver ring skal have sit eget id");
 	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"q\"><title>T</title><month>2</month></activity></wheel>\n",
-	                6, "ring 'q' is not defined");
+	                6, "<activity ring=\"q\">: der er ingen <ring id=\"q\"> i <wheel>; mente du \"r\"?");
 	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><week>53</week></activity></wheel>\n",
-	                6, "53 does not exist in 2025");
+	                6, "<week>: uge 53 findes ikke i 2025; skriv en uge fra 1 til 52");
 	expect_rejected("<wheel year=\"2025\" start-month=\"8\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><date>2025-07-31</date></activity></wheel>\n",
-	                6, "outside the wheel's year");
+	                6, "<date>: \"2025-07-31\" ligger uden for årshjulets år; skriv en dato fra 2025-08-01 og før 2026-08-01");
 	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><period from=\"2025-03-02\" to=\"2025-03-01\"/></activity></wheel>\n",
-	                6, "is before from");
-	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5, "(U+2603) cannot be printed");
+	                6, "<period>: to=\"2025-03-01\" ligger før from=\"2025-03-02\"; from skal være den første dato");
+	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5,
+	                "<announcement>: tegnet '\xe2\x98\x83' (U+2603) kan ikke skrives ud med amokits skrifttyper");
 }
 
 /* Repeats: their kinds, day, end and moves to working days, and the
@@ -195,29 +236,105 @@ static void repeats_read_and_refuse_what_makes_no_sense(void **state)
 #define REJECT(act, needle)                                                             \
 	do {                                                                            \
 		snprintf(buf, sizeof buf, "%s%s</wheel>\n", w, act);                   \
-		expect_rejected(buf, 6, needle);                                        \
+		expect_rejected_part(buf, 6, needle);                                        \
 	} while (0)
 	REJECT("<activity ring=\"r\" on=\"weekday\"><title>T</title><date>2026-01-02</date></activity>",
-	       "needs a <date> and a monthly");
+	       "kræver en <date> og en gentagelse hver måned");
 	REJECT("<activity ring=\"r\" repeat=\"weekly\" on=\"weekday\"><title>T</title><date>2026-01-02</date></activity>",
-	       "needs a <date> and a monthly");
+	       "kræver en <date> og en gentagelse hver måned");
 	REJECT("<activity ring=\"r\" repeat=\"weekly\"><title>T</title><month>2</month></activity>",
-	       "a <month> cannot repeat by weeks");
+	       "en <month> kan ikke gentages ugevis");
 	REJECT("<activity ring=\"r\" repeat=\"monthly\"><title>T</title><week>2</week></activity>",
-	       "cannot repeat by months");
+	       "kan ikke gentages månedsvis");
 	REJECT("<activity ring=\"r\" repeat=\"weekly\"><title>T</title><period from=\"2026-01-05\" to=\"2026-01-14\"/></activity>",
-	       "a period of 10 days repeated weekly would overlap");
+	       "en periode på 10 dage, der gentages hver uge, overlapper sig selv");
 	REJECT("<activity ring=\"r\" until=\"2026-05-01\"><title>T</title><date>2026-01-02</date></activity>",
-	       "needs a repeat");
+	       "kræver en gentagelse");
 	REJECT("<activity ring=\"r\" repeat=\"monthly\" until=\"2025-12-01\"><title>T</title><date>2026-01-02</date></activity>",
-	       "is before the first date");
+	       "ligger før den første dato");
 	REJECT("<activity ring=\"r\" repeat=\"monthly\"><title>T</title><date>2027-01-02</date></activity>",
-	       "a date before its end in 2026");
-	REJECT("<activity ring=\"r\"><title>T</title><date>2025-12-31</date></activity>", "outside the wheel's year");
+	       "en dato før årets slutning i 2026");
+	REJECT("<activity ring=\"r\"><title>T</title><date>2025-12-31</date></activity>", "ligger uden for årshjulets år");
 	REJECT("<activity ring=\"r\"><title>T</title><period from=\"2025-12-01\" to=\"2025-12-31\"/></activity>",
-	       "lies outside the wheel's year");
+	       "ligger uden for årshjulets år");
 #undef REJECT
 }
+/* The mistakes people make when they write a workplace file by hand, each
+ * answered with what is wrong and what to write instead (issue 18). */
+#define H FIXTURE_HEAD
+#define NH "  <name>X</name>\n  <headcount>7</headcount>\n"
+static void common_mistakes_are_explained(void **state)
+{
+	(void)state;
+	/* A Danish date, as an element and as an attribute. */
+	expect_message(H NH "  <meeting>\n    <date>24-03-2026</date>\n  </meeting>\n</workplace>\n",
+	               "dir/t.xml:6: <date>: \"24-03-2026\" er skrevet som en dansk dato; skriv den som 2026-03-24 (år-måned-dag)");
+	expect_message(H NH "  <wheel year=\"2026\"><ring id=\"r\">R</ring>\n"
+	               "  <activity ring=\"r\"><title>T</title><period from=\"1.4.2026\" to=\"2026-04-30\"/></activity></wheel>\n</workplace>\n",
+	               "dir/t.xml:6: <period from=\"…\">: \"1.4.2026\" er skrevet som en dansk dato; skriv den som 2026-04-01 (år-måned-dag)");
+	expect_message(H NH "  <meeting><date>marts</date></meeting>\n</workplace>\n",
+	               "dir/t.xml:5: <date>: \"marts\" er ikke en dato; skriv år-måned-dag, fx 2026-03-24");
+	/* A bare &, and one inside a word. */
+	expect_message(H "  <name>Holm & Søn</name>\n  <headcount>7</headcount>\n</workplace>\n",
+	               "dir/t.xml:3: et & skal skrives som &amp; i XML, fx \"Holm &amp; Søn\"");
+	expect_message(H "  <name>R&D</name>\n  <headcount>7</headcount>\n</workplace>\n",
+	               "dir/t.xml:3: et & skal skrives som &amp; i XML, fx \"R&amp;D\"");
+	expect_message(H "  <name>A&nbsp;B</name>\n  <headcount>7</headcount>\n</workplace>\n",
+	               "dir/t.xml:3: &nbsp; kendes ikke i XML; skriv tegnet selv, og et & som &amp; "
+	               "(kun &amp; &lt; &gt; &quot; og &apos; kan bruges)");
+	/* A required element missing: which one, and where it goes. */
+	expect_message(H "  <name>X</name>\n</workplace>\n",
+	               "dir/t.xml:2: <workplace> mangler <headcount>; skriv den efter <name> (linje 3)");
+	expect_message(H "  <name>X</name>\n  <branch>Byg</branch>\n</workplace>\n",
+	               "dir/t.xml:4: <workplace> mangler <headcount>, som skal stå før <branch>");
+	expect_message(H NH "  <people>\n    <person id=\"a\" role=\"amr\"><title>AMR</title></person>\n  </people>\n</workplace>\n",
+	               "dir/t.xml:6: <person> mangler <name>, som skal stå før <title>");
+	expect_message(H NH "  <wheel year=\"2026\"><ring id=\"r\">R</ring>\n  <activity ring=\"r\"><title>T</title></activity></wheel>\n</workplace>\n",
+	               "dir/t.xml:6: <activity> mangler en af <date>, <period>, <month> eller <week>; skriv den efter <title> (linje 6)");
+	/* 14.00 as a time. */
+	expect_message(H NH "  <meeting>\n    <start>14.00</start>\n  </meeting>\n</workplace>\n",
+	               "dir/t.xml:6: <start>: \"14.00\": skriv klokkeslættet som 14:00 (timer:minutter)");
+	expect_message(H NH "  <wheel year=\"2026\"><ring id=\"r\">R</ring>\n"
+	               "  <activity ring=\"r\"><title>T</title><month>3</month><time start=\"9.30\"/></activity></wheel>\n</workplace>\n",
+	               "dir/t.xml:6: <time start=\"…\">: \"9.30\": skriv klokkeslættet som 09:30 (timer:minutter)");
+	/* An unknown element: the nearest valid name, or where it belongs. */
+	expect_message(H "  <name>X</name>\n  <adress>Vej 1</adress>\n  <headcount>7</headcount>\n</workplace>\n",
+	               "dir/t.xml:4: <adress> findes ikke i <workplace>; mente du <address>?");
+	expect_message(H NH "  <people>\n    <person id=\"a\" role=\"amr\"><name>A</name><titel>AMR</titel></person>\n  </people>\n</workplace>\n",
+	               "dir/t.xml:6: <titel> findes ikke i <person>; mente du <title>?");
+	expect_message(H NH "  <date>2026-03-24</date>\n</workplace>\n",
+	               "dir/t.xml:5: <date> hører ikke til i <workplace>, men i <meeting> eller <activity>");
+	expect_message(H NH "  <meeting><place>Kantinen</place><date>2026-03-24</date></meeting>\n</workplace>\n",
+	               "dir/t.xml:5: <date> skal stå før <place> (linje 5); rækkefølgen i <meeting> er <date>, <start>, "
+	               "<end>, <place>, <chair>, <minute-taker> og <covers-year>");
+	/* Attributes: a typo, a missing one, a value not on the list, Danish yes. */
+	expect_message(H NH "  <people><person id=\"a\" rolle=\"amr\"><name>A</name></person></people>\n</workplace>\n",
+	               "dir/t.xml:5: <person> har ingen attribut rolle; mente du role?");
+	expect_message(H NH "  <people><person id=\"a\"><name>A</name></person></people>\n</workplace>\n",
+	               "dir/t.xml:5: <person> mangler attributten role=\"…\"; mulige værdier: employer, leader, amr, "
+	               "supervisor, amo-member, employee og adviser");
+	expect_message(H NH "  <people><person id=\"a\" role=\"amo\"><name>A</name></person></people>\n</workplace>\n",
+	               "dir/t.xml:5: <person role=\"…\">: \"amo\" kan ikke bruges; mente du amr? Mulige værdier: employer, "
+	               "leader, amr, supervisor, amo-member, employee, adviser");
+	expect_message(H "  <name>X</name>\n  <headcount>7</headcount>\n  <med-agreement applies=\"ja\"/>\n</workplace>\n",
+	               "dir/t.xml:5: <med-agreement applies=\"…\">: skriv true (ja), ikke \"ja\"");
+	/* Numbers as Danes write them. */
+	expect_message(H "  <name>X</name>\n  <headcount>27 ansatte</headcount>\n</workplace>\n",
+	               "dir/t.xml:4: <headcount>: \"27 ansatte\" er ikke et tal; skriv kun cifre, fx 7");
+	expect_message(H NH "  <people><person id=\"a\" role=\"amr\"><name>A</name></person></people>\n"
+	               "  <competence-plan><member ref=\"a\"><item form=\"training\"><topic>T</topic>\n"
+	               "    <hours>7,5</hours></item></member></competence-plan>\n</workplace>\n",
+	               "dir/t.xml:7: <hours>: \"7,5\": skriv tallet med punktum, ikke komma: 7.5");
+	/* Broken tags. */
+	expect_message(H NH "  <meeting><date>2026-03-24</dato></meeting>\n</workplace>\n",
+	               "dir/t.xml:5: <date> fra linje 5 lukkes med </dato>; skriv </date>");
+	expect_message(H NH "  <branch>Byg\n</workplace>\n",
+	               "dir/t.xml:6: <branch> fra linje 5 er ikke lukket; skriv </branch> før </workplace>");
+	expect_message("<?xml version=\"1.0\"?>\n<workplace version=\"1\">\n" NH "</workplace>\n",
+	               "dir/t.xml:2: <workplace> mangler sit navnerum; skriv <workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">");
+}
+#undef H
+#undef NH
 
 static void a_wheel_year_may_start_in_another_month(void **state)
 {
@@ -237,12 +354,12 @@ static void hostile_bytes_are_refused_before_parsing(void **state)
 {
 	(void)state;
 	static const struct { const char *text; size_t len; int line; const char *needle; } cases[] = {
-		{"", 0, 1, "empty"},
-		{"<?xml version=\"1.0\"?>\n<a>\xff</a>", 29, 2, "invalid UTF-8"},
-		{"<?xml version=\"1.0\"?>\n\n<a>\0</a>", 31, 3, "NUL byte"},
-		{"<?xml version=\"1.0\"?>\n<a>\xc0\xaf</a>", 30, 2, "invalid UTF-8"},      /* overlong */
-		{"<?xml version=\"1.0\"?>\n<a>\xed\xa0\x80</a>", 31, 2, "invalid UTF-8"},  /* surrogate */
-		{"<?xml version=\"1.0\"?>\n<a>\x01</a>", 28, 2, "control character U+0001"},
+		{"", 0, 1, "filen er tom"},
+		{"<?xml version=\"1.0\"?>\n<a>\xff</a>", 29, 2, "ugyldig UTF-8 (byte 0xFF)"},
+		{"<?xml version=\"1.0\"?>\n\n<a>\0</a>", 31, 3, "NUL-byte"},
+		{"<?xml version=\"1.0\"?>\n<a>\xc0\xaf</a>", 30, 2, "ugyldig UTF-8"},      /* overlong */
+		{"<?xml version=\"1.0\"?>\n<a>\xed\xa0\x80</a>", 31, 2, "ugyldig UTF-8"},  /* surrogate */
+		{"<?xml version=\"1.0\"?>\n<a>\x01</a>", 28, 2, "styretegnet U+0001"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		arena *a = arena_new();
@@ -287,7 +404,7 @@ static void nesting_is_limited(void **state)
 	/* The schema refuses <x> first; the depth limit still ends the parse. */
 	bool found = false;
 	for (int i = 0; i < d.n; i++)
-		found |= strstr(d.entries[i].msg, "nested deeper than 256") != NULL && d.entries[i].line == 3;
+		found |= strstr(d.entries[i].msg, "indlejret i mere end 256 niveauer") != NULL && d.entries[i].line == 3;
 	assert_true(found);
 	arena_free(a);
 }
@@ -329,7 +446,9 @@ static void files_are_read_with_a_cap(void **state)
 	assert_string_equal(wp->file, path);
 	reader_set_max_bytes(20);
 	assert_int_equal(reader_load(a, path, &wp, &d), AM_EINPUT);
-	assert_non_null(strstr(d.entries[0].msg, "limit"));
+	char want[100];
+	snprintf(want, sizeof want, "filen fylder %zu byte; grænsen er 20 byte (--max-size)", strlen(text));
+	assert_string_equal(d.entries[0].msg, want);
 	reader_set_max_bytes(0);
 	assert_int_equal(reader_max_bytes(), READER_DEFAULT_MAX_BYTES);
 	diag_init(&d);
@@ -383,6 +502,7 @@ int main(void)
 		cmocka_unit_test(minimal_document_leaves_sections_absent),
 		cmocka_unit_test(calendar_rules_are_exact),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),
+		cmocka_unit_test(common_mistakes_are_explained),
 		cmocka_unit_test(a_wheel_year_may_start_in_another_month),
 		cmocka_unit_test(repeats_read_and_refuse_what_makes_no_sense),
 		cmocka_unit_test(hostile_bytes_are_refused_before_parsing),

@@ -24,12 +24,12 @@ rc=$?
 "$AMOKIT" check --strict "$missing" > /dev/null 2> "$out/strict"
 rc=$?
 [ "$rc" = 1 ] && ok "check --strict exits 1 on a missing point" || bad "check --strict exited $rc, expected 1"
-if grep -q "^$missing:[0-9]*: warning: cooperation form and meeting intervals missing" "$out/strict"; then
+if grep -q "^$missing:[0-9]*: advarsel: cooperation form and meeting intervals missing" "$out/strict"; then
 	ok "the warning names the point and the file"
 else
 	bad "no warning naming the cooperation point: $(cat "$out/strict")"
 fi
-[ "$(grep -c warning "$out/strict")" = 1 ] && ok "only the missing point is named" || bad "unexpected warnings: $(cat "$out/strict")"
+[ "$(grep -c advarsel "$out/strict")" = 1 ] && ok "only the missing point is named" || bad "unexpected warnings: $(cat "$out/strict")"
 
 # The referat's last page: the compliance report.
 mkdir "$out/r"

@@ -184,8 +184,8 @@ for f in "$out"/refuse-*.xml; do
 	rc=$?
 	first=$(head -n 1 "$out/refuse.err")
 	case "$rc:$first" in
-	"1:$f:"[0-9]*"U+$u"*"cannot be printed"*) refused=$((refused + 1)) ;;
-	*) bad "$f: exit $rc, message '$first' (expected exit 1 and FILE:LINE: … U+$u … cannot be printed)" ;;
+	"1:$f:"[0-9]*"U+$u"*"kan ikke skrives ud"*) refused=$((refused + 1)) ;;
+	*) bad "$f: exit $rc, message '$first' (expected exit 1 and FILE:LINE: … U+$u … kan ikke skrives ud)" ;;
 	esac
 	"$AMOKIT" render "$f" -o "$out" > /dev/null 2>&1
 	[ $? = 1 ] || bad "$f: render does not refuse it with exit 1"

@@ -22,7 +22,7 @@ clean() {
 	name=$1; shift
 	"$@" > "$tmp/out" 2>&1
 	rc=$?
-	if [ $rc -le 2 ] || { [ $rc = 3 ] && grep -q "out of memory" "$tmp/out"; }; then
+	if [ $rc -le 2 ] || { [ $rc = 3 ] && grep -q "ikke nok hukommelse" "$tmp/out"; }; then
 		return 0
 	fi
 	case " $KNOWN_OPEN " in

@@ -126,7 +126,7 @@ judge() {
 		fi
 	done
 	if [ "$rc" = 0 ]; then pass=$((pass + 1)); zero=$((zero + 1)); return; fi
-	if [ "$rc" = 3 ] && grep -q "out of memory" "$TMP/err"; then
+	if [ "$rc" = 3 ] && grep -q "ikke nok hukommelse" "$TMP/err"; then
 		pass=$((pass + 1)); three=$((three + 1)); return
 	fi
 	msg=$(head -n 1 "$TMP/err")
