@@ -3,7 +3,11 @@
  * A table of commands, each a static function taking its own argv (argv[0]
  * is the command's name) and returning an exit code: 0 ok, 1 input rejected
  * (or warnings under --strict), 2 usage or I/O error, 3 internal error or out
- * of memory. Only this file prints or exits. */
+ * of memory. Only this file prints or exits. What it prints is Danish, as
+ * are the library's messages: the people who read it made the input.
+ * Conventions for every command: options before or after the files;
+ * "-" for a workplace file is standard input; --version anywhere;
+ * --max-size wherever a workplace is read; -o creates its folder. */
 #define _DEFAULT_SOURCE            /* madvise */
 #include <getopt.h>
 #include <pthread.h>
@@ -16,15 +20,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "batch.h"
 #include "diag.h"
 #include "ics.h"
+#include "infile.h"
 #include "kit.h"
 #include "layout.h"
 #include "reader.h"
@@ -44,16 +51,16 @@ static const command *find_command(const char *name);
 
 static void print_usage(FILE *out)
 {
-	fprintf(out, "usage: amokit COMMAND [OPTION]... [ARG]...\n\ncommands:\n");
+	fprintf(out, "brug: amokit KOMMANDO [TILVALG]... [ARGUMENT]...\n\nkommandoer:\n");
 	for (const command *c = commands; c->name; c++)
-		fprintf(out, "  %-8s %s\n", c->name, c->summary);
-	fprintf(out, "\n  amokit COMMAND --help   options of a command\n"
-	             "  amokit --version        the version\n");
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out, "\n  amokit KOMMANDO --help   kommandoens tilvalg\n"
+	             "  amokit --version         versionen\n");
 }
 
 static void print_command_help(const command *c, FILE *out)
 {
-	fprintf(out, "usage: amokit %s %s\n%s\n\n%s", c->name, c->usage, c->summary, c->help);
+	fprintf(out, "brug: amokit %s %s\n%s\n\n%s", c->name, c->usage, c->summary, c->help);
 }
 
 /* Reports "what 'arg'" (or just what, when arg is NULL) as a usage error of
@@ -65,14 +72,14 @@ static int usage_error(const command *c, const char *what, const char *arg)
 	else
 		fprintf(stderr, "amokit: %s\n", what);
 	if (c)
-		fprintf(stderr, "usage: amokit %s %s\n(amokit %s --help for more)\n", c->name, c->usage, c->name);
+		fprintf(stderr, "brug: amokit %s %s\n(amokit %s --help fortæller mere)\n", c->name, c->usage, c->name);
 	else
 		print_usage(stderr);
 	return AM_EUSAGE;
 }
 
-/* Parses the options shared by every command that has no others:
- * --help. Returns -1 to go on, or an exit code. */
+/* Parses a command's options (extra, handled by on_extra) and --help, in
+ * any order with the files. Returns -1 to go on, or an exit code. */
 static int common_options(const command *c, int argc, char **argv, const struct option *extra,
                           int (*on_extra)(int opt, void *ctx), void *ctx);
 
@@ -80,13 +87,79 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 
 typedef struct check_opts {
 	int strict;
-	long max_bytes;
 } check_opts;
+
+/* Standard input can be read once: refuses "-" named twice. */
+static int one_stdin(const command *c, int argc, char **argv)
+{
+	int n = 0;
+	for (int i = optind; i < argc; i++)
+		n += strcmp(argv[i], "-") == 0;
+	return n > 1 ? usage_error(c, "standard-input (-) kan kun læses én gang", NULL) : -1;
+}
 
 enum {
 	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
 	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS
 };
+
+/* Sets the size cap of workplace files from --max-size's argument: a
+ * positive number of bytes. -1 to go on, or the exit code. */
+static int max_size_option(const command *c, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v <= 0 || errno)
+		return usage_error(c, "--max-size skal have et positivt antal byte, ikke", arg);
+	reader_set_max_bytes((size_t)v);
+	return -1;
+}
+
+/* Creates the folder path and the folders above it that are missing (as
+ * mkdir -p). AM_OK, or AM_EUSAGE with the reason printed. */
+static int make_dirs(const char *path)
+{
+	char buf[4096];
+	size_t n = strlen(path);
+	if (n == 0 || n >= sizeof buf) {
+		fprintf(stderr, "amokit: mappen '%s' kan ikke oprettes: navnet er for langt\n", path);
+		return AM_EUSAGE;
+	}
+	memcpy(buf, path, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		char c = buf[i];
+		buf[i] = '\0';
+		struct stat st;
+		if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "%s: mappen kan ikke oprettes: %s\n", buf, diag_errno(errno));
+			return AM_EUSAGE;
+		}
+		if (stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: findes, men er ikke en mappe\n", buf);
+			return AM_EUSAGE;
+		}
+		buf[i] = c;
+	}
+	return AM_OK;
+}
+
+/* The folder above the file path ("." for a bare name), made as make_dirs. */
+static int make_parent_dirs(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return AM_OK;
+	char dir[4096];
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return make_dirs(path);   /* too long: reported there */
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return make_dirs(dir);
+}
 
 static int check_option(int opt, void *ctx)
 {
@@ -95,13 +168,8 @@ static int check_option(int opt, void *ctx)
 		o->strict = 1;
 		return -1;
 	}
-	if (opt == OPT_MAX_SIZE) {
-		char *end;
-		o->max_bytes = strtol(optarg, &end, 10);
-		if (*end || o->max_bytes <= 0)
-			return usage_error(&commands[0], "--max-size wants a positive number of bytes, not", optarg);
-		return -1;
-	}
+	if (opt == OPT_MAX_SIZE)
+		return max_size_option(&commands[0], optarg);
 	return AM_EUSAGE;
 }
 
@@ -126,7 +194,7 @@ static int check_file(const char *path, int strict)
 	diag_init(&d);
 	arena *a = arena_new();
 	if (!a) {
-		fprintf(stderr, "%s: ikke nok hukommelse\n", path);
+		fprintf(stderr, "%s: ikke nok hukommelse\n", infile_name(path));
 		return AM_EINTERNAL;
 	}
 	am_workplace *wp;
@@ -147,14 +215,14 @@ static int cmd_check(int argc, char **argv)
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{NULL, 0, NULL, 0},
 	};
-	check_opts o = {0, 0};
+	check_opts o = {0};
 	int r = common_options(&commands[0], argc, argv, opts, check_option, &o);
 	if (r >= 0)
 		return r;
 	if (optind >= argc)
-		return usage_error(&commands[0], "check: no FILE given", NULL);
-	if (o.max_bytes > 0)
-		reader_set_max_bytes((size_t)o.max_bytes);
+		return usage_error(&commands[0], "check: ingen FIL angivet", NULL);
+	if ((r = one_stdin(&commands[0], argc, argv)) >= 0)
+		return r;
 	int worst = AM_OK;
 	for (int i = optind; i < argc; i++) {
 		int fr = check_file(argv[i], o.strict);
@@ -173,7 +241,7 @@ static int one_file(const command *c, int argc, arena **a)
 	if (optind + 1 != argc) {
 		char what[64];
 		snprintf(what, sizeof what, "%s: %s", c->name,
-		         optind >= argc ? "no FILE given" : "one FILE at a time");
+		         optind >= argc ? "ingen FIL angivet" : "én FIL ad gangen");
 		return usage_error(c, what, NULL);
 	}
 	if (!(*a = arena_new())) {
@@ -213,6 +281,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		{"tile", required_argument, NULL, OPT_TILE},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -223,7 +292,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 	k->job.docs = KIT_ALL;
 	optind = 1;
 	opterr = 0;
-	int opt;
+	int opt, r;
 	diag d;
 	diag_init(&d);
 	while ((opt = getopt_long(argc, argv, jobs ? "o:j:" : "o:", opts, NULL)) != -1) {
@@ -233,7 +302,11 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		case 'o': k->job.outdir = optarg; break;
 		case 'j':
 			if (!parse_jobs(optarg, jobs))
-				return usage_error(c, "-j wants a number of processes from 1 to 64, not", optarg);
+				return usage_error(c, "-j skal have et antal fra 1 til 64, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = max_size_option(c, optarg)) >= 0)
+				return r;
 			break;
 		case OPT_LAYOUTS: k->ko.layouts_dir = optarg; break;
 		case OPT_LANDSCAPE: k->job.landscape = true; break;
@@ -245,21 +318,21 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		case OPT_ONLY:
 			if (!(k->job.docs = kit_parse_only(optarg, &d))) {
 				diag_print(&d, stderr);
-				return usage_error(c, "--only wants a list of documents, not", optarg);
+				return usage_error(c, "--only skal have en liste af dokumenter, ikke", optarg);
 			}
 			break;
 		case OPT_POSTER:
 			if (!paper_ok(optarg, posters))
-				return usage_error(c, "--poster wants A3, A2, A1 or A0, not", optarg);
+				return usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
 			k->job.poster = optarg;
 			break;
 		case OPT_TILE:
 			if (!paper_ok(optarg, tiles))
-				return usage_error(c, "--tile wants A4 or A3, not", optarg);
+				return usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
 			k->job.tile = optarg;
 			break;
 		default:
-			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
 		}
 	}
 	return -1;
@@ -349,6 +422,8 @@ static int run_kit(kit_cli *k, kit *kt, const am_workplace *wp, const am_workpla
 {
 	if (!kt)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	if (make_dirs(k->job.outdir) != AM_OK)
+		return AM_EUSAGE;
 	k->job.wp = wp;
 	k->job.log = stdout;
 	k->job.previous = prev;
@@ -362,6 +437,8 @@ static int cmd_render(int argc, char **argv)
 	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
 		return r;
+	if (k.previous && strcmp(k.previous, "-") == 0 && strcmp(argv[argc - 1], "-") == 0)
+		return usage_error(c, "standard-input (-) kan kun læses én gang", NULL);
 	arena *a;
 	if ((r = one_file(c, argc, &a)) >= 0)
 		return r;
@@ -391,9 +468,9 @@ static int cmd_blank(int argc, char **argv)
 	if (r >= 0)
 		return r;
 	if (optind != argc)
-		return usage_error(c, "blank takes no FILE, only options; unexpected", argv[optind]);
+		return usage_error(c, "blank tager ingen FIL, kun tilvalg; uventet", argv[optind]);
 	if (k.previous)
-		return usage_error(c, "blank prints no data, so it takes no", "--previous");
+		return usage_error(c, "blank skriver ingen data ud, så den tager ikke", "--previous");
 	warm_heap();
 	diag d;
 	diag_init(&d);
@@ -418,23 +495,28 @@ static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 		{"output", required_argument, NULL, 'o'},
 		{"layouts", required_argument, NULL, OPT_LAYOUTS},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
 	*o = (ics_cli){"-", NULL, false};
 	optind = 1;
 	opterr = 0;
-	int opt;
+	int opt, r;
 	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'o': o->output = optarg; break;
+		case OPT_MAX_SIZE:
+			if ((r = max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
 		case OPT_LAYOUTS: o->layouts_dir = optarg; break;
 		case OPT_RHYTHM: o->rhythm = true; break;
 		case OPT_HELP:
 			print_command_help(c, stdout);
 			return AM_OK;
 		default:
-			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
 		}
 	}
 	return -1;
@@ -470,6 +552,8 @@ static int cmd_ics(int argc, char **argv)
 		l = ics_texts(a, o.layouts_dir, &d, &r);
 	if (r == AM_OK && (o.rhythm || wp->wheel.rhythm))
 		r = kit_apply_rhythm(a, wp, l, o.rhythm, &d);
+	if (r == AM_OK && strcmp(o.output, "-") != 0 && make_parent_dirs(o.output) != AM_OK)
+		r = AM_EUSAGE;
 	if (r == AM_OK) {
 		/* The labels are product text: from the layouts. */
 		ics_opts io = {layout_text(l, "wheel-title", "Årshjul"),
@@ -505,9 +589,14 @@ static int cmd_batch(int argc, char **argv)
 	if (r >= 0)
 		return r;
 	if (k.previous)
-		return usage_error(c, "batch takes no", "--previous");
+		return usage_error(c, "batch tager ikke", "--previous");
 	if (optind >= argc)
-		return usage_error(c, "batch: no FILE or DIR given", NULL);
+		return usage_error(c, "batch: ingen FIL eller MAPPE angivet", NULL);
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return usage_error(c, "batch læser filer og mapper, ikke standard-input", "-");
+	if (make_dirs(k.job.outdir) != AM_OK)
+		return AM_EUSAGE;
 	o.outdir = k.job.outdir;
 	o.job = k.job;
 	o.kit = k.ko;
@@ -520,50 +609,67 @@ static int cmd_batch(int argc, char **argv)
 	return r;
 }
 
-#define KIT_OPTIONS_HELP_COMMON \
-	"  --only LIST       only these documents, comma-separated: forberedelsesark,\n" \
-	"                    arbejdsark, informationsark, dagsorden, aarshjul, referat\n" \
-	"  --poster SIZE     årshjul paper: A3, A2 (default), A1 or A0\n" \
-	"  --landscape       årshjul in landscape\n" \
-	"  --tile SIZE       split the årshjul over A4 or A3 sheets for office printers\n" \
-	"  --with-rhythm     add the legally driven activities to the årshjul\n" \
-	"  --layouts DIR     use the layouts in DIR instead of the installed ones\n" \
-	"  --help            this help\n"
+#define HELP_EXIT \
+	"afslutning: 0 ok, 1 inddata afvist, 2 forkert brug eller fejl ved læsning/skrivning,\n" \
+	"3 intern fejl eller ikke nok hukommelse\n"
 
-#define KIT_OPTIONS_HELP \
-	"  -o, --output DIR  write the PDFs into DIR (default: the current directory)\n" \
-	"  -j, --jobs N      share the documents among N processes (default: one per CPU)\n" \
-	"  --previous FILE   last year's workplace file: its goals and open handleplan\n" \
-	"                    rows come back to be followed up (render only)\n" \
-	KIT_OPTIONS_HELP_COMMON \
-	"exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"
+#define HELP_MAX_SIZE \
+	"  --max-size BYTE   afvis arbejdspladsfiler større end BYTE (standard 1 MiB)\n"
+
+#define HELP_STDIN "FIL kan være - for standard-input.\n"
+
+#define KIT_OPTIONS_HELP_COMMON \
+	"  --only LISTE      kun disse dokumenter, adskilt af komma: forberedelsesark,\n" \
+	"                    arbejdsark, informationsark, dagsorden, aarshjul, referat\n" \
+	"  --poster STR      årshjulets papir: A3, A2 (standard), A1 eller A0\n" \
+	"  --landscape       årshjulet på tværs\n" \
+	"  --tile STR        del årshjulet på A4- eller A3-ark til kontorprinteren\n" \
+	"  --with-rhythm     tilføj de aktiviteter, reglerne kræver, til årshjulet\n" \
+	"  --layouts MAPPE   brug layouterne i MAPPE i stedet for de installerede\n" \
+	"  --help            denne hjælp\n"
+
+#define HELP_OUTPUT_DIR \
+	"  -o, --output MAPPE  skriv PDF-filerne i MAPPE, som oprettes, hvis den mangler\n" \
+	"                    (standard: den aktuelle mappe)\n" \
+	"  -j, --jobs N      fordel dokumenterne på N tråde (standard: én pr. CPU)\n"
 
 static const command commands[] = {
-	{"check", cmd_check, "[--strict] [--max-size BYTES] FILE...",
-	 "validate workplace files and summarise what the annual discussion covers",
-	 "  --strict          exit 1 when there are warnings (missing required points)\n"
-	 "  --max-size BYTES  refuse files larger than BYTES (default 1 MiB)\n"
-	 "  --help            this help\n"
-	 "exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"},
-	{"render", cmd_render, "[OPTION]... FILE", "print the documents of a workplace as PDF",
-	 KIT_OPTIONS_HELP},
-	{"blank", cmd_blank, "[OPTION]...", "print the blank sheets as PDF, for handwriting",
-	 KIT_OPTIONS_HELP},
-	{"batch", cmd_batch, "[OPTION]... FILE...|DIR...", "print the documents of many workplaces, in parallel",
-	 "  -j, --jobs N      N worker processes (default: the number of CPUs)\n"
-	 "  -o, --output DIR  write DIR/<name>/*.pdf, <name> being each file's name\n"
-	 "                    without .xml (default: the current directory)\n"
+	{"check", cmd_check, "[--strict] [--max-size BYTE] FIL...",
+	 "kontrollér arbejdspladsfiler, og opsummér hvad den årlige drøftelse dækker",
+	 "  --strict          afslut med 1, når der er advarsler (lovpligtige punkter mangler)\n"
+	 HELP_MAX_SIZE
+	 "  --help            denne hjælp\n"
+	 HELP_STDIN HELP_EXIT},
+	{"render", cmd_render, "[TILVALG]... FIL", "skriv en arbejdsplads' dokumenter som PDF",
+	 HELP_OUTPUT_DIR
+	 "  --previous FIL    sidste års arbejdspladsfil: dens mål og åbne rækker i\n"
+	 "                    handleplanen kommer med til opfølgning\n"
+	 HELP_MAX_SIZE
 	 KIT_OPTIONS_HELP_COMMON
-	 "A DIR is scanned for *.xml. A progress bar is shown on a terminal, and a\n"
-	 "summary at the end names every file that failed, with its reasons.\n"
-	 "exit: 0 all written, 1 some files failed, 2 usage or I/O error, 3 internal error\n"},
-	{"ics", cmd_ics, "[OPTION]... FILE", "export the årshjul as an iCalendar file",
-	 "  -o, --output FILE write the calendar to FILE (default: standard output)\n"
-	 "  --with-rhythm     add the legally driven activities to the calendar\n"
-	 "  --layouts DIR     use the layouts in DIR instead of the installed ones\n"
-	 "  --help            this help\n"
-	 "environment: SOURCE_DATE_EPOCH sets DTSTAMP (default: the meeting date)\n"
-	 "exit: 0 ok, 1 input rejected, 2 usage or I/O error, 3 internal error\n"},
+	 HELP_STDIN HELP_EXIT},
+	{"blank", cmd_blank, "[TILVALG]...", "skriv de tomme ark som PDF, til at udfylde i hånden",
+	 HELP_OUTPUT_DIR
+	 KIT_OPTIONS_HELP_COMMON
+	 HELP_EXIT},
+	{"batch", cmd_batch, "[TILVALG]... FIL...|MAPPE...",
+	 "skriv dokumenterne for mange arbejdspladser på én gang",
+	 "  -j, --jobs N      N processer ad gangen (standard: antallet af CPU'er)\n"
+	 "  -o, --output MAPPE  skriv MAPPE/<navn>/*.pdf, hvor <navn> er hver fils navn\n"
+	 "                    uden .xml (standard: den aktuelle mappe)\n"
+	 HELP_MAX_SIZE
+	 KIT_OPTIONS_HELP_COMMON
+	 "En MAPPE gennemsøges for *.xml. På en terminal vises en statuslinje, og til\n"
+	 "sidst nævnes hver fil, der ikke kunne skrives, med grunden.\n"
+	 "afslutning: 0 alt skrevet, 1 nogle filer fejlede, 2 forkert brug eller fejl ved\n"
+	 "læsning/skrivning, 3 intern fejl\n"},
+	{"ics", cmd_ics, "[TILVALG]... FIL", "eksportér årshjulet som en kalenderfil (iCalendar)",
+	 "  -o, --output FIL  skriv kalenderen i FIL (standard: standard-output)\n"
+	 "  --with-rhythm     tilføj de aktiviteter, reglerne kræver, til kalenderen\n"
+	 "  --layouts MAPPE   brug layouterne i MAPPE i stedet for de installerede\n"
+	 HELP_MAX_SIZE
+	 "  --help            denne hjælp\n"
+	 "miljø: SOURCE_DATE_EPOCH bestemmer DTSTAMP (standard: mødedatoen)\n"
+	 HELP_STDIN HELP_EXIT},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -589,13 +695,13 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 	optind = 1;
 	opterr = 0;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (opt == OPT_HELP) {
 			print_command_help(c, stdout);
 			return AM_OK;
 		}
 		if (opt == '?' || opt == ':' || !on_extra)
-			return usage_error(c, "unknown or incomplete option", argv[optind - 1]);
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
 		int r = on_extra(opt, ctx);
 		if (r >= 0)
 			return r;
@@ -640,21 +746,31 @@ static void on_library_exit(void)
 		exit_out_of_memory();
 }
 
+/* --version anywhere before a "--" asks for the version, whatever else
+ * the line says. */
+static bool wants_version(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--version") == 0)
+			return true;
+	return false;
+}
+
 static int run(int argc, char **argv)
 {
-	if (argc < 2)
-		return usage_error(NULL, "no command given", NULL);
-	if (strcmp(argv[1], "--version") == 0) {
+	if (wants_version(argc, argv)) {
 		printf("amokit %s\n", AMOKIT_VERSION);
 		return AM_OK;
 	}
+	if (argc < 2)
+		return usage_error(NULL, "ingen kommando angivet", NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		print_usage(stdout);
 		return AM_OK;
 	}
 	const command *c = find_command(argv[1]);
 	if (!c)
-		return usage_error(NULL, argv[1][0] == '-' ? "unknown option" : "unknown command", argv[1]);
+		return usage_error(NULL, argv[1][0] == '-' ? "ukendt tilvalg" : "ukendt kommando", argv[1]);
 	int r = c->run(argc - 1, argv + 1);
 	reader_cleanup();
 	return r;

@@ -138,6 +138,9 @@ SOURCE_DATE_EPOCH=1767225600 "$AMOKIT" ics "$xml" > "$tmp/stdout.ics" || fail "i
 cmp -s "$tmp/x.ics" "$tmp/stdout.ics" || fail "stdout and -o differ"
 SOURCE_DATE_EPOCH=1767225600 "$AMOKIT" ics "$xml" -o "$tmp/y.ics" || fail "second run failed"
 cmp -s "$tmp/x.ics" "$tmp/y.ics" || fail "two runs give different bytes"
-"$AMOKIT" ics "$xml" -o "$tmp/no/such/dir.ics" 2> /dev/null
-[ $? = 2 ] || fail "writing into a missing directory should exit 2"
+SOURCE_DATE_EPOCH=1767225600 "$AMOKIT" ics "$xml" -o "$tmp/no/such/dir.ics" || fail "-o into a missing folder should create it"
+cmp -s "$tmp/x.ics" "$tmp/no/such/dir.ics" || fail "the calendar in the created folder differs"
+: > "$tmp/file"
+"$AMOKIT" ics "$xml" -o "$tmp/file/dir.ics" 2> /dev/null
+[ $? = 2 ] || fail "writing below a regular file should exit 2"
 echo "ok: ics round trip, stdout, reproducible"

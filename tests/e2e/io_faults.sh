@@ -5,7 +5,8 @@
 # file: no *.tmp* file or directory anywhere in the output tree, and an
 # existing PDF either replaced whole or left byte for byte as it was.
 #
-#   missing output directory, output "directory" that is a file, read-only
+#   missing output directory (created, as mkdir -p), output "directory"
+#   that is a file, a folder that cannot be made below a file, read-only
 #   directory, target name that is a directory, /dev/full (as -o and as the
 #   target through a symlink), an existing file when rendering fails on
 #   input (broken image) and when the write itself fails (file size limit),
@@ -46,9 +47,12 @@ expect() {
 same_bytes() { cmp -s "$1" "$2"; }
 
 # --- render ------------------------------------------------------------------
-run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/missing"
-expect "missing output directory" 2 "$TMP/missing" "$TMP"
-[ -e "$TMP/missing" ] && bad "missing output directory: it was created"
+run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/missing/a/b"
+if [ "$rc" = 0 ] && [ -s "$TMP/missing/a/b/dagsorden.pdf" ]; then
+	ok "missing output directory: created, as mkdir -p"
+else
+	bad "missing output directory: exit $rc, or no dagsorden.pdf in it"
+fi
 
 : > "$TMP/plainfile"
 run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/plainfile"
@@ -140,8 +144,8 @@ else
 fi
 
 # --- ics: the other writer -----------------------------------------------------
-run "$AMOKIT" ics "$EX" -o "$TMP/missing/plan.ics"
-expect "ics: missing directory" 2 "$TMP/missing/plan.ics" "$TMP"
+run "$AMOKIT" ics "$EX" -o "$TMP/plainfile/plan.ics"
+expect "ics: a folder below a file" 2 "$TMP/plainfile" "$TMP"
 run "$AMOKIT" ics "$EX" -o "$TMP/plan.ics"
 [ "$rc" = 0 ] || bad "ics: first write: exit $rc"
 cp "$TMP/plan.ics" "$TMP/old.ics"
