@@ -52,7 +52,7 @@ WARN := -Wall -Wextra $(if $(filter 1 yes,$(WERROR)),-Werror) -Wshadow -Wmissing
 # --- libraries ------------------------------------------------------------
 # One line per library or group, so that adding one is a one-line change.
 # Those with a pkg-config file go in PKGS; the others in LIBS.
-PKGS := libxml-2.0 libical libdeflate nettle
+PKGS := libxml-2.0 libical libdeflate nettle libutf8proc
 LIBS := -lhpdf -lhyphen
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ifeq ($(STATIC),yes)
@@ -60,7 +60,7 @@ ifeq ($(STATIC),yes)
 # fewer and runs no C++ start-up code, at the price of a binary of ~35 MB
 # (ICU's data tables, never read: amokit takes UTF-8 only).
 PKG_LIBS := -Wl,-Bstatic -lical -lxml2 -licui18n -licuuc -licudata -llzma -ldeflate \
-            -lhyphen -lnettle -lstdc++ -Wl,-Bdynamic -lz
+            -lhyphen -lnettle -lutf8proc -lstdc++ -Wl,-Bdynamic -lz
 STATIC_LDFLAGS := -static-libgcc
 else
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -97,7 +97,7 @@ all: $(B)/amokit
 # installs nothing; `make deps`, `make demo` and `make test` install them
 # when run as root, otherwise they print the exact line and stop.
 DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev \
-             libhyphen-dev libdeflate-dev nettle-dev
+             libhyphen-dev libdeflate-dev nettle-dev libutf8proc-dev
 DEB_RUN   := hyphen-da icc-profiles-free
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace
 DEB_ALL   := $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
@@ -119,7 +119,7 @@ $(B)/obj/schemas.o: $(B)/gen/schemas.c
 # in: layout_load does not validate those exact bytes again. Each layout is
 # also loaded here, by layout_load.c itself, and its template compiled in:
 # layout_load does not parse those exact bytes again either.
-LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o arena.o diag.o sha256.o schemas.o)
+LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o arena.o diag.o norm.o sha256.o schemas.o)
 $(B)/tools/layout_digests: tools/layout_digests.c $(LAYOUT_TOOL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Isrc $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)

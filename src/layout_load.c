@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "layout_int.h"
+#include "norm.h"
 #include "sha256.h"
 
 extern const char schema_layout[];
@@ -297,6 +298,14 @@ static lkind kind_of(const xmlChar *name)
 }
 
 /* Folds every run of XML white space to one space. */
+/* s (n bytes in a) normalised as workplace texts are (norm.h): NFC,
+ * without invisible characters. NULL when out of memory. */
+static char *normalised(arena *a, char *s, size_t n)
+{
+	size_t len;
+	return s ? (char *)norm_text(a, s, n, &len) : NULL;   /* s, or a copy in a */
+}
+
 static char *fold_space(arena *a, const char *s)
 {
 	size_t n = strlen(s);
@@ -318,7 +327,7 @@ static char *fold_space(arena *a, const char *s)
 	if (space)
 		out[k++] = ' ';
 	out[k] = '\0';
-	return out;
+	return normalised(a, out, k);
 }
 
 static lnode *convert(loader *ld, xmlNodePtr x);
@@ -367,7 +376,7 @@ static lnode *convert(loader *ld, xmlNodePtr x)
 		lattr *la = arena_alloc(ld->a, sizeof *la);
 		const char *v = at->children && at->children->content ? (const char *)at->children->content : "";
 		if (!la || !(la->name = arena_strdup(ld->a, (const char *)at->name)) ||
-		    !(la->value = arena_strdup(ld->a, v)))
+		    !(la->value = normalised(ld->a, arena_strdup(ld->a, v), strlen(v))))
 			return NULL;
 		*tail = la;
 		tail = &la->next;

@@ -6,8 +6,9 @@
  * references to people and rings, duplicate ids, time order, agenda points
  * given once, ISO week numbers the year has, printable characters. Text is
  * read only from text nodes (never xmlNodeGetContent), whitespace runs
- * collapsed to one space and trimmed. Every error names the element, the bad
- * value and what was expected. */
+ * collapsed to one space and trimmed, then normalised (norm.h: NFC, no
+ * invisible characters). Every error names the element, the bad value and
+ * what was expected. */
 #include "reader_model.h"
 #include "reader.h"
 
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "codepage.h"
+#include "norm.h"
 #include "wheel.h"
 #include "xsdinfo.h"
 
@@ -117,8 +119,47 @@ static void check_printable(rm *r, const char *what, const char *s, int line)
 	}
 }
 
-/* The text of the text nodes in the list `first`, whitespace-normalised and
- * copied into the arena; NULL when there is none. */
+/* Collapses the runs of spaces that dropping invisible characters left
+ * in s (n bytes, NUL-terminated) and trims its ends; returns the new length. */
+static size_t squeeze_spaces(char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' || (k > 0 && s[k - 1] != ' '))
+			s[k++] = s[i];
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	s[k] = '\0';
+	return k;
+}
+
+/* s (n bytes, in the arena) in the form amokit keeps text in (norm.h):
+ * NFC, without invisible characters. A text that had only invisible
+ * characters is an error: it would print as nothing. */
+static const char *normalise_text(rm *r, char *s, size_t n, const char *what, int line)
+{
+	size_t len;
+	const char *t = norm_text(r->a, s, n, &len);
+	if (!t) {
+		r->oom = true;
+		return NULL;
+	}
+	if (t == s)
+		return s;
+	char *copy = (char *)t;   /* norm_text's copy is ours to change */
+	if (len < n)
+		len = squeeze_spaces(copy, len);
+	if (len == 0) {
+		error_at(r, line, "<%s>: teksten består kun af usynlige tegn (fx U+200B, mellemrum uden "
+		         "bredde); skriv en tekst, der kan ses", what);
+		return NULL;
+	}
+	return copy;
+}
+
+/* The text of the text nodes in the list `first`, whitespace-normalised,
+ * Unicode-normalised (NFC, invisible characters dropped) and copied into
+ * the arena; NULL when there is none. */
 static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int line)
 {
 	size_t total = 0;
@@ -151,8 +192,10 @@ static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int lin
 	out[n] = '\0';
 	if (n == 0)
 		return NULL;
-	check_printable(r, what, out, line);
-	return out;
+	const char *text = normalise_text(r, out, n, what, line);
+	if (text)
+		check_printable(r, what, text, line);
+	return text;
 }
 
 /* The text of element el (NULL el or no text: NULL). */

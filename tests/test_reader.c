@@ -336,6 +336,27 @@ static void common_mistakes_are_explained(void **state)
 #undef H
 #undef NH
 
+/* Texts are kept in NFC without invisible characters (norm.h). */
+static void texts_are_normalised_when_read(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	const char *text = FIXTURE_HEAD
+		"  <name>\xEF\xBB\xBF" "A\xCC\x8A" "se \xE2\x80\x8B Bo\xE2\x80\x8Cg</name>\n"   /* BOM, A + ring, ZWSP, ZWNJ */
+		"  <headcount>7</headcount>\n"
+		"  <people><person id=\"p1\" role=\"amr\"><name>Ole\xC2\xADsen</name></person></people>\n"
+		"</workplace>\n";
+	assert_int_equal(load(a, text, &wp, &d), AM_OK);
+	assert_string_equal(wp->name, "\xC3\x85se Bog");        /* "Åse Bog": spaces squeezed again */
+	assert_string_equal(wp->people[0].name, "Ole\xC2\xADsen");   /* the soft hyphen stays */
+	arena_free(a);
+	/* a name of invisible characters only is no name */
+	expect_rejected("<people><person id=\"p\" role=\"amr\"><name>\xE2\x80\x8B</name></person></people>\n",
+	                5, "<name>: teksten består kun af usynlige tegn");
+}
+
 static void a_wheel_year_may_start_in_another_month(void **state)
 {
 	(void)state;
@@ -503,6 +524,7 @@ int main(void)
 		cmocka_unit_test(calendar_rules_are_exact),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),
 		cmocka_unit_test(common_mistakes_are_explained),
+		cmocka_unit_test(texts_are_normalised_when_read),
 		cmocka_unit_test(a_wheel_year_may_start_in_another_month),
 		cmocka_unit_test(repeats_read_and_refuse_what_makes_no_sense),
 		cmocka_unit_test(hostile_bytes_are_refused_before_parsing),
