@@ -107,7 +107,8 @@ typedef struct draw_doc {
 void draw_init(draw_doc *doc, arena *a);
 /* Appends a page and returns it, or NULL when out of memory. */
 draw_page *draw_add_page(draw_doc *doc, float width, float height);
-/* Appends a command (copied) to page; returns the stored command or NULL. */
+/* Appends a command (copied) to page; returns the stored command or NULL.
+ * A text loses its soft hyphens (U+00AD) here: they are never drawn. */
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd);
 /* Convenience builders; each returns 0 or -1 when out of memory. */
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len);

@@ -7,7 +7,12 @@
  * broken between characters (no hyphen drawn there but a continuation is
  * never silent: every character of the input is in the output). Ragged
  * right; the last line never holds a lone short word when it can be avoided
- * (no widow words of < 4 characters if the previous line can give one up). */
+ * (no widow words of < 4 characters if the previous line can give one up).
+ * U+00AD SOFT HYPHEN is a break point where a hyphen is drawn, and is
+ * otherwise left out of the lines; a word that has one breaks only at its
+ * soft hyphens (and explicit hyphens), never at the patterns' points. Only
+ * ASCII white space separates words: U+00A0 and U+202F (no-break spaces)
+ * and U+2011 (non-breaking hyphen) hold their neighbours together. */
 #ifndef AMOKIT_TEXT_H
 #define AMOKIT_TEXT_H
 

@@ -36,12 +36,37 @@ draw_page *draw_add_page(draw_doc *doc, float width, float height)
 	return p;
 }
 
+/* s without its soft hyphens (U+00AD): s itself when it has none, else a
+ * copy in a, or NULL when out of memory. A soft hyphen only marks where a
+ * word may break (text.h); it is never drawn, and measures nothing
+ * (font.c), wherever the text was set. */
+static const char *without_soft_hyphens(arena *a, const char *s)
+{
+	const char *shy = strstr(s, "\xC2\xAD");
+	if (!shy)
+		return s;
+	char *out = arena_alloc(a, strlen(s) + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (; shy; shy = strstr(s, "\xC2\xAD")) {
+		memcpy(o, s, (size_t)(shy - s));
+		o += shy - s;
+		s = shy + 2;
+	}
+	strcpy(o, s);
+	return out;
+}
+
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 {
 	if (grow(doc->arena, (void **)&page->cmds, &page->cap, page->n, sizeof *page->cmds))
 		return NULL;
-	page->cmds[page->n] = *cmd;
-	return &page->cmds[page->n++];
+	draw_cmd *c = &page->cmds[page->n];
+	*c = *cmd;
+	if (c->kind == DRAW_TEXT && !(c->u.text.utf8 = without_soft_hyphens(doc->arena, c->u.text.utf8)))
+		return NULL;
+	page->n++;
+	return c;
 }
 
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len)

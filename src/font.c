@@ -8,8 +8,10 @@
  * measured line is exactly as wide as a viewer draws it. Every offset read
  * from a file is bounds-checked: a corrupt font is a diag error, not a crash.
  *
- * Lookup is a flat table for code points below FLAT_LIMIT (all of Latin and
- * the punctuation block) and a small sorted table for the rest. */
+ * Lookup is a flat table for code points below FLAT_LIMIT (Latin, Greek,
+ * Cyrillic, the punctuation block and the arrows) and a small sorted table
+ * for the rest (operators, check marks, U+FFFD). The soft hyphen measures
+ * nothing: it is never drawn, only a hyphen where a line breaks at it. */
 #include "font.h"
 
 #include <errno.h>
@@ -256,6 +258,7 @@ static const char *load_face(face *fc, metrics *m)
 	if (!why) {
 		fc->notdef_width = glyph_width(&f, m, 0);
 		why = read_cmap(&f, m, fc);
+		fc->flat[0xAD] = 0;   /* U+00AD SOFT HYPHEN is never drawn (text.h, draw.c) */
 	}
 	if (why) {
 		free(data);

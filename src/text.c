@@ -242,6 +242,8 @@ typedef struct word {
 	size_t len, cap;
 	run *runs;
 	size_t n_runs, cap_runs;
+	size_t *shy;                 /* where soft hyphens were, ascending byte offsets */
+	size_t n_shy, cap_shy;
 	font_style space_style;
 } word;
 
@@ -353,15 +355,19 @@ static int place(breaker *b, const word *w, size_t from, size_t to, bool hyphen)
 /* A break candidate inside a word: after byte at, adding a hyphen or not. */
 typedef struct cand { size_t at; bool hyphen; } cand;
 
-/* Collects explicit-hyphen and hyphenation breaks of w, ascending. */
+/* Collects explicit-hyphen and hyphenation breaks of w, ascending. A word
+ * with soft hyphens breaks only there (and at explicit hyphens): its
+ * author has said where, so the patterns are not asked. */
 static size_t word_breaks(breaker *b, const word *w, cand **out)
 {
 	size_t max = w->len, n = 0, nh = 0;
 	cand *c = arena_array(b->a, max + 1, sizeof *c);
-	size_t *hy = arena_array(b->a, max + 1, sizeof *hy);
+	size_t *hy = w->n_shy ? w->shy : arena_array(b->a, max + 1, sizeof *hy);
 	if (!c || !hy)
 		return (size_t)-1;
-	if (b->h)
+	if (w->n_shy)
+		nh = w->n_shy;
+	else if (b->h)
 		nh = text_hyphenate(b->h, w->text, w->len, hy, max);
 	size_t j = 0;
 	for (size_t i = 1; i + 1 < w->len; i++) {
@@ -433,7 +439,7 @@ static int place_word(breaker *b, const word *w)
 
 /* --- words ----------------------------------------------------------------- */
 
-static int word_append(arena *a, word *w, font_style style, const char *s, size_t len)
+static int append_bytes(arena *a, word *w, font_style style, const char *s, size_t len)
 {
 	if (w->len + len + 1 > w->cap) {
 		size_t ncap = (w->len + len + 1) * 2;
@@ -457,11 +463,42 @@ static int word_append(arena *a, word *w, font_style style, const char *s, size_
 	return 0;
 }
 
+/* The first soft hyphen in s[0..len), or NULL. */
+static const char *find_shy(const char *s, size_t len)
+{
+	for (const char *p = s, *end = s + len; (p = memchr(p, 0xC2, (size_t)(end - p))); p++)
+		if (end - p >= 2 && (unsigned char)p[1] == 0xAD)
+			return p;
+	return NULL;
+}
+
+/* Appends s[0..len) to w, leaving out its soft hyphens (when shy says the
+ * span has some): they are invisible and only mark where the word may
+ * break, so their places go to w->shy. */
+static int word_append(arena *a, word *w, font_style style, const char *s, size_t len, bool shy_in_span)
+{
+	const char *shy;
+	while (shy_in_span && (shy = find_shy(s, len))) {
+		size_t piece = (size_t)(shy - s);
+		if (piece && append_bytes(a, w, style, s, piece))
+			return -1;
+		if (grow(a, (void **)&w->shy, &w->cap_shy, w->n_shy, sizeof *w->shy))
+			return -1;
+		if (w->n_shy == 0 || w->shy[w->n_shy - 1] != w->len)
+			w->shy[w->n_shy++] = w->len;
+		s += piece + 2;
+		len -= piece + 2;
+	}
+	return len ? append_bytes(a, w, style, s, len) : 0;
+}
+
 /* Places the word collected so far (if any) and starts a new one. */
 static int flush_word(breaker *b, word *w)
 {
-	if (w->len == 0)
+	if (w->len == 0) {
+		*w = (word){ 0 };   /* soft hyphens alone are no word */
 		return 0;
+	}
 	if (place_word(b, w))
 		return -1;
 	b->n_words++;
@@ -484,6 +521,7 @@ static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
 	for (size_t i = 0; i < n_spans; i++) {
 		const char *s = spans[i].utf8;
 		size_t len = spans[i].len, start = 0;
+		bool shy = find_shy(s, len) != NULL;
 		for (size_t j = 0; j <= len; j++) {
 			bool end = j == len;
 			if (!end && !is_space(s[j]) && s[j] != '\n')
@@ -492,7 +530,7 @@ static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
 				if (w.len == 0) {
 					w.space_style = space_style;
 				}
-				if (word_append(b->a, &w, spans[i].style, s + start, j - start))
+				if (word_append(b->a, &w, spans[i].style, s + start, j - start, shy))
 					return -1;
 				space = false;
 			}

@@ -47,6 +47,9 @@ static void known_widths_match_the_font_files(void **state)
 	assert_int_equal(font_advance(f, FONT_BOLDITALIC, 0x2713), 829); /* ✓ */
 	assert_int_equal(font_advance(f, FONT_BOLD, 0x26A0), 926);       /* ⚠ */
 	assert_int_equal(font_advance(f, FONT_REGULAR, 0xFFFD), 1000);   /* the replacement character */
+	/* the soft hyphen is never drawn, so it measures nothing */
+	for (int s = 0; s < FONT_STYLES; s++)
+		assert_int_equal(font_advance(f, (font_style)s, 0xAD), 0);
 	font_free(f);
 }
 

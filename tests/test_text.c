@@ -290,6 +290,54 @@ static void a_word_wider_than_the_line_is_broken_between_characters(void **state
 	assert_string_equal(show(&p), "a|b|c");
 }
 
+/* U+00AD SOFT HYPHEN: invisible, and where it is the word may break with a
+ * hyphen drawn; a word that has one breaks only at its soft hyphens. */
+static void soft_hyphens_break_with_a_hyphen_or_vanish(void **state)
+{
+	(void)state;
+	/* fits: the soft hyphens print nothing and take no room (5 + 5 chars) */
+	text_para p = brk("Ole\xC2\xADsen kom", 50, hyph);
+	assert_string_equal(show(&p), "Olesen kom");
+	assert_float_equal(p.lines[0].width, 50.0f, 1e-3);
+	check_geometry(&p, 50);
+	/* does not fit: breaks at the soft hyphen, and a hyphen is drawn */
+	p = brk("Hr. Vester\xC2\xADgaard", 55, hyph);
+	assert_string_equal(show(&p), "Hr. Vester-|gaard");
+	check_geometry(&p, 55);
+	/* the patterns are not asked when a word has soft hyphens: "arbejds-"
+	 * would fit in 10 characters, but the author allowed only "arbejdsmiljø-" */
+	p = brk("arbejdsmilj\xC3\xB8\xC2\xADorganisation", 50, hyph);
+	assert_string_equal(show(&p), "arbejdsmil|jø-|organisati|on");
+	p = brk("arbejdsmilj\xC3\xB8\xC2\xADorganisation", 70, hyph);
+	assert_string_equal(show(&p), "arbejdsmiljø-|organisation");
+	/* across styles, at a span's edge, doubled, leading and trailing */
+	text_span sp[] = { { FONT_BOLD, "Kom\xC2\xAD", 5 }, { FONT_REGULAR, "\xC2\xAD" "mune\xC2\xAD", 8 } };
+	assert_int_equal(text_break(ar, &text_fake_measurer, hyph, sp, 2, 10.0f, 20.0f, &p), 0);
+	assert_string_equal(show(&p), "Kom-|mune");
+	p = brk("\xC2\xAD" "abc\xC2\xAD \xC2\xAD \xC2\xAD\xC2\xAD", 200, hyph);
+	assert_string_equal(show(&p), "abc");
+	/* an í (C3 AD) is a letter, not a soft hyphen */
+	p = brk("J\xC3\xADr\xC3\xAD", 200, hyph);
+	assert_string_equal(show(&p), "J\xC3\xADr\xC3\xAD");
+}
+
+/* U+2011 NON-BREAKING HYPHEN and the no-break spaces U+00A0 and U+202F
+ * never break; the number stays with its unit. */
+static void no_break_hyphens_and_spaces_hold(void **state)
+{
+	(void)state;
+	/* "ca. 45 min." with a no-break space: "ca. 45" would fit in 6 chars */
+	text_para p = brk("ca. 45\xC2\xA0min.", 35, hyph);
+	assert_string_equal(show(&p), "ca.|45\xC2\xA0min.");
+	p = brk("ca. 70\xE2\x80\xAF%", 30, hyph);
+	assert_string_equal(show(&p), "ca.|70\xE2\x80\xAF%");
+	/* "Jens-Ole" with U+2011 stays whole, where "-" would break */
+	p = brk("Til Jens\xE2\x80\x91Ole", 45, hyph);
+	assert_string_equal(show(&p), "Til|Jens\xE2\x80\x91Ole");
+	p = brk("Til Jens-Ole", 45, hyph);
+	assert_string_equal(show(&p), "Til Jens-|Ole");
+}
+
 static void a_lone_short_last_word_takes_a_companion(void **state)
 {
 	(void)state;
@@ -417,6 +465,8 @@ int main(void)
 		cmocka_unit_test(explicit_hyphens_are_break_points),
 		cmocka_unit_test(long_words_are_hyphenated_at_the_last_point_that_fits),
 		cmocka_unit_test(a_word_wider_than_the_line_is_broken_between_characters),
+		cmocka_unit_test(soft_hyphens_break_with_a_hyphen_or_vanish),
+		cmocka_unit_test(no_break_hyphens_and_spaces_hold),
 		cmocka_unit_test(a_lone_short_last_word_takes_a_companion),
 		cmocka_unit_test(styles_make_fragments_and_same_style_text_merges),
 		cmocka_unit_test(nothing_is_lost_across_many_widths),
