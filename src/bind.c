@@ -246,7 +246,10 @@ static void bind_competence_member(binder *b, dnode *sec, const am_competence_me
 		leaf(b, in, "topic", it->topic, it->line);
 		leaf(b, in, "when", it->when, it->line);
 		if (it->hours > 0 && in) {
-			const char *h = arena_printf(b->a, "%g", it->hours);
+			char *h = arena_printf(b->a, "%g", it->hours);
+			char *dot = h ? strchr(h, '.') : NULL;
+			if (dot)
+				*dot = ',';    /* "7,5": the Danish decimal comma */
 			if (!h)
 				b->oom = true;
 			leaf(b, in, "hours", h, it->line);

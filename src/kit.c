@@ -253,14 +253,15 @@ static int year_of(long long ts)
 	return y;
 }
 
-/* The date line under the poster: "Udskrevet 12. marts 2026". */
+/* The date line under the poster: "Udskrevet 12. marts 2026", with a
+ * no-break space after the day. */
 static const char *made_line(arena *a, const layout *l, long long ts)
 {
 	if (ts <= 0)
 		return NULL;
 	int y, m, d;
 	civil_date(ts, &y, &m, &d);
-	return arena_printf(a, "%s %d. %s %d", layout_text(l, "wheel-made", ""), d,
+	return arena_printf(a, "%s %d.\xC2\xA0%s %d", layout_text(l, "wheel-made", ""), d,
 	                    layout_month(l, m), y);
 }
 

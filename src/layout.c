@@ -195,7 +195,8 @@ static const char *format_date(lrun *r, const char *iso, bool shortform)
 		return iso;
 	if (shortform)
 		return arena_printf(r->a, "%02d.%02d.%04d", d, m, y);
-	return arena_printf(r->a, "%d. %s %d", d, r->l->months[m - 1], y);
+	/* "3. marts 2026", the day held to its month by a no-break space */
+	return arena_printf(r->a, "%d.\xC2\xA0%s %d", d, r->l->months[m - 1], y);
 }
 
 /* First letter in upper case (ASCII and Latin-1 letters). */

@@ -60,7 +60,7 @@ static void paths_mirror_the_xml(void **state)
 	assert_string_equal(data_text(t, "competence-plan/member/ref"), "amr");
 	assert_string_equal(data_text(t, "competence-plan/member/name"), "Ali Rep");
 	assert_string_equal(data_text(t, "competence-plan/member/item/form"), "training");
-	assert_string_equal(data_text(t, "competence-plan/member/item/hours"), "14.5");
+	assert_string_equal(data_text(t, "competence-plan/member/item/hours"), "14,5");   /* Danish decimal comma */
 	assert_string_equal(data_text(t, "accidents/count"), "2");
 	assert_string_equal(data_text(t, "accidents/near-misses"), "0");
 	assert_string_equal(data_text(t, "accidents/incident/kind"), "accident");
