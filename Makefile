@@ -21,7 +21,7 @@
 #   WERROR=1   warnings are errors: the default of test, asan, tsan and
 #              valgrind (so of CI), not of a plain make or a release build
 #   STATIC=yes link libxml2 (with ICU and lzma), libical, libdeflate,
-#              libhyphen, nettle and the C++ runtime statically: a larger
+#              libhyphen, nettle, libutf8proc and the C++ runtime statically: a larger
 #              binary, kept for the benchmark; the default links them as a
 #              distribution does, dynamically
 
