@@ -354,7 +354,8 @@ static void texts_are_normalised_when_read(void **state)
 	arena_free(a);
 	/* a name of invisible characters only is no name */
 	expect_rejected("<people><person id=\"p\" role=\"amr\"><name>\xE2\x80\x8B</name></person></people>\n",
-	                5, "<name>: teksten består kun af usynlige tegn");
+	                5, "<name>: teksten består kun af usynlige tegn (fx U+200B, mellemrum uden bredde); "
+	                "skriv en tekst, der kan ses");
 }
 
 static void a_wheel_year_may_start_in_another_month(void **state)
