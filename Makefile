@@ -21,7 +21,7 @@
 #   WERROR=1   warnings are errors: the default of test, asan, tsan and
 #              valgrind (so of CI), not of a plain make or a release build
 #   STATIC=yes link libxml2 (with ICU and lzma), libical, libdeflate,
-#              libhyphen, nettle, libutf8proc and the C++ runtime statically: a larger
+#              libhyphen, nettle, libutf8proc, libpng and the C++ runtime statically: a larger
 #              binary, kept for the benchmark; the default links them as a
 #              distribution does, dynamically
 
@@ -52,15 +52,15 @@ WARN := -Wall -Wextra $(if $(filter 1 yes,$(WERROR)),-Werror) -Wshadow -Wmissing
 # --- libraries ------------------------------------------------------------
 # One line per library or group, so that adding one is a one-line change.
 # Those with a pkg-config file go in PKGS; the others in LIBS.
-PKGS := libxml-2.0 libical libdeflate nettle libutf8proc
-LIBS := -lhpdf -lhyphen
+PKGS := libxml-2.0 libical libdeflate nettle libutf8proc libpng
+LIBS := -lhyphen
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ifeq ($(STATIC),yes)
 # The benchmark's second build: every process maps seven shared libraries
 # fewer and runs no C++ start-up code, at the price of a binary of ~35 MB
 # (ICU's data tables, never read: amokit takes UTF-8 only).
 PKG_LIBS := -Wl,-Bstatic -lical -lxml2 -licui18n -licuuc -licudata -llzma -ldeflate \
-            -lhyphen -lnettle -lutf8proc -lstdc++ -Wl,-Bdynamic -lz
+            -lhyphen -lnettle -lutf8proc -lpng16 -lstdc++ -Wl,-Bdynamic -lz
 STATIC_LDFLAGS := -static-libgcc
 else
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -96,7 +96,7 @@ all: $(B)/amokit
 # Debian packages the build, the run and the tests need. A plain make
 # installs nothing; `make deps`, `make demo` and `make test` install them
 # when run as root, otherwise they print the exact line and stop.
-DEB_BUILD := build-essential pkg-config libhpdf-dev libxml2-dev libical-dev \
+DEB_BUILD := build-essential pkg-config libpng-dev libxml2-dev libical-dev \
              libhyphen-dev libdeflate-dev nettle-dev libutf8proc-dev
 DEB_RUN   := hyphen-da icc-profiles-free
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace

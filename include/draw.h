@@ -25,7 +25,12 @@ typedef enum draw_kind {
 	DRAW_RECT,      /* a rectangle, filled and/or stroked */
 	DRAW_PATH,      /* a path of move/line/curve/close ops, filled and/or stroked */
 	DRAW_IMAGE,     /* a PNG or JPEG file scaled into a rect */
-	DRAW_LINK       /* a URI link annotation over a rect */
+	DRAW_LINK,      /* a URI link annotation over a rect */
+	DRAW_SPAN_BEGIN,/* the commands up to the matching DRAW_SPAN_END show one
+	                   piece of text (a label set along a curve, letter by
+	                   letter or line by line): text extraction gives that
+	                   text whole, in place of what the commands show */
+	DRAW_SPAN_END
 } draw_kind;
 
 typedef enum path_op { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE } path_op;
@@ -72,6 +77,9 @@ typedef struct draw_cmd {
 			rect r;
 			const char *uri;
 		} link;
+		struct {
+			const char *utf8;    /* DRAW_SPAN_BEGIN: the text as a reader should get it */
+		} span;
 	} u;
 } draw_cmd;
 
@@ -92,6 +100,7 @@ typedef struct draw_meta {
 	const char *title, *author, *subject, *keywords, *creator;
 	long long timestamp;    /* seconds since the epoch (UTC); from input or SOURCE_DATE_EPOCH */
 	bool pdfa;              /* write PDF/A-1b */
+	const char *lang;       /* the document's language (BCP 47), "da-DK" from draw_init */
 } draw_meta;
 
 typedef struct draw_doc {
@@ -103,7 +112,7 @@ typedef struct draw_doc {
 	draw_meta meta;
 } draw_doc;
 
-/* Initialises an empty document whose memory comes from a. */
+/* Initialises an empty document whose memory comes from a, in Danish. */
 void draw_init(draw_doc *doc, arena *a);
 /* Appends a page and returns it, or NULL when out of memory. */
 draw_page *draw_add_page(draw_doc *doc, float width, float height);
@@ -115,6 +124,10 @@ int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_s
 int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c);
 int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, const rgb *fill);
 int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level);
+/* Opens a span whose text a reader gets in place of what the commands up
+ * to draw_span_end show (utf8 is copied); spans do not nest. */
+int draw_span_begin(draw_doc *doc, draw_page *pg, const char *utf8, size_t len);
+int draw_span_end(draw_doc *doc, draw_page *pg);
 /* Prints a stable, human-readable dump of every page and command. */
 void draw_dump(const draw_doc *doc, FILE *out);
 

@@ -1,10 +1,12 @@
-/* render.h: draw list → PDF through libharu. The only module with hpdf.h.
+/* render.h: draw list → PDF, written by amokit itself (pdf.h).
  *
- * Fonts are embedded from the family's TrueType files and selected per run
- * of text in the single-byte encoding that can print it (codepage.h). The
- * output is deterministic: dates come from doc->meta.timestamp, never the
- * clock. The file is written to a temporary name beside the target and
- * renamed into place only when complete, so no partial file is ever left. */
+ * Text is set in the family's faces as Type0 fonts, each cut to the glyphs
+ * the document uses, with a ToUnicode map, so every character extracts. A
+ * character a face lacks prints as a replacement mark and extracts as
+ * itself (/ActualText). The output is deterministic: dates come from
+ * doc->meta.timestamp, never the clock. The file is written to a temporary
+ * name beside the target and renamed into place only when complete, so no
+ * partial file is ever left. */
 #ifndef AMOKIT_RENDER_H
 #define AMOKIT_RENDER_H
 

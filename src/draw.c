@@ -7,6 +7,7 @@ void draw_init(draw_doc *doc, arena *a)
 {
 	memset(doc, 0, sizeof *doc);
 	doc->arena = a;
+	doc->meta.lang = "da-DK";
 }
 
 /* Grows an arena array of elements of size sz to hold one more. */
@@ -120,6 +121,19 @@ int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int l
 	return m->title ? 0 : -1;
 }
 
+int draw_span_begin(draw_doc *doc, draw_page *pg, const char *utf8, size_t len)
+{
+	draw_cmd cmd = {.kind = DRAW_SPAN_BEGIN};
+	cmd.u.span.utf8 = arena_strndup(doc->arena, utf8, len);
+	return cmd.u.span.utf8 && draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_span_end(draw_doc *doc, draw_page *pg)
+{
+	draw_cmd cmd = {.kind = DRAW_SPAN_END};
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
 static const char *const style_names[FONT_STYLES] = {"regular", "bold", "italic", "bolditalic"};
 
 static void dump_colour(FILE *out, rgb c)
@@ -167,6 +181,12 @@ static void dump_cmd(const draw_cmd *c, FILE *out)
 	case DRAW_LINK:
 		fprintf(out, "  link %.1f %.1f %.1f %.1f \"%s\"\n", c->u.link.r.x, c->u.link.r.y,
 		        c->u.link.r.w, c->u.link.r.h, c->u.link.uri);
+		break;
+	case DRAW_SPAN_BEGIN:
+		fprintf(out, "  span \"%s\"\n", c->u.span.utf8);
+		break;
+	case DRAW_SPAN_END:
+		fputs("  end span\n", out);
 		break;
 	}
 }

@@ -1,11 +1,12 @@
 /* font.c: the typeface family's metrics, read from its TrueType files.
  *
  * We parse the few tables measuring needs (head, hhea, maxp, cmap format 4,
- * hmtx) ourselves rather than through libharu, so layout never touches the
- * PDF library. Widths are kept in 1/1000 em, computed exactly as libharu
- * 2.3.0 computes the /Widths it writes (hpdf_fontdef_tt.c:
- * (UINT16)(advance_width * 1000 / units_per_em), integer division), so a
- * measured line is exactly as wide as a viewer draws it. Every offset read
+ * hmtx) ourselves, so layout never touches the
+ * PDF writer. Widths are kept in 1/1000 em, (advance_width * 1000 /
+ * units_per_em) in integer division (exact for amokit's fonts, whose em
+ * has 1000 units), and the renderer writes these very numbers as the
+ * fonts' /W widths (pdf_font.c), so a measured line is exactly as wide as
+ * a viewer draws it. A code point's glyph is kept too, for the renderer. Every offset read
  * from a file is bounds-checked: a corrupt font is a diag error, not a crash.
  *
  * Lookup is a flat table for code points below FLAT_LIMIT (Latin, Greek,
@@ -30,16 +31,18 @@ const char *const font_files[FONT_STYLES] = {
 	"AmokitSans-BoldItalic.ttf",
 };
 
-typedef struct wide_width { uint16_t cp; int16_t width; } wide_width;
+typedef struct wide_width { uint16_t cp; int16_t width; uint16_t gid; } wide_width;
 
 typedef struct face {
 	char *path;
 	unsigned char *data;               /* the file, kept for embedding */
 	size_t len;
 	int16_t flat[FLAT_LIMIT];          /* width per code point, -1 = no glyph */
+	uint16_t flat_gid[FLAT_LIMIT];     /* glyph per code point, 0 = none */
 	wide_width *wide;                  /* code points >= FLAT_LIMIT, ascending */
 	size_t n_wide;
-	int notdef_width;                  /* what a viewer shows for a missing glyph */
+	unsigned n_glyphs;
+	int missing_width;                 /* the replacement mark's width */
 } face;
 
 struct font_family {
@@ -125,7 +128,7 @@ static const char *read_metrics(sfnt *f, metrics *m)
 	return f->ok ? NULL : "truncated font file";
 }
 
-/* Width of glyph gid in 1/1000 em, as libharu computes it. */
+/* Width of glyph gid in 1/1000 em. */
 static int glyph_width(sfnt *f, const metrics *m, unsigned gid)
 {
 	unsigned i = gid < m->num_hmetrics ? gid : m->num_hmetrics - 1;
@@ -145,14 +148,14 @@ static size_t find_cmap4(sfnt *f, size_t cmap, size_t cmap_len)
 		if (sub >= cmap_len || rd16(f, cmap + sub) != 4)
 			continue;
 		if (platform == 3 && encoding == 1)
-			return cmap + sub;        /* libharu's choice, too */
+			return cmap + sub;
 		if (platform == 0 && !best)
 			best = cmap + sub;
 	}
 	return best;
 }
 
-static int add_wide(face *fc, size_t *cap, unsigned cp, int width)
+static int add_wide(face *fc, size_t *cap, unsigned cp, int width, unsigned gid)
 {
 	if (fc->n_wide == *cap) {
 		size_t n = *cap ? *cap * 2 : 64;
@@ -164,12 +167,12 @@ static int add_wide(face *fc, size_t *cap, unsigned cp, int width)
 	}
 	fc->wide[fc->n_wide].cp = (uint16_t)cp;
 	fc->wide[fc->n_wide].width = (int16_t)width;
+	fc->wide[fc->n_wide].gid = (uint16_t)gid;
 	fc->n_wide++;
 	return 0;
 }
 
-/* Glyph of cp in segment seg of a format 4 subtable at sub, as libharu
- * 2.3.0's HPDF_TTFontDef_GetGlyphid computes it. */
+/* Glyph of cp in segment seg of a format 4 subtable at sub. */
 static unsigned seg_glyph(sfnt *f, size_t sub, unsigned segs, unsigned seg, unsigned cp, unsigned start)
 {
 	size_t deltas = sub + 16 + 4 * (size_t)segs, ranges = deltas + 2 * (size_t)segs;
@@ -205,11 +208,15 @@ static const char *read_cmap(sfnt *f, const metrics *m, face *fc)
 			unsigned gid = seg_glyph(f, sub, segs, s, cp, start);
 			if (gid == 0)
 				continue;
-			int w = gid < m->num_glyphs ? glyph_width(f, m, gid) : fc->notdef_width;
-			if (cp < FLAT_LIMIT)
+			if (gid >= m->num_glyphs)
+				continue;   /* a broken mapping: treated as missing */
+			int w = glyph_width(f, m, gid);
+			if (cp < FLAT_LIMIT) {
 				fc->flat[cp] = (int16_t)w;
-			else if (add_wide(fc, &cap, cp, w))
+				fc->flat_gid[cp] = (uint16_t)gid;
+			} else if (add_wide(fc, &cap, cp, w, gid)) {
 				return "ikke nok hukommelse";
+			}
 		}
 	}
 	return f->ok ? NULL : "truncated 'cmap' table";
@@ -245,6 +252,30 @@ static unsigned char *slurp(const char *path, size_t *len, const char **why)
 	return buf;
 }
 
+/* Width of cp in 1/1000 em and its glyph in *gid; -1 when the face has
+ * no glyph for it. */
+static int face_lookup(const face *fc, unsigned cp, unsigned *gid)
+{
+	if (cp < FLAT_LIMIT) {
+		*gid = fc->flat_gid[cp];
+		return fc->flat[cp];
+	}
+	size_t lo = 0, hi = fc->n_wide;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (fc->wide[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < fc->n_wide && fc->wide[lo].cp == cp) {
+		*gid = fc->wide[lo].gid;
+		return fc->wide[lo].width;
+	}
+	*gid = 0;
+	return -1;
+}
+
 static const char *load_face(face *fc, metrics *m)
 {
 	size_t len = 0;
@@ -256,9 +287,16 @@ static const char *load_face(face *fc, metrics *m)
 	memset(fc->flat, 0xFF, sizeof fc->flat);     /* all -1 */
 	why = read_metrics(&f, m);
 	if (!why) {
-		fc->notdef_width = glyph_width(&f, m, 0);
+		fc->n_glyphs = m->num_glyphs;
 		why = read_cmap(&f, m, fc);
 		fc->flat[0xAD] = 0;   /* U+00AD SOFT HYPHEN is never drawn (text.h, draw.c) */
+	}
+	if (!why) {
+		/* A character the face lacks prints as U+FFFD's glyph when it has
+		 * one, else as .notdef's outline (pdf_font.c): measured alike. */
+		unsigned gid;
+		int w = face_lookup(fc, 0xFFFD, &gid);
+		fc->missing_width = w >= 0 ? w : glyph_width(&f, m, 0);
 	}
 	if (why) {
 		free(data);
@@ -340,22 +378,28 @@ const char *font_path(const font_family *f, font_style style)
 
 int font_advance(const font_family *f, font_style style, unsigned cp)
 {
-	const face *fc = &f->faces[style];
-	if (cp < FLAT_LIMIT)
-		return fc->flat[cp];
-	size_t lo = 0, hi = fc->n_wide;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (fc->wide[mid].cp < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < fc->n_wide && fc->wide[lo].cp == cp ? fc->wide[lo].width : -1;
+	unsigned gid;
+	return face_lookup(&f->faces[style], cp, &gid);
+}
+
+unsigned font_glyph(const font_family *f, font_style style, unsigned cp)
+{
+	unsigned gid;
+	return face_lookup(&f->faces[style], cp, &gid) >= 0 ? gid : 0;
+}
+
+int font_missing_width(const font_family *f, font_style style)
+{
+	return f->faces[style].missing_width;
+}
+
+unsigned font_glyph_count(const font_family *f, font_style style)
+{
+	return f->faces[style].n_glyphs;
 }
 
 /* Sums the advances of utf8[0..len); a byte that is not UTF-8 or a missing
- * glyph counts as .notdef, which is what a viewer would draw. With prefix,
+ * glyph counts as the replacement mark the renderer draws. With prefix,
  * also the running sums (text_units_fn). Inline, so that measure(), which
  * passes NULL, keeps a loop without the stores. */
 static inline long sum_advances(const font_family *f, font_style style, const char *utf8, size_t len,
@@ -381,7 +425,7 @@ static inline long sum_advances(const font_family *f, font_style style, const ch
 		if (prefix)
 			for (size_t k = 1; k < step; k++)
 				prefix[i + k] = (int32_t)sum;
-		sum += w >= 0 ? w : fc->notdef_width;
+		sum += w >= 0 ? w : fc->missing_width;
 		i += step;
 		if (prefix)
 			prefix[i] = (int32_t)sum;

@@ -1,80 +1,251 @@
-/* render_image.c: images for the renderer, PNG or JPEG, each loaded once.
+/* render_image.c: images for the renderer, PNG or JPEG, each written once.
  *
- * libharu 2.3.0 hands a PNG to libpng with an error callback that returns,
- * and libpng then aborts the process on a damaged file. So a PNG is read
- * and checked here first: the signature, then every chunk's length and
- * CRC-32, IHDR first, at least one IDAT, IEND last. That catches truncated
- * and corrupted files; a file with valid checksums around a broken zlib
- * stream still reaches libpng (see the report on hardening). JPEG is parsed
- * by libharu itself, which reports errors normally. */
+ * A PNG is decoded with libpng (palette and bit depths expanded to 8-bit
+ * grey or RGB, a transparent colour or an alpha channel turned into a soft
+ * mask) and written as deflated samples. A JPEG goes into the file as it
+ * is (DCTDecode); only its frame header is read, for size and colours.
+ * A missing, damaged or unsupported image is an input error naming the
+ * file; PDF/A-1 allows no transparency and no CMYK beside an sRGB output
+ * intent, so such images are refused for the archive copy. */
 #include "render_priv.h"
 
+#include <png.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_IMAGE_FILE (64L << 20)
+#define MAX_PIXELS (40L * 1000 * 1000)   /* a 40-megapixel logo is plenty */
 
-static uint32_t be32(const unsigned char *p)
+/* An image decoded or parsed, ready to be written. */
+typedef struct image {
+	unsigned width, height;
+	int components;                /* 1 grey, 3 RGB, 4 CMYK (JPEG only) */
+	bool jpeg;
+	const unsigned char *data;     /* the JPEG file, or the colour samples */
+	size_t n;
+	unsigned char *alpha;          /* the soft mask's samples, or NULL */
+	const char *why;               /* the problem, when not loaded */
+	bool oom;
+} image;
+
+/* ---- PNG ------------------------------------------------------------- */
+
+typedef struct png_src {
+	const unsigned char *p;
+	size_t n, at;
+	bool oom;
+	jmp_buf jump;
+} png_src;
+
+static void png_read_mem(png_structp png, png_bytep out, size_t n)
 {
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	png_src *s = png_get_io_ptr(png);
+	if (s->n - s->at < n)
+		png_error(png, "truncated");
+	memcpy(out, s->p + s->at, n);
+	s->at += n;
 }
 
-static uint32_t crc32_of(const unsigned char *p, size_t n)
+static void png_fail(png_structp png, png_const_charp msg)
 {
-	static uint32_t table[256];
-	if (!table[1])
-		for (uint32_t i = 0; i < 256; i++) {
-			uint32_t v = i;
-			for (int k = 0; k < 8; k++)
-				v = v & 1 ? 0xEDB88320u ^ (v >> 1) : v >> 1;
-			table[i] = v;
-		}
-	uint32_t crc = 0xFFFFFFFFu;
-	for (size_t i = 0; i < n; i++)
-		crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
-	return crc ^ 0xFFFFFFFFu;
+	(void)msg;
+	png_src *s = png_get_error_ptr(png);
+	longjmp(s->jump, 1);
 }
 
-/* NULL when p[0..n) is a PNG whose chunks are whole and intact and that
- * libharu can load into the file we write; else why not. libharu 2.3.0
- * crashes on a tRNS colour key in grey or RGB images, and PDF/A-1 allows
- * no transparency at all. */
-static const char *png_problem(const unsigned char *p, size_t n, bool pdfa)
+static void png_quiet(png_structp png, png_const_charp msg) { (void)png, (void)msg; }
+
+static png_voidp png_alloc(png_structp png, png_alloc_size_t n)
 {
-	size_t at = 8;
-	int idat = 0, colour_type = -1;
-	bool trns = false;
-	for (int first = 1; at + 12 <= n; first = 0) {
-		uint32_t len = be32(p + at);
-		if (len > n - at - 12)
-			return "damaged PNG image";
-		const unsigned char *type = p + at + 4;
-		if (crc32_of(type, len + 4) != be32(p + at + 8 + len))
-			return "damaged PNG image";
-		if (first != !memcmp(type, "IHDR", 4) || (first && len < 13))
-			return "damaged PNG image";
-		if (first)
-			colour_type = p[at + 8 + 9];
-		trns |= !memcmp(type, "tRNS", 4);
-		idat += !memcmp(type, "IDAT", 4);
-		at += 12 + len;
-		if (!memcmp(type, "IEND", 4)) {
-			if (!idat || at != n)
-				return "damaged PNG image";
-			if (trns && (colour_type == 0 || colour_type == 2))
-				return "PNG with a transparent colour key is not supported; save it without transparency";
-			if (pdfa && (trns || colour_type == 4 || colour_type == 6))
-				return "a transparent PNG cannot go into an archive (PDF/A) file; save it without transparency";
-			return NULL;
-		}
+	void *p = malloc(n);
+	if (!p)
+		((png_src *)png_get_error_ptr(png))->oom = true;
+	return p;
+}
+
+static void png_dealloc(png_structp png, png_voidp p) { (void)png, free(p); }
+
+/* Expands every PNG to 8-bit grey or RGB, with alpha when it has any. */
+static void png_normalise(png_structp png, png_infop info)
+{
+	int type = png_get_color_type(png, info);
+	png_set_strip_16(png);
+	png_set_packing(png);
+	if (type == PNG_COLOR_TYPE_PALETTE)
+		png_set_palette_to_rgb(png);
+	if (type == PNG_COLOR_TYPE_GRAY && png_get_bit_depth(png, info) < 8)
+		png_set_expand_gray_1_2_4_to_8(png);
+	if (png_get_valid(png, info, PNG_INFO_tRNS))
+		png_set_tRNS_to_alpha(png);
+	png_set_interlace_handling(png);
+	png_read_update_info(png, info);
+}
+
+/* Splits rows of colour + alpha samples into img's data and alpha. */
+static bool split_alpha(image *img, unsigned char *rows, int channels)
+{
+	size_t px = (size_t)img->width * img->height;
+	int colour = channels - (channels == 2 || channels == 4);
+	img->components = colour;
+	if (colour == channels)
+		return true;
+	img->alpha = malloc(px);
+	if (!img->alpha)
+		return false;
+	for (size_t i = 0; i < px; i++) {
+		memmove(rows + i * (size_t)colour, rows + i * (size_t)channels, (size_t)colour);
+		img->alpha[i] = rows[i * (size_t)channels + colour];
 	}
-	return "damaged PNG image";
+	img->n = px * (size_t)colour;
+	return true;
+}
+
+static void decode_rows(png_structp png, png_infop info, image *img, unsigned char **out)
+{
+	png_read_info(png, info);
+	img->width = png_get_image_width(png, info);
+	img->height = png_get_image_height(png, info);
+	if ((uint64_t)img->width * img->height > MAX_PIXELS) {
+		img->why = "image too large (more than 40 megapixels)";
+		return;
+	}
+	png_normalise(png, info);
+	int channels = png_get_channels(png, info);
+	size_t stride = png_get_rowbytes(png, info);
+	*out = malloc(stride * img->height + 1);
+	png_bytep *rows = malloc(img->height * sizeof *rows + 1);
+	if (!*out || !rows) {
+		free(rows);
+		img->oom = true;
+		return;
+	}
+	for (unsigned y = 0; y < img->height; y++)
+		rows[y] = *out + stride * y;
+	png_read_image(png, rows);
+	free(rows);
+	img->n = stride * img->height;
+	if (!split_alpha(img, *out, channels))
+		img->oom = true;
+	img->data = *out;
+}
+
+/* Decodes the PNG in p[0..n) into img; samples into *pixels (caller frees). */
+static void load_png(const unsigned char *p, size_t n, image *img, unsigned char **pixels)
+{
+	png_src src = {.p = p, .n = n};
+	png_structp png = png_create_read_struct_2(PNG_LIBPNG_VER_STRING, &src, png_fail, png_quiet, NULL,
+	                                           png_alloc, png_dealloc);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	*pixels = NULL;
+	if (!info) {
+		img->oom = true;
+		png_destroy_read_struct(png ? &png : NULL, NULL, NULL);
+		return;
+	}
+	if (setjmp(src.jump)) {
+		img->why = "damaged PNG image";
+		img->oom |= src.oom;
+		free(img->alpha);
+		img->alpha = NULL;
+		png_destroy_read_struct(&png, &info, NULL);
+		return;
+	}
+	png_set_read_fn(png, &src, png_read_mem);
+	png_set_crc_action(png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
+	decode_rows(png, info, img, pixels);
+	png_destroy_read_struct(&png, &info, NULL);
+}
+
+/* ---- JPEG ------------------------------------------------------------ */
+
+/* Reads the frame header (SOF0..SOF15 but DHT, JPG, DAC) of the JPEG in
+ * p[0..n) into img. */
+static void load_jpeg(const unsigned char *p, size_t n, image *img)
+{
+	img->why = "damaged JPEG image";
+	size_t at = 2;
+	while (at + 4 <= n) {
+		if (p[at] != 0xFF)
+			return;
+		unsigned marker = p[at + 1];
+		if (marker == 0xFF) {       /* fill byte */
+			at++;
+			continue;
+		}
+		size_t len = (size_t)p[at + 2] << 8 | p[at + 3];
+		if (len < 2 || at + 2 + len > n)
+			return;
+		bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+		if (sof) {
+			if (len < 8 || p[at + 4] != 8)
+				return;   /* only 8-bit samples are in PDF's DCTDecode */
+			img->height = (unsigned)p[at + 5] << 8 | p[at + 6];
+			img->width = (unsigned)p[at + 7] << 8 | p[at + 8];
+			img->components = p[at + 9];
+			if (!img->width || !img->height || (img->components != 1 && img->components != 3 &&
+			                                    img->components != 4))
+				return;
+			img->jpeg = true;
+			img->data = p;
+			img->n = n;
+			img->why = NULL;
+			return;
+		}
+		if (marker == 0xD9 || marker == 0xDA)   /* end, or scan data before a frame */
+			return;
+		at += 2 + len;
+	}
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+static const char *colour_space(int components)
+{
+	return components == 1 ? "DeviceGray" : components == 3 ? "DeviceRGB" : "DeviceCMYK";
+}
+
+static void image_head(pdf *w, unsigned width, unsigned height, int components)
+{
+	pdf_dict(w);
+	pdf_key_name(w, "Type", "XObject");
+	pdf_key_name(w, "Subtype", "Image");
+	pdf_key_int(w, "Width", width);
+	pdf_key_int(w, "Height", height);
+	pdf_key_name(w, "ColorSpace", colour_space(components));
+	pdf_key_int(w, "BitsPerComponent", 8);
+}
+
+static unsigned write_image(render_ctx *c, const image *img)
+{
+	pdf *w = c->w;
+	unsigned mask = 0;
+	if (img->alpha) {
+		mask = pdf_begin(w, 0);
+		image_head(w, img->width, img->height, 1);
+		pdf_stream(w, img->alpha, (size_t)img->width * img->height, true);
+		pdf_end(w);
+	}
+	unsigned obj = pdf_begin(w, 0);
+	image_head(w, img->width, img->height, img->components);
+	if (mask)
+		pdf_key_ref(w, "SMask", mask);
+	if (img->jpeg && img->components == 4) {
+		/* Adobe's CMYK JPEGs store inverted samples. */
+		pdf_name(w, "Decode");
+		pdf_raw(w, "[1 0 1 0 1 0 1 0]");
+	}
+	if (img->jpeg)
+		pdf_key_name(w, "Filter", "DCTDecode");
+	pdf_stream(w, img->data, img->n, !img->jpeg);
+	pdf_end(w);
+	return obj;
 }
 
 /* The whole file in a malloc'd buffer, or NULL. */
-static unsigned char *read_file(const char *file, size_t *n)
+static unsigned char *read_file(const char *file, size_t *n, bool *oom)
 {
 	FILE *f = fopen(file, "rb");
 	if (!f)
@@ -83,6 +254,7 @@ static unsigned char *read_file(const char *file, size_t *n)
 	long len = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
 	if (len >= 0 && len <= MAX_IMAGE_FILE && fseek(f, 0, SEEK_SET) == 0) {
 		buf = malloc((size_t)len + 1);
+		*oom = !buf;
 		if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
 			free(buf);
 			buf = NULL;
@@ -93,50 +265,52 @@ static unsigned char *read_file(const char *file, size_t *n)
 	return buf;
 }
 
-static HPDF_Image load(render_ctx *c, const char *file)
+/* Why img cannot go into the file, or NULL. */
+static const char *unfit(const render_ctx *c, const image *img)
 {
-	size_t n = 0;
-	unsigned char *p = read_file(file, &n);
-	HPDF_Image img = NULL;
-	const char *why = "cannot read image";
-	if (p && n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) {
-		why = png_problem(p, n, c->doc->meta.pdfa);
-		if (!why)
-			img = HPDF_LoadPngImageFromMem(c->pdf, p, (HPDF_UINT)n);
-	} else if (p && n >= 3 && !memcmp(p, "\xff\xd8\xff", 3)) {
-		why = "damaged JPEG image";
-		img = HPDF_LoadJpegImageFromMem(c->pdf, p, (HPDF_UINT)n);
-	} else if (p) {
-		why = "not a PNG or JPEG image";
-	}
-	free(p);
-	if (!img || c->err) {
-		c->err = 0;
-		HPDF_ResetError(c->pdf);
-		diag_error(c->d, file, 0, "%s", why);
-		c->fail = AM_EINPUT;
-		return NULL;
-	}
-	return img;
+	if (img->why)
+		return img->why;
+	if (c->doc->meta.pdfa && img->alpha)
+		return "a transparent PNG cannot go into an archive (PDF/A) file; save it without transparency";
+	if (c->doc->meta.pdfa && img->components == 4)
+		return "a CMYK JPEG cannot go into an archive (PDF/A) file; save it as RGB";
+	return NULL;
 }
 
-HPDF_Image render_image(render_ctx *c, const char *file)
+static long load(render_ctx *c, const char *file)
 {
-	for (size_t i = 0; i < c->n_images; i++)
-		if (!strcmp(c->images[i].file, file))
-			return c->images[i].img;
-	if (c->n_images == c->cap_images) {
-		size_t cap = c->cap_images ? 2 * c->cap_images : 8;
-		render_image_entry *p = realloc(c->images, cap * sizeof *p);
-		if (!p) {
-			c->fail = diag_oom(c->d, c->path);
-			return NULL;
-		}
-		c->images = p;
-		c->cap_images = cap;
+	size_t n = 0;
+	bool oom = false;
+	unsigned char *p = read_file(file, &n, &oom), *pixels = NULL;
+	image img = {.why = "cannot read image"};
+	if (p && n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) {
+		img.why = NULL;
+		load_png(p, n, &img, &pixels);
+	} else if (p && n >= 3 && !memcmp(p, "\xff\xd8\xff", 3)) {
+		load_jpeg(p, n, &img);
+	} else if (p) {
+		img.why = "not a PNG or JPEG image";
 	}
-	HPDF_Image img = load(c, file);
-	if (img)
-		c->images[c->n_images++] = (render_image_entry){file, img};
-	return img;
+	long x = -1;
+	const char *why = unfit(c, &img);
+	if (oom || img.oom) {
+		render_oom(c);
+	} else if (why) {
+		diag_error(c->d, file, 0, "%s", why);
+		c->fail = AM_EINPUT;
+	} else {
+		x = render_add_xobject(c, file, write_image(c, &img));
+	}
+	free(img.alpha);
+	free(pixels);
+	free(p);
+	return render_status(c) ? -1 : x;
+}
+
+long render_image(render_ctx *c, const char *file)
+{
+	for (size_t i = 0; i < c->n_xobjects; i++)
+		if (c->xobjects[i].file && !strcmp(c->xobjects[i].file, file))
+			return (long)i;
+	return load(c, file);
 }

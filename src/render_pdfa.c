@@ -1,71 +1,28 @@
 /* render_pdfa.c: what PDF/A-1b adds to a document.
  *
- * libharu 2.3.0's own PDF/A support writes an unescaped XMP packet, a
- * misspelt /Subtype, an output intent key with a trailing space and a
- * clock-based ID, so amokit writes these parts itself: an XMP packet that
- * repeats the document information (XML-escaped), and an sRGB output intent
- * whose ICC profile (version 2.1, display class) is computed here from the
- * sRGB definition (IEC 61966-2-1) so no profile file has to be shipped. The
- * document ID is set by render.c from the content. */
+ * An XMP packet that repeats the document information (XML-escaped, with
+ * the dates of the Info dictionary in the form PDF/A-1 §6.7.3 matches them
+ * by), and an sRGB output intent whose ICC profile (version 2.1, display
+ * class) is computed here from the sRGB definition (IEC 61966-2-1), so no
+ * profile file has to be shipped. The document ID is set by render.c from
+ * the content; the fonts' CIDSets by pdf_font.c. */
 #include "render_priv.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <hpdf_doc.h>
 
-/* ---- a growable byte buffer ----------------------------------------- */
-
-typedef struct bytes {
-	unsigned char *p;
-	size_t n, cap;
-	bool oom;
-} bytes;
-
-static void put(bytes *b, const void *src, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		while (cap < b->n + n)
-			cap *= 2;
-		unsigned char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, src, n);
-	b->n += n;
-}
-
-static void puts_(bytes *b, const char *s) { put(b, s, strlen(s)); }
-
-static void put_u32(bytes *b, unsigned long v)
-{
-	unsigned char x[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
-	                      (unsigned char)(v >> 8), (unsigned char)v};
-	put(b, x, 4);
-}
-
-static void put_u16(bytes *b, unsigned v)
-{
-	unsigned char x[2] = {(unsigned char)(v >> 8), (unsigned char)v};
-	put(b, x, 2);
-}
+static void put(bytes *b, const void *src, size_t n) { bytes_put(b, src, n); }
+static void puts_(bytes *b, const char *s) { bytes_puts(b, s); }
+static void put_u32(bytes *b, unsigned long v) { bytes_put32(b, (uint32_t)v); }
+static void put_u16(bytes *b, unsigned v) { bytes_put16(b, v); }
 
 static void put_s15f16(bytes *b, double v) { put_u32(b, (unsigned long)(long)lround(v * 65536)); }
 
-static void pad4(bytes *b)
-{
-	while (b->n % 4)
-		put(b, "", 1);
-}
+static void pad4(bytes *b) { bytes_pad4(b); }
 
 /* ---- the sRGB ICC profile ------------------------------------------- */
 
@@ -121,6 +78,8 @@ static void srgb_profile(bytes *b)
 	enum { NTAGS = 9 };
 	unsigned char header[128] = {0};
 	put(b, header, sizeof header);
+	if (b->oom)
+		return;
 	set_u32_at(b, 8, 0x02100000);
 	memcpy(b->p + 12, "mntrRGB XYZ ", 12);
 	const unsigned date[6] = {2024, 1, 1, 0, 0, 0};
@@ -191,7 +150,7 @@ static void xmp_packet(bytes *b, const draw_meta *m, const char *producer)
 	time_t t = (time_t)m->timestamp;
 	struct tm tm;
 	if (gmtime_r(&t, &tm))
-		strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
 	puts_(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 	         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
 	         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -219,61 +178,54 @@ static void xmp_packet(bytes *b, const draw_meta *m, const char *producer)
 
 /* ---- into the document ----------------------------------------------- */
 
-/* A new stream object holding b; NULL on failure. */
-static HPDF_Dict stream_of(render_ctx *c, const bytes *b)
+static int add_metadata(render_ctx *c, const char *producer, unsigned *obj)
 {
-	HPDF_Dict s = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-	if (!s || HPDF_Stream_Write(s->stream, b->p, (HPDF_UINT)b->n) != HPDF_OK)
-		return NULL;
-	return s;
-}
-
-static int add_metadata(render_ctx *c, bytes *b)
-{
-	const char *producer = HPDF_GetInfoAttr(c->pdf, HPDF_INFO_PRODUCER);
-	xmp_packet(b, &c->doc->meta, producer);
-	if (b->oom)
-		return c->fail = diag_oom(c->d, c->path);
-	HPDF_Dict md = stream_of(c, b);
-	if (!md)
-		return render_status(c);
-	HPDF_Dict_AddName(md, "Type", "Metadata");
-	HPDF_Dict_AddName(md, "Subtype", "XML");
-	HPDF_Dict_Add(c->pdf->catalog, "Metadata", md);
-	return render_status(c);
-}
-
-static int add_output_intent(render_ctx *c, bytes *b)
-{
-	srgb_profile(b);
-	if (b->oom)
-		return c->fail = diag_oom(c->d, c->path);
-	HPDF_Dict icc = stream_of(c, b);
-	HPDF_Dict intent = HPDF_Dict_New(c->pdf->mmgr);
-	HPDF_Array list = HPDF_Array_New(c->pdf->mmgr);
-	if (!icc || !intent || !list)
-		return render_status(c);
-	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Dict_AddNumber(icc, "N", 3);
-	HPDF_Xref_Add(c->pdf->xref, intent);
-	HPDF_Dict_AddName(intent, "Type", "OutputIntent");
-	HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-	HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(c->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
-	HPDF_Dict_Add(intent, "Info", HPDF_String_New(c->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
-	HPDF_Dict_Add(intent, "DestOutputProfile", icc);
-	HPDF_Array_Add(list, intent);
-	HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", list);
-	return render_status(c);
-}
-
-int render_pdfa(render_ctx *c)
-{
-	c->pdf->pdf_version = HPDF_VER_14;
 	bytes b = {0};
-	int rc = add_metadata(c, &b);
-	b.n = 0;
-	if (!rc)
-		rc = add_output_intent(c, &b);
-	free(b.p);
-	return rc;
+	xmp_packet(&b, &c->doc->meta, producer);
+	if (b.oom) {
+		bytes_free(&b);
+		return render_oom(c);
+	}
+	pdf *w = c->w;
+	*obj = pdf_begin(w, 0);
+	pdf_dict(w);
+	pdf_key_name(w, "Type", "Metadata");
+	pdf_key_name(w, "Subtype", "XML");
+	pdf_stream(w, b.p, b.n, false);   /* PDF/A-1 §6.7.2: not compressed */
+	pdf_end(w);
+	bytes_free(&b);
+	return render_status(c);
+}
+
+static int add_output_intent(render_ctx *c, unsigned *obj)
+{
+	bytes b = {0};
+	srgb_profile(&b);
+	if (b.oom) {
+		bytes_free(&b);
+		return render_oom(c);
+	}
+	pdf *w = c->w;
+	unsigned icc = pdf_begin(w, 0);
+	pdf_dict(w);
+	pdf_key_int(w, "N", 3);
+	pdf_stream(w, b.p, b.n, true);
+	pdf_end(w);
+	bytes_free(&b);
+	*obj = pdf_begin(w, 0);
+	pdf_dict(w);
+	pdf_key_name(w, "Type", "OutputIntent");
+	pdf_key_name(w, "S", "GTS_PDFA1");
+	pdf_key_text(w, "OutputConditionIdentifier", "sRGB IEC61966-2.1");
+	pdf_key_text(w, "Info", "sRGB IEC61966-2.1");
+	pdf_key_ref(w, "DestOutputProfile", icc);
+	pdf_dict_end(w);
+	pdf_end(w);
+	return render_status(c);
+}
+
+int render_pdfa(render_ctx *c, const char *producer, unsigned *metadata, unsigned *intent)
+{
+	int rc = add_metadata(c, producer, metadata);
+	return rc ? rc : add_output_intent(c, intent);
 }

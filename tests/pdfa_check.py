@@ -641,8 +641,8 @@ def check_font(pdf, r, ref, font, seen_cmap):
             r.warn("TrueType font %s has /Differences but its program has no (3,1) cmap" % name)
 
 
-# 6.3.6: the widths in a simple TrueType font's dictionary must match the
-# glyphs of its program, for every code the content uses.
+# 6.3.6: the widths in a simple TrueType font's dictionary, or a CIDFont's
+# /W, must match the glyphs of its program, for every code the content uses.
 
 ACCENTS = {"acute": "ACUTE", "grave": "GRAVE", "caron": "CARON", "breve": "BREVE", "ogonek": "OGONEK",
            "cedilla": "CEDILLA", "dieresis": "DIAERESIS", "macron": "MACRON", "dotaccent": "DOT ABOVE",
@@ -692,6 +692,8 @@ def truetype_metrics(data):
         hmtx = tables[b"hmtx"]
         widths = [round(struct.unpack(">H", data[hmtx + 4 * g:hmtx + 4 * g + 2])[0] * 1000 / upem)
                   for g in range(nmetrics)]
+        if b"cmap" not in tables:   # a CIDFontType2 program needs none
+            return widths, None
         cmap = tables[b"cmap"]
         sub = None
         for k in range(struct.unpack(">H", data[cmap + 2:cmap + 4])[0]):
@@ -776,16 +778,66 @@ def used_codes(pdf, r):
             elif op in (b"Tj", b"TJ", b"'", b'"') and isinstance(current, str):
                 for a in args:
                     if isinstance(a, tuple):
-                        used.setdefault(current, set()).update(a[1])
+                        used.setdefault(current, set()).add(a[1])
     return used
+
+
+def cid_widths(pdf, cidfont):
+    """{CID: width} from a CIDFont's /W array."""
+    w, out, i = pdf.get(cidfont.get("/W")) or [], {}, 0
+    while i + 1 < len(w):
+        first, nxt = pdf.get(w[i]), pdf.get(w[i + 1])
+        if isinstance(nxt, list):
+            for k, x in enumerate(nxt):
+                out[int(first) + k] = pdf.get(x)
+            i += 2
+        elif i + 2 < len(w):
+            for c in range(int(first), int(nxt) + 1):
+                out[c] = pdf.get(w[i + 2])
+            i += 3
+        else:
+            break
+    return out
+
+
+def check_cid_widths(pdf, r, font, strings, metrics):
+    """6.3.6 for a Type0 font over a CIDFontType2 with Identity-H: each
+    two-byte code is a CID; its /W width must match its glyph's advance."""
+    desc = pdf.get(font.get("/DescendantFonts"))
+    cid = pdf.get(desc[0]) if isinstance(desc, list) and desc else None
+    if not isinstance(cid, dict) or cid.get("/Subtype") != "/CIDFontType2":
+        return
+    fd = pdf.get(cid.get("/FontDescriptor"))
+    prog = fd.get("/FontFile2") if isinstance(fd, dict) else None
+    if not pdf.is_stream(prog):
+        return
+    if prog not in metrics:
+        metrics[prog] = truetype_metrics(pdf.stream_data(prog) or b"")
+    if metrics[prog] is None:
+        return
+    advances = metrics[prog][0]
+    gmap = cid.get("/CIDToGIDMap")
+    gdata = pdf.stream_data(gmap) if pdf.is_stream(gmap) else None
+    widths, dw = cid_widths(pdf, cid), pdf.get(cid.get("/DW")) or 1000
+    wrong = []
+    for c in sorted({(s[i] << 8) | s[i + 1] for s in strings for i in range(0, len(s) - 1, 2)}):
+        g = c if gdata is None else (int.from_bytes(gdata[2 * c:2 * c + 2], "big") if 2 * c + 2 <= len(gdata) else 0)
+        have, want = widths.get(c, dw), advances[min(g, len(advances) - 1)]
+        if not is_num(have) or abs(have - want) > 1:
+            wrong.append("CID %d: /W %s, glyph %d" % (c, have, want))
+    if wrong:
+        r.fail("6.3.6 font-widths", "font %s: %s" % (pdf.get(font.get("/BaseFont")), ", ".join(wrong[:4])))
 
 
 def check_widths(pdf, r):
     metrics = {}
-    for ref, codes in sorted(used_codes(pdf, r).items()):
+    for ref, strings in sorted(used_codes(pdf, r).items()):
         font = pdf.get(ref)
+        if isinstance(font, dict) and font.get("/Subtype") == "/Type0":
+            check_cid_widths(pdf, r, font, strings, metrics)
         if not isinstance(font, dict) or font.get("/Subtype") != "/TrueType":
             continue
+        codes = {b for s in strings for b in s}
         fd = pdf.get(font.get("/FontDescriptor"))
         prog = fd.get("/FontFile2") if isinstance(fd, dict) else None
         if not pdf.is_stream(prog) or (pdf.get(fd.get("/Flags")) or 0) & 4:

@@ -7,7 +7,8 @@ usage: pdfcheck.py [--margin PT] [--no-overlap] [--expect TEXT]...
 For each file, with qpdf, poppler (pdffonts, pdftotext) and mutool when
 present (Debian: qpdf, poppler-utils, mupdf-tools):
   - qpdf --check reports no errors or warnings
-  - every font is embedded (pdffonts), and pdffonts prints no warning
+  - every font is embedded (pdffonts), a subset, a CID TrueType font with
+    a ToUnicode map (uni yes), and pdffonts prints no warning
   - pdftotext prints no warning on stderr
   - mutool draw renders every page without a warning
   - every upright word lies inside the page, at least --margin points from
@@ -102,6 +103,12 @@ def check_tools(path):
         # name type [type2] encoding emb sub uni object-id generation
         if len(cols) >= 7 and cols[-5] != "yes":
             problems.append("font not embedded: " + cols[0])
+        # amokit's fonts: Type0 over TrueType outlines, subset, with a
+        # ToUnicode map (so every character extracts)
+        if len(cols) >= 7 and (cols[-3] != "yes" or cols[-4] != "yes"):
+            problems.append("font not subset with a ToUnicode map (sub %s, uni %s): %s" % (cols[-4], cols[-3], cols[0]))
+        if len(cols) >= 7 and " CID TrueType " not in line:
+            problems.append("font not a CID TrueType font: " + cols[0])
     if shutil.which("mutool"):
         rc, out, err = run(["mutool", "draw", "-q", "-o", "/dev/null", path])
         noise = [l for l in err.splitlines() if l.strip() and l.strip() not in MUTOOL_NOISE]

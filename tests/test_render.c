@@ -2,7 +2,7 @@
  * a temporary directory: a complete PDF, the same bytes twice, dates and IDs
  * from the content, link flags, tiling, PDF/A parts, and failures that never
  * leave a partial or damaged file (missing directory, /dev/full, a missing
- * image, an oversized font, a character no encoding prints). */
+ * image, an oversized font). */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -165,20 +165,21 @@ static void dates_and_id_come_from_the_content(void **state)
 	assert_int_equal(render(doc, path_in("m1.pdf"), &d), AM_OK);
 	size_t n1, n2;
 	char *p1 = slurp(path_in("m1.pdf"), &n1);
-	assert_int_equal(count(p1, n1, "/CreationDate (D:20240501100000Z"), 1);
-	assert_int_equal(count(p1, n1, "/ModDate (D:20240501100000Z"), 1);
+	assert_int_equal(count(p1, n1, "/CreationDate (D:20240501100000+00'00')"), 1);
+	assert_int_equal(count(p1, n1, "/ModDate (D:20240501100000+00'00')"), 1);
 	assert_int_equal(count(p1, n1, "/Creator (amokit test)"), 1);
 	/* PDFDocEncoding where it holds the text (– is 0x85), else UTF-16BE. */
-	assert_int_equal(count(p1, n1, "/Title (Referat \\205 \\345rlig dr\\370ftelse)"), 1);
+	assert_int_equal(count(p1, n1, "/Title (Referat \x85 \xe5" "rlig dr\xf8" "ftelse)"), 1);
 	assert_int_equal(count(p1, n1, "/Subject <FEFF0218"), 1);
-	const char *id = find(p1, n1, "/ID [ <");
+	assert_int_equal(count(p1, n1, "/Lang (da-DK)"), 1);
+	const char *id = find(p1, n1, "/ID [<");
 	assert_non_null(id);
 	char first[40] = "";
 	memcpy(first, id, 39);
 	doc->pages[0].cmds[0].u.text.x += 1;
 	assert_int_equal(render(doc, path_in("m2.pdf"), &d), AM_OK);
 	char *p2 = slurp(path_in("m2.pdf"), &n2);
-	assert_non_null(find(p2, n2, "/ID [ <"));
+	assert_non_null(find(p2, n2, "/ID [<"));
 	assert_null(find(p2, n2, first));   /* other content, other ID */
 	free(p1), free(p2);
 	arena_free(a);
@@ -194,8 +195,7 @@ static void links_are_borderless_and_printable(void **state)
 	char *p = slurp(path_in("l.pdf"), &n);
 	assert_int_equal(count(p, n, "/Subtype /Link"), 1);
 	assert_int_equal(count(p, n, "/F 4"), 1);
-	/* libharu writes "/" as \057 in strings */
-	assert_int_equal(count(p, n, "(https:\\057\\057example.org\\057)"), 1);
+	assert_int_equal(count(p, n, "/URI (https://example.org/)"), 1);
 	assert_int_equal(count(p, n, "/PageMode /UseOutlines"), 1);
 	assert_int_equal(count(p, n, "/XYZ null"), 2);
 	free(p);
@@ -268,15 +268,10 @@ static void bad_text_is_refused_without_a_file(void **state)
 	arena *a = arena_new();
 	diag d;
 	draw_doc *doc = sample(a);
-	doc->pages[0].cmds[0].u.text.size = 700;
+	doc->pages[0].cmds[0].u.text.size = 20000;
 	assert_int_equal(render(doc, path_in("big.pdf"), &d), AM_EINPUT);
 	assert_non_null(strstr(d.entries[0].msg, "font size"));
 	assert_int_equal(access(path_in("big.pdf"), F_OK), -1);
-	doc->pages[0].cmds[0].u.text.size = 11;
-	doc->pages[0].cmds[0].u.text.utf8 = "\xe4\xb8\xad";   /* U+4E2D */
-	assert_int_equal(render(doc, path_in("cjk.pdf"), &d), AM_EINPUT);
-	assert_non_null(strstr(d.entries[0].msg, "U+4E2D"));
-	assert_int_equal(access(path_in("cjk.pdf"), F_OK), -1);
 	arena_free(a);
 }
 
@@ -293,7 +288,8 @@ static void tiles_a_poster_over_sheets(void **state)
 	size_t n;
 	char *p = slurp(path_in("t.pdf"), &n);
 	/* 3 x 3 sheets of 539 x 786 points with 20 overlap, plus the map. */
-	assert_int_equal(count(p, n, "/Type /Page\n") + count(p, n, "/Type /Page\r"), 10);
+	assert_int_equal(count(p, n, "/Type /Page "), 10);
+	assert_int_equal(count(p, n, "/Subtype /Form"), 1);   /* the poster, drawn once */
 	free(p);
 	o.tile_w = 80;
 	diag_init(&d);
@@ -314,7 +310,8 @@ static void pdfa_adds_metadata_and_output_intent(void **state)
 	assert_memory_equal(p, "%PDF-1.4", 8);
 	assert_int_equal(count(p, n, "<pdfaid:part>1</pdfaid:part>"), 1);
 	assert_int_equal(count(p, n, "Bager &amp; S\xc3\xb8n"), 1);   /* escaped, UTF-8 */
-	assert_int_equal(count(p, n, "<xmp:CreateDate>2024-05-01T10:00:00Z</xmp:CreateDate>"), 1);
+	assert_int_equal(count(p, n, "<xmp:CreateDate>2024-05-01T10:00:00+00:00</xmp:CreateDate>"), 1);
+	assert_int_equal(count(p, n, "/CIDSet "), 2);   /* PDF/A-1 asks it of CID subsets */
 	assert_int_equal(count(p, n, "/S /GTS_PDFA1"), 1);
 	assert_int_equal(count(p, n, "/DestOutputProfile "), 1);
 	free(p);
@@ -410,9 +407,9 @@ static void png_images_load_or_are_refused_cleanly(void **state)
 	assert_int_equal(render_png(2, false, false), AM_OK);
 	assert_int_equal(render_png(6, false, false), AM_OK);
 	assert_int_equal(render_png(3, true, false), AM_OK);
-	/* A colour key in an RGB or grey image crashes libharu 2.3.0: refused. */
-	assert_int_equal(render_png(2, true, false), AM_EINPUT);
-	assert_int_equal(render_png(0, true, false), AM_EINPUT);
+	/* A colour key in an RGB or grey image becomes a soft mask. */
+	assert_int_equal(render_png(2, true, false), AM_OK);
+	assert_int_equal(render_png(0, true, false), AM_OK);
 	/* PDF/A-1 allows no transparency. */
 	assert_int_equal(render_png(2, false, true), AM_OK);
 	assert_int_equal(render_png(6, false, true), AM_EINPUT);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # oom_cli.sh: an allocation failure anywhere in the process (our code,
-# libxml2, libharu, libhyphen, libical, the C library) ends cleanly (issue 8,
+# libxml2, libpng, libdeflate, libhyphen, libical, the C library) ends cleanly (issue 8,
 # item 3): exit 0, or exit 3 with "out of memory" on stderr; never a signal
 # (exit >= 128); no temporary file left; every PDF written passes
 # qpdf --check.
@@ -16,7 +16,7 @@
 # KNOWN_OPEN lists outcomes whose cause is outside tests/ and still open;
 # they are printed as "known open" and do not fail the suite. Each is an
 # exit code and a stderr pattern. Remove one when its fix lands. (Fixed so
-# far: libhyphen's exit(1), font loading, libharu's and zlib's failed
+# far: libhyphen's exit(1), font loading, the old PDF library's and zlib's failed
 # allocations now all end as "out of memory", exit 3.)
 KNOWN_OPEN=""
 

@@ -85,7 +85,7 @@ def join(header, objs, trailer):
 
 
 def find(objs, pattern):
-    hits = [n for n, o in objs.items() if re.search(pattern, o.split(b"stream\r\n")[0])]
+    hits = [n for n, o in objs.items() if re.search(pattern, re.split(rb"stream\r?\n", o)[0])]
     assert len(hits) == 1, (pattern, hits)
     return hits[0]
 
@@ -100,15 +100,15 @@ def set_stream(objs, n, data):
     """Replaces stream n's data (stored unfiltered when the dictionary has no
     /Filter, else deflated) and its /Length."""
     o = objs[n]
-    head, rest = o.split(b"stream\r\n", 1)
+    head, rest = re.split(rb"stream\r?\n", o, 1)
     if b"/FlateDecode" in head:
         data = zlib.compress(data)
     head = re.sub(rb"/Length \d+( 0 R)?", b"/Length %d" % len(data), head)
-    objs[n] = head + b"stream\r\n" + data + b"\nendstream\nendobj\n"
+    objs[n] = head + b"stream\n" + data + b"\nendstream\nendobj\n"
 
 
 def stream_of(objs, n):
-    head, rest = objs[n].split(b"stream\r\n", 1)
+    head, rest = re.split(rb"stream\r?\n", objs[n], 1)
     length = int(re.search(rb"/Length (\d+)", head).group(1)) if not re.search(rb"/Length \d+ 0 R", head) else \
         int(re.search(rb"obj\s+(\d+)", objs[int(re.search(rb"/Length (\d+) 0 R", head).group(1))]).group(1))
     data = rest[:length]
@@ -116,7 +116,7 @@ def stream_of(objs, n):
 
 
 def no_metadata(h, objs, t):
-    edit(objs, rb"/Type /Catalog", re.search(rb"/Metadata \d+ 0 R\n", objs[find(objs, rb"/Type /Catalog")]).group(0), b"")
+    edit(objs, rb"/Type /Catalog", re.search(rb"/Metadata \d+ 0 R\s?", objs[find(objs, rb"/Type /Catalog")]).group(0), b"")
     return h, t
 
 
@@ -128,7 +128,7 @@ def xmp_title(h, objs, t):
 
 def xmp_date(h, objs, t):
     n = find(objs, rb"/Subtype /XML")
-    set_stream(objs, n, stream_of(objs, n).replace(b"<xmp:CreateDate>2024-05-01T10:00:00Z",
+    set_stream(objs, n, stream_of(objs, n).replace(b"<xmp:CreateDate>2024-05-01T10:00:00+00:00",
                                                    b"<xmp:CreateDate>2024-05-01T10:00:00+02:00"))
     return h, t
 
@@ -146,7 +146,7 @@ def xmp_broken(h, objs, t):
 
 
 def no_output_intent(h, objs, t):
-    edit(objs, rb"/Type /Catalog", re.search(rb"/OutputIntents \[[^\]]*\]\n",
+    edit(objs, rb"/Type /Catalog", re.search(rb"/OutputIntents ?\[[^\]]*\]\s?",
                                              objs[find(objs, rb"/Type /Catalog")]).group(0), b"")
     return h, t
 
@@ -165,7 +165,7 @@ def encrypt(h, objs, t):
 
 
 def no_id(h, objs, t):
-    return h, re.sub(rb"/ID \[[^\]]*\]\n", b"", t)
+    return h, re.sub(rb"/ID ?\[[^\]]*\]\s?", b"", t)
 
 
 def version(h, objs, t):
@@ -173,12 +173,12 @@ def version(h, objs, t):
 
 
 def annot_no_print(h, objs, t):
-    edit(objs, rb"/Type /Annot", b"/F 4\n", b"")
+    edit(objs, rb"/Type /Annot", b"/F 4 ", b"")
     return h, t
 
 
 def annot_hidden(h, objs, t):
-    edit(objs, rb"/Type /Annot", b"/F 4\n", b"/F 6\n")
+    edit(objs, rb"/Type /Annot", b"/F 4 ", b"/F 6 ")
     return h, t
 
 
@@ -198,8 +198,8 @@ def additional_actions(h, objs, t):
 
 
 def group(h, objs, t):
-    n = min(n for n, o in objs.items() if re.search(rb"/Type /Page\n", o))
-    objs[n] = objs[n].replace(b"/Type /Page\n", b"/Type /Page\n/Group << /S /Transparency /CS /DeviceRGB >>\n")
+    n = min(n for n, o in objs.items() if re.search(rb"/Type /Page\b(?!s)", o))
+    objs[n] = objs[n].replace(b"/Type /Page", b"/Type /Page /Group << /S /Transparency /CS /DeviceRGB >>", 1)
     return h, t
 
 
@@ -209,20 +209,20 @@ def smask(h, objs, t):
 
 
 def alpha(h, objs, t):
-    n = min(n for n, o in objs.items() if re.search(rb"/Type /Page\n", o))
-    objs[n] = objs[n].replace(b"/Resources <<", b"/Resources <<\n/ExtGState << /G1 << /ca 0.5 >> >>")
+    n = min(n for n, o in objs.items() if re.search(rb"/ProcSet", o))
+    objs[n] = objs[n].replace(b"<</ProcSet", b"<</ExtGState << /G1 << /ca 0.5 >> >> /ProcSet", 1)
     return h, t
 
 
 def unembedded(h, objs, t):
     n = min(n for n, o in objs.items() if b"/FontFile2" in o)
-    objs[n] = re.sub(rb"/FontFile2 \d+ 0 R\n", b"", objs[n])
+    objs[n] = re.sub(rb"/FontFile2 \d+ 0 R\s?", b"", objs[n])
     return h, t
 
 
 def widths(h, objs, t):
-    n = min(n for n, o in objs.items() if re.search(rb"/Widths \[\n260 ", o))
-    objs[n] = objs[n].replace(b"/Widths [\n260 ", b"/Widths [\n500 ")
+    n = min(n for n, o in objs.items() if re.search(rb"/W \[\d+ \[\d+", o))
+    objs[n] = re.sub(rb"/W \[(\d+) \[\d+", rb"/W [\1 [999", objs[n], 1)
     return h, t
 
 

@@ -1,0 +1,54 @@
+/* bytes.h: a growable byte buffer that remembers running out of memory.
+ *
+ * The PDF writer, the content streams, the font subsetter and the PDF/A
+ * parts all build bytes piece by piece. Appending never fails loudly: a
+ * failed allocation sets `oom`, later appends do nothing, and the owner
+ * checks `oom` once when the buffer is complete. Freed with bytes_free. */
+#ifndef AMOKIT_BYTES_H
+#define AMOKIT_BYTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct bytes {
+	unsigned char *p;
+	size_t n, cap;
+	bool oom;
+} bytes;
+
+/* Makes room for `more` bytes after the n already held; false (and oom
+ * set) when memory runs out. */
+bool bytes_grow(bytes *b, size_t more);
+
+static inline void bytes_put(bytes *b, const void *src, size_t n)
+{
+	if (b->cap - b->n < n && !bytes_grow(b, n))
+		return;
+	if (n)
+		memcpy(b->p + b->n, src, n);
+	b->n += n;
+}
+
+static inline void bytes_puts(bytes *b, const char *s) { bytes_put(b, s, strlen(s)); }
+
+static inline void bytes_putc(bytes *b, unsigned char c)
+{
+	if (b->cap == b->n && !bytes_grow(b, 1))
+		return;
+	b->p[b->n++] = c;
+}
+
+/* Big-endian 16- and 32-bit values (font tables, ICC profiles). */
+void bytes_put16(bytes *b, unsigned v);
+void bytes_put32(bytes *b, uint32_t v);
+/* Overwrites the big-endian value at off, when those bytes are held. */
+void bytes_set16(bytes *b, size_t off, unsigned v);
+void bytes_set32(bytes *b, size_t off, uint32_t v);
+/* Appends zeros up to a multiple of 4 bytes. */
+void bytes_pad4(bytes *b);
+/* Frees the memory and empties b (oom cleared). */
+void bytes_free(bytes *b);
+
+#endif

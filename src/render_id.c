@@ -1,0 +1,134 @@
+/* render_id.c: the document ID, derived from the content.
+ *
+ * PDF/A wants an ID, and one derived from the content keeps the output a
+ * function of the input. It needs to tell documents apart, not to resist
+ * an attacker, so a 128-bit multiply-and-rotate hash over 8-byte words
+ * does (two independent 64-bit lanes, finished with splitmix64); MD5 over
+ * thousands of small pieces cost two million instructions a set. */
+#include "render_priv.h"
+
+#include <stdint.h>
+#include <string.h>
+
+typedef struct idhash {
+	uint64_t a, b, len;
+	unsigned char buf[256];
+	size_t n;
+} idhash;
+
+static uint64_t rotl64(uint64_t x, int r) { return x << r | x >> (64 - r); }
+
+static void id_mix(idhash *h, uint64_t w)
+{
+	h->a = rotl64((h->a ^ w) * 0x9E3779B97F4A7C15u, 31);
+	h->b = rotl64(h->b + w, 27) * 0xC2B2AE3D27D4EB4Fu + 0x165667B19E3779F9u;
+}
+
+static void id_flush(idhash *h)
+{
+	size_t i = 0;
+	for (; i + 8 <= h->n; i += 8) {
+		uint64_t w;
+		memcpy(&w, h->buf + i, 8);
+		id_mix(h, w);
+	}
+	memmove(h->buf, h->buf + i, h->n - i);
+	h->n -= i;
+}
+
+static void id_put(idhash *h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	h->len += n;
+	while (n) {
+		size_t k = sizeof h->buf - h->n < n ? sizeof h->buf - h->n : n;
+		memcpy(h->buf + h->n, s, k);
+		h->n += k, s += k, n -= k;
+		if (h->n == sizeof h->buf)
+			id_flush(h);
+	}
+}
+
+static uint64_t splitmix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+static void id_final(idhash *h, unsigned char id[16])
+{
+	id_flush(h);
+	uint64_t w = 0;
+	memcpy(&w, h->buf, h->n);   /* fewer than 8 left */
+	id_mix(h, w);
+	id_mix(h, h->len);
+	uint64_t x = splitmix(h->a ^ rotl64(h->b, 17)), y = splitmix(h->b + x);
+	for (int i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(x >> (8 * i));
+		id[8 + i] = (unsigned char)(y >> (8 * i));
+	}
+}
+
+static void id_str(idhash *h, const char *s)
+{
+	id_put(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+static void id_floats(idhash *h, const float *v, size_t n) { id_put(h, v, n * sizeof *v); }
+
+static void id_cmd(idhash *h, const draw_cmd *cmd)
+{
+	const unsigned char kind = (unsigned char)cmd->kind;
+	id_put(h, &kind, 1);
+	switch (cmd->kind) {
+	case DRAW_TEXT: {
+		const float v[] = {cmd->u.text.x, cmd->u.text.y, cmd->u.text.size, cmd->u.text.angle,
+		                   (float)cmd->u.text.style, cmd->u.text.colour.r,
+		                   cmd->u.text.colour.g, cmd->u.text.colour.b};
+		id_floats(h, v, 8);
+		id_str(h, cmd->u.text.utf8);
+		break;
+	}
+	case DRAW_LINE:
+		id_floats(h, &cmd->u.line.x1, 5);
+		break;
+	case DRAW_RECT:
+		id_floats(h, &cmd->u.rect.r.x, 4);
+		break;
+	case DRAW_PATH:
+		for (size_t i = 0; i < cmd->u.path.n; i++)
+			id_floats(h, &cmd->u.path.els[i].p[0].x, 6);
+		break;
+	case DRAW_IMAGE:
+		id_floats(h, &cmd->u.image.r.x, 4);
+		id_str(h, cmd->u.image.file);
+		break;
+	case DRAW_LINK:
+		id_floats(h, &cmd->u.link.r.x, 4);
+		id_str(h, cmd->u.link.uri);
+		break;
+	case DRAW_SPAN_BEGIN:
+		id_str(h, cmd->u.span.utf8);
+		break;
+	case DRAW_SPAN_END:
+		break;
+	}
+}
+
+void render_content_id(const draw_doc *doc, unsigned char id[16])
+{
+	idhash h = {.a = 0x243F6A8885A308D3u, .b = 0x13198A2E03707344u};
+	const draw_meta *me = &doc->meta;
+	id_str(&h, me->title), id_str(&h, me->author), id_str(&h, me->subject);
+	id_str(&h, me->keywords), id_str(&h, me->creator), id_str(&h, me->lang);
+	id_put(&h, &me->timestamp, sizeof me->timestamp);
+	for (size_t i = 0; i < doc->n_pages; i++) {
+		id_floats(&h, &doc->pages[i].width, 2);
+		for (size_t k = 0; k < doc->pages[i].n; k++)
+			id_cmd(&h, &doc->pages[i].cmds[k]);
+	}
+	for (size_t i = 0; i < doc->n_marks; i++)
+		id_str(&h, doc->marks[i].title);
+	id_final(&h, id);
+}
