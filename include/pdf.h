@@ -95,6 +95,12 @@ int pdf_finish(pdf *w, unsigned root, unsigned info, const unsigned char id[16])
  * mark, as text strings in content streams (/ActualText) want it. */
 void pdf_put_utf16(bytes *b, const char *utf8, size_t len);
 
+/* The same as a literal string of UTF-16BE bytes: half the size. */
+void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len);
+/* The two bytes of a 16-bit code inside a literal string, ( ) \ and line
+ * ends escaped (a reader turns a raw CR into LF). */
+void pdf_put_code(bytes *b, unsigned code);
+
 /* Formats q / 10^decimals the shortest way ("12", "-.5", "3.14") into buf
  * (at least 32 bytes); returns the length. The content streams use it too. */
 size_t pdf_format_fixed(char *buf, long long q, int decimals);

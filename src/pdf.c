@@ -356,6 +356,42 @@ void pdf_put_utf16(bytes *b, const char *utf8, size_t len)
 	bytes_putc(b, '>');
 }
 
+void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
+{
+	bytes_put(b, "(\xFE\xFF", 3);
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0xFFFD;
+		size_t step = text_utf8_decode(utf8 + i, len - i, &cp);
+		i += step ? step : 1;
+		unsigned units[2] = {cp, 0};
+		int n = 1;
+		if (cp >= 0x10000) {
+			unsigned v = cp - 0x10000;
+			units[0] = 0xD800 | v >> 10, units[1] = 0xDC00 | (v & 0x3FF), n = 2;
+		}
+		for (int u = 0; u < n; u++)
+			pdf_put_code(b, units[u]);
+	}
+	bytes_putc(b, ')');
+}
+
+void pdf_put_code(bytes *b, unsigned code)
+{
+	unsigned char k[2] = {(unsigned char)(code >> 8), (unsigned char)code};
+	for (int i = 0; i < 2; i++) {
+		unsigned char x = k[i];
+		if (x == '(' || x == ')' || x == '\\') {
+			bytes_putc(b, '\\');
+			bytes_putc(b, x);
+		} else if (x == '\r' || x == '\n') {
+			bytes_putc(b, '\\');
+			bytes_putc(b, x == '\r' ? 'r' : 'n');
+		} else {
+			bytes_putc(b, x);
+		}
+	}
+}
+
 void pdf_text(pdf *w, const char *utf8)
 {
 	size_t len = strlen(utf8);

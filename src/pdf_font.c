@@ -122,14 +122,26 @@ static void subset_tag(const pdf_font *f, char tag[8])
 	tag[7] = '\0';
 }
 
-/* The widths as runs of consecutive codes: c [w1 w2 ...]. */
+/* Whether a code after c up to c + GAP is used: a run of widths goes on
+ * over a short gap (a 0 costs less than starting a new run). */
+enum { GAP = 3 };
+static bool used_soon(const pdf_font *f, unsigned c)
+{
+	for (unsigned k = c + 1; k <= c + GAP && k <= f->hi; k++)
+		if (used(f, k))
+			return true;
+	return false;
+}
+
+/* The widths as runs of codes: c [w1 w2 ...]. */
 static void write_widths(const pdf_font *f, pdf *w)
 {
 	pdf_name(w, "W");
 	pdf_array(w);
 	bool open = false;
 	for (unsigned c = f->lo; c <= f->hi; c++) {
-		if (!used(f, c)) {
+		bool u = used(f, c);
+		if (!u && !(open && used_soon(f, c))) {
 			if (open)
 				pdf_array_end(w);
 			open = false;
@@ -140,7 +152,7 @@ static void write_widths(const pdf_font *f, pdf *w)
 			pdf_array(w);
 			open = true;
 		}
-		pdf_int(w, width_of(f, c));
+		pdf_int(w, u ? width_of(f, c) : 0);
 	}
 	if (open)
 		pdf_array_end(w);
@@ -221,23 +233,30 @@ static void hex4(bytes *b, unsigned v)
 
 enum { LINE = 21 };   /* "<0041> <005A> <0041>\n" */
 
-/* bfrange lines: each run of used codes within one block of 256 maps to
- * itself; the replacement code maps to U+FFFD. */
+/* bfrange lines: the codes of each block of 256 from its lowest used to
+ * its highest map to themselves (codes between that are not used cost
+ * nothing there); the replacement code maps to U+FFFD. */
 static void tounicode_ranges(const pdf_font *f, bytes *lines, unsigned *n)
 {
 	*n = 0;
-	for (unsigned c = f->lo; c <= f->hi; c++) {
-		if (!used(f, c))
+	for (unsigned block = f->lo >> 8; block <= f->hi >> 8; block++) {
+		unsigned lo = 0x10000, hi = 0;
+		for (unsigned c = block << 8; c <= (block << 8 | 0xFF); c++)
+			if (used(f, c) && c != PDF_FONT_REPLACEMENT) {
+				lo = c < lo ? c : lo;
+				hi = c;
+			}
+		if (lo > hi)
 			continue;
-		unsigned e = c;
-		while (e < f->hi && (e + 1) >> 8 == c >> 8 && used(f, e + 1) && e + 1 != PDF_FONT_REPLACEMENT &&
-		       c != PDF_FONT_REPLACEMENT)
-			e++;
-		hex4(lines, c), bytes_putc(lines, ' '), hex4(lines, e), bytes_putc(lines, ' ');
-		hex4(lines, c == PDF_FONT_REPLACEMENT ? 0xFFFD : c);
-		bytes_putc(lines, '\n');
+		hex4(lines, lo), bytes_putc(lines, ' '), hex4(lines, hi), bytes_putc(lines, ' ');
+		hex4(lines, lo), bytes_putc(lines, '\n');
 		++*n;
-		c = e;
+	}
+	if (used(f, PDF_FONT_REPLACEMENT)) {
+		unsigned r = PDF_FONT_REPLACEMENT;
+		hex4(lines, r), bytes_putc(lines, ' '), hex4(lines, r), bytes_putc(lines, ' ');
+		hex4(lines, 0xFFFD), bytes_putc(lines, '\n');
+		++*n;
 	}
 }
 

@@ -224,25 +224,6 @@ static void text_origin(render_ctx *c, float a, float x, float y)
 	c->tm_plain = false;
 }
 
-/* A code's two bytes inside a literal string: ( ) \ and line ends escaped
- * (a reader turns a raw CR into LF). */
-static void put_code(bytes *b, unsigned code)
-{
-	unsigned char k[2] = {(unsigned char)(code >> 8), (unsigned char)code};
-	for (int i = 0; i < 2; i++) {
-		unsigned char x = k[i];
-		if (x == '(' || x == ')' || x == '\\') {
-			bytes_putc(b, '\\');
-			bytes_putc(b, x);
-		} else if (x == '\r' || x == '\n') {
-			bytes_putc(b, '\\');
-			bytes_putc(b, x == '\r' ? 'r' : 'n');
-		} else {
-			bytes_putc(b, x);
-		}
-	}
-}
-
 /* The replacement mark for s[0..n), which the face cannot show; inside a
  * span of its own that gives the original text to extraction, unless a
  * label's span already does. */
@@ -250,11 +231,11 @@ static void show_missing(render_ctx *c, const char *s, size_t n)
 {
 	if (!c->spans) {
 		out_bytes(c, "/Span<</ActualText", 18);
-		pdf_put_utf16(&c->ops, s, n);
+		pdf_put_utf16_literal(&c->ops, s, n);
 		out_op(c, ">>BDC");
 	}
 	out_bytes(c, "(", 1);
-	put_code(&c->ops, PDF_FONT_REPLACEMENT);
+	pdf_put_code(&c->ops, PDF_FONT_REPLACEMENT);
 	out_op(c, ")Tj");
 	if (!c->spans)
 		out_op(c, "EMC");
@@ -281,7 +262,7 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 			if (!open)
 				out_bytes(c, "(", 1);
 			open = true;
-			put_code(&c->ops, code);
+			pdf_put_code(&c->ops, code);
 		}
 		i += step;
 	}
@@ -349,7 +330,7 @@ static void span_begin(render_ctx *c, const char *utf8)
 	if (c->spans++)
 		return;   /* spans do not nest: the outer one speaks */
 	out_bytes(c, "/Span<</ActualText", 18);
-	pdf_put_utf16(&c->ops, utf8, strlen(utf8));
+	pdf_put_utf16_literal(&c->ops, utf8, strlen(utf8));
 	out_op(c, ">>BDC");
 }
 
