@@ -2,122 +2,20 @@
  *
  * An XMP packet that repeats the document information (XML-escaped, with
  * the dates of the Info dictionary in the form PDF/A-1 §6.7.3 matches them
- * by), and an sRGB output intent whose ICC profile (version 2.1, display
- * class) is computed here from the sRGB definition (IEC 61966-2-1), so no
- * profile file has to be shipped. The document ID is set by render.c from
- * the content; the fonts' CIDSets by pdf_font.c. */
+ * by), and an sRGB output intent with the system's standard profile
+ * (icc.h). The document ID is set by render.c from the content; the fonts'
+ * CIDSets by pdf_font.c. */
 #include "render_priv.h"
 
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "arena.h"
+#include "icc.h"
 
-static void put(bytes *b, const void *src, size_t n) { bytes_put(b, src, n); }
 static void puts_(bytes *b, const char *s) { bytes_puts(b, s); }
-static void put_u32(bytes *b, unsigned long v) { bytes_put32(b, (uint32_t)v); }
-static void put_u16(bytes *b, unsigned v) { bytes_put16(b, v); }
-
-static void put_s15f16(bytes *b, double v) { put_u32(b, (unsigned long)(long)lround(v * 65536)); }
-
-static void pad4(bytes *b) { bytes_pad4(b); }
-
-/* ---- the sRGB ICC profile ------------------------------------------- */
-
-static void set_u32_at(bytes *b, size_t at, unsigned long v)
-{
-	for (int i = 0; i < 4; i++)
-		b->p[at + i] = (unsigned char)(v >> (24 - 8 * i));
-}
-
-static void xyz_tag(bytes *b, double x, double y, double z)
-{
-	puts_(b, "XYZ ");
-	put_u32(b, 0);
-	put_s15f16(b, x), put_s15f16(b, y), put_s15f16(b, z);
-}
-
-static void curve_tag(bytes *b)
-{
-	enum { N = 1024 };
-	puts_(b, "curv");
-	put_u32(b, 0);
-	put_u32(b, N);
-	for (int i = 0; i < N; i++) {
-		double v = (double)i / (N - 1);
-		double lin = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-		put_u16(b, (unsigned)lround(lin * 65535));
-	}
-}
-
-static void desc_tag(bytes *b, const char *text)
-{
-	puts_(b, "desc");
-	put_u32(b, 0);
-	put_u32(b, strlen(text) + 1);
-	put(b, text, strlen(text) + 1);
-	put_u32(b, 0), put_u32(b, 0);     /* no Unicode description */
-	put_u16(b, 0);                     /* no ScriptCode description */
-	unsigned char script[68] = {0};
-	put(b, script, sizeof script);
-}
-
-static void text_tag(bytes *b, const char *text)
-{
-	puts_(b, "text");
-	put_u32(b, 0);
-	put(b, text, strlen(text) + 1);
-}
-
-/* Builds the profile into b. */
-static void srgb_profile(bytes *b)
-{
-	static const char *const sigs[] = {"desc", "cprt", "wtpt", "rXYZ", "gXYZ", "bXYZ", "rTRC", "gTRC", "bTRC"};
-	enum { NTAGS = 9 };
-	unsigned char header[128] = {0};
-	put(b, header, sizeof header);
-	if (b->oom)
-		return;
-	set_u32_at(b, 8, 0x02100000);
-	memcpy(b->p + 12, "mntrRGB XYZ ", 12);
-	const unsigned date[6] = {2024, 1, 1, 0, 0, 0};
-	for (int i = 0; i < 6; i++)
-		b->p[24 + 2 * i] = (unsigned char)(date[i] >> 8), b->p[25 + 2 * i] = (unsigned char)date[i];
-	memcpy(b->p + 36, "acsp", 4);
-	size_t at = 68;   /* PCS illuminant D50 */
-	const double d50[3] = {0.9642, 1.0, 0.8249};
-	for (int i = 0; i < 3; i++, at += 4)
-		set_u32_at(b, at, (unsigned long)(long)lround(d50[i] * 65536));
-	put_u32(b, NTAGS);
-	size_t table = b->n;
-	for (int i = 0; i < NTAGS * 3; i++)
-		put_u32(b, 0);
-	size_t trc_at = 0, trc_len = 0;
-	for (int i = 0; i < NTAGS && !b->oom; i++) {
-		pad4(b);
-		size_t start = b->n;
-		switch (i) {
-		case 0: desc_tag(b, "sRGB IEC61966-2.1"); break;
-		case 1: text_tag(b, "No copyright, use freely"); break;
-		case 2: xyz_tag(b, 0.9642, 1.0, 0.8249); break;
-		case 3: xyz_tag(b, 0.4361, 0.2225, 0.0139); break;
-		case 4: xyz_tag(b, 0.3851, 0.7169, 0.0971); break;
-		case 5: xyz_tag(b, 0.1431, 0.0606, 0.7141); break;
-		case 6: curve_tag(b); trc_at = start, trc_len = b->n - start; break;
-		default: start = trc_at; break;   /* the three curves share one tag */
-		}
-		if (b->oom)
-			return;
-		size_t len = i >= 6 ? trc_len : b->n - start;
-		memcpy(b->p + table + 12 * i, sigs[i], 4);
-		set_u32_at(b, table + 12 * i + 4, start);
-		set_u32_at(b, table + 12 * i + 8, len);
-	}
-	if (!b->oom)
-		set_u32_at(b, 0, b->n);
-}
+static void put(bytes *b, const void *src, size_t n) { bytes_put(b, src, n); }
 
 /* ---- XMP ------------------------------------------------------------- */
 
@@ -199,19 +97,23 @@ static int add_metadata(render_ctx *c, const char *producer, unsigned *obj)
 
 static int add_output_intent(render_ctx *c, unsigned *obj)
 {
-	bytes b = {0};
-	srgb_profile(&b);
-	if (b.oom) {
-		bytes_free(&b);
+	arena *a = arena_new();
+	if (!a)
 		return render_oom(c);
+	const unsigned char *profile;
+	size_t len;
+	int rc = icc_srgb(a, NULL, &profile, &len, c->d);
+	if (rc) {
+		arena_free(a);
+		return c->fail = rc;
 	}
 	pdf *w = c->w;
 	unsigned icc = pdf_begin(w, 0);
 	pdf_dict(w);
 	pdf_key_int(w, "N", 3);
-	pdf_stream(w, b.p, b.n, true);
+	pdf_stream(w, profile, len, true);
 	pdf_end(w);
-	bytes_free(&b);
+	arena_free(a);
 	*obj = pdf_begin(w, 0);
 	pdf_dict(w);
 	pdf_key_name(w, "Type", "OutputIntent");

@@ -111,8 +111,11 @@ static void measurer_sums_advances_at_size(void **state)
 	float w = m.fn(m.ctx, FONT_REGULAR, 10.0f, "a W\xC3\xB8", 5);   /* "a Wø" */
 	assert_float_equal(w, (561 + 260 + 930 + 605) * 10.0f / 1000.0f, 1e-4);
 	assert_float_equal(m.fn(m.ctx, FONT_BOLD, 12.0f, "", 0), 0.0f, 0.0f);
-	/* invalid UTF-8 counts as .notdef (600) rather than crashing */
-	assert_float_equal(m.fn(m.ctx, FONT_REGULAR, 1000.0f, "\xFF", 1), 600.0f, 1e-3);
+	/* invalid UTF-8 counts as the replacement mark the renderer draws
+	 * (the face's U+FFFD) rather than crashing */
+	assert_int_equal(font_missing_width(f, FONT_REGULAR), font_advance(f, FONT_REGULAR, 0xFFFD));
+	assert_float_equal(m.fn(m.ctx, FONT_REGULAR, 1000.0f, "\xFF", 1),
+	                   (float)font_missing_width(f, FONT_REGULAR), 1e-3);
 	assert_float_equal(m.ascent, 1.069f, 1e-5);
 	assert_float_equal(m.descent, 0.293f, 1e-5);
 	assert_string_equal(font_path(f, FONT_BOLDITALIC), FONTS "/AmokitSans-BoldItalic.ttf");
@@ -140,7 +143,7 @@ static void units_and_their_running_sums_match_the_measurer(void **state)
 	assert_int_equal(pre[7], pre[6]);            /* inside – */
 	assert_int_equal(pre[8], pre[6]);
 	assert_int_equal(pre[9], pre[6] + 500);
-	assert_int_equal(pre[len] - pre[len - 2], 2 * 600);   /* .notdef twice */
+	assert_int_equal(pre[len] - pre[len - 2], 2 * font_missing_width(f, FONT_REGULAR));   /* the mark twice */
 	size_t cuts[] = { 0, 1, 2, 3, 5, 6, 9, 10, 11, 12, 13 };   /* the character boundaries */
 	size_t n = sizeof cuts / sizeof cuts[0];
 	assert_int_equal(cuts[n - 1], len);

@@ -30,12 +30,13 @@ LAYOUTS=$(realpath layouts)
 FONTS=$(realpath fonts)
 INPUT=$(realpath "$EX")
 HYPH=/usr/share/hyphen/hyph_da_DK.dic
+ICC=/usr/share/color/icc/sRGB.icc   # the PDF/A output intent's profile (icc.h)
 
 # allowed PATH OUTDIR: is PATH something the command may open?
 allowed() {
 	p=$1; out=$2
 	case "$p" in
-	/etc/ld.so.cache|/etc/ld.so.preload|/etc/localtime|"$HYPH") return 0 ;;
+	/etc/ld.so.cache|/etc/ld.so.preload|/etc/localtime|"$HYPH"|"$ICC") return 0 ;;
 	/lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*|/usr/share/locale/*|/usr/share/zoneinfo/*|/usr/lib/locale/*) return 0 ;;
 	/proc/*|/sys/*) [ -n "$SANITIZED" ] && return 0 ;;
 	esac
