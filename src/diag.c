@@ -7,6 +7,7 @@
 
 void diag_init(diag *d) { memset(d, 0, sizeof *d); }
 
+__attribute__((format(printf, 5, 0)))
 static void add(diag *d, diag_level level, const char *file, int line,
                 const char *fmt, va_list ap)
 {

@@ -5,6 +5,7 @@
  * gathered into styled spans and broken into lines at once (text.h), and
  * every block knows its height when it is made. Pagination (paginate.c)
  * then only chooses where to cut. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -388,6 +389,16 @@ struct para_memo {
 	memo_entry *slot[MEMO_SLOTS];
 };
 
+/* The bits of f: any float, even a negative, huge or NaN width from a
+ * hostile layout, hashes without a conversion to an integer type that
+ * cannot hold it (undefined behaviour). */
+static unsigned long long float_bits(float f)
+{
+	uint32_t u;
+	memcpy(&u, &f, sizeof u);
+	return u;
+}
+
 /* FNV-1a over the spans' styles and bytes, size and width. */
 static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 {
@@ -398,7 +409,7 @@ static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 			h = (h ^ (unsigned char)s->v[i].utf8[k]) * 1099511628211ull;
 		h = (h ^ 0xFF) * 1099511628211ull;   /* ends the span */
 	}
-	return h ^ ((unsigned long long)(size * 100.0f) << 32) ^ (unsigned long long)(width * 100.0f);
+	return h ^ float_bits(size) << 32 ^ float_bits(width);
 }
 
 static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float width)
