@@ -6,7 +6,7 @@
  * forked; each opens the kit (fonts, hyphenation, layouts) once and takes one
  * file at a time from the parent, so a slow file never holds up the rest. A
  * bad file is reported and skipped; a workplace's documents appear together
- * or not at all, and each PDF is replaced atomically. */
+ * or not at all (output.h), also when the batch is interrupted. */
 #ifndef AMOKIT_BATCH_H
 #define AMOKIT_BATCH_H
 
@@ -35,6 +35,12 @@ typedef struct batch_opts {
  * directory, output directory or kit unusable; the reasons are in d), or
  * AM_EINTERNAL (out of memory, fork or pipe failure). */
 int batch_run(const batch_opts *o, diag *d);
+
+/* For the command line's signal handler: passes sig on to the workers of
+ * the batch this process is running, and waits (up to 5 s) until they
+ * have discarded what they were writing and ended. Async-signal-safe; does
+ * nothing in a worker or outside a batch. */
+void batch_on_signal(int sig);
 
 /* The output name of a workplace file: its base name without ".xml", copied
  * into buf (size n). False when there is none usable ("", ".", "..", hidden

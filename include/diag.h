@@ -50,7 +50,12 @@ const char *diag_errno(int e);
 /* Adds from's records (and counts, and its out-of-memory flag) to to's. */
 void diag_merge(diag *to, const diag *from);
 /* Prints every kept record as `FILE:LINE: [advarsel: ]message`, then
- * "FILE: for mange fejl; ..." when more were seen than kept. */
+ * "FILE: for mange fejl; ..." when more were seen than kept. Names and
+ * messages are printed as diag_put_escaped does, so that every record is
+ * one line and a hostile file name cannot forge another. */
 void diag_print(const diag *d, FILE *out);
+/* Prints s with control characters (\n, \r, \t, else \xNN), characters
+ * that reorder text on screen and bytes that are not UTF-8 escaped. */
+void diag_put_escaped(FILE *out, const char *s);
 
 #endif

@@ -35,9 +35,9 @@ typedef struct ics_opts {
 	long long timestamp;
 } ics_opts;
 
-/* Writes the calendar of wp to path ("-" is standard output). A regular
- * file is written atomically: a temporary file beside it, renamed into
- * place; on failure nothing is left behind. o may be NULL (no labels,
+/* Writes the calendar of wp to path ("-" is standard output), as a set of
+ * one file (output.h): whole or not at all, never through a link or into a
+ * device. o may be NULL (no labels,
  * timestamp as for a negative value). Returns AM_OK, AM_EINPUT (wp has no
  * <wheel>), AM_EUSAGE (cannot write) or AM_EINTERNAL (out of memory), with
  * a diag record on failure. */

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "layout.h"
 #include "model.h"
+#include "output.h"
 
 /* The documents, as bits of a mask. */
 enum {
@@ -45,13 +46,21 @@ typedef struct kit_job {
 	int jobs;                  /* processes sharing the documents: 0 = one
 	                              per CPU, 1 = this process only */
 	FILE *log;                 /* each written file is named here, after its
-	                              SHA-256 as sha256sum prints it; may be NULL */
+	                              SHA-256 as sha256sum prints it, once all
+	                              are published; may be NULL */
+	bool has_timestamp;        /* the documents' date is timestamp (seconds
+	                              since 1970, UTC), not the meeting day */
+	long long timestamp;
+	output_set *out;           /* the set the documents go into, published by
+	                              the caller; NULL: a set of the job's own on
+	                              outdir, published by kit_run (log needs it) */
 } kit_job;
 
 /* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */
 kit *kit_open(const kit_opts *o, diag *d);
 void kit_close(kit *k);
-/* Writes the requested documents. Returns AM_OK or an AM_E* code. */
+/* Writes the requested documents, all of them or none (output.h).
+ * Returns AM_OK or an AM_E* code. */
 int kit_run(kit *k, const kit_job *job, diag *d);
 /* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error
  * (with a diag naming the unknown document). */

@@ -4,15 +4,16 @@
  * the document uses, with a ToUnicode map, so every character extracts. A
  * character a face lacks prints as a replacement mark and extracts as
  * itself (/ActualText). The output is deterministic: dates come from
- * doc->meta.timestamp, never the clock. The file is written to a temporary
- * name beside the target and renamed into place only when complete, so no
- * partial file is ever left. */
+ * doc->meta.timestamp, never the clock. The finished file goes to
+ * output.h whole (into a set of files, or on its own), so no partial file
+ * is ever left. */
 #ifndef AMOKIT_RENDER_H
 #define AMOKIT_RENDER_H
 
 #include "draw.h"
 #include "diag.h"
 #include "font.h"
+#include "output.h"
 
 typedef struct render_opts {
 	const font_family *fonts;
@@ -20,6 +21,9 @@ typedef struct render_opts {
 	 * tile_w × tile_h points with `overlap` points shared between
 	 * neighbours, with cut and glue marks and a first assembly-map page. */
 	float tile_w, tile_h, overlap;
+	/* Where the file goes: into this set, under path's last component;
+	 * NULL: to path on its own (output_file). */
+	output_set *out;
 } render_opts;
 
 /* Writes doc to path. Returns AM_OK, or an AM_E* code with a diag record. */
@@ -29,10 +33,5 @@ int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag
  * hex, computed from memory rather than by reading the file back. */
 int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *path,
                       char *sha256_hex, diag *d);
-
-/* Removes the temporary files of documents still being written, for a
- * process that is ending early (a signal, or a library calling exit());
- * async-signal-safe. */
-void render_remove_temporaries(void);
 
 #endif

@@ -8,15 +8,20 @@
  * soon as its last result arrives, so the load balances by itself; a worker
  * that dies costs only the file it held (marked failed) and is replaced.
  *
- * A workplace is rendered into a hidden staging directory beside its final
- * one and its PDFs are renamed into DIR/<name>/ only when every document
- * succeeded, so a failing workplace leaves no new file and any old ones stay.
- * Each workplace's model lives in its own arena, freed after the file, so a
- * worker's memory does not grow with the batch. */
+ * A workplace's documents are a set of output.h: DIR/<name>/ is exchanged
+ * for a complete new one, or left as it was when the workplace fails or
+ * the batch is interrupted. Ctrl-C reaches the workers too; a signal that
+ * ends only the parent is passed on to them (and a parent killed outright
+ * takes its workers with it), and the parent waits for them, so no staging
+ * folder outlives the batch. A worker killed outright leaves its staging
+ * folder, which the parent removes before it returns. Each workplace's
+ * model lives in its own arena, freed after the file, so a worker's memory
+ * does not grow with the batch. */
 #include "batch.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -29,7 +34,11 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "output.h"
 #include "reader.h"
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #define NAME_LEN 200       /* longest output name; leaves room for staging */
 #define ERRTEXT_MAX 4096   /* the part of a failed file's messages kept */
@@ -61,6 +70,7 @@ typedef struct batch {
 	int n_workers;
 	int fatal;             /* a worker could not open the kit: its code */
 	int worker_trouble;    /* a worker ended abnormally after its work */
+	bool killed;           /* a worker was killed: it may have left a staging folder */
 	bool tty;
 	diag *d;
 } batch;
@@ -76,21 +86,6 @@ typedef struct msg_head {
 } msg_head;
 
 /* ---- pipes -------------------------------------------------------------- */
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-	while (len) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
 
 /* Reads exactly len bytes: 1 when done, 0 at end of file before any byte,
  * -1 on error or a short message. */
@@ -114,101 +109,66 @@ static int read_all(int fd, void *buf, size_t len)
 static int send_msg(int fd, uint32_t kind, uint32_t index, int rc, const diag *d)
 {
 	msg_head h = {kind, index, rc, d->n, d->errors, d->warnings, d->oom};
-	if (write_all(fd, &h, sizeof h))
+	if (output_write_fd(fd, &h, sizeof h))
 		return -1;
-	return write_all(fd, d->entries, (size_t)d->n * sizeof d->entries[0]);
+	return output_write_fd(fd, d->entries, (size_t)d->n * sizeof d->entries[0]);
+}
+
+/* ---- signals -------------------------------------------------------------- */
+
+/* The running batch's workers, for batch_on_signal: written by the parent
+ * only, read by its signal handler. */
+static atomic_int worker_pid[BATCH_MAX_JOBS];
+static atomic_int parent_pid;
+
+void batch_on_signal(int sig)
+{
+	if (atomic_load(&parent_pid) != getpid())
+		return;
+	for (int i = 0; i < BATCH_MAX_JOBS; i++) {
+		pid_t pid = atomic_load(&worker_pid[i]);
+		if (pid > 0)
+			kill(pid, sig);
+	}
+	/* Each worker discards its staging folder and ends; up to 5 s. */
+	for (int ms = 0; ms < 5000; ms++) {
+		int left = 0;
+		for (int i = 0; i < BATCH_MAX_JOBS; i++) {
+			pid_t pid = atomic_load(&worker_pid[i]);
+			if (pid > 0 && waitpid(pid, NULL, WNOHANG) == 0)
+				left++;
+			else if (pid > 0)
+				atomic_store(&worker_pid[i], 0);
+		}
+		if (!left)
+			return;
+		nanosleep(&(struct timespec){0, 1000000}, NULL);
+	}
 }
 
 /* ---- the worker's side -------------------------------------------------- */
 
-/* dir/name into buf (PATH_MAX bytes); false when it does not fit. */
-static bool join_path(char *buf, const char *dir, const char *name)
-{
-	size_t dl = strlen(dir), nl = strlen(name);
-	if (dl + 1 + nl >= PATH_MAX)
-		return false;
-	memcpy(buf, dir, dl);
-	buf[dl] = '/';
-	memcpy(buf + dl + 1, name, nl + 1);
-	return true;
-}
-
-static int remove_contents(const char *dir)
-{
-	DIR *dp = opendir(dir);
-	if (!dp)
-		return -1;
-	struct dirent *e;
-	char path[PATH_MAX];
-	while ((e = readdir(dp))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (join_path(path, dir, e->d_name))
-			unlink(path);
-	}
-	closedir(dp);
-	return 0;
-}
-
-/* Moves every file of stage into final (created when missing). */
-static int publish(const char *stage, const char *final, diag *d)
-{
-	struct stat st;
-	if (mkdir(final, 0777) != 0 && (errno != EEXIST || stat(final, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		diag_error(d, final, 0, "cannot create the output directory: %s",
-		           errno == EEXIST ? "a file of that name exists" : strerror(errno));
-		return AM_EUSAGE;
-	}
-	DIR *dp = opendir(stage);
-	if (!dp) {
-		diag_error(d, stage, 0, "cannot read the staging directory: %s", strerror(errno));
-		return AM_EUSAGE;
-	}
-	int rc = AM_OK;
-	struct dirent *e;
-	char from[PATH_MAX], to[PATH_MAX];
-	while (!rc && (e = readdir(dp))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (!join_path(from, stage, e->d_name) || !join_path(to, final, e->d_name)) {
-			diag_error(d, final, 0, "path too long");
-			rc = AM_EUSAGE;
-		} else if (rename(from, to) != 0) {
-			diag_error(d, to, 0, "cannot write: %s", strerror(errno));
-			rc = AM_EUSAGE;
-		}
-	}
-	closedir(dp);
-	return rc;
-}
-
-/* Renders wp into a staging directory, then publishes it as DIR/<name>. */
-static int render_staged(const batch *b, kit *k, const input *in, const am_workplace *wp, diag *d)
+/* Renders wp as the set DIR/<name>: all its documents, or none. */
+static int render_set(const batch *b, kit *k, const input *in, const am_workplace *wp, diag *d)
 {
 	const batch_opts *o = b->o;
-	char stage[PATH_MAX], final[PATH_MAX], hidden[NAME_LEN + 32];
-	snprintf(hidden, sizeof hidden, ".%s.tmp%ld", in->name, (long)getpid());
-	if (!join_path(stage, o->outdir, hidden) || !join_path(final, o->outdir, in->name)) {
-		diag_error(d, o->outdir, 0, "path too long");
-		return AM_EUSAGE;
-	}
-	if (mkdir(stage, 0777) != 0) {
-		if (errno != EEXIST || remove_contents(stage) != 0) {
-			diag_error(d, stage, 0, "cannot create: %s", strerror(errno));
-			return AM_EUSAGE;
-		}
-	}
+	char shown[PATH_MAX];          /* the set's folder, as messages name it */
+	snprintf(shown, sizeof shown, "%s/%s", o->outdir, in->name);
+	output_set *set;
+	int rc = output_begin(o->outdir, in->name, &set, d);
+	if (rc)
+		return rc;
 	kit_job job = o->job;
 	job.wp = wp;
-	job.outdir = stage;
+	job.outdir = shown;
 	job.docs = job.docs ? job.docs : KIT_ALL;
 	job.log = NULL;
 	job.jobs = 1;                  /* the batch is parallel over workplaces */
-	int rc = kit_run(k, &job, d);
+	job.out = set;
+	rc = kit_run(k, &job, d);
 	if (!rc)
-		rc = publish(stage, final, d);
-	remove_contents(stage);
-	rmdir(stage);
+		rc = output_commit(set, d);
+	output_end(set);
 	return rc;
 }
 
@@ -220,7 +180,7 @@ static int process_file(const batch *b, kit *k, const input *in, diag *d)
 	am_workplace *wp;
 	int rc = reader_load(a, in->path, &wp, d);
 	if (!rc)
-		rc = render_staged(b, k, in, wp, d);
+		rc = render_set(b, k, in, wp, d);
 	arena_free(a);
 	return rc;
 }
@@ -438,7 +398,7 @@ static void dispatch(batch *b, worker *w)
 		return;
 	}
 	uint32_t index = (uint32_t)b->next;
-	if (write_all(w->task_fd, &index, sizeof index) != 0) {
+	if (output_write_fd(w->task_fd, &index, sizeof index) != 0) {
 		close_fd(&w->task_fd);   /* it died; its result pipe tells the rest */
 		return;
 	}
@@ -467,6 +427,12 @@ static int spawn(batch *b, worker *w)
 		return -1;
 	}
 	if (pid == 0) {
+#ifdef __linux__
+		/* A parent killed outright takes its workers with it. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != atomic_load(&parent_pid))
+			_exit(0);
+#endif
 		/* Other workers' pipe ends would keep their pipes open: close them. */
 		for (int i = 0; i < b->n_workers; i++) {
 			if (b->w[i].pid && &b->w[i] != w) {
@@ -480,6 +446,7 @@ static int spawn(batch *b, worker *w)
 	}
 	close(task[0]);
 	close(result[1]);
+	atomic_store(&worker_pid[w - b->w], pid);
 	w->pid = pid;
 	w->task_fd = task[1];
 	w->result_fd = result[0];
@@ -511,8 +478,10 @@ static void reap(batch *b, worker *w)
 	close_fd(&w->result_fd);
 	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 		;
+	atomic_store(&worker_pid[w - b->w], 0);
 	w->pid = 0;
 	bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	b->killed |= WIFSIGNALED(status);
 	if (w->task >= 0) {
 		diag d;
 		diag_init(&d);
@@ -664,6 +633,8 @@ static int run(batch *b)
 		}
 	}
 	run_workers(b);
+	if (b->killed)
+		output_tidy(b->o->outdir, b->d);
 	if (b->fatal) {
 		if (b->tty)
 			fprintf(b->o->report, "\r\033[K");
@@ -689,6 +660,7 @@ int batch_run(const batch_opts *o, diag *d)
 	b.d = d;
 	if (!(b.a = arena_new()))
 		return diag_oom(d, NULL);
+	atomic_store(&parent_pid, getpid());
 	/* A worker that dies must not take the parent with it through SIGPIPE. */
 	struct sigaction ign = {0}, old;
 	ign.sa_handler = SIG_IGN;
@@ -696,6 +668,7 @@ int batch_run(const batch_opts *o, diag *d)
 	sigaction(SIGPIPE, &ign, &old);
 	int rc = run(&b);
 	sigaction(SIGPIPE, &old, NULL);
+	atomic_store(&parent_pid, 0);
 	free(b.in);
 	arena_free(b.a);
 	return rc;

@@ -48,23 +48,67 @@ int diag_oom(diag *d, const char *file)
 	return AM_EINTERNAL;
 }
 
+/* The length of the UTF-8 sequence at s that is safe to print as it is
+ * (1 to 4 bytes), or 0: a control character (C0, DEL, C1), a character
+ * that reorders text on screen (bidirectional overrides and isolates), or
+ * bytes that are not UTF-8. */
+static size_t printable(const unsigned char *s)
+{
+	if (s[0] >= 0x20 && s[0] < 0x7F)
+		return 1;
+	size_t n = s[0] >= 0xF0 && s[0] < 0xF5 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+	if (n == 0 || (s[0] >= 0xF5))
+		return 0;
+	unsigned cp = s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	static const unsigned min[5] = {0, 0, 0x80, 0x800, 0x10000};
+	if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000) || cp < 0xA0 ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return 0;
+	return n;
+}
+
+void diag_put_escaped(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = printable(p);
+		if (n) {
+			fwrite(p, 1, n, out);
+			p += n;
+			continue;
+		}
+		const char *named = *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : *p == '\t' ? "\\t" : NULL;
+		if (named)
+			fputs(named, out);
+		else
+			fprintf(out, "\\x%02X", *p);
+		p++;
+	}
+}
+
 void diag_print(const diag *d, FILE *out)
 {
 	const char *last_file = "amokit";
 	for (int i = 0; i < d->n; i++) {
 		const diag_entry *e = &d->entries[i];
-		const char *kind = e->level == DIAG_WARNING ? "advarsel: " : "";
 		if (e->file[0])
 			last_file = e->file;
+		diag_put_escaped(out, e->file[0] ? e->file : "amokit");
 		if (e->file[0] && e->line > 0)
-			fprintf(out, "%s:%d: %s%s\n", e->file, e->line, kind, e->msg);
-		else if (e->file[0])
-			fprintf(out, "%s: %s%s\n", e->file, kind, e->msg);
-		else
-			fprintf(out, "amokit: %s%s\n", kind, e->msg);
+			fprintf(out, ":%d", e->line);
+		fputs(e->level == DIAG_WARNING ? ": advarsel: " : ": ", out);
+		diag_put_escaped(out, e->msg);
+		fputc('\n', out);
 	}
-	if (d->errors + d->warnings > d->n)
-		fprintf(out, "%s: for mange fejl; kun de første %d er vist\n", last_file, DIAG_MAX);
+	if (d->errors + d->warnings > d->n) {
+		diag_put_escaped(out, last_file);
+		fprintf(out, ": for mange fejl; kun de første %d er vist\n", DIAG_MAX);
+	}
 }
 
 void diag_merge(diag *to, const diag *from)

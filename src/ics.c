@@ -22,10 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "occur.h"
+#include "output.h"
 #include "wheel.h"
 
 #define ICS_TZID "Europe/Copenhagen"
@@ -563,59 +563,6 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 	return AM_OK;
 }
 
-static int io_error(diag *d, const char *path, const char *what)
-{
-	diag_error(d, path, 0, "cannot %s: %s", what, strerror(errno));
-	return AM_EUSAGE;
-}
-
-static int write_stream(FILE *f, const char *p, size_t n)
-{
-	return fwrite(p, 1, n, f) != n || fflush(f) != 0 ? -1 : 0;
-}
-
-/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
- * into place; removes the temporary file on any failure. */
-static int write_atomic(const char *path, const char *p, size_t n, diag *d)
-{
-	size_t len = strlen(path);
-	char *tmp = malloc(len + sizeof ".tmpXXXXXX");
-	if (!tmp)
-		return diag_oom(d, path);
-	memcpy(tmp, path, len);
-	memcpy(tmp + len, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return io_error(d, path, "create file");
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	FILE *f = fdopen(fd, "wb");
-	int bad = !f || fchmod(fd, 0666 & ~mask) != 0 || write_stream(f, p, n) != 0;
-	bad |= f ? fclose(f) != 0 : close(fd) != 0;
-	if (bad || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = e;
-		return io_error(d, path, "write");
-	}
-	free(tmp);
-	return AM_OK;
-}
-
-/* Devices and pipes (/dev/stdout, a FIFO) are written in place. */
-static int write_in_place(const char *path, const char *p, size_t n, diag *d)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return io_error(d, path, "open for writing");
-	int bad = write_stream(f, p, n);
-	bad |= fclose(f);
-	return bad ? io_error(d, path, "write") : AM_OK;
-}
-
 int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag *d)
 {
 	char *text;
@@ -623,13 +570,12 @@ int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag 
 	int r = ics_write_mem(wp, o, &text, &len, d);
 	if (r != AM_OK)
 		return r;
-	struct stat st;
-	if (strcmp(path, "-") == 0)
-		r = write_stream(stdout, text, len) ? io_error(d, "<stdout>", "write") : AM_OK;
-	else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		r = write_in_place(path, text, len, d);
-	else
-		r = write_atomic(path, text, len, d);
+	if (strcmp(path, "-") != 0)
+		r = output_file(path, text, len, d);
+	else if (fflush(stdout) != 0 || output_write_fd(STDOUT_FILENO, text, len) != 0) {
+		diag_error(d, "<stdout>", 0, "cannot write: %s", strerror(errno));
+		r = AM_EUSAGE;
+	}
 	free(text);
 	return r;
 }

@@ -20,6 +20,7 @@
 #include "bind.h"
 #include "font.h"
 #include "layout.h"
+#include "output.h"
 #include "render.h"
 #include "rhythm.h"
 #include "sha256.h"
@@ -180,16 +181,12 @@ static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
 	return k->layouts[i];
 }
 
-/* The timestamp of the documents: SOURCE_DATE_EPOCH, else the meeting day. */
-static long long doc_timestamp(const am_workplace *wp)
+/* The timestamp of the documents: the job's (SOURCE_DATE_EPOCH), else the
+ * meeting day. */
+static long long doc_timestamp(const kit_job *job, const am_workplace *wp)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (!*end && v >= 0)
-			return v;
-	}
+	if (job->has_timestamp)
+		return job->timestamp;
 	if (wp && wp->meeting.date.y) {
 		/* Days from the civil date (Howard Hinnant's algorithm), UTC midnight. */
 		int y = wp->meeting.date.y, m = wp->meeting.date.m, d = wp->meeting.date.d;
@@ -363,8 +360,9 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	return *rc ? NULL : copy;
 }
 
-/* Writes document i; with hex non-NULL, also its SHA-256 for the log. */
-static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *wp,
+/* Writes document i into set out; with hex non-NULL, also its SHA-256 for
+ * the log. */
+static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
                      const dnode *root, char *hex, diag *d)
 {
 	int rc;
@@ -376,7 +374,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		return diag_oom(d, NULL);
 	draw_doc doc;
 	draw_init(&doc, a);
-	wheel_ctx wc = {.k = k, .wp = wp, .l = l, .timestamp = doc_timestamp(wp)};
+	wheel_ctx wc = {.k = k, .wp = wp, .l = l, .timestamp = doc_timestamp(job, wp)};
 	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, NULL, NULL, false};
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
@@ -392,7 +390,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, const am_workplace *w
 		doc.meta.pdfa = docs[i].pdfa;
 		if (job->wp)
 			doc.meta.title = arena_printf(a, "%s – %s", layout_title(l), job->wp->name);
-		render_opts ro = {k->fonts, 0, 0, 0};
+		render_opts ro = {k->fonts, 0, 0, 0, out};
 		if (docs[i].bit == KIT_AARSHJUL && job->tile) {
 			float tw = 0, th = 0;
 			if (!layout_paper_size(job->tile, &tw, &th)) {
@@ -434,6 +432,7 @@ typedef struct doc_result {
 typedef struct run_state {
 	kit *k;
 	const kit_job *job;
+	output_set *out;
 	const am_workplace *wp;
 	const dnode *root;
 	size_t order[N_DOCS];      /* requested documents, heaviest first */
@@ -446,7 +445,7 @@ static void run_one(run_state *s, size_t i)
 {
 	doc_result *r = &s->res[i];
 	diag_init(&r->d);
-	r->rc = write_doc(s->k, i, s->job, s->wp, s->root, s->job->log ? r->hex : NULL, &r->d);
+	r->rc = write_doc(s->k, i, s->job, s->out, s->wp, s->root, s->job->log ? r->hex : NULL, &r->d);
 	atomic_store(&r->done, true);
 }
 
@@ -540,19 +539,44 @@ static int report(run_state *s, diag *d)
 		diag_merge(d, &r->d);
 		if (r->rc && !rc)
 			rc = r->rc;
-		if (!r->rc && s->job->log)
-			fprintf(s->job->log, "%s  %s/%s.pdf\n", r->hex, s->job->outdir, docs[i].name);
 	}
 	return rc;
 }
 
-static int run_docs(kit *k, const kit_job *job, const am_workplace *wp, const dnode *root, diag *d)
+/* One line of the log, as sha256sum writes it: a name holding a backslash,
+ * newline or carriage return is escaped and its line starts with a backslash. */
+static void log_line(FILE *f, const char *hex, const char *dir, const char *name)
+{
+	bool esc = strpbrk(dir, "\\\n\r") != NULL;
+	fprintf(f, "%s%s  ", esc ? "\\" : "", hex);
+	for (const char *p = dir; *p; p++) {
+		if (esc && (*p == '\\' || *p == '\n' || *p == '\r'))
+			fputs(*p == '\\' ? "\\\\" : *p == '\n' ? "\\n" : "\\r", f);
+		else
+			fputc(*p, f);
+	}
+	fprintf(f, "/%s.pdf\n", name);
+}
+
+/* Names each document written in the log, in document order. */
+static void log_written(const run_state *s)
+{
+	for (size_t i = 0; i < N_DOCS; i++)
+		if ((s->job->docs & docs[i].bit) && atomic_load(&s->res[i].done) && !s->res[i].rc)
+			log_line(s->job->log, s->res[i].hex, s->job->outdir, docs[i].name);
+}
+
+/* Makes the documents into out; then, with own set, publishes them all or
+ * none and logs them. */
+static int run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am_workplace *wp,
+                    const dnode *root, diag *d)
 {
 	run_state *s = calloc(1, sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
 	if (!s)
 		return diag_oom(d, NULL);
 	s->k = k;
 	s->job = job;
+	s->out = out;
 	s->wp = wp;
 	s->root = root;
 	for (size_t i = 0; i < N_DOCS; i++)
@@ -568,28 +592,34 @@ static int run_docs(kit *k, const kit_job *job, const am_workplace *wp, const dn
 				break;
 	}
 	int rc = report(s, d);
+	if (!rc && own)
+		rc = output_commit(out, d);
+	if (!rc && job->log)
+		log_written(s);
 	free(s);
 	return rc;
 }
 
 int kit_run(kit *k, const kit_job *job, diag *d)
 {
-	if (!is_dir(job->outdir)) {
-		struct stat st;
-		diag_error(d, job->outdir, 0, "%s", stat(job->outdir, &st) == 0
-		           ? "output path is not a directory" : "output directory does not exist");
-		return AM_EUSAGE;
-	}
+	output_set *out = job->out;
+	int rc = out ? AM_OK : output_begin(job->outdir, NULL, &out, d);
+	if (rc)
+		return rc;
 	arena *a = arena_new();
-	if (!a)
+	if (!a) {
+		if (!job->out)
+			output_end(out);
 		return diag_oom(d, NULL);
+	}
 	dnode *root = NULL;
-	int rc;
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
 	if (!rc && (wp ? bind_workplace_and_previous(a, wp, job->previous, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
 	if (!rc)
-		rc = run_docs(k, job, wp, root, d);
+		rc = run_docs(k, job, out, !job->out, wp, root, d);
+	if (!job->out)
+		output_end(out);
 	arena_free(a);
 	return rc;
 }

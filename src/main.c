@@ -9,6 +9,7 @@
  * "-" for a workplace file is standard input; --version anywhere;
  * --max-size wherever a workplace is read; -o creates its folder. */
 #define _DEFAULT_SOURCE            /* madvise */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -34,8 +35,8 @@
 #include "infile.h"
 #include "kit.h"
 #include "layout.h"
+#include "output.h"
 #include "reader.h"
-#include "render.h"
 #include "rules.h"
 
 typedef struct command {
@@ -67,15 +68,47 @@ static void print_command_help(const command *c, FILE *out)
  * command c (NULL: the program) and returns 2. */
 static int usage_error(const command *c, const char *what, const char *arg)
 {
-	if (arg)
-		fprintf(stderr, "amokit: %s '%s'\n", what, arg);
-	else
-		fprintf(stderr, "amokit: %s\n", what);
+	fprintf(stderr, "amokit: %s", what);
+	if (arg) {
+		fputs(" '", stderr);
+		diag_put_escaped(stderr, arg);
+		fputs("'", stderr);
+	}
+	fputs("\n", stderr);
 	if (c)
 		fprintf(stderr, "brug: amokit %s %s\n(amokit %s --help fortæller mere)\n", c->name, c->usage, c->name);
 	else
 		print_usage(stderr);
 	return AM_EUSAGE;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org): the seconds since 1970 that
+ * date the documents and the calendar instead of the meeting day. Unset or
+ * empty: *has is false. Anything but a whole number from 0 to the last
+ * second of year 9999 (as far as PDF and iCalendar dates reach) is a usage
+ * error: false, with the message printed. */
+#define MAX_SOURCE_DATE 253402300799LL
+
+static bool source_date(bool *has, long long *t)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	*has = false;
+	*t = 0;
+	if (!s || !*s)
+		return true;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || end == s || v < 0 || v > MAX_SOURCE_DATE || s[0] == '+' || s[0] == ' ') {
+		fputs("amokit: SOURCE_DATE_EPOCH='", stderr);
+		diag_put_escaped(stderr, s);
+		fprintf(stderr, "' er ikke et helt antal sekunder fra 0 til %lld (udgangen af år 9999)\n",
+		        MAX_SOURCE_DATE);
+		return false;
+	}
+	*has = true;
+	*t = v;
+	return true;
 }
 
 /* Parses a command's options (extra, handled by on_extra) and --help, in
@@ -335,6 +368,8 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
 		}
 	}
+	if (!source_date(&k->job.has_timestamp, &k->job.timestamp))
+		return AM_EUSAGE;
 	return -1;
 }
 
@@ -487,6 +522,8 @@ typedef struct ics_cli {
 	const char *output;        /* "-": standard output */
 	const char *layouts_dir;   /* NULL: the installed layouts */
 	bool rhythm;
+	bool has_stamp;            /* SOURCE_DATE_EPOCH, else the meeting day */
+	long long stamp;
 } ics_cli;
 
 static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
@@ -499,7 +536,7 @@ static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
-	*o = (ics_cli){"-", NULL, false};
+	*o = (ics_cli){"-", NULL, false, false, 0};
 	optind = 1;
 	opterr = 0;
 	int opt, r;
@@ -519,7 +556,7 @@ static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
 		}
 	}
-	return -1;
+	return source_date(&o->has_stamp, &o->stamp) ? -1 : AM_EUSAGE;
 }
 
 /* The årshjul layout: its texts label the calendar and name the legal
@@ -557,7 +594,7 @@ static int cmd_ics(int argc, char **argv)
 	if (r == AM_OK) {
 		/* The labels are product text: from the layouts. */
 		ics_opts io = {layout_text(l, "wheel-title", "Årshjul"),
-		               layout_text(l, "ics-responsible", "Ansvarlig"), -1};
+		               layout_text(l, "ics-responsible", "Ansvarlig"), o.has_stamp ? o.stamp : -1};
 		r = ics_write(wp, &io, o.output, &d);
 	}
 	diag_print(&d, stderr);
@@ -714,7 +751,7 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 static _Noreturn void exit_out_of_memory(void)
 {
 	static const char msg[] = "amokit: ikke nok hukommelse\n";
-	render_remove_temporaries();
+	output_on_signal();
 	fwrite(msg, 1, sizeof msg - 1, stderr);
 	_Exit(AM_EINTERNAL);
 }
@@ -776,11 +813,13 @@ static int run(int argc, char **argv)
 	return r;
 }
 
-/* Interrupted (Ctrl-C, kill): no temporary file is left behind; then the
- * signal takes its usual course. */
+/* Interrupted (Ctrl-C, kill): a batch's workers end first, then nothing
+ * half-written is left behind (a set being published is completed); then
+ * the signal takes its usual course. */
 static void on_signal(int sig)
 {
-	render_remove_temporaries();
+	batch_on_signal(sig);
+	output_on_signal();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -796,6 +835,24 @@ static void remove_temporaries_on_signals(void)
 	}
 }
 
+/* Standard output is checked once everything is printed: a log lost on a
+ * full device, or a closed pipe, is an I/O error like any other. */
+static int finish_stdout(int r)
+{
+	errno = 0;
+	bool bad = fflush(stdout) != 0;
+	int e = errno;
+	bad |= ferror(stdout) != 0;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (!bad)
+		return r;
+	fprintf(stderr, "amokit: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+	return r ? r : AM_EUSAGE;
+}
+
 int main(int argc, char **argv)
 {
 	remove_temporaries_on_signals();
@@ -803,7 +860,7 @@ int main(int argc, char **argv)
 	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	main_pid = getpid();
 	atexit(on_library_exit);
-	int r = run(argc, argv);
+	int r = finish_stdout(run(argc, argv));
 	main_returned = true;
 	return r;
 }

@@ -6,22 +6,16 @@
  * link annotations, page dictionary); at the end come the fonts, cut to
  * the glyphs used, the shared resources, the page tree, the outline, the
  * document information, PDF/A's parts for the archive copy, and the
- * catalog. The file is built in memory, then written to
- * "<target>.tmpXXXXXX" and renamed into place, so a failure never leaves a
- * partial or damaged file. */
+ * catalog. The file is built in memory and handed whole to output.h,
+ * which publishes it with the rest of its set or not at all. */
 #include "render_priv.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "sha256.h"
 
@@ -428,148 +422,6 @@ static unsigned write_catalog(render_ctx *c, unsigned outline, unsigned metadata
 	return cat;
 }
 
-/* ---- output ---------------------------------------------------------- */
-
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-static int io_error(render_ctx *c, const char *what)
-{
-	diag_error(c->d, c->path, 0, "cannot %s: %s", what, strerror(errno));
-	return c->fail = AM_EUSAGE;
-}
-
-/* Writes straight into something that is not a regular file (a device
- * such as /dev/stdout, a pipe): renaming over it would be wrong. */
-static int write_special(render_ctx *c, const unsigned char *p, size_t n)
-{
-	int fd = open(c->path, O_WRONLY | O_TRUNC);
-	if (fd < 0)
-		return io_error(c, "open for writing");
-	int bad = write_all(fd, p, n);
-	bad |= close(fd);
-	return bad ? io_error(c, "write") : AM_OK;
-}
-
-/* ---- temporary files being written -------------------------------------
- * Created right in fixed slots, so that a process ended while documents
- * are being written (a signal, or a library calling exit() in another
- * thread) can remove them: render_remove_temporaries() only reads these
- * slots and calls unlink(), so it is safe in a signal handler. Once it has
- * run, a writer that registers afterwards removes its own file. */
-#define MAX_PENDING 16
-enum { SLOT_FREE, SLOT_CREATING, SLOT_NAMED };
-static char pending_name[MAX_PENDING][PATH_MAX];
-static atomic_int pending_state[MAX_PENDING];
-static atomic_bool ending;
-
-static void drop_temporary(int slot)
-{
-	if (slot >= 0)
-		atomic_store(&pending_state[slot], SLOT_FREE);
-}
-
-/* mkstemp() on path + ".tmpXXXXXX" inside a slot; the fd, or -1 (errno).
- * *slot is -1 when all slots are taken: that file is simply not tracked. */
-static int create_temporary(const char *path, char *name, size_t size, int *slot)
-{
-	*slot = -1;
-	if ((size_t)snprintf(name, size, "%s.tmpXXXXXX", path) >= size) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (int i = 0; i < MAX_PENDING && *slot < 0; i++) {
-		int free_slot = SLOT_FREE;
-		if (atomic_compare_exchange_strong(&pending_state[i], &free_slot, SLOT_CREATING))
-			*slot = i;
-	}
-	if (atomic_load(&ending)) {   /* after claiming: a remover that set it
-	                                 before scanning this slot sees no file */
-		drop_temporary(*slot);
-		errno = EINTR;
-		return -1;
-	}
-	char *where = *slot >= 0 ? pending_name[*slot] : name;
-	if (where != name)
-		memcpy(where, name, strlen(name) + 1);
-	int fd = mkstemp(where);
-	if (where != name)
-		memcpy(name, where, strlen(where) + 1);
-	if (*slot >= 0)
-		atomic_store(&pending_state[*slot], fd >= 0 ? SLOT_NAMED : SLOT_FREE);
-	if (fd >= 0 && atomic_load(&ending)) {
-		close(fd);
-		unlink(name);
-		errno = EINTR;
-		return -1;
-	}
-	return fd;
-}
-
-
-void render_remove_temporaries(void)
-{
-	atomic_store(&ending, true);
-	for (int i = 0; i < MAX_PENDING; i++) {
-		/* A writer in mkstemp() in another thread gets up to a second to
-		 * finish, however the threads are scheduled (nanosleep is
-		 * async-signal-safe). Only when this handler interrupted that very
-		 * writer does the wait run out; its file is then unlinked by the
-		 * name mkstemp() fills in before it creates the file. */
-		for (int ms = 0; ms < 1000 && atomic_load(&pending_state[i]) == SLOT_CREATING; ms++)
-			nanosleep(&(struct timespec){0, 1000000}, NULL);
-		if (atomic_load(&pending_state[i]) != SLOT_FREE)
-			unlink(pending_name[i]);
-	}
-}
-
-/* Writes p[0..n) to "<path>.tmpXXXXXX" beside the target, then renames it
- * into place; removes the temporary file on any failure. */
-static int write_atomic(render_ctx *c, const unsigned char *p, size_t n)
-{
-	struct stat st;
-	if (stat(c->path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_special(c, p, n);
-	size_t size = strlen(c->path) + sizeof ".tmpXXXXXX";
-	char *tmp = malloc(size);
-	if (!tmp)
-		return c->fail = diag_oom(c->d, c->path);
-	int slot;
-	int fd = create_temporary(c->path, tmp, size, &slot);
-	if (fd < 0) {
-		free(tmp);
-		return io_error(c, "create file");
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	int bad = fchmod(fd, 0666 & ~mask);
-	bad |= write_all(fd, p, n);
-	bad |= close(fd);
-	if (bad || rename(tmp, c->path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		drop_temporary(slot);
-		free(tmp);
-		errno = e;
-		return io_error(c, "write");
-	}
-	drop_temporary(slot);
-	free(tmp);
-	return AM_OK;
-}
-
-
 /* ---- the document ---------------------------------------------------- */
 
 /* Keeps the whole file in memory, to hash and write it in one piece. */
@@ -610,7 +462,7 @@ static int save(render_ctx *c, char *sha256_hex)
 	const unsigned char *p = pdf_data(c->w, &n);
 	if (sha256_hex)
 		sha256_of(p, n, sha256_hex);
-	return write_atomic(c, p, n);
+	return output_put(c->opts->out, c->path, p, n, c->d);
 }
 
 static void free_ctx(render_ctx *c)

@@ -75,7 +75,7 @@ static int n_tmp_files(void)
 	DIR *d = opendir(dir);
 	int k = 0;
 	for (struct dirent *e; (e = readdir(d));)
-		k += strstr(e->d_name, ".tmp") != NULL;
+		k += strstr(e->d_name, ".tmp") != NULL || strncmp(e->d_name, ".amokit-", 8) == 0;
 	closedir(d);
 	return k;
 }

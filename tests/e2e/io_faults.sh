@@ -2,13 +2,15 @@
 # io_faults.sh: output I/O faults (issue 8, item 4). Each case must give a
 # message that names the path, the right exit code (2 for I/O, 1 for a
 # rejected input; batch: 1 when some workplaces failed) and leave no partial
-# file: no *.tmp* file or directory anywhere in the output tree, and an
-# existing PDF either replaced whole or left byte for byte as it was.
+# file: no staging folder (.amokit-*) or *.tmp* file anywhere in the output
+# tree, and an existing PDF either replaced whole or left byte for byte as
+# it was. Symbolic links, devices and FIFOs where a file is to go are
+# covered by targets.sh.
 #
 #   missing output directory (created, as mkdir -p), output "directory"
 #   that is a file, a folder that cannot be made below a file, read-only
-#   directory, target name that is a directory, /dev/full (as -o and as the
-#   target through a symlink), an existing file when rendering fails on
+#   directory, target name that is a directory, /dev/full as -o, an
+#   existing file when rendering fails on
 #   input (broken image) and when the write itself fails (file size limit),
 #   an existing file replaced by a good render, the same for `ics`, and
 #   batch: two inputs with one output name, a read-only output directory.
@@ -39,7 +41,7 @@ expect() {
 	name=$1; code=$2; text=$3; dir=$4
 	if [ "$rc" != "$code" ]; then bad "$name: exit $rc, expected $code"; return 1; fi
 	if ! grep -qF -- "$text" "$TMP/err"; then bad "$name: message does not name '$text'"; return 1; fi
-	left=$(find "$dir" -name '*.tmp*' 2>/dev/null | head -n 3)
+	left=$(find "$dir" -name '*.tmp*' -o -name '.amokit-*' 2>/dev/null | head -n 3)
 	if [ -n "$left" ]; then bad "$name: temporary files left: $left"; return 1; fi
 	ok "$name: exit $code: $(head -n 1 "$TMP/err")"
 }
@@ -74,7 +76,7 @@ if [ -z "$ro_how" ]; then
 	echo "skip read-only directory: root, and neither chattr +i nor a read-only bind mount works here"
 else
 	run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/ro"
-	expect "read-only output directory ($ro_how)" 2 "$TMP/ro/dagsorden.pdf" "$TMP/ro"
+	expect "read-only output directory ($ro_how)" 2 "$TMP/ro" "$TMP/ro"
 	[ -n "$(ls -A "$TMP/ro")" ] && bad "read-only output directory: something was written: $(ls -A "$TMP/ro")"
 	run "$AMOKIT" batch -o "$TMP/ro" "$EX"
 	if [ "$rc" = 1 ] || [ "$rc" = 2 ]; then
@@ -93,16 +95,9 @@ run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/dirtarget"
 expect "target is a directory" 2 "$TMP/dirtarget/dagsorden.pdf" "$TMP/dirtarget"
 [ -d "$TMP/dirtarget/dagsorden.pdf" ] || bad "target is a directory: it was replaced"
 
-# /dev/full: as the output "directory", and as the target itself (a device
-# is written in place, not renamed over).
+# /dev/full as the output "directory".
 run "$AMOKIT" render "$EX" --only dagsorden -o /dev/full
 expect "-o /dev/full" 2 "/dev/full" "$TMP"
-mkdir "$TMP/full"
-ln -s /dev/full "$TMP/full/dagsorden.pdf"
-run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/full"
-expect "target is /dev/full (symlink)" 2 "$TMP/full/dagsorden.pdf" "$TMP/full"
-grep -q "No space left" "$TMP/err" || bad "target is /dev/full: the message does not say the device is full"
-[ -L "$TMP/full/dagsorden.pdf" ] || bad "target is /dev/full: the symlink was replaced"
 
 # --- an existing file is replaced atomically ---------------------------------
 mkdir "$TMP/keep"
@@ -137,7 +132,7 @@ expect "existing file, the write fails (file size limit)" 2 "$TMP/keep/dagsorden
 printf 'old contents\n' > "$TMP/keep/dagsorden.pdf"
 run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/keep"
 if [ "$rc" = 0 ] && same_bytes "$TMP/old.pdf" "$TMP/keep/dagsorden.pdf" &&
-   [ -z "$(find "$TMP/keep" -name '*.tmp*')" ] && qpdf --check "$TMP/keep/dagsorden.pdf" > /dev/null 2>&1; then
+   [ -z "$(find "$TMP/keep" -name '*.tmp*' -o -name '.amokit-*')" ] && qpdf --check "$TMP/keep/dagsorden.pdf" > /dev/null 2>&1; then
 	ok "existing file replaced by a good render (same bytes as a fresh one, qpdf --check)"
 else
 	bad "existing file replaced by a good render: exit $rc or wrong contents"
@@ -194,7 +189,8 @@ fi
 # Interrupted while writing (SIGTERM delivered by strace at the Nth write
 # or rename of the process, any thread): the process dies of the signal,
 # no temporary file is left, and every PDF that is there is whole.
-if command -v strace > /dev/null 2>&1 && ! ldd "$AMOKIT" | grep -q 'libasan\|libtsan'; then
+if command -v strace > /dev/null 2>&1 && ! ldd "$AMOKIT" | grep -q 'libasan\|libtsan' &&
+   ! nm -D "$AMOKIT" 2>/dev/null | grep -q '__asan_init\|__tsan_init'; then
 	left=0; broken=0; runs=0
 	for call in write rename; do
 		for j in 1 4; do
@@ -203,7 +199,7 @@ if command -v strace > /dev/null 2>&1 && ! ldd "$AMOKIT" | grep -q 'libasan\|lib
 				strace -f -o /dev/null -e trace=$call -e inject=$call:signal=SIGTERM:when=$n \
 					"$AMOKIT" render "$EX" -j $j -o "$TMP/sig" > /dev/null 2>&1
 				runs=$((runs + 1))
-				left=$((left + $(find "$TMP/sig" -name '*.tmp*' | wc -l)))
+				left=$((left + $(find "$TMP/sig" -name '*.tmp*' -o -name '.amokit-*' | wc -l)))
 				for f in "$TMP"/sig/*.pdf; do
 					[ -f "$f" ] && ! qpdf --check "$f" > /dev/null 2>&1 && broken=$((broken + 1))
 				done

@@ -115,7 +115,7 @@ judge() {
 		> /dev/null 2> "$TMP/err"
 	rc=$?
 	what="$mode N=$n"
-	left=$(find "$TMP/o" -name '*.tmp*' | head -n 3)
+	left=$(find "$TMP/o" -name '*.tmp*' -o -name '.amokit-*' | head -n 3)
 	if [ -n "$left" ]; then
 		fail=$((fail + 1)); echo "FAIL $what: exit $rc, temporary files left: $left"; return
 	fi

@@ -4,10 +4,12 @@
 # 1. Under `strace -f`, `render` of an example (every document), `blank`
 #    and `ics` open nothing but: the input, the layouts (and their strings
 #    files) and the fonts of the data directory, the Danish hyphenation
-#    dictionary, the output files and their temporary files, and the
-#    system's shared libraries, locale and time-zone files (plus /proc and
-#    /sys under a sanitizer runtime). Failed opens count too. No socket()
-#    and no connect() at all.
+#    dictionary, the output folder, its staging folder and the output files
+#    in it (output.h), and the system's shared libraries, locale and
+#    time-zone files (plus /proc and /sys under a sanitizer runtime). Failed
+#    opens count too; a name opened relative to a folder's descriptor is
+#    joined to that folder's path (strace -y). No socket() and no connect()
+#    at all.
 # 2. Every hostile input of tests/bad/, plus an oversized file, is answered
 #    by `check` in at most 50 MiB peak RSS (GNU time's %M); their times are
 #    checked by bad_inputs.sh.
@@ -45,8 +47,10 @@ allowed() {
 	case "$rdir" in
 	"$LAYOUTS") case "$base" in *.xml|*.png|*.jpg|*.jpeg) return 0 ;; esac ;;
 	"$FONTS") case "$base" in *.ttf) return 0 ;; esac ;;
-	"$out") case "$base" in *.pdf|*.pdf.tmp*|*.ics|*.ics.tmp*) return 0 ;; esac ;;
+	"$out") case "$base" in *.pdf|*.ics|.amokit-tmp.*|.) return 0 ;; esac ;;
+	"$out"/.amokit-tmp.*) case "$base" in *.pdf|*.ics|.) return 0 ;; esac ;;
 	esac
+	[ "$(realpath -m "$p")" = "$out" ] && return 0
 	[ "$(realpath -m "$p")" = "$INPUT" ] && return 0
 	return 1
 }
@@ -58,14 +62,18 @@ traced() {
 	# LeakSanitizer cannot run under ptrace: leaks are checked by the rest
 	# of the suite, here only the files are.
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	strace -f -qq -e trace=open,openat,openat2,creat,socket,connect -o "$TMP/trace" "$@" \
+	strace -f -qq -y -e trace=open,openat,openat2,creat,socket,connect -o "$TMP/trace" "$@" \
 		> "$TMP/out" 2> "$TMP/err"
 	rc=$?
 	if [ "$rc" != 0 ]; then bad "$name: exit $rc"; sed 's/^/    /' "$TMP/err" | head -5; return; fi
 	net=$(grep -E '(^|[ ])(socket|connect)\(' "$TMP/trace" | head -n 3)
 	if [ -n "$net" ]; then bad "$name: network calls: $net"; return; fi
 	n=0; stray=""
-	for p in $(sed -n 's/.*open[at2]*([^"]*"\([^"]*\)".*/\1/p; s/.*creat("\([^"]*\)".*/\1/p' "$TMP/trace" | sort -u); do
+	# openat(3</dir>, "name", ...) is dir/name; open("path") and
+	# openat(AT_FDCWD, "path") are path.
+	for p in $(sed -n 's/.*openat2*([0-9]*<\([^>]*\)>, "\([^"]*\)".*/\1\/\2/p; t
+	                  s/.*open[at2]*([^"]*"\([^"]*\)".*/\1/p; s/.*creat("\([^"]*\)".*/\1/p' "$TMP/trace" |
+	           sed 's#^\([^/]\)#'"$PWD"'/\1#' | sort -u); do
 		n=$((n + 1))
 		allowed "$p" "$out" || stray="$stray $p"
 	done
