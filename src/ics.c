@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "occur.h"
@@ -525,14 +526,120 @@ static char *ical_text(const am_workplace *wp, const ics_opts *o, diag *d, int *
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	pthread_mutex_lock(&lock);
 	*rc = AM_OK;
+	/* Some of libical's failed allocations only drop a part (a TZID
+	 * parameter, a text value) and return as if all were well; icalerrno
+	 * is cleared again by the next call. malloc's ENOMEM in errno stays:
+	 * then the text is not used. */
+	errno = 0;
 	icalcomponent *cal = build(wp, o);
 	char *text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
 	if (cal)
 		icalcomponent_free(cal);
+	if (text && errno == ENOMEM) {
+		free(text);
+		text = NULL;
+	}
 	ical_forget_caches();
 	if (!text)
 		*rc = diag_oom(d, wp->file);
 	pthread_mutex_unlock(&lock);
+	return text;
+}
+
+/* ---- libical in a process of its own -------------------------------------
+ * libical 3.0 does not check its own allocations: when memory runs out it
+ * writes through NULL (seen in icaltimezone_get_utc_timezone,
+ * icalproperty_new_impl, icalmemory_append_char, icalmemory_free_ring). So
+ * the calendar is made in a forked child that sends back its code, its
+ * diagnostics and the text through a pipe, and ends with _exit. A child
+ * that dies of a signal is reported as such (exit 3), and this process
+ * goes on to end cleanly. */
+
+typedef struct ical_reply {
+	int32_t rc;
+	uint64_t len;              /* the text's bytes that follow the diag */
+} ical_reply;
+
+static bool read_full(int fd, void *p, size_t n)
+{
+	char *s = p;
+	while (n) {
+		ssize_t k = read(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		s += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+static _Noreturn void ical_child(int fd, const am_workplace *wp, const ics_opts *o)
+{
+	diag *cd = malloc(sizeof *cd);
+	if (!cd)
+		_exit(3);
+	diag_init(cd);
+	int rc;
+	char *text = ical_text(wp, o, cd, &rc);
+	ical_reply r = {rc, text ? strlen(text) : 0};
+	bool bad = output_write_fd(fd, &r, sizeof r) != 0 || output_write_fd(fd, cd, sizeof *cd) != 0 ||
+	           (text && output_write_fd(fd, text, r.len) != 0);
+	free(text);
+	free(cd);
+	_exit(bad ? 2 : 0);
+}
+
+static char *ical_text_isolated(const am_workplace *wp, const ics_opts *o, diag *d, int *rc)
+{
+	int fds[2];
+	if (pipe(fds) != 0) {
+		*rc = errno == ENOMEM ? diag_oom(d, wp->file) : AM_EINTERNAL;
+		if (*rc == AM_EINTERNAL)
+			diag_error(d, wp->file, 0, "cannot make a pipe for libical: %s", strerror(errno));
+		return NULL;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		ical_child(fds[1], wp, o);
+	}
+	close(fds[1]);
+	char *text = NULL;
+	diag *cd = pid > 0 ? malloc(sizeof *cd) : NULL;
+	ical_reply r;
+	bool got = cd && read_full(fds[0], &r, sizeof r) && read_full(fds[0], cd, sizeof *cd) &&
+	           cd->n >= 0 && cd->n <= DIAG_MAX && r.len < SIZE_MAX &&
+	           (r.rc != AM_OK || ((text = malloc((size_t)r.len + 1)) && read_full(fds[0], text, (size_t)r.len)));
+	close(fds[0]);
+	int status = 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (got) {
+		for (int i = 0; i < cd->n; i++) {   /* from another process: terminated here */
+			cd->entries[i].file[sizeof cd->entries[i].file - 1] = '\0';
+			cd->entries[i].msg[sizeof cd->entries[i].msg - 1] = '\0';
+		}
+		diag_merge(d, cd);
+		*rc = r.rc;
+		if (text)
+			text[r.len] = '\0';
+	} else if (pid > 0 && WIFSIGNALED(status)) {
+		diag_error(d, wp->file, 0, "libical, which makes the calendar, crashed (signal %d); it does "
+		           "when it runs out of memory", WTERMSIG(status));
+		*rc = AM_EINTERNAL;
+	} else if (pid < 0 && errno != ENOMEM && errno != EAGAIN) {
+		diag_error(d, wp->file, 0, "cannot start a process for libical: %s", strerror(errno));
+		*rc = AM_EINTERNAL;
+	} else {
+		*rc = diag_oom(d, wp->file);
+	}
+	free(cd);
+	if (*rc != AM_OK) {
+		free(text);
+		return NULL;
+	}
 	return text;
 }
 
@@ -548,7 +655,7 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 		return AM_EINPUT;
 	}
 	int r;
-	char *text = ical_text(wp, o, d, &r);
+	char *text = ical_text_isolated(wp, o, d, &r);
 	if (!text)
 		return r;
 	buf b = {0};

@@ -1,9 +1,10 @@
 #!/bin/sh
 # oom_cli.sh: an allocation failure anywhere in the process (our code,
-# libxml2, libpng, libdeflate, libhyphen, libical, the C library) ends cleanly (issue 8,
-# item 3): exit 0, or exit 3 with "out of memory" on stderr; never a signal
-# (exit >= 128); no temporary file left; every PDF written passes
-# qpdf --check.
+# libxml2, libpng, libdeflate, libhyphen, libical, the C library) ends
+# cleanly (issue 8, item 3; issue 19, item 5 for ics): exit 0, or exit 3
+# with "out of memory" on stderr; never a signal (exit >= 128); no staging
+# folder left; every PDF written passes qpdf --check; a calendar written is
+# the whole one.
 #
 # A tiny LD_PRELOAD shim, built here into $BUILD, counts malloc, calloc and
 # realloc calls and fails call number OOMSHIM_FAIL_AT: only that one
@@ -156,5 +157,58 @@ for mode in once all; do
 		i=$((i + 1))
 	done
 done
-echo "oom cli: $pass clean ($zero exit 0, $three exit 3 'out of memory'), $known known open, $fail failed"
-[ "$fail" = 0 ]
+echo "render: $pass clean ($zero exit 0, $three exit 3 'out of memory'), $known known open, $fail failed"
+
+# --- ics -------------------------------------------------------------------------
+# libical does not survive its own failed allocations, so ics makes the
+# calendar in a child process (src/ics.c). The shim's count runs on in the
+# child from where the parent forked, and the child ends with _exit, so the
+# counting run sees the parent's calls only: N is sampled over twice that,
+# which covers the child's. A run that ends with exit 0 must have written
+# exactly the calendar of a run without faults (libical can drop a part of
+# it, a TZID say, when an allocation fails; ics must notice and fail).
+export SOURCE_DATE_EPOCH=1767225600
+"$AMOKIT" ics "$EX" -o "$TMP/ref.ics" 2> "$TMP/err" || { echo "FAIL: ics without faults"; cat "$TMP/err"; exit 1; }
+OOMSHIM_REPORT=1 LD_PRELOAD="$SHIM" "$AMOKIT" ics "$EX" -o "$TMP/count.ics" > /dev/null 2> "$TMP/err"
+ics_total=$(sed -n 's/^oomshim calls: //p' "$TMP/err")
+[ -n "$ics_total" ] && [ "$ics_total" -ge 100 ] || { echo "FAIL: the ics counting run: $ics_total calls"; exit 1; }
+range=$((2 * ics_total))
+echo "ics of $EX makes $ics_total allocation calls before and after its child; sampling 1..$range"
+ipass=0; ifail=0; izero=0; ithree=0
+judge_ics() {
+	mode=$1; n=$2
+	rm -rf "$TMP/i"; mkdir "$TMP/i"
+	OOMSHIM_MODE=$mode OOMSHIM_FAIL_AT=$n LD_PRELOAD="$SHIM" "$AMOKIT" ics "$EX" -o "$TMP/i/plan.ics" \
+		> /dev/null 2> "$TMP/err"
+	rc=$?
+	what="ics $mode N=$n"
+	left=$(find "$TMP/i" -name '.amokit-*' | head -n 1)
+	if [ -n "$left" ]; then ifail=$((ifail + 1)); echo "FAIL $what: exit $rc, left $left"; return; fi
+	if [ "$rc" = 0 ] && cmp -s "$TMP/ref.ics" "$TMP/i/plan.ics"; then
+		ipass=$((ipass + 1)); izero=$((izero + 1)); return
+	fi
+	if [ "$rc" = 3 ] && grep -q "out of memory" "$TMP/err" && [ ! -e "$TMP/i/plan.ics" ]; then
+		ipass=$((ipass + 1)); ithree=$((ithree + 1)); return
+	fi
+	ifail=$((ifail + 1))
+	if [ "$rc" = 0 ]; then
+		echo "FAIL $what: exit 0 with a calendar that differs from the one without faults"
+		diff "$TMP/ref.ics" "$TMP/i/plan.ics" | head -n 5
+	elif [ "$rc" -ge 128 ]; then
+		echo "FAIL $what: killed by signal $((rc - 128))"
+	else
+		echo "FAIL $what: exit $rc: $(head -n 1 "$TMP/err")"
+	fi
+}
+ICS_SAMPLES=$((SAMPLES * 3 / 2))
+for mode in once all; do
+	i=0
+	while [ $i -lt "$ICS_SAMPLES" ]; do
+		n=$((1 + i * range / ICS_SAMPLES + (i * 7919) % (range / ICS_SAMPLES + 1)))
+		judge_ics "$mode" "$n"
+		i=$((i + 1))
+	done
+done
+echo "ics: $ipass clean ($izero exit 0 with the whole calendar, $ithree exit 3 'out of memory'), $ifail failed"
+echo "oom cli: $((pass + ipass)) clean, $known known open, $((fail + ifail)) failed"
+[ "$fail" = 0 ] && [ "$ifail" = 0 ]
