@@ -71,7 +71,9 @@ typedef struct draw_cmd {
 		} path;
 		struct {
 			rect r;
-			const char *file;
+			const char *file;            /* as named, for messages */
+			const unsigned char *data;   /* the file's bytes, read by the layout */
+			size_t len;
 		} image;
 		struct {
 			rect r;

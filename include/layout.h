@@ -31,9 +31,12 @@ typedef struct layout_env {
 	text_hyph *hyph;              /* may be NULL */
 	layout_custom_fn custom;      /* may be NULL */
 	void *custom_ctx;
-	const char *image_dir;        /* base for relative image paths; NULL: as given */
+	const char *image_dir;        /* the folder the data's image paths (<logo>) are
+	                                 relative to and must lie beneath (safe_path.h);
+	                                 NULL: the current directory */
 	const char *paper;            /* overrides the layout's paper size (e.g. "A1"); may be NULL */
 	bool landscape;               /* with paper: landscape orientation */
+	const char *data_file;        /* where the data came from, for messages; may be NULL */
 } layout_env;
 
 /* Parses the layout at path into a (arena-owned). Returns AM_OK, or

@@ -193,7 +193,9 @@ typedef struct am_workplace {
 	int line;
 	int version;
 	const char *name, *address, *cvr, *branch;
-	const char *logo;      /* absolute or relative to the current directory */
+	const char *logo;      /* as written: relative to the workplace file's
+	                          folder, read only beneath it (safe_path.h) */
+	int logo_line;
 	int headcount;
 	bool med_agreement;
 	const char *med_note;  /* what the MED-aftale says about participation */

@@ -513,7 +513,7 @@ static void bind_head(binder *b, dnode *root, const am_workplace *wp)
 	dnode *med = node(b, root, "med-agreement", wp->med_note, l);
 	leaf_bool(b, med, "applies", wp->med_agreement, l);
 	leaf(b, root, "branch", wp->branch, l);
-	leaf(b, root, "logo", wp->logo, l);
+	leaf(b, root, "logo", wp->logo, wp->logo_line ? wp->logo_line : l);
 }
 
 /* The whole tree of wp as a node called name under parent (NULL: a root). */

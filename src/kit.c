@@ -375,7 +375,16 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	draw_doc doc;
 	draw_init(&doc, a);
 	wheel_ctx wc = {.k = k, .wp = wp, .l = l, .timestamp = doc_timestamp(job, wp)};
-	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, NULL, NULL, false};
+	/* The workplace's <logo> is read only beneath the workplace file's folder. */
+	const char *slash = wp && wp->file ? strrchr(wp->file, '/') : NULL;
+	const char *wp_dir = !slash ? "." : slash == wp->file ? "/"
+	                   : arena_strndup(a, wp->file, (size_t)(slash - wp->file));
+	if (!wp_dir) {
+		arena_free(a);
+		return diag_oom(d, NULL);
+	}
+	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, wp_dir, NULL, false,
+	                  wp ? wp->file : NULL};
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;

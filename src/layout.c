@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "safe_path.h"
 
 #define PT_PER_MM (72.0f / 25.4f)
 
@@ -1028,62 +1029,98 @@ static int build_grid(builder *b, const lnode *n, const bctx *c)
 
 /* ---- images, rules, custom ------------------------------------------------ */
 
-/* Reads the pixel size of a PNG or JPEG file; false when it is neither. */
-static bool image_size(const char *path, int *w, int *h)
+/* An image read in this run: each file is read once per document. */
+typedef struct image_file {
+	struct image_file *next;
+	const char *base, *rel;
+	unsigned char *data;       /* in the run's arena */
+	size_t len;
+	int w, h;
+} image_file;
+
+/* Images a document may read together, a hostile layout's repeats aside. */
+#define IMAGE_BYTES_MAX (64u << 20)
+
+/* Reads image rel beneath folder base (safe_path.h), once per run; NULL
+ * with a diag record at file:line when it may not or cannot be read. */
+static const image_file *read_image(lrun *r, const char *base, const char *rel,
+                                    const char *file, int line)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	unsigned char buf[65536];
-	size_t n = fread(buf, 1, sizeof buf, f);
-	fclose(f);
-	if (n >= 24 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		*w = (buf[16] << 24) | (buf[17] << 16) | (buf[18] << 8) | buf[19];
-		*h = (buf[20] << 24) | (buf[21] << 16) | (buf[22] << 8) | buf[23];
-		return *w > 0 && *h > 0;
+	for (image_file *f = r->images; f; f = f->next)
+		if (strcmp(f->rel, rel) == 0 && strcmp(f->base, base ? base : "") == 0)
+			return f;
+	image_file *f = arena_alloc(r->a, sizeof *f);
+	unsigned char *buf = NULL;
+	int oom = 0;
+	const char *why = f ? safe_read(base, rel, SAFE_IMAGE_MAX, &buf, &f->len, &oom) : NULL;
+	if (!f || oom) {
+		fail(r);
+		return NULL;
 	}
-	for (size_t i = 2; n > 4 && buf[0] == 0xFF && buf[1] == 0xD8 && i + 9 < n;) {
-		if (buf[i] != 0xFF)
-			return false;
-		unsigned char m = buf[i + 1];
-		size_t len = (size_t)(buf[i + 2] << 8 | buf[i + 3]);
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-			*h = buf[i + 5] << 8 | buf[i + 6];
-			*w = buf[i + 7] << 8 | buf[i + 8];
-			return *w > 0 && *h > 0;
-		}
-		i += 2 + len;
+	if (!why)
+		why = safe_image_size(buf, f->len, &f->w, &f->h);
+	if (!why && (f->len > IMAGE_BYTES_MAX - r->image_bytes))
+		why = "one image too many: the document's images are larger than 64 MiB together";
+	if (!why && !(f->data = arena_alloc(r->a, f->len + 1)))
+		oom = 1;
+	if (!why && !oom)
+		memcpy(f->data, buf, f->len);
+	free(buf);
+	if (oom) {
+		fail(r);
+		return NULL;
 	}
-	return false;
+	if (why) {
+		diag_error(r->d, file, line, "image '%s': %s", rel, why);
+		r->err = AM_EINPUT;
+		return NULL;
+	}
+	f->base = arena_strdup(r->a, base ? base : "");
+	f->rel = arena_strdup(r->a, rel);
+	if (!f->base || !f->rel) {
+		fail(r);
+		return NULL;
+	}
+	r->image_bytes += f->len;
+	f->next = r->images;
+	r->images = f;
+	return f;
 }
 
+/* The folder of the file at path ("." for a bare name), in a. */
+static const char *folder_of(arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return !slash ? "." : slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* An image: src, beneath the layout's folder, or the data's path (the
+ * workplace's <logo>), beneath the folder of the workplace file. */
 static int build_image(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	const char *src = lattr_get(n, "src"), *path = NULL;
-	int line = n->line;
-	const char *file = r->file;
+	const char *src = lattr_get(n, "src"), *rel, *folder, *file;
+	int line;
 	if (src) {
-		const char *slash = strrchr(r->file, '/');
-		path = slash ? arena_printf(r->a, "%.*s/%s", (int)(slash - r->file), r->file, src) : src;
+		rel = src;
+		folder = folder_of(r->a, r->file);
+		file = r->file;
+		line = n->line;
 	} else {
 		const dnode *dn = data_find(c->data, lattr_get(n, "path"));
 		if (!dn || !dn->text)
 			return 0;       /* no logo: nothing to print */
-		path = dn->text;
+		rel = dn->text;
+		folder = r->env->image_dir ? r->env->image_dir : ".";
+		file = r->env->data_file ? r->env->data_file : "workplace";
 		line = dn->line;
-		file = "workplace";
-		if (path[0] != '/' && r->env->image_dir)
-			path = arena_printf(r->a, "%s/%s", r->env->image_dir, dn->text);
 	}
-	if (!path)
+	if (!folder)
 		return fail(r);
-	int pw, ph;
-	if (!image_size(path, &pw, &ph)) {
-		diag_error(r->d, file, line, "image '%s' is missing or not a PNG or JPEG file", path);
-		r->err = AM_EINPUT;
+	const image_file *img = read_image(r, folder, rel, file, line);
+	if (!img)
 		return -1;
-	}
+	int pw = img->w, ph = img->h;
 	float w = layout_length(lattr_get(n, "width"), 0);
 	float h = layout_length(lattr_get(n, "height"), 0);
 	if (!w && !h)
@@ -1100,7 +1137,9 @@ static int build_image(builder *b, const lnode *n, const bctx *c)
 	if (!im)
 		return -1;
 	im->h = h;
-	im->u.image.file = path;
+	im->u.image.file = rel;
+	im->u.image.data = img->data;
+	im->u.image.len = img->len;
 	im->u.image.w = w;
 	const char *al = lattr_get(n, "align");
 	im->u.image.x = al && strcmp(al, "right") == 0 ? b->width - w

@@ -195,7 +195,7 @@ struct blk {
 			int lines;         /* writing lines after the content */
 		} box;
 		struct { float width; rgb colour; } rule;
-		struct { const char *file; float w; float x; } image;
+		struct { const char *file; const unsigned char *data; size_t len; float w; float x; } image;
 		struct { const char *kind; const dnode *data; } custom;
 	} u;
 };
@@ -211,6 +211,8 @@ typedef struct lrun {
 	const char *file;          /* layout file, for messages */
 	int err;                   /* first error code, AM_OK when none */
 	para_memo *memo;           /* paragraphs already broken (layout.c) */
+	struct image_file *images; /* images read in this run (layout.c) */
+	size_t image_bytes;        /* their bytes together */
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */

@@ -520,6 +520,8 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		draw_cmd c = {.kind = DRAW_IMAGE};
 		c.u.image.r = (rect){x + b->u.image.x, y, b->u.image.w, b->h};
 		c.u.image.file = b->u.image.file;
+		c.u.image.data = b->u.image.data;
+		c.u.image.len = b->u.image.len;
 		return draw_push(d->doc, d->page, &c) ? 0 : -1;
 	}
 	case B_CUSTOM: {
@@ -606,7 +608,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
-	lrun r = {l, env, doc->arena, d, l->file, AM_OK, NULL};
+	lrun r = {l, env, doc->arena, d, l->file, AM_OK, NULL, NULL, 0};
 	lsection *secs;
 	size_t n;
 	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))

@@ -20,6 +20,7 @@
 
 #include "codepage.h"
 #include "norm.h"
+#include "safe_path.h"
 #include "wheel.h"
 #include "xsdinfo.h"
 
@@ -809,17 +810,18 @@ static void read_wheel(rm *r, xmlNodePtr sec)
 
 /* ---- the workplace ------------------------------------------------------ */
 
-/* A logo path relative to the XML file becomes relative to the current
- * directory (or stays absolute). */
-static const char *logo_path(rm *r, const char *logo)
+/* The logo's path as written: relative to the workplace file's folder,
+ * and read (by a layout that shows it) only beneath it (safe_path.h); a
+ * path that could not be is refused here already. */
+static const char *logo_path(rm *r, xmlNodePtr root, int *line)
 {
-	const char *slash = strrchr(r->file, '/');
-	if (!logo || logo[0] == '/' || !slash)
-		return logo;
-	const char *p = arena_printf(r->a, "%.*s/%s", (int)(slash - r->file), r->file, logo);
-	if (!p)
-		r->oom = true;
-	return p;
+	xmlNodePtr el = child(root, "logo");
+	const char *logo = el ? text_of(r, el) : NULL;
+	const char *why = logo ? safe_path_problem(logo) : NULL;
+	*line = el ? line_of(el) : 0;
+	if (why)
+		error_at(r, *line, "<logo>: '%s' is %s", logo, why);
+	return logo;
 }
 
 static void read_head(rm *r, xmlNodePtr root)
@@ -832,7 +834,7 @@ static void read_head(rm *r, xmlNodePtr root)
 	wp->cvr = child_text(r, root, "cvr");
 	wp->headcount = (int)parse_long(child_text(r, root, "headcount"), 0);
 	wp->branch = child_text(r, root, "branch");
-	wp->logo = logo_path(r, child_text(r, root, "logo"));
+	wp->logo = logo_path(r, root, &wp->logo_line);
 	xmlNodePtr med = child(root, "med-agreement");
 	if (med) {
 		wp->med_agreement = parse_bool(attr_of(r, med, "applies"));

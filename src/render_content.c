@@ -410,7 +410,7 @@ static void draw_path_cmd(render_ctx *c, const draw_cmd *cmd)
 static int draw_image_cmd(render_ctx *c, const draw_cmd *cmd)
 {
 	rect r = cmd->u.image.r;
-	long x = render_image(c, cmd->u.image.file);
+	long x = render_image(c, cmd->u.image.file, cmd->u.image.data, cmd->u.image.len);
 	if (x < 0)
 		return c->fail;
 	out_op(c, "q");

@@ -4,8 +4,10 @@
  * grey or RGB, a transparent colour or an alpha channel turned into a soft
  * mask) and written as deflated samples. A JPEG goes into the file as it
  * is (DCTDecode); only its frame header is read, for size and colours.
- * A missing, damaged or unsupported image is an input error naming the
- * file; PDF/A-1 allows no transparency and no CMYK beside an sRGB output
+ * The bytes come with the draw command: the layout read the file (only
+ * beneath the folder of the file that names it, safe_path.h), so no file
+ * is read here. A missing, damaged or unsupported image is an input error
+ * naming the file; PDF/A-1 allows no transparency and no CMYK beside an sRGB output
  * intent, so such images are refused for the archive copy. */
 #include "render_priv.h"
 
@@ -16,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_IMAGE_FILE (64L << 20)
 #define MAX_PIXELS (40L * 1000 * 1000)   /* a 40-megapixel logo is plenty */
 
 /* An image decoded or parsed, ready to be written. */
@@ -244,27 +245,6 @@ static unsigned write_image(render_ctx *c, const image *img)
 	return obj;
 }
 
-/* The whole file in a malloc'd buffer, or NULL. */
-static unsigned char *read_file(const char *file, size_t *n, bool *oom)
-{
-	FILE *f = fopen(file, "rb");
-	if (!f)
-		return NULL;
-	unsigned char *buf = NULL;
-	long len = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
-	if (len >= 0 && len <= MAX_IMAGE_FILE && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)len + 1);
-		*oom = !buf;
-		if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-			free(buf);
-			buf = NULL;
-		}
-	}
-	fclose(f);
-	*n = (size_t)len;
-	return buf;
-}
-
 /* Why img cannot go into the file, or NULL. */
 static const char *unfit(const render_ctx *c, const image *img)
 {
@@ -277,12 +257,10 @@ static const char *unfit(const render_ctx *c, const image *img)
 	return NULL;
 }
 
-static long load(render_ctx *c, const char *file)
+static long load(render_ctx *c, const char *file, const unsigned char *p, size_t n)
 {
-	size_t n = 0;
-	bool oom = false;
-	unsigned char *p = read_file(file, &n, &oom), *pixels = NULL;
-	image img = {.why = "cannot read image"};
+	unsigned char *pixels = NULL;
+	image img = {.why = "no image data"};
 	if (p && n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) {
 		img.why = NULL;
 		load_png(p, n, &img, &pixels);
@@ -293,7 +271,7 @@ static long load(render_ctx *c, const char *file)
 	}
 	long x = -1;
 	const char *why = unfit(c, &img);
-	if (oom || img.oom) {
+	if (img.oom) {
 		render_oom(c);
 	} else if (why) {
 		diag_error(c->d, file, 0, "%s", why);
@@ -303,14 +281,13 @@ static long load(render_ctx *c, const char *file)
 	}
 	free(img.alpha);
 	free(pixels);
-	free(p);
 	return render_status(c) ? -1 : x;
 }
 
-long render_image(render_ctx *c, const char *file)
+long render_image(render_ctx *c, const char *file, const unsigned char *data, size_t len)
 {
 	for (size_t i = 0; i < c->n_xobjects; i++)
 		if (c->xobjects[i].file && !strcmp(c->xobjects[i].file, file))
 			return (long)i;
-	return load(c, file);
+	return load(c, file, data, len);
 }

@@ -112,10 +112,11 @@ void render_add_link(render_ctx *c, float x0, float y0, float x1, float y1, cons
 
 /* ---- others ------------------------------------------------------------ */
 
-/* The XObject index of the image in file (PNG or JPEG, told by its first
- * bytes), written once per document (render_image.c); -1 with a diag
- * record (AM_EINPUT naming the file) when it is missing or damaged. */
-long render_image(render_ctx *c, const char *file);
+/* The XObject index of the image file's bytes data[0..len) (PNG or JPEG,
+ * told by its first bytes; read by the layout), written once per document
+ * (render_image.c); -1 with a diag record (AM_EINPUT naming the file) when
+ * it is missing or damaged. */
+long render_image(render_ctx *c, const char *file, const unsigned char *data, size_t len);
 
 /* Tiling (render_tile.c): writes every page as an assembly map followed by
  * its sheets; dest[i] receives each map's object. AM_OK or AM_E*. */

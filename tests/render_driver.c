@@ -4,6 +4,7 @@
  * issue requires to round-trip, Danish text and quotes, two pages and
  * bookmarks. usage: render_driver OUT.pdf plain|tile|pdfa IMAGE.png */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
@@ -18,7 +19,25 @@ static void text(draw_doc *doc, draw_page *pg, float x, float y, float size, fon
 	draw_text(doc, pg, x, y, size, st, black, s, strlen(s));
 }
 
-static void first_page(draw_doc *doc, const char *image)
+/* The image file's bytes (the layout reads them in amokit; here the
+ * caller's file is trusted); NULL when it cannot be read. */
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p = NULL;
+	long len = f && fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+	if (len >= 0 && fseek(f, 0, SEEK_SET) == 0 && (p = malloc((size_t)len + 1)) &&
+	    fread(p, 1, (size_t)len, f) != (size_t)len) {
+		free(p);
+		p = NULL;
+	}
+	if (f)
+		fclose(f);
+	*n = len > 0 ? (size_t)len : 0;
+	return p;
+}
+
+static void first_page(draw_doc *doc, const char *image, const unsigned char *data, size_t len)
 {
 	static const path_el wave[] = {{PATH_MOVE, {{60, 470}}},
 	                               {PATH_CURVE, {{160, 400}, {260, 540}, {360, 470}}},
@@ -48,6 +67,7 @@ static void first_page(draw_doc *doc, const char *image)
 	draw_push(doc, pg, &p);
 	draw_cmd img = {.kind = DRAW_IMAGE};
 	img.u.image.r = (rect){400, 170, 120, 60}, img.u.image.file = image;
+	img.u.image.data = data, img.u.image.len = len;
 	draw_push(doc, pg, &img);
 	text(doc, pg, 60, 580, 11, FONT_REGULAR, "https://at.dk/");
 	draw_cmd link = {.kind = DRAW_LINK};
@@ -71,9 +91,11 @@ int main(int argc, char **argv)
 		diag_print(&d, stderr);
 		return 3;
 	}
+	size_t len;
+	unsigned char *image = slurp(argv[3], &len);
 	draw_doc doc;
 	draw_init(&doc, a);
-	first_page(&doc, argv[3]);
+	first_page(&doc, argv[3], image, len);
 	draw_page *pg = draw_add_page(&doc, 595.28f, 841.89f);
 	text(&doc, pg, 60, 80, 14, FONT_BOLD, "Side to");
 	text(&doc, pg, 60, 110, 11, FONT_REGULAR, "Ærøskøbing, Åbenrå og Søgård");
@@ -90,6 +112,7 @@ int main(int argc, char **argv)
 	doc.meta.pdfa = !strcmp(argv[2], "pdfa");
 	int rc = render_pdf(&doc, &o, argv[1], &d);
 	diag_print(&d, stderr);
+	free(image);
 	arena_free(a);
 	font_free(fonts);
 	return rc;

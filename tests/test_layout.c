@@ -54,7 +54,7 @@ static int run(fixture *f, const char *xml)
 	int rc = layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d);
 	if (rc)
 		return rc;
-	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false};
+	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL};
 	return layout_run(l, &env, &f->doc, &f->d);
 }
 

@@ -178,7 +178,7 @@ static int layout_attempt(const char *path, const char *xml, size_t len,
 	} else {
 		draw_doc doc;
 		draw_init(&doc, da);
-		layout_env env = {root, &text_fake_measurer, NULL, draw_custom, NULL, NULL, NULL, false};
+		layout_env env = {root, &text_fake_measurer, NULL, draw_custom, NULL, NULL, NULL, false, NULL};
 		rc = layout_run(l, &env, &doc, &d);
 		arena_fail_after(-1);
 		if (rc && rc != AM_EINTERNAL)

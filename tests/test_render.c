@@ -236,7 +236,7 @@ static void failure_keeps_the_old_file(void **state)
 	draw_doc *doc = sample(a);
 	draw_cmd img = {.kind = DRAW_IMAGE};
 	img.u.image.r = (rect){10, 10, 50, 50};
-	img.u.image.file = arena_strdup(a, path_in("no-such-logo.png"));
+	img.u.image.file = "no-such-logo.png";   /* no bytes: the layout did not read it */
 	assert_non_null(draw_push(doc, &doc->pages[0], &img));
 	assert_int_equal(render(doc, target, &d), AM_EINPUT);
 	assert_non_null(strstr(d.entries[0].file, "no-such-logo.png"));
@@ -244,9 +244,12 @@ static void failure_keeps_the_old_file(void **state)
 	char *p = slurp(target, &n);
 	assert_string_equal(p, "old content");
 	free(p);
-	/* A file that claims to be a PNG but is not one. */
-	spit(path_in("bad.png"), "\x89PNG\r\n\x1a\nthis is no image");
-	doc->pages[0].cmds[doc->pages[0].n - 1].u.image.file = arena_strdup(a, path_in("bad.png"));
+	/* Bytes that claim to be a PNG but are not one. */
+	static const char bad[] = "\x89PNG\r\n\x1a\nthis is no image";
+	draw_cmd *c = &doc->pages[0].cmds[doc->pages[0].n - 1];
+	c->u.image.file = "bad.png";
+	c->u.image.data = (const unsigned char *)bad;
+	c->u.image.len = sizeof bad - 1;
 	assert_int_equal(render(doc, target, &d), AM_EINPUT);
 	assert_non_null(strstr(d.entries[0].file, "bad.png"));
 	p = slurp(target, &n);
@@ -393,10 +396,15 @@ static int render_png(int colour_type, bool trns, bool pdfa)
 	draw_cmd img = {.kind = DRAW_IMAGE};
 	img.u.image.r = (rect){50, 50, 40, 40};
 	img.u.image.file = arena_strdup(a, png);
+	size_t n;
+	char *bytes = slurp(png, &n);   /* the layout's part: the renderer gets bytes */
+	img.u.image.data = (const unsigned char *)bytes;
+	img.u.image.len = n;
 	assert_non_null(draw_push(doc, &doc->pages[0], &img));
 	diag d;
 	diag_init(&d);
 	int rc = render(doc, path_in("img.pdf"), &d);
+	free(bytes);
 	arena_free(a);
 	return rc;
 }

@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		draw_doc doc;
 		draw_init(&doc, da);
 		layout_env env = {data_root, &text_fake_measurer, hyph, draw_custom, NULL,
-		                  FUZZ_ROOT "/layouts", NULL, false};
+		                  FUZZ_ROOT "/layouts", NULL, false, NULL};
 		diag rd;
 		diag_init(&rd);
 		rc = layout_run(l, &env, &doc, &rd);

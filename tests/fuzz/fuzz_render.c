@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_require(bind_workplace(a, wp, &root) == AM_OK, "bind_workplace");
 		draw_doc doc;
 		draw_init(&doc, a);
-		layout_env env = {root, &measurer, hyph, NULL, NULL, NULL, NULL, false};
+		layout_env env = {root, &measurer, hyph, NULL, NULL, NULL, NULL, false, NULL};
 		rc = layout_run(agenda, &env, &doc, &d);
 		fuzz_require(rc == AM_OK || d.errors > 0, "layout_run failed without a diag record");
 		if (rc == AM_OK) {

@@ -1,0 +1,232 @@
+/* safe_path.c: reading a file that untrusted input names, only beneath a
+ * folder; see safe_path.h.
+ *
+ * The walk opens the base folder (named by the user, so followed as
+ * given), then each part of the path relative to the last with
+ * O_NOFOLLOW: no part can be a link, whatever is renamed meanwhile, and
+ * ".." never appears, so every step stays below the base. The last part is
+ * looked at (fstatat, not following) before it is opened, so a FIFO or a
+ * device is never opened at all; it is opened with O_NONBLOCK, and fstat
+ * on the open file must show the same regular file. */
+#define _GNU_SOURCE
+#include "safe_path.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_DEPTH 32               /* folders below the base */
+
+const char *safe_path_problem(const char *rel)
+{
+	if (!rel || !rel[0])
+		return "an empty path";
+	if (rel[0] == '/')
+		return "an absolute path: it must be relative to the folder of the file that names it";
+	for (const char *p = rel; *p;) {
+		size_t k = strcspn(p, "/");
+		if (k == 2 && p[0] == '.' && p[1] == '.')
+			return "a path with '..': it must lie in the folder of the file that names it, or below";
+		p += k;
+		while (*p == '/')
+			p++;
+	}
+	if (rel[strlen(rel) - 1] == '/')
+		return "a folder, not a file";
+	return NULL;
+}
+
+/* Opens folder part in dfd without following a link; -1 with *why. */
+static int open_part(int dfd, const char *part, const char **why)
+{
+	struct stat st;
+	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		*why = errno == ENOENT ? "not found" : "cannot be looked at";
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why = "reached through a symbolic link, which is not followed";
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*why = "not found (a part of the path is not a folder)";
+		return -1;
+	}
+	int fd = openat(dfd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		*why = errno == ELOOP ? "reached through a symbolic link, which is not followed" : "cannot be opened";
+	return fd;
+}
+
+/* Opens the file part in dfd: a regular file of at most max bytes. */
+static int open_file(int dfd, const char *part, size_t max, const char **why)
+{
+	struct stat st, st2;
+	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		*why = errno == ENOENT ? "not found" : "cannot be looked at";
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why = "a symbolic link, which is not followed";
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		*why = "too large";
+		return -1;
+	}
+	int fd = openat(dfd, part, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*why = errno == ELOOP ? "a symbolic link, which is not followed" : "cannot be opened";
+		return -1;
+	}
+	if (fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode) || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino) {
+		close(fd);
+		*why = "not a regular file";
+		return -1;
+	}
+	return fd;
+}
+
+/* The whole open file fd, at most max bytes, into a malloc'd buffer. */
+static const char *read_fd(int fd, size_t max, unsigned char **buf, size_t *n, int *oom)
+{
+	size_t cap = 0, len = 0;
+	unsigned char *p = NULL;
+	for (;;) {
+		if (len == cap) {
+			size_t want = cap ? 2 * cap : 64 << 10;
+			if (want > max + 1)
+				want = max + 1;
+			if (want <= len) {
+				free(p);
+				return "too large";
+			}
+			unsigned char *q = realloc(p, want + 1);
+			if (!q) {
+				free(p);
+				*oom = 1;
+				return "out of memory";
+			}
+			p = q;
+			cap = want;
+		}
+		ssize_t k = read(fd, p + len, cap - len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			free(p);
+			return "cannot be read";
+		}
+		if (k == 0)
+			break;
+		len += (size_t)k;
+	}
+	if (len > max) {
+		free(p);
+		return "too large";
+	}
+	p[len] = '\0';
+	*buf = p;
+	*n = len;
+	return NULL;
+}
+
+const char *safe_read(const char *base, const char *rel, size_t max, unsigned char **buf,
+                      size_t *n, int *oom)
+{
+	*buf = NULL;
+	*n = 0;
+	*oom = 0;
+	const char *why = safe_path_problem(rel);
+	if (why)
+		return why;
+	char *path = strdup(rel);
+	if (!path) {
+		*oom = 1;
+		return "out of memory";
+	}
+	int dfd = open(base && base[0] ? base : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		why = "not found (its folder cannot be opened)";
+	char *part = path;
+	for (int depth = 0; !why; depth++) {
+		while (*part == '/')
+			part++;
+		char *slash = strchr(part, '/');
+		if (!slash) {
+			int fd = open_file(dfd, part, max, &why);
+			if (fd >= 0) {
+				why = read_fd(fd, max, buf, n, oom);
+				close(fd);
+			}
+			break;
+		}
+		*slash = '\0';
+		if (strcmp(part, ".") != 0 && part[0]) {
+			if (depth >= MAX_DEPTH) {
+				why = "too deep below its folder";
+				break;
+			}
+			int next = open_part(dfd, part, &why);
+			close(dfd);
+			dfd = next;
+		}
+		part = slash + 1;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	free(path);
+	return why;
+}
+
+static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
+{
+	if (n >= 24 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0) {
+		uint32_t pw = be32(p + 16), ph = be32(p + 20);
+		if (pw == 0 || ph == 0 || pw > 1000000 || ph > 1000000)
+			return "a PNG image with an impossible size";
+		*w = (int)pw;
+		*h = (int)ph;
+		return NULL;
+	}
+	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) {
+		/* Markers up to the frame header (SOF0..SOF15 but DHT, JPG, DAC). */
+		for (size_t i = 2; i + 9 <= n;) {
+			if (p[i] != 0xFF)
+				return "a damaged JPEG image";
+			unsigned char m = p[i + 1];
+			if (m == 0xFF) {   /* fill byte */
+				i++;
+				continue;
+			}
+			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+				*h = (int)be16(p + i + 5);
+				*w = (int)be16(p + i + 7);
+				return *w > 0 && *h > 0 ? NULL : "a JPEG image with an impossible size";
+			}
+			if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+				i += 2;        /* markers without a length */
+				continue;
+			}
+			i += 2 + be16(p + i + 2);
+		}
+		return "a damaged JPEG image";
+	}
+	return "not a PNG or JPEG image (by its content)";
+}
