@@ -597,7 +597,7 @@ static char *ical_text_isolated(const am_workplace *wp, const ics_opts *o, diag 
 	if (pipe(fds) != 0) {
 		*rc = errno == ENOMEM ? diag_oom(d, wp->file) : AM_EINTERNAL;
 		if (*rc == AM_EINTERNAL)
-			diag_error(d, wp->file, 0, "cannot make a pipe for libical: %s", strerror(errno));
+			diag_error(d, wp->file, 0, "kan ikke oprette et rør til libical: %s", diag_errno(errno));
 		return NULL;
 	}
 	pid_t pid = fork();
@@ -626,11 +626,11 @@ static char *ical_text_isolated(const am_workplace *wp, const ics_opts *o, diag 
 		if (text)
 			text[r.len] = '\0';
 	} else if (pid > 0 && WIFSIGNALED(status)) {
-		diag_error(d, wp->file, 0, "libical, which makes the calendar, crashed (signal %d); it does "
-		           "when it runs out of memory", WTERMSIG(status));
+		diag_error(d, wp->file, 0, "libical, som laver kalenderen, gik ned (signal %d); det gør den, "
+		           "når der ikke er hukommelse nok", WTERMSIG(status));
 		*rc = AM_EINTERNAL;
 	} else if (pid < 0 && errno != ENOMEM && errno != EAGAIN) {
-		diag_error(d, wp->file, 0, "cannot start a process for libical: %s", strerror(errno));
+		diag_error(d, wp->file, 0, "kan ikke starte en proces til libical: %s", diag_errno(errno));
 		*rc = AM_EINTERNAL;
 	} else {
 		*rc = diag_oom(d, wp->file);
@@ -680,7 +680,7 @@ int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag 
 	if (strcmp(path, "-") != 0)
 		r = output_file(path, text, len, d);
 	else if (fflush(stdout) != 0 || output_write_fd(STDOUT_FILENO, text, len) != 0) {
-		diag_error(d, "<stdout>", 0, "cannot write: %s", strerror(errno));
+		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
 		r = AM_EUSAGE;
 	}
 	free(text);

@@ -1060,7 +1060,7 @@ static const image_file *read_image(lrun *r, const char *base, const char *rel,
 	if (!why)
 		why = safe_image_size(buf, f->len, &f->w, &f->h);
 	if (!why && (f->len > IMAGE_BYTES_MAX - r->image_bytes))
-		why = "one image too many: the document's images are larger than 64 MiB together";
+		why = "et billede for meget: dokumentets billeder fylder over 64 MiB tilsammen";
 	if (!why && !(f->data = arena_alloc(r->a, f->len + 1)))
 		oom = 1;
 	if (!why && !oom)
@@ -1071,7 +1071,7 @@ static const image_file *read_image(lrun *r, const char *base, const char *rel,
 		return NULL;
 	}
 	if (why) {
-		diag_error(r->d, file, line, "image '%s': %s", rel, why);
+		diag_error(r->d, file, line, "billedet '%s': %s", rel, why);
 		r->err = AM_EINPUT;
 		return NULL;
 	}

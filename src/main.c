@@ -849,7 +849,7 @@ static int finish_stdout(int r)
 	}
 	if (!bad)
 		return r;
-	fprintf(stderr, "amokit: cannot write to standard output: %s\n", e ? strerror(e) : "write error");
+	fprintf(stderr, "amokit: kan ikke skrive til standard-ud: %s\n", e ? diag_errno(e) : "skrivefejl");
 	return r ? r : AM_EUSAGE;
 }
 

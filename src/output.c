@@ -238,8 +238,8 @@ static int lock_folder(int fd, const char *shown, bool *held, diag *d)
 		if (errno != EWOULDBLOCK)
 			return AM_OK;
 		if (waited >= LOCK_WAIT_MS) {
-			diag_error(d, shown, 0, "another amokit run has been writing here for %d s; "
-			           "try again when it has finished", LOCK_WAIT_MS / 1000);
+			diag_error(d, shown, 0, "en anden kørsel af amokit har skrevet her i %d s; "
+			           "prøv igen, når den er færdig", LOCK_WAIT_MS / 1000);
 			return AM_EUSAGE;
 		}
 		long ms = waited < 50 ? 1 : 10;
@@ -256,21 +256,21 @@ static void unlock_folder(int fd, bool held)
 
 static const char *kind_of(mode_t m)
 {
-	return S_ISLNK(m) ? "a symbolic link" : S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO"
-	     : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
-	     : S_ISBLK(m) ? "a block device" : "not a regular file";
+	return S_ISLNK(m) ? "et symbolsk link" : S_ISDIR(m) ? "en mappe" : S_ISFIFO(m) ? "en FIFO (et navngivet rør)"
+	     : S_ISSOCK(m) ? "en socket" : S_ISCHR(m) ? "en tegnenhed (character device)"
+	     : S_ISBLK(m) ? "en blokenhed (block device)" : "noget andet end en almindelig fil";
 }
 
 static int refuse(diag *d, const char *path, mode_t m)
 {
-	diag_error(d, path, 0, "is %s, not a regular file: amokit neither writes through it nor "
-	           "replaces it (remove it, or write elsewhere)", kind_of(m));
+	diag_error(d, path, 0, "er %s, ikke en almindelig fil: amokit skriver hverken igennem den "
+	           "eller erstatter den (fjern den, eller skriv et andet sted)", kind_of(m));
 	return AM_EUSAGE;
 }
 
 static int io_error(diag *d, const char *path, const char *what, int err)
 {
-	diag_error(d, path, 0, "cannot %s: %s", what, strerror(err));
+	diag_error(d, path, 0, "kan ikke %s: %s", what, diag_errno(err));
 	return err == ENOMEM ? AM_EINTERNAL : AM_EUSAGE;
 }
 
@@ -279,7 +279,7 @@ static int check_target(int fd, const char *name, const char *path, diag *d)
 {
 	struct stat st;
 	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return errno == ENOENT ? AM_OK : io_error(d, path, "look at the file there", errno);
+		return errno == ENOENT ? AM_OK : io_error(d, path, "undersøge filen", errno);
 	return S_ISREG(st.st_mode) ? AM_OK : refuse(d, path, st.st_mode);
 }
 
@@ -356,7 +356,7 @@ static int make_stage(output_set *s, const char *where, diag *d)
 		atomic_store(&sl->state, SLOT_STAGING);   /* before it exists: a signal removes it */
 		if (atomic_load(&ending)) {
 			atomic_store(&sl->state, SLOT_RESERVED);
-			diag_error(d, where, 0, "interrupted");
+			diag_error(d, where, 0, "afbrudt");
 			return AM_EUSAGE;
 		}
 		if (mkdirat(s->dirfd, sl->stage, mode) == 0)
@@ -364,14 +364,14 @@ static int make_stage(output_set *s, const char *where, diag *d)
 		int e = errno;
 		atomic_store(&sl->state, SLOT_RESERVED);
 		if (e != EEXIST || tries > 100)
-			return io_error(d, where, "create a staging folder there", e);
+			return io_error(d, where, "oprette en midlertidig mappe her", e);
 	}
 	int fd = openat(s->dirfd, sl->stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		int e = errno;
 		unlinkat(s->dirfd, sl->stage, AT_REMOVEDIR);
 		atomic_store(&sl->state, SLOT_RESERVED);
-		return io_error(d, where, "open the staging folder", e);
+		return io_error(d, where, "åbne den midlertidige mappe", e);
 	}
 	if (s->locks)
 		flock(fd, LOCK_EX | LOCK_NB);   /* new: nobody else holds it */
@@ -397,16 +397,16 @@ static int begin_set(const char *dir, bool show_dir, const char *folder, const c
 		int e = errno;
 		output_end(s);
 		if (e == ENOENT)
-			diag_error(d, where, 0, "output directory does not exist");
+			diag_error(d, where, 0, "uddatamappen findes ikke");
 		else if (e == ENOTDIR)
-			diag_error(d, where, 0, "output path is not a directory");
+			diag_error(d, where, 0, "er ikke en mappe");
 		else
-			return io_error(d, where, "open the output directory", e);
+			return io_error(d, where, "åbne uddatamappen", e);
 		return AM_EUSAGE;
 	}
 	if (!(s->sl = claim_slot())) {
 		output_end(s);
-		diag_error(d, where, 0, "too many sets of files open at once");
+		diag_error(d, where, 0, "for mange filsæt åbne på én gang");
 		return AM_EINTERNAL;
 	}
 	bool held;
@@ -430,7 +430,7 @@ int output_begin(const char *dir, const char *folder, output_set **out, diag *d)
 	char where[PATH_MAX];
 	snprintf(where, sizeof where, "%s%s%s", dir, folder ? "/" : "", folder ? folder : "");
 	if (folder && !valid_name(folder)) {
-		diag_error(d, where, 0, "not a usable folder name");
+		diag_error(d, where, 0, "kan ikke bruges som mappenavn");
 		return AM_EUSAGE;
 	}
 	return begin_set(dir, true, folder, where, out, d);
@@ -444,7 +444,7 @@ static bool note_name(output_set *s, const char *name, diag *d, const char *path
 	for (size_t i = 0; i < s->n && ok; i++)
 		ok = strcmp(s->names[i], name) != 0;
 	if (!ok) {
-		diag_error(d, path, 0, "written twice in one set");
+		diag_error(d, path, 0, "skrevet to gange i samme sæt");
 		*rc = AM_EINTERNAL;
 	} else if (s->n == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 8;
@@ -472,7 +472,7 @@ int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d
 	char path[PATH_MAX];
 	shown(s, name, path, sizeof path);
 	if (!valid_name(name)) {
-		diag_error(d, path, 0, "not a usable file name");
+		diag_error(d, path, 0, "kan ikke bruges som filnavn");
 		return AM_EUSAGE;
 	}
 	int rc = AM_OK;
@@ -481,13 +481,13 @@ int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d
 	if (!note_name(s, name, d, path, &rc))
 		return rc;
 	if (atomic_load(&ending)) {
-		diag_error(d, path, 0, "interrupted");
+		diag_error(d, path, 0, "afbrudt");
 		return AM_EUSAGE;
 	}
 	int stagefd = atomic_load(&s->sl->stagefd);
 	int fd = openat(stagefd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 	if (fd < 0)
-		return io_error(d, path, "create the file", errno);
+		return io_error(d, path, "oprette filen", errno);
 	int bad = output_write_fd(fd, p, n), e = errno;
 	if (close(fd) != 0 && !bad) {
 		bad = -1;
@@ -495,7 +495,7 @@ int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d
 	}
 	if (bad) {
 		unlinkat(stagefd, name, 0);
-		return io_error(d, path, "write", e);
+		return io_error(d, path, "skrive filen", e);
 	}
 	return AM_OK;
 }
@@ -518,14 +518,15 @@ static int publish_files(output_set *s, int tfd, diag *d)
 	if (renameat(tfd, sl->stage, tfd, sl->commit) != 0) {
 		int e = errno;
 		atomic_store(&sl->state, SLOT_STAGING);
-		return io_error(d, shown(s, NULL, path, sizeof path), "publish the files there", e);
+		return io_error(d, shown(s, NULL, path, sizeof path), "lægge filerne på plads her", e);
 	}
 	int stagefd = atomic_load(&sl->stagefd), rc = AM_OK;
 	for (size_t i = 0; i < s->n; i++) {
 		if (renameat(stagefd, s->names[i], tfd, s->names[i]) != 0 && !rc) {
 			int e = errno;
-			diag_error(d, shown(s, s->names[i], path, sizeof path), 0, "cannot publish: %s; the "
-			           "set's other files were, and the next run here completes it", strerror(e));
+			diag_error(d, shown(s, s->names[i], path, sizeof path), 0, "kan ikke lægges på plads: %s; "
+			           "sættets andre filer er lagt på plads, og næste kørsel her gør det færdigt",
+			           diag_errno(e));
 			rc = AM_EUSAGE;
 		}
 	}
@@ -644,7 +645,7 @@ static int swap_folder(output_set *s, int oldfd, diag *d)
 	if (!c.ok || e == EINVAL || e == ENOSYS || e == EOPNOTSUPP)
 		return -1;
 	char path[PATH_MAX];
-	return io_error(d, shown(s, NULL, path, sizeof path), "replace the folder", e);
+	return io_error(d, shown(s, NULL, path, sizeof path), "udskifte mappen", e);
 }
 
 /* Publishes the set as the folder dir/folder, whose parent's lock is held. */
@@ -658,7 +659,7 @@ static int commit_into_folder(output_set *s, diag *d)
 		/* None yet: the staging folder becomes it. */
 		if (renameat2(s->dirfd, sl->stage, s->dirfd, s->folder, RENAME_NOREPLACE) != 0 &&
 		    (errno != EINVAL || renameat(s->dirfd, sl->stage, s->dirfd, s->folder) != 0))
-			return io_error(d, where, "create the folder", errno);
+			return io_error(d, where, "oprette mappen", errno);
 		atomic_store(&sl->state, SLOT_RESERVED);
 		return AM_OK;
 	}
@@ -667,7 +668,7 @@ static int commit_into_folder(output_set *s, diag *d)
 		int e = errno;
 		if (fstatat(s->dirfd, s->folder, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
 			return refuse(d, where, st.st_mode);
-		return io_error(d, where, "open the folder", e);
+		return io_error(d, where, "åbne mappen", e);
 	}
 	bool held;
 	int rc = lock_folder(oldfd, where, &held, d);
@@ -681,7 +682,7 @@ static int commit_into_folder(output_set *s, diag *d)
 	if (swapped < 0) {
 		/* File by file into the old folder, the staging folder moved there. */
 		if (renameat(s->dirfd, sl->stage, oldfd, sl->stage) != 0) {
-			rc = io_error(d, where, "move the staging folder", errno);
+			rc = io_error(d, where, "flytte den midlertidige mappe", errno);
 		} else {
 			sl->dirfd = oldfd;
 			rc = publish_files(s, oldfd, d);
@@ -724,7 +725,7 @@ int output_commit(output_set *s, diag *d)
 	int rc;
 	if (atomic_load(&ending)) {
 		char where[PATH_MAX];
-		diag_error(d, shown(s, NULL, where, sizeof where), 0, "interrupted");
+		diag_error(d, shown(s, NULL, where, sizeof where), 0, "afbrudt");
 		rc = AM_EUSAGE;
 	} else {
 		rc = s->folder ? commit_folder(s, d) : commit_files(s, d);
@@ -775,7 +776,7 @@ int output_file(const char *path, const void *p, size_t n, diag *d)
 	const char *slash = strrchr(path, '/');
 	const char *name = slash ? slash + 1 : path;
 	if (!valid_name(name)) {
-		diag_error(d, path, 0, "not a usable file name");
+		diag_error(d, path, 0, "kan ikke bruges som filnavn");
 		return AM_EUSAGE;
 	}
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
@@ -796,7 +797,7 @@ int output_tidy(const char *dir, diag *d)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
-		return io_error(d, dir, "open the output directory", errno);
+		return io_error(d, dir, "åbne uddatamappen", errno);
 	bool held;
 	int rc = lock_folder(fd, dir, &held, d);
 	if (!rc && held)

@@ -820,7 +820,7 @@ static const char *logo_path(rm *r, xmlNodePtr root, int *line)
 	const char *why = logo ? safe_path_problem(logo) : NULL;
 	*line = el ? line_of(el) : 0;
 	if (why)
-		error_at(r, *line, "<logo>: '%s' is %s", logo, why);
+		error_at(r, *line, "<logo>: '%s' er %s", logo, why);
 	return logo;
 }
 

@@ -25,19 +25,19 @@
 const char *safe_path_problem(const char *rel)
 {
 	if (!rel || !rel[0])
-		return "an empty path";
+		return "en tom sti";
 	if (rel[0] == '/')
-		return "an absolute path: it must be relative to the folder of the file that names it";
+		return "en absolut sti: den skal regnes fra mappen med den fil, der nævner den";
 	for (const char *p = rel; *p;) {
 		size_t k = strcspn(p, "/");
 		if (k == 2 && p[0] == '.' && p[1] == '.')
-			return "a path with '..': it must lie in the folder of the file that names it, or below";
+			return "en sti med '..': filen skal ligge i mappen med den fil, der nævner den, eller under den";
 		p += k;
 		while (*p == '/')
 			p++;
 	}
 	if (rel[strlen(rel) - 1] == '/')
-		return "a folder, not a file";
+		return "en mappe, ikke en fil";
 	return NULL;
 }
 
@@ -46,20 +46,20 @@ static int open_part(int dfd, const char *part, const char **why)
 {
 	struct stat st;
 	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		*why = errno == ENOENT ? "not found" : "cannot be looked at";
+		*why = errno == ENOENT ? "findes ikke" : "kan ikke undersøges";
 		return -1;
 	}
 	if (S_ISLNK(st.st_mode)) {
-		*why = "reached through a symbolic link, which is not followed";
+		*why = "nås gennem et symbolsk link, som amokit ikke følger";
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		*why = "not found (a part of the path is not a folder)";
+		*why = "findes ikke (en del af stien er ikke en mappe)";
 		return -1;
 	}
 	int fd = openat(dfd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		*why = errno == ELOOP ? "reached through a symbolic link, which is not followed" : "cannot be opened";
+		*why = errno == ELOOP ? "nås gennem et symbolsk link, som amokit ikke følger" : "kan ikke åbnes";
 	return fd;
 }
 
@@ -68,29 +68,29 @@ static int open_file(int dfd, const char *part, size_t max, const char **why)
 {
 	struct stat st, st2;
 	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		*why = errno == ENOENT ? "not found" : "cannot be looked at";
+		*why = errno == ENOENT ? "findes ikke" : "kan ikke undersøges";
 		return -1;
 	}
 	if (S_ISLNK(st.st_mode)) {
-		*why = "a symbolic link, which is not followed";
+		*why = "et symbolsk link, som amokit ikke følger";
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*why = "not a regular file";
+		*why = "ikke en almindelig fil";
 		return -1;
 	}
 	if ((uintmax_t)st.st_size > max) {
-		*why = "too large";
+		*why = "for stor (højst 16 MiB)";
 		return -1;
 	}
 	int fd = openat(dfd, part, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		*why = errno == ELOOP ? "a symbolic link, which is not followed" : "cannot be opened";
+		*why = errno == ELOOP ? "et symbolsk link, som amokit ikke følger" : "kan ikke åbnes";
 		return -1;
 	}
 	if (fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode) || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino) {
 		close(fd);
-		*why = "not a regular file";
+		*why = "ikke en almindelig fil";
 		return -1;
 	}
 	return fd;
@@ -108,13 +108,13 @@ static const char *read_fd(int fd, size_t max, unsigned char **buf, size_t *n, i
 				want = max + 1;
 			if (want <= len) {
 				free(p);
-				return "too large";
+				return "for stor (højst 16 MiB)";
 			}
 			unsigned char *q = realloc(p, want + 1);
 			if (!q) {
 				free(p);
 				*oom = 1;
-				return "out of memory";
+				return "ikke nok hukommelse";
 			}
 			p = q;
 			cap = want;
@@ -124,7 +124,7 @@ static const char *read_fd(int fd, size_t max, unsigned char **buf, size_t *n, i
 			continue;
 		if (k < 0) {
 			free(p);
-			return "cannot be read";
+			return "kan ikke læses";
 		}
 		if (k == 0)
 			break;
@@ -132,7 +132,7 @@ static const char *read_fd(int fd, size_t max, unsigned char **buf, size_t *n, i
 	}
 	if (len > max) {
 		free(p);
-		return "too large";
+		return "for stor (højst 16 MiB)";
 	}
 	p[len] = '\0';
 	*buf = p;
@@ -152,11 +152,11 @@ const char *safe_read(const char *base, const char *rel, size_t max, unsigned ch
 	char *path = strdup(rel);
 	if (!path) {
 		*oom = 1;
-		return "out of memory";
+		return "ikke nok hukommelse";
 	}
 	int dfd = open(base && base[0] ? base : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
-		why = "not found (its folder cannot be opened)";
+		why = "findes ikke (mappen kan ikke åbnes)";
 	char *part = path;
 	for (int depth = 0; !why; depth++) {
 		while (*part == '/')
@@ -173,7 +173,7 @@ const char *safe_read(const char *base, const char *rel, size_t max, unsigned ch
 		*slash = '\0';
 		if (strcmp(part, ".") != 0 && part[0]) {
 			if (depth >= MAX_DEPTH) {
-				why = "too deep below its folder";
+				why = "ligger for dybt under mappen";
 				break;
 			}
 			int next = open_part(dfd, part, &why);
@@ -200,7 +200,7 @@ const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 	if (n >= 24 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0) {
 		uint32_t pw = be32(p + 16), ph = be32(p + 20);
 		if (pw == 0 || ph == 0 || pw > 1000000 || ph > 1000000)
-			return "a PNG image with an impossible size";
+			return "et PNG-billede med en umulig størrelse";
 		*w = (int)pw;
 		*h = (int)ph;
 		return NULL;
@@ -209,7 +209,7 @@ const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 		/* Markers up to the frame header (SOF0..SOF15 but DHT, JPG, DAC). */
 		for (size_t i = 2; i + 9 <= n;) {
 			if (p[i] != 0xFF)
-				return "a damaged JPEG image";
+				return "et beskadiget JPEG-billede";
 			unsigned char m = p[i + 1];
 			if (m == 0xFF) {   /* fill byte */
 				i++;
@@ -218,7 +218,7 @@ const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
 				*h = (int)be16(p + i + 5);
 				*w = (int)be16(p + i + 7);
-				return *w > 0 && *h > 0 ? NULL : "a JPEG image with an impossible size";
+				return *w > 0 && *h > 0 ? NULL : "et JPEG-billede med en umulig størrelse";
 			}
 			if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
 				i += 2;        /* markers without a length */
@@ -226,7 +226,7 @@ const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 			}
 			i += 2 + be16(p + i + 2);
 		}
-		return "a damaged JPEG image";
+		return "et beskadiget JPEG-billede";
 	}
-	return "not a PNG or JPEG image (by its content)";
+	return "hverken et PNG- eller et JPEG-billede (efter indholdet)";
 }

@@ -131,7 +131,7 @@ static void targets_that_are_not_files(void **state)
 	assert_int_equal(mkdir(at("dir.pdf"), 0700), 0);
 	spit(at("plain.pdf"), "old");
 	const char *names[] = {"link.pdf", "fifo.pdf", "dir.pdf"};
-	const char *kinds[] = {"symbolic link", "FIFO", "directory"};
+	const char *kinds[] = {"symbolsk link", "FIFO", "mappe"};
 	for (int i = 0; i < 3; i++) {
 		diag d;
 		diag_init(&d);
@@ -215,7 +215,7 @@ static void a_folder_of_its_own(void **state)
 	add(s, "a.pdf", "a");
 	assert_int_equal(output_commit(s, &d), AM_EUSAGE);
 	output_end(s);
-	assert_non_null(strstr(d.entries[0].msg, "symbolic link"));
+	assert_non_null(strstr(d.entries[0].msg, "symbolsk link"));
 	assert_int_equal(access(at("elsewhere/a.pdf"), F_OK), -1);
 	assert_int_equal(leftovers(root), 0);
 }

@@ -50,10 +50,10 @@ exa=$(realpath "$EX"); bin=$(realpath "$AMOKIT")
 # --- standard output on a full device ------------------------------------------------
 mkdir "$TMP/o"
 "$AMOKIT" render "$EX" -o "$TMP/o" > /dev/full 2> "$TMP/err"; rc=$?
-[ "$rc" = 2 ] && grep -q "cannot write to standard output: No space left" "$TMP/err" &&
+[ "$rc" = 2 ] && grep -q "kan ikke skrive til standard-ud: der er ikke mere plads" "$TMP/err" &&
 	ok "render > /dev/full: exit 2, '$(head -n 1 "$TMP/err")'" || bad "render > /dev/full: exit $rc: $(cat "$TMP/err")"
 "$AMOKIT" ics "$EX" > /dev/full 2> "$TMP/err"; rc=$?
-[ "$rc" = 2 ] && grep -q "No space left" "$TMP/err" && ok "ics > /dev/full: exit 2" || bad "ics > /dev/full: exit $rc"
+[ "$rc" = 2 ] && grep -q "ikke mere plads" "$TMP/err" && ok "ics > /dev/full: exit 2" || bad "ics > /dev/full: exit $rc"
 "$AMOKIT" --version > /dev/full 2> "$TMP/err"; rc=$?
 [ "$rc" = 2 ] && ok "--version > /dev/full: exit 2" || bad "--version > /dev/full: exit $rc"
 

@@ -75,21 +75,21 @@ refused() {
 	fi
 	ok "logo '$2': refused, '$(head -n 1 "$TMP/err" | sed "s|^$W/||")'"
 }
-refused dotdot ../outside/secret.png "a path with '..'" check
-refused deep sub/../../outside/secret.png "a path with '..'" check
-refused absolute "$TMP/outside/secret.png" "an absolute path" check
-refused shadow /etc/shadow "an absolute path" check
+refused dotdot ../outside/secret.png "en sti med '..'" check
+refused deep sub/../../outside/secret.png "en sti med '..'" check
+refused absolute "$TMP/outside/secret.png" "en absolut sti" check
+refused shadow /etc/shadow "en absolut sti" check
 ln -s ../outside/secret.png "$W/link.png"
-refused link link.png "a symbolic link"
+refused link link.png "et symbolsk link"
 ln -s ../outside "$W/linked"
-refused linkdir linked/secret.png "through a symbolic link"
+refused linkdir linked/secret.png "gennem et symbolsk link"
 mkfifo "$W/fifo.png"
-refused fifo fifo.png "not a regular file"
+refused fifo fifo.png "ikke en almindelig fil"
 printf 'no picture at all' > "$W/text.png"
-refused text text.png "not a PNG or JPEG"
+refused text text.png "hverken et PNG- eller et JPEG"
 { printf '\211PNG\r\n\032\n'; head -c $((17 * 1024 * 1024)) /dev/zero; } > "$W/huge.png"
-refused huge huge.png "too large"
-refused missing nothere.png "not found"
+refused huge huge.png "for stor"
+refused missing nothere.png "findes ikke"
 
 # Nothing about other paths: the same words whether the secret exists or not.
 workplace secret1 "$TMP/outside/secret.png"; workplace secret2 "$TMP/outside/nosuch.png"
@@ -120,10 +120,10 @@ laid() {
 png "$TMP/lay/mark.png"
 rm -rf "$TMP/o"; mkdir "$TMP/o"
 laid ok mark.png
-laid "a path with '..'" ../outside/secret.png
-laid "an absolute path" "$TMP/outside/secret.png"
+laid "en sti med '..'" ../outside/secret.png
+laid "en absolut sti" "$TMP/outside/secret.png"
 ln -s "$TMP/outside/secret.png" "$TMP/lay/linked.png"
-laid "a symbolic link" linked.png
+laid "et symbolsk link" linked.png
 
 echo "images: $pass passed, $fail failed"
 [ "$fail" = 0 ]

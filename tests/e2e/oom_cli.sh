@@ -187,7 +187,7 @@ judge_ics() {
 	if [ "$rc" = 0 ] && cmp -s "$TMP/ref.ics" "$TMP/i/plan.ics"; then
 		ipass=$((ipass + 1)); izero=$((izero + 1)); return
 	fi
-	if [ "$rc" = 3 ] && grep -q "out of memory" "$TMP/err" && [ ! -e "$TMP/i/plan.ics" ]; then
+	if [ "$rc" = 3 ] && grep -q "hukommelse" "$TMP/err" && [ ! -e "$TMP/i/plan.ics" ]; then
 		ipass=$((ipass + 1)); ithree=$((ithree + 1)); return
 	fi
 	ifail=$((ifail + 1))

@@ -38,7 +38,7 @@ refused() {
 	run "$AMOKIT" render "$EX" -o "$d"
 	if [ "$rc" = 124 ]; then bad "$name: the run hung"; return; fi
 	if [ "$rc" != 2 ]; then bad "$name: exit $rc, expected 2"; return; fi
-	grep -q "referat.pdf: is $kind" "$TMP/err" || { bad "$name: the message does not say it is $kind"; return; }
+	grep -q "referat.pdf: er $kind" "$TMP/err" || { bad "$name: the message does not say it is $kind"; return; }
 	for f in forberedelsesark arbejdsark informationsark dagsorden aarshjul; do
 		(cd "$OLD" && sha256sum $f.pdf) | (cd "$d" && sha256sum -c --quiet) > /dev/null 2>&1 ||
 			{ bad "$name: $f.pdf was replaced although the set was refused"; return; }
@@ -48,26 +48,26 @@ refused() {
 }
 
 printf 'precious' > "$TMP/outside.pdf"
-refused "symlink to a file elsewhere" "a symbolic link" "ln -s '$TMP/outside.pdf' referat.pdf"
+refused "symlink to a file elsewhere" "et symbolsk link" "ln -s '$TMP/outside.pdf' referat.pdf"
 [ "$(cat "$TMP/outside.pdf")" = precious ] && [ -L "$TMP/case/referat.pdf" ] &&
 	ok "symlink: its target untouched, the link still there" || bad "symlink: target or link changed"
-refused "symlink to /dev/null" "a symbolic link" "ln -s /dev/null referat.pdf"
-refused "FIFO" "a FIFO" "mkfifo referat.pdf"
+refused "symlink to /dev/null" "et symbolsk link" "ln -s /dev/null referat.pdf"
+refused "FIFO" "en FIFO" "mkfifo referat.pdf"
 [ -p "$TMP/case/referat.pdf" ] && ok "FIFO: still there, nothing written into it" || bad "FIFO: replaced"
 # 1,3 is /dev/null's driver: whatever happened, nothing could be harmed.
-refused "character device (mknod c 1 3)" "a character device" "mknod referat.pdf c 1 3"
+refused "character device (mknod c 1 3)" "en tegnenhed" "mknod referat.pdf c 1 3"
 # 240-254 are for local use (devices.txt): no driver here, nothing to reach.
 if [ -e /sys/dev/block/240:0 ]; then
 	echo "skip block device: 240:0 exists on this machine"
 else
-	refused "block device (mknod b 240 0, no such device)" "a block device" "mknod referat.pdf b 240 0"
+	refused "block device (mknod b 240 0, no such device)" "en blokenhed" "mknod referat.pdf b 240 0"
 fi
-refused "directory" "a directory" "mkdir referat.pdf"
+refused "directory" "en mappe" "mkdir referat.pdf"
 
 # --- ics -o ------------------------------------------------------------------------
 mkfifo "$TMP/plan.ics"
 run "$AMOKIT" ics "$EX" -o "$TMP/plan.ics"
-[ "$rc" = 2 ] && grep -q "is a FIFO" "$TMP/err" && ok "ics -o FIFO: exit 2 at once" || bad "ics -o FIFO: exit $rc"
+[ "$rc" = 2 ] && grep -q "er en FIFO" "$TMP/err" && ok "ics -o FIFO: exit 2 at once" || bad "ics -o FIFO: exit $rc"
 rm -f "$TMP/plan.ics"; ln -s "$TMP/outside.pdf" "$TMP/plan.ics"
 run "$AMOKIT" ics "$EX" -o "$TMP/plan.ics"
 [ "$rc" = 2 ] && [ "$(cat "$TMP/outside.pdf")" = precious ] && ok "ics -o symlink: exit 2, target untouched" ||
@@ -79,8 +79,8 @@ cp examples/kontor-27.xml examples/toemrer-6.xml examples/produktion-45.xml "$TM
 ln -s "$TMP/elsewhere" "$TMP/b/kontor-27"
 mkdir "$TMP/b/toemrer-6"; ln -s "$TMP/outside.pdf" "$TMP/b/toemrer-6/dagsorden.pdf"
 run "$AMOKIT" batch -j 2 -o "$TMP/b" "$TMP/in"
-if [ "$rc" = 1 ] && grep -q "kontor-27: is a symbolic link" "$TMP/err" &&
-   grep -q "toemrer-6/dagsorden.pdf: is a symbolic link" "$TMP/err" &&
+if [ "$rc" = 1 ] && grep -q "kontor-27: er et symbolsk link" "$TMP/err" &&
+   grep -q "toemrer-6/dagsorden.pdf: er et symbolsk link" "$TMP/err" &&
    [ -z "$(ls -A "$TMP/elsewhere")" ] && [ -L "$TMP/b/kontor-27" ] && [ "$(cat "$TMP/outside.pdf")" = precious ] &&
    [ "$(ls "$TMP/b/produktion-45" | wc -l)" = 6 ] && [ "$(ls "$TMP/b/toemrer-6")" = dagsorden.pdf ]; then
 	ok "batch: a linked workplace folder and a linked document refuse those workplaces (exit 1), the third is written"
@@ -92,7 +92,7 @@ fi
 # --- a FIFO as the input -----------------------------------------------------------
 mkfifo "$TMP/in.xml"
 run "$AMOKIT" check "$TMP/in.xml"
-[ "$rc" = 2 ] && grep -q "not a regular file" "$TMP/err" && ok "check of a FIFO: exit 2 at once" ||
+[ "$rc" = 2 ] && grep -q "ikke en almindelig fil" "$TMP/err" && ok "check of a FIFO: exit 2 at once" ||
 	bad "check of a FIFO: exit $rc"
 
 echo "targets: $pass passed, $fail failed"
