@@ -1,7 +1,8 @@
 /* reader_model.h: the reader's second half, a validated libxml2 tree → the
  * am_workplace model, with the checks the schema cannot express.
  *
- * Internal to the reader (only reader.c and reader_model.c include libxml2);
+ * Internal to the modules that read and edit workplace files as XML (the
+ * reader, and the editing commands that keep a file's own text, edit.h);
  * use reader.h. */
 #ifndef AMOKIT_READER_MODEL_H
 #define AMOKIT_READER_MODEL_H
@@ -17,5 +18,11 @@
  * messages and is copied into the arena. */
 int reader_model_build(arena *a, const char *file, xmlNodePtr root,
                        am_workplace **out, diag *d);
+
+/* Reads buf like reader_load_mem and, when it is accepted, also returns
+ * its validated document (the caller frees it with xmlFreeDoc), for
+ * editing. *rc is reader_load_mem's return code; NULL unless AM_OK. */
+xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
+                           am_workplace **out, diag *d, int *rc);
 
 #endif

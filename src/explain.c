@@ -18,7 +18,6 @@
 #include "danish.h"
 #include "xsdinfo.h"
 
-#define WORKPLACE_NS "urn:amokit:workplace:1"
 #define MAX_LISTED 12
 
 /* ---- a message being written ----------------------------------------------- */
@@ -94,14 +93,15 @@ static void quoted_after(const char *msg, const char *key, char *name, size_t si
 	name[n] = '\0';
 }
 
-/* libxml2's own text without "{urn:...}" and the trailing newline. */
+/* libxml2's own text without namespaces ("{urn:...}") and the trailing
+ * newline. */
 static void plain_message(const char *msg, char *buf, size_t size)
 {
-	static const char ns[] = "{" WORKPLACE_NS "}";
 	size_t n = 0;
 	for (const char *p = msg ? msg : "fejl"; *p && n + 1 < size;) {
-		if (strncmp(p, ns, sizeof ns - 1) == 0) {
-			p += sizeof ns - 1;
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		if (close && strncmp(p + 1, "urn:", 4) == 0) {
+			p = close + 1;
 			continue;
 		}
 		char c = *p++;

@@ -35,6 +35,7 @@
 #include "infile.h"
 #include "kit.h"
 #include "layout.h"
+#include "nextyear.h"
 #include "output.h"
 #include "reader.h"
 #include "rules.h"
@@ -133,7 +134,8 @@ static int one_stdin(const command *c, int argc, char **argv)
 
 enum {
 	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
-	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS
+	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS, OPT_YEAR, OPT_FORCE, OPT_NAME,
+	OPT_HEADCOUNT, OPT_MED
 };
 
 /* Sets the size cap of workplace files from --max-size's argument: a
@@ -646,6 +648,65 @@ static int cmd_batch(int argc, char **argv)
 	return r;
 }
 
+/* ---- next-year ------------------------------------------------------------ */
+
+/* Reads a year from 1990 to 2100 for --year; false when arg is not one. */
+static bool parse_year(const char *arg, int *year)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v < READER_MIN_YEAR || v > READER_MAX_YEAR)
+		return false;
+	*year = (int)v;
+	return true;
+}
+
+static int cmd_next_year(int argc, char **argv)
+{
+	const command *c = find_command("next-year");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	nextyear_opts o = {NULL, "-", 0, false};
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_FORCE: o.force = true; break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_HELP:
+			print_command_help(c, stdout);
+			return AM_OK;
+		default:
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(c, optind >= argc ? "next-year: ingen FIL angivet" : "next-year: én FIL ad gangen", NULL);
+	o.input = argv[optind];
+	if (strcmp(o.output, "-") != 0 && make_parent_dirs(o.output) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	r = nextyear_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
 #define HELP_EXIT \
 	"afslutning: 0 ok, 1 inddata afvist, 2 forkert brug eller fejl ved læsning/skrivning,\n" \
 	"3 intern fejl eller ikke nok hukommelse\n"
@@ -706,6 +767,17 @@ static const command commands[] = {
 	 HELP_MAX_SIZE
 	 "  --help            denne hjælp\n"
 	 "miljø: SOURCE_DATE_EPOCH bestemmer DTSTAMP (standard: mødedatoen)\n"
+	 HELP_STDIN HELP_EXIT},
+	{"next-year", cmd_next_year, "[TILVALG]... FIL", "gør en arbejdspladsfil klar til næste års drøftelse",
+	 "  -o, --output FIL  skriv den nye fil i FIL (standard: standard-output)\n"
+	 "  --year ÅR         det nye år (standard: filens år + 1)\n"
+	 "  --force           erstat FIL, hvis den findes\n"
+	 HELP_MAX_SIZE
+	 "  --help            denne hjælp\n"
+	 "Årets mål bliver sidste års mål med status til at udfylde; rækker i\n"
+	 "handleplanen og APV'en, der ikke er udført, og kompetenceudviklingsplanen\n"
+	 "kommer med; årshjulet flyttes et år frem med sine regler; mødedatoen,\n"
+	 "fremmødet, referatet, ulykker og meddelelser tømmes.\n"
 	 HELP_STDIN HELP_EXIT},
 	{NULL, NULL, NULL, NULL, NULL},
 };

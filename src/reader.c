@@ -406,22 +406,27 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 
 /* ---- the whole ---------------------------------------------------------- */
 
-int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
-                    am_workplace **out, diag *d)
+xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
+                           am_workplace **out, diag *d, int *rc)
 {
 	*out = NULL;
 	int errors_before = d->errors;
 	int r = prescan(name, buf, len, d);
-	if (r != AM_OK)
-		return r;
+	if (r != AM_OK) {
+		*rc = r;
+		return NULL;
+	}
 	parse_state st = {.file = name, .d = d, .errors_before = errors_before, .last_line = -1};
 	xmlDocPtr doc = parse(&st, buf, len);
 	if (!doc) {
-		if (st.oom)
-			return diag_oom(d, name);
+		if (st.oom) {
+			*rc = diag_oom(d, name);
+			return NULL;
+		}
 		if (d->errors == errors_before)
 			diag_error(d, name, 0, "filen kan ikke læses som XML");
-		return AM_EINPUT;
+		*rc = AM_EINPUT;
+		return NULL;
 	}
 	if (!xmlDocGetRootElement(doc)) {
 		diag_error(d, name, 1, "intet rodelement; forventede <workplace>");
@@ -431,11 +436,23 @@ int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
 	} else {
 		r = reader_model_build(a, name, xmlDocGetRootElement(doc), out, d);
 	}
-	xmlFreeDoc(doc);
 	if (r == AM_OK && d->errors > errors_before)
 		r = AM_EINPUT;
-	if (r != AM_OK)
+	if (r != AM_OK) {
 		*out = NULL;
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	*rc = r;
+	return doc;
+}
+
+int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
+                    am_workplace **out, diag *d)
+{
+	int r;
+	xmlDocPtr doc = reader_parse_doc(a, name, buf, len, out, d, &r);
+	xmlFreeDoc(doc);
 	return r;
 }
 
