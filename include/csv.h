@@ -49,7 +49,7 @@ int csv_parse(arena *a, const char *name, const char *buf, size_t len,
 int csv_read_file(arena *a, const char *path, size_t max_bytes, csv_table **out, diag *d);
 
 /* The index of the column whose header is name, compared without regard
- * to case (æøå included), surrounding spaces or a trailing ':' or '*';
+ * to case (æøå included), surrounding spaces or a trailing ':', '?' or '*';
  * -1 when there is none. */
 int csv_column(const csv_table *t, const char *name);
 

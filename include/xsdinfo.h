@@ -45,6 +45,7 @@ typedef struct xsd_attr {
 typedef struct xsd_elem xsd_elem;
 struct xsd_elem {
 	const char *name;
+	const char *ns;           /* the schema's targetNamespace */
 	const char *doc;          /* Danish documentation, or NULL */
 	int min_occurs;
 	int max_occurs;           /* -1: unbounded */

@@ -457,11 +457,12 @@ static unsigned next_folded(const char **s)
 	return p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32u : p[0];
 }
 
-/* The bounds of s without surrounding spaces and a trailing ':' or '*'. */
+/* The bounds of s without surrounding spaces and a trailing ':', '?' or
+ * '*'. */
 static const char *heading_bounds(const char *s, const char **end)
 {
 	size_t n = strlen(s);
-	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == ':' || s[n - 1] == '*'))
+	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == ':' || s[n - 1] == '*' || s[n - 1] == '?'))
 		n--;
 	*end = s + n;
 	while (s < *end && is_blank(*s))

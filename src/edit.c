@@ -8,6 +8,7 @@
  * in place first and its whitespace beside it second. */
 #include "edit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "infile.h"
@@ -49,28 +50,46 @@ void edit_close(edit_doc *e)
 	e->doc = NULL;
 }
 
-int edit_save(edit_doc *e, const char *path, bool keep, diag *d)
+int edit_dump(edit_doc *e, const char *name, char **out, size_t *out_len, diag *d)
 {
 	xmlChar *text = NULL;
 	int len = 0;
+	*out = NULL;
 	xmlDocDumpMemoryEnc(e->doc, &text, &len, "UTF-8");
-	if (!text)
+	if (!text || len < 0)
 		return diag_oom(d, e->file);
 	/* What is written must pass check: read it again, as check would. */
 	arena *a = arena_new();
 	diag again;
 	diag_init(&again);
 	am_workplace *wp;
-	int rc = a ? reader_load_mem(a, path, (const char *)text, (size_t)len, &wp, &again) : AM_EINTERNAL;
-	if (rc == AM_OK) {
-		rc = outfile_write(path, (const char *)text, (size_t)len, keep, d);
-	} else {
-		diag_error(d, path, 0, "intern fejl: resultatet ville ikke blive godkendt; intet er skrevet");
-		diag_merge(d, &again);
-		rc = AM_EINTERNAL;
-	}
+	int rc = a ? reader_load_mem(a, name, (const char *)text, (size_t)len, &wp, &again) : AM_EINTERNAL;
 	arena_free(a);
+	if (rc != AM_OK) {
+		diag_error(d, name, 0, "intern fejl: resultatet ville ikke blive godkendt; intet er skrevet");
+		diag_merge(d, &again);
+		xmlFree(text);
+		return AM_EINTERNAL;
+	}
+	*out = malloc((size_t)len + 1);
+	if (!*out) {
+		xmlFree(text);
+		return diag_oom(d, name);
+	}
+	memcpy(*out, text, (size_t)len + 1);
+	*out_len = (size_t)len;
 	xmlFree(text);
+	return AM_OK;
+}
+
+int edit_save(edit_doc *e, const char *path, bool keep, diag *d)
+{
+	char *text;
+	size_t len;
+	int rc = edit_dump(e, path, &text, &len, d);
+	if (rc == AM_OK)
+		rc = outfile_write(path, text, len, keep, d);
+	free(text);
 	return rc;
 }
 

@@ -36,6 +36,9 @@ void edit_close(edit_doc *e);
 /* Checks the changed document as `check` would, then writes it to path
  * ("-": standard output; keep: never replace an existing file). */
 int edit_save(edit_doc *e, const char *path, bool keep, diag *d);
+/* The changed document as text (malloc'd, the caller frees it), checked as
+ * edit_save checks it; name is used in messages. */
+int edit_dump(edit_doc *e, const char *name, char **text, size_t *len, diag *d);
 
 /* The first element child of parent named name (NULL: any), or NULL. */
 xmlNodePtr edit_child(xmlNodePtr parent, const char *name);

@@ -32,6 +32,7 @@
 #include "batch.h"
 #include "diag.h"
 #include "ics.h"
+#include "import.h"
 #include "infile.h"
 #include "kit.h"
 #include "layout.h"
@@ -707,6 +708,81 @@ static int cmd_next_year(int argc, char **argv)
 	return r;
 }
 
+/* ---- import ------------------------------------------------------------------ */
+
+/* Reads a head count for --headcount: 1 to 999999. */
+static bool parse_headcount(const char *arg, int *n)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v < 1 || v > 999999)
+		return false;
+	*n = (int)v;
+	return true;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	const command *c = find_command("import");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"name", required_argument, NULL, OPT_NAME},
+		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
+		{"med", no_argument, NULL, OPT_MED},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	import_opts o;
+	memset(&o, 0, sizeof o);
+	o.report = stderr;
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_NAME: o.name = optarg; break;
+		case OPT_MED: o.med = true; break;
+		case OPT_HEADCOUNT:
+			if (!parse_headcount(optarg, &o.headcount))
+				return usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
+			break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_HELP:
+			print_command_help(c, stdout);
+			return AM_OK;
+		default:
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 2)
+		return usage_error(c, "import: giv arbejdspladsfilen og mindst én CSV-fil", NULL);
+	if ((r = one_stdin(c, argc, argv)) >= 0)
+		return r;
+	o.workplace = argv[optind];
+	o.sheets = (const char *const *)(argv + optind + 1);
+	o.n_sheets = (size_t)(argc - optind - 1);
+	if (strcmp(o.workplace, "-") == 0 && !o.output)
+		o.output = "-";
+	const char *out = o.output ? o.output : o.workplace;
+	if (strcmp(out, "-") != 0 && make_parent_dirs(out) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	r = import_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
 #define HELP_EXIT \
 	"afslutning: 0 ok, 1 inddata afvist, 2 forkert brug eller fejl ved læsning/skrivning,\n" \
 	"3 intern fejl eller ikke nok hukommelse\n"
@@ -779,6 +855,20 @@ static const command commands[] = {
 	 "kommer med; årshjulet flyttes et år frem med sine regler; mødedatoen,\n"
 	 "fremmødet, referatet, ulykker og meddelelser tømmes.\n"
 	 HELP_STDIN HELP_EXIT},
+	{"import", cmd_import, "[TILVALG]... ARBEJDSPLADS.xml CSV...",
+	 "hent personer, årshjul, handleplan og APV fra regneark (CSV) ind i en arbejdspladsfil",
+	 "  -o, --output FIL  skriv resultatet i FIL (standard: ARBEJDSPLADS.xml selv)\n"
+	 "  --name NAVN       arbejdspladsens navn, når ARBEJDSPLADS.xml ikke findes\n"
+	 "  --headcount N     antal ansatte, når ARBEJDSPLADS.xml ikke findes\n"
+	 "  --med             arbejdspladsen har en MED-aftale (når filen ikke findes)\n"
+	 "  --year ÅR         årshjulets år, når filen ikke har et årshjul\n"
+	 HELP_MAX_SIZE
+	 "  --help            denne hjælp\n"
+	 "Et arks overskrifter siger, hvad det indeholder: Navn og Rolle (personer),\n"
+	 "Aktivitet (årshjul), Hvad (handleplan) eller Problem (APV); se skabelonerne\n"
+	 "i examples/import/. Gem regnearket som CSV (semikolonsepareret eller CSV UTF-8).\n"
+	 "Er en række forkert, skrives intet.\n"
+	 HELP_EXIT},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

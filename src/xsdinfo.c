@@ -21,6 +21,7 @@
 typedef struct builder {
 	arena *a;
 	xmlNodePtr schema;        /* <xs:schema> */
+	const char *ns;           /* its targetNamespace */
 	int choices;              /* xs:choice counter */
 	bool oom;
 } builder;
@@ -313,6 +314,7 @@ static xsd_elem *element(builder *b, xmlNodePtr decl, const xsd_elem *parent, in
 		return NULL;
 	}
 	e->parent = parent;
+	e->ns = b->ns;
 	e->choice = choice;
 	e->min_occurs = int_prop(b, decl, "minOccurs", 1);
 	e->max_occurs = int_prop(b, decl, "maxOccurs", 1);
@@ -347,6 +349,7 @@ const xsd_elem *xsd_load(arena *a, const char *buf, size_t len, const char *root
 	xsd_elem *e = NULL;
 	if (is_xs(root, "schema")) {
 		builder b = {.a = a, .schema = root};
+		b.ns = prop(&b, root, "targetNamespace");
 		xmlNodePtr decl = global(&b, "element", root_name);
 		if (decl)
 			e = element(&b, decl, NULL, 0, 0);

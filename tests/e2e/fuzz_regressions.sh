@@ -3,7 +3,8 @@
 # must end in a clean exit: 0, 1 or 2, or 3 only with "out of memory" —
 # never a signal (exit >= 128, which includes sanitizer aborts under
 # `make asan`). Workplace inputs (reader-*, render-*) go through
-# `amokit check` and `amokit render`; layout inputs (layout-*) replace
+# `amokit check` and `amokit render`; sheets (import-*) go through
+# `amokit import` into a copy of an example (exit 0 or 1); layout inputs (layout-*) replace
 # dagsorden.xml in a copy of layouts/ and render the kontor example with it.
 # Env: AMOKIT (the binary), from the repository root.
 #
@@ -43,6 +44,13 @@ for f in tests/fuzz/regressions/*; do
 		cp "$f" "$tmp/layouts/dagsorden.xml"
 		clean "$name" "$AMOKIT" render examples/kontor-27.xml --layouts "$tmp/layouts" \
 			--only dagsorden -o "$tmp/o" ;;
+	import-*)
+		# A sheet: imported into a copy of an example; the importer must
+		# accept it (0) or answer its rows (1), never make an invalid file (3).
+		cp examples/toemrer-6.xml "$tmp/w.xml"
+		"$AMOKIT" import "$tmp/w.xml" "$f" -o "$tmp/o/w.xml" > "$tmp/out" 2>&1
+		rc=$?
+		if [ $rc -gt 1 ]; then echo "FAIL $name: import exit $rc"; head -n 5 "$tmp/out"; fail=1; fi ;;
 	*)
 		clean "$name" "$AMOKIT" check "$f"
 		clean "$name" "$AMOKIT" render "$f" -o "$tmp/o" ;;

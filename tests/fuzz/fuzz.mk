@@ -19,7 +19,7 @@
 FUZZ_B        ?= build-fuzz
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
-FUZZ_HARNESSES ?= fuzz_reader fuzz_layout fuzz_render fuzz_csv
+FUZZ_HARNESSES ?= fuzz_reader fuzz_layout fuzz_render fuzz_csv fuzz_import
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                  -fno-omit-frame-pointer $(FUZZ_SAN_EXTRA)
 FUZZ_CPPFLAGS := -Iinclude -Itests/fuzz -D_POSIX_C_SOURCE=200809L \

@@ -15,7 +15,7 @@ seed() {
 	dir="$B/corpus/$1"; mkdir -p "$dir"
 	case $1 in
 	fuzz_layout) cp layouts/*.xml "$dir"/ ;;
-	fuzz_csv|fuzz_import) cp examples/*.csv tests/data/*.csv "$dir"/ 2>/dev/null ;;
+	fuzz_csv|fuzz_import) cp examples/import/*.csv "$dir"/ ;;
 	*) cp examples/*.xml "$dir"/; [ -d tests/bad ] && cp tests/bad/*.xml "$dir"/ ;;
 	esac
 	for r in tests/fuzz/regressions/"${1#fuzz_}"-*; do
