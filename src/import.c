@@ -20,6 +20,7 @@
 #include "danish.h"
 #include "edit.h"
 #include "infile.h"
+#include "norm.h"
 #include "reader.h"
 
 #define MAX_FIELDS 12
@@ -248,7 +249,7 @@ static const char *text_cell(imp *m, int f, bool is_short)
 		cp = len == 1 ? cp : cp & (0xFF >> (len + 1));
 		for (size_t i = 1; i < len; i++)
 			cp = cp << 6 | (p[i] & 0x3F);
-		if (cp != '\n' && cp != '\t' && !cp_printable(cp)) {
+		if (cp != '\n' && cp != '\t' && !norm_drops(cp) && !cp_printable(cp)) {
 			bad(m, f, "tegnet '%.*s' (U+%04X) kan ikke skrives ud med amokits skrifttyper", (int)len, (const char *)p, cp);
 			return NULL;
 		}
@@ -784,6 +785,33 @@ static int parse_sheet(imp *m, const char *name, const char *buf, size_t len, cs
 	return csv_parse(m->a, name, buf, len, t, m->d);
 }
 
+/* Every cell as amokit keeps text (norm.h): NFC, invisible characters
+ * dropped, so that a cell of only invisible characters is empty here as
+ * it would be in the file. False when out of memory. */
+static bool normalise_cells(imp *m, csv_table *t)
+{
+	for (size_t r = 0; r < t->n_rows; r++) {
+		for (size_t c = 0; c < t->rows[r].n_fields; c++) {
+			const char *f = t->rows[r].fields[c];
+			size_t len;
+			const char *n = norm_text(m->a, f, strlen(f), &len);
+			if (!n)
+				return false;
+			if (n == f)
+				continue;
+			char *copy = (char *)n;
+			size_t a = 0, b = len;
+			while (a < b && copy[a] == ' ')
+				a++;
+			while (b > a && copy[b - 1] == ' ')
+				b--;
+			copy[b] = '\0';
+			t->rows[r].fields[c] = copy + a;
+		}
+	}
+	return true;
+}
+
 static int import_table(imp *m, csv_table *t)
 {
 	m->t = t;
@@ -795,6 +823,8 @@ static int import_table(imp *m, csv_table *t)
 	}
 	if (!map_columns(m))
 		return AM_EINPUT;
+	if (!normalise_cells(m, t))
+		return diag_oom(m->d, t->file);
 	m->added = m->updated = m->skipped = 0;
 	int errors = m->d->errors;
 	/* Every row is checked; once one is bad, the rest are checked but not
