@@ -8,11 +8,14 @@
  * in place first and its whitespace beside it second. */
 #include "edit.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "infile.h"
-#include "outfile.h"
+#include "output.h"
 #include "reader.h"
 #include "reader_model.h"
 
@@ -84,11 +87,21 @@ int edit_dump(edit_doc *e, const char *name, char **out, size_t *out_len, diag *
 
 int edit_save(edit_doc *e, const char *path, bool keep, diag *d)
 {
+	struct stat st;
+	bool to_stdout = strcmp(path, "-") == 0;
+	if (!to_stdout && keep && lstat(path, &st) == 0) {
+		diag_error(d, path, 0, "findes allerede; vælg et andet navn, eller skriv --force for at erstatte den");
+		return AM_EUSAGE;
+	}
 	char *text;
 	size_t len;
 	int rc = edit_dump(e, path, &text, &len, d);
-	if (rc == AM_OK)
-		rc = outfile_write(path, text, len, keep, d);
+	if (rc == AM_OK && to_stdout && (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)) {
+		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
+		rc = AM_EUSAGE;
+	} else if (rc == AM_OK && !to_stdout) {
+		rc = output_file(path, text, len, d);
+	}
 	free(text);
 	return rc;
 }
