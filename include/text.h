@@ -68,15 +68,33 @@ text_hyph *text_hyph_open(const char *path);
 void text_hyph_close(text_hyph *h);
 /* Writes the allowed break positions of a word into breaks (byte offsets
  * after which a hyphen may be inserted, ascending); returns their count,
- * at most max. The word is UTF-8 without spaces. Minimum 2 characters before
- * and 2 after a break. */
+ * at most max. The word is UTF-8 without spaces. Each run of letters is
+ * hyphenated on its own, with at least 3 letters before and 3 after a
+ * break, and never between two vowels (po-inter, udadre-agerende). */
 size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max);
 
-/* One input span of a paragraph in one style. */
+/* Compound joints a typesetter knows and the patterns do not: a list of
+ * words, lower case, with '=' at each joint ("arbejds=miljø=organisation
+ * alene=arbejde"). A word that contains a listed word breaks preferably at
+ * its joints, and never within 2 letters of one (ale-nearbejde). */
+typedef struct text_joints text_joints;
+/* Parses list (UTF-8, entries separated by white space) into a's memory.
+ * Returns NULL when out of memory; an empty list gives an empty set. */
+text_joints *text_joints_parse(arena *a, const char *list);
+/* Adds the words of text (split at spaces, hyphens and punctuation) that
+ * start with a capital and have at least 3 letters as names: a word that
+ * holds one is never hyphenated, wherever it stands. text must stay valid
+ * as long as j. Returns 0, or -1 when out of memory. */
+int text_joints_add_names(arena *a, text_joints *j, const char *text);
+
+/* One input span of a paragraph in one style. keep: its words are never
+ * hyphenated (names, addresses, headings, header cells); they may still
+ * break at an explicit hyphen. */
 typedef struct text_span {
 	font_style style;
 	const char *utf8;
 	size_t len;
+	bool keep;
 } text_span;
 
 /* One placed piece of a line: a run of one style at offset x from the line's
@@ -92,6 +110,8 @@ typedef struct text_line {
 	text_frag *frags;
 	size_t n;
 	float width;             /* natural width of the whole line */
+	bool open_end;           /* it ends inside a word (hyphenated, or a URL broken
+	                          * after a '/'): the word goes on at the next line */
 } text_line;
 
 typedef struct text_para {
@@ -101,10 +121,21 @@ typedef struct text_para {
 
 /* Breaks the spans into lines no wider than width at size. Spaces are
  * collapsed; "\n" in a span forces a line break. h may be NULL (no
- * hyphenation). Returns 0, or -1 when out of memory. */
+ * hyphenation). Returns 0, or -1 when out of memory.
+ *
+ * Where words may break: at spaces, except between a number and its unit
+ * ("48 timer", "6 %") or after "kl.", "nr." and "§" before a number; at
+ * explicit hyphens with at least 3 letters either side; at hyphenation
+ * points (text_hyphenate) preferring compound joints; a URL or an e-mail
+ * address is never hyphenated, it breaks after a '/' or before a '.', '?',
+ * '&' or '#' without a hyphen drawn. */
 int text_break(arena *a, const text_measurer *m, text_hyph *h,
                const text_span *spans, size_t n_spans,
                float size, float width, text_para *out);
+/* text_break with the compound joints j (may be NULL). */
+int text_break_joints(arena *a, const text_measurer *m, text_hyph *h, const text_joints *j,
+                      const text_span *spans, size_t n_spans,
+                      float size, float width, text_para *out);
 
 /* Decodes one UTF-8 code point at s (len bytes available); stores it in *cp
  * and returns its length, or 0 when the bytes are not valid UTF-8. */

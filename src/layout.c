@@ -250,6 +250,7 @@ static const char *field_text(lrun *r, const lnode *n, const bctx *c)
 typedef struct spanbuf {
 	text_span *v;
 	size_t n, cap;
+	bool keep;                 /* the spans added now are never hyphenated */
 } spanbuf;
 
 static int span_add(lrun *r, spanbuf *s, font_style st, const char *t, size_t len)
@@ -266,7 +267,7 @@ static int span_add(lrun *r, spanbuf *s, font_style st, const char *t, size_t le
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (text_span){st, t, len};
+	s->v[s->n++] = (text_span){st, t, len, s->keep};
 	return 0;
 }
 
@@ -281,6 +282,13 @@ static font_style with_italic(font_style s)
 }
 
 static int collect_inline(lrun *r, const lnode *first, const bctx *c, font_style st, spanbuf *s);
+
+/* hyphenate="false" on a text's element. */
+static bool no_hyphenation(const lnode *n)
+{
+	const char *h = lattr_get(n, "hyphenate");
+	return h && strcmp(h, "false") == 0;
+}
 
 typedef struct inline_arg {
 	spanbuf *s;
@@ -309,9 +317,15 @@ static int collect_one(lrun *r, const lnode *n, const bctx *c, font_style st, sp
 		return collect_inline(r, n->first, c, with_italic(st), s);
 	case L_BR:
 		return span_add(r, s, st, "\n", 1);
-	case L_FIELD:
+	case L_FIELD: {
+		/* Names, addresses and URLs are marked hyphenate="false". */
 		t = field_text(r, n, c);
-		return t ? span_add(r, s, st, t, strlen(t)) : 0;
+		bool keep = s->keep;
+		s->keep |= no_hyphenation(n);
+		int rc = t ? span_add(r, s, st, t, strlen(t)) : 0;
+		s->keep = keep;
+		return rc;
+	}
 	case L_NUMBER:
 	case L_PAGE_NUMBER:
 	case L_PAGE_COUNT:
@@ -405,7 +419,7 @@ static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 {
 	unsigned long long h = 1469598103934665603ull;
 	for (size_t i = 0; i < s->n; i++) {
-		h = (h ^ (unsigned)s->v[i].style) * 1099511628211ull;
+		h = (h ^ (unsigned)s->v[i].style ^ (s->v[i].keep ? 0x80u : 0)) * 1099511628211ull;
 		for (size_t k = 0; k < s->v[i].len; k++)
 			h = (h ^ (unsigned char)s->v[i].utf8[k]) * 1099511628211ull;
 		h = (h ^ 0xFF) * 1099511628211ull;   /* ends the span */
@@ -419,15 +433,41 @@ static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float 
 		return false;
 	for (size_t i = 0; i < s->n; i++)
 		if (e->spans[i].style != s->v[i].style || e->spans[i].len != s->v[i].len ||
+		    e->spans[i].keep != s->v[i].keep ||
 		    memcmp(e->spans[i].utf8, s->v[i].utf8, s->v[i].len) != 0)
 			return false;
 	return true;
+}
+
+/* Collects the names in the data tree (every node called "name"). */
+static int add_names(lrun *r, const dnode *n)
+{
+	for (; n; n = n->next) {
+		if (n->text && strcmp(n->name, "name") == 0 &&
+		    text_joints_add_names(r->a, r->joints, n->text))
+			return -1;
+		if (n->first && add_names(r, n->first))
+			return -1;
+	}
+	return 0;
+}
+
+/* The layout's compound joints (its strings' "hyphenation" text) and the
+ * workplace's names, which are never hyphenated. */
+static int load_joints(lrun *r)
+{
+	r->joints = text_joints_parse(r->a, layout_text(r->l, "hyphenation", ""));
+	if (!r->joints)
+		return -1;
+	return r->env->data ? add_names(r, r->env->data->first) : 0;
 }
 
 /* Breaks the spans, or finds them broken already. 0, or -1 (out of memory). */
 static int break_para(lrun *r, const spanbuf *s, float size, float width, text_para *out)
 {
 	if (!r->memo && !(r->memo = arena_alloc(r->a, sizeof *r->memo)))
+		return -1;
+	if (!r->joints && load_joints(r))
 		return -1;
 	unsigned long long h = memo_hash(s, size, width);
 	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
@@ -437,7 +477,8 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 			return 0;
 		}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
-	if (!e || text_break(r->a, r->env->measurer, r->env->hyph, s->v, s->n, size, width, out))
+	if (!e || text_break_joints(r->a, r->env->measurer, r->env->hyph, r->joints, s->v, s->n,
+	                            size, width, out))
 		return -1;
 	*e = (memo_entry){*slot, h, s->v, s->n, size, width, *out};
 	*slot = e;
@@ -526,7 +567,7 @@ static float para_size(const lrun *r, const lnode *n, const bctx *c)
 static int build_p(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	spanbuf s = {0};
+	spanbuf s = {.keep = no_hyphenation(n)};
 	if (collect_inline(r, n->first, c, FONT_REGULAR, &s))
 		return -1;
 	float size = para_size(r, n, c);
@@ -543,7 +584,7 @@ static int build_p(builder *b, const lnode *n, const bctx *c)
 static int build_heading(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	spanbuf s = {0};
+	spanbuf s = {.keep = true};   /* headings are never hyphenated */
 	if (collect_inline(r, n->first, c, FONT_BOLD, &s))
 		return -1;
 	int level = n->kind - L_H1;
@@ -585,7 +626,7 @@ static bool is_inline(const lnode *n, bool cell_mode)
 
 /* Builds a vbox at width from a run of mixed inline/block children. */
 static blk *build_cell(lrun *r, const lnode *first, const bctx *c, float width,
-                       float size, font_style st, rgb colour)
+                       float size, font_style st, rgb colour, bool keep)
 {
 	blk *v = new_vbox(r, width);
 	if (!v)
@@ -599,7 +640,7 @@ static blk *build_cell(lrun *r, const lnode *first, const bctx *c, float width,
 			n = n->next;
 			continue;
 		}
-		spanbuf s = {0};
+		spanbuf s = {.keep = keep};
 		for (; n && is_inline(n, true); n = n->next)
 			if (collect_one(r, n, c, st, &s))
 				return NULL;
@@ -666,7 +707,7 @@ static int list_item(lrun *r, const lnode *li, const bctx *c, list_arg *la)
 	blk *mb = lines_block(r, &ms, indent, la->size, la->size * 1.3f, r->l->accent, ALIGN_LEFT);
 	if (!cells[0] || !mb || !vbox_add(r, cells[0], mb, 0))
 		return -1;
-	cells[1] = build_cell(r, li->first, c, w[1], la->size, FONT_REGULAR, BLACK);
+	cells[1] = build_cell(r, li->first, c, w[1], la->size, FONT_REGULAR, BLACK, no_hyphenation(li));
 	if (!cells[1])
 		return -1;
 	if (!cells[1]->h)
@@ -734,7 +775,7 @@ static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, f
 	bx->u.box.tinted = tint != NULL;
 	bx->u.box.tint = layout_colour(tint, WHITE);
 	/* Title: the attribute, or the <title> child's inline content. */
-	spanbuf s = {0};
+	spanbuf s = {.keep = true};   /* a box's title is a heading */
 	const char *ta = lattr_get(n, "title");
 	const lnode *body = skip_space(n->first);
 	if (body && body->kind == L_TITLE) {
@@ -860,7 +901,8 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 			continue;
 		float inner = t->w[i] - 2 * t->pad;
 		cells[i] = build_cell(r, cell->first, c, inner > 4 ? inner : 4, t->size,
-		                      header ? FONT_BOLD : FONT_REGULAR, colour);
+		                      header ? FONT_BOLD : FONT_REGULAR, colour,
+		                      header || no_hyphenation(cell));
 		if (!cells[i])
 			return NULL;
 		i++;

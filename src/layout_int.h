@@ -213,6 +213,7 @@ typedef struct lrun {
 	para_memo *memo;           /* paragraphs already broken (layout.c) */
 	struct image_file *images; /* images read in this run (layout.c) */
 	size_t image_bytes;        /* their bytes together */
+	text_joints *joints;       /* the layout's compound joints, parsed on first use */
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */

@@ -338,26 +338,106 @@ static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};
 
 static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1);
 
-/* Puts a link annotation over every URL printed in fragment f (drawn at
- * x, baseline base), so a reader can click what the paper shows. */
-static int link_urls(dctx *d, const text_frag *f, float x, float base, float size)
+static const char URL_END[] = " \t\n\"<>";
+
+static bool url_start(const char *p)
+{
+	return strncmp(p, "https://", 8) == 0 || strncmp(p, "http://", 7) == 0;
+}
+
+static const text_frag *last_frag(const line_item *li)
+{
+	return li->line.n ? &li->line.frags[li->line.n - 1] : NULL;
+}
+
+/* The URL that begins at p (in line i's fragment) and, when it reaches the
+ * end of an open-ended line, goes on at the start of the next lines: the
+ * whole address, without sentence punctuation after it. */
+static const char *whole_url(dctx *d, const blk *b, size_t i, const char *p)
+{
+	char buf[2048];
+	size_t n = 0, len = strcspn(p, URL_END);
+	for (;;) {
+		if (n + len >= sizeof buf)
+			break;
+		memcpy(buf + n, p, len);
+		n += len;
+		const line_item *li = &b->u.lines.lines[i];
+		bool at_end = p[len] == '\0' && last_frag(li) && p + len == last_frag(li)->utf8 + strlen(last_frag(li)->utf8);
+		if (!at_end || !li->line.open_end || i + 1 >= b->u.lines.n || !b->u.lines.lines[i + 1].line.n)
+			break;
+		p = b->u.lines.lines[++i].line.frags[0].utf8;
+		len = strcspn(p, URL_END);
+	}
+	while (n && strchr(".,;:)!?", buf[n - 1]))
+		n--;          /* sentence punctuation after a URL is not part of it */
+	return arena_strndup(d->doc->arena, buf, n);
+}
+
+/* Where the URL that line i starts with began: its first line and the byte
+ * in that line's last fragment; false when line i does not continue one. */
+static bool url_carried(const blk *b, size_t i, size_t *from, const char **at)
+{
+	while (i > 0 && b->u.lines.lines[i - 1].line.open_end) {
+		const text_frag *f = last_frag(&b->u.lines.lines[i - 1]);
+		if (!f)
+			return false;
+		const char *w = strrchr(f->utf8, ' ');
+		w = w ? w + 1 : f->utf8;
+		for (const char *q = w; (q = strstr(q, "http")) != NULL; q++)
+			if (url_start(q)) {
+				*from = i - 1;
+				*at = q;
+				return true;
+			}
+		if (w != f->utf8 || b->u.lines.lines[i - 1].line.n > 1)
+			return false;   /* the word began on that line, without a URL */
+		i--;
+	}
+	return false;
+}
+
+static int push_link(dctx *d, float x0, float base, float w, float size, const char *uri)
 {
 	const text_measurer *m = d->r->env->measurer;
+	draw_cmd c = {.kind = DRAW_LINK};
+	c.u.link.r = (rect){x0, base - m->ascent * size, w, (m->ascent + m->descent) * size};
+	c.u.link.uri = uri;
+	return uri && draw_push(d->doc, d->page, &c) ? 0 : -1;
+}
+
+/* Puts a link annotation over every URL printed in fragment k of line i
+ * (drawn at x, baseline base), so a reader can click what the paper shows.
+ * A URL wrapped over lines gets one rectangle per line, each pointing to
+ * the whole address. */
+static int link_urls(dctx *d, const blk *b, size_t i, size_t k, float x, float base, float size)
+{
+	const text_measurer *m = d->r->env->measurer;
+	const text_frag *f = &b->u.lines.lines[i].line.frags[k];
 	const char *s = f->utf8;
+	size_t from;
+	const char *start;
+	if (k == 0 && url_carried(b, i, &from, &start)) {
+		size_t len = strcspn(s, URL_END);
+		const char *uri = whole_url(d, b, from, start);
+		bool goes_on = s[len] == '\0' && b->u.lines.lines[i].line.open_end;
+		while (!goes_on && len && strchr(".,;:)!?", s[len - 1]))
+			len--;
+		if (len && push_link(d, x, base, m->fn(m->ctx, f->style, size, s, len), size, uri))
+			return -1;
+	}
 	for (const char *p = s; (p = strstr(p, "http")) != NULL;) {
-		if (strncmp(p, "https://", 8) != 0 && strncmp(p, "http://", 7) != 0) {
+		if (!url_start(p)) {
 			p += 4;
 			continue;
 		}
-		size_t len = strcspn(p, " \t\n\"<>");
-		while (len && strchr(".,;:)!?", p[len - 1]))
-			len--;          /* sentence punctuation after a URL is not part of it */
+		size_t len = strcspn(p, URL_END);
+		const char *uri = whole_url(d, b, i, p);
+		if (p[len] != '\0' || !b->u.lines.lines[i].line.open_end)
+			while (len && strchr(".,;:)!?", p[len - 1]))
+				len--;
 		float x0 = x + m->fn(m->ctx, f->style, size, s, (size_t)(p - s));
-		float w = m->fn(m->ctx, f->style, size, p, len);
-		draw_cmd c = {.kind = DRAW_LINK};
-		c.u.link.r = (rect){x0, base - m->ascent * size, w, (m->ascent + m->descent) * size};
-		c.u.link.uri = arena_strndup(d->doc->arena, p, len);
-		if (!c.u.link.uri || !draw_push(d->doc, d->page, &c))
+		if (push_link(d, x0, base, m->fn(m->ctx, f->style, size, p, len), size, uri))
 			return -1;
 		p += len ? len : 1;
 	}
@@ -383,7 +463,7 @@ static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o
 			const text_frag *f = &li->line.frags[k];
 			if (draw_text(d->doc, d->page, x + li->x + f->x, base, size, f->style,
 			              b->u.lines.colour, f->utf8, strlen(f->utf8)) ||
-			    link_urls(d, f, x + li->x + f->x, base, size))
+			    link_urls(d, b, i, k, x + li->x + f->x, base, size))
 				return -1;
 		}
 	}
@@ -608,7 +688,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
-	lrun r = {l, env, doc->arena, d, l->file, AM_OK, NULL, NULL, 0};
+	lrun r = {.l = l, .env = env, .a = doc->arena, .d = d, .file = l->file, .err = AM_OK};
 	lsection *secs;
 	size_t n;
 	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))

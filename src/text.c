@@ -85,6 +85,8 @@ const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL 
 
 /* --- hyphenation -------------------------------------------------------- */
 
+static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz);
+
 #define MAX_HYPH_RUN 90          /* libhyphen handles words below 100 bytes */
 
 /* The patterns load on the first word that needs them, not when the
@@ -152,39 +154,28 @@ static unsigned char latin1_letter(unsigned c)
 	return 0;
 }
 
-/* Hyphenates one run of n Latin-1 letters (lowercase, in buf) whose
- * characters end at byte offsets ends[]; appends break offsets. */
-static size_t hyphenate_run(HyphenDict *dict, const char *buf, const size_t *ends, int n,
-                            size_t *breaks, size_t count, size_t max)
+/* Danish vowels, as latin1_letter gives them. */
+static bool latin1_vowel(unsigned char c)
 {
-	char hyphens[MAX_HYPH_RUN + 5];
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL;
-
-	if (hnj_hyphen_hyphenate3(dict, buf, n, hyphens, NULL, &rep, &pos, &cut, 2, 2, 0, 0) == 0) {
-		/* a break after letter i needs 2 letters before and 2 after */
-		for (int i = 1; i <= n - 3 && count < max; i++)
-			if ((hyphens[i] & 1) && !(rep && rep[i]))
-				breaks[count++] = ends[i];
-	}
-	if (rep) {
-		for (int i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
-	return count;
+	return strchr("aeiouy", c) ? c != 0 : c >= 0xE0 && c != 0xE7 && c != 0xF0 && c != 0xF1 && c != 0xF7 && c != 0xFE;
 }
 
-/* The dictionary is Latin-1, so the word is converted and hyphenated one
- * run of letters at a time (punctuation and hyphens split runs); a word
- * with any character outside Latin-1 gets no breaks. */
-size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
+/* One run of n Latin-1 letters (lowercase, in buf, NUL-ended) whose
+ * characters end at byte offsets ends[] of the word. */
+typedef struct letter_run {
+	const char *buf;
+	const size_t *ends;
+	int n;
+} letter_run;
+
+typedef size_t (*run_fn)(const letter_run *run, void *ctx, size_t *breaks, size_t count, size_t max);
+
+/* The word is cut into runs of Latin-1 letters (punctuation, digits and
+ * hyphens split runs) and fn is called for each run of at least 6 letters
+ * (3 on each side of a break). A word with any character outside Latin-1
+ * gets no breaks. */
+static size_t each_run(const char *word, size_t len, run_fn fn, void *ctx, size_t *breaks, size_t max)
 {
-	HyphenDict *dict = h ? patterns(h) : NULL;
-	if (!dict)
-		return 0;
 	char buf[MAX_HYPH_RUN + 1];
 	size_t ends[MAX_HYPH_RUN + 1];
 	size_t count = 0;
@@ -205,11 +196,171 @@ size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks
 			n++;
 		}
 		if (!letter || i == len) {
-			if (n >= 4 && n <= MAX_HYPH_RUN) {
+			if (n >= 6 && n <= MAX_HYPH_RUN) {
 				buf[n] = '\0';   /* libhyphen reads the word as a C string */
-				count = hyphenate_run(dict, buf, ends, n, breaks, count, max);
+				letter_run run = { buf, ends, n };
+				count = fn(&run, ctx, breaks, count, max);
 			}
 			n = letter ? n : 0;
+		}
+	}
+	return count;
+}
+
+/* The patterns' breaks in one run: 3 letters either side, none between
+ * two vowels. */
+static size_t hyphenate_run(const letter_run *run, void *ctx, size_t *breaks, size_t count, size_t max)
+{
+	HyphenDict *dict = ctx;
+	char hyphens[MAX_HYPH_RUN + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL, n = run->n;
+
+	if (hnj_hyphen_hyphenate3(dict, run->buf, n, hyphens, NULL, &rep, &pos, &cut, 3, 3, 0, 0) == 0) {
+		/* a break after letter i needs 3 letters before and 3 after */
+		for (int i = 2; i <= n - 4 && count < max; i++)
+			if ((hyphens[i] & 1) && !(rep && rep[i]) &&
+			    !(latin1_vowel((unsigned char)run->buf[i]) && latin1_vowel((unsigned char)run->buf[i + 1])))
+				breaks[count++] = run->ends[i];
+	}
+	if (rep) {
+		for (int i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return count;
+}
+
+size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
+{
+	HyphenDict *dict = h ? patterns(h) : NULL;
+	return dict ? each_run(word, len, hyphenate_run, dict, breaks, max) : 0;
+}
+
+/* --- compound joints ------------------------------------------------------ */
+
+typedef struct joint_word {
+	char *letters;               /* Latin-1, lower case */
+	size_t n;
+	unsigned char *at;           /* joints: a break after at[k] letters */
+	size_t n_at;
+} joint_word;
+
+typedef struct name_word { const char *s; size_t len; } name_word;
+
+struct text_joints {
+	joint_word *v;
+	size_t n;
+	name_word *names;            /* words never hyphenated */
+	size_t n_names, cap_names;
+};
+
+/* Parses one entry; false when it holds anything but letters and '='. */
+static bool parse_joint_word(arena *a, const char *s, size_t len, joint_word *out)
+{
+	char *letters = arena_alloc(a, len + 1);
+	unsigned char *at = arena_alloc(a, len + 1);
+	if (!letters || !at)
+		return false;
+	size_t n = 0, n_at = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		if (!step)
+			return false;
+		i += step;
+		unsigned char l = cp <= 0xFF ? latin1_letter(cp) : 0;
+		if (cp == '=' && n >= 3 && n < 255)
+			at[n_at++] = (unsigned char)n;
+		else if (l)
+			letters[n++] = (char)l;
+		else
+			return false;
+	}
+	if (!n_at || n - at[n_at - 1] < 3)
+		return false;
+	*out = (joint_word){ letters, n, at, n_at };
+	return true;
+}
+
+text_joints *text_joints_parse(arena *a, const char *list)
+{
+	text_joints *j = arena_alloc(a, sizeof *j);
+	if (!j)
+		return NULL;
+	*j = (text_joints){ 0 };
+	size_t cap = 0;
+	for (const char *p = list ? list : ""; *p;) {
+		size_t sp = strspn(p, " \t\r\n"), len;
+		p += sp;
+		if (!(len = strcspn(p, " \t\r\n")))
+			break;
+		joint_word w;
+		if (parse_joint_word(a, p, len, &w)) {
+			if (grow(a, (void **)&j->v, &cap, j->n, sizeof *j->v))
+				return NULL;
+			j->v[j->n++] = w;
+		}
+		p += len;
+	}
+	return j;
+}
+
+static bool is_alnum_at(const char *s, size_t i);
+
+int text_joints_add_names(arena *a, text_joints *j, const char *text)
+{
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && is_alnum_at(text, e))
+			e++;
+		unsigned cp = 0;
+		bool capital = e > i && text_utf8_decode(text + i, e - i, &cp) &&
+		               ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp != 0xD7 && cp <= 0xDE) ||
+		                (cp >= 0x100 && cp < 0x250 && (cp & 1) == 0) || cp >= 0x250);
+		if (capital && count_code_points(text + i, e - i) >= 3) {
+			if (grow(a, (void **)&j->names, &j->cap_names, j->n_names, sizeof *j->names))
+				return -1;
+			j->names[j->n_names++] = (name_word){ text + i, e - i };
+		}
+		i = e < len ? e + 1 : e;
+	}
+	return 0;
+}
+
+/* Does the word hold one of the names, as a whole alphanumeric part? */
+static bool holds_name(const text_joints *j, const char *w, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && is_alnum_at(w, e))
+			e++;
+		for (size_t k = 0; k < j->n_names && e > i; k++)
+			if (j->names[k].len == e - i && memcmp(j->names[k].s, w + i, e - i) == 0)
+				return true;
+		i = e < len ? e + 1 : e;
+	}
+	return false;
+}
+
+/* The joints of every listed word found in the run, 3 letters from its ends. */
+static size_t joint_run(const letter_run *run, void *ctx, size_t *breaks, size_t count, size_t max)
+{
+	const text_joints *j = ctx;
+	size_t n = (size_t)run->n;
+	for (size_t k = 0; k < j->n; k++) {
+		const joint_word *w = &j->v[k];
+		for (size_t off = 0; off + w->n <= n; off++) {
+			if (memcmp(run->buf + off, w->letters, w->n) != 0)
+				continue;
+			for (size_t i = 0; i < w->n_at && count < max; i++) {
+				size_t at = off + w->at[i];
+				if (at >= 3 && n - at >= 3)
+					breaks[count++] = run->ends[at - 1];
+			}
 		}
 	}
 	return count;
@@ -232,6 +383,7 @@ typedef struct item {
 typedef struct line_rec {
 	size_t first, n;             /* items */
 	bool forced;                 /* ended by "\n" */
+	bool open_end;               /* ended inside a word */
 } line_rec;
 
 /* A style run inside a word: bytes [start, end) of the word's text. */
@@ -245,6 +397,7 @@ typedef struct word {
 	size_t *shy;                 /* where soft hyphens were, ascending byte offsets */
 	size_t n_shy, cap_shy;
 	font_style space_style;
+	bool keep;                   /* a span of it must not be hyphenated */
 } word;
 
 typedef struct breaker {
@@ -252,6 +405,7 @@ typedef struct breaker {
 	arena *out;                  /* the paragraph returned */
 	const text_measurer *m;
 	text_hyph *h;
+	const text_joints *joints;   /* may be NULL */
 	float size, width;
 	item *items;
 	size_t n_items, cap_items;
@@ -292,11 +446,11 @@ static int push_item(breaker *b, item_kind kind, font_style style, const char *s
 	return 0;
 }
 
-static int end_line(breaker *b, bool forced)
+static int end_line(breaker *b, bool forced, bool open_end)
 {
 	if (grow(b->a, (void **)&b->lines, &b->cap_lines, b->n_lines, sizeof *b->lines))
 		return -1;
-	b->lines[b->n_lines++] = (line_rec){ b->line_first, b->n_items - b->line_first, forced };
+	b->lines[b->n_lines++] = (line_rec){ b->line_first, b->n_items - b->line_first, forced, open_end };
 	b->line_first = b->n_items;
 	b->x = 0;
 	return 0;
@@ -352,34 +506,113 @@ static int place(breaker *b, const word *w, size_t from, size_t to, bool hyphen)
 	return 0;
 }
 
-/* A break candidate inside a word: after byte at, adding a hyphen or not. */
-typedef struct cand { size_t at; bool hyphen; } cand;
+/* A break candidate inside a word: after byte at, adding a hyphen or not;
+ * preferred: at an explicit hyphen or a compound joint. */
+typedef struct cand { size_t at; bool hyphen, preferred; } cand;
 
-/* Collects explicit-hyphen and hyphenation breaks of w, ascending. A word
- * with soft hyphens breaks only there (and at explicit hyphens): its
- * author has said where, so the patterns are not asked. */
+static bool is_alnum_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Characters of the alphanumeric run that ends (dir < 0) or starts at i. */
+static size_t alnum_chars(const word *w, size_t i, int dir)
+{
+	size_t n = 0;
+	if (dir < 0) {
+		for (; i > 0 && is_alnum_at(w->text, i - 1); i--)
+			n += ((unsigned char)w->text[i - 1] & 0xC0) != 0x80;
+	} else {
+		for (; i < w->len && is_alnum_at(w->text, i); i++)
+			n += ((unsigned char)w->text[i] & 0xC0) != 0x80;
+	}
+	return n;
+}
+
+static bool is_url(const word *w)
+{
+	const char *t = w->text;
+	size_t n = w->len;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(t + i, "://", 3) == 0)
+			return true;
+	if (n > 4 && memcmp(t, "www.", 4) == 0)
+		return true;
+	const char *at = memchr(t, '@', n);
+	return at && at > t && memchr(at, '.', n - (size_t)(at - t)) != NULL;
+}
+
+/* A URL or an e-mail address breaks after '/' (not inside "//") and
+ * before '.', '?', '&', '#' or '@', 3 characters from either end and never
+ * inside its scheme; no hyphen is drawn. */
+static size_t url_breaks(const word *w, cand *c)
+{
+	const char *t = w->text;
+	size_t n = 0, from = 3;
+	for (size_t i = 0; i + 3 <= w->len; i++)
+		if (memcmp(t + i, "://", 3) == 0) {
+			from = i + 3;
+			break;
+		}
+	for (size_t i = from; i + 3 <= w->len; i++) {
+		bool after_slash = t[i - 1] == '/' && t[i] != '/';
+		bool before_mark = strchr(".?&#@", t[i]) != NULL && t[i - 1] != '/';
+		if (after_slash || before_mark)
+			c[n++] = (cand){ i, false, true };
+	}
+	return n;
+}
+
+/* Letters between byte offsets x and y of the word. */
+static size_t chars_between(const word *w, size_t x, size_t y)
+{
+	size_t lo = x < y ? x : y, hi = x < y ? y : x;
+	return count_code_points(w->text + lo, hi - lo);
+}
+
+/* Collects the word's break candidates, ascending: explicit hyphens with
+ * 3 characters either side, compound joints, and the patterns' breaks
+ * that keep 3 letters from any joint; none but hyphens in a kept word. A
+ * word with soft hyphens breaks only there (and at explicit hyphens): its
+ * author has said where, so neither the patterns nor the joints are asked. */
 static size_t word_breaks(breaker *b, const word *w, cand **out)
 {
-	size_t max = w->len, n = 0, nh = 0;
+	size_t max = w->len, n = 0, nh = 0, nj = 0;
 	cand *c = arena_array(b->a, max + 1, sizeof *c);
 	size_t *hy = w->n_shy ? w->shy : arena_array(b->a, max + 1, sizeof *hy);
-	if (!c || !hy)
+	size_t *jt = arena_array(b->a, max + 1, sizeof *jt);
+	if (!c || !hy || !jt)
 		return (size_t)-1;
-	if (w->n_shy)
-		nh = w->n_shy;
-	else if (b->h)
-		nh = text_hyphenate(b->h, w->text, w->len, hy, max);
-	size_t j = 0;
-	for (size_t i = 1; i + 1 < w->len; i++) {
-		while (j < nh && hy[j] < i)
-			j++;
-		bool explicit_hyphen = w->text[i - 1] == '-' && i >= 2 && w->text[i] != '-';
-		if (explicit_hyphen)
-			c[n++] = (cand){ i, false };
-		else if (j < nh && hy[j] == i)
-			c[n++] = (cand){ i, true };
-	}
 	*out = c;
+	if (is_url(w))
+		return url_breaks(w, c);
+	bool keep = w->keep || (b->joints && holds_name(b->joints, w->text, w->len));
+	if (w->n_shy)
+		nh = w->n_shy;         /* the author's soft hyphens, and only those */
+	else if (b->h && !keep)
+		nh = text_hyphenate(b->h, w->text, w->len, hy, max);
+	if (b->joints && b->joints->n && !keep && !w->n_shy)
+		nj = each_run(w->text, w->len, joint_run, (void *)b->joints, jt, max);
+	for (size_t i = 1; i + 1 < w->len; i++) {
+		bool explicit_hyphen = w->text[i - 1] == '-' && w->text[i] != '-' &&
+		                       alnum_chars(w, i - 1, -1) >= 3 && alnum_chars(w, i, 1) >= 3;
+		bool joint = false, hyph = false;
+		for (size_t k = 0; k < nj; k++)
+			joint |= jt[k] == i;
+		for (size_t k = 0; k < nh && !joint; k++) {
+			if (hy[k] != i)
+				continue;
+			hyph = true;
+			for (size_t q = 0; q < nj; q++)
+				if (chars_between(w, i, jt[q]) < 3)
+					hyph = false;
+		}
+		if (explicit_hyphen)
+			c[n++] = (cand){ i, false, true };
+		else if (joint || hyph)
+			c[n++] = (cand){ i, true, joint };
+	}
 	return n;
 }
 
@@ -410,8 +643,11 @@ static int place_word(breaker *b, const word *w)
 			return place(b, w, pos, w->len, false);
 		if (nc == (size_t)-2 && (nc = word_breaks(b, w, &c)) == (size_t)-1)
 			return -1;
-		size_t best = 0;
-		bool hyphen = false;
+		/* The last break that fits; a compound joint or an explicit
+		 * hyphen that fits is preferred when the line stays half full. */
+		size_t best = 0, pref = 0;
+		bool hyphen = false, pref_hyphen = false;
+		float pref_need = 0;
 		for (size_t i = 0; i < nc; i++) {
 			if (c[i].at <= pos)
 				continue;
@@ -422,15 +658,24 @@ static int place_word(breaker *b, const word *w)
 				break;
 			best = c[i].at;
 			hyphen = c[i].hyphen;
+			if (c[i].preferred) {
+				pref = c[i].at;
+				pref_hyphen = c[i].hyphen;
+				pref_need = need;
+			}
+		}
+		if (pref && pref != best && b->x + sp + pref_need >= 0.5f * b->width) {
+			best = pref;
+			hyphen = pref_hyphen;
 		}
 		if (best == 0 && !line_empty(b)) {
-			if (end_line(b, false))
+			if (end_line(b, false, false))
 				return -1;
 			continue;
 		}
 		if (best == 0)
 			best = char_break(b, w, pos, avail);
-		if (place(b, w, pos, best, hyphen) || end_line(b, false))
+		if (place(b, w, pos, best, hyphen) || end_line(b, false, true))
 			return -1;
 		pos = best;
 	}
@@ -475,9 +720,11 @@ static const char *find_shy(const char *s, size_t len)
 /* Appends s[0..len) to w, leaving out its soft hyphens (when shy says the
  * span has some): they are invisible and only mark where the word may
  * break, so their places go to w->shy. */
-static int word_append(arena *a, word *w, font_style style, const char *s, size_t len, bool shy_in_span)
+static int word_append(arena *a, word *w, font_style style, bool keep, const char *s, size_t len,
+                       bool shy_in_span)
 {
 	const char *shy;
+	w->keep |= keep;
 	while (shy_in_span && (shy = find_shy(s, len))) {
 		size_t piece = (size_t)(shy - s);
 		if (piece && append_bytes(a, w, style, s, piece))
@@ -511,6 +758,47 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Units a number is never parted from, and words that are never parted
+ * from the number after them. */
+static const char *const units[] = {
+	"%", "\u2030", "kr.", "kr", "mm", "cm", "m", "km", "m\u00B2", "m2", "m\u00B3", "kg", "g",
+	"l", "dB", "\u00B0C", "\u00B0", "t", "t.", "min", "min.", "sek.", "timer", "time",
+	"minutter", "sekunder", "dage", "dag", "d\u00F8gn", "uger", "uge", "m\u00E5neder",
+	"md.", "\u00E5r", "stk.", "pct.", "procent", NULL
+};
+static const char *const before_number[] = { "kl.", "Kl.", "nr.", "Nr.", "\u00A7", "\u00A7\u00A7", "pkt.", NULL };
+
+static bool listed(const char *const *list, const char *s, size_t len)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Is the space after the word so far (its last part, after any glued
+ * space) and before the token t[0..n) one that must not break? */
+static bool glued(const word *w, const char *t, size_t n)
+{
+	size_t from = w->len;
+	while (from > 0 && w->text[from - 1] != ' ')
+		from--;
+	const char *last = w->text + from;
+	size_t ln = w->len - from;
+	if (!ln || !n)
+		return false;
+	if (listed(before_number, last, ln))
+		return is_digit(t[0]);
+	if (!is_digit(last[ln - 1]) || !(is_digit(last[0]) || strchr("+-", last[0])))
+		return false;
+	size_t bare = n;
+	while (bare > 0 && strchr(",;:)!?.", t[bare - 1]))
+		bare--;
+	return listed(units, t, n) || (bare && listed(units, t, bare));
+}
+
 /* Cuts the spans into words and feeds them to the line filler. */
 static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
 {
@@ -530,17 +818,33 @@ static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
 				if (w.len == 0) {
 					w.space_style = space_style;
 				}
-				if (word_append(b->a, &w, spans[i].style, s + start, j - start, shy))
+				if (word_append(b->a, &w, spans[i].style, spans[i].keep, s + start, j - start, shy))
 					return -1;
 				space = false;
 			}
 			start = j + 1;
 			if (end)
 				break;
+			if (s[j] != '\n' && w.len) {
+				/* a number and its unit stay together: the space joins them */
+				size_t k = j;
+				while (k < len && is_space(s[k]))
+					k++;
+				size_t e = k;
+				while (e < len && !is_space(s[e]) && s[e] != '\n')
+					e++;
+				if (glued(&w, s + k, e - k)) {
+					if (word_append(b->a, &w, spans[i].style, spans[i].keep, " ", 1, false))
+						return -1;
+					start = k;
+					j = k - 1;
+					continue;
+				}
+			}
 			if (flush_word(b, &w))
 				return -1;
 			if (s[j] == '\n') {
-				if (end_line(b, true))
+				if (end_line(b, true, false))
 					return -1;
 				space = false;
 			} else if (!space && !line_empty(b)) {
@@ -551,7 +855,7 @@ static int fill_lines(breaker *b, const text_span *spans, size_t n_spans)
 	}
 	if (flush_word(b, &w))
 		return -1;
-	return line_empty(b) ? 0 : end_line(b, false);
+	return line_empty(b) ? 0 : end_line(b, false, false);
 }
 
 /* --- widow rule and output ---------------------------------------------- */
@@ -633,6 +937,7 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 		i = j;
 	}
 	out->width = x;
+	out->open_end = l->open_end;
 	return 0;
 }
 
@@ -643,7 +948,14 @@ int text_break(arena *a, const text_measurer *m, text_hyph *h,
                const text_span *spans, size_t n_spans,
                float size, float width, text_para *out)
 {
-	breaker b = { .a = arena_new(), .out = a, .m = m, .h = h, .size = size, .width = width };
+	return text_break_joints(a, m, h, NULL, spans, n_spans, size, width, out);
+}
+
+int text_break_joints(arena *a, const text_measurer *m, text_hyph *h, const text_joints *j,
+                      const text_span *spans, size_t n_spans,
+                      float size, float width, text_para *out)
+{
+	breaker b = { .a = arena_new(), .out = a, .m = m, .h = h, .joints = j, .size = size, .width = width };
 	int rc = -1;
 
 	*out = (text_para){ 0 };

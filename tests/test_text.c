@@ -96,12 +96,16 @@ static const char *hyphenated(const char *w)
 static void danish_compounds_break_at_syllables(void **state)
 {
 	(void)state;
-	/* what hyph_da_DK gives; note it has no break at miljø|organisation */
-	assert_string_equal(hyphenated("arbejdsmiljøorganisationen"), "ar-bejds-mil-jøor-ga-ni-sa-tio-nen");
-	assert_string_equal(hyphenated("kompetenceudviklingsplan"), "kom-pe-ten-ce-udvik-lings-plan");
-	assert_string_equal(hyphenated("arbejdspladsvurdering"), "ar-bejds-plads-vur-dering");
+	/* what hyph_da_DK gives with 3 letters either side; note it has no
+	 * break at miljø|organisation (the layouts' joints add it) */
+	assert_string_equal(hyphenated("arbejdsmiljøorganisationen"), "arbejds-mil-jøor-ga-ni-sa-tio-nen");
+	assert_string_equal(hyphenated("kompetenceudviklingsplan"), "kom-pe-ten-ceudvik-lings-plan");
+	assert_string_equal(hyphenated("arbejdspladsvurdering"), "arbejds-plads-vur-dering");
 	assert_string_equal(hyphenated("sikkerhedsrepræsentant"), "sik-kerheds-re-præ-sen-tant");
 	assert_string_equal(hyphenated("drøftelse"), "drøf-telse");
+	/* never between two vowels: the patterns' po-inter and udadre-agerende */
+	assert_string_equal(hyphenated("pointer"), "pointer");
+	assert_string_equal(hyphenated("udadreagerende"), "udadreage-rende");
 }
 
 /* Patterns load from whichever file they are given: a copy with other
@@ -134,13 +138,15 @@ static void hyphenation_handles_case_punctuation_and_limits(void **state)
 {
 	(void)state;
 	/* uppercase is lowercased for the patterns; offsets stay UTF-8 */
-	assert_string_equal(hyphenated("Arbejdsmiljø"), "Ar-bejds-mil-jø");
-	assert_string_equal(hyphenated("ARBEJDSMILJØ"), "AR-BEJDS-MIL-JØ");
+	assert_string_equal(hyphenated("Arbejdsmiljø"), "Arbejds-miljø");
+	assert_string_equal(hyphenated("ARBEJDSMILJØ"), "ARBEJDS-MILJØ");
 	/* punctuation splits runs; each part is hyphenated on its own */
 	assert_string_equal(hyphenated("(handleplan),"), "(hand-le-plan),");
 	assert_string_equal(hyphenated("APV-handleplan"), "APV-hand-le-plan");
-	/* at least two characters either side */
-	assert_string_equal(hyphenated("årlig"), "år-lig");
+	/* at least three letters either side */
+	assert_string_equal(hyphenated("årlig"), "årlig");
+	assert_string_equal(hyphenated("årligt"), "årligt");
+	assert_string_equal(hyphenated("drøftelsen"), "drøf-telsen");
 	assert_string_equal(hyphenated("øje"), "øje");
 	/* outside Latin-1: no breaks at all */
 	assert_string_equal(hyphenated("Wiśniewskiarbejdsmiljø"), "Wiśniewskiarbejdsmiljø");
@@ -148,8 +154,8 @@ static void hyphenation_handles_case_punctuation_and_limits(void **state)
 	assert_string_equal(hyphenated("arbejds\xFFmiljø"), "arbejds\xFFmiljø");
 	size_t breaks[2];
 	assert_int_equal(text_hyphenate(hyph, "arbejdsmiljøorganisationen", 27, breaks, 2), 2);
-	assert_int_equal(breaks[0], 2);
-	assert_int_equal(breaks[1], 7);
+	assert_int_equal(breaks[0], 7);
+	assert_int_equal(breaks[1], 10);
 	assert_null(text_hyph_open("/nonexistent.dic"));
 }
 
@@ -175,7 +181,7 @@ static int free_arena(void **state)
 static text_para brk(const char *s, float width, text_hyph *h)
 {
 	text_para p;
-	text_span sp = { FONT_REGULAR, s, strlen(s) };
+	text_span sp = { FONT_REGULAR, s, strlen(s), false };
 	assert_int_equal(text_break(ar, &text_fake_measurer, h, &sp, 1, 10.0f, width, &p), 0);
 	return p;
 }
@@ -267,9 +273,10 @@ static void long_words_are_hyphenated_at_the_last_point_that_fits(void **state)
 	text_para p = brk("Vores arbejdsmiljøorganisationen mødes", 70, hyph);
 	assert_string_equal(show(&p), "Vores arbejds-|miljøorganisa-|tionen mødes");
 	check_geometry(&p, 70);
-	/* the hyphen's width counts: 13 characters cannot take "arbejds-" after "Vores " */
+	/* the hyphen's width counts: 13 characters cannot take "arbejds-" after
+	 * "Vores ", and "ar-" would leave 2 letters */
 	p = brk("Vores arbejdsmiljøorganisationen", 65, hyph);
-	assert_string_equal(show(&p), "Vores ar-|bejdsmiljøor-|ganisationen");
+	assert_string_equal(show(&p), "Vores|arbejdsmil-|jøorganisa-|tionen");
 	/* a narrow table cell */
 	p = brk("kompetenceudviklingsplan", 45, hyph);
 	assert_string_equal(show(&p), "kompeten-|ceudvik-|lingsplan");
@@ -370,12 +377,12 @@ static void styles_make_fragments_and_same_style_text_merges(void **state)
 {
 	(void)state;
 	text_span sp[] = {
-		{ FONT_REGULAR, "Mødet ", 7 },
-		{ FONT_BOLD, "skal", 4 },
-		{ FONT_REGULAR, " holdes", 7 },
-		{ FONT_ITALIC, " før", 5 },
-		{ FONT_ITALIC, "st", 2 },
-		{ FONT_REGULAR, "e gang i år.", 13 },
+		{ FONT_REGULAR, "Mødet ", 7, false },
+		{ FONT_BOLD, "skal", 4, false },
+		{ FONT_REGULAR, " holdes", 7, false },
+		{ FONT_ITALIC, " før", 5, false },
+		{ FONT_ITALIC, "st", 2, false },
+		{ FONT_REGULAR, "e gang i år.", 13, false },
 	};
 	text_para p;
 	assert_int_equal(text_break(ar, &text_fake_measurer, NULL, sp, 6, 10.0f, 200.0f, &p), 0);
@@ -430,10 +437,84 @@ static void nothing_is_lost_across_many_widths(void **state)
 	}
 }
 
+/* Breaks spans with the layouts' kind of joints and names. */
+static text_para brk_joints(const char *s, float width, bool keep, const text_joints *j)
+{
+	text_para p;
+	text_span sp = { FONT_REGULAR, s, strlen(s), keep };
+	assert_int_equal(text_break_joints(ar, &text_fake_measurer, hyph, j, &sp, 1, 10.0f, width, &p), 0);
+	return p;
+}
+
+static void compound_joints_are_preferred_and_guarded(void **state)
+{
+	(void)state;
+	text_joints *j = text_joints_parse(ar, "arbejds=miljø miljø=organisation alene=arbejde x=y bad=e1 ");
+	assert_non_null(j);
+	/* the patterns have no break at miljø|organisation; the joint adds it
+	 * and is taken although "arbejdsmiljøorganisa-" would fit */
+	text_para p = brk_joints("arbejdsmiljøorganisationen", 105, false, j);
+	assert_string_equal(show(&p), "arbejdsmiljø-|organisationen");
+	check_geometry(&p, 105);
+	/* ale-nearbejde: no break within 2 letters of the joint */
+	p = brk_joints("Alenearbejdet", 40, false, j);
+	assert_string_equal(show(&p), "Alene-|arbejdet");
+	p = brk_joints("Alenearbejdet", 25, false, j);
+	assert_string_equal(show(&p), "Alene|arbej|det");   /* between characters, never ale- */
+	/* a kept span is never hyphenated, its explicit hyphens still break */
+	p = brk_joints("Vester-gaardsen Vestergaardsen", 60, true, j);
+	assert_string_equal(show(&p), "Vester-|gaardsen|Vestergaards|en");
+}
+
+static void names_from_the_workplace_are_never_hyphenated(void **state)
+{
+	(void)state;
+	text_joints *j = text_joints_parse(ar, "");
+	assert_non_null(j);
+	text_para p = brk_joints("drøftelsen med Vestergaard", 55, false, j);
+	assert_string_equal(show(&p), "drøftelsen|med Vester-|gaard");
+	assert_int_equal(text_joints_add_names(ar, j, "Karen Mølgaard Vestergaard, Zsófia Szőke"), 0);
+	p = brk_joints("drøftelsen med Vestergaard", 55, false, j);
+	assert_string_equal(show(&p), "drøftelsen|med|Vestergaard");
+	p = brk_joints("drøftelsen med Vestergaard.", 60, false, j);   /* punctuation around it */
+	assert_string_equal(show(&p), "drøftelsen|med|Vestergaard.");
+}
+
+static void urls_break_after_slashes_without_hyphens(void **state)
+{
+	(void)state;
+	text_para p = brk_joints("Se https://at.dk/regler/arbejdsmiljoe nu", 100, false, NULL);
+	assert_string_equal(show(&p), "Se https://at.dk/|regler/arbejdsmiljoe|nu");
+	assert_true(p.lines[0].open_end);
+	assert_false(p.lines[1].open_end);
+	p = brk_joints("skriv til arbejdsmiljoe@firma.dk", 80, false, NULL);
+	assert_string_equal(show(&p), "skriv til|arbejdsmiljoe|@firma.dk");
+}
+
+static void numbers_keep_their_units_and_hyphens_need_three_letters(void **state)
+{
+	(void)state;
+	/* "inden for 48 timer": the break falls before 48, not after it */
+	text_para p = brk("debriefing inden 48 timer.", 90, NULL);
+	assert_string_equal(show(&p), "debriefing inden|48 timer.");
+	p = brk("mødet kl. 13.00 i kantinen", 50, NULL);
+	assert_string_equal(show(&p), "mødet|kl. 13.00|i kantinen");
+	p = brk("under 6 % af tiden", 40, NULL);
+	assert_string_equal(show(&p), "under|6 % af|tiden");
+	/* a number before a word that is no unit may part from it */
+	p = brk("de 12 boliger", 35, NULL);
+	assert_string_equal(show(&p), "de 12|boliger");
+	/* e-mail is no break point (1 letter before the hyphen), lokal-MED is */
+	p = brk("via e-mailen", 40, NULL);
+	assert_string_equal(show(&p), "via|e-mailen");
+	p = brk("vores lokal-MED", 60, NULL);
+	assert_string_equal(show(&p), "vores lokal-|MED");
+}
+
 static void out_of_memory_is_reported(void **state)
 {
 	(void)state;
-	text_span sp = { FONT_REGULAR, "arbejdsmiljøorganisationen mødes hver måned", 44 };
+	text_span sp = { FONT_REGULAR, "arbejdsmiljøorganisationen mødes hver måned", 44, false };
 	int failures = 0;
 	for (long n = 0; n < 400; n++) {
 		arena *a = arena_new();
@@ -471,6 +552,10 @@ int main(void)
 		cmocka_unit_test(styles_make_fragments_and_same_style_text_merges),
 		cmocka_unit_test(nothing_is_lost_across_many_widths),
 		cmocka_unit_test(out_of_memory_is_reported),
+		cmocka_unit_test(compound_joints_are_preferred_and_guarded),
+		cmocka_unit_test(names_from_the_workplace_are_never_hyphenated),
+		cmocka_unit_test(urls_break_after_slashes_without_hyphens),
+		cmocka_unit_test(numbers_keep_their_units_and_hyphens_need_three_letters),
 	};
 	int rc = open_dict(NULL) || new_arena(NULL);
 	if (rc)
