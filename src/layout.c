@@ -13,6 +13,8 @@
 #include "safe_path.h"
 
 #define PT_PER_MM (72.0f / 25.4f)
+/* Every writing box keeps at least this many ruled lines. */
+#define MIN_WRITING_LINES 4
 
 static const rgb BLACK = {0.10f, 0.10f, 0.12f};
 static const rgb WHITE = {1, 1, 1};
@@ -24,6 +26,7 @@ typedef struct bctx {
 	int index;                 /* 1-based index inside the innermost repeat */
 	float scale;               /* font scale (boxes of fixed height shrink) */
 	int page, pages;           /* header/footer: page numbers, else 0 */
+	bool spill;                /* boxes with overflow="appendix" spill their content */
 } bctx;
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -521,7 +524,7 @@ blk *layout_inline_block(lrun *r, const lnode *first, const dnode *ctx, float wi
                          float size, font_style st, rgb colour, int align,
                          int page, int pages)
 {
-	bctx c = {ctx, 0, 1, page, pages};
+	bctx c = {ctx, 0, 1, page, pages, false};
 	spanbuf s = {0};
 	if (collect_inline(r, first, &c, st, &s))
 		return NULL;
@@ -759,7 +762,8 @@ static int build_list(builder *b, const lnode *n, const bctx *c)
 static float box_pad(const lrun *r, const bctx *c) { return 0.7f * base(r, c); }
 
 /* Lays out a box once at the given font scale. */
-static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, float scale)
+static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bctx *c0,
+                         float width, float scale)
 {
 	bctx c = *c0;
 	c.scale = scale;
@@ -785,6 +789,8 @@ static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, f
 	} else if (ta && span_add(r, &s, FONT_BOLD, ta, strlen(ta))) {
 		return NULL;
 	}
+	if (content)
+		body = content;
 	float tsize = size * 1.0f;
 	blk *title = lines_block(r, &s, width - 2 * pad, tsize, tsize * 1.3f, r->l->accent, ALIGN_LEFT);
 	if (!title)
@@ -803,20 +809,60 @@ static blk *box_at_scale(lrun *r, const lnode *n, const bctx *c0, float width, f
 	float pitch = layout_length(lattr_get(n, "pitch"), 9 * PT_PER_MM);
 	if (pitch < 8 * PT_PER_MM)
 		pitch = 8 * PT_PER_MM;
-	const char *lines = lattr_get(n, "lines");
+	const char *lines = lattr_get(n, "lines"), *fill = lattr_get(n, "fill");
 	bx->u.box.pitch = pitch;
 	bx->u.box.lines = lines ? atoi(lines) : 0;
+	if (fill && strcmp(fill, "true") == 0 && bx->u.box.lines < MIN_WRITING_LINES)
+		bx->u.box.lines = MIN_WRITING_LINES;   /* room to write, whatever came before */
 	bx->h = pad + bx->u.box.content->h + bx->u.box.lines * pitch + pad;
 	bx->cont_h = bx->u.box.title_h ? title->h + 1.5f * pad : 0;
 	bx->keep_together = true;
 	return bx;
 }
 
+/* Moves the content of box n into the run's appendix, under a heading
+ * "Bilag: <title>", and returns the note the box shows instead, as a
+ * paragraph node; NULL when out of memory. */
+static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c)
+{
+	bctx plain = *c;
+	plain.spill = false;
+	if (!r->appendix && !(r->appendix = new_vbox(r, r->body_w)))
+		return NULL;
+	const lnode *body = skip_space(n->first);
+	const char *title = lattr_get(n, "title");
+	if (body && body->kind == L_TITLE)
+		body = body->next;
+	const char *head = arena_printf(r->a, "%s: %s", layout_text(r->l, "appendix", "Bilag"),
+	                                title ? title : "");
+	spanbuf s = {.keep = true};
+	if (!head || span_add(r, &s, FONT_BOLD, head, strlen(head)))
+		return NULL;
+	float size = base(r, c) * 1.4f;
+	blk *h = lines_block(r, &s, r->body_w, size, size * 1.22f, r->l->accent, ALIGN_LEFT);
+	vchild *k = h ? vbox_add(r, r->appendix, h, 1.5f * base(r, c)) : NULL;
+	if (!k)
+		return NULL;
+	k->keep_with_next = true;
+	builder sub = {r, r->body_w, r->appendix, false, NULL, NULL};
+	if (build_flow(&sub, body, &plain))
+		return NULL;
+	lnode *text = arena_alloc(r->a, sizeof *text), *p = arena_alloc(r->a, sizeof *p);
+	if (!text || !p)
+		return NULL;
+	*text = (lnode){.kind = L_TEXT, .text = layout_text(r->l, "appendix-note", "Se bilaget.")};
+	*p = (lnode){.kind = L_P, .first = text};
+	return p;
+}
+
 static int build_box(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	const char *hs = lattr_get(n, "height");
-	blk *bx = box_at_scale(r, n, c, b->width, c->scale);
+	const char *hs = lattr_get(n, "height"), *of = lattr_get(n, "overflow");
+	const lnode *content = NULL;
+	if (c->spill && of && strcmp(of, "appendix") == 0 && !(content = spill_box(r, n, c)))
+		return fail(r);
+	blk *bx = box_at_scale(r, n, content, c, b->width, c->scale);
 	if (!bx)
 		return -1;
 	if (hs) {
@@ -826,7 +872,7 @@ static int build_box(builder *b, const lnode *n, const bctx *c)
 		const char *ms = lattr_get(n, "min-size");
 		float min_scale = (ms ? (float)atof(ms) : 7.0f) / r->l->base_size;
 		for (float s = c->scale - 0.05f; bx->h > h && s >= min_scale - 1e-4f; s -= 0.05f)
-			if (!(bx = box_at_scale(r, n, c, b->width, s)))
+			if (!(bx = box_at_scale(r, n, content, c, b->width, s)))
 				return -1;
 		if (bx->h < h)
 			bx->h = h;
@@ -918,7 +964,43 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 		rb->h = minh;
 	rb->u.row.framed = t->grid;
 	rb->u.row.rule_colour = (rgb){0.55f, 0.58f, 0.62f};
+	/* A row splits only when it alone is taller than a page. */
+	rb->keep_together = true;
+	if (!header) {
+		const lnode *first = row->first;
+		while (first && first->kind != L_CELL)
+			first = first->next;
+		rb->u.row.label_cell = first;
+		rb->u.row.label_data = c->data;
+		rb->u.row.label_size = t->size;
+	}
 	return rb;
+}
+
+blk *layout_row_label(lrun *r, blk *row)
+{
+	if (row->u.row.label || !row->u.row.label_cell)
+		return row->u.row.label;
+	bctx c = {row->u.row.label_data, 0, 1, 0, 0, false};
+	spanbuf s = {.keep = true};
+	if (collect_inline(r, row->u.row.label_cell->first, &c, FONT_ITALIC, &s))
+		return NULL;
+	const char *text = spans_text(r, &s);
+	if (!text)
+		return fail(r), NULL;
+	if (!*text) {
+		row->u.row.label_cell = NULL;   /* an empty first cell: nothing to repeat */
+		return NULL;
+	}
+	const char *more = layout_text(r->l, "continued", "(…)");
+	const char *t = arena_printf(r->a, "%s %s", text, more);
+	spanbuf ls = {.keep = true};
+	if (!t || span_add(r, &ls, FONT_ITALIC, t, strlen(t)))
+		return fail(r), NULL;
+	float size = row->u.row.label_size, pad = row->u.row.pad;
+	float inner = row->u.row.w[0] - 2 * pad / 0.8f;
+	row->u.row.label = lines_block(r, &ls, inner > 4 ? inner : 4, size, size * 1.3f, MUTED, ALIGN_LEFT);
+	return row->u.row.label;
 }
 
 static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);
@@ -1278,16 +1360,41 @@ static int page_break(builder *b, const lnode *n)
 typedef struct flow_arg {
 	builder *b;
 	bool page_each;
+	bool own_numbers;          /* each item's pages are numbered on their own */
 } flow_arg;
 
 static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
 {
-	(void)r;
 	flow_arg *fa = arg;
-	vchild *last = vbox_last(fa->b->out);
-	if (fa->page_each && i > 1 && last)
+	blk *out = fa->b->out;
+	vchild *last = vbox_last(out);
+	if (fa->page_each && i > 1 && last) {
 		last->break_after = true;
-	return build_flow(fa->b, body, c);
+		last->restart_numbering = fa->own_numbers;
+	}
+	size_t n0 = out->u.vbox.n;
+	float h0 = out->h;
+	if (build_flow(fa->b, body, c))
+		return -1;
+	/* A sheet of its own that does not fit its page: built again with
+	 * the long pre-filled content of its boxes moved to an appendix
+	 * ("Bilag") on the pages after it, so its writing room stays. */
+	float avail = r->l->page.h - r->l->page.mt - r->l->page.mb;
+	if (!fa->page_each || n0 == out->u.vbox.n || out->h - out->u.vbox.kids[n0].y <= avail)
+		return 0;
+	out->u.vbox.n = n0;
+	out->h = h0;
+	bctx sub = *c;
+	sub.spill = true;
+	r->appendix = NULL;
+	if (build_flow(fa->b, body, &sub))
+		return -1;
+	if (!r->appendix || !r->appendix->u.vbox.n || !(last = vbox_last(out)))
+		return 0;
+	last->break_after = true;
+	vchild *k = vbox_add(r, out, r->appendix, 0);
+	r->appendix = NULL;
+	return k ? 0 : -1;
 }
 
 static int build_keep(builder *b, const lnode *n, const bctx *c)
@@ -1343,7 +1450,8 @@ static int build_node(builder *b, const lnode *n, const bctx *c)
 	}
 	case L_REPEAT: {
 		const char *brk = lattr_get(n, "break");
-		flow_arg fa = {b, brk && strcmp(brk, "page") == 0};
+		const char *pn = lattr_get(n, "page-numbers");
+		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0};
 		return repeat_each(b->r, n, c, flow_item, &fa) < 0 ? -1 : 0;
 	}
 	default:
@@ -1381,8 +1489,9 @@ int layout_build(lrun *r, lsection **sections, size_t *n)
 	if (!secs->body)
 		return -1;
 	*n = 1;
+	r->body_w = secs->body->w;
 	builder b = {r, secs->body->w, secs->body, false, &secs, n};
-	bctx c = {r->env->data, 0, 1, 0, 0};
+	bctx c = {r->env->data, 0, 1, 0, 0, false};
 	if (build_flow(&b, r->l->body->first, &c))
 		return -1;
 	*sections = secs;

@@ -145,6 +145,7 @@ typedef struct vchild {
 	float y;                   /* offset of the child's top in the vbox */
 	bool keep_with_next;       /* no break between this child and the next */
 	bool break_after;          /* forced page break after this child */
+	bool restart_numbering;    /* with break_after: page numbers start again */
 } vchild;
 
 typedef struct line_item {
@@ -183,6 +184,12 @@ struct blk {
 			rgb *tint;         /* per-cell background, NULL for none */
 			bool *tinted;
 			rgb rule_colour;
+			/* A table row continued on a new page repeats its first
+			 * cell's text, marked "(fortsat)": made when first needed. */
+			const lnode *label_cell;
+			const dnode *label_data;
+			float label_size;
+			blk *label;
 		} row;
 		struct {               /* B_BOX */
 			blk *content;      /* B_VBOX */
@@ -214,6 +221,8 @@ typedef struct lrun {
 	struct image_file *images; /* images read in this run (layout.c) */
 	size_t image_bytes;        /* their bytes together */
 	text_joints *joints;       /* the layout's compound joints, parsed on first use */
+	float body_w;              /* width of the first section's body */
+	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */
@@ -228,6 +237,10 @@ int layout_build(lrun *r, lsection **sections, size_t *n);
 blk *layout_inline_block(lrun *r, const lnode *first, const dnode *ctx, float width,
                          float size, font_style st, rgb colour, int align,
                          int page, int pages);
+
+/* The continuation label of a table row (B_LINES), or NULL when the row
+ * has none or out of memory (r->err then set). */
+blk *layout_row_label(lrun *r, blk *row);
 
 /* paginate.c */
 int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc);

@@ -16,12 +16,20 @@
 
 #define EPS 0.01f
 
-enum { PEN_OK = 0, PEN_AVOID = 1, PEN_KEEP = 3 };
+/* Penalty classes, cheapest first: between blocks; a widow, an orphan or
+ * inside a kept group; inside a table row or a box (only when it is
+ * taller than a page); after a heading. */
+enum { PEN_OK = 0, PEN_AVOID = 1, PEN_ROW = 2, PEN_KEEP = 3 };
+
+/* A page should be at least this full before a keep rule may push a block
+ * that could split to the next page. */
+#define MIN_FILL 0.6f
 
 typedef struct brk {
 	float cut, resume;
 	int penalty;
 	bool forced;
+	bool restart;              /* forced: page numbers start again after it */
 } brk;
 
 typedef struct brklist {
@@ -32,9 +40,10 @@ typedef struct brklist {
 typedef struct pslice {
 	size_t sec;
 	float o0, o1;
+	bool restart;              /* page numbers start again on this page */
 } pslice;
 
-static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool forced)
+static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool forced, bool restart)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
@@ -48,7 +57,7 @@ static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool 
 		l->v = v;
 		l->cap = cap;
 	}
-	l->v[l->n++] = (brk){cut, resume, pen, forced};
+	l->v[l->n++] = (brk){cut, resume, pen, forced, restart};
 	return 0;
 }
 
@@ -70,7 +79,8 @@ static int collect_vbox(lrun *r, const blk *b, float base, int floor, brklist *o
 		if (k->break_after)
 			cut = base + k->y + k->b->h;
 		int pen = k->keep_with_next ? PEN_KEEP : floor;
-		if (push_brk(r, out, cut, resume, k->break_after ? PEN_OK : pen, k->break_after))
+		if (push_brk(r, out, cut, resume, k->break_after ? PEN_OK : pen, k->break_after,
+		             k->break_after && k->restart_numbering))
 			return -1;
 	}
 	return 0;
@@ -84,7 +94,7 @@ static int collect_lines(lrun *r, const blk *b, float base, int floor, brklist *
 		 * line alone at the top of the next page), when it can be helped. */
 		int pen = (i == 1 || i == n - 1) ? PEN_AVOID : PEN_OK;
 		float y = base + i * b->u.lines.leading;
-		if (push_brk(r, out, y, y, max_i(pen, floor), false))
+		if (push_brk(r, out, y, y, max_i(pen, floor), false, false))
 			return -1;
 	}
 	return 0;
@@ -115,7 +125,7 @@ static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *ou
 	int lines = (int)((b->h - 2 * pad - b->u.box.content->h) / b->u.box.pitch + EPS);
 	for (int i = 1; i < lines; i++) {
 		float y = y0 + i * b->u.box.pitch;
-		if (push_brk(r, out, y, y, max_i(PEN_AVOID, floor), false))
+		if (push_brk(r, out, y, y, max_i(PEN_ROW, floor), false, false))
 			return -1;
 	}
 	return 0;
@@ -124,7 +134,7 @@ static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *ou
 static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
 {
 	if (b->keep_together)
-		floor = max_i(floor, PEN_AVOID);
+		floor = max_i(floor, b->kind == B_ROW || b->kind == B_BOX ? PEN_ROW : PEN_AVOID);
 	switch (b->kind) {
 	case B_VBOX:
 	case B_TABLE:
@@ -200,7 +210,7 @@ static float cell_resume(const blk *row, const blk *c, float o)
 
 /* Extra height at the top of a page that starts at offset o inside b:
  * the repeated headers of every block cut open at o. */
-static float cont_at(const blk *b, float o)
+static float cont_at(lrun *r, const blk *b, float o)
 {
 	if (o <= EPS || o >= b->h - EPS)
 		return 0;
@@ -211,21 +221,24 @@ static float cont_at(const blk *b, float o)
 		for (size_t i = 0; i < b->u.vbox.n; i++) {
 			const vchild *k = &b->u.vbox.kids[i];
 			if (o > k->y + EPS && o < k->y + k->b->h - EPS)
-				return extra + cont_at(k->b, o - k->y);
+				return extra + cont_at(r, k->b, o - k->y);
 		}
 		return extra;
 	}
 	case B_BOX:
-		return b->cont_h + cont_at(b->u.box.content, o - b->u.box.pad);
+		return b->cont_h + cont_at(r, b->u.box.content, o - b->u.box.pad);
 	case B_ROW: {
-		/* Each cell carries over what lies between its own last break and o. */
-		float m = 0;
+		/* Each cell carries over what lies between its own last break and o;
+		 * a table row repeats its first cell's text above them. */
+		blk *label = layout_row_label(r, (blk *)b);
+		float lh = label ? label->h + b->u.row.pad : 0;
+		float m = lh;
 		for (size_t i = 0; i < b->u.row.n; i++) {
 			const blk *c = b->u.row.cells[i];
 			float res = cell_resume(b, c, o), local = o - b->u.row.pad;
 			if (local <= EPS || res >= c->h - EPS)
 				continue;
-			float extra = (local - res) + cont_at(c, res);
+			float extra = lh + (local - res) + cont_at(r, c, res);
 			if (extra > m)
 				m = extra;
 		}
@@ -267,8 +280,9 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 	float avail = s->page.h - s->page.mt - s->page.mb;
 	float cur = 0;
 	size_t first = 0;
+	bool restart_next = false;
 	for (;;) {
-		float limit = cur + avail - cont_at(body, cur);
+		float limit = cur + avail - cont_at(r, body, cur);
 		while (first < pts.n && pts.v[first].cut <= cur + EPS)
 			first++;
 		long best[4] = {-1, -1, -1, -1};
@@ -281,18 +295,27 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 			best[pts.v[i].penalty] = (long)i;
 		}
 		float cut, resume;
+		bool restart = false;
 		if (forced < 0 && body->h <= limit + EPS) {
 			cut = body->h;
 			resume = body->h;
 		} else if (forced >= 0) {
 			cut = pts.v[forced].cut;
 			resume = pts.v[forced].resume;
+			restart = pts.v[forced].restart;
 		} else {
-			long pick = best[PEN_OK] >= 0 ? best[PEN_OK] : best[PEN_AVOID] >= 0 ? best[PEN_AVOID] : best[PEN_KEEP];
+			long pick = best[PEN_OK] >= 0 ? best[PEN_OK] : best[PEN_AVOID] >= 0 ? best[PEN_AVOID]
+			          : best[PEN_ROW] >= 0 ? best[PEN_ROW] : best[PEN_KEEP];
+			long inside = best[PEN_AVOID] > best[PEN_ROW] ? best[PEN_AVOID] : best[PEN_ROW];
 			/* Keeping a block together is pointless when it cannot fit on
-			 * a page of its own anyway: then cut inside it, here. */
-			if (pick == best[PEN_OK] && best[PEN_AVOID] > pick &&
+			 * a page of its own anyway: then cut inside it, here. A kept
+			 * group (not a row or a box) is cut rather than leave the page
+			 * less than MIN_FILL full. */
+			if (pick >= 0 && pick == best[PEN_OK] && inside > pick &&
 			    !fits_a_page(&pts, (size_t)pick, avail))
+				pick = inside;
+			else if (pick >= 0 && pick == best[PEN_OK] && best[PEN_AVOID] > pick &&
+			         pts.v[pick].cut - cur < MIN_FILL * avail)
 				pick = best[PEN_AVOID];
 			if (pick >= 0) {
 				cut = pts.v[pick].cut;
@@ -315,7 +338,8 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 			*sl = v;
 			*cap = nc;
 		}
-		(*sl)[(*n)++] = (pslice){si, cur, cut};
+		(*sl)[(*n)++] = (pslice){si, cur, cut, restart_next};
+		restart_next = restart;
 		if (cut >= body->h - EPS)
 			return 0;
 		cur = resume;
@@ -484,16 +508,19 @@ static int draw_vbox(dctx *d, const blk *b, float x, float y, float o0, float o1
 		if (draw_blk(d, k->b, x, cy, l0, l1))
 			return -1;
 		if (l0 > EPS)
-			shift += cont_at(k->b, l0);
+			shift += cont_at(d->r, k->b, l0);
 	}
 	return 0;
 }
 
 static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
-	float h = o1 - o0 + cont_at(b, o0);
+	float h = o1 - o0 + cont_at(d->r, b, o0);
 	float pad = b->u.row.pad;
 	bool last = o1 >= b->h - EPS;
+	/* Continued from the page before: the first cell's text, "(fortsat)". */
+	blk *label = o0 > EPS ? layout_row_label(d->r, (blk *)b) : NULL;
+	float inset = b->u.row.framed ? pad / 0.8f : 0;
 	for (size_t i = 0; i < b->u.row.n; i++) {
 		float cx = x + b->u.row.x[i], cw = b->u.row.w[i];
 		if (b->u.row.tint && draw_rect(d->doc, d->page, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
@@ -503,11 +530,12 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		const blk *c = b->u.row.cells[i];
 		float c0 = cell_resume(b, c, o0);
 		float c1 = last ? c->h : cell_resume(b, c, o1);
-		float cy = o0 < pad ? y + (pad - o0) : y;
-		float inset = b->u.row.framed ? pad / 0.8f : 0;
+		float cy = o0 < pad ? y + (pad - o0) : y + (label ? pad + label->h : 0);
 		if (c1 > c0 + EPS && draw_blk(d, c, cx + inset, cy, c0, c1))
 			return -1;
 	}
+	if (label && draw_blk(d, label, x + b->u.row.x[0] + inset, y + pad, 0, label->h))
+		return -1;
 	if (!b->u.row.framed)
 		return 0;
 	rgb g = b->u.row.rule_colour;
@@ -672,7 +700,13 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 		if (paginate_section(r, i, &secs[i], &sl, &ns, &cap))
 			return -1;
 	int first_page = (int)doc->n_pages;
+	size_t group = 0, group_end = 0;   /* the pages numbered together */
 	for (size_t i = 0; i < ns; i++) {
+		if (i == group_end) {
+			group = i;
+			for (group_end = i + 1; group_end < ns && !sl[group_end].restart; group_end++)
+				;
+		}
 		const lsection *s = &secs[sl[i].sec];
 		draw_page *pg = draw_add_page(doc, s->page.w, s->page.h);
 		if (!pg)
@@ -680,7 +714,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb};
 		float top = s->page.mt;
 		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1) ||
-		    draw_furniture(&d, &s->page, (int)i + 1, (int)ns))
+		    draw_furniture(&d, &s->page, (int)(i - group) + 1, (int)(group_end - group)))
 			return -1;
 	}
 	return 0;
