@@ -936,6 +936,27 @@ static size_t parse_widths(const char *spec, float total, float *w, size_t max)
 	return n;
 }
 
+/* Puts an empty square to tick at the top of a cell, before its text. */
+static int add_checkbox(lrun *r, blk *cell, float size)
+{
+	blk *box = new_blk(r, B_CHECK, size * 1.1f);
+	if (!box)
+		return -1;
+	box->h = size * 1.3f;
+	size_t n = cell->u.vbox.n;
+	cell->u.vbox.n = 0;
+	cell->h = 0;
+	vchild *kids = cell->u.vbox.kids;
+	if (!vbox_add(r, cell, box, 0))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		vchild *k = vbox_add(r, cell, kids[i].b, 0.3f * size);
+		if (!k)
+			return -1;
+	}
+	return 0;
+}
+
 static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header)
 {
 	lrun *r = t->b->r;
@@ -951,6 +972,9 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 		                      header || no_hyphenation(cell));
 		if (!cells[i])
 			return NULL;
+		const char *cb = lattr_get(cell, "checkbox");
+		if (cb && strcmp(cb, "true") == 0 && add_checkbox(r, cells[i], t->size))
+			return NULL;
 		i++;
 	}
 	for (; i < t->cols; i++)
@@ -963,7 +987,8 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 	if (rb->h < minh)
 		rb->h = minh;
 	rb->u.row.framed = t->grid;
-	rb->u.row.rule_colour = (rgb){0.55f, 0.58f, 0.62f};
+	rb->u.row.ruled = !t->grid && !header;
+	rb->u.row.rule_colour = t->grid ? (rgb){0.55f, 0.58f, 0.62f} : (rgb){0.72f, 0.74f, 0.77f};
 	/* A row splits only when it alone is taller than a page. */
 	rb->keep_together = true;
 	if (!header) {
@@ -1016,9 +1041,10 @@ static int table_node(table_ctx *t, const lnode *n, const bctx *c)
 	case L_EMPTY_ROWS: {
 		int count = atoi(lattr_get(n, "count"));
 		float h = layout_length(lattr_get(n, "height"), 12 * PT_PER_MM);
+		const lnode *tmpl = skip_space(n->first);
 		for (int k = 0; k < count; k++) {
 			lnode empty = {.kind = L_ROW};
-			blk *rb = table_row(t, &empty, c, false);
+			blk *rb = table_row(t, tmpl && tmpl->kind == L_ROW ? tmpl : &empty, c, false);
 			if (!rb)
 				return -1;
 			if (rb->h < h)

@@ -135,7 +135,8 @@ typedef enum bkind {
 	B_RULE,      /* a horizontal line */
 	B_SPACE,     /* vertical space */
 	B_IMAGE,
-	B_CUSTOM
+	B_CUSTOM,
+	B_CHECK      /* an empty square to tick, as tall as the text beside it */
 } bkind;
 
 typedef struct blk blk;
@@ -181,6 +182,7 @@ struct blk {
 			size_t n;
 			float pad;         /* vertical padding inside each cell */
 			bool framed;       /* draw a grid around cells */
+			bool ruled;        /* draw a rule above and below (table rules="rows") */
 			rgb *tint;         /* per-cell background, NULL for none */
 			bool *tinted;
 			rgb rule_colour;

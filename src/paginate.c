@@ -536,13 +536,16 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	}
 	if (label && draw_blk(d, label, x + b->u.row.x[0] + inset, y + pad, 0, label->h))
 		return -1;
-	if (!b->u.row.framed)
+	if (!b->u.row.framed && !b->u.row.ruled)
 		return 0;
+	/* A row cut at the page's foot stays open there: no closing rule. */
 	rgb g = b->u.row.rule_colour;
 	float w = b->w, lw = 0.5f;
 	if (draw_line(d->doc, d->page, x, y, x + w, y, lw, g) ||
-	    draw_line(d->doc, d->page, x, y + h, x + w, y + h, lw, g))
+	    (last && draw_line(d->doc, d->page, x, y + h, x + w, y + h, lw, g)))
 		return -1;
+	if (!b->u.row.framed)
+		return 0;
 	for (size_t i = 0; i <= b->u.row.n; i++) {
 		float lx = i < b->u.row.n ? x + b->u.row.x[i] : x + w;
 		if (draw_line(d->doc, d->page, lx, y, lx, y + h, lw, g))
@@ -624,6 +627,11 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	case B_RULE:
 		return draw_line(d->doc, d->page, x, y + b->h / 2, x + b->w, y + b->h / 2,
 		                 b->u.rule.width, b->u.rule.colour);
+	case B_CHECK: {
+		float side = b->w;
+		return draw_rect(d->doc, d->page, (rect){x, y + (b->h - side) / 2, side, side}, 0.7f,
+		                 (rgb){0.25f, 0.27f, 0.3f}, NULL);
+	}
 	case B_IMAGE: {
 		draw_cmd c = {.kind = DRAW_IMAGE};
 		c.u.image.r = (rect){x + b->u.image.x, y, b->u.image.w, b->h};
