@@ -1017,15 +1017,36 @@ blk *layout_row_label(lrun *r, blk *row)
 		row->u.row.label_cell = NULL;   /* an empty first cell: nothing to repeat */
 		return NULL;
 	}
+	/* The label is the cell's first line, shortened with "…" when the
+	 * cell holds more: a whole long cell repeated would fill the page. */
 	const char *more = layout_text(r->l, "continued", "(…)");
-	const char *t = arena_printf(r->a, "%s %s", text, more);
-	spanbuf ls = {.keep = true};
-	if (!t || span_add(r, &ls, FONT_ITALIC, t, strlen(t)))
-		return fail(r), NULL;
 	float size = row->u.row.label_size, pad = row->u.row.pad;
 	float inner = row->u.row.w[0] - 2 * pad / 0.8f;
-	row->u.row.label = lines_block(r, &ls, inner > 4 ? inner : 4, size, size * 1.3f, MUTED, ALIGN_LEFT);
-	return row->u.row.label;
+	inner = inner > 4 ? inner : 4;
+	spanbuf ls = {.keep = true};
+	if (span_add(r, &ls, FONT_ITALIC, text, strlen(text)))
+		return NULL;
+	blk *whole = lines_block(r, &ls, inner, size, size * 1.3f, MUTED, ALIGN_LEFT);
+	if (!whole)
+		return NULL;
+	const char *t = text;
+	if (whole->u.lines.n > 1) {
+		/* the first line as printed, without a hyphen added at its end */
+		const text_line *l = &whole->u.lines.lines[0].line;
+		t = "";
+		for (size_t i = 0; t && i < l->n; i++)
+			t = arena_printf(r->a, "%s%s", t, l->frags[i].utf8);
+		size_t len = t ? strlen(t) : 0;
+		if (l->open_end && len && t[len - 1] == '-')
+			len--;
+		t = t ? arena_printf(r->a, "%.*s…", (int)len, t) : NULL;
+	}
+	t = t ? arena_printf(r->a, "%s %s", t, more) : NULL;
+	ls = (spanbuf){.keep = true};
+	if (!t || span_add(r, &ls, FONT_ITALIC, t, strlen(t)))
+		return fail(r), NULL;
+	blk *label = lines_block(r, &ls, inner, size, size * 1.3f, MUTED, ALIGN_LEFT);
+	return row->u.row.label = label;
 }
 
 static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);

@@ -257,12 +257,14 @@ static int by_cut(const void *a, const void *b)
 
 /* Does what follows the break point at index i, up to the next clean
  * break, fit on one page? */
-static bool fits_a_page(const brklist *pts, size_t i, float avail)
+static bool fits_a_page(lrun *r, const blk *body, const brklist *pts, size_t i, float avail)
 {
+	/* below the headers repeated at the top of the page it would start */
+	avail -= cont_at(r, body, pts->v[i].resume);
 	for (size_t k = i + 1; k < pts->n; k++)
 		if (pts->v[k].penalty == PEN_OK || pts->v[k].forced)
 			return pts->v[k].cut - pts->v[i].resume <= avail + EPS;
-	return true;
+	return body->h - pts->v[i].resume <= avail + EPS;   /* the section's end */
 }
 
 /* Chooses the page ends of one section; appends slices. */
@@ -312,7 +314,7 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 			 * group (not a row or a box) is cut rather than leave the page
 			 * less than MIN_FILL full. */
 			if (pick >= 0 && pick == best[PEN_OK] && inside > pick &&
-			    !fits_a_page(&pts, (size_t)pick, avail))
+			    !fits_a_page(r, body, &pts, (size_t)pick, avail))
 				pick = inside;
 			else if (pick >= 0 && pick == best[PEN_OK] && best[PEN_AVOID] > pick &&
 			         pts.v[pick].cut - cur < MIN_FILL * avail)

@@ -219,6 +219,18 @@ def body_bottom(pg):
     return pg.h - MARGIN
 
 
+def row_part_below_header(pg):
+    """Height of the first body row on a page that starts with a table: from
+    under the repeated header to its closing rule, or to the page's foot."""
+    top = MARGIN + 2
+    heads = [f for f in pg.fills if f[1] <= top + 1 and f[3] - f[1] < 40 and f[2] - f[0] > 20]
+    if not heads:
+        return 0
+    hb = max(f[3] for f in heads)
+    hs = sorted(h[1] for h in hlines(pg, GRID) if h[1] > hb + 1)
+    return (hs[0] if hs else body_bottom(pg)) - hb
+
+
 def check_split_rows(pages, report):
     for i, pg in enumerate(pages):
         hs = hlines(pg, GRID)
@@ -226,24 +238,24 @@ def check_split_rows(pages, report):
             yb = max(v[1], v[3])
             closed = any(close(h[1], yb, 0.6) and min(h[0], h[2]) - 0.6 <= v[0] <= max(h[0], h[2]) + 0.6
                          for h in hs)
-            if closed:
-                continue
-            # a row left open at this page's foot: it must go on, labelled, and be taller than a page
-            top = min(v[1], v[3])
-            nxt = pages[i + 1] if i + 1 < len(pages) else None
-            label = first_row_label(nxt) if nxt else None
-            key = (pg.number, round(v[0]))
-            if key in check_split_rows.seen:
+            key = (pg.number, round(yb))
+            if closed or key in check_split_rows.seen:
                 continue
             check_split_rows.seen.add(key)
+            # a row left open at this page's foot: it must go on, labelled,
+            # and be taller than a page
+            tops = [h[1] for h in hs if h[1] < yb - 1 and min(h[0], h[2]) - 0.6 <= v[0] <= max(h[0], h[2]) + 0.6]
+            top = max(tops) if tops else min(v[1], v[3])
+            nxt = pages[i + 1] if i + 1 < len(pages) else None
+            label = first_row_label(nxt) if nxt else None
+            avail = pg.h - 2 * MARGIN
             if label is None or "(fortsat)" not in label:
                 report(pg, "table row split at the page's foot without \"(fortsat)\" on the next page")
-            elif (yb - top) < 0.8 * (pg.h - 2 * MARGIN) - 1:
-                report(pg, "table row split although it is not taller than a page (%.0f mm here)"
-                       % ((yb - top) / MM))
+            elif (yb - top) + row_part_below_header(nxt) < 0.85 * avail:
+                report(pg, "table row split although it fits a page (%.0f mm)"
+                       % (((yb - top) + row_part_below_header(nxt)) / MM))
     for pg in pages:
-        label = first_row_label(pg)
-        if label == "":
+        if first_row_label(pg) == "":
             report(pg, "the page starts with a table row whose first cell is empty")
 
 
@@ -292,11 +304,14 @@ def first_unit(pg):
     split: a frame or a table row that starts under at most a heading."""
     top = MARGIN
     cands = [f[3] for f in frames(pg) if f[1] < top + 60]
-    rows = sorted(h[1] for h in hlines(pg, GRID) + hlines(pg, ROWS))
-    if rows and rows[0] < top + 80:
-        later = [y for y in rows if y > rows[0] + 3]
-        if later:
-            cands.append(later[0] if len(later) == 1 else later[1])
+    rows = []
+    for y in sorted(h[1] for h in hlines(pg, GRID) + hlines(pg, ROWS)):
+        if not rows or y > rows[-1] + 1:
+            rows.append(y)
+    if rows and rows[0] < top + 80 and len(rows) > 1:
+        # a header row (filled) is followed by the first body row
+        header = any(f[1] <= rows[0] + 1 and close(f[3], rows[1], 1.5) for f in pg.fills)
+        cands.append(rows[2] if header and len(rows) > 2 else rows[1])
     return (min(cands) - top) if cands else 0
 
 

@@ -175,8 +175,16 @@ for x in examples:
     date = wp.find(W + "meeting/" + W + "date")
     d = os.path.join(out, name)
 
-    ps = pages(os.path.join(d, "forberedelsesark.pdf"))
-    expect(len(ps) == len(who), "%s forberedelsesark: %d pages for %d participants" % (name, len(ps), len(who)))
+    # One sheet per participant, numbered on its own ("Side 1 af N"): its
+    # first page, and a "Bilag" page after it when its pre-filled list is long.
+    ps = []
+    for t in pages(os.path.join(d, "forberedelsesark.pdf")):
+        if not ps or re.search(r"Side 1 af \d+", t):
+            ps.append(t)
+        else:
+            expect("Bilag" in t, "%s forberedelsesark: a sheet's second page is no Bilag" % name)
+            ps[-1] += "\n" + t
+    expect(len(ps) == len(who), "%s forberedelsesark: %d sheets for %d participants" % (name, len(ps), len(who)))
     for i, (pname, role) in enumerate(who):
         if i >= len(ps):
             break
