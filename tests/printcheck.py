@@ -2,7 +2,7 @@
 """printcheck.py: checks amokit's A4 documents the way a print reviewer
 reads them (issue 16), from the PDFs themselves.
 
-usage: printcheck.py [--names WORKPLACE.xml]... [--layouts DIR] PDF...
+usage: printcheck.py [--names WORKPLACE.xml]... [--forbid HEAD-/TAIL]... [--layouts DIR] PDF...
 
 It reads every page with `mutool trace` (text with positions and sizes,
 stroked and filled paths with widths and colours) and the link annotations
@@ -24,6 +24,7 @@ with `qpdf --json`, and reports, one line each, FILE:PAGE: what is wrong:
                  not start a new section (a heading after a page break in
                  the layouts, a "Bilag", another orientation) and its first
                  block could have been split onto it
+  forbidden break  with --forbid HEAD-/TAIL: that break at a line's end
   link           a printed URL not covered by a link, or the rectangles of
                  a link that do not cover exactly the whole address (a URL
                  wrapped over lines must be one link to the whole URL)
@@ -333,8 +334,10 @@ def check_fill(pages, starts, report):
         report(pg, "page only %.0f %% full before a block that could have started on it" % (100 * used / avail))
 
 
-def check_names(pages, names, report):
-    if not names:
+def check_names(pages, names, report, forbidden=()):
+    """Names hyphenated at a line's end; and the breaks listed as forbidden
+    ("po-/inter": a line ending in "po-", the next starting with "inter")."""
+    if not names and not forbidden:
         return
     for pg in pages:
         text = lines_by_column(pg)
@@ -344,8 +347,13 @@ def check_names(pages, names, report):
             head = re.split(r"[\s(\[„“\"']", a[:-1])[-1]
             tail = re.split(r"[\s,.;:)\]”\"']", b)[0]
             joined = head + tail
-            if len(head) >= 1 and (joined in names or (head in names and False)):
+            if joined in names:
                 report(pg, "name hyphenated: %s-/%s" % (head, tail))
+            for fh, ft in forbidden:
+                if head.endswith(fh) and tail.startswith(ft):
+                    if head[:len(head) - len(fh)][-1:].isalpha():
+                        continue     # "fh" is only the end of a longer word
+                    report(pg, "forbidden break: %s-/%s" % (head, tail))
 
 
 def lines_by_column(pg):
@@ -443,11 +451,14 @@ def section_starts(layouts):
 
 
 def main(argv):
-    names, layouts, pdfs = [], None, []
+    names, layouts, pdfs, forbidden = [], None, [], []
     it = iter(argv)
     for a in it:
         if a == "--names":
             names.append(next(it))
+        elif a == "--forbid":
+            h, _, t = next(it).partition("-/")
+            forbidden.append((h, t))
         elif a == "--layouts":
             layouts = next(it)
         elif a.startswith("-"):
@@ -473,7 +484,7 @@ def main(argv):
         for pg in pages:
             check_writing_boxes(pg, report)
         check_split_rows(pages, report)
-        check_names(pages, name_set, report)
+        check_names(pages, name_set, report, forbidden)
         check_fill(pages, starts, report)
         check_links(pages, report)
     print("printcheck: %d PDF%s, %d problem%s" % (len(pdfs), "" if len(pdfs) == 1 else "s",

@@ -628,6 +628,58 @@ static void the_draw_list_matches_the_golden_dump(void **state)
 	free(buf);
 }
 
+/* Counts text commands on all pages whose text ends in a hyphen. */
+static size_t hyphenated_lines(const draw_doc *doc, float min_size)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->n_pages; i++)
+		for (size_t k = 0; k < doc->pages[i].n; k++) {
+			const draw_cmd *c = &doc->pages[i].cmds[k];
+			size_t len = c->kind == DRAW_TEXT ? strlen(c->u.text.utf8) : 0;
+			n += len && c->u.text.utf8[len - 1] == '-' && c->u.text.size >= min_size;
+		}
+	return n;
+}
+
+static void headings_are_never_hyphenated_paragraphs_are(void **state)
+{
+	fixture *f = *state;
+	text_hyph *h = text_hyph_open("/usr/share/hyphen/hyph_da_DK.dic");
+	if (!h)
+		skip();
+	layout *l;
+	const char *xml = "<layout xmlns='urn:amokit:layout:1' version='1' title='T'>"
+	                  "<page size='60x200' margin='15mm'/><body>"
+	                  "<h2>Opfølgning på arbejdspladsvurderingerne</h2>"
+	                  "<p size='7'>Opfølgning på arbejdspladsvurderingerne og drøftelsen</p>"
+	                  "</body></layout>";
+	assert_int_equal(layout_load_mem(f->a, "t.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false};
+	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
+	assert_int_equal(hyphenated_lines(&f->doc, 12), 0);   /* the heading, at 14.7 pt */
+	assert_true(hyphenated_lines(&f->doc, 0) > 0);        /* the paragraph, at 7 pt */
+	text_hyph_close(h);
+}
+
+static void each_repetition_is_numbered_on_its_own(void **state)
+{
+	fixture *f = *state;
+	dnode *people = data_add(f->a, f->root, "people", NULL, 0);
+	for (int i = 0; i < 3; i++) {
+		dnode *p = data_add(f->a, people, "person", NULL, 0);
+		add_leaf(f, p, "name", i == 1 ? "Bo" : "Anne");
+	}
+	assert_int_equal(run(f, HEAD "<footer-right>Side <page-number/> af <page-count/></footer-right><body>"
+	                        "<repeat over='people/person' break='page' page-numbers='each'>"
+	                        "<h1><field path='name'/></h1><if path='name' equals='Bo'><page-break/>"
+	                        "<p>Bilag</p></if></repeat></body></layout>"), AM_OK);
+	assert_int_equal(f->doc.n_pages, 4);
+	assert_int_equal(count_text(&f->doc.pages[0], "Side 1 af 1"), 1);
+	assert_int_equal(count_text(&f->doc.pages[1], "Side 1 af 2"), 1);
+	assert_int_equal(count_text(&f->doc.pages[2], "Side 2 af 2"), 1);
+	assert_int_equal(count_text(&f->doc.pages[3], "Side 1 af 1"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -649,6 +701,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_kept_group_keeps_its_distance, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_printed_url_becomes_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
+		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
