@@ -302,9 +302,10 @@ def first_heading(pg):
 
 def first_unit(pg):
     """Height from the body's top to the end of the first block that cannot
-    split: a frame or a table row that starts under at most a heading."""
+    split: a frame or a table row that starts under at most a heading and
+    its few lines of guiding questions (a kept group)."""
     top = MARGIN
-    cands = [f[3] for f in frames(pg) if f[1] < top + 60]
+    cands = [f[3] for f in frames(pg) if f[1] < top + 45 * MM]
     rows = []
     for y in sorted(h[1] for h in hlines(pg, GRID) + hlines(pg, ROWS)):
         if not rows or y > rows[-1] + 1:
@@ -329,8 +330,8 @@ def check_fill(pages, starts, report):
         if used >= MIN_FILL * avail:
             continue
         room = avail - used
-        if first_unit(nxt) > room - 5:
-            continue                       # the next block could not split onto this page
+        if first_unit(nxt) > room - 10 * MM:
+            continue                       # the next block (and the space before it) did not fit
         report(pg, "page only %.0f %% full before a block that could have started on it" % (100 * used / avail))
 
 
