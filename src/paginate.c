@@ -675,12 +675,37 @@ static int draw_margin_text(dctx *d, const lnode *n, float x, float base, float 
 		return 0;
 	const text_measurer *m = r->env->measurer;
 	float top = base - m->ascent * size;
-	/* Only the first line of a header or footer is printed; it is sized to
-	 * fit one line, and what does not fit is shown shortened, never overlapping. */
+	/* A header or footer is one line: what does not fit ends in "…" after
+	 * the last whole word that does, never cut silently or overlapping. */
 	blk one = *b;
 	one.u.lines.n = 1;
 	one.h = b->u.lines.leading;
-	return draw_lines(d, &one, x, top - (one.u.lines.leading - (m->ascent + m->descent) * size) / 2, 0, one.h);
+	float y = top - (one.u.lines.leading - (m->ascent + m->descent) * size) / 2;
+	if (b->u.lines.n == 1)
+		return draw_lines(d, &one, x, y, 0, one.h);
+	const text_line *l = &b->u.lines.lines[0].line;
+	char *t = arena_printf(r->a, "%s", "");
+	for (size_t i = 0; t && i < l->n; i++)
+		t = arena_printf(r->a, "%s%s", t, l->frags[i].utf8);
+	if (!t)
+		return -1;
+	size_t len = strlen(t);
+	while (len && strchr(" ,;:-", t[len - 1]))
+		len--;                  /* a hyphen the break added, or a comma before "…" */
+	float base_y = y + (one.u.lines.leading - (m->ascent + m->descent) * size) / 2 + m->ascent * size;
+	for (;;) {
+		const char *s = arena_printf(r->a, "%.*s…", (int)len, t);
+		if (!s)
+			return -1;
+		float sw = m->fn(m->ctx, l->frags[0].style, size, s, strlen(s));
+		if (sw <= w || len == 0)
+			return draw_text(d->doc, d->page, x + (align == 2 ? w - sw : 0), base_y, size,
+			                 l->frags[0].style, b->u.lines.colour, s, strlen(s));
+		while (len && t[len - 1] != ' ')
+			len--;          /* the last whole word that fits */
+		while (len && strchr(" ,;:-", t[len - 1]))
+			len--;
+	}
 }
 
 static int draw_furniture(dctx *d, const lpage *pg, int page, int pages)
