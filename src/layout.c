@@ -894,12 +894,16 @@ typedef struct table_ctx {
 	size_t cols;
 	float size, pad;
 	bool grid;
+	/* First pass (want != NULL): per column, the widest cell on one line
+	 * and the widest word (a kept text, e.g. a name: all of it). */
+	float *want, *least;
 } table_ctx;
 
-/* Parses widths="3fr 2fr 30mm" into w (at most max); returns the count. */
-static size_t parse_widths(const char *spec, float total, float *w, size_t max)
+/* Parses widths="3fr 2fr 30mm" into w (at most max) and the fractions
+ * into fr (0 for a fixed width); returns the count. */
+static size_t parse_widths(const char *spec, float total, float *w, float *fr, size_t max)
 {
-	float fr[32], fixed = 0, frs = 0;
+	float fixed = 0, frs = 0;
 	size_t n = 0;
 	const char *p = spec;
 	while (*p && n < max && n < 32) {
@@ -1051,15 +1055,127 @@ blk *layout_row_label(lrun *r, blk *row)
 
 static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);
 
+/* The width of the spans on one line, and of their widest word (of a
+ * kept span: all of it, a name never wraps). */
+static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, float *word)
+{
+	const text_measurer *m = r->env->measurer;
+	float cur = 0, w = 0;
+	*line = *word = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const text_span *sp = &s->v[i];
+		if (sp->keep) {
+			float k = m->fn(m->ctx, sp->style, size, sp->utf8, sp->len);
+			cur += k;
+			if (k > *word)
+				*word = k;
+			continue;
+		}
+		for (size_t a = 0; a < sp->len;) {
+			size_t e = a;
+			while (e < sp->len && sp->utf8[e] != ' ' && sp->utf8[e] != '\n')
+				e++;
+			float k = e > a ? m->fn(m->ctx, sp->style, size, sp->utf8 + a, e - a) : 0;
+			w += k;
+			cur += k;
+			if (w > *word)
+				*word = w;
+			if (e < sp->len && sp->utf8[e] == '\n') {
+				if (cur > *line)
+					*line = cur;
+				cur = 0;
+			} else if (e < sp->len) {
+				cur += m->fn(m->ctx, sp->style, size, " ", 1);
+			}
+			if (e < sp->len)
+				w = 0;
+			a = e + 1;
+		}
+	}
+	if (cur > *line)
+		*line = cur;
+}
+
+/* First pass: how wide the row's cells would like to be. */
+static int measure_row(table_ctx *t, const lnode *row, const bctx *c, bool header)
+{
+	lrun *r = t->b->r;
+	size_t i = 0;
+	float inset = 2 * t->pad / 0.8f + 1;
+	for (const lnode *cell = row->first; cell && i < t->cols; cell = cell->next) {
+		if (cell->kind != L_CELL)
+			continue;
+		spanbuf s = {.keep = header || no_hyphenation(cell)};
+		if (collect_inline(r, cell->first, c, header ? FONT_BOLD : FONT_REGULAR, &s))
+			return -1;
+		float line, word;
+		spans_widths(r, &s, t->size, &line, &word);
+		if (header)
+			line = word;            /* a header may wrap between its words */
+		if (line + inset > t->want[i])
+			t->want[i] = line + inset;
+		if (word + inset > t->least[i])
+			t->least[i] = word + inset;
+		i++;
+	}
+	return 0;
+}
+
+/* Column widths from content, within the layout's limits: every fraction
+ * column gets at least 60 % of its share (and its widest word), the
+ * columns whose content fits their share give up the rest, and what is
+ * free goes first to the columns that need least to fit on one line (a
+ * name, a short title), then to all in proportion to their shares. */
+static void fit_columns(table_ctx *t, const float *fr)
+{
+	float free = 0, *w = t->w;
+	size_t n = t->cols;
+	float lo[32], hi[32];
+	for (size_t i = 0; i < n; i++) {
+		if (fr[i] <= 0)
+			continue;
+		float share = w[i];
+		lo[i] = t->least[i] > 0.6f * share ? t->least[i] : 0.6f * share;
+		if (lo[i] > 1.6f * share)
+			lo[i] = 1.6f * share;      /* the layout's limit */
+		hi[i] = t->want[i] > lo[i] ? t->want[i] : lo[i];
+		float nw = hi[i] < share ? hi[i] : share;
+		nw = nw > lo[i] ? nw : lo[i];
+		free += share - nw;
+		w[i] = nw;
+	}
+	while (free > 0.5f) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if (fr[i] > 0 && hi[i] - w[i] > 0.5f && (best == n || hi[i] - w[i] < hi[best] - w[best]))
+				best = i;
+		if (best == n)
+			break;
+		float give = hi[best] - w[best] < free ? hi[best] - w[best] : free;
+		w[best] += give;
+		free -= give;
+	}
+	float frs = 0;
+	for (size_t i = 0; i < n; i++)
+		frs += fr[i];
+	for (size_t i = 0; i < n && frs > 0; i++)
+		if (fr[i] > 0)
+			w[i] += free * fr[i] / frs;     /* what is left, or taken when negative */
+}
+
 static int table_node(table_ctx *t, const lnode *n, const bctx *c)
 {
 	lrun *r = t->b->r;
 	switch (n->kind) {
 	case L_ROW: {
+		if (t->want)
+			return measure_row(t, n, c, false);
 		blk *rb = table_row(t, n, c, false);
 		return rb && vbox_add(r, t->table, rb, 0) ? 0 : -1;
 	}
 	case L_EMPTY_ROWS: {
+		if (t->want)
+			return 0;
 		int count = atoi(lattr_get(n, "count"));
 		float h = layout_length(lattr_get(n, "height"), 12 * PT_PER_MM);
 		const lnode *tmpl = skip_space(n->first);
@@ -1101,14 +1217,23 @@ static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *a
 static int build_table(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	float w[32];
-	table_ctx t = {b, NULL, w, 0, 0, 0, true};
-	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, 32);
+	float w[32], fr[32], want[32] = {0}, least[32] = {0};
+	table_ctx t = {b, NULL, w, 0, 0, 0, true, NULL, NULL};
+	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
 	if (!t.cols)
 		return 0;
 	const char *sz = lattr_get(n, "size");
 	t.size = sz ? (float)atof(sz) * c->scale : base(r, c) * 0.92f;
 	t.pad = 0.45f * t.size;
+	/* Column widths from content: a first pass measures the cells. */
+	const lnode *first = skip_space(n->first);
+	t.want = want;
+	t.least = least;
+	if ((first && first->kind == L_HEADER && measure_row(&t, first, c, true)) ||
+	    table_rows(r, first && first->kind == L_HEADER ? first->next : first, c, 0, &t))
+		return -1;
+	fit_columns(&t, fr);
+	t.want = t.least = NULL;
 	const char *rules = lattr_get(n, "rules");
 	t.grid = !rules || strcmp(rules, "grid") == 0;
 	if (!(t.table = new_blk(r, B_TABLE, b->width)))
