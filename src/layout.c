@@ -547,8 +547,95 @@ static int build_flow(builder *b, const lnode *first, const bctx *c);
 
 static float base(const lrun *r, const bctx *c) { return r->l->base_size * c->scale; }
 
+static blk *make_row(lrun *r, blk **cells, const float *w, size_t n, float width, float pad);
+
+/* One piece of structured text: a paragraph, or a list item (bullet). */
+static int add_piece(builder *b, const spanbuf *s, float size, float leading, rgb colour,
+                     int align, float gap, bool item)
+{
+	lrun *r = b->r;
+	if (!item) {
+		blk *p = lines_block(r, s, b->width, size, leading, colour, align);
+		return p && (!p->u.lines.n || vbox_add(r, b->out, p, gap)) ? 0 : -1;
+	}
+	float indent = size * 1.3f;
+	spanbuf ms = {0};
+	blk *cells[2];
+	float w[2] = {indent, b->width - indent};
+	if (span_add(r, &ms, FONT_REGULAR, "\xE2\x80\xA2", 3) || !(cells[0] = new_vbox(r, indent)))
+		return -1;
+	blk *mb = lines_block(r, &ms, indent, size, leading, r->l->accent, ALIGN_LEFT);
+	blk *tb = lines_block(r, s, w[1], size, leading, colour, ALIGN_LEFT);
+	if (!mb || !tb || !vbox_add(r, cells[0], mb, 0) || !(cells[1] = new_vbox(r, w[1])) ||
+	    !vbox_add(r, cells[1], tb, 0))
+		return -1;
+	blk *row = make_row(r, cells, w, 2, b->width, 0);
+	return row && vbox_add(r, b->out, row, gap) ? 0 : -1;
+}
+
+static bool at_marker(const char *p, size_t left)
+{
+	return (left >= 2 && p[0] == '-' && p[1] == ' ') ||
+	       (left >= 4 && memcmp(p, "\xE2\x80\xA2 ", 4) == 0);
+}
+
+/* Adds the spans as paragraphs and list items: the reader keeps a blank
+ * line in free text as "\n\n" (a new paragraph) and a line starting with
+ * "- " or "• " as "\n- " (a list item); any other "\n" breaks the line. */
+static int add_structured(builder *b, const spanbuf *s, float size, float leading, rgb colour,
+                          int align, float gap)
+{
+	lrun *r = b->r;
+	spanbuf cur = {.keep = s->keep};
+	bool item = false, first = true;
+	float pgap = 0.55f * size, igap = 0.25f * size;
+	for (size_t i = 0; i < s->n; i++) {
+		const text_span *sp = &s->v[i];
+		size_t from = 0;
+		if (i == 0 && at_marker(sp->utf8, sp->len)) {
+			item = true;
+			from = sp->utf8[0] == '-' ? 2 : 4;
+		}
+		for (size_t k = from; k <= sp->len; k++) {
+			bool end = k == sp->len;
+			bool para = !end && sp->utf8[k] == '\n' && k + 1 < sp->len && sp->utf8[k + 1] == '\n';
+			bool li = !end && !para && sp->utf8[k] == '\n' && at_marker(sp->utf8 + k + 1, sp->len - k - 1);
+			if (!end && !para && !li)
+				continue;
+			if (k > from) {
+				cur.keep = sp->keep;
+				if (span_add(r, &cur, sp->style, sp->utf8 + from, k - from))
+					return -1;
+			}
+			if (end)
+				break;
+			if (cur.n && add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item))
+				return -1;
+			first = first && !cur.n;
+			cur = (spanbuf){.keep = s->keep};
+			item = li;
+			from = li ? k + 1 + (sp->utf8[k + 1] == '-' ? 2 : 4) : k + 2;
+			k = from - 1;
+		}
+	}
+	return cur.n ? add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item) : 0;
+}
+
+/* Does any span hold a paragraph break or a list item? */
+static bool structured(const spanbuf *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k + 1 < s->v[i].len; k++)
+			if (s->v[i].utf8[k] == '\n' &&
+			    (s->v[i].utf8[k + 1] == '\n' || at_marker(s->v[i].utf8 + k + 1, s->v[i].len - k - 1)))
+				return true;
+	return false;
+}
+
 static int add_para(builder *b, const spanbuf *s, float size, rgb colour, int align, float gap)
 {
+	if (structured(s))
+		return add_structured(b, s, size, size * 1.38f, colour, align, gap);
 	blk *p = lines_block(b->r, s, b->width, size, size * 1.38f, colour, align);
 	if (!p)
 		return -1;
@@ -647,6 +734,11 @@ static blk *build_cell(lrun *r, const lnode *first, const bctx *c, float width,
 		for (; n && is_inline(n, true); n = n->next)
 			if (collect_one(r, n, c, st, &s))
 				return NULL;
+		if (structured(&s)) {
+			if (add_structured(&sub, &s, size, size * 1.3f, colour, ALIGN_LEFT, 0.3f * size))
+				return NULL;
+			continue;
+		}
 		blk *p = lines_block(r, &s, width, size, size * 1.3f, colour, ALIGN_LEFT);
 		if (!p || (p->u.lines.n && !vbox_add(r, v, p, 0.3f * size)))
 			return NULL;

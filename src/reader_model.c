@@ -111,7 +111,7 @@ static void check_printable(rm *r, const char *what, const char *s, int line)
 			len = 2, cp &= 0x1F;
 		for (size_t i = 1; i < len; i++)
 			cp = (cp << 6) | (p[i] & 0x3F);
-		if (!cp_printable(cp)) {
+		if (cp != '\n' && !cp_printable(cp)) {   /* "\n": kept in prose only */
 			error_at(r, line, "<%s>: tegnet '%.*s' (U+%04X) kan ikke skrives ud med amokits skrifttyper",
 			         what, (int)len, (const char *)p, cp);
 			return;
@@ -158,6 +158,27 @@ static const char *normalise_text(rm *r, char *s, size_t n, const char *what, in
 	return copy;
 }
 
+/* Free-text elements whose line breaks carry meaning: a blank line starts
+ * a new paragraph, a line starting with "- " or "• " a list item. */
+static bool is_prose(const char *what)
+{
+	static const char *const prose[] = {
+		"notes", "decision", "description", "summary", "comment", "announcement",
+		"acute", "accidents", "information", "convenes", "frequency", "success",
+		"how", "why", "follow-up", "med-agreement", "knowledge", NULL
+	};
+	for (size_t i = 0; prose[i]; i++)
+		if (strcmp(what, prose[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool list_marker(const unsigned char *p)
+{
+	return (p[0] == '-' && p[1] == ' ') ||
+	       (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA2 && p[3] == ' ');   /* • */
+}
+
 /* The text of the text nodes in the list `first`, whitespace-normalised,
  * Unicode-normalised (NFC, invisible characters dropped) and copied into
  * the arena; NULL when there is none. */
@@ -174,19 +195,31 @@ static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int lin
 		r->oom = true;
 		return NULL;
 	}
+	/* In prose (is_prose) a blank line is kept as "\n\n" and a line break
+	 * before a list marker as "\n"; any other run of white space becomes
+	 * one space. */
 	size_t n = 0;
-	bool space = false;
+	bool space = false, prose = is_prose(what);
+	int breaks = 0;
 	for (xmlNodePtr t = first; t; t = t->next) {
 		if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
 			continue;
 		for (const unsigned char *p = t->content; *p; p++) {
 			if (is_xml_space(*p)) {
 				space = n > 0;
+				breaks += *p == '\n' && n > 0;
 				continue;
 			}
-			if (space)
+			if (space && prose && breaks >= 2) {
+				out[n++] = '\n';      /* fits: the run held at least two characters */
+				out[n++] = '\n';
+			} else if (space && prose && breaks == 1 && list_marker(p)) {
+				out[n++] = '\n';
+			} else if (space) {
 				out[n++] = ' ';
+			}
 			space = false;
+			breaks = 0;
 			out[n++] = (char)*p;
 		}
 	}

@@ -680,6 +680,20 @@ static void each_repetition_is_numbered_on_its_own(void **state)
 	assert_int_equal(count_text(&f->doc.pages[3], "Side 1 af 1"), 1);
 }
 
+static void free_text_keeps_paragraphs_and_lists(void **state)
+{
+	fixture *f = *state;
+	add_leaf(f, f->root, "notes", "Første afsnit.\n\nAndet afsnit:\n- et punkt\n- to punkter");
+	assert_int_equal(run(f, HEAD "<body><p><b>Drøftet:</b> <field path='notes'/></p>"
+	                        "<table widths='1fr'><row><cell><field path='notes'/></cell></row></table>"
+	                        "</body></layout>"), AM_OK);
+	const draw_page *p = &f->doc.pages[0];
+	assert_int_equal(count_text(p, "\xE2\x80\xA2"), 4);       /* two items, twice */
+	assert_int_equal(count_text(p, "Andet afsnit:"), 2);
+	assert_int_equal(count_text(p, "et punkt"), 2);
+	assert_int_equal(count_text(p, "to punkter"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -703,6 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

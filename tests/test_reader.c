@@ -152,6 +152,22 @@ static void minimal_document_leaves_sections_absent(void **state)
 	arena_free(a);
 }
 
+static void prose_keeps_its_paragraphs_and_lists(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, FIXTURE_HEAD "<name>X\n\n  Y</name><headcount>3</headcount>"
+	                         "<accidents><summary>  To ulykker,\n  begge i lageret.\n \n"
+	                         "Det gjorde vi:\n  - nye sko\n  \xE2\x80\xA2 kursus\n- mere\n</summary></accidents></workplace>",
+	                      &wp, &d), AM_OK);
+	assert_string_equal(wp->name, "X Y");                   /* not prose: one line */
+	assert_string_equal(wp->accidents.summary,
+	                    "To ulykker, begge i lageret.\n\nDet gjorde vi:\n- nye sko\n\xE2\x80\xA2 kursus\n- mere");
+	arena_free(a);
+}
+
 static void calendar_rules_are_exact(void **state)
 {
 	(void)state;
@@ -523,6 +539,7 @@ int main(void)
 		cmocka_unit_test(full_document_fills_every_section),
 		cmocka_unit_test(minimal_document_leaves_sections_absent),
 		cmocka_unit_test(calendar_rules_are_exact),
+		cmocka_unit_test(prose_keeps_its_paragraphs_and_lists),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),
 		cmocka_unit_test(common_mistakes_are_explained),
 		cmocka_unit_test(texts_are_normalised_when_read),
