@@ -17,8 +17,9 @@
 #define EPS 0.01f
 
 /* Penalty classes, cheapest first: between blocks; a widow, an orphan or
- * inside a kept group; inside a table row or a box (only when it is
- * taller than a page); after a heading. */
+ * inside a kept group, a box or a grid row; inside a table row or between
+ * a box's writing lines (only when it is taller than a page); after a
+ * heading. */
 enum { PEN_OK = 0, PEN_AVOID = 1, PEN_ROW = 2, PEN_KEEP = 3 };
 
 /* A page should be at least this full before a keep rule may push a block
@@ -133,8 +134,12 @@ static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *ou
 
 static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
 {
+	/* A table row splits only when taller than a page; a box or a grid
+	 * row may also split between its lines of text when keeping it whole
+	 * would leave the page less than MIN_FILL full (its ruled writing
+	 * lines stay together: collect_box). */
 	if (b->keep_together)
-		floor = max_i(floor, b->kind == B_ROW || b->kind == B_BOX ? PEN_ROW : PEN_AVOID);
+		floor = max_i(floor, b->kind == B_ROW && (b->u.row.framed || b->u.row.ruled) ? PEN_ROW : PEN_AVOID);
 	switch (b->kind) {
 	case B_VBOX:
 	case B_TABLE:
