@@ -1148,7 +1148,8 @@ blk *layout_row_label(lrun *r, blk *row)
 static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);
 
 /* The width of the spans on one line, and of their widest word (of a
- * kept span: all of it, a name never wraps). */
+ * kept span: all of it, a name never wraps; of another word at most a
+ * dozen letters' worth, the rest may be hyphenated). */
 static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, float *word)
 {
 	const text_measurer *m = r->env->measurer;
@@ -1170,8 +1171,9 @@ static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, flo
 			float k = e > a ? m->fn(m->ctx, sp->style, size, sp->utf8 + a, e - a) : 0;
 			w += k;
 			cur += k;
-			if (w > *word)
-				*word = w;
+			/* a long word can be hyphenated: it asks for a dozen letters */
+			if ((w < 6 * size ? w : 6 * size) > *word)
+				*word = w < 6 * size ? w : 6 * size;
 			if (e < sp->len && sp->utf8[e] == '\n') {
 				if (cur > *line)
 					*line = cur;
@@ -1202,8 +1204,6 @@ static int measure_row(table_ctx *t, const lnode *row, const bctx *c, bool heade
 			return -1;
 		float line, word;
 		spans_widths(r, &s, t->size, &line, &word);
-		if (header)
-			line = word;            /* a header may wrap between its words */
 		if (line + inset > t->want[i])
 			t->want[i] = line + inset;
 		if (word + inset > t->least[i])
@@ -1246,6 +1246,18 @@ static void fit_columns(table_ctx *t, const float *fr)
 		float give = hi[best] - w[best] < free ? hi[best] - w[best] : free;
 		w[best] += give;
 		free -= give;
+	}
+	if (free < 0) {
+		/* over-full: taken first from what columns have above their least */
+		float above = 0;
+		for (size_t i = 0; i < n; i++)
+			if (fr[i] > 0 && w[i] > lo[i])
+				above += w[i] - lo[i];
+		float take = -free < above ? -free : above;
+		for (size_t i = 0; i < n && above > 0; i++)
+			if (fr[i] > 0 && w[i] > lo[i])
+				w[i] -= take * (w[i] - lo[i]) / above;
+		free += take;
 	}
 	float frs = 0;
 	for (size_t i = 0; i < n; i++)
