@@ -318,7 +318,7 @@ static void soft_hyphens_break_with_a_hyphen_or_vanish(void **state)
 	p = brk("arbejdsmilj\xC3\xB8\xC2\xADorganisation", 70, hyph);
 	assert_string_equal(show(&p), "arbejdsmiljø-|organisation");
 	/* across styles, at a span's edge, doubled, leading and trailing */
-	text_span sp[] = { { FONT_BOLD, "Kom\xC2\xAD", 5 }, { FONT_REGULAR, "\xC2\xAD" "mune\xC2\xAD", 8 } };
+	text_span sp[] = { { FONT_BOLD, "Kom\xC2\xAD", 5, false }, { FONT_REGULAR, "\xC2\xAD" "mune\xC2\xAD", 8, false } };
 	assert_int_equal(text_break(ar, &text_fake_measurer, hyph, sp, 2, 10.0f, 20.0f, &p), 0);
 	assert_string_equal(show(&p), "Kom-|mune");
 	p = brk("\xC2\xAD" "abc\xC2\xAD \xC2\xAD \xC2\xAD\xC2\xAD", 200, hyph);
