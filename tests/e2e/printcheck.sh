@@ -6,6 +6,7 @@
 #      a table row split at a page's foot, an empty first cell at a page's
 #      top, a hyphenated name, a page a quarter full, a wrapped URL linked
 #      on one line only) and each must be reported; a clean one must pass;
+#      and a layout changed to give a writing box 2 lines is reported;
 #   2. the blank set and every example's documents (all but the årshjul
 #      poster) pass, with the names of every example and the bad breaks
 #      the issue found in earlier output forbidden;
@@ -34,6 +35,20 @@ if python3 tests/printcheck_selftest.py "$out/self" > "$out/self.log" 2>&1; then
 	ok "the checker reports every planted fault and passes a clean page"
 else
 	bad "printcheck_selftest"; cat "$out/self.log"
+fi
+
+# 1b. and on amokit's own output: a copy of the layouts whose first
+# writing box on the preparation sheet has 2 lines
+cp -r layouts "$out/badlayouts"
+sed -i '0,/lines="4"/s//lines="2"/' "$out/badlayouts/forberedelsesark.xml"
+mkdir -p "$out/bad"
+"$AMOKIT" render examples/kontor-27.xml --layouts "$out/badlayouts" --only forberedelsesark -o "$out/bad" > /dev/null
+if python3 tests/printcheck.py "$out/bad/forberedelsesark.pdf" > "$out/bad.log" 2>&1; then
+	bad "a writing box of 2 lines in amokit's own output passed"; cat "$out/bad.log"
+elif grep -q "has 2 ruled lines" "$out/bad.log"; then
+	ok "a writing box of 2 lines in amokit's own output is reported"
+else
+	bad "a writing box of 2 lines: unexpected report"; cat "$out/bad.log"
 fi
 
 # 2
