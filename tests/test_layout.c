@@ -654,7 +654,7 @@ static void headings_are_never_hyphenated_paragraphs_are(void **state)
 	                  "<p size='7'>Opfølgning på arbejdspladsvurderingerne og drøftelsen</p>"
 	                  "</body></layout>";
 	assert_int_equal(layout_load_mem(f->a, "t.xml", xml, strlen(xml), &l, &f->d), AM_OK);
-	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false};
+	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false, NULL};
 	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
 	assert_int_equal(hyphenated_lines(&f->doc, 12), 0);   /* the heading, at 14.7 pt */
 	assert_true(hyphenated_lines(&f->doc, 0) > 0);        /* the paragraph, at 7 pt */
