@@ -11,10 +11,17 @@
 #   make tsan     the threaded commands under ThreadSanitizer
 #   make valgrind the whole suite under valgrind memcheck
 #   make bench    the benchmark, default and STATIC=yes builds
+#   make install  binary, data, man page and bash completion into
+#                 $(DESTDIR)$(PREFIX); make uninstall removes them
+#   make dist     amokit-VERSION.tar.gz of the committed tree (git archive);
+#                 make distcheck also unpacks it, builds it and renders
 #   make deps     install the Debian packages (as root) or print the line
 #   make format   clang-format the sources
 #
 # Variables, from the command line or the environment:
+#   PREFIX     where make install puts amokit (default /usr/local); the
+#              binary looks for its data in $(PREFIX)/share/amokit (DATADIR)
+#   DESTDIR    a staging directory for make install (packaging)
 #   CC CPPFLAGS CFLAGS LDFLAGS LDLIBS   honoured, and placed after amokit's own
 #              flags so that they win (dpkg-buildflags' hardening applies)
 #   OPT        optimisation and debugging flags (default -O2 -g)
@@ -27,7 +34,10 @@
 
 VERSION := 0.1.0
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/amokit
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 # The sRGB profile of PDF/A output intents, read at run time (icc.h).
 ICC_SRGB ?= /usr/share/color/icc/sRGB.icc
 
@@ -88,9 +98,10 @@ OBJ   += $(B)/obj/layout_digests.o
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
-.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers
+.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers \
+        install uninstall dist distcheck FORCE
 
-all: $(B)/amokit
+all: $(B)/amokit $(B)/amokit.1
 
 # --- dependencies ---------------------------------------------------------
 # Debian packages the build, the run and the tests need. A plain make
@@ -99,7 +110,8 @@ all: $(B)/amokit
 DEB_BUILD := build-essential pkg-config libpng-dev libxml2-dev libical-dev \
              libhyphen-dev libdeflate-dev nettle-dev libutf8proc-dev
 DEB_RUN   := hyphen-da icc-profiles-free
-DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace
+DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace \
+             groff-base bash-completion
 DEB_ALL   := $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
 # make asan (and make fuzz) build with clang and its sanitizer runtimes.
 DEB_ASAN  := clang libclang-rt-dev
@@ -141,12 +153,62 @@ $(B)/libamokit.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# The paths compiled in (kit.c: DATADIR; icc.c: ICC_SRGB), recorded so that
+# changing them (make install PREFIX=/usr after a plain make) rebuilds what
+# uses them.
+PATHS := $(VERSION) $(DATADIR) $(ICC_SRGB)
+$(B)/gen/paths: FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = '$(PATHS)' ] || echo '$(PATHS)' > $@
+$(B)/obj/kit.o $(B)/obj/icc.o: $(B)/gen/paths
+
+$(B)/amokit.1: man/amokit.1.in $(B)/gen/paths
+	sed -e 's|@VERSION@|$(VERSION)|g; s|@DATADIR@|$(DATADIR)|g; s|@ICC_SRGB@|$(ICC_SRGB)|g' $< > $@
+
 $(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libamokit.a $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< $(B)/libamokit.a $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
+
+# --- installing and distributing -------------------------------------------
+INSTALL ?= install
+DATA_FILES := $(LAYOUTS) layouts/README.md fonts/*.ttf fonts/OFL.txt fonts/README.md \
+              schema/workplace.xsd schema/layout.xsd
+
+install: $(B)/amokit $(B)/amokit.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	              $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
+	$(INSTALL) -m 755 $(B)/amokit $(DESTDIR)$(BINDIR)/amokit
+	$(INSTALL) -m 644 $(LAYOUTS) layouts/README.md $(DESTDIR)$(DATADIR)/layouts
+	$(INSTALL) -m 644 fonts/*.ttf fonts/OFL.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts
+	$(INSTALL) -m 644 schema/workplace.xsd schema/layout.xsd $(DESTDIR)$(DATADIR)/schema
+	$(INSTALL) -m 644 $(B)/amokit.1 $(DESTDIR)$(MANDIR)/man1/amokit.1
+	$(INSTALL) -m 644 completion/amokit $(DESTDIR)$(BASHCOMPDIR)/amokit
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/amokit $(DESTDIR)$(MANDIR)/man1/amokit.1 $(DESTDIR)$(BASHCOMPDIR)/amokit
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES))
+	rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
+	      $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# The tarball holds the committed tree (uncommitted changes are not
+# released); it builds without git.
+DIST := amokit-$(VERSION)
+dist:
+	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -9n > $(DIST).tar.gz
+	@echo "wrote $(DIST).tar.gz"
+
+distcheck: dist
+	rm -rf $(B)/distcheck && mkdir -p $(B)/distcheck
+	tar -C $(B)/distcheck -xzf $(DIST).tar.gz
+	$(MAKE) -C $(B)/distcheck/$(DIST) WERROR=1
+	$(MAKE) -C $(B)/distcheck/$(DIST) install DESTDIR=$(CURDIR)/$(B)/distcheck/stage PREFIX=/usr
+	cd $(B)/distcheck && for x in $(DIST)/examples/*.xml; do \
+	    AMOKIT_DATADIR=$(CURDIR)/$(B)/distcheck/stage/usr/share/amokit \
+	    stage/usr/bin/amokit render "$$x" -o . > /dev/null || exit 1; done
+	@echo "$(DIST).tar.gz builds, installs and renders every example"
 
 # --- running --------------------------------------------------------------
 # demo, test and valgrind install their packages first, then build in a
@@ -200,4 +262,4 @@ format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
 clean:
-	rm -rf build build-asan build-tsan build-bench build-fuzz out
+	rm -rf build build-asan build-tsan build-bench build-bench-static build-fuzz out amokit-*.tar.gz

@@ -65,8 +65,9 @@ int kit_run(kit *k, const kit_job *job, diag *d);
 /* Parses "--only" lists like "dagsorden,aarshjul" into a mask; 0 on error
  * (with a diag naming the unknown document). */
 unsigned kit_parse_only(const char *list, diag *d);
-/* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR, the
- * source tree the binary was built in, or the installed one. */
+/* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR,
+ * share/amokit beside the binary's directory, the source tree the binary
+ * was built in, or the one it was built to be installed in. */
 const char *kit_data_dir(arena *a);
 /* Adds the legally driven activities (the rhythm) to wp's wheel, titled
  * with the texts of l (the årshjul layout). Memory comes from a. */

@@ -91,8 +91,20 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The data directory holding layouts/ and fonts/: $AMOKIT_DATADIR, the
- * installed one, or the source tree the binary was built in. */
+/* True when dir holds amokit's data: layouts/ and fonts/. */
+static bool is_data_dir(const char *dir)
+{
+	char p[PATH_MAX];
+	return dir && snprintf(p, sizeof p, "%s/layouts", dir) < (int)sizeof p && is_dir(p) &&
+	       snprintf(p, sizeof p, "%s/fonts", dir) < (int)sizeof p && is_dir(p);
+}
+
+/* The data directory holding layouts/ and fonts/, the first of:
+ * $AMOKIT_DATADIR; share/amokit beside the binary's directory (an
+ * installation moved or staged elsewhere: bin/amokit finds
+ * bin/../share/amokit); the source tree the binary was built in
+ * (build/amokit finds build/../layouts); the directory it was built to be
+ * installed in (AMOKIT_DATADIR, from make's PREFIX or DATADIR). */
 const char *kit_data_dir(arena *a)
 {
 	const char *env = getenv("AMOKIT_DATADIR");
@@ -100,15 +112,19 @@ const char *kit_data_dir(arena *a)
 		return env;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash = NULL;
 	if (n > 0) {
 		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char *guess = arena_printf(a, "%s/../layouts", exe);
-			if (guess && is_dir(guess))
-				return arena_printf(a, "%s/..", exe);
-		}
+		slash = strrchr(exe, '/');
+	}
+	if (slash) {
+		*slash = '\0';   /* the binary's directory */
+		const char *moved = arena_printf(a, "%s/../share/amokit", exe);
+		if (is_data_dir(moved))
+			return moved;
+		const char *tree = arena_printf(a, "%s/..", exe);
+		if (is_data_dir(tree))
+			return tree;
 	}
 	return AMOKIT_DATADIR;
 }
