@@ -35,6 +35,7 @@
 VERSION := 0.1.0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec/amokit
 DATADIR ?= $(PREFIX)/share/amokit
 MANDIR  ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
@@ -78,7 +79,8 @@ endif
 
 # amokit's own flags first, the caller's after them.
 AM_CPPFLAGS = -Iinclude -I$(B)/gen -D_POSIX_C_SOURCE=200809L -DAMOKIT_SRGB_ICC='"$(ICC_SRGB)"' \
-              -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"'
+              -DAMOKIT_VERSION='"$(VERSION)"' -DAMOKIT_DATADIR='"$(DATADIR)"' \
+              -DAMOKIT_LIBEXECDIR='"$(LIBEXECDIR)"'
 AM_CFLAGS   = -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS)
 AM_LDFLAGS  = -Wl,--as-needed $(STATIC_LDFLAGS)
 AM_LDLIBS   = $(PKG_LIBS) $(LIBS) -lm -lpthread
@@ -101,7 +103,7 @@ include tests/fuzz/fuzz.mk
 .PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers \
         install uninstall dist distcheck FORCE
 
-all: $(B)/amokit $(B)/amokit.1
+all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1
 
 # --- dependencies ---------------------------------------------------------
 # Debian packages the build, the run and the tests need. A plain make
@@ -153,19 +155,30 @@ $(B)/libamokit.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-# The paths compiled in (kit.c: DATADIR; icc.c: ICC_SRGB), recorded so that
-# changing them (make install PREFIX=/usr after a plain make) rebuilds what
-# uses them.
-PATHS := $(VERSION) $(DATADIR) $(ICC_SRGB)
+# The paths compiled in (kit.c: DATADIR; icc.c: ICC_SRGB; main.c:
+# LIBEXECDIR), recorded so that changing them (make install PREFIX=/usr
+# after a plain make) rebuilds what uses them.
+PATHS := $(VERSION) $(DATADIR) $(ICC_SRGB) $(LIBEXECDIR)
 $(B)/gen/paths: FORCE
 	@mkdir -p $(@D)
 	@[ "$$(cat $@ 2>/dev/null)" = '$(PATHS)' ] || echo '$(PATHS)' > $@
-$(B)/obj/kit.o $(B)/obj/icc.o: $(B)/gen/paths
+$(B)/obj/kit.o $(B)/obj/icc.o $(B)/obj/main.o $(B)/obj/main-ics.o: $(B)/gen/paths
 
 $(B)/amokit.1: man/amokit.1.in $(B)/gen/paths
-	sed -e 's|@VERSION@|$(VERSION)|g; s|@DATADIR@|$(DATADIR)|g; s|@ICC_SRGB@|$(ICC_SRGB)|g' $< > $@
+	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	    -e 's|@ICC_SRGB@|$(ICC_SRGB)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' $< > $@
 
 $(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
+
+# amokit-ics, the calendar export: main.c with the ics command only, the one
+# that needs libical (main.c says why). Its other commands' functions are
+# left unused on purpose.
+$(B)/obj/main-ics.o: src/main.c $(wildcard include/*.h src/*.h) | $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -DAMOKIT_ICS_HELPER $(ALL_CFLAGS) -Wno-unused-function -c -o $@ $<
+
+$(B)/amokit-ics: $(B)/obj/main-ics.o $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
@@ -177,10 +190,11 @@ INSTALL ?= install
 DATA_FILES := $(LAYOUTS) layouts/README.md fonts/*.ttf fonts/OFL.txt fonts/README.md \
               schema/workplace.xsd schema/layout.xsd
 
-install: $(B)/amokit $(B)/amokit.1
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+install: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 	              $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
 	$(INSTALL) -m 755 $(B)/amokit $(DESTDIR)$(BINDIR)/amokit
+	$(INSTALL) -m 755 $(B)/amokit-ics $(DESTDIR)$(LIBEXECDIR)/amokit-ics
 	$(INSTALL) -m 644 $(LAYOUTS) layouts/README.md $(DESTDIR)$(DATADIR)/layouts
 	$(INSTALL) -m 644 fonts/*.ttf fonts/OFL.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts
 	$(INSTALL) -m 644 schema/workplace.xsd schema/layout.xsd $(DESTDIR)$(DATADIR)/schema
@@ -188,10 +202,11 @@ install: $(B)/amokit $(B)/amokit.1
 	$(INSTALL) -m 644 completion/amokit $(DESTDIR)$(BASHCOMPDIR)/amokit
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/amokit $(DESTDIR)$(MANDIR)/man1/amokit.1 $(DESTDIR)$(BASHCOMPDIR)/amokit
+	rm -f $(DESTDIR)$(BINDIR)/amokit $(DESTDIR)$(LIBEXECDIR)/amokit-ics $(DESTDIR)$(MANDIR)/man1/amokit.1 \
+	      $(DESTDIR)$(BASHCOMPDIR)/amokit
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES))
 	rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
-	      $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	      $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBEXECDIR) 2>/dev/null || true
 
 # The tarball holds the committed tree (uncommitted changes are not
 # released); it builds without git.
@@ -241,7 +256,7 @@ asan:
 # failure (its -j 1 and -j 4 exit codes then differ).
 TSAN_B ?= build-tsan
 tsan:
-	$(MAKE) B=$(TSAN_B) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit
+	$(MAKE) B=$(TSAN_B) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit $(TSAN_B)/amokit-ics
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
 valgrind: deps
@@ -254,8 +269,8 @@ valgrind: deps
 # same runs, interleaved, for comparison.
 BENCH_OPT := OPT="-O2 -g -DNDEBUG"
 bench:
-	$(MAKE) B=build-bench $(BENCH_OPT) build-bench/amokit
-	$(MAKE) B=build-bench-static STATIC=yes $(BENCH_OPT) build-bench-static/amokit
+	$(MAKE) B=build-bench $(BENCH_OPT) build-bench/amokit build-bench/amokit-ics
+	$(MAKE) B=build-bench-static STATIC=yes $(BENCH_OPT) build-bench-static/amokit build-bench-static/amokit-ics
 	bench/run.sh default=build-bench/amokit static=build-bench-static/amokit
 
 bench-peers:

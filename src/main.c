@@ -11,6 +11,7 @@
 #define _DEFAULT_SOURCE            /* madvise */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <libxml/parser.h>
@@ -180,21 +181,6 @@ static int make_dirs(const char *path)
 		buf[i] = c;
 	}
 	return AM_OK;
-}
-
-/* The folder above the file path ("." for a bare name), made as make_dirs. */
-static int make_parent_dirs(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash || slash == path)
-		return AM_OK;
-	char dir[4096];
-	size_t n = (size_t)(slash - path);
-	if (n >= sizeof dir)
-		return make_dirs(path);   /* too long: reported there */
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	return make_dirs(dir);
 }
 
 static int check_option(int opt, void *ctx)
@@ -521,6 +507,81 @@ static int cmd_blank(int argc, char **argv)
 
 /* ---- ics ----------------------------------------------------------------- */
 
+#ifndef AMOKIT_ICS_HELPER
+/* The calendar export is a program of its own, amokit-ics: this file built
+ * with AMOKIT_ICS_HELPER, which has the ics command only and links libical.
+ * Every other command then runs without libical and ICU's i18n library,
+ * which cost each process 1.4 MiB of memory and 0.3 ms (README), while the
+ * packaging tools still see libical as an ordinary dependency. */
+
+/* The helper: beside this binary (the build tree), in ../libexec/amokit
+ * beside its directory (an installation, moved or not), or where it was
+ * built to be installed. NULL when none is there. */
+static const char *ics_helper(char *path, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash = NULL;
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+	}
+	if (slash) {
+		*slash = '\0';
+		if (snprintf(path, size, "%s/amokit-ics", exe) < (int)size && access(path, X_OK) == 0)
+			return path;
+		if (snprintf(path, size, "%s/../libexec/amokit/amokit-ics", exe) < (int)size &&
+		    access(path, X_OK) == 0)
+			return path;
+	}
+	return AMOKIT_LIBEXECDIR "/amokit-ics";
+}
+
+static int cmd_ics(int argc, char **argv)
+{
+	char buf[PATH_MAX];
+	const char *helper = ics_helper(buf, sizeof buf);
+	char **args = calloc((size_t)argc + 2, sizeof *args);
+	if (!args) {
+		fprintf(stderr, "amokit: ikke nok hukommelse\n");
+		return AM_EINTERNAL;
+	}
+	args[0] = (char *)helper;
+	for (int i = 0; i < argc; i++)
+		args[i + 1] = argv[i];
+	/* The helper uses the data directory this binary found (it lives a
+	 * level deeper, in libexec/amokit/). */
+	arena *a = arena_new();
+	const char *data = a ? kit_data_dir(a) : NULL;
+	if (data)
+		setenv("AMOKIT_DATADIR", data, 1);
+	arena_free(a);
+	fflush(stdout);
+	fflush(stderr);
+	execv(helper, args);
+	fprintf(stderr, "amokit: kalendereksporten %s kan ikke startes (%s); installér amokit igen\n",
+	        helper, strerror(errno));
+	free(args);
+	return AM_EUSAGE;
+}
+
+#else
+
+/* The folder above the file path ("." for a bare name), made as make_dirs. */
+static int make_parent_dirs(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return AM_OK;
+	char dir[4096];
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return make_dirs(path);   /* too long: reported there */
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return make_dirs(dir);
+}
+
 typedef struct ics_cli {
 	const char *output;        /* "-": standard output */
 	const char *layouts_dir;   /* NULL: the installed layouts */
@@ -604,6 +665,7 @@ static int cmd_ics(int argc, char **argv)
 	arena_free(a);
 	return r;
 }
+#endif
 
 /* ---- batch --------------------------------------------------------------- */
 
@@ -808,6 +870,7 @@ static int cmd_import(int argc, char **argv)
 	"  -j, --jobs N      fordel dokumenterne på N tråde (standard: én pr. CPU)\n"
 
 static const command commands[] = {
+#ifndef AMOKIT_ICS_HELPER   /* the calendar helper has the ics command only */
 	{"check", cmd_check, "[--strict] [--max-size BYTE] FIL...",
 	 "kontrollér arbejdspladsfiler, og opsummér hvad den årlige drøftelse dækker",
 	 "  --strict          afslut med 1, når der er advarsler (lovpligtige punkter mangler)\n"
@@ -836,6 +899,7 @@ static const command commands[] = {
 	 "sidst nævnes hver fil, der ikke kunne skrives, med grunden.\n"
 	 "afslutning: 0 alt skrevet, 1 nogle filer fejlede, 2 forkert brug eller fejl ved\n"
 	 "læsning/skrivning, 3 intern fejl\n"},
+#endif
 	{"ics", cmd_ics, "[TILVALG]... FIL", "eksportér årshjulet som en kalenderfil (iCalendar)",
 	 "  -o, --output FIL  skriv kalenderen i FIL (standard: standard-output)\n"
 	 "  --with-rhythm     tilføj de aktiviteter, reglerne kræver, til kalenderen\n"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # packaging.sh: amokit as a distribution ships it (issue 20). The binary
-# links libxml2 and libical as shared libraries; no source includes a
+# links libxml2 as a shared library, and the calendar helper amokit-ics
+# libical, which amokit itself does not load; no source includes a
 # dependency's private header or structure; `make install` into a staging
 # directory gives a binary that renders every example from any directory,
 # finding its data beside itself or through AMOKIT_DATADIR, and
@@ -19,12 +20,20 @@ ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
 # --- linking -------------------------------------------------------------
+# needs BINARY LIB: LIB is (1) or is not (0) among BINARY's NEEDED libraries.
+needs() {
+	readelf -d "$1" > "$tmp/dynamic" 2>&1
+	libs=$(grep NEEDED "$tmp/dynamic" | tr -s ' ' | cut -d' ' -f6 | tr '\n' ' ')
+	case "$libs" in *"[$2.so"*) [ "$3" = 1 ] ;; *) [ "$3" = 0 ] ;; esac ||
+		{ bad "$(basename "$1") NEEDED: $libs"; return; }
+	[ "$3" = 1 ] && ok "$(basename "$1") links $2 as a shared library" ||
+		ok "$(basename "$1") does not load $2"
+}
 if command -v readelf > /dev/null; then
-	readelf -d "$AMOKIT" > "$tmp/dynamic"
-	for lib in libxml2 libical; do
-		if grep -q "NEEDED.*\[$lib\.so" "$tmp/dynamic"; then ok "links $lib as a shared library"
-		else bad "$lib is not a NEEDED shared library: $(grep NEEDED "$tmp/dynamic" | tr -s ' ' | cut -d' ' -f6 | tr '\n' ' ')"; fi
-	done
+	needs "$AMOKIT" libxml2 1
+	needs "$AMOKIT" libical 0
+	needs "$BUILD/amokit-ics" libxml2 1
+	needs "$BUILD/amokit-ics" libical 1
 else
 	echo "skip: no readelf"
 fi
@@ -64,6 +73,12 @@ for how in beside env; do
 	if [ -z "$err" ] && [ "$n" -ge 24 ]; then ok "installed binary renders every example from another directory ($how: $n PDFs)"
 	else bad "installed binary ($how): $n PDFs; $err"; fi
 done
+if [ -n "$bin" ] && (cd "$tmp/elsewhere" && "$bin" ics "$root/examples/kontor-27.xml" -o k.ics) &&
+   grep -q 'BEGIN:VEVENT' "$tmp/elsewhere/k.ics"; then
+	ok "installed binary exports the calendar through its installed helper"
+else
+	bad "installed binary: ics failed"
+fi
 if [ -n "$bin" ] && (cd /tmp && AMOKIT_DATADIR=/nonexistent "$bin" blank -o "$tmp/elsewhere" 2> "$tmp/err"); then
 	bad "AMOKIT_DATADIR pointing nowhere was not noticed"
 else
