@@ -256,7 +256,7 @@ asan:
 # failure (its -j 1 and -j 4 exit codes then differ).
 TSAN_B ?= build-tsan
 tsan:
-	$(MAKE) B=$(TSAN_B) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit $(TSAN_B)/amokit-ics
+	$(MAKE) B=$(TSAN_B) WERROR=$(WERROR) OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" $(TSAN_B)/amokit $(TSAN_B)/amokit-ics
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
 valgrind: deps
