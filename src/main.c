@@ -260,6 +260,7 @@ static int cmd_check(int argc, char **argv)
  * is there and makes the arena for reading it. -1 to go on, else the exit code. */
 static int one_file(const command *c, int argc, arena **a)
 {
+	*a = NULL;
 	if (optind + 1 != argc) {
 		char what[64];
 		snprintf(what, sizeof what, "%s: %s", c->name,
