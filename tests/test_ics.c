@@ -310,8 +310,8 @@ static void danish_text_and_separators_round_trip(void **state)
 		"Møde, kaffe; kage",
 		"Sti C:\\amo\\plan og \"citat\"",
 		"Første linje\nanden linje",
-		"Ergonomisk vurdering af forflytninger i Søhuset, Engen og Skovbrynet; "
-		"også nattevagterne – særligt på værelserne med loftlift og på badeværelserne",
+		("Ergonomisk vurdering af forflytninger i Søhuset, Engen og Skovbrynet; "
+		 "også nattevagterne – særligt på værelserne med loftlift og på badeværelserne"),
 	};
 	for (size_t i = 0; i < 5; i++) {
 		am_activity *a = on_date(m, titles[i], 2026, 5, (int)i + 1);
