@@ -183,6 +183,21 @@ static int make_dirs(const char *path)
 	return AM_OK;
 }
 
+/* The folder above the file path ("." for a bare name), made as make_dirs. */
+static int make_parent_dirs(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return AM_OK;
+	char dir[4096];
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return make_dirs(path);   /* too long: reported there */
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return make_dirs(dir);
+}
+
 static int check_option(int opt, void *ctx)
 {
 	check_opts *o = ctx;
@@ -568,21 +583,6 @@ static int cmd_ics(int argc, char **argv)
 
 #else
 
-/* The folder above the file path ("." for a bare name), made as make_dirs. */
-static int make_parent_dirs(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash || slash == path)
-		return AM_OK;
-	char dir[4096];
-	size_t n = (size_t)(slash - path);
-	if (n >= sizeof dir)
-		return make_dirs(path);   /* too long: reported there */
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	return make_dirs(dir);
-}
-
 typedef struct ics_cli {
 	const char *output;        /* "-": standard output */
 	const char *layouts_dir;   /* NULL: the installed layouts */
@@ -909,6 +909,7 @@ static const command commands[] = {
 	 "  --help            denne hjælp\n"
 	 "miljø: SOURCE_DATE_EPOCH bestemmer DTSTAMP (standard: mødedatoen)\n"
 	 HELP_STDIN HELP_EXIT},
+#ifndef AMOKIT_ICS_HELPER
 	{"next-year", cmd_next_year, "[TILVALG]... FIL", "gør en arbejdspladsfil klar til næste års drøftelse",
 	 "  -o, --output FIL  skriv den nye fil i FIL (standard: standard-output)\n"
 	 "  --year ÅR         det nye år (standard: filens år + 1)\n"
@@ -934,6 +935,7 @@ static const command commands[] = {
 	 "i examples/import/. Gem regnearket som CSV (semikolonsepareret eller CSV UTF-8).\n"
 	 "Er en række forkert, skrives intet.\n"
 	 HELP_EXIT},
+#endif
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

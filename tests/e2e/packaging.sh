@@ -98,6 +98,16 @@ make -s B="$BUILD" uninstall DESTDIR="$stage" > "$tmp/uninstall.log" 2>&1
 left=$(find "$stage" -type f)
 [ -z "$left" ] && ok "make uninstall removes every installed file" || bad "left after uninstall: $left"
 
+# --- every command documented and completed -----------------------------------
+commands=$("$AMOKIT" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+missing=
+for c in $commands; do
+	grep -q "^\.B amokit $(echo "$c" | sed 's/-/\\\\-/g')\$" man/amokit.1.in || missing="$missing man:$c"
+	grep -q "local commands=.*\b$c\b" completion/amokit || missing="$missing completion:$c"
+done
+if [ -n "$commands" ] && [ -z "$missing" ]; then ok "every command of amokit --help is in the man page and the completion"
+else bad "commands '$(echo $commands)' missing:$missing"; fi
+
 # --- bash completion ----------------------------------------------------------
 complete_line() {
 	bash -c '. /usr/share/bash-completion/bash_completion; . completion/amokit
@@ -114,7 +124,7 @@ elif [ ! -f /usr/share/bash-completion/bash_completion ]; then
 	echo "skip: bash-completion is not installed"
 else
 	got=$(complete_line "amokit ")
-	[ "$got" = "--help --version batch blank check ics render " ] && ok "completes the commands" || bad "commands: $got"
+	[ "$got" = "--help --version batch blank check ics import next-year render " ] && ok "completes the commands" || bad "commands: $got"
 	got=$(complete_line "amokit render --p")
 	[ "$got" = "--poster --previous " ] && ok "completes render's options" || bad "render --p: $got"
 	got=$(complete_line "amokit render --only dagsorden,a")
