@@ -221,26 +221,9 @@ typedef struct wheel_ctx {
 	const am_workplace *wp;
 	const layout *l;
 	long long timestamp;
-	aarshjul_opts opts;       /* as the poster was drawn, for its list pages */
-	aarshjul_stats stats;
-	rect area;
-	float page_w, page_h;
+	aarshjul_opts opts;       /* as the poster was drawn, for its list */
+	bool drawn;
 } wheel_ctx;
-
-/* Splits a copy of s at sep into at most max pieces; returns the count. */
-static size_t split(arena *a, const char *s, char sep, const char **out, size_t max)
-{
-	char *copy = s ? arena_strdup(a, s) : NULL;
-	size_t n = 0;
-	for (char *p = copy; p && *p && n < max;) {
-		char *end = strchr(p, sep);
-		if (end)
-			*end = '\0';
-		out[n++] = p;
-		p = end ? end + 1 : NULL;
-	}
-	return n;
-}
 
 /* The civil date (UTC) of a timestamp (Howard Hinnant's algorithm). */
 static void civil_date(long long ts, int *y, int *m, int *d)
@@ -278,59 +261,35 @@ static const char *made_line(arena *a, const layout *l, long long ts)
 	                    layout_month(l, m), y);
 }
 
+/* The poster's texts, colours and sizes: the layout's, by key. */
+static const char *wheel_text(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+
 static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, bool blank, diag *d)
 {
 	const layout *l = w->l;
 	aarshjul_opts o = {0};
 	o.measurer = &w->k->measurer;
 	o.blank = blank;
-	aarshjul_texts *t = &o.texts;
 	for (int m = 1; m <= 12; m++)
-		t->months[m - 1] = layout_month(l, m);
-	const char **shorts = arena_array(doc->arena, 12, sizeof *shorts);
-	const char **rings = arena_array(doc->arena, 8, sizeof *rings);
-	if (!shorts || !rings)
-		return diag_oom(d, NULL);
-	if (split(doc->arena, layout_text(l, "months-short", NULL), ' ', shorts, 12) == 12)
-		memcpy(t->months_short, shorts, sizeof t->months_short);
-	t->title = layout_text(l, "wheel-title", NULL);
-	t->legend_title = layout_text(l, "wheel-legend", NULL);
-	t->week_label = layout_text(l, "wheel-week", NULL);
-	t->list_title = layout_text(l, "wheel-list", NULL);
-	t->list_continued = layout_text(l, "wheel-list-continued", NULL);
-	t->quarter_prefix = layout_text(l, "wheel-quarter", NULL);
-	t->goals_title = layout_text(l, "wheel-goals", NULL);
-	t->focus_title = layout_text(l, "wheel-focus", NULL);
-	t->footer = made_line(doc->arena, l, w->timestamp);
-	t->n_blank_rings = split(doc->arena, layout_text(l, "wheel-blank-rings", NULL), ';', rings, 8);
-	t->blank_rings = rings;
+		o.months[m - 1] = layout_month(l, m);
+	o.text = wheel_text;
+	o.text_ctx = (void *)l;
+	o.footer = made_line(doc->arena, l, w->timestamp);
 	if (!blank && w->wp && w->wp->wheel.year)
 		o.year = w->wp->wheel.year;
 	else if (w->wp && w->wp->meeting.year)
 		o.year = w->wp->meeting.year;
 	else
 		o.year = year_of(w->timestamp);
-	o.stats = &w->stats;
 	w->opts = o;
-	w->area = area;
-	w->page_w = page->width;
-	w->page_h = page->height;
+	w->drawn = true;
 	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
 }
 
-/* The numbered list the poster had no room for, on pages of its size. */
+/* The dated list of every activity, on A4 pages after the poster. */
 static int wheel_list_pages(wheel_ctx *w, draw_doc *doc, diag *d)
 {
-	size_t next = w->stats.list_drawn;
-	while (next < w->stats.numbered) {
-		draw_page *pg = draw_add_page(doc, w->page_w, w->page_h);
-		if (!pg)
-			return diag_oom(d, NULL);
-		int rc = aarshjul_draw_list(doc, pg, w->area, &w->opts, &w->stats, next, &next, d);
-		if (rc)
-			return rc;
-	}
-	return AM_OK;
+	return w->drawn ? aarshjul_draw_list(doc, w->opts.blank ? NULL : w->wp, &w->opts, d) : AM_OK;
 }
 
 static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page,

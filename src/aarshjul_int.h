@@ -1,0 +1,241 @@
+/* aarshjul_int.h: what the årshjul's modules share; private to them.
+ *
+ *   aarshjul.c     the poster: activities in the year, the wheel's bands
+ *                  and rings, the order of the passes
+ *   wheel_style.c  texts, colours and sizes read from the layout; contrast
+ *   wheel_place.c  which activities are named on the wheel, and where
+ *   wheel_paint.c  the wheel as draw commands, text set along arcs
+ *   wheel_panel.c  legend, key, goals and focus areas beside the wheel
+ *   wheel_list.c   the dated list on A4 pages
+ *
+ * Wheel angles "t" run from 0 at the span's first day, clockwise, to 2π
+ * at its end; clock angles (wheel.h) add the start angle. Radii are in
+ * points from the wheel's centre. */
+#ifndef AMOKIT_AARSHJUL_INT_H
+#define AMOKIT_AARSHJUL_INT_H
+
+#include "aarshjul.h"
+#include "occur.h"
+#include "wheel.h"
+
+/* Paper formats, by the page's shorter side. */
+enum { FMT_A3, FMT_A2, FMT_A1, FMT_A0, FMTS };
+
+/* The look, from the layout's style keys (wheel_style.c). */
+typedef struct wstyle {
+	rgb month_a, month_b;       /* the month band, alternating */
+	rgb month_text, week_band, week_text, ink, muted, accent, centre, paper;
+	float tint;                 /* a ring's background: its colour mixed this far towards the paper */
+	float label[FMTS];          /* label size per format, pt */
+	float month_scale, title_scale, week_scale, panel_scale;  /* times the label size */
+	float list_size;            /* body text of the A4 list, pt */
+	int max_labels;             /* activities named on the wheel at most */
+	int blank_rings;            /* rings of a blank wheel */
+} wstyle;
+
+/* The words, from the layout's text keys. */
+typedef struct wtexts {
+	const char *title, *legend, *week, *quarter, *goals, *focus;
+	const char *key, *key_day, *key_period, *key_series, *key_continues;
+	const char *list_note, *list, *list_continued, *page, *page_of;
+	const char *moved, *from, *to, *and_, *responsible;
+	const char *blank_year, *blank_workplace;
+	const char *repeat[7];      /* by am_repeat; [REPEAT_NONE] unused */
+	const char *nth[5];         /* "1." … "4.", then the last */
+	const char *weekdays[7], *weekdays_short[7];   /* Monday first */
+	const char *months_short[12];
+} wtexts;
+
+/* Reads style and texts through o->text; a missing or unreadable key is
+ * AM_EINPUT with a diag record naming it. Strings live in a. */
+int wheel_read_layout(const aarshjul_opts *o, arena *a, wstyle *st, wtexts *tx, diag *d);
+
+rgb wheel_mix(rgb a, rgb b, float t);
+rgb wheel_hex(unsigned v);
+/* WCAG 2 contrast ratio of two colours, 1..21. */
+double wheel_contrast(rgb a, rgb b);
+/* fg, darkened (or, on a dark bg, lightened) in small steps until its
+ * contrast with bg reaches ratio. */
+rgb wheel_readable(rgb fg, rgb bg, double ratio);
+
+/* One activity with occurrences in the year. */
+typedef struct witem {
+	const am_activity *act;
+	size_t ring;
+	const occur *occ;           /* in date order */
+	size_t n;
+	const char *label;          /* as the wheel names it: the title, a series with its rhythm */
+	const char *rhythm;         /* "hver måned, 1. fredag"; NULL when it does not repeat */
+	bool period;                /* its occurrences last more than a day */
+	int rank;                   /* the order in which labels are tried */
+	/* the label, when placed */
+	bool placed, inside;        /* inside: set in its arc, which widens to a band */
+	size_t at;                  /* the occurrence it names */
+	double anchor, tc, ri;      /* the occurrence's angle, the label's centre angle and inner radius */
+	bool straight;              /* set straight, tangent at its middle: along the arc it would turn
+	                             * across 45° (where text extractors change how they read it) */
+	int lines;                  /* 1 or 2 */
+	size_t split;               /* two lines: the space between them */
+	float w, w1, w2;            /* widths: the widest line, the first, the second */
+	bool lead;                  /* a leader joins marker and label */
+	double foot;                /* the angle where the leader meets the label */
+} witem;
+
+typedef struct wring {
+	const char *name;           /* "" for a blank ring */
+	rgb colour, tint, ink, mark;/* ink: text on the tint; mark: markers and arcs */
+	int shape;                  /* the marker's shape, one per ring */
+	char letter[4];
+	double r0, r1;              /* the ring */
+	double rm;                  /* its marker line */
+	double t0;                  /* inner radius of its first label track */
+	int tracks;                 /* label tracks */
+	size_t items;
+	int misses;                 /* labels in a row that found no place */
+	double letter_t, letter_hw; /* where its letter stands, and half its angle */
+	float letter_size;          /* the label size, or less in a ring too thin for it */
+	bool no_letter;             /* marks take every place its letter could stand */
+} wring;
+
+/* A box in polar form: radii r0 < r1, wheel angles t0 < t1 (they may pass
+ * 2π or fall below 0; the wheel wraps). A mark's box names its item. */
+typedef struct pbox { double r0, r1, t0, t1; int kind; size_t item; } pbox;
+enum { BOX_LABEL, BOX_LEADER, BOX_OBSTACLE, BOX_QUARTER, BOX_MARK };
+
+#define WHEEL_BUCKETS 64
+
+/* Boxes filed by angle: WHEEL_BUCKETS sectors, each a chain of entries
+ * naming a box that reaches into it. */
+typedef struct pfile {
+	pbox *boxes;
+	size_t n, cap;
+	int bucket[WHEEL_BUCKETS];
+	int *next;
+	size_t *box;
+	size_t n_ent, cap_ent, cap_next;
+} pfile;
+
+/* One run of text as it is set. */
+typedef struct wrun {
+	const char *s;
+	size_t len;
+	float x, y, size, w;        /* baseline start, size, width */
+	double angle;               /* as draw.h's */
+	font_style st;
+	bool joined;                /* continues the run before it within a word */
+} wrun;
+
+#define WHEEL_RUNS 96           /* runs of one label at most */
+
+typedef struct poster {
+	draw_doc *doc;
+	draw_page *page;
+	const aarshjul_opts *o;
+	const text_measurer *m;
+	const am_workplace *wp;
+	diag *d;
+	wstyle st;
+	wtexts tx;
+	int fmt;
+	wheel_geom g;
+	bool blank, no_year;        /* no_year: a blank wheel for any year */
+	float L, Lmin, month, week, title;   /* type sizes: labels, the format's least, bands, title */
+	rect area, panel;
+	point c;
+	double R;                   /* outer radius */
+	double month_r0, week_r0;   /* inner radii of the month and week bands */
+	double rings_out, rc;       /* outer edge of the rings; the centre disc */
+	wring *rings;
+	size_t n_rings;
+	witem *items;
+	size_t n_items, n_occ;
+	occur *occs;
+	pfile taken;                /* labels, leaders, obstacles */
+	pfile marks;                /* every occurrence's mark */
+	/* boxes a text extractor reports for the glyphs on the wheel, filed
+	 * in a grid of cells over the area */
+	rect *words;
+	size_t n_words, cap_words;
+	int *cell;
+	size_t gw, gh;
+	float cell_size;
+	size_t *went_word;
+	int *went_next;
+	size_t n_went, cap_went;
+	size_t labelled;
+	bool name_shortened, panel_shortened, oom;
+} poster;
+
+/* aarshjul.c */
+float wheel_text_h(const poster *p, float size);
+float wheel_measure(const poster *p, font_style st, float size, const char *s, size_t len);
+double wheel_clock(const poster *p, double t);
+/* Lines of s broken greedily at spaces (a word too long for a line
+ * between characters) to width: their starts and lengths; returns how
+ * many (at most max; *rest receives where the text not set begins). */
+size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char *s, float width,
+                  size_t *starts, size_t *lens, size_t max, size_t *rest);
+/* Whether text set along the arc from wheel angle t0 to t1 reads one way
+ * all along: not turned at 3 or 9 o'clock, nor turning across a multiple
+ * of 45°, where a text extractor changes its reading direction and the
+ * boxes it gives the pieces before and after overlap. */
+bool wheel_one_way(const poster *p, double t0, double t1);
+/* Whether text centred at wheel angle t is turned to read in the lower half. */
+bool wheel_flipped(const poster *p, double t);
+/* AM_EUSAGE (with a diag record) when o lacks what every call needs. */
+int wheel_check_opts(const aarshjul_opts *o, diag *d);
+/* The wheel's span, rings and activities for p->wp, p->o, p->blank.
+ * Returns -1 when out of memory. */
+int wheel_start(poster *p);
+/* The activities of wp with occurrences in the wheel's span, in file
+ * order, into p->items (none for a blank wheel). Returns -1 when out of
+ * memory. */
+int wheel_items(poster *p);
+
+/* wheel_place.c */
+int wheel_place(poster *p);
+/* Files b in f. Returns -1 when out of memory. */
+int wheel_file(poster *p, pfile *f, pbox b);
+/* Whether b meets a box of f (of another item than `own`, for marks). */
+bool wheel_free(const pfile *f, const pbox *b, size_t own);
+/* Whether a line of half width `clear` passing radius r at wheel angle t
+ * keeps clear of every label, leader, letter, mark and word. */
+bool wheel_spot_free(const poster *p, double t, double r, double clear);
+/* Records the boxes a text extractor gives the glyphs of runs; with
+ * check, only when none meets a glyph's box set so far (returns 0 then):
+ * text that does not touch as an extractor reads it is not read as one
+ * word, nor as overlapping words. Returns 1 when recorded, -1 when out of
+ * memory. */
+int wheel_words(poster *p, const wrun *r, size_t n, bool check);
+/* The same for a label's runs, the first `first` of them its first line:
+ * with check, also only when its two lines keep apart as read. */
+int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first);
+
+/* wheel_paint.c */
+/* Splits s into runs set along the arc of radius rb (the baseline) centred
+ * on wheel angle tc, turned when flip; a run is a word or, in a long word,
+ * as many characters as keep it close to the arc. Returns the count. */
+size_t wheel_arc_runs(const poster *p, const char *s, size_t len, font_style st, float size,
+                      double tc, double rb, bool flip, wrun *out, size_t max);
+/* One straight run tangent at wheel angle t, its box's inner edge at ri. */
+wrun wheel_tangent_run(const poster *p, const char *s, size_t len, font_style st, float size, double t,
+                       double ri);
+/* The baseline radius of text whose box's inner edge is ri. */
+double wheel_baseline(const poster *p, float size, double ri, bool flip);
+/* The runs of item it's label as placed (one or two lines; *first
+ * receives how many the first line has). */
+size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *first);
+int wheel_push_run(poster *p, const wrun *r, rgb colour);
+/* Months, quarters, weeks and ring letters: drawn, or (draw false, before
+ * labels are placed) their words recorded. */
+int wheel_fixed(poster *p, bool draw);
+int wheel_paint(poster *p);
+
+/* wheel_panel.c: legend, key, goals and focus into p->panel. Returns 1
+ * when they fit (drawn with draw), 0 when not, -1 when out of memory. */
+int wheel_panel(poster *p, bool draw);
+/* A ring's marker of radius r at at, filled with fill (hollow shapes
+ * keep the paper inside). */
+int wheel_marker(poster *p, int shape, point at, double r, rgb fill);
+
+#endif

@@ -1,0 +1,370 @@
+/* wheel_list.c: the årshjul's dated list, A4 pages after the poster.
+ *
+ * The poster names a few dozen activities; this list names them all, with
+ * every date, month by month in the wheel's order: one row per activity
+ * and month, its dates in that month ("5., 12., 19. og 26.3."), its ring
+ * (marker and letter, as on the wheel), its title, and under the title
+ * who is responsible, how it repeats and which dates were moved off a day
+ * off. A period that runs on past the year shows its dates outside the
+ * year with the year. Before the months: the rings, this year's goals and
+ * focus areas. Pages are laid out twice: first to count them, then to
+ * draw them numbered "Side N af M". The dates are occur.h's, the ones the
+ * poster and the .ics show. */
+#include "aarshjul_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define A4_W 595.28f
+#define A4_H 841.89f
+#define MARGIN 42.5f   /* 15 mm */
+
+typedef struct row {
+	const witem *it;
+	size_t k0, k1;       /* its occurrences k0..k1-1 begin in this month */
+	int month;           /* 0..11 in the wheel's order */
+} row;
+
+typedef struct lister {
+	poster *p;
+	row *rows;
+	size_t n_rows;
+	float s, lh;         /* body size, line height */
+	float date_w, mark_w;
+	int pages, first_page, total;
+	float y;
+	bool draw;
+} lister;
+
+/* --- dates as text ---------------------------------------------------------------- */
+
+static int weekday0(long s) { long w = (s + 3) % 7; return (int)(w < 0 ? w + 7 : w); }
+
+/* "5.3.", with the year when it lies outside the wheel's span. */
+static char *day_text(const lister *l, long s, bool month)
+{
+	int y, m, d;
+	wheel_civil(s, &y, &m, &d);
+	arena *a = l->p->doc->arena;
+	if (!wheel_contains(&l->p->g, s))
+		return arena_printf(a, "%d.%d.%d", d, m, y);
+	return month ? arena_printf(a, "%d.%d.", d, m) : arena_printf(a, "%d.", d);
+}
+
+/* The dates of a row: "tor 5.3.", "15.3.–2.4.", "5., 12. og 19.3.". */
+static const char *dates_text(const lister *l, const row *r)
+{
+	arena *a = l->p->doc->arena;
+	const occur *o = r->it->occ;
+	if (r->k1 - r->k0 == 1) {
+		const occur *x = &o[r->k0];
+		if (x->end == x->start)
+			return arena_printf(a, "%s %s", l->p->tx.weekdays_short[weekday0(x->start)], day_text(l, x->start, true));
+		return arena_printf(a, "%s\xE2\x80\x93%s", day_text(l, x->start, true), day_text(l, x->end, true));
+	}
+	const char *s = "";
+	for (size_t k = r->k0; k < r->k1 && s; k++) {
+		const occur *x = &o[k];
+		bool last = k + 1 == r->k1;
+		const char *one = x->end == x->start ? day_text(l, x->start, last)
+		                                     : arena_printf(a, "%s\xE2\x80\x93%s", day_text(l, x->start, true),
+		                                                    day_text(l, x->end, true));
+		const char *sep = k == r->k0 ? "" : last ? " " : ", ";
+		s = one ? arena_printf(a, "%s%s%s%s", s, sep, last && k > r->k0 ? l->p->tx.and_ : "",
+		                       last && k > r->k0 ? " " : "") : NULL;
+		s = s && one ? arena_printf(a, "%s%s", s, one) : NULL;
+	}
+	return s;
+}
+
+/* Under the title: who, how it repeats, what was moved. */
+static const char *details(const lister *l, const row *r)
+{
+	const witem *it = r->it;
+	const wtexts *t = &l->p->tx;
+	arena *a = l->p->doc->arena;
+	const char *s = "";
+	if (it->act->responsible && *it->act->responsible)
+		s = arena_printf(a, "%s: %s", t->responsible, it->act->responsible);
+	if (s && it->rhythm)
+		s = arena_printf(a, "%s%s%s", s, *s ? " \xC2\xB7 " : "", it->rhythm);
+	for (size_t k = r->k0; s && k < r->k1; k++)
+		if (it->occ[k].planned != it->occ[k].start)
+			s = arena_printf(a, "%s%s%s %s", s, *s ? " \xC2\xB7 " : "", t->moved,
+			                 day_text(l, it->occ[k].planned, true));
+	return s;
+}
+
+/* --- rows ------------------------------------------------------------------------- */
+
+static int month_index(const poster *p, long s)
+{
+	int y, m, d;
+	wheel_civil(s, &y, &m, &d);
+	return ((y - p->g.year) * 12 + m - p->g.start_month + 24) % 12;
+}
+
+static int by_month(const void *x, const void *y)
+{
+	const row *a = x, *b = y;
+	if (a->month != b->month)
+		return a->month - b->month;
+	long fa = a->it->occ[a->k0].first, fb = b->it->occ[b->k0].first;
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
+	if (a->it->ring != b->it->ring)
+		return a->it->ring < b->it->ring ? -1 : 1;
+	return a->it->act->line - b->it->act->line;
+}
+
+static int make_rows(lister *l)
+{
+	poster *p = l->p;
+	l->rows = arena_array(p->doc->arena, p->n_occ + 1, sizeof *l->rows);
+	if (!l->rows)
+		return -1;
+	for (size_t i = 0; i < p->n_items; i++) {
+		const witem *it = &p->items[i];
+		for (size_t k = 0; k < it->n;) {
+			size_t e = k + 1;
+			int m = month_index(p, it->occ[k].first);
+			while (e < it->n && month_index(p, it->occ[e].first) == m)
+				e++;
+			l->rows[l->n_rows++] = (row){it, k, e, m};
+			k = e;
+		}
+	}
+	qsort(l->rows, l->n_rows, sizeof *l->rows, by_month);
+	return 0;
+}
+
+/* --- setting text ------------------------------------------------------------------ */
+
+typedef struct para {
+	const char *s;
+	float x, w, size;
+	font_style st;
+	rgb col;
+	size_t n, starts[24], lens[24];
+} para;
+
+static void para_wrap(const lister *l, para *pa)
+{
+	size_t rest;
+	pa->n = pa->s && *pa->s ? wheel_wrap(l->p->m, pa->st, pa->size, pa->s, pa->w, pa->starts, pa->lens, 24, &rest) : 0;
+}
+
+static int para_draw(lister *l, const para *pa, float y, float lh)
+{
+	for (size_t i = 0; i < pa->n; i++) {
+		float w = wheel_measure(l->p, pa->st, pa->size, pa->s + pa->starts[i], pa->lens[i]);
+		wrun r = {pa->s + pa->starts[i], pa->lens[i], pa->x, y + i * lh + l->p->m->ascent * pa->size, pa->size,
+		          w, 0, pa->st, false};
+		if (wheel_push_run(l->p, &r, pa->col))
+			return -1;
+	}
+	return 0;
+}
+
+/* --- pages -------------------------------------------------------------------------- */
+
+static float bottom(const lister *l) { return A4_H - MARGIN - 2.2f * l->lh; }
+
+static int footer(lister *l)
+{
+	poster *p = l->p;
+	float size = 0.85f * l->s, y = A4_H - MARGIN;
+	char num[96];
+	snprintf(num, sizeof num, "%s %d %s %d", p->tx.page, l->first_page + l->pages, p->tx.page_of, l->total);
+	const char *left = p->wp->name ? arena_printf(p->doc->arena, "%s %d \xE2\x80\x93 %s", p->tx.title, p->g.year,
+	                                              p->wp->name)
+	                               : p->tx.title;
+	const char *right = arena_strdup(p->doc->arena, num);
+	if (!left || !right)
+		return -1;
+	float rw = wheel_measure(p, FONT_REGULAR, size, right, strlen(right));
+	para pa = {left, MARGIN, A4_W - 2 * MARGIN - rw - 2 * size, size, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
+	para_wrap(l, &pa);
+	pa.n = pa.n > 1 ? 1 : pa.n;
+	wrun r = {right, strlen(right), A4_W - MARGIN - rw, y, size, rw, 0, FONT_REGULAR, false};
+	return para_draw(l, &pa, y - p->m->ascent * size, 0) || wheel_push_run(p, &r, p->st.muted);
+}
+
+static int new_page(lister *l)
+{
+	if (l->draw && l->pages && footer(l))
+		return -1;
+	l->pages++;
+	l->y = MARGIN;
+	if (!l->draw)
+		return 0;
+	l->p->page = draw_add_page(l->p->doc, A4_W, A4_H);
+	return l->p->page ? 0 : -1;
+}
+
+/* Room for h more points on the page, starting a new one when needed. */
+static int room(lister *l, float h)
+{
+	return l->y + h <= bottom(l) || l->y <= MARGIN ? 0 : new_page(l);
+}
+
+static int heading(lister *l, const char *s, float size, bool keep_with, float next)
+{
+	poster *p = l->p;
+	para pa = {s, MARGIN, A4_W - 2 * MARGIN, size, FONT_BOLD, wheel_readable(p->st.accent, p->st.paper, 4.5),
+	           0, {0}, {0}};
+	para_wrap(l, &pa);
+	float lh = wheel_text_h(p, size) * 1.15f, h = pa.n * lh + 0.3f * l->lh;
+	if (room(l, h + (keep_with ? next : 0)))
+		return -1;
+	if (l->draw && para_draw(l, &pa, l->y, lh))
+		return -1;
+	l->y += h;
+	return 0;
+}
+
+/* One row; its height without drawing when h is not NULL. */
+static int row_set(lister *l, const row *r, float *h)
+{
+	poster *p = l->p;
+	const wring *g = &p->rings[r->it->ring];
+	float x1 = MARGIN + l->date_w, x2 = x1 + l->mark_w, w2 = A4_W - MARGIN - x2;
+	para date = {dates_text(l, r), MARGIN, l->date_w - 0.6f * l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
+	para title = {r->it->act->title, x2, w2, l->s, FONT_BOLD, p->st.ink, 0, {0}, {0}};
+	para more = {details(l, r), x2, w2, 0.9f * l->s, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
+	if (!date.s || !more.s)
+		return -1;
+	para_wrap(l, &date);
+	para_wrap(l, &title);
+	para_wrap(l, &more);
+	float mlh = wheel_text_h(p, more.size) * 1.15f;
+	float rh = fmaxf(date.n * l->lh, title.n * l->lh + more.n * mlh) + 0.45f * l->lh;
+	if (h) {
+		*h = rh;
+		return 0;
+	}
+	if (room(l, rh))
+		return -1;
+	if (l->draw) {
+		float cy = l->y + 0.55f * l->lh;
+		wrun letter = {g->letter, strlen(g->letter), x1 + 1.0f * l->s, l->y + p->m->ascent * l->s, l->s, 0, 0, FONT_BOLD, false};
+		if (para_draw(l, &date, l->y, l->lh) || para_draw(l, &title, l->y, l->lh) ||
+		    para_draw(l, &more, l->y + title.n * l->lh, mlh) ||
+		    wheel_marker(p, g->shape, (point){x1 + 0.45f * l->s, cy}, 0.36 * l->s, g->mark) ||
+		    wheel_push_run(p, &letter, wheel_readable(g->ink, p->st.paper, 4.5)))
+			return -1;
+	}
+	l->y += rh;
+	return 0;
+}
+
+/* The rings, goals and focus areas before the months. */
+static int front(lister *l)
+{
+	poster *p = l->p;
+	const am_workplace *wp = p->wp;
+	char *title = arena_printf(p->doc->arena, "%s %d: %s", p->tx.title, p->g.year, p->tx.list);
+	if (!title || heading(l, title, 1.8f * l->s, false, 0))
+		return -1;
+	if (wp->name && heading(l, wp->name, 1.2f * l->s, false, 0))
+		return -1;
+	l->y += 0.5f * l->lh;
+	for (int k = 0; k < 2; k++) {
+		size_t n = k ? wp->n_focus : wp->n_goals;
+		if (!n)
+			continue;
+		if (heading(l, k ? p->tx.focus : p->tx.goals, 1.25f * l->s, true, 2 * l->lh))
+			return -1;
+		for (size_t i = 0; i < n; i++) {
+			const char *s = k ? wp->focus[i].title : wp->goals[i].title;
+			if (k && wp->focus[i].description && *wp->focus[i].description)
+				s = arena_printf(p->doc->arena, "%s \xE2\x80\x93 %s", s, wp->focus[i].description);
+			para pa = {s, MARGIN + l->s, A4_W - 2 * MARGIN - l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
+			if (!s)
+				return -1;
+			para_wrap(l, &pa);
+			if (room(l, pa.n * l->lh) || (l->draw && para_draw(l, &pa, l->y, l->lh)))
+				return -1;
+			l->y += pa.n * l->lh + 0.25f * l->lh;
+		}
+		l->y += 0.5f * l->lh;
+	}
+	return 0;
+}
+
+/* "Marts 2026", or continued on a new page "Marts 2026 (fortsat)". */
+static const char *month_name(const lister *l, int month, bool continued)
+{
+	const poster *p = l->p;
+	int m = (p->g.start_month - 1 + month) % 12 + 1, y = p->g.year + (p->g.start_month - 1 + month) / 12;
+	char *s = arena_printf(p->doc->arena, "%s %d%s%s", p->o->months[m - 1], y, continued ? " " : "",
+	                       continued ? p->tx.list_continued : "");
+	if (s && *s >= 'a' && *s <= 'z')   /* month names are written in lower case */
+		*s = (char)(*s - 'a' + 'A');
+	return s;
+}
+
+static int months(lister *l)
+{
+	int month = -1;
+	for (size_t i = 0; i < l->n_rows; i++) {
+		const row *r = &l->rows[i];
+		float h;
+		if (row_set(l, r, &h))
+			return -1;
+		const char *name = NULL;
+		bool head = r->month != month;
+		if (head) {
+			l->y += month < 0 ? 0 : 0.4f * l->lh;
+			name = month_name(l, r->month, false);
+		} else if (l->y + h > bottom(l) && l->y > MARGIN) {
+			if (new_page(l))
+				return -1;
+			name = month_name(l, r->month, true);
+			head = true;
+		}
+		month = r->month;
+		if (head && (!name || heading(l, name, 1.3f * l->s, true, h)))
+			return -1;
+		if (row_set(l, r, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+static int pass(lister *l, bool draw)
+{
+	l->draw = draw;
+	l->pages = 0;
+	if (new_page(l) || front(l) || months(l))
+		return -1;
+	return draw ? footer(l) : 0;
+}
+
+int aarshjul_draw_list(draw_doc *doc, const am_workplace *wp, const aarshjul_opts *o, diag *d)
+{
+	int rc = wheel_check_opts(o, d);
+	if (rc || o->blank || !wp || !wp->wheel.n_activities)
+		return rc;
+	poster p = {.doc = doc, .o = o, .m = o->measurer, .wp = wp, .d = d};
+	rc = wheel_read_layout(o, doc->arena, &p.st, &p.tx, d);
+	if (rc)
+		return rc;
+	if (wheel_start(&p))
+		return diag_oom(d, NULL);
+	if (!p.n_items)
+		return AM_OK;
+	lister l = {.p = &p, .s = p.st.list_size, .first_page = (int)doc->n_pages};
+	l.lh = wheel_text_h(&p, l.s) * 1.2f;
+	static const char widest[] = "28.12.2025\xE2\x80\x93" "31.12.";
+	l.date_w = wheel_measure(&p, FONT_REGULAR, l.s, widest, sizeof widest - 1) + 1.2f * l.s;
+	l.mark_w = 2.2f * l.s;
+	if (make_rows(&l) || pass(&l, false))
+		return diag_oom(d, NULL);
+	l.total = l.first_page + l.pages;
+	if (pass(&l, true))
+		return diag_oom(d, NULL);
+	return AM_OK;
+}
