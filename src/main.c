@@ -121,9 +121,22 @@ static int common_options(const command *c, int argc, char **argv, const struct 
 
 /* ---- check -------------------------------------------------------------- */
 
+typedef struct kit_cli {
+	kit_job job;
+	kit_opts ko;
+	const char *previous;      /* --previous: last year's workplace file */
+} kit_cli;
+
+/* check makes the documents it checks, as render would, and keeps none:
+ * whatever render would refuse, check refuses first. */
 typedef struct check_opts {
 	int strict;
+	kit_cli k;                 /* the documents' options, as render's */
+	kit *kt;                   /* opened for the first file that reads */
+	bool kit_tried;
 } check_opts;
+
+static int doc_option(const command *c, int opt, kit_cli *k);
 
 /* Standard input can be read once: refuses "-" named twice. */
 static int one_stdin(const command *c, int argc, char **argv)
@@ -207,7 +220,8 @@ static int check_option(int opt, void *ctx)
 	}
 	if (opt == OPT_MAX_SIZE)
 		return max_size_option(&commands[0], optarg);
-	return AM_EUSAGE;
+	int r = doc_option(&commands[0], opt, &o->k);
+	return r == -2 ? AM_EUSAGE : r;
 }
 
 /* Adds the compliance summary of wp to d as warnings. */
@@ -224,8 +238,29 @@ static int add_compliance(const am_workplace *wp, arena *a, diag *d)
 	return AM_OK;
 }
 
+/* Makes wp's documents as render would with the same options, into a set
+ * that keeps nothing; their refusals are added to d. */
+static int check_documents(check_opts *o, const am_workplace *wp, diag *d)
+{
+	if (!o->kit_tried) {
+		o->kit_tried = true;
+		o->kt = kit_open(&o->k.ko, d);
+		if (!o->kt)
+			return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	}
+	if (!o->kt) {
+		diag_error(d, wp->file, 0, "dokumenterne kan ikke kontrolleres (se ovenfor)");
+		return AM_EUSAGE;
+	}
+	kit_job job = o->k.job;
+	job.wp = wp;
+	job.out = output_discard();
+	job.log = NULL;
+	return kit_run(o->kt, &job, d);
+}
+
 /* Checks one file: prints its records and returns its exit code. */
-static int check_file(const char *path, int strict)
+static int check_file(const char *path, check_opts *o)
 {
 	diag d;
 	diag_init(&d);
@@ -238,8 +273,10 @@ static int check_file(const char *path, int strict)
 	int r = reader_load(a, path, &wp, &d);
 	if (r == AM_OK)
 		r = add_compliance(wp, a, &d);
+	if (r == AM_OK)
+		r = check_documents(o, wp, &d);
 	diag_print(&d, stderr);
-	if (r == AM_OK && strict && d.warnings > 0)
+	if (r == AM_OK && o->strict && d.warnings > 0)
 		r = AM_EINPUT;
 	arena_free(a);
 	return r;
@@ -250,22 +287,34 @@ static int cmd_check(int argc, char **argv)
 	static const struct option opts[] = {
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"poster", required_argument, NULL, OPT_POSTER},
+		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
+		{"tile", required_argument, NULL, OPT_TILE},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{NULL, 0, NULL, 0},
 	};
-	check_opts o = {0};
+	check_opts o;
+	memset(&o, 0, sizeof o);
+	o.k.job.outdir = ".";      /* named in messages as render's default */
+	o.k.job.docs = KIT_ALL;
 	int r = common_options(&commands[0], argc, argv, opts, check_option, &o);
 	if (r >= 0)
 		return r;
+	if (!source_date(&o.k.job.has_timestamp, &o.k.job.timestamp))
+		return AM_EUSAGE;
 	if (optind >= argc)
 		return usage_error(&commands[0], "check: ingen FIL angivet", NULL);
 	if ((r = one_stdin(&commands[0], argc, argv)) >= 0)
 		return r;
 	int worst = AM_OK;
 	for (int i = optind; i < argc; i++) {
-		int fr = check_file(argv[i], o.strict);
+		int fr = check_file(argv[i], &o);
 		if (fr > worst)
 			worst = fr;
 	}
+	kit_close(o.kt);
 	return worst;
 }
 
@@ -289,18 +338,45 @@ static int one_file(const command *c, int argc, arena **a)
 	return -1;
 }
 
-typedef struct kit_cli {
-	kit_job job;
-	kit_opts ko;
-	const char *previous;      /* --previous: last year's workplace file */
-} kit_cli;
-
 static bool paper_ok(const char *p, const char *const *allowed)
 {
 	for (; *allowed; allowed++)
 		if (strcmp(p, *allowed) == 0)
 			return true;
 	return false;
+}
+
+/* An option that chooses what the documents look like (check, render,
+ * blank, batch): -1 to go on, an exit code, or -2 when opt is none. */
+static int doc_option(const command *c, int opt, kit_cli *k)
+{
+	static const char *const posters[] = {"A3", "A2", "A1", "A0", NULL};
+	static const char *const tiles[] = {"A4", "A3", NULL};
+	diag d;
+	switch (opt) {
+	case OPT_LAYOUTS: k->ko.layouts_dir = optarg; return -1;
+	case OPT_LANDSCAPE: k->job.landscape = true; return -1;
+	case OPT_RHYTHM: k->job.rhythm = true; return -1;
+	case OPT_ONLY:
+		diag_init(&d);
+		if (!(k->job.docs = kit_parse_only(optarg, &d))) {
+			diag_print(&d, stderr);
+			return usage_error(c, "--only skal have en liste af dokumenter, ikke", optarg);
+		}
+		return -1;
+	case OPT_POSTER:
+		if (!paper_ok(optarg, posters))
+			return usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
+		k->job.poster = optarg;
+		return -1;
+	case OPT_TILE:
+		if (!paper_ok(optarg, tiles))
+			return usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
+		k->job.tile = optarg;
+		return -1;
+	default:
+		return -2;
+	}
 }
 
 /* Parses the options of render, blank and batch (jobs non-NULL: -j is
@@ -323,16 +399,12 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
-	static const char *const posters[] = {"A3", "A2", "A1", "A0", NULL};
-	static const char *const tiles[] = {"A4", "A3", NULL};
 	memset(k, 0, sizeof *k);
 	k->job.outdir = ".";
 	k->job.docs = KIT_ALL;
 	optind = 1;
 	opterr = 0;
 	int opt, r;
-	diag d;
-	diag_init(&d);
 	while ((opt = getopt_long(argc, argv, jobs ? "o:j:" : "o:", opts, NULL)) != -1) {
 		if (opt == 'j' && !jobs)
 			opt = '?';
@@ -346,31 +418,15 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 			if ((r = max_size_option(c, optarg)) >= 0)
 				return r;
 			break;
-		case OPT_LAYOUTS: k->ko.layouts_dir = optarg; break;
-		case OPT_LANDSCAPE: k->job.landscape = true; break;
-		case OPT_RHYTHM: k->job.rhythm = true; break;
 		case OPT_PREVIOUS: k->previous = optarg; break;
 		case OPT_HELP:
 			print_command_help(c, stdout);
 			return AM_OK;
-		case OPT_ONLY:
-			if (!(k->job.docs = kit_parse_only(optarg, &d))) {
-				diag_print(&d, stderr);
-				return usage_error(c, "--only skal have en liste af dokumenter, ikke", optarg);
-			}
-			break;
-		case OPT_POSTER:
-			if (!paper_ok(optarg, posters))
-				return usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
-			k->job.poster = optarg;
-			break;
-		case OPT_TILE:
-			if (!paper_ok(optarg, tiles))
-				return usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
-			k->job.tile = optarg;
-			break;
 		default:
-			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+			if ((r = doc_option(c, opt, k)) == -2)
+				return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+			if (r >= 0)
+				return r;
 		}
 	}
 	if (!source_date(&k->job.has_timestamp, &k->job.timestamp))
@@ -872,11 +928,13 @@ static int cmd_import(int argc, char **argv)
 
 static const command commands[] = {
 #ifndef AMOKIT_ICS_HELPER   /* the calendar helper has the ics command only */
-	{"check", cmd_check, "[--strict] [--max-size BYTE] FIL...",
+	{"check", cmd_check, "[TILVALG]... FIL...",
 	 "kontrollér arbejdspladsfiler, og opsummér hvad den årlige drøftelse dækker",
 	 "  --strict          afslut med 1, når der er advarsler (lovpligtige punkter mangler)\n"
 	 HELP_MAX_SIZE
-	 "  --help            denne hjælp\n"
+	 KIT_OPTIONS_HELP_COMMON
+	 "Dokumenterne laves, som render ville lave dem med de samme tilvalg, men\n"
+	 "gemmes ikke: hvad render ville afvise, afviser check også.\n"
 	 HELP_STDIN HELP_EXIT},
 	{"render", cmd_render, "[TILVALG]... FIL", "skriv en arbejdsplads' dokumenter som PDF",
 	 HELP_OUTPUT_DIR
