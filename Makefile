@@ -113,7 +113,8 @@ DEB_BUILD := build-essential pkg-config libpng-dev libxml2-dev libical-dev \
              libhyphen-dev libdeflate-dev nettle-dev libutf8proc-dev
 DEB_RUN   := hyphen-da icc-profiles-free
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace \
-             groff-base bash-completion
+             groff-base bash-completion \
+             default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 DEB_ALL   := $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
 # make asan (and make fuzz) build with clang and its sanitizer runtimes.
 DEB_ASAN  := clang libclang-rt-dev
