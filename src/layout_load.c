@@ -14,10 +14,12 @@
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "layout_int.h"
 #include "norm.h"
@@ -158,18 +160,28 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 }
 
 /* Reads a whole file into malloc'd memory (caller frees): a buffer of the
- * size the file has, plus one byte to notice growth (then of the cap). */
+ * size the file has, plus one byte to notice growth (then of the cap).
+ * Only a regular file: a FIFO or a device in a layouts folder is refused
+ * before anything is read, and opening never blocks. */
 static char *slurp(const char *path, size_t *len, diag *d)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		diag_error(d, path, 0, "the layout file is not a regular file");
+		return NULL;
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
-		if (errno == ENOMEM)   /* fopen's own buffer */
+		if (errno == ENOMEM)   /* fdopen's own buffer */
 			diag_oom(d, path);
 		else
 			diag_error(d, path, 0, "cannot open layout file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	struct stat st;
 	size_t cap = fstat(fileno(f), &st) == 0 && st.st_size >= 0 && (size_t)st.st_size < LAYOUT_MAX
 	                 ? (size_t)st.st_size + 1
 	                 : LAYOUT_MAX + 1;

@@ -9,7 +9,8 @@
 # The same for `ics -o`, and for `batch` when a workplace's folder is a
 # link to a folder elsewhere or holds a link where a document goes (that
 # workplace fails, the others are written). A FIFO given as the workplace
-# file is refused without blocking. Each run has a 10 s limit.
+# file, or as a layout in a --layouts folder, is refused without blocking.
+# Each run has a 10 s limit.
 # Run from the repository root with AMOKIT=<binary>.
 AMOKIT=${AMOKIT:-build/amokit}
 EX=examples/kontor-27.xml
@@ -94,6 +95,12 @@ mkfifo "$TMP/in.xml"
 run "$AMOKIT" check "$TMP/in.xml"
 [ "$rc" = 2 ] && grep -q "ikke en almindelig fil" "$TMP/err" && ok "check of a FIFO: exit 2 at once" ||
 	bad "check of a FIFO: exit $rc"
+
+# --- a FIFO in a layouts folder ------------------------------------------------------
+mkdir "$TMP/lay"; cp layouts/*.xml "$TMP/lay/"; rm "$TMP/lay/dagsorden.xml"; mkfifo "$TMP/lay/dagsorden.xml"
+run "$AMOKIT" render "$EX" --layouts "$TMP/lay" --only dagsorden -o "$TMP/lo"
+[ "$rc" = 2 ] && grep -q "dagsorden.xml: .*not a regular file" "$TMP/err" &&
+	ok "a layout that is a FIFO: exit 2 at once" || bad "a layout that is a FIFO: exit $rc"
 
 echo "targets: $pass passed, $fail failed"
 [ "$fail" = 0 ]
