@@ -10,11 +10,12 @@
 #     within the few renames of a publication can leave the folder mixed,
 #     and then only with its ".amokit-commit" journal, which that next run
 #     completes.
-#  2. batch -j 2 over four workplaces, the same kills to the parent alone or
-#     (SIGKILL) to the whole process group: every workplace folder holds
-#     one whole set of its own; after SIGINT or a SIGKILL of the parent
-#     alone (the workers follow it) no staging folder is left; after a
-#     SIGKILL of every process the next batch removes them.
+#  2. batch -j 2 over four workplaces, SIGINT or SIGKILL to the parent
+#     alone or to the whole process group (SIGINT to the group is what
+#     Ctrl-C on a terminal sends): every workplace folder holds one whole
+#     set of its own; after SIGINT, or a SIGKILL of the parent alone (the
+#     workers follow it), no staging folder is left; after a SIGKILL of
+#     every process the next batch removes them.
 #  3. Two renders of different workplaces into one folder at once, many
 #     times: both succeed, one whole set remains, nothing else.
 #
@@ -149,12 +150,13 @@ T=$(ms "$AMOKIT" batch -j 2 -o "$TMP/timing-b" "$TMP/a")
 MAX=$((T * 3 / 2 + 5))
 echo "batch takes about $T ms; killing within 0..$MAX ms"
 i=0; bad_before=$fail; how_n="0 0 0"
-n_int=0; n_parent=0; n_group=0
+n_int=0; n_ctrlc=0; n_parent=0; n_group=0
 while [ $i -lt "$LOOPS" ]; do
 	src=a; [ $((i % 2)) = 0 ] && src=b
-	case $(pick "$i" 3) in
+	case $(pick "$i" 4) in
 	0) how="SIGINT to the parent"; n_int=$((n_int + 1)) ;;
-	1) how="SIGKILL to the parent"; n_parent=$((n_parent + 1)) ;;
+	1) how="SIGINT to every process (Ctrl-C)"; n_ctrlc=$((n_ctrlc + 1)) ;;
+	2) how="SIGKILL to the parent"; n_parent=$((n_parent + 1)) ;;
 	*) how="SIGKILL to every process"; n_group=$((n_group + 1)) ;;
 	esac
 	setsid "$AMOKIT" batch -j 2 -o "$O" "$TMP/$src" > /dev/null 2>&1 &
@@ -162,6 +164,7 @@ while [ $i -lt "$LOOPS" ]; do
 	sleep "$(delay "$i" "$MAX")"
 	case $how in
 	"SIGINT to the parent") kill -s INT "$pid" 2> /dev/null ;;
+	"SIGINT to every process (Ctrl-C)") kill -s INT "-$pid" 2> /dev/null ;;
 	"SIGKILL to the parent") kill -s KILL "$pid" 2> /dev/null ;;
 	*) kill -s KILL "-$pid" 2> /dev/null ;;
 	esac
@@ -180,7 +183,7 @@ while [ $i -lt "$LOOPS" ]; do
 	i=$((i + 1))
 done
 [ "$fail" = "$bad_before" ] &&
-	ok "batch killed $LOOPS times ($n_int SIGINT, $n_parent SIGKILL to the parent, $n_group to every process): every folder one whole set of its own, no leftover"
+	ok "batch killed $LOOPS times ($n_int SIGINT to the parent, $n_ctrlc to every process, $n_parent SIGKILL to the parent, $n_group to every process): every folder one whole set of its own, no leftover"
 
 # --- 3. two renders into one folder at once ----------------------------------------
 C="$TMP/concurrent"; mkdir "$C"
