@@ -2,7 +2,11 @@
  *
  * A consultant serves hundreds of workplaces and prints them all before the
  * meeting season. batch_run turns every workplace file into DIR/<name>/<doc>.pdf,
- * where <name> is the file's base name without ".xml". Worker processes are
+ * where <name> is the file's base name without ".xml"; a folder given is
+ * searched for *.xml with its subfolders, whose structure the output keeps
+ * (DIR/<sub>/<name>/). Last year's file of each, when a folder of them is
+ * given, comes along for the follow-up (kit.h). DIR/SHA256SUMS lists the
+ * SHA-256 of every document under DIR afterwards (as sha256sum writes it). Worker processes are
  * forked; each opens the kit (fonts, hyphenation, layouts) once and takes one
  * file at a time from the parent, so a slow file never holds up the rest. A
  * bad file is reported and skipped; a workplace's documents appear together
@@ -22,6 +26,7 @@ typedef struct batch_opts {
 	const char *const *inputs; /* workplace files, or directories scanned for *.xml */
 	size_t n_inputs;
 	const char *outdir;        /* created when missing (its parent must exist) */
+	const char *previous_dir;  /* last year's files, found by the same name and subfolder; NULL: none */
 	int jobs;                  /* worker processes; 0: the number of online CPUs */
 	kit_job job;               /* what to write for each (docs 0: every document);
 	                            * its wp and outdir are set per workplace */

@@ -36,6 +36,7 @@
 #include "arena.h"
 #include "output.h"
 #include "reader.h"
+#include "sha256.h"
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -47,6 +48,7 @@ typedef enum in_state { IN_PENDING, IN_RUNNING, IN_DONE, IN_FAILED } in_state;
 
 typedef struct input {
 	const char *path;
+	const char *sub;       /* its folder below the folder it was found in ("" for none) */
 	const char *name;      /* output name; NULL when it has none */
 	in_state st;
 	const char *errors;    /* the failure's messages, one per line */
@@ -149,13 +151,18 @@ void batch_on_signal(int sig)
 /* ---- the worker's side -------------------------------------------------- */
 
 /* Renders wp as the set DIR/<name>: all its documents, or none. */
-static int render_set(const batch *b, kit *k, const input *in, const am_workplace *wp, diag *d)
+static int render_set(const batch *b, kit *k, const input *in, const am_workplace *wp,
+                      const am_workplace *prev, diag *d)
 {
 	const batch_opts *o = b->o;
-	char shown[PATH_MAX];          /* the set's folder, as messages name it */
-	snprintf(shown, sizeof shown, "%s/%s", o->outdir, in->name);
+	char dir[PATH_MAX], shown[PATH_MAX];   /* the set's parent and folder, as messages name them */
+	if ((size_t)snprintf(dir, sizeof dir, "%s%s%s", o->outdir, in->sub[0] ? "/" : "", in->sub) >= sizeof dir ||
+	    (size_t)snprintf(shown, sizeof shown, "%s/%s", dir, in->name) >= sizeof shown) {
+		diag_error(d, in->path, 0, "stien til dokumenterne bliver for lang");
+		return AM_EUSAGE;
+	}
 	output_set *set;
-	int rc = output_begin(o->outdir, in->name, &set, d);
+	int rc = output_begin(dir, in->name, &set, d);
 	if (rc)
 		return rc;
 	kit_job job = o->job;
@@ -165,6 +172,7 @@ static int render_set(const batch *b, kit *k, const input *in, const am_workplac
 	job.log = NULL;
 	job.jobs = 1;                  /* the batch is parallel over workplaces */
 	job.out = set;
+	job.previous = prev;
 	rc = kit_run(k, &job, d);
 	if (!rc)
 		rc = output_commit(set, d);
@@ -172,15 +180,29 @@ static int render_set(const batch *b, kit *k, const input *in, const am_workplac
 	return rc;
 }
 
+/* Last year's file of in: the file of the same name in the same subfolder
+ * of --previous-dir, when there is one; NULL otherwise. */
+static const char *previous_of(const batch *b, const input *in, arena *a)
+{
+	const char *base = strrchr(in->path, '/');
+	base = base ? base + 1 : in->path;
+	const char *path = arena_printf(a, "%s/%s%s%s", b->o->previous_dir, in->sub, in->sub[0] ? "/" : "", base);
+	struct stat st;
+	return path && stat(path, &st) == 0 && S_ISREG(st.st_mode) ? path : NULL;
+}
+
 static int process_file(const batch *b, kit *k, const input *in, diag *d)
 {
 	arena *a = arena_new();
 	if (!a)
 		return diag_oom(d, in->path);
-	am_workplace *wp;
+	am_workplace *wp, *prev = NULL;
 	int rc = reader_load(a, in->path, &wp, d);
+	const char *last = b->o->previous_dir ? previous_of(b, in, a) : NULL;
+	if (!rc && last)
+		rc = reader_load(a, last, &prev, d);
 	if (!rc)
-		rc = render_set(b, k, in, wp, d);
+		rc = render_set(b, k, in, wp, prev, d);
 	arena_free(a);
 	return rc;
 }
@@ -227,7 +249,7 @@ bool batch_output_name(const char *path, char *buf, size_t n)
 	return true;
 }
 
-static int add_input(batch *b, const char *path)
+static int add_input(batch *b, const char *path, const char *sub)
 {
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? 2 * b->cap : 64;
@@ -239,7 +261,7 @@ static int add_input(batch *b, const char *path)
 	}
 	input *in = &b->in[b->n];
 	memset(in, 0, sizeof *in);
-	if (!(in->path = arena_strdup(b->a, path)))
+	if (!(in->path = arena_strdup(b->a, path)) || !(in->sub = arena_strdup(b->a, sub)))
 		return diag_oom(b->d, NULL);
 	b->n++;
 	return AM_OK;
@@ -258,23 +280,32 @@ static bool is_xml_file(const char *path)
 	       S_ISREG(st.st_mode);
 }
 
-/* Adds the *.xml files of dir, sorted by name. */
-static int add_dir(batch *b, const char *dir)
+#define MAX_DEPTH 16   /* folders below a folder given, at most */
+
+/* Adds the *.xml files of root/sub and, recursively, of its folders (not
+ * following symbolic links, nor hidden names), sorted by path. */
+static int add_dir(batch *b, const char *root, const char *sub, int depth)
 {
-	DIR *dp = opendir(dir);
+	const char *dir = sub[0] ? arena_printf(b->a, "%s/%s", root, sub) : root;
+	DIR *dp = dir ? opendir(dir) : NULL;
 	if (!dp) {
-		diag_error(b->d, dir, 0, "cannot read the directory: %s", strerror(errno));
+		diag_error(b->d, dir, 0, "mappen kan ikke læses: %s", diag_errno(errno));
 		return AM_EUSAGE;
 	}
 	size_t first = b->n;
 	int rc = AM_OK;
 	struct dirent *e;
 	while (!rc && (e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
 		char *path = arena_printf(b->a, "%s/%s", dir, e->d_name);
+		struct stat st;
 		if (!path)
 			rc = diag_oom(b->d, NULL);
-		else if (e->d_name[0] != '.' && is_xml_file(path))
-			rc = add_input(b, path);
+		else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
+			rc = add_dir(b, root, arena_printf(b->a, "%s%s%s", sub, sub[0] ? "/" : "", e->d_name), depth + 1);
+		else if (is_xml_file(path))
+			rc = add_input(b, path, sub);
 	}
 	closedir(dp);
 	if (!rc && b->n > first)
@@ -293,10 +324,10 @@ static int assign_names(batch *b)
 		diag d;
 		diag_init(&d);
 		if (!batch_output_name(in->path, name, sizeof name))
-			diag_error(&d, in->path, 0, "no usable output name (an empty, hidden or too long file name)");
+			diag_error(&d, in->path, 0, "filnavnet kan ikke bruges som mappenavn (tomt, skjult eller for langt)");
 		for (size_t j = 0; j < i && !d.n; j++)
-			if (b->in[j].name && strcmp(b->in[j].name, name) == 0)
-				diag_error(&d, in->path, 0, "output name '%s' is already taken by %s; skipped",
+			if (b->in[j].name && strcmp(b->in[j].name, name) == 0 && strcmp(b->in[j].sub, in->sub) == 0)
+				diag_error(&d, in->path, 0, "mappen '%s' bruges allerede af %s; springes over",
 				           name, b->in[j].path);
 		if (d.n) {
 			in->st = IN_FAILED;
@@ -314,17 +345,17 @@ static int collect_inputs(batch *b)
 	const batch_opts *o = b->o;
 	for (size_t i = 0; i < o->n_inputs; i++) {
 		struct stat st;
-		int rc = stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(b, o->inputs[i])
-		                                                              : add_input(b, o->inputs[i]);
+		int rc = stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(b, o->inputs[i], "", 0)
+		                                                              : add_input(b, o->inputs[i], "");
 		if (rc)
 			return rc;
 	}
 	if (b->n == 0) {
-		diag_error(b->d, NULL, 0, "batch: no workplace files (FILE.xml or a directory holding them)");
+		diag_error(b->d, NULL, 0, "batch: ingen arbejdspladsfiler (FIL.xml eller en mappe med dem)");
 		return AM_EUSAGE;
 	}
 	if (b->n > UINT32_MAX) {
-		diag_error(b->d, NULL, 0, "batch: too many files");
+		diag_error(b->d, NULL, 0, "batch: for mange filer");
 		return AM_EUSAGE;
 	}
 	return assign_names(b);
@@ -337,9 +368,115 @@ static int make_outdir(const char *dir, diag *d)
 		return AM_OK;
 	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return AM_OK;
-	diag_error(d, dir, 0, "cannot create the output directory: %s",
-	           errno == EEXIST ? "a file of that name exists" : strerror(errno));
+	diag_error(d, dir, 0, "mappen til dokumenterne kan ikke oprettes: %s",
+	           errno == EEXIST ? "der findes en fil med det navn" : diag_errno(errno));
 	return AM_EUSAGE;
+}
+
+/* The output folders of the subfolders found, made before the workers
+ * start (so that two of them never race to make one). */
+static int make_subdirs(batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const char *sub = b->in[i].sub;
+		size_t n = strlen(sub);
+		for (size_t k = 1; k <= n; k++) {
+			if (k < n && sub[k] != '/')
+				continue;
+			const char *dir = arena_printf(b->a, "%s/%.*s", b->o->outdir, (int)k, sub);
+			int rc = dir ? make_outdir(dir, b->d) : diag_oom(b->d, NULL);
+			if (rc)
+				return rc;
+		}
+	}
+	return AM_OK;
+}
+
+/* ---- the manifest ----------------------------------------------------------- */
+
+typedef struct manifest {
+	batch *b;
+	char **paths;          /* relative to the output folder */
+	size_t n, cap;
+} manifest;
+
+/* Collects the regular, not hidden files below dir (rel: its path below
+ * the output folder), not following symbolic links. */
+static int collect_files(manifest *m, const char *dir, const char *rel, int depth)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return AM_OK;
+	int rc = AM_OK;
+	struct dirent *e;
+	while (!rc && (e = readdir(dp))) {
+		if (e->d_name[0] == '.' || (!rel[0] && strcmp(e->d_name, "SHA256SUMS") == 0))
+			continue;
+		const char *path = arena_printf(m->b->a, "%s/%s", dir, e->d_name);
+		const char *r = arena_printf(m->b->a, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
+		struct stat st;
+		if (!path || !r) {
+			rc = diag_oom(m->b->d, NULL);
+		} else if (lstat(path, &st) != 0) {
+			continue;
+		} else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH + 1) {
+			rc = collect_files(m, path, r, depth + 1);
+		} else if (S_ISREG(st.st_mode)) {
+			if (m->n == m->cap) {
+				size_t cap = m->cap ? 2 * m->cap : 256;
+				char **p = realloc(m->paths, cap * sizeof *p);
+				if (!p) {
+					rc = diag_oom(m->b->d, NULL);
+					break;
+				}
+				m->paths = p;
+				m->cap = cap;
+			}
+			m->paths[m->n++] = (char *)r;
+		}
+	}
+	closedir(dp);
+	return rc;
+}
+
+static int by_string(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Writes DIR/SHA256SUMS: every file under the output folder with its
+ * SHA-256, as sha256sum writes them (so `sha256sum -c SHA256SUMS` checks
+ * an archive), sorted by path. */
+static int write_manifest(batch *b)
+{
+	manifest m = {.b = b};
+	int rc = collect_files(&m, b->o->outdir, "", 0);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = rc ? NULL : open_memstream(&text, &len);
+	if (!rc && !f)
+		rc = diag_oom(b->d, NULL);
+	if (f) {
+		qsort(m.paths, m.n, sizeof *m.paths, by_string);
+		for (size_t i = 0; i < m.n && !rc; i++) {
+			char hex[SHA256_HEX_SIZE];
+			const char *path = arena_printf(b->a, "%s/%s", b->o->outdir, m.paths[i]);
+			if (path && sha256_file(path, hex) == 0)
+				fprintf(f, "%s  %s\n", hex, m.paths[i]);
+			else if (path)
+				diag_error(b->d, path, 0, "kan ikke læses til SHA256SUMS: %s", diag_errno(errno));
+			else
+				rc = diag_oom(b->d, NULL);
+		}
+		fclose(f);
+	}
+	if (!rc && text) {
+		const char *target = arena_printf(b->a, "%s/SHA256SUMS", b->o->outdir);
+		rc = target ? output_file(target, text, len, b->d) : diag_oom(b->d, NULL);
+	}
+	free(text);
+	free(m.paths);
+	return rc;
 }
 
 /* ---- the parent's side -------------------------------------------------- */
@@ -376,7 +513,7 @@ static void progress(const batch *b)
 	bar[WIDTH] = '\0';
 	fprintf(b->o->report, "\r[%s] %zu/%zu", bar, finished, b->n);
 	if (b->failed)
-		fprintf(b->o->report, ", %zu failed", b->failed);
+		fprintf(b->o->report, ", %zu fejlede", b->failed);
 	fflush(b->o->report);
 }
 
@@ -486,16 +623,16 @@ static void reap(batch *b, worker *w)
 		diag d;
 		diag_init(&d);
 		if (WIFSIGNALED(status))
-			diag_error(&d, NULL, 0, "the worker process was killed by signal %d", WTERMSIG(status));
+			diag_error(&d, NULL, 0, "arbejdsprocessen blev stoppet af signal %d", WTERMSIG(status));
 		else
-			diag_error(&d, NULL, 0, "the worker process ended with status %d", WEXITSTATUS(status));
+			diag_error(&d, NULL, 0, "arbejdsprocessen sluttede med status %d", WEXITSTATUS(status));
 		finish(b, (size_t)w->task, AM_EINTERNAL, &d);
 		w->task = -1;
 	} else if (!clean) {
 		b->worker_trouble = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 	}
 	if (!b->fatal && b->next < b->n && spawn(b, w) != 0)
-		diag_error(b->d, NULL, 0, "batch: cannot start a worker process: %s", strerror(errno));
+		diag_error(b->d, NULL, 0, "batch: kan ikke starte en arbejdsproces: %s", diag_errno(errno));
 }
 
 /* Reads one message from w; false when its pipe has ended. */
@@ -558,7 +695,7 @@ static void run_workers(batch *b)
 		if (poll(fds, (nfds_t)n, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			diag_error(b->d, NULL, 0, "batch: poll: %s", strerror(errno));
+			diag_error(b->d, NULL, 0, "batch: poll: %s", diag_errno(errno));
 			for (int i = 0; i < n; i++)
 				kill(b->w[who[i]].pid, SIGTERM);
 		}
@@ -589,6 +726,16 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* v with two decimals and a decimal comma, as Danes write it. */
+static const char *decimal_comma(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot)
+		*dot = ',';
+	return buf;
+}
+
 static void summary(const batch *b, double secs)
 {
 	FILE *out = b->o->report;
@@ -597,10 +744,11 @@ static void summary(const batch *b, double secs)
 	if (b->tty)
 		fprintf(out, "\r\033[K");
 	size_t docs = b->done * popcount(b->o->job.docs ? b->o->job.docs : KIT_ALL);
-	fprintf(out, "%zu workplace%s: %zu written, %zu failed (%zu documents in %.2f s", b->n,
-	        b->n == 1 ? "" : "s", b->done, b->failed, docs, secs);
+	char s1[32], s2[32];
+	fprintf(out, "%zu arbejdsplads%s: %zu skrevet, %zu fejlede (%zu dokumenter på %s s", b->n,
+	        b->n == 1 ? "" : "er", b->done, b->failed, docs, decimal_comma(secs, s1, sizeof s1));
 	if (docs)
-		fprintf(out, ", %.2f ms per document", secs * 1000 / (double)docs);
+		fprintf(out, ", %s ms pr. dokument", decimal_comma(secs * 1000 / (double)docs, s2, sizeof s2));
 	fprintf(out, ")\n");
 	for (size_t i = 0; i < b->n; i++)
 		if (b->in[i].st == IN_FAILED)
@@ -613,6 +761,8 @@ static int run(batch *b)
 	int rc = collect_inputs(b);
 	if (!rc)
 		rc = make_outdir(b->o->outdir, b->d);
+	if (!rc)
+		rc = make_subdirs(b);
 	if (rc)
 		return rc;
 	int jobs = b->o->jobs > 0 ? b->o->jobs : default_jobs();
@@ -628,7 +778,7 @@ static int run(batch *b)
 		b->n_workers = i + 1;
 		if (spawn(b, &b->w[i]) != 0) {
 			b->n_workers = i;
-			diag_error(b->d, NULL, 0, "batch: cannot start a worker process: %s", strerror(errno));
+			diag_error(b->d, NULL, 0, "batch: kan ikke starte en arbejdsproces: %s", diag_errno(errno));
 			break;
 		}
 	}
@@ -640,13 +790,15 @@ static int run(batch *b)
 			fprintf(b->o->report, "\r\033[K");
 		return b->fatal;
 	}
+	if (b->done && (rc = write_manifest(b)) != AM_OK)
+		return rc;
 	summary(b, seconds_since(&t0));
 	if (b->done + b->failed < b->n) {
-		diag_error(b->d, NULL, 0, "batch: %zu files were not processed", b->n - b->done - b->failed);
+		diag_error(b->d, NULL, 0, "batch: %zu filer blev ikke behandlet", b->n - b->done - b->failed);
 		return AM_EINTERNAL;
 	}
 	if (b->worker_trouble) {
-		diag_error(b->d, NULL, 0, "batch: a worker process ended with status %d", b->worker_trouble);
+		diag_error(b->d, NULL, 0, "batch: en arbejdsproces sluttede med status %d", b->worker_trouble);
 		return AM_EINTERNAL;
 	}
 	return b->failed ? AM_EINPUT : AM_OK;

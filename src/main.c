@@ -125,6 +125,7 @@ typedef struct kit_cli {
 	kit_job job;
 	kit_opts ko;
 	const char *previous;      /* --previous: last year's workplace file */
+	const char *previous_dir;  /* --previous-dir: last year's files (batch) */
 } kit_cli;
 
 /* check makes the documents it checks, as render would, and keeps none:
@@ -150,7 +151,7 @@ static int one_stdin(const command *c, int argc, char **argv)
 enum {
 	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
 	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS, OPT_YEAR, OPT_FORCE, OPT_NAME,
-	OPT_HEADCOUNT, OPT_MED
+	OPT_HEADCOUNT, OPT_MED, OPT_PREVIOUS_DIR
 };
 
 /* Sets the size cap of workplace files from --max-size's argument: a
@@ -395,6 +396,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		{"tile", required_argument, NULL, OPT_TILE},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{"previous-dir", required_argument, NULL, OPT_PREVIOUS_DIR},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
@@ -419,6 +421,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 				return r;
 			break;
 		case OPT_PREVIOUS: k->previous = optarg; break;
+		case OPT_PREVIOUS_DIR: k->previous_dir = optarg; break;
 		case OPT_HELP:
 			print_command_help(c, stdout);
 			return AM_OK;
@@ -535,6 +538,8 @@ static int cmd_render(int argc, char **argv)
 		return r;
 	if (k.previous && strcmp(k.previous, "-") == 0 && strcmp(argv[argc - 1], "-") == 0)
 		return usage_error(c, "standard-input (-) kan kun læses én gang", NULL);
+	if (k.previous_dir)
+		return usage_error(c, "--previous-dir er til batch; render tager sidste års fil med", "--previous FIL");
 	arena *a;
 	if ((r = one_file(c, argc, &a)) >= 0)
 		return r;
@@ -565,8 +570,9 @@ static int cmd_blank(int argc, char **argv)
 		return r;
 	if (optind != argc)
 		return usage_error(c, "blank tager ingen FIL, kun tilvalg; uventet", argv[optind]);
-	if (k.previous)
-		return usage_error(c, "blank skriver ingen data ud, så den tager ikke", "--previous");
+	if (k.previous || k.previous_dir)
+		return usage_error(c, "blank skriver ingen data ud, så den tager ikke",
+		                   k.previous ? "--previous" : "--previous-dir");
 	warm_heap();
 	diag d;
 	diag_init(&d);
@@ -748,7 +754,7 @@ static int cmd_batch(int argc, char **argv)
 	if (r >= 0)
 		return r;
 	if (k.previous)
-		return usage_error(c, "batch tager ikke", "--previous");
+		return usage_error(c, "batch tager sidste års filer fra en mappe:", "--previous-dir MAPPE");
 	if (optind >= argc)
 		return usage_error(c, "batch: ingen FIL eller MAPPE angivet", NULL);
 	for (int i = optind; i < argc; i++)
@@ -757,6 +763,7 @@ static int cmd_batch(int argc, char **argv)
 	if (make_dirs(k.job.outdir) != AM_OK)
 		return AM_EUSAGE;
 	o.outdir = k.job.outdir;
+	o.previous_dir = k.previous_dir;
 	o.job = k.job;
 	o.kit = k.ko;
 	o.inputs = (const char *const *)(argv + optind);
@@ -951,10 +958,13 @@ static const command commands[] = {
 	 "skriv dokumenterne for mange arbejdspladser på én gang",
 	 "  -j, --jobs N      N processer ad gangen (standard: antallet af CPU'er)\n"
 	 "  -o, --output MAPPE  skriv MAPPE/<navn>/*.pdf, hvor <navn> er hver fils navn\n"
-	 "                    uden .xml (standard: den aktuelle mappe)\n"
+	 "                    uden .xml (standard: den aktuelle mappe), og MAPPE/SHA256SUMS\n"
+	 "  --previous-dir MAPPE  sidste års filer: en fil med samme navn (og undermappe)\n"
+	 "                    som en arbejdspladsfil kommer med til opfølgningen\n"
 	 HELP_MAX_SIZE
 	 KIT_OPTIONS_HELP_COMMON
-	 "En MAPPE gennemsøges for *.xml. På en terminal vises en statuslinje, og til\n"
+	 "En MAPPE gennemsøges for *.xml med sine undermapper, hvis struktur gentages\n"
+	 "under -o. På en terminal vises en statuslinje, og til\n"
 	 "sidst nævnes hver fil, der ikke kunne skrives, med grunden.\n"
 	 "afslutning: 0 alt skrevet, 1 nogle filer fejlede, 2 forkert brug eller fejl ved\n"
 	 "læsning/skrivning, 3 intern fejl\n"},

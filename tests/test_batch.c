@@ -166,12 +166,13 @@ static void a_broken_file_is_skipped_and_named_while_the_rest_is_written(void **
 	}
 	assert_false(exists(fx->out, "broken", NULL));
 	assert_false(exists(fx->out, "notes", NULL));
-	/* Three workplace directories and no staging leftovers. */
-	assert_int_equal(count_entries(fx->out), 3);
+	/* Three workplace directories, SHA256SUMS and no staging leftovers. */
+	assert_int_equal(count_entries(fx->out), 4);
+	assert_true(exists(fx->out, "SHA256SUMS", NULL));
 
 	char report[4096];
 	read_report(fx, report, sizeof report);
-	assert_non_null(strstr(report, "4 workplaces: 3 written, 1 failed"));
+	assert_non_null(strstr(report, "4 arbejdspladser: 3 skrevet, 1 fejlede"));
 	char where[200];
 	snprintf(where, sizeof where, "%s/broken.xml:5: ", fx->in);
 	assert_non_null(strstr(report, where));
@@ -191,7 +192,7 @@ static void all_good_files_return_ok_and_only_the_asked_documents(void **state)
 	assert_false(exists(fx->out, "delta", "aarshjul.pdf"));
 	char report[1024];
 	read_report(fx, report, sizeof report);
-	assert_non_null(strstr(report, "1 workplace: 1 written, 0 failed (1 documents"));
+	assert_non_null(strstr(report, "1 arbejdsplads: 1 skrevet, 0 fejlede (1 dokumenter"));
 }
 
 static void a_second_file_with_the_same_name_is_refused(void **state)
@@ -210,10 +211,10 @@ static void a_second_file_with_the_same_name_is_refused(void **state)
 	assert_int_equal(run_batch(fx, inputs, 2, KIT_DAGSORDEN, &d), AM_EINPUT);
 	char report[2048];
 	read_report(fx, report, sizeof report);
-	assert_non_null(strstr(report, "2 workplaces: 1 written, 1 failed"));
-	assert_non_null(strstr(report, "output name 'echo' is already taken"));
+	assert_non_null(strstr(report, "2 arbejdspladser: 1 skrevet, 1 fejlede"));
+	assert_non_null(strstr(report, "mappen 'echo' bruges allerede af"));
 	char named[200];
-	snprintf(named, sizeof named, "%s: output name", second);
+	snprintf(named, sizeof named, "%s: mappen 'echo'", second);
 	assert_non_null(strstr(report, named));
 	assert_true(exists(fx->out, "echo", "dagsorden.pdf"));
 }

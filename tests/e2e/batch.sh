@@ -19,7 +19,7 @@ python3 bench/gen.py batch 1000 "$tmp/in" --broken 500 || { echo "FAIL gen.py"; 
 "$AMOKIT" batch -j 2 --only dagsorden -o "$tmp/out" "$tmp/in" > "$tmp/stdout" 2> "$tmp/stderr"
 rc=$?
 [ "$rc" = 1 ] && ok "exit 1 with a broken file" || bad "exit $rc, expected 1"
-grep -q "^1000 workplaces: 999 written, 1 failed" "$tmp/stderr" && ok "summary counts" ||
+grep -q "^1000 arbejdspladser: 999 skrevet, 1 fejlede" "$tmp/stderr" && ok "summary counts" ||
 	bad "summary: $(head -c 300 "$tmp/stderr")"
 grep -q "^$tmp/in/wp-0500.xml:[0-9][0-9]*: .*2026-02-30" "$tmp/stderr" && ok "broken file named with its line" ||
 	bad "broken file not named"
@@ -28,7 +28,7 @@ n=$(find "$tmp/out" -name dagsorden.pdf | wc -l)
 [ "$n" = 999 ] && ok "999 agendas written" || bad "$n agendas written, expected 999"
 [ ! -e "$tmp/out/wp-0500" ] && ok "nothing for the broken file" || bad "output for the broken file"
 [ -z "$(find "$tmp/out" -name '.*' -o -name '*.tmp*')" ] && ok "no staging leftovers" || bad "leftovers"
-[ "$(find "$tmp/out" -mindepth 1 -maxdepth 1 | wc -l)" = 999 ] && ok "one directory per workplace" ||
+[ "$(find "$tmp/out" -mindepth 1 -maxdepth 1 -type d | wc -l)" = 999 ] && ok "one directory per workplace" ||
 	bad "unexpected entries in the output directory"
 ! grep -q "$(printf '\r')" "$tmp/stderr" && ok "no progress bar when not a terminal" || bad "progress bar in a pipe"
 [ ! -s "$tmp/stdout" ] && ok "nothing on stdout" || bad "stdout not empty"
