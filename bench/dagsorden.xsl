@@ -9,7 +9,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:w="urn:amokit:workplace:1"
+    xmlns:w="urn:amokit:workplace:2"
     xmlns:l="urn:amokit:layout:1">
   <xsl:param name="layout" select="'../layouts/dagsorden.xml'"/>
   <xsl:variable name="lay" select="document($layout)"/>

@@ -97,7 +97,7 @@ def when(i, year):
 
 def wheel(n, path, year=2026):
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<workplace xmlns="urn:amokit:workplace:1" version="1">',
+           '<workplace xmlns="urn:amokit:workplace:2" version="2">',
            "  <name>Benchmark Produktion A/S</name>",
            "  <headcount>180</headcount>",
            "  <meeting><date>%d-02-10</date><covers-year>%d</covers-year></meeting>" % (year, year),

@@ -2,18 +2,26 @@
  *
  * The tree mirrors the workplace XML (schema/workplace.xsd): each element and
  * attribute becomes a node of the same name, with values as the XML writes
- * them (ISO dates, HH:MM times, status tokens, true/false). A <ref> also gets
- * the person's `name` beside its `ref`, and a <ring> its `name`. Under
- * /derived are the rules' results (layouts/README.md, "Data binding"):
- * band, competence-rule, participants/person, present/person,
- * absent/person, others/person (attendance recorded but not invited by the
- * rule), agenda/point (always eleven, with n), year, and
- * compliance: one item per legally required point and the participants
- * check (key as in rules.h, covered true/false) plus all-covered.
+ * them (ISO dates, HH:MM times, status tokens, true/false); an attribute
+ * or a count the file leaves out makes no node (never a default). A <ref>
+ * also gets the person's `name`, `role` and `role-label` beside its `ref`,
+ * a person `role-label` (the token to print their role by: "leader-no-amo"
+ * for a leader where there is no AMO) and `group-name`, an item naming a
+ * group or focus area its `group-name` or `focus-title`, and a <ring> its
+ * `name`. Under /derived are the rules' results (layouts/README.md, "Data
+ * binding"): band, competence-rule, participants/person, present/person,
+ * absent/person, unrecorded/person (invited, attendance not recorded),
+ * others/person (attendance recorded but not invited), committee (those
+ * holding the discussion), actions-complete, agenda/point (always eleven,
+ * with n), year, and compliance: one item per required point or group
+ * (key as in rules.h, answer yes/no/unknown, gap/what and gap/subject)
+ * plus all-yes.
  *
  * With last year's file, /previous holds its whole tree in the same shape
- * (its own /previous/derived included), and /derived/previous-open/action
- * its handleplan rows whose status is not done, to be followed up. */
+ * (its own /previous/derived included), /derived/previous-open/action its
+ * handleplan rows whose status is not done, to be followed up, and
+ * /derived/previous-competence/item its kompetenceudviklingsplan, when
+ * this year's file does not follow it up itself. */
 #ifndef AMOKIT_BIND_H
 #define AMOKIT_BIND_H
 

@@ -18,28 +18,61 @@ typedef struct am_date { int y, m, d; } am_date;
 /* Minutes since midnight; -1 means "not given". */
 typedef int am_time;
 
+/* A person's place in the working-environment work (format 2). The AMO's
+ * members are its leader members (in AMO usage the leader member is the
+ * arbejdsleder: one role) and its AMRs. */
 typedef enum am_role {
-	ROLE_EMPLOYER,    /* employer or the one deciding on their behalf */
-	ROLE_LEADER,      /* leader / manager in the AMO */
+	ROLE_EMPLOYER,    /* arbejdsgiver: the owner or top manager */
+	ROLE_LEADER,      /* leader member of the AMO (arbejdsleder); in MED a management member */
 	ROLE_AMR,         /* arbejdsmiljørepræsentant */
-	ROLE_SUPERVISOR,  /* arbejdsleder */
-	ROLE_AMO_MEMBER,  /* other member of the AMO */
 	ROLE_EMPLOYEE,    /* employee, not in the AMO */
 	ROLE_ADVISER      /* external adviser, guest */
 } am_role;
 
 typedef enum am_attendance { ATT_UNKNOWN, ATT_PRESENT, ATT_ABSENT } am_attendance;
 
+typedef enum am_tristate { TRI_UNSET, TRI_NO, TRI_YES } am_tristate;
+
+struct am_group;
+
 typedef struct am_person {
 	int line;
 	const char *id;        /* unique within the file */
 	const char *name;
 	const char *title;     /* job title, optional */
-	const char *group;     /* department / group, optional */
+	const struct am_group *group;  /* the arbejdsmiljøgruppe they work under, optional */
 	am_role role;
 	am_attendance attendance;
 	bool new_in_amo;       /* joined the AMO since last year's discussion */
+	bool deputy;           /* can decide on the employer's behalf */
+	bool tr;               /* tillidsrepræsentant */
 } am_person;
+
+/* An arbejdsmiljøgruppe of the AMO with its leader member(s) and AMR(s). */
+typedef struct am_group {
+	int line;
+	const char *id, *name;
+	const am_person **leaders;     size_t n_leaders;
+	const am_person **amrs;        size_t n_amrs;
+} am_group;
+
+typedef enum am_committee_level { LEVEL_UNSET, LEVEL_MAIN, LEVEL_AREA, LEVEL_LOCAL } am_committee_level;
+typedef enum am_committee_function { FUNCTION_NONE, FUNCTION_CHAIR, FUNCTION_VICE_CHAIR } am_committee_function;
+
+typedef struct am_committee_member {
+	int line;
+	const am_person *person;       /* never NULL in a model the reader accepted */
+	am_committee_function function;
+} am_committee_member;
+
+/* The arbejdsmiljøudvalg, or under a MED-aftale a MED committee. A
+ * member's side follows from their role (employer, leader: management). */
+typedef struct am_committee {
+	int line;
+	const char *id, *name;
+	am_committee_level level;
+	am_committee_member *members;  size_t n_members;
+} am_committee;
 
 typedef enum am_goal_status { GOAL_UNSET, GOAL_REACHED, GOAL_PARTLY, GOAL_NOT_REACHED } am_goal_status;
 
@@ -48,8 +81,26 @@ typedef struct am_last_goal {
 	const char *title;
 	const char *comment;   /* why, how it went */
 	am_goal_status status;
-	bool carried_over;
+	am_tristate carried_over;  /* TRI_UNSET: not decided (not in the file) */
 } am_last_goal;
+
+/* How last year's cooperation went (good practice, seed 000). */
+typedef struct am_cooperation_eval {
+	int line;              /* 0 when the section is absent */
+	const char *summary, *time, *money, *problems, *effectiveness;
+} am_cooperation_eval;
+
+typedef enum am_done_status { DONE_UNSET, DONE_DONE, DONE_PARTLY, DONE_NOT_DONE } am_done_status;
+
+/* One item of last year's kompetenceudviklingsplan, followed up. */
+typedef struct am_competence_done {
+	int line;
+	const char *topic, *comment;
+	const char *who;       /* the person's name: from ref, or <who> */
+	const am_person *person;       /* NULL when not in <people> */
+	am_done_status status;
+	double planned_hours, hours;   /* -1 when not given */
+} am_competence_done;
 
 typedef enum am_item_status { ITEM_UNSET, ITEM_OPEN, ITEM_IN_PROGRESS, ITEM_DONE } am_item_status;
 
@@ -58,17 +109,22 @@ typedef struct am_apv_item {
 	const char *problem, *action, *owner;
 	am_date deadline;
 	am_item_status status;
+	const am_group *group;
 } am_apv_item;
 
 typedef struct am_focus_area {
 	int line;
+	const char *id;        /* optional: goals and actions refer to it */
 	const char *title, *description;
 } am_focus_area;
 
 typedef struct am_goal {
 	int line;
 	const char *title, *success, *owner;
+	const char *conditions;        /* what it takes to reach it */
 	am_date deadline;
+	const am_focus_area *focus;
+	const am_group *group;
 } am_goal;
 
 /* One row of the handleplan: Hvad? Hvorfor? Hvordan? Hvornår? Hvem? Opfølgning? */
@@ -76,11 +132,13 @@ typedef struct am_action {
 	int line;
 	const char *what, *why, *how, *when, *who, *follow_up;
 	am_item_status status;
+	const am_focus_area *focus;
+	const am_group *group;
 } am_action;
 
 typedef struct am_cooperation {
 	int line;              /* 0 when the section is absent */
-	const char *frequency, *convenes, *acute, *accidents, *information;
+	const char *frequency, *participants, *convenes, *acute, *accidents, *information;
 } am_cooperation;
 
 typedef enum am_competence_form { FORM_TRAINING, FORM_INTERNAL, FORM_EXTERNAL } am_competence_form;
@@ -97,9 +155,11 @@ typedef struct am_competence_member {
 	const am_person *person;
 	am_competence_item *items;
 	size_t n_items;
+	bool no_need;          /* <no-need>: no need stated for this year */
+	const char *no_need_note;
 } am_competence_member;
 
-typedef enum am_tristate { TRI_UNSET, TRI_NO, TRI_YES } am_tristate;
+typedef enum am_training_handled { TRAINING_UNSET, TRAINING_MEETING, TRAINING_APV } am_training_handled;
 
 typedef struct am_competence {
 	int line;              /* 0 when the section is absent */
@@ -107,24 +167,40 @@ typedef struct am_competence {
 	size_t n_members;
 	am_tristate knowledge_present;  /* the under-10 question */
 	const char *knowledge_note;
+	am_training_handled training;   /* AMR and leaders' supplementary training */
+	const char *training_note;
+	int training_line;
 } am_competence;
 
-typedef enum am_incident_kind { INCIDENT_ACCIDENT, INCIDENT_NEAR_MISS, INCIDENT_ILLNESS } am_incident_kind;
+typedef enum am_incident_kind {
+	INCIDENT_ACCIDENT, INCIDENT_POISONING, INCIDENT_HEALTH_DAMAGE, INCIDENT_NEAR_MISS
+} am_incident_kind;
 
 typedef struct am_incident {
 	int line;
 	am_incident_kind kind;
 	am_date date;
+	int absence_days;      /* -1 when not given */
 	const char *description, *follow_up;
 } am_incident;
 
+/* The yearly overview of ulykker, forgiftninger og sundhedsskader. */
 typedef struct am_accidents {
 	int line;              /* 0 when the section is absent */
-	int accidents, near_misses;  /* totals for the year; -1 when not given */
+	int year;              /* the year the overview covers */
+	/* totals for the year; -1 when not given */
+	int accidents, poisonings, health_damage, near_misses, absence_days;
 	am_incident *incidents;
 	size_t n_incidents;
 	const char *summary;
 } am_accidents;
+
+/* After the meeting: the employer's follow-up and information. */
+typedef struct am_follow_up {
+	int line;              /* 0 when the section is absent */
+	const am_person *responsible;
+	const char *how, *where, *inform_management, *inform_employees, *goal_evaluation;
+} am_follow_up;
 
 /* Notes, decision and time slot for one of the eleven agenda points. */
 typedef struct am_agenda_point {
@@ -142,6 +218,7 @@ typedef struct am_meeting {
 	const char *place;
 	const am_person *chair, *minute_taker;
 	int year;              /* the year it covers; 0 when not given */
+	const am_committee *committee;  /* the one holding it; NULL: all */
 } am_meeting;
 
 typedef enum am_when_kind { WHEN_DATE, WHEN_PERIOD, WHEN_MONTH, WHEN_WEEK } am_when_kind;
@@ -201,8 +278,15 @@ typedef struct am_workplace {
 	const char *med_note;  /* what the MED-aftale says about participation */
 
 	am_person *people;             size_t n_people;
+	am_group *groups;              size_t n_groups;
+	am_committee *committees;      size_t n_committees;
 	am_meeting meeting;
+	bool first_discussion;         /* no last year to evaluate */
+	const char *first_note;
+	int first_line;
 	am_last_goal *last_goals;      size_t n_last_goals;
+	am_cooperation_eval cooperation_eval;
+	am_competence_done *competence_done;  size_t n_competence_done;
 	am_date apv_date;              /* date of the last APV */
 	am_apv_item *apv_items;        size_t n_apv_items;
 	am_focus_area *focus;          size_t n_focus;
@@ -213,6 +297,7 @@ typedef struct am_workplace {
 	am_accidents accidents;
 	const char **announcements;    size_t n_announcements;
 	am_agenda_point *agenda;       size_t n_agenda;
+	am_follow_up follow_up;
 	am_wheel wheel;
 } am_workplace;
 

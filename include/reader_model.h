@@ -25,4 +25,9 @@ int reader_model_build(arena *a, const char *file, xmlNodePtr root,
 xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
                            am_workplace **out, diag *d, int *rc);
 
+/* Reports a format 1 document (root in urn:amokit:workplace:1) as errors:
+ * that format 2 is needed, and each change its lines need
+ * (reader_legacy.c). */
+void reader_legacy_report(const char *file, xmlNodePtr root, diag *d);
+
 #endif

@@ -219,21 +219,26 @@ static int check_option(int opt, void *ctx)
 		o->strict = 1;
 		return -1;
 	}
+	if (opt == OPT_PREVIOUS) {
+		o->k.previous = optarg;
+		return -1;
+	}
 	if (opt == OPT_MAX_SIZE)
 		return max_size_option(&commands[0], optarg);
 	int r = doc_option(&commands[0], opt, &o->k);
 	return r == -2 ? AM_EUSAGE : r;
 }
 
-/* Adds the compliance summary of wp to d as warnings. */
-static int add_compliance(const am_workplace *wp, arena *a, diag *d)
+/* Adds the compliance check of wp to d as warnings: one for every point
+ * whose answer is not yes ("no", or "not stated"). */
+static int add_compliance(const am_workplace *wp, const am_workplace *previous, arena *a, diag *d)
 {
 	rules_result *res;
-	if (rules_evaluate(a, wp, &res) != AM_OK)
+	if (rules_evaluate(a, wp, previous, &res) != AM_OK)
 		return diag_oom(d, wp->file);
 	for (size_t i = 0; i < res->n_items; i++) {
 		const rules_item *it = &res->items[i];
-		if (!it->covered)
+		if (it->answer != ANSWER_YES)
 			diag_warning(d, wp->file, it->line, "%s", it->message);
 	}
 	return AM_OK;
@@ -241,7 +246,7 @@ static int add_compliance(const am_workplace *wp, arena *a, diag *d)
 
 /* Makes wp's documents as render would with the same options, into a set
  * that keeps nothing; their refusals are added to d. */
-static int check_documents(check_opts *o, const am_workplace *wp, diag *d)
+static int check_documents(check_opts *o, const am_workplace *wp, const am_workplace *previous, diag *d)
 {
 	if (!o->kit_tried) {
 		o->kit_tried = true;
@@ -255,6 +260,7 @@ static int check_documents(check_opts *o, const am_workplace *wp, diag *d)
 	}
 	kit_job job = o->k.job;
 	job.wp = wp;
+	job.previous = previous;
 	job.out = output_discard();
 	job.log = NULL;
 	return kit_run(o->kt, &job, d);
@@ -270,12 +276,14 @@ static int check_file(const char *path, check_opts *o)
 		fprintf(stderr, "%s: ikke nok hukommelse\n", infile_name(path));
 		return AM_EINTERNAL;
 	}
-	am_workplace *wp;
+	am_workplace *wp, *prev = NULL;
 	int r = reader_load(a, path, &wp, &d);
+	if (r == AM_OK && o->k.previous)
+		r = reader_load(a, o->k.previous, &prev, &d);
 	if (r == AM_OK)
-		r = add_compliance(wp, a, &d);
+		r = add_compliance(wp, prev, a, &d);
 	if (r == AM_OK)
-		r = check_documents(o, wp, &d);
+		r = check_documents(o, wp, prev, &d);
 	diag_print(&d, stderr);
 	if (r == AM_OK && o->strict && d.warnings > 0)
 		r = AM_EINPUT;
@@ -294,6 +302,7 @@ static int cmd_check(int argc, char **argv)
 		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
 		{"tile", required_argument, NULL, OPT_TILE},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"previous", required_argument, NULL, OPT_PREVIOUS},
 		{NULL, 0, NULL, 0},
 	};
 	check_opts o;
@@ -936,8 +945,11 @@ static int cmd_import(int argc, char **argv)
 static const command commands[] = {
 #ifndef AMOKIT_ICS_HELPER   /* the calendar helper has the ics command only */
 	{"check", cmd_check, "[TILVALG]... FIL...",
-	 "kontrollér arbejdspladsfiler, og opsummér hvad den årlige drøftelse dækker",
-	 "  --strict          afslut med 1, når der er advarsler (lovpligtige punkter mangler)\n"
+	 "kontrollér arbejdspladsfiler, og hvad den årlige drøftelse dækker",
+	 "  --strict          afslut med 1, når et punkt eller en deltager ikke er\n"
+	 "                    dokumenteret: svaret er \"nej\" eller \"ikke oplyst\"\n"
+	 "  --previous FIL    sidste års arbejdspladsfil: dens mål skal vurderes,\n"
+	 "                    når FIL ikke selv vurderer nogen\n"
 	 HELP_MAX_SIZE
 	 KIT_OPTIONS_HELP_COMMON
 	 "Dokumenterne laves, som render ville lave dem med de samme tilvalg, men\n"

@@ -11,6 +11,8 @@
  *                  parsing, so a flood of errors stops at DIAG_MAX.
  *   5. build:      the model (reader_model.c), with the checks the XSD cannot
  *                  express.
+ * A file in format 1's namespace is parsed by stage 3 but not validated:
+ * reader_legacy.c names what changed in format 2 instead.
  * libxml2's errors arrive through per-context structured error handlers and
  * become diag records; nothing is kept in global state across calls except
  * the compiled schema. Only libxml2's public API is used. */
@@ -33,7 +35,8 @@
 extern const char schema_workplace[];
 extern const size_t schema_workplace_len;
 
-#define WORKPLACE_NS "urn:amokit:workplace:1"
+#define WORKPLACE_NS "urn:amokit:workplace:2"
+#define WORKPLACE_NS_1 "urn:amokit:workplace:1"   /* format 1: refused with what changed */
 
 static size_t max_bytes = READER_DEFAULT_MAX_BYTES;
 
@@ -175,6 +178,7 @@ typedef struct parse_state {
 	xmlNodePtr closed;  /* the element just closed, or NULL */
 	bool refused;       /* a hook stopped the parser, or asked to, and reported why */
 	bool invalid;       /* the schema rejected the document */
+	bool format1;       /* the root is in format 1's namespace: not validated */
 	bool oom;
 	int last_line;      /* of the last error, to drop echoes */
 	bool last_schema;   /* whether that error came from the schema */
@@ -203,6 +207,10 @@ static void report_xml_error(parse_state *st, xmlErrorPtr err)
 		return;
 	}
 	bool from_schema = err->domain == XML_FROM_SCHEMASV;
+	/* A format 1 document is not validated against format 2's schema:
+	 * reader_legacy_report says what changed instead. */
+	if (from_schema && st->format1)
+		return;
 	if (from_schema && err->level != XML_ERR_WARNING)
 		st->invalid = true;
 	if (st->refused || err->level == XML_ERR_WARNING)
@@ -266,13 +274,13 @@ static void report_root(parse_state *st, int line, const char *local, const char
 {
 	if (strcmp(local, "workplace") == 0 && !uri)
 		diag_error(st->d, st->file, line, "<workplace> mangler sit navnerum; skriv "
-		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"1\">");
+		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"2\">");
 	else if (strcmp(local, "workplace") == 0)
 		diag_error(st->d, st->file, line, "<workplace> har navnerummet '%.100s'; skriv xmlns=\""
 		           WORKPLACE_NS "\"", uri);
 	else
 		diag_error(st->d, st->file, line, "rodelementet er <%.64s>; en arbejdspladsfil begynder med "
-		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"1\">", local);
+		           "<workplace xmlns=\"" WORKPLACE_NS "\" version=\"2\">", local);
 }
 
 /* The outer hooks: the parser calls these instead of the schema plug's,
@@ -292,8 +300,11 @@ static void start_element(void *data, const xmlChar *local, const xmlChar *prefi
 		stop(st);
 		return;
 	}
-	if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
-	                       strcmp((const char *)uri, WORKPLACE_NS) != 0)) {
+	if (st->depth == 1 && uri && strcmp((const char *)local, "workplace") == 0 &&
+	    strcmp((const char *)uri, WORKPLACE_NS_1) == 0) {
+		st->format1 = true;
+	} else if (st->depth == 1 && (strcmp((const char *)local, "workplace") != 0 || !uri ||
+	                              strcmp((const char *)uri, WORKPLACE_NS) != 0)) {
 		report_root(st, ctxt_line(ctxt), (const char *)local, (const char *)uri);
 		stop(st);
 		return;
@@ -430,6 +441,9 @@ xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t l
 	}
 	if (!xmlDocGetRootElement(doc)) {
 		diag_error(d, name, 1, "intet rodelement; forventede <workplace>");
+		r = AM_EINPUT;
+	} else if (st.format1) {
+		reader_legacy_report(name, xmlDocGetRootElement(doc), d);
 		r = AM_EINPUT;
 	} else if (st.invalid) {
 		r = AM_EINPUT;

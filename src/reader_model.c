@@ -13,6 +13,7 @@
 #include "reader.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ typedef struct rm {
 	bool oom;
 	am_workplace *wp;
 	const am_person **by_id;  /* people sorted by id, for lookups */
+	const char **person_group;  /* each person's group attribute, resolved after <amo> */
 } rm;
 
 /* ---- tree helpers ------------------------------------------------------- */
@@ -323,6 +325,18 @@ static long parse_long(const char *s, long absent)
 
 static bool parse_bool(const char *s) { return s && strcmp(s, "true") == 0; }
 
+/* "true"/"false" (schema-checked) → TRI_YES/TRI_NO; absent → TRI_UNSET. */
+static am_tristate parse_tristate(const char *s)
+{
+	return !s ? TRI_UNSET : parse_bool(s) ? TRI_YES : TRI_NO;
+}
+
+/* A decimal number of hours (schema-checked); -1 when absent. */
+static double parse_hours(const char *s)
+{
+	return s ? strtod(s, NULL) : -1;
+}
+
 /* The index of s in the NULL-terminated list names, or fallback. */
 static int token(const char *s, const char *const *names, int fallback)
 {
@@ -332,12 +346,15 @@ static int token(const char *s, const char *const *names, int fallback)
 	return fallback;
 }
 
-static const char *const role_names[] = {"employer", "leader", "amr", "supervisor",
-                                         "amo-member", "employee", "adviser", NULL};
+static const char *const role_names[] = {"employer", "leader", "amr", "employee", "adviser", NULL};
 static const char *const item_status_names[] = {"", "open", "in-progress", "done", NULL};
 static const char *const goal_status_names[] = {"", "reached", "partly", "not-reached", NULL};
 static const char *const form_names[] = {"training", "internal", "external", NULL};
-static const char *const incident_names[] = {"accident", "near-miss", "illness", NULL};
+static const char *const incident_names[] = {"accident", "poisoning", "health-damage", "near-miss", NULL};
+static const char *const done_names[] = {"", "done", "partly", "not-done", NULL};
+static const char *const level_names[] = {"", "main", "area", "local", NULL};
+static const char *const function_names[] = {"", "chair", "vice-chair", NULL};
+static const char *const training_names[] = {"", "meeting", "apv", NULL};
 /* in am_repeat's order */
 static const char *const repeat_names[] = {"", "monthly", "quarterly", "weekly", "every-2-weeks",
                                            "yearly", "every-2-years", NULL};
@@ -360,7 +377,8 @@ static void read_people(rm *r, xmlNodePtr people)
 	wp->n_people = count_children(people, "person");
 	wp->people = alloc_array(r, wp->n_people, sizeof *wp->people);
 	r->by_id = alloc_array(r, wp->n_people, sizeof *r->by_id);
-	if (!wp->people || !r->by_id)
+	r->person_group = alloc_array(r, wp->n_people, sizeof *r->person_group);
+	if (!wp->people || !r->by_id || !r->person_group)
 		return;
 	size_t i = 0;
 	for (xmlNodePtr el = child(people, "person"); el; el = next_child(people, el, "person"), i++) {
@@ -369,11 +387,19 @@ static void read_people(rm *r, xmlNodePtr people)
 		p->id = attr_of(r, el, "id");
 		p->name = child_text(r, el, "name");
 		p->title = child_text(r, el, "title");
-		p->group = child_text(r, el, "group");
 		p->role = (am_role)token(attr_of(r, el, "role"), role_names, ROLE_EMPLOYEE);
 		const char *att = attr_of(r, el, "attendance");
 		p->attendance = !att ? ATT_UNKNOWN : strcmp(att, "present") == 0 ? ATT_PRESENT : ATT_ABSENT;
 		p->new_in_amo = parse_bool(attr_of(r, el, "new-in-amo"));
+		p->deputy = parse_bool(attr_of(r, el, "deputy"));
+		p->tr = parse_bool(attr_of(r, el, "tr"));
+		r->person_group[i] = attr_of(r, el, "group");
+		if (p->deputy && p->role == ROLE_EMPLOYER)
+			error_at(r, p->line, "<person id=\"%s\">: arbejdsgiveren kan ikke være sin egen stedfortræder; "
+			         "skriv deputy=\"true\" hos den, der kan beslutte på arbejdsgiverens vegne", p->id ? p->id : "");
+		if (p->deputy && p->role == ROLE_ADVISER)
+			error_at(r, p->line, "<person id=\"%s\">: en rådgiver kan ikke beslutte på arbejdsgiverens vegne; "
+			         "skriv deputy=\"true\" hos en fra arbejdspladsen", p->id ? p->id : "");
 		if (!p->id)
 			p->id = "";
 		r->by_id[i] = p;
@@ -430,6 +456,155 @@ static const am_person *person_ref(rm *r, xmlNodePtr el)
 	return NULL;
 }
 
+
+
+/* A ref to a person who must have one of two roles (want2 may equal want). */
+static const am_person *person_ref_with_role(rm *r, xmlNodePtr el, am_role want, am_role want2,
+                                             const char *expected)
+{
+	const am_person *p = person_ref(r, el);
+	if (p && p->role != want && p->role != want2)
+		error_at(r, line_of(el), "<%s ref=\"%s\">: personen har role=\"%s\"; her skal stå %s",
+		         (const char *)el->name, p->id, role_names[p->role], expected);
+	return p;
+}
+
+/* The group with id, or NULL (reported at line). */
+static const am_group *group_by_id(rm *r, const char *id, const char *what, int line)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < r->wp->n_groups; i++)
+		if (r->wp->groups[i].id && strcmp(r->wp->groups[i].id, id) == 0)
+			return &r->wp->groups[i];
+	error_at(r, line, "<%s group=\"%s\">: der er ingen <group id=\"%s\"> i <amo>", what, id, id);
+	return NULL;
+}
+
+static const am_group *group_attr(rm *r, xmlNodePtr el)
+{
+	return group_by_id(r, attr_of(r, el, "group"), (const char *)el->name, line_of(el));
+}
+
+/* The focus area named by el's focus attribute, or NULL (reported). */
+static const am_focus_area *focus_attr(rm *r, xmlNodePtr el)
+{
+	const char *id = attr_of(r, el, "focus");
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < r->wp->n_focus; i++)
+		if (r->wp->focus[i].id && strcmp(r->wp->focus[i].id, id) == 0)
+			return &r->wp->focus[i];
+	error_at(r, line_of(el), "<%s focus=\"%s\">: der er intet <area id=\"%s\"> i <focus-areas>",
+	         (const char *)el->name, id, id);
+	return NULL;
+}
+
+/* Reports an id used twice among n items of a section (ids at stride). */
+static void unique_ids(rm *r, const char *what, const void *items, size_t n, size_t size,
+                       size_t id_offset, size_t line_offset)
+{
+	const char *base = items;
+	for (size_t i = 1; i < n; i++) {
+		const char *id = *(const char *const *)(base + i * size + id_offset);
+		for (size_t j = 0; j < i && id; j++) {
+			const char *other = *(const char *const *)(base + j * size + id_offset);
+			if (other && strcmp(id, other) == 0) {
+				error_at(r, *(const int *)(base + i * size + line_offset),
+				         "<%s id=\"%s\">: id'et bruges allerede på linje %d; hver skal have sit eget id",
+				         what, id, *(const int *)(base + j * size + line_offset));
+				break;
+			}
+		}
+	}
+}
+
+/* ---- the AMO's groups and the committees -------------------------------- */
+
+/* The refs named name under el, resolved to people with the given role. */
+static const am_person **group_refs(rm *r, xmlNodePtr el, const char *name, am_role want, am_role want2,
+                                    const char *expected, size_t *n)
+{
+	*n = count_children(el, name);
+	const am_person **out = alloc_array(r, *n, sizeof *out);
+	size_t i = 0;
+	for (xmlNodePtr c = child(el, name); c && out; c = next_child(el, c, name), i++)
+		out[i] = person_ref_with_role(r, c, want, want2, expected);
+	return out;
+}
+
+static void read_amo(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_groups = count_children(sec, "group");
+	wp->groups = alloc_array(r, wp->n_groups, sizeof *wp->groups);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "group"); el && wp->groups; el = next_child(sec, el, "group"), i++) {
+		am_group *g = &wp->groups[i];
+		g->line = line_of(el);
+		g->id = attr_of(r, el, "id");
+		g->name = child_text(r, el, "name");
+		g->leaders = group_refs(r, el, "leader", ROLE_LEADER, ROLE_EMPLOYER,
+		                        "en leder i AMO (role=\"leader\") eller arbejdsgiveren", &g->n_leaders);
+		g->amrs = group_refs(r, el, "amr", ROLE_AMR, ROLE_AMR, "en arbejdsmiljørepræsentant (role=\"amr\")",
+		                     &g->n_amrs);
+	}
+	unique_ids(r, "group", wp->groups, wp->n_groups, sizeof *wp->groups, offsetof(am_group, id),
+	           offsetof(am_group, line));
+	/* The people's group attributes, now that the groups exist. */
+	for (size_t k = 0; r->person_group && k < wp->n_people; k++)
+		wp->people[k].group = group_by_id(r, r->person_group[k], "person", wp->people[k].line);
+}
+
+static void read_committee(rm *r, xmlNodePtr el, am_committee *c)
+{
+	c->line = line_of(el);
+	c->id = attr_of(r, el, "id");
+	c->name = child_text(r, el, "name");
+	c->level = (am_committee_level)token(attr_of(r, el, "level"), level_names, LEVEL_UNSET);
+	c->n_members = count_children(el, "member");
+	c->members = alloc_array(r, c->n_members, sizeof *c->members);
+	size_t i = 0;
+	for (xmlNodePtr m = child(el, "member"); m && c->members; m = next_child(el, m, "member"), i++) {
+		am_committee_member *cm = &c->members[i];
+		cm->line = line_of(m);
+		cm->person = person_ref(r, m);
+		cm->function = (am_committee_function)token(attr_of(r, m, "function"), function_names, FUNCTION_NONE);
+		if (cm->person && cm->person->role == ROLE_ADVISER)
+			error_at(r, cm->line, "<member ref=\"%s\">: en rådgiver er ikke medlem af udvalget; et medlem sidder "
+			         "for ledelsen (employer, leader) eller for de ansatte (amr, employee)", cm->person->id);
+		for (size_t j = 0; j < i && cm->person; j++)
+			if (c->members[j].person == cm->person) {
+				error_at(r, cm->line, "<member ref=\"%s\">: personen er allerede medlem på linje %d; "
+				         "skriv hvert medlem én gang", cm->person->id, c->members[j].line);
+				break;
+			}
+	}
+}
+
+static void read_committees(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_committees = count_children(sec, "committee");
+	wp->committees = alloc_array(r, wp->n_committees, sizeof *wp->committees);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "committee"); el && wp->committees; el = next_child(sec, el, "committee"), i++)
+		read_committee(r, el, &wp->committees[i]);
+	unique_ids(r, "committee", wp->committees, wp->n_committees, sizeof *wp->committees,
+	           offsetof(am_committee, id), offsetof(am_committee, line));
+}
+
+static const am_committee *committee_ref(rm *r, xmlNodePtr el)
+{
+	const char *id = attr_of(r, el, "ref");
+	for (size_t i = 0; id && i < r->wp->n_committees; i++)
+		if (r->wp->committees[i].id && strcmp(r->wp->committees[i].id, id) == 0)
+			return &r->wp->committees[i];
+	error_at(r, line_of(el), "<committee ref=\"%s\">: der er ingen <committee id=\"%s\"> i <committees>",
+	         id ? id : "", id ? id : "");
+	return NULL;
+}
+
 /* ---- sections ----------------------------------------------------------- */
 
 static void read_meeting(rm *r, xmlNodePtr el)
@@ -447,6 +622,8 @@ static void read_meeting(rm *r, xmlNodePtr el)
 	m->chair = c ? person_ref(r, c) : NULL;
 	m->minute_taker = t ? person_ref(r, t) : NULL;
 	m->year = (int)parse_long(child_text(r, el, "covers-year"), 0);
+	xmlNodePtr cm = child(el, "committee");
+	m->committee = cm ? committee_ref(r, cm) : NULL;
 	if (m->start >= 0 && m->end >= 0 && m->end <= m->start)
 		error_at(r, line_of(child(el, "end")), "<end>: %s er ikke efter starten %s; skriv et senere klokkeslæt",
 		         child_text(r, el, "end"), child_text(r, el, "start"));
@@ -464,7 +641,55 @@ static void read_last_goals(rm *r, xmlNodePtr sec)
 		g->title = child_text(r, el, "title");
 		g->comment = child_text(r, el, "comment");
 		g->status = (am_goal_status)token(attr_of(r, el, "status"), goal_status_names, GOAL_UNSET);
-		g->carried_over = parse_bool(attr_of(r, el, "carried-over"));
+		g->carried_over = parse_tristate(attr_of(r, el, "carried-over"));
+	}
+}
+
+/* <first-discussion>: no last year; then last year's goals cannot be there. */
+static void read_first_discussion(rm *r, xmlNodePtr el, xmlNodePtr last_goals)
+{
+	am_workplace *wp = r->wp;
+	if (!el)
+		return;
+	wp->first_discussion = true;
+	wp->first_line = line_of(el);
+	wp->first_note = text_of(r, el);
+	if (last_goals)
+		error_at(r, line_of(last_goals), "<last-year-goals>: filen siger <first-discussion> på linje %d, så "
+		         "der er ingen mål fra sidste år; skriv kun det ene af de to", wp->first_line);
+}
+
+static void read_cooperation_eval(rm *r, xmlNodePtr el)
+{
+	am_cooperation_eval *c = &r->wp->cooperation_eval;
+	if (!el)
+		return;
+	c->line = line_of(el);
+	c->summary = child_text(r, el, "summary");
+	c->time = child_text(r, el, "time");
+	c->money = child_text(r, el, "money");
+	c->problems = child_text(r, el, "problems");
+	c->effectiveness = child_text(r, el, "effectiveness");
+}
+
+static void read_competence_done(rm *r, xmlNodePtr sec)
+{
+	am_workplace *wp = r->wp;
+	wp->n_competence_done = count_children(sec, "item");
+	wp->competence_done = alloc_array(r, wp->n_competence_done, sizeof *wp->competence_done);
+	size_t i = 0;
+	for (xmlNodePtr el = child(sec, "item"); el && wp->competence_done; el = next_child(sec, el, "item"), i++) {
+		am_competence_done *c = &wp->competence_done[i];
+		c->line = line_of(el);
+		c->topic = child_text(r, el, "topic");
+		c->comment = child_text(r, el, "comment");
+		c->person = person_ref(r, el);
+		c->who = child_text(r, el, "who");
+		if (!c->who && c->person)
+			c->who = c->person->name;
+		c->status = (am_done_status)token(attr_of(r, el, "status"), done_names, DONE_UNSET);
+		c->planned_hours = parse_hours(attr_of(r, el, "planned-hours"));
+		c->hours = parse_hours(attr_of(r, el, "hours"));
 	}
 }
 
@@ -485,6 +710,7 @@ static void read_apv(rm *r, xmlNodePtr sec)
 		it->owner = child_text(r, el, "owner");
 		it->deadline = date_of(r, child(el, "deadline"));
 		it->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+		it->group = group_attr(r, el);
 	}
 }
 
@@ -496,9 +722,12 @@ static void read_focus(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = child(sec, "area"); el && wp->focus; el = next_child(sec, el, "area"), i++) {
 		wp->focus[i].line = line_of(el);
+		wp->focus[i].id = attr_of(r, el, "id");
 		wp->focus[i].title = child_text(r, el, "title");
 		wp->focus[i].description = child_text(r, el, "description");
 	}
+	unique_ids(r, "area", wp->focus, wp->n_focus, sizeof *wp->focus, offsetof(am_focus_area, id),
+	           offsetof(am_focus_area, line));
 }
 
 static void read_goals(rm *r, xmlNodePtr sec)
@@ -512,8 +741,11 @@ static void read_goals(rm *r, xmlNodePtr sec)
 		g->line = line_of(el);
 		g->title = child_text(r, el, "title");
 		g->success = child_text(r, el, "success");
+		g->conditions = child_text(r, el, "conditions");
 		g->owner = child_text(r, el, "owner");
 		g->deadline = date_of(r, child(el, "deadline"));
+		g->focus = focus_attr(r, el);
+		g->group = group_attr(r, el);
 	}
 }
 
@@ -533,6 +765,8 @@ static void read_actions(rm *r, xmlNodePtr sec)
 		ac->who = child_text(r, el, "who");
 		ac->follow_up = child_text(r, el, "follow-up");
 		ac->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+		ac->focus = focus_attr(r, el);
+		ac->group = group_attr(r, el);
 	}
 }
 
@@ -543,6 +777,7 @@ static void read_cooperation(rm *r, xmlNodePtr el)
 		return;
 	c->line = line_of(el);
 	c->frequency = child_text(r, el, "frequency");
+	c->participants = child_text(r, el, "participants");
 	c->convenes = child_text(r, el, "convenes");
 	c->acute = child_text(r, el, "acute");
 	c->accidents = child_text(r, el, "accidents");
@@ -553,6 +788,11 @@ static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m
 {
 	m->line = line_of(el);
 	m->person = person_ref(r, el);
+	xmlNodePtr none = child(el, "no-need");
+	if (none) {
+		m->no_need = true;
+		m->no_need_note = text_of(r, none);
+	}
 	m->n_items = count_children(el, "item");
 	m->items = alloc_array(r, m->n_items, sizeof *m->items);
 	size_t i = 0;
@@ -578,22 +818,39 @@ static void read_competence(rm *r, xmlNodePtr sec)
 		c->knowledge_present = parse_bool(attr_of(r, k, "present")) ? TRI_YES : TRI_NO;
 		c->knowledge_note = text_of(r, k);
 	}
+	xmlNodePtr t = child(sec, "supplementary-training");
+	if (t) {
+		c->training = (am_training_handled)token(attr_of(r, t, "handled"), training_names, TRAINING_UNSET);
+		c->training_note = text_of(r, t);
+		c->training_line = line_of(t);
+	}
 	c->n_members = count_children(sec, "member");
 	c->members = alloc_array(r, c->n_members, sizeof *c->members);
 	size_t i = 0;
-	for (xmlNodePtr el = child(sec, "member"); el && c->members; el = next_child(sec, el, "member"), i++)
+	for (xmlNodePtr el = child(sec, "member"); el && c->members; el = next_child(sec, el, "member"), i++) {
 		read_competence_member(r, el, &c->members[i]);
+		for (size_t j = 0; j < i && c->members[i].person; j++)
+			if (c->members[j].person == c->members[i].person) {
+				error_at(r, c->members[i].line, "<member ref=\"%s\">: medlemmet har allerede en plan på "
+				         "linje %d; skriv hvert medlem én gang", c->members[i].person->id, c->members[j].line);
+				break;
+			}
+	}
 }
 
 static void read_accidents(rm *r, xmlNodePtr sec)
 {
 	am_accidents *ac = &r->wp->accidents;
-	ac->accidents = ac->near_misses = -1;
+	ac->accidents = ac->poisonings = ac->health_damage = ac->near_misses = ac->absence_days = -1;
 	if (!sec)
 		return;
 	ac->line = line_of(sec);
-	ac->accidents = (int)parse_long(attr_of(r, sec, "count"), -1);
+	ac->year = (int)parse_long(attr_of(r, sec, "year"), 0);
+	ac->accidents = (int)parse_long(attr_of(r, sec, "accidents"), -1);
+	ac->poisonings = (int)parse_long(attr_of(r, sec, "poisonings"), -1);
+	ac->health_damage = (int)parse_long(attr_of(r, sec, "health-damage"), -1);
 	ac->near_misses = (int)parse_long(attr_of(r, sec, "near-misses"), -1);
+	ac->absence_days = (int)parse_long(attr_of(r, sec, "absence-days"), -1);
 	ac->summary = child_text(r, sec, "summary");
 	ac->n_incidents = count_children(sec, "incident");
 	ac->incidents = alloc_array(r, ac->n_incidents, sizeof *ac->incidents);
@@ -603,6 +860,7 @@ static void read_accidents(rm *r, xmlNodePtr sec)
 		in->line = line_of(el);
 		in->kind = (am_incident_kind)token(attr_of(r, el, "kind"), incident_names, INCIDENT_ACCIDENT);
 		parse_date(r, "incident date=\"…\"", attr_of(r, el, "date"), in->line, &in->date);
+		in->absence_days = (int)parse_long(attr_of(r, el, "absence-days"), -1);
 		in->description = child_text(r, el, "description");
 		in->follow_up = child_text(r, el, "follow-up");
 	}
@@ -643,6 +901,21 @@ static void read_agenda(rm *r, xmlNodePtr sec)
 				seen[p->number] = p->line;
 		}
 	}
+}
+
+static void read_follow_up(rm *r, xmlNodePtr el)
+{
+	am_follow_up *f = &r->wp->follow_up;
+	if (!el)
+		return;
+	f->line = line_of(el);
+	xmlNodePtr who = child(el, "responsible");
+	f->responsible = who ? person_ref(r, who) : NULL;
+	f->how = child_text(r, el, "how");
+	f->where = child_text(r, el, "where");
+	f->inform_management = child_text(r, el, "inform-management");
+	f->inform_employees = child_text(r, el, "inform-employees");
+	f->goal_evaluation = child_text(r, el, "goal-evaluation");
 }
 
 /* ---- the wheel ---------------------------------------------------------- */
@@ -888,8 +1161,13 @@ int reader_model_build(arena *a, const char *file, xmlNodePtr root, am_workplace
 	r.wp->file = r.file;
 	read_head(&r, root);
 	read_people(&r, child(root, "people"));
+	read_amo(&r, child(root, "amo"));
+	read_committees(&r, child(root, "committees"));
 	read_meeting(&r, child(root, "meeting"));
+	read_first_discussion(&r, child(root, "first-discussion"), child(root, "last-year-goals"));
 	read_last_goals(&r, child(root, "last-year-goals"));
+	read_cooperation_eval(&r, child(root, "cooperation-evaluation"));
+	read_competence_done(&r, child(root, "competence-follow-up"));
 	read_apv(&r, child(root, "apv"));
 	read_focus(&r, child(root, "focus-areas"));
 	read_goals(&r, child(root, "goals"));
@@ -899,6 +1177,7 @@ int reader_model_build(arena *a, const char *file, xmlNodePtr root, am_workplace
 	read_accidents(&r, child(root, "accidents"));
 	read_announcements(&r, child(root, "announcements"));
 	read_agenda(&r, child(root, "agenda"));
+	read_follow_up(&r, child(root, "follow-up"));
 	read_wheel(&r, child(root, "wheel"));
 	if (r.oom)
 		return diag_oom(d, file);

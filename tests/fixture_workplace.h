@@ -5,7 +5,7 @@
 
 #define FIXTURE_HEAD \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-	"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">\n"
+	"<workplace xmlns=\"urn:amokit:workplace:2\" version=\"2\">\n"
 
 /* A full document; the headcount is a parameter (%s) for the rules tests. */
 #define FIXTURE_FULL_FMT FIXTURE_HEAD \
@@ -18,9 +18,9 @@
 	"    <person id=\"boss\" role=\"employer\" attendance=\"present\"><name>Bo Ejer</name></person>\n" /* 10 */ \
 	"    <person id=\"lea\" role=\"leader\" attendance=\"absent\"><name>Lea Leder</name></person>\n" \
 	"    <person id=\"amr\" role=\"amr\" attendance=\"present\" new-in-amo=\"true\"><name>Ali Rep</name></person>\n" \
-	"    <person id=\"emp\" role=\"employee\" attendance=\"present\"><name>Eva Ansat</name><group>Lager</group></person>\n" \
+	"    <person id=\"emp\" role=\"employee\" attendance=\"present\" group=\"lager\"><name>Eva Ansat</name></person>\n" \
 	"    <person id=\"adv\" role=\"adviser\"><name>Rita Råd</name></person>\n" \
-	"  </people>\n" \
+	"  </people><amo><group id=\"lager\"><name>Lager</name><leader ref=\"lea\"/><amr ref=\"amr\"/></group></amo>\n" \
 	"  <meeting>\n"                                                              /* 16 */ \
 	"    <date>2026-02-03</date><start>13:00</start><end>15:30</end>\n" \
 	"    <place>Kantinen</place><chair ref=\"lea\"/><minute-taker ref=\"emp\"/>\n" \
@@ -37,7 +37,7 @@
 	"    <member ref=\"amr\"><item form=\"training\"><topic>Supplerende uddannelse</topic><hours>14.5</hours></item></member>\n" \
 	"    <member ref=\"lea\"><item form=\"external\"><topic>Kursus</topic></item></member>\n" \
 	"  </competence-plan>\n"                                                  /* 31 */ \
-	"  <accidents count=\"2\" near-misses=\"0\"><incident kind=\"accident\" date=\"2025-03-04\"><description>Fald</description></incident></accidents>\n" \
+	"  <accidents year=\"2025\" accidents=\"2\" near-misses=\"0\"><incident kind=\"accident\" date=\"2025-03-04\"><description>Fald</description></incident></accidents>\n" \
 	"  <announcements><announcement>Nyt lager</announcement></announcements>\n" \
 	"  <agenda><point n=\"3\" start=\"13:10\" minutes=\"15\"><decision>Godkendt</decision></point></agenda>\n" \
 	"  <wheel year=\"2026\" start-month=\"1\">\n" \

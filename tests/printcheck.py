@@ -19,7 +19,7 @@ with `qpdf --json`, and reports, one line each, FILE:PAGE: what is wrong:
                  cell
   hyphenated name  a line ending in "X-" whose next line starts with "Y"
                  where X+Y (or X alone) is a name from the workplace files
-                 given with --names (every <name>)
+                 given with --names (the workplace's and its people's names)
   page under 40 %  a page less than 60 % full although the next page does
                  not start a new section (a heading after a page break in
                  the layouts, a "Bilag", another orientation) and its first
@@ -411,14 +411,19 @@ def check_links(pages, report):
 # ---- inputs ------------------------------------------------------------------
 
 def names_from(paths):
+    """The words of the workplace's own name and of its people's names (a
+    group's or a committee's <name> is a title, hyphenated like any text)."""
     names = set()
     for p in paths:
-        for el in ET.parse(p).iter():
-            if el.tag.endswith("}name") or el.tag == "name":
-                for w in re.split(r"[\s,]+", (el.text or "").strip()):
-                    w = w.strip(".()")
-                    if len(w) >= 3:
-                        names.add(w)
+        root = ET.parse(p).getroot()
+        els = [c for c in root if c.tag.split("}")[-1] == "name"]
+        els += [c for person in root.iter() if person.tag.split("}")[-1] == "person"
+                for c in person if c.tag.split("}")[-1] == "name"]
+        for el in els:
+            for w in re.split(r"[\s,]+", (el.text or "").strip()):
+                w = w.strip(".()")
+                if len(w) >= 3:
+                    names.add(w)
     return names
 
 

@@ -18,7 +18,7 @@
 
 static const char good[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">\n"
+	"<workplace xmlns=\"urn:amokit:workplace:2\" version=\"2\">\n"
 	"  <name>%s</name>\n"
 	"  <headcount>%d</headcount>\n"
 	"  <meeting><date>2026-03-%02d</date></meeting>\n"
@@ -27,7 +27,7 @@ static const char good[] =
 /* The broken one: a date that does not exist, on line 5. */
 static const char broken[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">\n"
+	"<workplace xmlns=\"urn:amokit:workplace:2\" version=\"2\">\n"
 	"  <name>Brudt ApS</name>\n"
 	"  <headcount>12</headcount>\n"
 	"  <meeting><date>2026-02-30</date></meeting>\n"

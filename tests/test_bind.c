@@ -31,12 +31,13 @@ static void paths_mirror_the_xml(void **state)
 	const dnode *t = bind_full(a, "12", FIXTURE_NO_MED);
 	assert_string_equal(data_text(t, "/name"), "Værksted Nord ApS");
 	assert_string_equal(data_text(t, "headcount"), "12");
-	assert_string_equal(data_text(t, "version"), "1");
+	assert_string_equal(data_text(t, "version"), "2");
 	assert_string_equal(data_text(t, "med-agreement/applies"), "false");
 	assert_int_equal(data_count(data_find(t, "people"), "person"), 5);
 	const dnode *p = data_find(t, "people/person");
 	assert_string_equal(data_text(p, "id"), "boss");
 	assert_string_equal(data_text(p, "role"), "employer");
+	assert_string_equal(data_text(p, "role-label"), "employer");
 	assert_string_equal(data_text(p, "attendance"), "present");
 	assert_int_equal(p->line, 10);
 	assert_string_equal(data_text(t, "meeting/date"), "2026-02-03");
@@ -61,7 +62,13 @@ static void paths_mirror_the_xml(void **state)
 	assert_string_equal(data_text(t, "competence-plan/member/name"), "Ali Rep");
 	assert_string_equal(data_text(t, "competence-plan/member/item/form"), "training");
 	assert_string_equal(data_text(t, "competence-plan/member/item/hours"), "14,5");   /* Danish decimal comma */
-	assert_string_equal(data_text(t, "accidents/count"), "2");
+	assert_string_equal(data_text(t, "accidents/year"), "2025");
+	assert_string_equal(data_text(t, "accidents/accidents"), "2");
+	assert_null(data_find(t, "accidents/poisonings"));   /* not given: no node, never 0 */
+	assert_string_equal(data_text(data_find(t, "people")->first->next->next->next, "group-name"), "Lager");
+	assert_string_equal(data_text(t, "amo/group/name"), "Lager");
+	assert_string_equal(data_text(t, "amo/group/leader/name"), "Lea Leder");
+	assert_string_equal(data_text(t, "amo/group/amr/name"), "Ali Rep");
 	assert_string_equal(data_text(t, "accidents/near-misses"), "0");
 	assert_string_equal(data_text(t, "accidents/incident/kind"), "accident");
 	assert_string_equal(data_text(t, "announcements/announcement"), "Nyt lager");
@@ -95,6 +102,8 @@ static void derived_holds_the_rules(void **state)
 	 * rule; only the employee's attendance is recorded. */
 	assert_int_equal(data_count(data_find(t, "derived/others"), "person"), 1);
 	assert_string_equal(data_text(t, "derived/others/person/name"), "Eva Ansat");
+	assert_null(data_find(t, "derived/unrecorded"));   /* every invited one is recorded */
+	assert_null(data_find(t, "derived/actions-complete"));   /* the action has no when */
 	const dnode *agenda = data_find(t, "derived/agenda");
 	assert_int_equal(data_count(agenda, "point"), 11);
 	const dnode *p = agenda->first;
@@ -160,22 +169,74 @@ static const dnode *bind_doc(arena *a, const char *doc, am_workplace **wp_out)
 	return root;
 }
 
-static void compliance_lists_every_point_in_the_law_order(void **state)
+/* Each item: key, answer and the gaps, runs of one token in one node. */
+static void compliance_items_carry_answers_and_gaps(void **state)
 {
 	(void)state;
-	static const char *const keys[] = {"last-year-goals", "focus-actions", "cooperation",
-	                                   "goals", "competence", "participants"};
+	static const struct { const char *key, *answer; } want[] = {
+		{"present-employer", "yes"}, {"present-leaders", "no"}, {"present-amr", "yes"},
+		{"last-year-goals", "unknown"}, {"focus-actions", "yes"}, {"cooperation", "unknown"},
+		{"goals", "unknown"}, {"competence", "yes"}, {"training", "unknown"},
+	};
 	arena *a = arena_new();
 	const dnode *t = bind_full(a, "27", FIXTURE_NO_MED);
 	const dnode *sec = data_find(t, "derived/compliance");
 	assert_non_null(sec);
-	assert_int_equal(data_count(sec, "item"), 6);
+	assert_int_equal(data_count(sec, "item"), 9);
 	const dnode *it = data_find(sec, "item");
-	for (size_t i = 0; i < 6; i++, it = it->next) {
-		assert_string_equal(data_text(it, "key"), keys[i]);
-		assert_string_equal(data_text(it, "covered"), "true");
+	for (size_t i = 0; i < 9; i++, it = it->next) {
+		assert_string_equal(data_text(it, "key"), want[i].key);
+		assert_string_equal(data_text(it, "answer"), want[i].answer);
 	}
-	assert_string_equal(data_text(sec, "all-covered"), "true");
+	const dnode *leaders = data_find(sec, "item")->next;
+	assert_string_equal(data_text(leaders, "gap/what"), "absent");
+	assert_string_equal(data_text(leaders, "gap/subject"), "Lea Leder");
+	const dnode *coop = leaders->next->next->next->next;
+	assert_int_equal(data_count(coop, "gap"), 3);   /* convenes, acute, information */
+	assert_null(data_find(coop, "gap/subject"));
+	assert_string_equal(data_text(sec, "all-yes"), "false");
+	arena_free(a);
+}
+
+/* Gaps of one kind with several subjects make one node. */
+static void gaps_of_one_kind_are_joined(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		FIXTURE_HEAD
+		"  <name>X</name><headcount>12</headcount>\n"
+		"  <people><person id=\"a\" role=\"amr\"><name>A</name></person>"
+		"<person id=\"b\" role=\"amr\"><name>B</name></person>"
+		"<person id=\"l\" role=\"leader\" deputy=\"true\"><name>L</name></person></people>\n"
+		"</workplace>\n";
+	arena *a = arena_new();
+	const dnode *t = bind_doc(a, doc, NULL);
+	const dnode *it = data_find(t, "derived/compliance/item");
+	while (it && strcmp(data_text(it, "key"), "present-amr") != 0)
+		it = it->next;
+	assert_non_null(it);
+	assert_string_equal(data_text(it, "answer"), "unknown");
+	assert_int_equal(data_count(it, "gap"), 1);
+	assert_string_equal(data_text(it, "gap/what"), "not-recorded");
+	assert_string_equal(data_text(it, "gap/subject"), "A, B");
+	/* The invited without attendance are listed, the deputy marked. */
+	assert_int_equal(data_count(data_find(t, "derived/unrecorded"), "person"), 3);
+	assert_string_equal(data_text(data_find(t, "derived/participants")->last, "deputy"), "true");
+	arena_free(a);
+}
+
+/* A small workplace has no AMO: a leader there is labelled a leader. */
+static void a_leader_without_an_amo_is_a_leader(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	const dnode *t = bind_full(a, "6", FIXTURE_NO_MED);
+	const dnode *lea = data_find(t, "people/person")->next;
+	assert_string_equal(data_text(lea, "role"), "leader");
+	assert_string_equal(data_text(lea, "role-label"), "leader-no-amo");
+	assert_string_equal(data_text(t, "meeting/chair/role-label"), "leader-no-amo");
+	t = bind_full(a, "27", FIXTURE_NO_MED);
+	assert_string_equal(data_text(data_find(t, "people/person")->next, "role-label"), "leader");
 	arena_free(a);
 }
 
@@ -186,7 +247,7 @@ static void compliance_names_what_is_missing(void **state)
 	am_workplace *wp;
 	const dnode *t = bind_doc(a, minimal_doc, &wp);
 	rules_result *res;
-	assert_int_equal(rules_evaluate(a, wp, &res), AM_OK);
+	assert_int_equal(rules_evaluate(a, wp, NULL, &res), AM_OK);
 	const dnode *sec = data_find(t, "derived/compliance");
 	assert_int_equal(data_count(sec, "item"), res->n_items);
 	size_t i = 0;
@@ -194,11 +255,12 @@ static void compliance_names_what_is_missing(void **state)
 		if (strcmp(it->name, "item") != 0)
 			continue;
 		assert_string_equal(data_text(it, "key"), res->items[i].key);
-		assert_string_equal(data_text(it, "covered"), res->items[i].covered ? "true" : "false");
+		assert_string_equal(data_text(it, "answer"), rules_answer_name(res->items[i].answer));
+		assert_string_equal(data_text(it, "answer"), "unknown");   /* nothing is stated */
+		assert_non_null(data_find(it, "gap/what"));
 		i++;
 	}
-	assert_string_equal(data_text(sec, "item/covered"), "false");   /* last-year-goals */
-	assert_string_equal(data_text(sec, "all-covered"), "false");
+	assert_string_equal(data_text(sec, "all-yes"), "false");
 	arena_free(a);
 }
 
@@ -217,7 +279,8 @@ static void an_agenda_note_covers_a_point(void **state)
 	while (it && strcmp(data_text(it, "key"), "cooperation") != 0)
 		it = it->next;
 	assert_non_null(it);
-	assert_string_equal(data_text(it, "covered"), "true");
+	assert_string_equal(data_text(it, "answer"), "yes");
+	assert_null(data_find(it, "gap"));
 	arena_free(a);
 }
 
@@ -316,7 +379,9 @@ int main(void)
 		cmocka_unit_test(derived_holds_the_rules),
 		cmocka_unit_test(med_and_small_bands),
 		cmocka_unit_test(blank_tree_has_only_the_agenda_numbers),
-		cmocka_unit_test(compliance_lists_every_point_in_the_law_order),
+		cmocka_unit_test(compliance_items_carry_answers_and_gaps),
+		cmocka_unit_test(gaps_of_one_kind_are_joined),
+		cmocka_unit_test(a_leader_without_an_amo_is_a_leader),
 		cmocka_unit_test(compliance_names_what_is_missing),
 		cmocka_unit_test(an_agenda_note_covers_a_point),
 		cmocka_unit_test(previous_year_is_bound_beside_this_one),

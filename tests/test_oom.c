@@ -86,7 +86,7 @@ static int workplace_run(const char *path, const char *xml, size_t len, long n)
 		return rc;
 	}
 	rules_result *r = (rules_result *)&d;
-	rc = rules_evaluate(a, wp, &r);
+	rc = rules_evaluate(a, wp, NULL, &r);
 	arena_fail_after(-1);
 	if (rc) {
 		if (rc != AM_EINTERNAL)

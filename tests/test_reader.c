@@ -92,7 +92,11 @@ static void full_document_fills_every_section(void **state)
 	assert_int_equal(wp->people[1].attendance, ATT_ABSENT);
 	assert_true(wp->people[2].new_in_amo);
 	assert_int_equal(wp->people[2].role, ROLE_AMR);
-	assert_string_equal(wp->people[3].group, "Lager");
+	assert_non_null(wp->people[3].group);
+	assert_string_equal(wp->people[3].group->name, "Lager");
+	assert_int_equal(wp->n_groups, 1);
+	assert_ptr_equal(wp->groups[0].leaders[0], &wp->people[1]);
+	assert_ptr_equal(wp->groups[0].amrs[0], &wp->people[2]);
 	assert_int_equal(wp->people[4].attendance, ATT_UNKNOWN);
 	assert_int_equal(wp->meeting.line, 16);
 	assert_int_equal(wp->meeting.date.y, 2026);
@@ -102,7 +106,7 @@ static void full_document_fills_every_section(void **state)
 	assert_ptr_equal(wp->meeting.minute_taker, &wp->people[3]);
 	assert_int_equal(wp->meeting.year, 2026);
 	assert_int_equal(wp->last_goals[0].status, GOAL_PARTLY);
-	assert_true(wp->last_goals[0].carried_over);
+	assert_int_equal(wp->last_goals[0].carried_over, TRI_YES);
 	assert_int_equal(wp->apv_date.d, 29);
 	assert_int_equal(wp->apv_items[0].deadline.m, 6);
 	assert_int_equal(wp->apv_items[0].status, ITEM_OPEN);
@@ -115,7 +119,9 @@ static void full_document_fills_every_section(void **state)
 	assert_ptr_equal(wp->competence.members[0].person, &wp->people[2]);
 	assert_true(wp->competence.members[0].items[0].hours > 14.49);
 	assert_int_equal(wp->competence.members[1].items[0].form, FORM_EXTERNAL);
+	assert_int_equal(wp->accidents.year, 2025);
 	assert_int_equal(wp->accidents.accidents, 2);
+	assert_int_equal(wp->accidents.poisonings, -1);  /* not given: not stated */
 	assert_int_equal(wp->accidents.near_misses, 0);
 	assert_int_equal(wp->accidents.incidents[0].date.m, 3);
 	assert_string_equal(wp->announcements[0], "Nyt lager");
@@ -159,12 +165,118 @@ static void prose_keeps_its_paragraphs_and_lists(void **state)
 	am_workplace *wp;
 	diag d;
 	assert_int_equal(load(a, FIXTURE_HEAD "<name>X\n\n  Y</name><headcount>3</headcount>"
-	                         "<accidents><summary>  To ulykker,\n  begge i lageret.\n \n"
+	                         "<accidents year=\"2025\"><summary>  To ulykker,\n  begge i lageret.\n \n"
 	                         "Det gjorde vi:\n  - nye sko\n  \xE2\x80\xA2 kursus\n- mere\n</summary></accidents></workplace>",
 	                      &wp, &d), AM_OK);
 	assert_string_equal(wp->name, "X Y");                   /* not prose: one line */
 	assert_string_equal(wp->accidents.summary,
 	                    "To ulykker, begge i lageret.\n\nDet gjorde vi:\n- nye sko\n\xE2\x80\xA2 kursus\n- mere");
+	arena_free(a);
+}
+
+/* Format 2's own parts: deputy, TR, groups, committees, the first
+ * discussion, last year's cooperation and competence plan followed up,
+ * focus and group links, no need, the supplementary training, typed
+ * accidents, the follow-up after the meeting. */
+static void format_2_parts_are_read(void **state)
+{
+	(void)state;
+	const char *text = FIXTURE_HEAD "<name>X</name><headcount>40</headcount>\n"
+		"<people><person id=\"e\" role=\"employer\" attendance=\"absent\"><name>E</name></person>\n"   /* 4 */
+		"<person id=\"d\" role=\"leader\" deputy=\"true\" attendance=\"present\" group=\"g\"><name>D</name></person>\n"
+		"<person id=\"r\" role=\"amr\" group=\"g\"><name>R</name></person>\n"
+		"<person id=\"t\" role=\"employee\" tr=\"true\"><name>T</name></person></people>\n"
+		"<amo><group id=\"g\"><name>Hal 1</name><leader ref=\"d\"/><amr ref=\"r\"/></group></amo>\n"   /* 8 */
+		"<committees><committee id=\"c\" level=\"local\"><name>Udvalget</name>"
+		"<member ref=\"d\" function=\"chair\"/><member ref=\"r\" function=\"vice-chair\"/><member ref=\"t\"/></committee></committees>\n"
+		"<meeting><committee ref=\"c\"/></meeting>\n"
+		"<first-discussion>Ny virksomhed</first-discussion>\n"
+		"<cooperation-evaluation><time>For lidt</time><money>Nok</money></cooperation-evaluation>\n"
+		"<competence-follow-up><item ref=\"r\" status=\"partly\" planned-hours=\"7.5\" hours=\"4\"><topic>Kursus</topic></item>"
+		"<item status=\"done\"><topic>Andet</topic><who>Tidligere AMR</who></item></competence-follow-up>\n"
+		"<apv><item group=\"g\"><problem>P</problem></item></apv>\n"
+		"<focus-areas><area id=\"f\"><title>F</title></area></focus-areas>\n"
+		"<goals><goal focus=\"f\" group=\"g\"><title>G</title><conditions>Tid</conditions></goal></goals>\n"
+		"<action-plan><action focus=\"f\"><what>W</what></action></action-plan>\n"
+		"<cooperation><participants>Alle</participants></cooperation>\n"
+		"<competence-plan><member ref=\"r\"><no-need>Nyuddannet</no-need></member>"
+		"<supplementary-training handled=\"apv\">I APV-processen</supplementary-training></competence-plan>\n"
+		"<accidents year=\"2025\" poisonings=\"1\" absence-days=\"3\"><incident kind=\"poisoning\" absence-days=\"3\">"
+		"<description>Opløsningsmiddel</description></incident></accidents>\n"
+		"<follow-up><responsible ref=\"e\"/><how>H</how><inform-employees>På mødet</inform-employees></follow-up>\n"
+		"</workplace>";
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_OK);
+	assert_true(wp->people[1].deputy);
+	assert_true(wp->people[3].tr);
+	assert_ptr_equal(wp->people[1].group, &wp->groups[0]);
+	assert_int_equal(wp->groups[0].line, 8);
+	assert_int_equal(wp->n_committees, 1);
+	assert_int_equal(wp->committees[0].level, LEVEL_LOCAL);
+	assert_int_equal(wp->committees[0].n_members, 3);
+	assert_int_equal(wp->committees[0].members[0].function, FUNCTION_CHAIR);
+	assert_ptr_equal(wp->committees[0].members[2].person, &wp->people[3]);
+	assert_ptr_equal(wp->meeting.committee, &wp->committees[0]);
+	assert_true(wp->first_discussion);
+	assert_string_equal(wp->first_note, "Ny virksomhed");
+	assert_string_equal(wp->cooperation_eval.time, "For lidt");
+	assert_null(wp->cooperation_eval.summary);
+	assert_int_equal(wp->n_competence_done, 2);
+	assert_int_equal(wp->competence_done[0].status, DONE_PARTLY);
+	assert_true(wp->competence_done[0].planned_hours > 7.49 && wp->competence_done[0].hours < 4.01);
+	assert_string_equal(wp->competence_done[0].who, "R");
+	assert_string_equal(wp->competence_done[1].who, "Tidligere AMR");
+	assert_true(wp->competence_done[1].hours < 0);  /* not given */
+	assert_ptr_equal(wp->apv_items[0].group, &wp->groups[0]);
+	assert_ptr_equal(wp->goals[0].focus, &wp->focus[0]);
+	assert_string_equal(wp->goals[0].conditions, "Tid");
+	assert_ptr_equal(wp->actions[0].focus, &wp->focus[0]);
+	assert_null(wp->actions[0].group);
+	assert_string_equal(wp->cooperation.participants, "Alle");
+	assert_true(wp->competence.members[0].no_need);
+	assert_int_equal(wp->competence.members[0].n_items, 0);
+	assert_int_equal(wp->competence.training, TRAINING_APV);
+	assert_int_equal(wp->accidents.poisonings, 1);
+	assert_int_equal(wp->accidents.accidents, -1);
+	assert_int_equal(wp->accidents.incidents[0].kind, INCIDENT_POISONING);
+	assert_int_equal(wp->accidents.incidents[0].absence_days, 3);
+	assert_ptr_equal(wp->follow_up.responsible, &wp->people[0]);
+	assert_string_equal(wp->follow_up.inform_employees, "På mødet");
+	assert_null(wp->follow_up.where);
+	arena_free(a);
+}
+
+/* A format 1 file is refused with what changed, at its lines. */
+static void format_1_is_refused_with_what_changed(void **state)
+{
+	(void)state;
+	const char *text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">\n"
+		"<name>X</name><headcount>40</headcount>\n"
+		"<people><person id=\"a\" role=\"supervisor\"><name>A</name><group>Hal 1</group></person>\n"  /* 4 */
+		"<person id=\"b\" role=\"amo-member\"><name>B</name></person>\n"
+		"<person id=\"c\" role=\"supervisor\"><name>C</name></person></people>\n"
+		"<last-year-goals><goal status=\"reached\"><title>G</title></goal></last-year-goals>\n"   /* 7 */
+		"<accidents count=\"2\"><incident kind=\"illness\"><description>D</description></incident></accidents>\n"
+		"</workplace>\n";
+	arena *a = arena_new();
+	am_workplace *wp;
+	diag d;
+	assert_int_equal(load(a, text, &wp, &d), AM_EINPUT);
+	assert_null(wp);
+	static const struct { int line; const char *needle; } want[] = {
+		{2, "format 1"}, {4, "role=\"supervisor\" (arbejdsleder) er slået sammen med \"leader\""},
+		{4, "<group> inde i <person>"}, {5, "role=\"amo-member\" findes ikke i format 2"}, {7, "carried-over"},
+		{8, "accidents=\"N\""}, {8, "year=\"ÅÅÅÅ\""}, {8, "kind=\"illness\" hedder kind=\"health-damage\""},
+	};
+	assert_int_equal(d.n, (int)(sizeof want / sizeof want[0]));
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (d.entries[i].line != want[i].line || !strstr(d.entries[i].msg, want[i].needle))
+			fail_msg("record %zu: got line %d '%s', expected line %d with '%s'", i, d.entries[i].line,
+			         d.entries[i].msg, want[i].line, want[i].needle);
+	assert_non_null(strstr(d.entries[1].msg, "(også linje 6)"));
 	arena_free(a);
 }
 
@@ -217,6 +329,33 @@ static void bad_values_are_reported_with_their_line(void **state)
 	                6, "<period>: to=\"2025-03-01\" ligger før from=\"2025-03-02\"; from skal være den første dato");
 	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5,
 	                "<announcement>: tegnet '\xe2\x98\x83' (U+2603) kan ikke skrives ud med amokits skrifttyper");
+	/* format 2's references */
+	expect_rejected_part("<people><person id=\"a\" role=\"amr\" group=\"nope\"><name>A</name></person></people>\n", 5,
+	                "<person group=\"nope\">: der er ingen <group id=\"nope\"> i <amo>");
+	expect_rejected_part("<people><person id=\"a\" role=\"employee\"><name>A</name></person></people>\n"
+	                "<amo><group id=\"g\"><name>G</name><amr ref=\"a\"/></group></amo>\n", 6,
+	                "<amr ref=\"a\">: personen har role=\"employee\"; her skal stå en arbejdsmiljørepræsentant");
+	expect_rejected_part("<people><person id=\"a\" role=\"amr\"><name>A</name></person></people>\n"
+	                "<amo><group id=\"g\"><name>G</name><leader ref=\"a\"/></group></amo>\n", 6,
+	                "her skal stå en leder i AMO");
+	expect_rejected_part("<amo><group id=\"g\"><name>G</name></group>\n<group id=\"g\"><name>H</name></group></amo>\n", 6,
+	                "<group id=\"g\">: id'et bruges allerede på linje 5");
+	expect_rejected_part("<people><person id=\"a\" role=\"employer\" deputy=\"true\"><name>A</name></person></people>\n", 5,
+	                "kan ikke være sin egen stedfortræder");
+	expect_rejected_part("<people><person id=\"a\" role=\"adviser\"><name>A</name></person></people>\n"
+	                "<committees><committee id=\"c\"><name>C</name><member ref=\"a\"/></committee></committees>\n", 6,
+	                "<member ref=\"a\">: en rådgiver er ikke medlem af udvalget");
+	expect_rejected_part("<people><person id=\"a\" role=\"amr\"><name>A</name></person></people>\n"
+	                "<committees><committee id=\"c\"><name>C</name><member ref=\"a\"/>\n<member ref=\"a\"/></committee></committees>\n", 7,
+	                "er allerede medlem på linje 6");
+	expect_rejected_part("<meeting><committee ref=\"c\"/></meeting>\n", 5, "<committee ref=\"c\">: der er ingen <committee id=\"c\">");
+	expect_rejected_part("<first-discussion/>\n<last-year-goals><goal><title>G</title></goal></last-year-goals>\n", 6,
+	                "<first-discussion> på linje 5");
+	expect_rejected_part("<focus-areas><area><title>A</title></area></focus-areas>\n<goals><goal focus=\"x\"><title>G</title></goal></goals>\n", 6,
+	                "<goal focus=\"x\">: der er intet <area id=\"x\">");
+	expect_rejected_part("<people><person id=\"a\" role=\"amr\"><name>A</name></person></people>\n<competence-plan>"
+	                "<member ref=\"a\"><no-need/></member>\n<member ref=\"a\"><no-need/></member></competence-plan>\n", 7,
+	                "har allerede en plan på linje 6");
 }
 
 /* Repeats: their kinds, day, end and moves to working days, and the
@@ -322,16 +461,16 @@ static void common_mistakes_are_explained(void **state)
 	               "dir/t.xml:5: <date> hører ikke til i <workplace>, men i <meeting> eller <activity>");
 	expect_message(H NH "  <meeting><place>Kantinen</place><date>2026-03-24</date></meeting>\n</workplace>\n",
 	               "dir/t.xml:5: <date> skal stå før <place> (linje 5); rækkefølgen i <meeting> er <date>, <start>, "
-	               "<end>, <place>, <chair>, <minute-taker> og <covers-year>");
+	               "<end>, <place>, <chair>, <minute-taker>, <covers-year> og <committee>");
 	/* Attributes: a typo, a missing one, a value not on the list, Danish yes. */
 	expect_message(H NH "  <people><person id=\"a\" rolle=\"amr\"><name>A</name></person></people>\n</workplace>\n",
 	               "dir/t.xml:5: <person> har ingen attribut rolle; mente du role?");
 	expect_message(H NH "  <people><person id=\"a\"><name>A</name></person></people>\n</workplace>\n",
 	               "dir/t.xml:5: <person> mangler attributten role=\"…\"; mulige værdier: employer, leader, amr, "
-	               "supervisor, amo-member, employee og adviser");
+	               "employee og adviser");
 	expect_message(H NH "  <people><person id=\"a\" role=\"amo\"><name>A</name></person></people>\n</workplace>\n",
 	               "dir/t.xml:5: <person role=\"…\">: \"amo\" kan ikke bruges; mente du amr? Mulige værdier: employer, "
-	               "leader, amr, supervisor, amo-member, employee, adviser");
+	               "leader, amr, employee, adviser");
 	expect_message(H "  <name>X</name>\n  <headcount>7</headcount>\n  <med-agreement applies=\"ja\"/>\n</workplace>\n",
 	               "dir/t.xml:5: <med-agreement applies=\"…\">: skriv true (ja), ikke \"ja\"");
 	/* Numbers as Danes write them. */
@@ -347,7 +486,7 @@ static void common_mistakes_are_explained(void **state)
 	expect_message(H NH "  <branch>Byg\n</workplace>\n",
 	               "dir/t.xml:6: <branch> fra linje 5 er ikke lukket; skriv </branch> før </workplace>");
 	expect_message("<?xml version=\"1.0\"?>\n<workplace version=\"1\">\n" NH "</workplace>\n",
-	               "dir/t.xml:2: <workplace> mangler sit navnerum; skriv <workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\">");
+	               "dir/t.xml:2: <workplace> mangler sit navnerum; skriv <workplace xmlns=\"urn:amokit:workplace:2\" version=\"2\">");
 }
 #undef H
 #undef NH
@@ -417,7 +556,7 @@ static void any_doctype_is_refused_at_its_line(void **state)
 	const char *text = "<?xml version=\"1.0\"?>\n\n<!DOCTYPE workplace [\n"
 		"<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
 		"<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
-		"<workplace xmlns=\"urn:amokit:workplace:1\" version=\"1\"><name>&b;</name><headcount>1</headcount></workplace>";
+		"<workplace xmlns=\"urn:amokit:workplace:2\" version=\"2\"><name>&b;</name><headcount>1</headcount></workplace>";
 	arena *a = arena_new();
 	am_workplace *wp;
 	diag d;
@@ -538,6 +677,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_document_fills_every_section),
 		cmocka_unit_test(minimal_document_leaves_sections_absent),
+		cmocka_unit_test(format_2_parts_are_read),
+		cmocka_unit_test(format_1_is_refused_with_what_changed),
 		cmocka_unit_test(calendar_rules_are_exact),
 		cmocka_unit_test(prose_keeps_its_paragraphs_and_lists),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),

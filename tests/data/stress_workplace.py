@@ -92,7 +92,7 @@ def main(argv):
         return 2
     rows, path = int(argv[0]), argv[1]
     people = names(100)
-    roles = ["employer"] + ["leader"] * 20 + ["amr"] * 40 + ["amo-member"] * 39
+    roles = ["employer"] + ["leader"] * 20 + ["amr"] * 40 + ["amr"] * 39
     persons = []
     for k, (name, role) in enumerate(zip(people, roles)):
         persons.append('    <person id="p%d" role="%s" attendance="present">\n      <name>%s</name>\n'
@@ -101,7 +101,7 @@ def main(argv):
     for k, (name, role) in enumerate([("Bo Ikke Inviteret", "employee"), ("Rådgiver Udenfor", "adviser")], 100):
         persons.append('    <person id="p%d" role="%s">\n      <name>%s</name>\n    </person>' % (k, role, name))
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<workplace xmlns="urn:amokit:workplace:1" version="1">',
+           '<workplace xmlns="urn:amokit:workplace:2" version="2">',
            "  <name>Stresstestens Arbejdsmiljøorganisationsvirksomhed A/S</name>",
            "  <address>%s</address>" % text("address", 300),
            "  <headcount>180</headcount>",
@@ -137,7 +137,7 @@ def main(argv):
         out.append('    <member ref="p%d">\n      <item form="training">\n        <topic>%s</topic>\n'
                    "        <when>2. kvartal</when>\n        <hours>14</hours>\n      </item>\n    </member>"
                    % (i + 1, text("cp%d" % i, 2000)))
-    out += ["  </competence-plan>", '  <accidents count="3" near-misses="12">',
+    out += ["  </competence-plan>", '  <accidents year="2025" accidents="3" near-misses="12">',
             "    <summary>%s</summary>" % text("accs", 2000)]
     for i in range(3):
         out.append('    <incident kind="accident" date="2025-0%d-10">\n      <description>%s</description>\n'

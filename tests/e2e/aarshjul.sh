@@ -75,7 +75,7 @@ words = ["Møde", "APV", "runde", "kursus", "opfølgning", "trivsel", "brandøve
 rings = [("m", "#0072B2", "Møder"), ("a", "#E69F00", "APV"), ("u", "#009E73", "Uddannelse"),
          ("r", "#CC79A7", "Runderinger"), ("t", "#D55E00", "Trivsel")]
 out = ['<?xml version="1.0" encoding="UTF-8"?>',
-       '<workplace xmlns="urn:amokit:workplace:1" version="1">',
+       '<workplace xmlns="urn:amokit:workplace:2" version="2">',
        "  <name>Stress Plejecenter</name>", "  <headcount>140</headcount>",
        "  <meeting><date>2026-02-10</date><covers-year>2026</covers-year></meeting>",
        '  <wheel year="2026">']

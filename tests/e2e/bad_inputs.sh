@@ -50,7 +50,7 @@ expect() {
 }
 
 H='<?xml version="1.0" encoding="UTF-8"?>'
-W='<workplace xmlns="urn:amokit:workplace:1" version="1">'
+W='<workplace xmlns="urn:amokit:workplace:2" version="2">'
 
 # --- files that cannot be read (exit 2, no line) --------------------------
 expect 2 "$TMP/missing.xml: kan ikke åbnes: filen eller mappen findes ikke" "$TMP/missing.xml"

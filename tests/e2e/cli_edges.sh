@@ -23,7 +23,7 @@ nl=$(printf 'x\nforged.xml:1: all is well')
 esc=$(printf 'x\033[2J\033]0;pwned\007')
 raw=$(printf 'x\377\376')
 for name in "$nl" "$esc" "$raw"; do
-	printf '<?xml version="1.0"?>\n<workplace xmlns="urn:amokit:workplace:1" version="1">\n<nme/>\n</workplace>\n' \
+	printf '<?xml version="1.0"?>\n<workplace xmlns="urn:amokit:workplace:2" version="2">\n<nme/>\n</workplace>\n' \
 		> "$TMP/$name.xml"
 done
 "$AMOKIT" check "$TMP/$nl.xml" "$TMP/$esc.xml" "$TMP/$raw.xml" > /dev/null 2> "$TMP/err"

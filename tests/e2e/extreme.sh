@@ -83,12 +83,12 @@ assert all(ch in "".join(names) for ch in letters), "a letter is missing"
 open(out + "/names.txt", "w", encoding="utf-8").write("\n".join(names) + "\n")
 
 # 2. the scripts workplace: every name a participant.
-roles = ["employer"] + ["amr"] * 3 + ["leader"] * 3 + ["amo-member"] * (len(names) - 7)
+roles = ["employer"] + ["amr"] * 3 + ["leader"] * 3 + ["amr"] * (len(names) - 7)
 people = "\n".join('    <person id="p%d" role="%s" attendance="%s">\n      <name>%s</name>\n'
                    '      <title>Arbejdsmiljørepræsentant</title>\n    </person>'
                    % (i, r, "present" if i % 4 else "absent", escape(n)) for i, (n, r) in enumerate(zip(names, roles)))
 open(out + "/scripts.xml", "w", encoding="utf-8").write("""<?xml version="1.0" encoding="UTF-8"?>
-<workplace xmlns="urn:amokit:workplace:1" version="1">
+<workplace xmlns="urn:amokit:workplace:2" version="2">
   <name>Europæisk Værksted Œdipe &amp; Ştefănescu ApS</name>
   <headcount>60</headcount>
   <people>
@@ -102,12 +102,12 @@ open(out + "/scripts.xml", "w", encoding="utf-8").write("""<?xml version="1.0" e
 # 3. refused letters, each in its own file.
 for u in [0x21A, 0x21B] + sorted(unprintable):
     open(out + "/refuse-%04X.xml" % u, "w", encoding="utf-8").write(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<workplace xmlns="urn:amokit:workplace:1" version="1">\n'
+        '<?xml version="1.0" encoding="UTF-8"?>\n<workplace xmlns="urn:amokit:workplace:2" version="2">\n'
         "  <name>Firma %s</name>\n  <headcount>7</headcount>\n</workplace>\n" % chr(u))
 
 # 4. the minimal workplace.
 open(out + "/minimal.xml", "w", encoding="utf-8").write(
-    '<?xml version="1.0" encoding="UTF-8"?>\n<workplace xmlns="urn:amokit:workplace:1" version="1">\n'
+    '<?xml version="1.0" encoding="UTF-8"?>\n<workplace xmlns="urn:amokit:workplace:2" version="2">\n'
     "  <name>Minimal ApS</name>\n  <headcount>3</headcount>\n</workplace>\n")
 
 # 1. 200 rows plus a 500-activity wheel in every script.

@@ -42,7 +42,7 @@ png "$W/logo.png"; png "$W/sub/logo.png"; png "$TMP/outside/secret.png"
 # workplace NAME LOGO: a workplace file $W/NAME.xml whose <logo> is LOGO (line 5).
 workplace() {
 	{ printf '<?xml version="1.0" encoding="UTF-8"?>\n'
-	  printf '<workplace xmlns="urn:amokit:workplace:1" version="1">\n'
+	  printf '<workplace xmlns="urn:amokit:workplace:2" version="2">\n'
 	  printf '  <name>Logo ApS</name>\n  <headcount>12</headcount>\n'
 	  printf '  <logo>%s</logo>\n' "$2"
 	  printf '  <meeting><date>2026-03-10</date></meeting>\n</workplace>\n'; } > "$W/$1.xml"

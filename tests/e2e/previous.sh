@@ -14,7 +14,7 @@ fail() { echo "previous: $*"; exit 1; }
 # Last year's goals (the <goals> of the 2025 file), as text to compare.
 goals=$(python3 - <<'PY'
 import xml.etree.ElementTree as ET
-ns = {"w": "urn:amokit:workplace:1"}
+ns = {"w": "urn:amokit:workplace:2"}
 root = ET.parse("tests/data/kontor-2025.xml").getroot()
 for g in root.findall("w:goals/w:goal/w:title", ns):
     print(" ".join(g.text.split()))

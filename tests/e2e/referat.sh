@@ -3,7 +3,7 @@
 # checks (pdfcheck.py --margin 8) and the PDF/A-1b checker, two runs with
 # the same SOURCE_DATE_EPOCH give identical bytes, `render` logs the file's
 # SHA-256 as sha256sum does, and the text shows every participant present
-# or absent, "Side 1 af" and the compliance page last.
+# or absent, "Side 1 af" and the compliance check before the signatures.
 # Run from the repository root with AMOKIT=<binary>.
 AMOKIT=${AMOKIT:-build/amokit}
 fail=0
@@ -37,7 +37,7 @@ for x in examples/*.xml; do
 	# Everyone whose attendance the file records, by name.
 	missing=$(python3 - "$x" "$out/$n/all1.txt" <<'PY'
 import sys, xml.etree.ElementTree as ET
-ns = {"w": "urn:amokit:workplace:1"}
+ns = {"w": "urn:amokit:workplace:2"}
 text = open(sys.argv[2], encoding="utf-8").read()
 for p in ET.parse(sys.argv[1]).getroot().findall("w:people/w:person", ns):
     name = " ".join(p.find("w:name", ns).text.split())
@@ -48,8 +48,17 @@ PY
 	[ -z "$missing" ] && ok "$n: every participant is named" || bad "$n: names missing: $missing"
 	grep -qF "Side 1 af" "$out/$n/all1.txt" && ok "$n: Side 1 af" || bad "$n: no 'Side 1 af'"
 	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-	pdftotext -f "$pages" -l "$pages" "$pdf" - | grep -qF "Tjek af de lovpligtige punkter" \
-		&& ok "$n: the compliance check is the last page" || bad "$n: last page is not the compliance check"
+	# The check, then the signatures, which end the minutes.
+	check=0; sign=0; p=1
+	while [ "$p" -le "$pages" ]; do
+		t=$(pdftotext -f "$p" -l "$p" "$pdf" -)
+		case $t in *"Tjek af drøftelsens punkter og deltagere"*) [ "$check" = 0 ] && check=$p ;; esac
+		case $t in *Underskrifter*) sign=$p ;; esac
+		p=$((p + 1))
+	done
+	[ "$check" -gt 0 ] && [ "$check" -le "$sign" ] && [ "$sign" -ge $((pages - 1)) ] \
+		&& ok "$n: the compliance check comes before the signatures at the end" \
+		|| bad "$n: check on page $check, signatures on page $sign of $pages"
 	pdftotext -f "$pages" -l "$pages" "$pdf" - | tr -s ' \n' '  ' | grep -qF "Side $pages af $pages" \
 		&& ok "$n: Side $pages af $pages on the last page" || bad "$n: no 'Side $pages af $pages'"
 done

@@ -46,7 +46,7 @@ import os, re, subprocess, sys
 import xml.etree.ElementTree as ET
 
 L = "{urn:amokit:layout:1}"
-W = "{urn:amokit:workplace:1}"
+W = "{urn:amokit:workplace:2}"
 out, examples = sys.argv[1], sys.argv[2:]
 problems = []
 
@@ -105,15 +105,18 @@ expect(len(writing) == 3, "forberedelsesark.xml: blank sheet has not three writi
 handleplan = ["Hvad?", "Hvorfor?", "Hvordan?", "Hvornår?", "Hvem?", "Opfølgning?"]
 
 
-def invited(band, role):
-    """The head-count rule (src/rules.c): who is invited."""
-    if role == "employer":
+def invited(band, person, committee):
+    """Who is invited (src/rules.c): the employer and any deputy; 1-9 every
+    employee; 10-34 the AMO's leaders and AMRs; 35+ the committee's members
+    (without committees the AMO's leaders and AMRs); MED the committee's."""
+    role = person.get("role")
+    if role == "employer" or person.get("deputy") == "true":
         return True
     if band == "small":
         return role != "adviser"
-    if band == "medium":
-        return role in ("leader", "amr", "supervisor", "amo-member")
-    return role in ("leader", "amr", "amo-member")
+    if band == "medium" or (band == "large" and committee is None):
+        return role in ("leader", "amr")
+    return committee is not None and person.get("id") in committee
 
 
 def header_line(pdf):
@@ -170,8 +173,16 @@ for x in examples:
     else:
         band = "small" if headcount < 10 else "medium" if headcount < 35 else "large"
     bands.add(band)
-    people = [(p.find(W + "name").text, p.get("role")) for p in wp.iter(W + "person")]
-    who = [(n, r) for n, r in people if invited(band, r)]
+    # The committee(s) holding the discussion: the meeting's, else all.
+    committee = None
+    if wp.find(W + "committees") is not None:
+        chosen = wp.find(W + "meeting/" + W + "committee")
+        cs = [c for c in wp.iter(W + "committee") if c.get("id") and
+              (chosen is None or c.get("id") == chosen.get("ref"))]
+        committee = {m.get("ref") for c in cs for m in c.iter(W + "member")}
+    label = lambda p: "leader-no-amo" if band == "small" and p.get("role") == "leader" else p.get("role")
+    people = [(p.find(W + "name").text, label(p)) for p in wp.iter(W + "person")]
+    who = [(p.find(W + "name").text, label(p)) for p in wp.iter(W + "person") if invited(band, p, committee)]
     date = wp.find(W + "meeting/" + W + "date")
     d = os.path.join(out, name)
 

@@ -105,7 +105,7 @@ if ! [ -x /usr/bin/time ]; then
 	echo "skip memory bound: GNU time is not installed (apt-get install time)"
 else
 	H='<?xml version="1.0" encoding="UTF-8"?>'
-	W='<workplace xmlns="urn:amokit:workplace:1" version="1">'
+	W='<workplace xmlns="urn:amokit:workplace:2" version="2">'
 	{ printf '%s\n%s\n<name>X</name><headcount>7</headcount>\n<!--' "$H" "$W"
 	  head -c 1200000 /dev/zero | tr '\0' 'x'; printf -- '-->\n</workplace>\n'; } > "$TMP/oversize.xml"
 	worst=0; worst_file=; n=0
