@@ -471,6 +471,7 @@ static void dates_in_the_list_are_the_occurrences(void **state)
 	assert_non_null(strstr(text, "Side 3 af 3") ? text : strstr(text, "Side 2 af 2"));
 	free(text);
 	arena_free(a);
+	stress_free(&p);
 }
 
 static void missing_layout_keys_and_month_names_are_errors(void **state)
