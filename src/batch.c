@@ -608,6 +608,15 @@ static void finish(batch *b, size_t index, int rc, const diag *d)
 
 /* The worker's result pipe ended: reap it, fail the file it held, and
  * replace it while files remain. */
+/* A worker ended by a signal may have left its staging folder beside the
+ * workplace's folder (no process holds it any more): removed at once. */
+static void tidy_after(batch *b, const input *in)
+{
+	char dir[PATH_MAX];
+	if ((size_t)snprintf(dir, sizeof dir, "%s%s%s", b->o->outdir, in->sub[0] ? "/" : "", in->sub) < sizeof dir)
+		output_tidy(dir, b->d);
+}
+
 static void reap(batch *b, worker *w)
 {
 	int status = 0;
@@ -619,6 +628,8 @@ static void reap(batch *b, worker *w)
 	w->pid = 0;
 	bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	b->killed |= WIFSIGNALED(status);
+	if (WIFSIGNALED(status) && w->task >= 0)
+		tidy_after(b, &b->in[w->task]);
 	if (w->task >= 0) {
 		diag d;
 		diag_init(&d);

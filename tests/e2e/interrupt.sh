@@ -15,7 +15,8 @@
 #     Ctrl-C on a terminal sends): every workplace folder holds one whole
 #     set of its own; after SIGINT, or a SIGKILL of the parent alone (the
 #     workers follow it), no staging folder is left; after a SIGKILL of
-#     every process the next batch removes them.
+#     every process the next batch removes them. And a worker killed alone,
+#     over workplaces in subfolders: the parent removes its staging folder.
 #  3. Two renders of different workplaces into one folder at once, many
 #     times: both succeed, one whole set remains, nothing else.
 #
@@ -184,6 +185,31 @@ while [ $i -lt "$LOOPS" ]; do
 done
 [ "$fail" = "$bad_before" ] &&
 	ok "batch killed $LOOPS times ($n_int SIGINT to the parent, $n_ctrlc to every process, $n_parent SIGKILL to the parent, $n_group to every process): every folder one whole set of its own, no leftover"
+
+# A worker killed outright (the batch goes on, over workplaces in
+# subfolders): its workplace fails, its staging folder is removed by the
+# parent at once, every folder is whole.
+mkdir -p "$TMP/sub/x" "$TMP/sub/y"
+cp examples/plejecenter-140.xml "$TMP/sub/x/p1.xml"; cp examples/plejecenter-140.xml "$TMP/sub/y/p2.xml"
+cp examples/produktion-45.xml "$TMP/sub/x/p3.xml"; cp examples/produktion-45.xml "$TMP/sub/y/p4.xml"
+S="$TMP/subout"; i=0; bad_before=$fail; killed=0
+while [ $i -lt 10 ]; do
+	rm -rf "$S"
+	setsid "$AMOKIT" batch -j 2 -o "$S" "$TMP/sub" > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(delay "$((i + 1000))" 150)"
+	w=$(pgrep -P "$pid" | head -n 1)
+	[ -n "$w" ] && kill -s KILL "$w" 2> /dev/null && killed=$((killed + 1))
+	wait "$pid" 2> /dev/null
+	gone "$pid" || bad "worker kill $i: processes left"
+	[ -n "$(left_in "$S")" ] && bad "worker kill $i: left $(left_in "$S")"
+	for d in "$S"/*/*/; do
+		[ -d "$d" ] || continue
+		[ "$(ls "$d" | wc -l)" = 6 ] || bad "worker kill $i: $d holds $(ls "$d" | wc -l) documents"
+	done
+	i=$((i + 1))
+done
+[ "$fail" = "$bad_before" ] && ok "batch over subfolders, one worker killed outright ($killed of 10 runs): no leftover, every folder whole"
 
 # --- 3. two renders into one folder at once ----------------------------------------
 C="$TMP/concurrent"; mkdir "$C"
