@@ -915,7 +915,7 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 /* Moves the content of box n into the run's appendix, under a heading
  * "Bilag: <title>", and returns the note the box shows instead, as a
  * paragraph node; NULL when out of memory. */
-static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c)
+static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c, float inner, blk **moved)
 {
 	bctx plain = *c;
 	plain.spill = false;
@@ -936,9 +936,12 @@ static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c)
 	if (!k)
 		return NULL;
 	k->keep_with_next = true;
-	builder sub = {r, r->body_w, r->appendix, false, NULL, NULL};
-	if (build_flow(&sub, body, &plain))
+	/* built at the box's inner width: the very blocks the box would hold */
+	blk *cv = new_vbox(r, inner);
+	builder sub = {r, inner, cv, false, NULL, NULL};
+	if (!cv || build_flow(&sub, body, &plain) || (cv->u.vbox.n && !vbox_add(r, r->appendix, cv, 0)))
 		return NULL;
+	*moved = cv;
 	lnode *text = arena_alloc(r->a, sizeof *text), *p = arena_alloc(r->a, sizeof *p);
 	if (!text || !p)
 		return NULL;
@@ -952,9 +955,13 @@ static int build_box(builder *b, const lnode *n, const bctx *c)
 	lrun *r = b->r;
 	const char *hs = lattr_get(n, "height"), *of = lattr_get(n, "overflow");
 	const lnode *content = NULL;
-	if (c->spill && of && strcmp(of, "appendix") == 0 && !(content = spill_box(r, n, c)))
+	blk *moved = NULL;
+	if (c->spill && of && strcmp(of, "appendix") == 0 &&
+	    !(content = spill_box(r, n, c, b->width - 2 * box_pad(r, c), &moved)))
 		return fail(r);
 	blk *bx = box_at_scale(r, n, content, c, b->width, c->scale);
+	if (bx && moved && vbox_last(bx->u.box.content))
+		r->spill_gain += moved->h - vbox_last(bx->u.box.content)->b->h;   /* what the note saved */
 	if (!bx)
 		return -1;
 	if (hs) {
@@ -1637,7 +1644,32 @@ typedef struct flow_arg {
 	builder *b;
 	bool page_each;
 	bool own_numbers;          /* each item's pages are numbered on their own */
+	bool spilled;              /* the item before needed its appendix */
 } flow_arg;
+
+/* Builds one sheet with its boxes' content spilled to an appendix; the
+ * appendix is left in r->appendix, and r->spill_gain says how much taller
+ * the sheet would be with the content in its boxes. */
+static int build_spilled(lrun *r, builder *b, const lnode *body, const bctx *c)
+{
+	bctx sub = *c;
+	sub.spill = true;
+	r->appendix = NULL;
+	r->spill_gain = 0;
+	return build_flow(b, body, &sub);
+}
+
+/* Ends the sheet just built with its appendix, on the pages after it. */
+static int add_appendix(lrun *r, blk *out)
+{
+	vchild *last = vbox_last(out);
+	if (!r->appendix || !r->appendix->u.vbox.n || !last)
+		return 0;
+	last->break_after = true;
+	vchild *k = vbox_add(r, out, r->appendix, 0);
+	r->appendix = NULL;
+	return k ? 0 : -1;
+}
 
 static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
 {
@@ -1650,27 +1682,34 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 	}
 	size_t n0 = out->u.vbox.n;
 	float h0 = out->h;
+	/* A sheet of its own that does not fit its page is built with the long
+	 * pre-filled content of its boxes moved to an appendix ("Bilag") on
+	 * the pages after it, so its writing room stays. When the sheet before
+	 * needed that, this one is built so first, and kept when it would not
+	 * have fitted with its content either (the sheets of a repeat are much
+	 * alike: one build instead of two). */
+	float avail = r->l->page.h - r->l->page.mt - r->l->page.mb;
+	if (fa->page_each && fa->spilled) {
+		if (build_spilled(r, fa->b, body, c))
+			return -1;
+		if (r->appendix && n0 < out->u.vbox.n &&
+		    out->h - out->u.vbox.kids[n0].y + r->spill_gain > avail + 1)
+			return add_appendix(r, out);
+		out->u.vbox.n = n0;
+		out->h = h0;
+		r->appendix = NULL;
+	}
+	fa->spilled = false;
 	if (build_flow(fa->b, body, c))
 		return -1;
-	/* A sheet of its own that does not fit its page: built again with
-	 * the long pre-filled content of its boxes moved to an appendix
-	 * ("Bilag") on the pages after it, so its writing room stays. */
-	float avail = r->l->page.h - r->l->page.mt - r->l->page.mb;
 	if (!fa->page_each || n0 == out->u.vbox.n || out->h - out->u.vbox.kids[n0].y <= avail)
 		return 0;
 	out->u.vbox.n = n0;
 	out->h = h0;
-	bctx sub = *c;
-	sub.spill = true;
-	r->appendix = NULL;
-	if (build_flow(fa->b, body, &sub))
+	if (build_spilled(r, fa->b, body, c))
 		return -1;
-	if (!r->appendix || !r->appendix->u.vbox.n || !(last = vbox_last(out)))
-		return 0;
-	last->break_after = true;
-	vchild *k = vbox_add(r, out, r->appendix, 0);
-	r->appendix = NULL;
-	return k ? 0 : -1;
+	fa->spilled = r->appendix != NULL;
+	return add_appendix(r, out);
 }
 
 static int build_keep(builder *b, const lnode *n, const bctx *c)
@@ -1727,7 +1766,7 @@ static int build_node(builder *b, const lnode *n, const bctx *c)
 	case L_REPEAT: {
 		const char *brk = lattr_get(n, "break");
 		const char *pn = lattr_get(n, "page-numbers");
-		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0};
+		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0, false};
 		return repeat_each(b->r, n, c, flow_item, &fa) < 0 ? -1 : 0;
 	}
 	default:

@@ -225,6 +225,7 @@ typedef struct lrun {
 	text_joints *joints;       /* the layout's compound joints, parsed on first use */
 	float body_w;              /* width of the first section's body */
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
+	float spill_gain;          /* how much taller the spilled boxes would be whole */
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */
