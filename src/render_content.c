@@ -270,11 +270,11 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 		out_op(c, ")Tj");
 }
 
-/* Draws text at a point already in PDF space. */
-static int show_at(render_ctx *c, const draw_cmd *cmd, float x, float y, float size)
+/* Draws s[0..len) of a text command at a point already in PDF space. */
+static int show_run(render_ctx *c, const draw_cmd *cmd, const char *s, size_t len, float x, float y,
+                    float size)
 {
-	const char *s = cmd->u.text.utf8;
-	if (!s[0])
+	if (!len)
 		return AM_OK;
 	if (!(size > 0 && size <= MAX_FONT_SIZE)) {
 		diag_error(c->d, c->path, 0, "font size %g out of range (0 to %d points) for \"%.40s\"",
@@ -293,27 +293,66 @@ static int show_at(render_ctx *c, const draw_cmd *cmd, float x, float y, float s
 	render_set_fill(c, cmd->u.text.colour);
 	text_origin(c, cmd->u.text.angle, x, y);
 	select_font(c, cmd->u.text.style, size);
-	show_text(c, f, s, strlen(s));
+	show_text(c, f, s, len);
 	return AM_OK;
 }
 
-static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
+static int show_at(render_ctx *c, const draw_cmd *cmd, float x, float y, float size)
 {
-	return show_at(c, cmd, px(c, cmd->u.text.x), py(c, cmd->u.text.y), cmd->u.text.size * c->scale);
+	const char *s = cmd->u.text.utf8;
+	return show_run(c, cmd, s, strlen(s), x, y, size);
 }
 
-/* The width of utf8 in style at size, as layout measures it. */
-static float text_width(const render_ctx *c, font_style style, float size, const char *utf8)
+/* The byte offset of the character boundary halfway through s[0..len). */
+static size_t middle(const char *s, size_t len)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < len; n++) {
+		unsigned cp;
+		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		i += step ? step : 1;
+	}
+	for (size_t i = 0, seen = 0; i < len && seen < n / 2; seen++) {
+		unsigned cp;
+		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		i += step ? step : 1;
+		k = i;
+	}
+	return k;
+}
+
+/* The width of s[0..len) in style at size, as layout measures it. */
+static float run_width(const render_ctx *c, font_style style, float size, const char *s, size_t len)
 {
 	text_measurer m = font_measurer(c->opts->fonts);
-	return m.fn(m.ctx, style, size, utf8, strlen(utf8));
+	return m.fn(m.ctx, style, size, s, len);
+}
+
+/* The first text of a span is drawn from its middle, its first half only
+ * when the span ends: an extractor (poppler) lays a span's text out from
+ * its first glyph towards the end of its last, as one upright word, which
+ * for turned text or several lines covers what lies beside it; drawn so,
+ * the span's text sits at the middle of its first line. The page looks the
+ * same (positions agree to 1/100 point). */
+static int draw_text_cmd(render_ctx *c, const draw_cmd *cmd)
+{
+	float x = px(c, cmd->u.text.x), y = py(c, cmd->u.text.y), size = cmd->u.text.size * c->scale;
+	bool split = c->span_fresh;
+	c->span_fresh = false;
+	if (!split)
+		return show_at(c, cmd, x, y, size);
+	const char *s = cmd->u.text.utf8;
+	size_t len = strlen(s), k = middle(s, len);
+	double w = run_width(c, cmd->u.text.style, size, s, k), a = cmd->u.text.angle;
+	c->defer = (render_defer){cmd, k, x, y, size};
+	return show_run(c, cmd, s + k, len - k, (float)(x + w * cos(a)), (float)(y + w * sin(a)), size);
 }
 
 int render_label(render_ctx *c, float x, float y, font_style style, float size,
                  bool centre, rgb colour, const char *utf8)
 {
 	if (centre)
-		x -= text_width(c, style, size, utf8) / 2;
+		x -= run_width(c, style, size, utf8, strlen(utf8)) / 2;
 	draw_cmd cmd = {.kind = DRAW_TEXT};
 	cmd.u.text.size = size;
 	cmd.u.text.style = style;
@@ -332,13 +371,21 @@ static void span_begin(render_ctx *c, const char *utf8)
 	out_bytes(c, "/Span<</ActualText", 18);
 	pdf_put_utf16_literal(&c->ops, utf8, strlen(utf8));
 	out_op(c, ">>BDC");
+	c->span_fresh = true;
 }
 
 static void span_end(render_ctx *c)
 {
+	if (c->spans == 1 && c->defer.cmd) {   /* the first half of its first text */
+		const render_defer *d = &c->defer;
+		show_run(c, d->cmd, d->cmd->u.text.utf8, d->len, d->x, d->y, d->size);
+	}
 	render_end_text(c);
-	if (c->spans > 0 && --c->spans == 0)
+	if (c->spans > 0 && --c->spans == 0) {
 		out_op(c, "EMC");
+		c->defer.cmd = NULL;
+		c->span_fresh = false;
+	}
 }
 
 /* ---- shapes, images, links ------------------------------------------- */

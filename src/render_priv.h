@@ -21,6 +21,13 @@ typedef struct render_link {
 	const char *uri;
 } render_link;
 
+/* The first half of a span's first text, drawn when the span ends. */
+typedef struct render_defer {
+	const draw_cmd *cmd;       /* NULL: none */
+	size_t len;                /* bytes of its text */
+	float x, y, size;          /* PDF space */
+} render_defer;
+
 /* A named XObject of the shared resources: an image or a tiled poster. */
 typedef struct render_xobject {
 	const char *file;          /* the image's file; NULL for a poster form */
@@ -66,6 +73,8 @@ typedef struct render_ctx {
 	bool tm_plain;
 	long long tm_x, tm_y;
 	int spans;                 /* open DRAW_SPAN_BEGIN spans */
+	bool span_fresh;           /* no text drawn in the open span yet */
+	render_defer defer;
 } render_ctx;
 
 /* ---- render.c --------------------------------------------------------- */

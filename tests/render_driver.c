@@ -2,7 +2,12 @@
  * tests/e2e/render_specimen.sh (which builds this file against the
  * library). It uses every command kind, the European names the layout
  * issue requires to round-trip, Danish text and quotes, two pages and
- * bookmarks. usage: render_driver OUT.pdf plain|tile|pdfa IMAGE.png */
+ * bookmarks. usage: render_driver OUT.pdf plain|tile|pdfa IMAGE.png
+ *
+ * render_driver OUT.pdf lines TEXT.txt instead sets each line of TEXT.txt
+ * (UTF-8) on a page of its own, upright in the regular face, and once more
+ * turned by 30° inside a span that carries the line (as the årshjul's
+ * labels are), for tests/e2e/text_extract.sh. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +82,34 @@ static void first_page(draw_doc *doc, const char *image, const unsigned char *da
 	draw_bookmark_add(doc, "Boks", 0, 170, 1);
 }
 
+/* A page per line of the file: upright, then turned inside a span. */
+static int lines_doc(draw_doc *doc, const char *file)
+{
+	FILE *f = fopen(file, "r");
+	if (!f)
+		return -1;
+	char line[1024];
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0])
+			continue;
+		draw_page *pg = draw_add_page(doc, 595.28f, 841.89f);
+		text(doc, pg, 40, 100, 12, FONT_REGULAR, line);
+		draw_span_begin(doc, pg, line, strlen(line));
+		draw_cmd rot = {.kind = DRAW_TEXT};
+		rot.u.text.x = 100, rot.u.text.y = 600, rot.u.text.size = 14, rot.u.text.angle = 0.5236f;
+		rot.u.text.style = FONT_BOLD, rot.u.text.utf8 = arena_strdup(doc->arena, line);
+		draw_push(doc, pg, &rot);
+		draw_span_end(doc, pg);
+	}
+	fclose(f);
+	return doc->n_pages ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
-		fputs("usage: render_driver OUT.pdf plain|tile|pdfa IMAGE.png\n", stderr);
+		fputs("usage: render_driver OUT.pdf plain|tile|pdfa IMAGE.png | lines TEXT.txt\n", stderr);
 		return 2;
 	}
 	diag d;
@@ -91,10 +120,18 @@ int main(int argc, char **argv)
 		diag_print(&d, stderr);
 		return 3;
 	}
-	size_t len;
-	unsigned char *image = slurp(argv[3], &len);
 	draw_doc doc;
 	draw_init(&doc, a);
+	if (!strcmp(argv[2], "lines")) {
+		render_opts o = {.fonts = fonts};
+		int rc = lines_doc(&doc, argv[3]) ? 2 : render_pdf(&doc, &o, argv[1], &d);
+		diag_print(&d, stderr);
+		arena_free(a);
+		font_free(fonts);
+		return rc;
+	}
+	size_t len;
+	unsigned char *image = slurp(argv[3], &len);
 	first_page(&doc, argv[3], image, len);
 	draw_page *pg = draw_add_page(&doc, 595.28f, 841.89f);
 	text(&doc, pg, 60, 80, 14, FONT_BOLD, "Side to");
