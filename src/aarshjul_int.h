@@ -226,6 +226,10 @@ double wheel_baseline(const poster *p, float size, double ri, bool flip);
  * receives how many the first line has). */
 size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *first);
 int wheel_push_run(poster *p, const wrun *r, rgb colour);
+/* Pushes the n runs of one text (pieces of one string, in order) inside a
+ * span that gives text extraction the text whole (draw.h): turned text,
+ * or text over several lines, comes back in fragments otherwise. */
+int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour);
 /* Months, quarters, weeks and ring letters: drawn, or (draw false, before
  * labels are placed) their words recorded. */
 int wheel_fixed(poster *p, bool draw);

@@ -84,12 +84,17 @@ int wheel_push_run(poster *p, const wrun *r, rgb colour)
 	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
 }
 
-static int push_runs(poster *p, const wrun *r, size_t n, rgb colour)
+int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour)
 {
+	if (!n)
+		return 0;
+	const char *s = r[0].s, *end = r[n - 1].s + r[n - 1].len;
+	if (draw_span_begin(p->doc, p->page, s, (size_t)(end - s)))
+		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (wheel_push_run(p, &r[i], colour))
 			return -1;
-	return 0;
+	return draw_span_end(p->doc, p->page);
 }
 
 /* --- text on the wheel ------------------------------------------------------- */
@@ -213,7 +218,7 @@ size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max,
 /* A fixed text: drawn, or (before labels are placed) its words recorded. */
 static int fixed_runs(poster *p, const wrun *r, size_t n, rgb col, bool draw)
 {
-	return draw ? push_runs(p, r, n, col) : wheel_words(p, r, n, false) < 0 ? -1 : 0;
+	return draw ? wheel_push_span(p, r, n, col) : wheel_words(p, r, n, false) < 0 ? -1 : 0;
 }
 
 /* --- months, weeks, letters ---------------------------------------------------- */
@@ -441,7 +446,7 @@ static int band(poster *p, const witem *it, const wring *g)
 	rgb col = wheel_contrast(dark, g->mark) >= wheel_contrast(light, g->mark) ? dark : light;
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return push_runs(p, runs, n, wheel_readable(col, g->mark, 4.5));
+	return wheel_push_span(p, runs, n, wheel_readable(col, g->mark, 4.5));
 }
 
 /* The marks of it, one layer of them: 0 arcs and bands, 1 ticks, 2
@@ -488,7 +493,7 @@ static int label(poster *p, const witem *it)
 	}
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return push_runs(p, runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
+	return wheel_push_span(p, runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
 }
 
 /* --- the centre ------------------------------------------------------------------ */

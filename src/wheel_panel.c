@@ -205,14 +205,15 @@ static int draw_entry(flow *f, const pentry *e)
 	rgb col = head ? wheel_readable(p->st.accent, p->st.paper, 4.5) : p->st.ink;
 	size_t st[32], ln[32], rest;
 	size_t n = wheel_wrap(p->m, sty, size, e->text, f->col_w - indent(f, e->kind), st, ln, 32, &rest);
+	wrun r[32];
 	for (size_t i = 0; i < n; i++) {
 		float base = f->y + i * lh + p->m->ascent * size + 0.1f * lh;
 		float w = wheel_measure(p, sty, size, e->text + st[i], ln[i]);
-		wrun r = {e->text + st[i], ln[i], f->x + indent(f, e->kind), base, size, w, 0, sty, false};
-		if (wheel_push_run(p, &r, col))
-			return -1;
+		r[i] = (wrun){e->text + st[i], ln[i], f->x + indent(f, e->kind), base, size, w, 0, sty, false};
 	}
-	return 0;
+	/* over several lines, one span: an extractor reading the columns side
+	 * by side still gets the entry whole */
+	return n > 1 ? wheel_push_span(p, r, n, col) : n ? wheel_push_run(p, &r[0], col) : 0;
 }
 
 static bool next_column(flow *f)
