@@ -8,6 +8,7 @@
 #  - The 45-person kit invites its arbejdsledere (the AMO's leader
 #    members): the agenda lists them and each has a preparation sheet.
 #  - A referat from a file with no decisions contains no "Ja" or "Nej".
+#  - A first discussion ever (<first-discussion>, no last year) passes.
 #  - A format 1 file is refused (exit 1) with what changed, at its lines.
 # Run from the repository root with AMOKIT=<binary>.
 AMOKIT=${AMOKIT:-build/amokit}
@@ -72,6 +73,22 @@ grep -qF "Ikke oplyst" "$out/n.txt" && ok "no decisions: the referat says Ikke o
 	|| bad "no decisions: the referat never says Ikke oplyst"
 grep -qF "Føres videre" "$out/n.txt" && ! grep -qF "Føres videre Nej" "$out/n.txt" \
 	|| bad "no decisions: carried-over defaults"
+
+# A first discussion ever: no last year to evaluate, and the check passes.
+python3 - examples/toemrer-6.xml "$out/first.xml" <<'EOF2'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = re.sub(r"\n  <last-year-goals>.*?</last-year-goals>\n", "\n  <first-discussion>Firmaet blev grundlagt i 2025.</first-discussion>\n",
+           s, flags=re.S)
+s = re.sub(r"\n  <competence-follow-up>.*?</competence-follow-up>\n", "\n", s, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+EOF2
+"$AMOKIT" check --strict "$out/first.xml" > /dev/null 2> "$out/first.err" \
+	&& ok "a first discussion passes check --strict" || bad "a first discussion: $(cat "$out/first.err")"
+mkdir "$out/f"
+"$AMOKIT" render "$out/first.xml" --only referat -o "$out/f" > /dev/null || bad "render the first discussion"
+pdftotext "$out/f/referat.pdf" - | tr -s ' \n' '  ' | grep -qF "første årlige arbejdsmiljødrøftelse, så der er ingen mål fra sidste år" \
+	&& ok "its referat says there is no last year" || bad "the first discussion's referat does not say so"
 
 # Format 1: refused, with what changed.
 sed -e 's|urn:amokit:workplace:2" version="2"|urn:amokit:workplace:1" version="1"|' \
