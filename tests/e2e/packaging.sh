@@ -107,6 +107,17 @@ for c in $commands; do
 done
 if [ -n "$commands" ] && [ -z "$missing" ]; then ok "every command of amokit --help is in the man page and the completion"
 else bad "commands '$(echo $commands)' missing:$missing"; fi
+# ... and every long option of each command's --help.
+missing=
+for c in $commands; do
+	offered=$(sed -n "s/^[[:space:]]*\(.*|\)\{0,1\}$c\()\| |\).*opts=\"\([^\"]*\)\".*/\3/p" completion/amokit)
+	for o in $("$AMOKIT" "$c" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		case " $offered " in *" $o "*) ;; *) missing="$missing completion:$c:$o" ;; esac
+		grep -q -- "$(echo "$o" | sed 's/-/\\\\-/g')" man/amokit.1.in || missing="$missing man:$o"
+	done
+done
+[ -z "$missing" ] && ok "every option of every command's --help is in the man page and the completion" ||
+	bad "options missing:$missing"
 
 # --- bash completion ----------------------------------------------------------
 complete_line() {
