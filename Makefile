@@ -103,7 +103,7 @@ include tests/fuzz/fuzz.mk
 .PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers \
         install uninstall dist distcheck FORCE
 
-all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1
+all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
 
 # --- dependencies ---------------------------------------------------------
 # Debian packages the build, the run and the tests need. A plain make
@@ -144,6 +144,16 @@ $(B)/tools/layout_digests: tools/layout_digests.c $(LAYOUT_TOOL_OBJ)
 $(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
 	@mkdir -p $(@D)
 	$(B)/tools/layout_digests $(LAYOUTS) > $@.tmp && mv $@.tmp $@
+
+# The field reference of the workplace format (felter.html, Danish), made
+# from the schema's own declarations and documentation: never by hand.
+FIELDREF_OBJ := $(addprefix $(B)/obj/,xsdinfo.o arena.o schemas.o)
+$(B)/tools/fieldref: tools/fieldref.c $(FIELDREF_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
+
+$(B)/felter.html: $(B)/tools/fieldref schema/workplace.xsd
+	$(B)/tools/fieldref schema/workplace.xsd > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/layout_digests.o: $(B)/gen/layout_digests.c src/layout_int.h
 	$(CC) $(ALL_CPPFLAGS) -Isrc $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
@@ -191,21 +201,21 @@ INSTALL ?= install
 DATA_FILES := $(LAYOUTS) layouts/README.md fonts/*.ttf fonts/OFL.txt fonts/README.md \
               schema/workplace.xsd schema/layout.xsd
 
-install: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1
+install: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 	              $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
 	$(INSTALL) -m 755 $(B)/amokit $(DESTDIR)$(BINDIR)/amokit
 	$(INSTALL) -m 755 $(B)/amokit-ics $(DESTDIR)$(LIBEXECDIR)/amokit-ics
 	$(INSTALL) -m 644 $(LAYOUTS) layouts/README.md $(DESTDIR)$(DATADIR)/layouts
 	$(INSTALL) -m 644 fonts/*.ttf fonts/OFL.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts
-	$(INSTALL) -m 644 schema/workplace.xsd schema/layout.xsd $(DESTDIR)$(DATADIR)/schema
+	$(INSTALL) -m 644 schema/workplace.xsd schema/layout.xsd $(B)/felter.html $(DESTDIR)$(DATADIR)/schema
 	$(INSTALL) -m 644 $(B)/amokit.1 $(DESTDIR)$(MANDIR)/man1/amokit.1
 	$(INSTALL) -m 644 completion/amokit $(DESTDIR)$(BASHCOMPDIR)/amokit
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/amokit $(DESTDIR)$(LIBEXECDIR)/amokit-ics $(DESTDIR)$(MANDIR)/man1/amokit.1 \
 	      $(DESTDIR)$(BASHCOMPDIR)/amokit
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES)) $(DESTDIR)$(DATADIR)/schema/felter.html
 	rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
 	      $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBEXECDIR) 2>/dev/null || true
 
