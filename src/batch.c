@@ -647,22 +647,30 @@ static void reap(batch *b, worker *w)
 }
 
 /* Reads one message from w; false when its pipe has ended. */
+/* Reads one message (its head and diag entries) from fd. */
+static bool read_msg(int fd, msg_head *h, diag *d)
+{
+	diag_init(d);
+	if (read_all(fd, h, sizeof *h) != 1 || h->n < 0 || h->n > DIAG_MAX ||
+	    (h->n && read_all(fd, d->entries, (size_t)h->n * sizeof d->entries[0]) != 1))
+		return false;
+	d->n = h->n;
+	d->errors = h->errors;
+	d->warnings = h->warnings;
+	d->oom = h->oom;
+	for (int i = 0; i < d->n; i++) {   /* never trust a string across a pipe */
+		d->entries[i].file[sizeof d->entries[i].file - 1] = '\0';
+		d->entries[i].msg[sizeof d->entries[i].msg - 1] = '\0';
+	}
+	return true;
+}
+
 static bool receive(batch *b, worker *w)
 {
 	msg_head h;
 	diag d;
-	diag_init(&d);
-	if (read_all(w->result_fd, &h, sizeof h) != 1 || h.n < 0 || h.n > DIAG_MAX ||
-	    (h.n && read_all(w->result_fd, d.entries, (size_t)h.n * sizeof d.entries[0]) != 1))
+	if (!read_msg(w->result_fd, &h, &d))
 		return false;
-	d.n = h.n;
-	d.errors = h.errors;
-	d.warnings = h.warnings;
-	d.oom = h.oom;
-	for (int i = 0; i < d.n; i++) {   /* never trust a string across a pipe */
-		d.entries[i].file[sizeof d.entries[i].file - 1] = '\0';
-		d.entries[i].msg[sizeof d.entries[i].msg - 1] = '\0';
-	}
 	if (h.kind == MSG_FATAL) {
 		for (int i = 0; i < d.n; i++)
 			diag_error(b->d, d.entries[i].file[0] ? d.entries[i].file : NULL, d.entries[i].line,
@@ -767,6 +775,58 @@ static void summary(const batch *b, double secs)
 	fflush(out);
 }
 
+/* Writes SHA256SUMS in a process of its own, as the workers write the
+ * documents: a parent killed outright takes it along, and its signal
+ * handler then discards the staged file (output.h), where the parent
+ * itself would leave it behind. */
+static int manifest_in_child(batch *b)
+{
+	int fd[2];
+	if (pipe(fd) != 0) {
+		diag_error(b->d, NULL, 0, "batch: kan ikke oprette et rør: %s", diag_errno(errno));
+		return AM_EINTERNAL;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		diag_error(b->d, NULL, 0, "batch: kan ikke starte en proces: %s", diag_errno(errno));
+		return AM_EINTERNAL;
+	}
+	if (pid == 0) {
+#ifdef __linux__
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != atomic_load(&parent_pid))
+			_exit(0);
+#endif
+		close(fd[0]);
+		diag d;
+		diag_init(&d);
+		b->d = &d;
+		int rc = write_manifest(b);
+		send_msg(fd[1], MSG_RESULT, 0, rc, &d);
+		close(fd[1]);
+		exit(0);
+	}
+	close(fd[1]);
+	atomic_store(&worker_pid[0], pid);   /* the workers are done: signals go to it */
+	msg_head h;
+	diag d;
+	bool got = read_msg(fd[0], &h, &d);
+	close(fd[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	atomic_store(&worker_pid[0], 0);
+	if (!got) {
+		diag_error(b->d, NULL, 0, "batch: SHA256SUMS blev ikke skrevet: processen, der skrev den, sluttede uventet");
+		return AM_EINTERNAL;
+	}
+	diag_merge(b->d, &d);
+	return h.rc;
+}
+
 static int run(batch *b)
 {
 	int rc = collect_inputs(b);
@@ -801,7 +861,7 @@ static int run(batch *b)
 			fprintf(b->o->report, "\r\033[K");
 		return b->fatal;
 	}
-	if (b->done && (rc = write_manifest(b)) != AM_OK)
+	if (b->done && (rc = manifest_in_child(b)) != AM_OK)
 		return rc;
 	summary(b, seconds_since(&t0));
 	if (b->done + b->failed < b->n) {
