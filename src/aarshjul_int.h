@@ -70,6 +70,7 @@ typedef struct witem {
 	int rank;                   /* the order in which labels are tried */
 	/* the label, when placed */
 	bool placed, inside;        /* inside: set in its arc, which widens to a band */
+	bool span;                  /* marked as one text for extraction */
 	size_t at;                  /* the occurrence it names */
 	double anchor, tc, ri;      /* the occurrence's angle, the label's centre angle and inner radius */
 	bool straight;              /* set straight, tangent at its middle: along the arc it would turn
@@ -163,6 +164,7 @@ typedef struct poster {
 	int *went_next;
 	size_t n_went, cap_went;
 	size_t labelled;
+	bool month_span[12];        /* the month name is marked as one text for extraction */
 	bool name_shortened, panel_shortened, oom;
 } poster;
 
@@ -201,15 +203,16 @@ bool wheel_free(const pfile *f, const pbox *b, size_t own);
 /* Whether a line of half width `clear` passing radius r at wheel angle t
  * keeps clear of every label, leader, letter, mark and word. */
 bool wheel_spot_free(const poster *p, double t, double r, double clear);
-/* Records the boxes a text extractor gives the glyphs of runs; with
- * check, only when none meets a glyph's box set so far (returns 0 then):
- * text that does not touch as an extractor reads it is not read as one
- * word, nor as overlapping words. Returns 1 when recorded, -1 when out of
- * memory. */
-int wheel_words(poster *p, const wrun *r, size_t n, bool check);
-/* The same for a label's runs, the first `first` of them its first line:
- * with check, also only when its two lines keep apart as read. */
-int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first);
+/* Records the boxes a text extractor gives the words of runs (pieces, or
+ * with lines > 0 one span of that many lines, when it may be one); with check, only when none meets a box recorded so far
+ * (returns 0 then): text that does not touch as an extractor reads it is
+ * not read as one word, nor as overlapping words. Returns 1 when
+ * recorded, -1 when out of memory. */
+int wheel_words(poster *p, const wrun *r, size_t n, bool check, int lines);
+/* The same, checked, for a label's runs, the first `first` of them its
+ * first line, only when its two lines keep apart as read: as one span
+ * when that keeps clear (*span true), else as pieces. */
+int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first, bool *span);
 
 /* wheel_paint.c */
 /* Splits s into runs set along the arc of radius rb (the baseline) centred

@@ -84,17 +84,22 @@ int wheel_push_run(poster *p, const wrun *r, rgb colour)
 	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
 }
 
-int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour)
+/* Runs that show one text in pieces (text, len) are marked as one span,
+ * so that a reader extracting the text gets it whole. */
+static int push_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb colour)
 {
-	if (!n)
-		return 0;
-	const char *s = r[0].s, *end = r[n - 1].s + r[n - 1].len;
-	if (draw_span_begin(p->doc, p->page, s, (size_t)(end - s)))
+	bool span = n > 1 && text;
+	if (span && draw_span_begin(p->doc, p->page, text, len))
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (wheel_push_run(p, &r[i], colour))
 			return -1;
-	return draw_span_end(p->doc, p->page);
+	return span ? draw_span_end(p->doc, p->page) : 0;
+}
+
+int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour)
+{
+	return n ? push_runs(p, r[0].s, (size_t)(r[n - 1].s + r[n - 1].len - r[0].s), r, n, colour) : 0;
 }
 
 /* --- text on the wheel ------------------------------------------------------- */
@@ -215,10 +220,11 @@ size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max,
 	return n + line_runs(p, it, s + it->split + 1, len - it->split - 1, r_second, out + n, max - n);
 }
 
-/* A fixed text: drawn, or (before labels are placed) its words recorded. */
-static int fixed_runs(poster *p, const wrun *r, size_t n, rgb col, bool draw)
+/* A fixed text in runs: drawn (as one span of text, len when given), or
+ * (before labels are placed) its words recorded. */
+static int fixed_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb col, bool draw)
 {
-	return draw ? wheel_push_span(p, r, n, col) : wheel_words(p, r, n, false) < 0 ? -1 : 0;
+	return draw ? push_runs(p, text, len, r, n, col) : wheel_words(p, r, n, false, text != NULL) < 0 ? -1 : 0;
 }
 
 /* --- months, weeks, letters ---------------------------------------------------- */
@@ -284,7 +290,16 @@ static int month_names(poster *p, bool draw)
 		else   /* straight, its middle sunk by half its rise so it stays in the band */
 			runs[0] = wheel_tangent_run(p, name, strlen(name), FONT_BOLD, size, tm,
 			                            ri - (hypot(rb, w / 2) - rb) / 2);
-		if (fixed_runs(p, runs, n, text[i % 2], draw) || (k.s && fixed_runs(p, &k, 1, text[i % 2], draw)))
+		/* one span where its box keeps clear of the weeks, else in pieces */
+		int clear = draw || n < 2 ? 0 : wheel_words(p, runs, n, true, 1);
+		if (clear < 0)
+			return -1;
+		if (!draw)
+			p->month_span[i] = n > 1 && clear;
+		bool span = p->month_span[i];
+		if ((!span || draw) && fixed_runs(p, span ? name : NULL, strlen(name), runs, n, text[i % 2], draw))
+			return -1;
+		if (k.s && fixed_runs(p, NULL, 0, &k, 1, text[i % 2], draw))
 			return -1;
 	}
 	return 0;
@@ -321,7 +336,7 @@ static int week_numbers(poster *p, bool draw)
 		if (!s)
 			return -1;
 		wrun r = wheel_tangent_run(p, s, strlen(s), FONT_REGULAR, p->week, (t0 + t1) / 2, ri);
-		if (fixed_runs(p, &r, 1, col, draw))
+		if (fixed_runs(p, NULL, 0, &r, 1, col, draw))
 			return -1;
 	}
 	return 0;
@@ -360,7 +375,7 @@ static int ring_letters(poster *p, bool draw)
 		if (g->no_letter)
 			continue;
 		wrun r = wheel_tangent_run(p, g->letter, strlen(g->letter), FONT_BOLD, ls, g->letter_t, ri);
-		if (fixed_runs(p, &r, 1, g->ink, draw))
+		if (fixed_runs(p, NULL, 0, &r, 1, g->ink, draw))
 			return -1;
 	}
 	return 0;
@@ -368,7 +383,7 @@ static int ring_letters(poster *p, bool draw)
 
 int wheel_fixed(poster *p, bool draw)
 {
-	return month_names(p, draw) || week_numbers(p, draw) || ring_letters(p, draw) ? -1 : 0;
+	return week_numbers(p, draw) || month_names(p, draw) || ring_letters(p, draw) ? -1 : 0;
 }
 
 /* --- lines that stop short ---------------------------------------------------- */
@@ -446,7 +461,7 @@ static int band(poster *p, const witem *it, const wring *g)
 	rgb col = wheel_contrast(dark, g->mark) >= wheel_contrast(light, g->mark) ? dark : light;
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return wheel_push_span(p, runs, n, wheel_readable(col, g->mark, 4.5));
+	return push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(col, g->mark, 4.5));
 }
 
 /* The marks of it, one layer of them: 0 arcs and bands, 1 ticks, 2
@@ -493,7 +508,7 @@ static int label(poster *p, const witem *it)
 	}
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return wheel_push_span(p, runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
+	return push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
 }
 
 /* --- the centre ------------------------------------------------------------------ */

@@ -179,13 +179,40 @@ static size_t glyph_boxes(const poster *p, const wrun *r, rect *out, size_t max)
 	return n;
 }
 
-int wheel_words(poster *p, const wrun *r, size_t n, bool check)
+/* What an extractor reads of runs: as their glyphs (it splits a turned
+ * run into pieces, each with the box of its glyphs); or, set as one span
+ * (draw.h) of `lines` lines, as one word whose box is the union of its
+ * glyphs'. A span is only for a text whose box stays its own: turned so
+ * far that a checker does not count it (not upright: narrower than 0.8 of
+ * its height), or lying so flat that its box is about its lines' height;
+ * a slanting text's box would cover what lies beside it. */
+int wheel_words(poster *p, const wrun *r, size_t n, bool check, int lines)
 {
 	enum { MAX = 512 };
 	rect b[MAX];
 	size_t nb = 0;
-	for (size_t i = 0; i < n && nb < MAX; i++)
-		nb += glyph_boxes(p, &r[i], b + nb, MAX - nb);
+	float tall = 0;
+	for (size_t i = 0; i < n && nb < MAX; i++) {
+		size_t k = glyph_boxes(p, &r[i], b + nb, MAX - nb);
+		for (size_t j = nb; j < nb + k; j++)
+			tall = fmaxf(tall, b[j].h);
+		nb += k;
+	}
+	if (lines && nb) {
+		rect u = b[0];
+		for (size_t i = 1; i < nb; i++) {
+			float x1 = fmaxf(u.x + u.w, b[i].x + b[i].w), y1 = fmaxf(u.y + u.h, b[i].y + b[i].h);
+			u.x = fminf(u.x, b[i].x);
+			u.y = fminf(u.y, b[i].y);
+			u.w = x1 - u.x;
+			u.h = y1 - u.y;
+		}
+		bool upright = u.w >= 0.8f * u.h;
+		if (upright && u.h > 1.5f * tall * (float)lines)
+			return 0;   /* slanting: no span */
+		b[0] = u;
+		nb = upright;
+	}
 	for (size_t i = 0; check && i < nb; i++)
 		if (meets_word(p, &b[i]))
 			return 0;
@@ -208,7 +235,7 @@ static bool rects_meet_any(const rect *a, size_t na, const rect *b, size_t nb)
 	return false;
 }
 
-int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first)
+int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first, bool *span)
 {
 	if (first < n) {
 		enum { MAX = 256 };
@@ -221,7 +248,10 @@ int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first)
 		if (rects_meet_any(a, na, b, nb))
 			return 0;
 	}
-	return wheel_words(p, r, n, true);
+	/* one span, read whole, where its box keeps clear; else in pieces */
+	int rc = n > 1 ? wheel_words(p, r, n, true, first < n ? 2 : 1) : 0;
+	*span = rc != 0;
+	return rc ? rc : wheel_words(p, r, n, true, 0);
 }
 
 /* --- ranks ------------------------------------------------------------------ */
@@ -355,7 +385,7 @@ static int try_at(poster *p, witem *it, const wring *g, double tc, double ri, bo
 	it->ri = ri;
 	wrun runs[WHEEL_RUNS];
 	size_t first, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &first);
-	int clear = wheel_label_words(p, runs, n, first);
+	int clear = wheel_label_words(p, runs, n, first, &it->span);
 	if (clear <= 0)
 		return clear;
 	if (wheel_file(p, &p->taken, lab) || (lead && wheel_file(p, &p->taken, leader)))
@@ -389,7 +419,7 @@ static int try_inside(poster *p, witem *it, const wring *g, size_t own)
 		it->straight = false;
 		wrun runs[WHEEL_RUNS];
 		size_t first, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &first);
-		int clear = wheel_label_words(p, runs, n, first);
+		int clear = wheel_label_words(p, runs, n, first, &it->span);
 		if (clear < 0)
 			return -1;
 		if (!clear)
