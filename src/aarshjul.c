@@ -74,23 +74,14 @@ size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char 
 
 double wheel_clock(const poster *p, double t) { return wheel_norm(p->g.start_angle + t); }
 
-/* The quarter (0..3) a text direction lies in, boundaries at 45°. */
-static int reading(const poster *p, double t)
-{
-	bool flip;
-	double th = wheel_tangent_text_angle(wheel_clock(p, t), &flip);
-	return (int)floor((th + WHEEL_PI / 4) / (WHEEL_PI / 2)) & 3;
-}
-
+/* Text turns across clock angles of 45°, 90°, 135°, 225°, 270° and 315°
+ * (not 0° nor 180°, where it reads level either way). */
 bool wheel_one_way(const poster *p, double t0, double t1)
 {
-	int r = reading(p, t0);
-	bool f = wheel_flipped(p, t0);
-	for (int k = 1; k <= 4; k++) {
-		double t = t0 + (t1 - t0) * k / 4;
-		if (reading(p, t) != r || wheel_flipped(p, t) != f)
+	double a0 = wheel_norm(p->g.start_angle + t0), a1 = a0 + (t1 - t0), q = WHEEL_PI / 4;
+	for (long k = (long)floor(a0 / q) + 1; k * q < a1; k++)
+		if (k % 4 != 0)
 			return false;
-	}
 	return true;
 }
 

@@ -13,6 +13,7 @@
 #include "aarshjul_int.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +22,20 @@
 #define A4_H 841.89f
 #define MARGIN 42.5f   /* 15 mm */
 
+typedef struct para {
+	const char *s;
+	float x, w, size;
+	font_style st;
+	rgb col;
+	size_t n, starts[24], lens[24];
+} para;
+
 typedef struct row {
 	const witem *it;
 	size_t k0, k1;       /* its occurrences k0..k1-1 begin in this month */
 	int month;           /* 0..11 in the wheel's order */
+	para date, title, more;   /* set once, drawn on either pass */
+	float h;
 } row;
 
 typedef struct lister {
@@ -40,43 +51,68 @@ typedef struct lister {
 
 /* --- dates as text ---------------------------------------------------------------- */
 
+/* A line being written into a buffer of its own; too long a line ends
+ * where the buffer does, at a whole character. */
+typedef struct sbuf {
+	char s[1024];
+	size_t n;
+} sbuf;
+
+static void put(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
+	va_end(ap);
+	b->n = k < 0 ? b->n : b->n + (size_t)k >= sizeof b->s ? sizeof b->s - 1 : b->n + (size_t)k;
+	while (b->n && ((unsigned char)b->s[b->n] & 0xC0) == 0x80)
+		b->n--;
+	b->s[b->n] = '\0';
+}
+
 static int weekday0(long s) { long w = (s + 3) % 7; return (int)(w < 0 ? w + 7 : w); }
 
-/* "5.3.", with the year when it lies outside the wheel's span. */
-static char *day_text(const lister *l, long s, bool month)
+/* "5.3." (or "5." without the month), with the year when the day lies
+ * outside the wheel's span. */
+static void put_day(sbuf *b, const lister *l, long s, bool month)
 {
 	int y, m, d;
 	wheel_civil(s, &y, &m, &d);
-	arena *a = l->p->doc->arena;
 	if (!wheel_contains(&l->p->g, s))
-		return arena_printf(a, "%d.%d.%d", d, m, y);
-	return month ? arena_printf(a, "%d.%d.", d, m) : arena_printf(a, "%d.", d);
+		put(b, "%d.%d.%d", d, m, y);
+	else if (month)
+		put(b, "%d.%d.", d, m);
+	else
+		put(b, "%d.", d);
+}
+
+static void put_occ(sbuf *b, const lister *l, const occur *x, bool month)
+{
+	put_day(b, l, x->start, month || x->end != x->start);
+	if (x->end != x->start) {
+		put(b, "\xE2\x80\x93");
+		put_day(b, l, x->end, true);
+	}
 }
 
 /* The dates of a row: "tor 5.3.", "15.3.–2.4.", "5., 12. og 19.3.". */
 static const char *dates_text(const lister *l, const row *r)
 {
-	arena *a = l->p->doc->arena;
+	sbuf b = {.n = 0};
 	const occur *o = r->it->occ;
-	if (r->k1 - r->k0 == 1) {
-		const occur *x = &o[r->k0];
-		if (x->end == x->start)
-			return arena_printf(a, "%s %s", l->p->tx.weekdays_short[weekday0(x->start)], day_text(l, x->start, true));
-		return arena_printf(a, "%s\xE2\x80\x93%s", day_text(l, x->start, true), day_text(l, x->end, true));
-	}
-	const char *s = "";
-	for (size_t k = r->k0; k < r->k1 && s; k++) {
-		const occur *x = &o[k];
+	b.s[0] = '\0';
+	if (r->k1 - r->k0 == 1 && o[r->k0].end == o[r->k0].start)
+		put(&b, "%s ", l->p->tx.weekdays_short[weekday0(o[r->k0].start)]);
+	for (size_t k = r->k0; k < r->k1; k++) {
 		bool last = k + 1 == r->k1;
-		const char *one = x->end == x->start ? day_text(l, x->start, last)
-		                                     : arena_printf(a, "%s\xE2\x80\x93%s", day_text(l, x->start, true),
-		                                                    day_text(l, x->end, true));
-		const char *sep = k == r->k0 ? "" : last ? " " : ", ";
-		s = one ? arena_printf(a, "%s%s%s%s", s, sep, last && k > r->k0 ? l->p->tx.and_ : "",
-		                       last && k > r->k0 ? " " : "") : NULL;
-		s = s && one ? arena_printf(a, "%s%s", s, one) : NULL;
+		if (k > r->k0 && last)
+			put(&b, " %s ", l->p->tx.and_);
+		else if (k > r->k0)
+			put(&b, ", ");
+		put_occ(&b, l, &o[k], last);
 	}
-	return s;
+	return arena_strndup(l->p->doc->arena, b.s, b.n);
 }
 
 /* Under the title: who, how it repeats, what was moved. */
@@ -84,17 +120,18 @@ static const char *details(const lister *l, const row *r)
 {
 	const witem *it = r->it;
 	const wtexts *t = &l->p->tx;
-	arena *a = l->p->doc->arena;
-	const char *s = "";
+	sbuf b = {.n = 0};
+	b.s[0] = '\0';
 	if (it->act->responsible && *it->act->responsible)
-		s = arena_printf(a, "%s: %s", t->responsible, it->act->responsible);
-	if (s && it->rhythm)
-		s = arena_printf(a, "%s%s%s", s, *s ? " \xC2\xB7 " : "", it->rhythm);
-	for (size_t k = r->k0; s && k < r->k1; k++)
-		if (it->occ[k].planned != it->occ[k].start)
-			s = arena_printf(a, "%s%s%s %s", s, *s ? " \xC2\xB7 " : "", t->moved,
-			                 day_text(l, it->occ[k].planned, true));
-	return s;
+		put(&b, "%s: %s", t->responsible, it->act->responsible);
+	if (it->rhythm)
+		put(&b, "%s%s", b.n ? " \xC2\xB7 " : "", it->rhythm);
+	for (size_t k = r->k0; k < r->k1; k++)
+		if (it->occ[k].planned != it->occ[k].start) {
+			put(&b, "%s%s ", b.n ? " \xC2\xB7 " : "", t->moved);
+			put_day(&b, l, it->occ[k].planned, true);
+		}
+	return arena_strndup(l->p->doc->arena, b.s, b.n);
 }
 
 /* --- rows ------------------------------------------------------------------------- */
@@ -132,7 +169,7 @@ static int make_rows(lister *l)
 			int m = month_index(p, it->occ[k].first);
 			while (e < it->n && month_index(p, it->occ[e].first) == m)
 				e++;
-			l->rows[l->n_rows++] = (row){it, k, e, m};
+			l->rows[l->n_rows++] = (row){.it = it, .k0 = k, .k1 = e, .month = m};
 			k = e;
 		}
 	}
@@ -141,14 +178,6 @@ static int make_rows(lister *l)
 }
 
 /* --- setting text ------------------------------------------------------------------ */
-
-typedef struct para {
-	const char *s;
-	float x, w, size;
-	font_style st;
-	rgb col;
-	size_t n, starts[24], lens[24];
-} para;
 
 static void para_wrap(const lister *l, para *pa)
 {
@@ -225,38 +254,41 @@ static int heading(lister *l, const char *s, float size, bool keep_with, float n
 	return 0;
 }
 
-/* One row; its height without drawing when h is not NULL. */
-static int row_set(lister *l, const row *r, float *h)
+/* A row's texts, broken into lines once, and its height. */
+static int row_measure(lister *l, row *r)
+{
+	poster *p = l->p;
+	float x2 = MARGIN + l->date_w + l->mark_w, w2 = A4_W - MARGIN - x2;
+	r->date = (para){dates_text(l, r), MARGIN, l->date_w - 0.6f * l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
+	r->title = (para){r->it->act->title, x2, w2, l->s, FONT_BOLD, p->st.ink, 0, {0}, {0}};
+	r->more = (para){details(l, r), x2, w2, 0.9f * l->s, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
+	if (!r->date.s || !r->more.s)
+		return -1;
+	para_wrap(l, &r->date);
+	para_wrap(l, &r->title);
+	para_wrap(l, &r->more);
+	float mlh = wheel_text_h(p, r->more.size) * 1.15f;
+	r->h = fmaxf(r->date.n * l->lh, r->title.n * l->lh + r->more.n * mlh) + 0.45f * l->lh;
+	return 0;
+}
+
+static int row_set(lister *l, const row *r)
 {
 	poster *p = l->p;
 	const wring *g = &p->rings[r->it->ring];
-	float x1 = MARGIN + l->date_w, x2 = x1 + l->mark_w, w2 = A4_W - MARGIN - x2;
-	para date = {dates_text(l, r), MARGIN, l->date_w - 0.6f * l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
-	para title = {r->it->act->title, x2, w2, l->s, FONT_BOLD, p->st.ink, 0, {0}, {0}};
-	para more = {details(l, r), x2, w2, 0.9f * l->s, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
-	if (!date.s || !more.s)
-		return -1;
-	para_wrap(l, &date);
-	para_wrap(l, &title);
-	para_wrap(l, &more);
-	float mlh = wheel_text_h(p, more.size) * 1.15f;
-	float rh = fmaxf(date.n * l->lh, title.n * l->lh + more.n * mlh) + 0.45f * l->lh;
-	if (h) {
-		*h = rh;
-		return 0;
-	}
-	if (room(l, rh))
+	float x1 = MARGIN + l->date_w, mlh = wheel_text_h(p, r->more.size) * 1.15f;
+	if (room(l, r->h))
 		return -1;
 	if (l->draw) {
 		float cy = l->y + 0.55f * l->lh;
 		wrun letter = {g->letter, strlen(g->letter), x1 + 1.0f * l->s, l->y + p->m->ascent * l->s, l->s, 0, 0, FONT_BOLD, false};
-		if (para_draw(l, &date, l->y, l->lh) || para_draw(l, &title, l->y, l->lh) ||
-		    para_draw(l, &more, l->y + title.n * l->lh, mlh) ||
+		if (para_draw(l, &r->date, l->y, l->lh) || para_draw(l, &r->title, l->y, l->lh) ||
+		    para_draw(l, &r->more, l->y + r->title.n * l->lh, mlh) ||
 		    wheel_marker(p, g->shape, (point){x1 + 0.45f * l->s, cy}, 0.36 * l->s, g->mark) ||
 		    wheel_push_run(p, &letter, wheel_readable(g->ink, p->st.paper, 4.5)))
 			return -1;
 	}
-	l->y += rh;
+	l->y += r->h;
 	return 0;
 }
 
@@ -311,9 +343,7 @@ static int months(lister *l)
 	int month = -1;
 	for (size_t i = 0; i < l->n_rows; i++) {
 		const row *r = &l->rows[i];
-		float h;
-		if (row_set(l, r, &h))
-			return -1;
+		float h = r->h;
 		const char *name = NULL;
 		bool head = r->month != month;
 		if (head) {
@@ -328,7 +358,7 @@ static int months(lister *l)
 		month = r->month;
 		if (head && (!name || heading(l, name, 1.3f * l->s, true, h)))
 			return -1;
-		if (row_set(l, r, NULL))
+		if (row_set(l, r))
 			return -1;
 	}
 	return 0;
@@ -361,7 +391,12 @@ int aarshjul_draw_list(draw_doc *doc, const am_workplace *wp, const aarshjul_opt
 	static const char widest[] = "28.12.2025\xE2\x80\x93" "31.12.";
 	l.date_w = wheel_measure(&p, FONT_REGULAR, l.s, widest, sizeof widest - 1) + 1.2f * l.s;
 	l.mark_w = 2.2f * l.s;
-	if (make_rows(&l) || pass(&l, false))
+	if (make_rows(&l))
+		return diag_oom(d, NULL);
+	for (size_t i = 0; i < l.n_rows; i++)
+		if (row_measure(&l, &l.rows[i]))
+			return diag_oom(d, NULL);
+	if (pass(&l, false))
 		return diag_oom(d, NULL);
 	l.total = l.first_page + l.pages;
 	if (pass(&l, true))
