@@ -219,7 +219,7 @@ static void split_area(poster *p, double shrink)
 
 /* The title in the centre: "Årshjul 2026", "Årshjul 2026/27"; a blank
  * wheel for any year has the title alone. */
-static const char *centre_title(poster *p)
+const char *wheel_title(poster *p)
 {
 	if (p->no_year)
 		return p->tx.title;
@@ -260,7 +260,7 @@ static void bands(poster *p)
 	p->month_r0 = p->R - p->month * 1.85;
 	p->week_r0 = p->month_r0 - wheel_text_h(p, p->week) * 1.7;
 	p->rings_out = p->week_r0 - 0.12 * p->L;
-	const char *title = centre_title(p);
+	const char *title = wheel_title(p);
 	float tw = title ? wheel_measure(p, FONT_BOLD, p->title, title, strlen(title)) : 0;
 	double base = (double)p->n_rings * ring_min(p);
 	p->rc = fmax(p->blank ? 0.3 * p->R : 0.16 * p->R, tw / 2 + 0.6 * p->L);

@@ -5,6 +5,7 @@
  *   wheel_style.c  texts, colours and sizes read from the layout; contrast
  *   wheel_place.c  which activities are named on the wheel, and where
  *   wheel_paint.c  the wheel as draw commands, text set along arcs
+ *   wheel_centre.c the disc in the middle: title, name, or fields
  *   wheel_panel.c  legend, key, goals and focus areas beside the wheel
  *   wheel_list.c   the dated list on A4 pages
  *
@@ -184,6 +185,10 @@ size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char 
 bool wheel_one_way(const poster *p, double t0, double t1);
 /* Whether text centred at wheel angle t is turned to read in the lower half. */
 bool wheel_flipped(const poster *p, double t);
+/* The centre's title: "Årshjul 2026", "Årshjul 2026/27" for a wheel from
+ * another month than January, the title alone for a blank wheel without a
+ * year; NULL when out of memory. */
+const char *wheel_title(poster *p);
 /* AM_EUSAGE (with a diag record) when o lacks what every call needs. */
 int wheel_check_opts(const aarshjul_opts *o, diag *d);
 /* The wheel's span, rings and activities for p->wp, p->o, p->blank.
@@ -237,6 +242,9 @@ int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour);
  * labels are placed) their words recorded. */
 int wheel_fixed(poster *p, bool draw);
 int wheel_paint(poster *p);
+
+/* wheel_centre.c: the centre disc, its title and name or fields. */
+int wheel_centre(poster *p);
 
 /* wheel_panel.c: legend, key, goals and focus into p->panel. Returns 1
  * when they fit (drawn with draw), 0 when not, -1 when out of memory. */

@@ -207,9 +207,8 @@ static int footer(lister *l)
 	float size = 0.85f * l->s, y = A4_H - MARGIN;
 	char num[96];
 	snprintf(num, sizeof num, "%s %d %s %d", p->tx.page, l->first_page + l->pages, p->tx.page_of, l->total);
-	const char *left = p->wp->name ? arena_printf(p->doc->arena, "%s %d \xE2\x80\x93 %s", p->tx.title, p->g.year,
-	                                              p->wp->name)
-	                               : p->tx.title;
+	const char *title = wheel_title(p);
+	const char *left = title && p->wp->name ? arena_printf(p->doc->arena, "%s \xE2\x80\x93 %s", title, p->wp->name) : title;
 	const char *right = arena_strdup(p->doc->arena, num);
 	if (!left || !right)
 		return -1;
@@ -297,7 +296,8 @@ static int front(lister *l)
 {
 	poster *p = l->p;
 	const am_workplace *wp = p->wp;
-	char *title = arena_printf(p->doc->arena, "%s %d: %s", p->tx.title, p->g.year, p->tx.list);
+	const char *head = wheel_title(p);
+	char *title = head ? arena_printf(p->doc->arena, "%s: %s", head, p->tx.list) : NULL;
 	if (!title || heading(l, title, 1.8f * l->s, false, 0))
 		return -1;
 	if (wp->name && heading(l, wp->name, 1.2f * l->s, false, 0))

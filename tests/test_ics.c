@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aarshjul.h"
 #include "arena.h"
+#include "font.h"
 #include "ics.h"
+#include "layout.h"
 #include "occur.h"
 #include "reader.h"
 #include "stress_plan.h"
@@ -276,6 +280,191 @@ static void the_calendar_gives_the_posters_dates(void **state)
 		assert_agree(&p.wp);
 		stress_free(&p);
 	}
+}
+
+/* ---- the poster's dated list agrees with the calendar -------------------- */
+
+static const char *layout_lookup(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+
+/* Reads "5.3.", "5." (month from `month`), "5.3.2027" at *s; the year
+ * from the text, else the wheel's (its start month on). */
+static bool read_day(const char **s, const am_wheel *w, int *month, int *ymd)
+{
+	int d = 0, m = 0, y = 0, k = 0;
+	if (sscanf(*s, "%d.%n", &d, &k) != 1)
+		return false;
+	*s += k;
+	if (sscanf(*s, "%d.%n", &m, &k) == 1) {
+		*s += k;
+		if (sscanf(*s, "%4d%n", &y, &k) == 1 && y > 1000)
+			*s += k;
+		else
+			y = 0;
+	}
+	if (m)
+		*month = m;
+	if (!y)
+		y = *month >= w->start_month ? w->year : w->year + 1;
+	*ymd = y * 10000 + *month * 100 + d;
+	return true;
+}
+
+/* The dates of one row's date text: "tor 5.3.", "15.3.–2.4.",
+ * "5., 12. og 19.3.", each occurrence as (start, days). Months missing in
+ * the text come from the next date that has one. Returns how many. */
+static size_t read_dates(const char *text, const am_wheel *w, int *start, int *days, size_t max)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", text);
+	const char *s = buf;
+	while (*s && !(*s >= '0' && *s <= '9'))
+		s++;   /* a weekday first */
+	size_t n = 0;
+	int a[64], b[64], month = 0;
+	bool has_month[64];
+	while (*s && n < 64) {
+		const char *before = s;
+		int m0 = month;
+		month = 0;
+		if (!read_day(&s, w, &month, &a[n]))
+			break;
+		has_month[n] = month != 0;
+		if (!month)
+			month = m0;
+		b[n] = a[n];
+		if (strncmp(s, "\xE2\x80\x93", 3) == 0) {
+			s += 3;
+			read_day(&s, w, &month, &b[n]);
+		}
+		n++;
+		while (*s == ',' || *s == ' ' || (*s >= 'a' && *s <= 'z'))
+			s++;
+		if (s == before)
+			break;
+	}
+	/* a day without its month takes the month written after it */
+	for (size_t i = n; i-- > 0;)
+		if (!has_month[i] && i + 1 < n) {
+			bool one_day = b[i] == a[i];
+			a[i] = a[i + 1] / 100 * 100 + a[i] % 100;
+			if (one_day)
+				b[i] = a[i];
+		}
+	for (size_t i = 0; i < n && i < max; i++) {
+		start[i] = a[i];
+		long s0 = wheel_serial(a[i] / 10000, a[i] / 100 % 100, a[i] % 100);
+		long s1 = wheel_serial(b[i] / 10000, b[i] / 100 % 100, b[i] % 100);
+		days[i] = (int)(s1 - s0 + 1);
+	}
+	return n < max ? n : max;
+}
+
+/* Every row of the list pages (doc's pages from `from` on): the text at
+ * the left margin is a row's dates, the bold text right of it its title. */
+static size_t listed(const draw_doc *doc, size_t from, const am_wheel *w, arena *a, dated *out, size_t max)
+{
+	size_t n = 0;
+	char date[512] = "", title[512] = "";
+	float margin = 1e9f, title_x = 0;   /* the dates' column, the titles' */
+	for (size_t k = from; k < doc->n_pages; k++)
+		for (size_t i = 0; i < doc->pages[k].n; i++)
+			if (doc->pages[k].cmds[i].kind == DRAW_TEXT) {
+				const draw_cmd *c = &doc->pages[k].cmds[i];
+				margin = fminf(margin, c->u.text.x);
+				if (c->u.text.style == FONT_BOLD)
+					title_x = fmaxf(title_x, c->u.text.x);
+			}
+	for (size_t k = from; k <= doc->n_pages; k++)
+		for (size_t i = 0; k < doc->n_pages ? i <= doc->pages[k].n : i == 0; i++) {
+			const draw_cmd *c = k < doc->n_pages && i < doc->pages[k].n ? &doc->pages[k].cmds[i] : NULL;
+			if (c && c->kind != DRAW_TEXT)
+				continue;
+			bool is_date = c && c->u.text.x < margin + 0.5f && c->u.text.style == FONT_REGULAR &&
+			               c->u.text.utf8[0] != 'A' && strchr(c->u.text.utf8, '.');
+			bool is_title = c && c->u.text.style == FONT_BOLD && c->u.text.x > title_x - 0.5f;
+			if ((!c || is_date) && *title) {   /* a row ends where the next begins */
+				int st[64], ds[64];
+				size_t m = read_dates(date, w, st, ds, 64);
+				for (size_t j = 0; j < m && n < max; j++)
+					out[n++] = (dated){arena_strdup(a, title), st[j], ds[j]};
+				*date = *title = '\0';
+			}
+			if (is_date && !*title)
+				snprintf(date + strlen(date), sizeof date - strlen(date), "%s%s", *date ? " " : "", c->u.text.utf8);
+			else if (is_title)
+				snprintf(title + strlen(title), sizeof title - strlen(title), "%s%s", *title ? " " : "", c->u.text.utf8);
+			else if (c && c->u.text.style == FONT_BOLD && *title == '\0' && c->u.text.x <= margin + 0.5f)
+				*date = '\0';   /* a heading */
+		}
+	return n;
+}
+
+static void assert_list_agrees(const am_workplace *wp, const text_measurer *m, layout *l)
+{
+	size_t max = wp->wheel.n_activities * OCCUR_MAX + 1;
+	dated *x = calloc(max, sizeof *x), *y = calloc(max, sizeof *y);
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	aarshjul_opts o = {.measurer = m, .text = layout_lookup, .text_ctx = l, .year = wp->wheel.year};
+	for (int i = 0; i < 12; i++)
+		o.months[i] = layout_month(l, i + 1);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw_list(&doc, wp, &o, &d), AM_OK);
+	char *text;
+	size_t len;
+	assert_int_equal(ics_write_mem(wp, &opts, &text, &len, &d), AM_OK);
+	icalcomponent *cal = parse(text);
+	size_t nx = exported(cal, x, max), ny = listed(&doc, 0, &wp->wheel, a, y, max);
+	qsort(x, nx, sizeof *x, by_title_then_date);
+	qsort(y, ny, sizeof *y, by_title_then_date);
+	size_t bad = nx != ny;
+	for (size_t i = 0; i < nx && i < ny; i++)
+		if (strcmp(x[i].title, y[i].title) || x[i].ymd != y[i].ymd || x[i].days != y[i].days) {
+			if (bad++ < 5)
+				print_message("%s: calendar %s %d+%d, list %s %d+%d\n", wp->file, x[i].title, x[i].ymd, x[i].days,
+				              y[i].title, y[i].ymd, y[i].days);
+		}
+	print_message("%s: %zu dates in the calendar, %zu in the list on %zu pages\n", wp->file, nx, ny, doc.n_pages);
+	assert_int_equal(bad, 0);
+	icalcomponent_free(cal);
+	free(text);
+	free(x);
+	free(y);
+	arena_free(a);
+}
+
+/* Every example and generated plans: the dates the list prints are the
+ * calendar's, one for one. */
+static void the_posters_list_gives_the_calendars_dates(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	font_family *f = font_load("fonts", &d);
+	arena *la = arena_new();
+	layout *l = NULL;
+	assert_non_null(f);
+	assert_int_equal(layout_load(la, "layouts/aarshjul.xml", &l, &d), AM_OK);
+	text_measurer m = font_measurer(f);
+	static const char *const examples[] = {"examples/kontor-27.xml", "examples/plejecenter-140.xml",
+	                                       "examples/produktion-45.xml", "examples/toemrer-6.xml"};
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		arena *a = arena_new();
+		am_workplace *wp = NULL;
+		assert_int_equal(reader_load(a, examples[i], &wp, &d), AM_OK);
+		assert_list_agrees(wp, &m, l);
+		arena_free(a);
+	}
+	for (unsigned seed = 1; seed <= 3; seed++) {
+		stress_plan p;
+		stress_make(&p, seed == 3 ? 2000 : 600, seed == 1 ? 12 : 5, 2025 + (int)seed, seed + 10);
+		assert_list_agrees(&p.wp, &m, l);
+		stress_free(&p);
+	}
+	arena_free(la);
+	font_free(f);
 }
 
 /* ---- the tests ---------------------------------------------------------- */
@@ -844,6 +1033,7 @@ int main(void)
 		cmocka_unit_test(a_workplace_without_a_wheel_is_refused),
 		cmocka_unit_test(files_are_written_whole_or_not_at_all),
 		cmocka_unit_test(the_calendar_gives_the_posters_dates),
+		cmocka_unit_test(the_posters_list_gives_the_calendars_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
