@@ -121,7 +121,9 @@ static int add_item(poster *p, const am_activity *a, size_t ring, const occur *o
 	for (size_t i = 0; i < n; i++)
 		it->period |= occ[i].end > occ[i].start;
 	it->rhythm = n > 1 ? rhythm_of(p, a) : NULL;
-	it->label = it->rhythm ? arena_printf(p->doc->arena, "%s (%s)", a->title, it->rhythm) : a->title;
+	/* the wheel says how often ("hver måned"), the list on which day */
+	const char *often = n > 1 && a->repeat != REPEAT_NONE ? p->tx.repeat[a->repeat] : NULL;
+	it->label = often ? arena_printf(p->doc->arena, "%s (%s)", a->title, often) : a->title;
 	if (!it->label || (n > 1 && a->repeat != REPEAT_NONE && !it->rhythm))
 		return -1;
 	p->n_items++;

@@ -157,6 +157,24 @@ static bool meets_word(const poster *p, const rect *b)
 	return false;
 }
 
+/* Whether b overlaps a word set so far by more than a small part of the
+ * smaller of the two (a checker counts words as overlapping from 15 %). */
+static bool overlaps_word(const poster *p, const rect *b)
+{
+	size_t x0, y0, x1, y1;
+	cell_range(p, b, &x0, &y0, &x1, &y1);
+	for (size_t y = y0; y <= y1; y++)
+		for (size_t x = x0; x <= x1; x++)
+			for (int e = p->cell[y * p->gw + x]; e >= 0; e = p->went_next[e]) {
+				const rect *o = &p->words[p->went_word[e]];
+				float ix = fminf(b->x + b->w, o->x + o->w) - fmaxf(b->x, o->x);
+				float iy = fminf(b->y + b->h, o->y + o->h) - fmaxf(b->y, o->y);
+				if (ix > 0 && iy > 0 && ix * iy > 0.08f * fminf(b->w * b->h, o->w * o->h))
+					return true;
+			}
+	return false;
+}
+
 /* The boxes a text extractor gives the glyphs of r (wheel.h's model: each
  * glyph's box upright at its origin), each grown by pad; at most max. */
 static size_t glyph_boxes(const poster *p, const wrun *r, rect *out, size_t max)
@@ -214,7 +232,7 @@ int wheel_words(poster *p, const wrun *r, size_t n, bool check, int lines)
 		nb = upright;
 	}
 	for (size_t i = 0; check && i < nb; i++)
-		if (meets_word(p, &b[i]))
+		if (overlaps_word(p, &b[i]))
 			return 0;
 	if (!grow(p, (void **)&p->words, &p->cap_words, p->n_words + nb, sizeof *p->words, p->n_words))
 		return -1;
@@ -432,6 +450,17 @@ static int try_inside(poster *p, witem *it, const wring *g, size_t own)
 	return 0;
 }
 
+/* The last wheel angle at or before t where text turns (a clock angle
+ * that is a multiple of 45°, but 0° and 180°). */
+static double turn_before(const poster *p, double t)
+{
+	double q = WHEEL_PI / 4, a = p->g.start_angle + t;
+	long k = floor_long(a / q);
+	while (((k % 4) + 4) % 4 == 0)
+		k--;
+	return k * q - p->g.start_angle;
+}
+
 /* Slides along the arc, in half-widths of the label, nearest first. */
 static const double SLIDES[] = {0, 0.4, -0.4, 0.8, -0.8, 1.2, -1.2, 1.8, -1.8, 2.6, -2.6, 3.4, -3.4, 4.2, -4.2};
 
@@ -458,14 +487,28 @@ static int try_label(poster *p, witem *it, size_t own)
 		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
 			it->at = anchor_index(it, a);
 			it->anchor = anchor_of(p, &it->occ[it->at]);
-			for (int k = 0; k + lines <= g->tracks; k++)
-				for (size_t s = 0; s < sizeof SLIDES / sizeof SLIDES[0]; s++) {
-					double ri = g->t0 + k * th, rb = ri + th * lines / 2;
-					double tc = it->anchor + SLIDES[s] * (it->w / 2) / rb;
-					int rc = try_at(p, it, g, tc, ri, k > 0 || SLIDES[s] != 0);
+			for (int k = 0; k + lines <= g->tracks; k++) {
+				double ri = g->t0 + k * th, rb = ri + th * lines / 2, hw = (it->w / 2 + 0.35 * p->L) / rb;
+				double tc[sizeof SLIDES / sizeof SLIDES[0] + 4];
+				size_t nc = 0;
+				for (size_t s = 0; s < sizeof SLIDES / sizeof SLIDES[0]; s++)
+					tc[nc++] = it->anchor + SLIDES[s] * (it->w / 2) / rb;
+				/* and either side of the nearest places where text turns,
+				 * so that a label the anchor's place would turn fits beside */
+				double b = turn_before(p, it->anchor);
+				tc[nc++] = b - hw - 0.002;
+				tc[nc++] = b + hw + 0.002;
+				b = turn_before(p, it->anchor + WHEEL_PI / 4);
+				tc[nc++] = b - hw - 0.002;
+				tc[nc++] = b + hw + 0.002;
+				for (size_t c = 0; c < nc; c++) {
+					if (fabs(tc[c] - it->anchor) > 0.6 * WHEEL_PI)
+						continue;
+					int rc = try_at(p, it, g, tc[c], ri, k > 0 || c > 0);
 					if (rc)
 						return rc;
 				}
+			}
 		}
 	}
 	return 0;
