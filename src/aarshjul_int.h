@@ -165,7 +165,6 @@ typedef struct poster {
 	int *went_next;
 	size_t n_went, cap_went;
 	size_t labelled;
-	bool month_span[12];        /* the month name is marked as one text for extraction */
 	bool name_shortened, panel_shortened, oom;
 } poster;
 

@@ -72,11 +72,11 @@ int wheel_push_run(poster *p, const wrun *r, rgb colour)
 	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
 }
 
-/* Runs that show one text in pieces (text, len) are marked as one span,
- * so that a reader extracting the text gets it whole. */
+/* Runs that show one text (text, len) in pieces or turned are marked as
+ * one span, so that a reader extracting the text gets it whole. */
 static int push_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb colour)
 {
-	bool span = n > 1 && text;
+	bool span = text && (n > 1 || r[0].angle != 0);
 	if (span && draw_span_begin(p->doc, p->page, text, len))
 		return -1;
 	for (size_t i = 0; i < n; i++)
@@ -209,10 +209,14 @@ size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max,
 }
 
 /* A fixed text in runs: drawn (as one span of text, len when given), or
- * (before labels are placed) its words recorded. */
+ * (before labels are placed) its words recorded: the span's, or where a
+ * span's box would say little (wheel_words), its pieces'. */
 static int fixed_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb col, bool draw)
 {
-	return draw ? push_runs(p, text, len, r, n, col) : wheel_words(p, r, n, false, text != NULL) < 0 ? -1 : 0;
+	if (draw)
+		return push_runs(p, text, len, r, n, col);
+	int rc = text ? wheel_words(p, r, n, false, 1) : 0;
+	return rc < 0 || (!rc && wheel_words(p, r, n, false, 0) < 0) ? -1 : 0;
 }
 
 /* --- months, weeks, letters ---------------------------------------------------- */
@@ -278,14 +282,7 @@ static int month_names(poster *p, bool draw)
 		else   /* straight, its middle sunk by half its rise so it stays in the band */
 			runs[0] = wheel_tangent_run(p, name, strlen(name), FONT_BOLD, size, tm,
 			                            ri - (hypot(rb, w / 2) - rb) / 2);
-		/* one span where its box keeps clear of the weeks, else in pieces */
-		int clear = draw || n < 2 ? 0 : wheel_words(p, runs, n, true, 1);
-		if (clear < 0)
-			return -1;
-		if (!draw)
-			p->month_span[i] = n > 1 && clear;
-		bool span = p->month_span[i];
-		if ((!span || draw) && fixed_runs(p, span ? name : NULL, strlen(name), runs, n, text[i % 2], draw))
+		if (fixed_runs(p, name, strlen(name), runs, n, text[i % 2], draw))
 			return -1;
 		if (k.s && fixed_runs(p, NULL, 0, &k, 1, text[i % 2], draw))
 			return -1;
