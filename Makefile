@@ -94,6 +94,12 @@ LIBSRC := $(filter-out src/main.c,$(SRC))
 GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
+# Each fuzz harness, linked with tests/fuzz/replay.c instead of libFuzzer,
+# replays its seeds and regressions in the suite (and under asan), so a
+# harness cannot silently stop compiling.
+REPLAY_KINDS := reader layout render csv import
+TESTS += $(addprefix $(B)/tests/replay_,$(REPLAY_KINDS))
+replay_seeds = $(if $(filter layout,$1),layouts,$(if $(filter csv import,$1),examples/import,examples:tests/bad))
 LAYOUTS := $(sort $(wildcard layouts/*.xml))
 OBJ   += $(B)/obj/layout_digests.o
 
@@ -191,6 +197,12 @@ $(B)/obj/main-ics.o: src/main.c $(wildcard include/*.h src/*.h) | $(GEN)
 
 $(B)/amokit-ics: $(B)/obj/main-ics.o $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
+
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(B)/libamokit.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz -Wno-format-nonliteral -DFUZZ_ROOT='"$(CURDIR)"' \
+	    -DREPLAY_KIND='"$*"' -DREPLAY_SEEDS='"$(call replay_seeds,$*)"' $(ALL_LDFLAGS) \
+	    -o $@ $< tests/fuzz/replay.c $(B)/libamokit.a $(ALL_LDLIBS)
 
 $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
 	@mkdir -p $(@D)

@@ -15,13 +15,6 @@
 
 #ifndef FUZZ_ROOT
 #define FUZZ_ROOT "."
-/* The Danish hyphenation patterns, or NULL when not installed or when
- * FUZZ_NO_HYPH is set (to fuzz past a known hyphenation bug). */
-static inline struct text_hyph *fuzz_hyph_open(void)
-{
-	return getenv("FUZZ_NO_HYPH") ? NULL : text_hyph_open(FUZZ_HYPH_DA);
-}
-
 #endif
 
 #define FUZZ_HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"

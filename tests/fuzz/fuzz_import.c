@@ -5,7 +5,7 @@
  * the importer accepts must give a file the reader accepts; a sheet it
  * refuses must say why; "the result would not validate" (AM_EINTERNAL) is
  * a bug in the importer. The sheet's kind is chosen by its headings, so the
- * seed corpus (examples/import/*.csv) leads into all four. */
+ * seed corpus (the CSV files in examples/import/) leads into all four. */
 #include "fuzz_common.h"
 
 #include <libxml/parser.h>

@@ -33,11 +33,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dnode *root = NULL;
 		fuzz_require(bind_workplace(a, wp, &root) == AM_OK && root, "bind_workplace");
 		rules_result *r = NULL;
-		fuzz_require(rules_evaluate(a, wp, &r) == AM_OK && r, "rules_evaluate");
+		fuzz_require(rules_evaluate(a, wp, NULL, &r) == AM_OK && r, "rules_evaluate");
 		/* Touch what the CLI prints, so a dangling pointer shows up here. */
-		for (size_t i = 0; i < r->n_items; i++)
-			if (!r->items[i].covered && r->items[i].message)
-				(void)rules_find(r, r->items[i].key);
+		for (size_t i = 0; i < r->n_items; i++) {
+			const rules_item *it = &r->items[i];
+			fuzz_require((it->answer == ANSWER_YES) == (it->message == NULL),
+			             "an answer other than yes without a message");
+			fuzz_require(rules_find(r, it->key) != NULL, "an item not found by its key");
+			for (size_t g = 0; g < it->n_gaps; g++)
+				fuzz_require(it->gaps[g].what != NULL, "a gap without its token");
+		}
 	} else {
 		fuzz_require(wp == NULL, "rejected input left a model");
 		fuzz_require(rc == AM_EINPUT || rc == AM_EUSAGE, "unexpected reader code");

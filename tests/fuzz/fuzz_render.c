@@ -26,6 +26,7 @@
 
 static arena *fixture;          /* the layout, for the whole run */
 static layout *agenda;
+static layout *wheel;            /* the årshjul's texts, colours and sizes */
 static font_family *fonts;
 static text_measurer measurer;
 static text_hyph *hyph;
@@ -55,6 +56,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	diag_init(&d);
 	fuzz_require(layout_load(fixture, FUZZ_ROOT "/layouts/dagsorden.xml", &agenda, &d) == AM_OK,
 	             "loading layouts/dagsorden.xml");
+	fuzz_require(layout_load(fixture, FUZZ_ROOT "/layouts/aarshjul.xml", &wheel, &d) == AM_OK,
+	             "loading layouts/aarshjul.xml");
 	fuzz_require((fonts = font_load(FUZZ_ROOT "/fonts", &d)) != NULL, "loading fonts/");
 	measurer = font_measurer(fonts);
 	hyph = fuzz_hyph_open();
@@ -67,7 +70,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* The årshjul of wp on an A2 page of its own, with the layout's month names. */
+/* The poster's texts, colours and sizes by key, as kit.c looks them up. */
+static const char *wheel_text(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+
+/* The årshjul of wp on an A2 page of its own, with the årshjul layout's
+ * texts, then its dated list on A4 pages. */
 static int draw_wheel(draw_doc *doc, const am_workplace *wp, diag *d)
 {
 	draw_page *pg = draw_add_page(doc, 1190.55f, 1683.78f);
@@ -77,17 +84,14 @@ static int draw_wheel(draw_doc *doc, const am_workplace *wp, diag *d)
 	memset(&o, 0, sizeof o);
 	o.measurer = &measurer;
 	for (int m = 0; m < 12; m++)
-		o.texts.months[m] = layout_month(agenda, m + 1);
-	o.texts.title = "Årshjul";
-	o.texts.legend_title = "Ringe";
-	o.texts.week_label = "Uge";
-	o.texts.list_title = "Aktiviteter";
-	o.texts.goals_title = "Mål";
-	o.texts.focus_title = "Fokus";
-	o.texts.footer = "fuzz";
+		o.months[m] = layout_month(wheel, m + 1);
+	o.text = wheel_text;
+	o.text_ctx = wheel;
+	o.footer = "fuzz";
 	o.year = 2026;
 	rect area = {40, 40, pg->width - 80, pg->height - 80};
-	return aarshjul_draw(doc, pg, area, wp, &o, d);
+	int rc = aarshjul_draw(doc, pg, area, wp, &o, d);
+	return rc == AM_OK ? aarshjul_draw_list(doc, wp, &o, d) : rc;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -115,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			doc.meta.author = wp->name;
 			doc.meta.timestamp = 1767225600;  /* 2026-01-01 */
 			doc.meta.pdfa = (size & 1) != 0;
-			render_opts ro = {fonts, 0, 0, 0};
+			render_opts ro = {.fonts = fonts};
 			rc = render_pdf(&doc, &ro, pdf_path, &d);
 			rendered++;
 			fuzz_require(rc == AM_OK || d.errors > 0, "render_pdf failed without a diag record");
