@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include "arena.h"
 #include "diag.h"
+#include "font.h"
 #include "layout.h"
 #include "model.h"
 #include "output.h"
@@ -59,6 +60,8 @@ typedef struct kit_job {
 /* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */
 kit *kit_open(const kit_opts *o, diag *d);
 void kit_close(kit *k);
+/* The font family the kit measures and prints with. */
+const font_family *kit_fonts(const kit *k);
 /* Writes the requested documents, all of them or none (output.h).
  * Returns AM_OK or an AM_E* code. */
 int kit_run(kit *k, const kit_job *job, diag *d);

@@ -265,6 +265,15 @@ typedef struct am_wheel {
 	size_t n_activities;
 } am_wheel;
 
+/* A character above U+007F that the file's texts use, where it is first
+ * used: its line and element (amokit check warns about the ones the fonts
+ * lack; they print as a replacement mark). */
+typedef struct am_char {
+	unsigned cp;
+	int line;
+	const char *element;
+} am_char;
+
 typedef struct am_workplace {
 	const char *file;      /* path it was read from */
 	int line;
@@ -299,6 +308,7 @@ typedef struct am_workplace {
 	am_agenda_point *agenda;       size_t n_agenda;
 	am_follow_up follow_up;
 	am_wheel wheel;
+	am_char *chars;                size_t n_chars;   /* each one once, in reading order */
 } am_workplace;
 
 #endif

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "codepage.h"
 #include "csv.h"
 #include "danish.h"
 #include "edit.h"
@@ -231,7 +230,8 @@ static bool valid_id(const char *s)
 }
 
 /* A text cell checked against the format's limits for a short text (a
- * name, a title) or a long one. NULL with a message when too long. */
+ * name, a title) or a long one, and for control characters. NULL with a
+ * message when too long or when it holds one. */
 static const char *text_cell(imp *m, int f, bool is_short)
 {
 	const char *s = cell(m, f);
@@ -249,8 +249,10 @@ static const char *text_cell(imp *m, int f, bool is_short)
 		cp = len == 1 ? cp : cp & (0xFF >> (len + 1));
 		for (size_t i = 1; i < len; i++)
 			cp = cp << 6 | (p[i] & 0x3F);
-		if (cp != '\n' && cp != '\t' && !norm_drops(cp) && !cp_printable(cp)) {
-			bad(m, f, "tegnet '%.*s' (U+%04X) kan ikke skrives ud med amokits skrifttyper", (int)len, (const char *)p, cp);
+		/* every character prints (one the fonts lack as a replacement
+		 * mark, and check says so); only what XML forbids is refused */
+		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
+			bad(m, f, "styretegnet U+%04X må ikke stå i en tekst", cp);
 			return NULL;
 		}
 		p += len;

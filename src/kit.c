@@ -162,6 +162,11 @@ kit *kit_open(const kit_opts *o, diag *d)
 	return k;
 }
 
+const font_family *kit_fonts(const kit *k)
+{
+	return k->fonts;
+}
+
 void kit_close(kit *k)
 {
 	if (!k)

@@ -31,6 +31,7 @@
 
 #include "arena.h"
 #include "batch.h"
+#include "coverage.h"
 #include "diag.h"
 #include "ics.h"
 #include "import.h"
@@ -284,6 +285,8 @@ static int check_file(const char *path, check_opts *o)
 		r = add_compliance(wp, prev, a, &d);
 	if (r == AM_OK)
 		r = check_documents(o, wp, prev, &d);
+	if (r == AM_OK && o->kt)
+		coverage_warn(kit_fonts(o->kt), wp, &d);
 	diag_print(&d, stderr);
 	if (r == AM_OK && o->strict && d.warnings > 0)
 		r = AM_EINPUT;

@@ -4,7 +4,7 @@
  * values and checks what the schema cannot: real calendar dates in
  * READER_MIN_YEAR..READER_MAX_YEAR, the wheel's activities inside its year,
  * references to people and rings, duplicate ids, time order, agenda points
- * given once, ISO week numbers the year has, printable characters. Text is
+ * given once, ISO week numbers the year has. Text is
  * read only from text nodes (never xmlNodeGetContent), whitespace runs
  * collapsed to one space and trimmed, then normalised (norm.h: NFC, no
  * invisible characters). Every error names the element, the bad value and
@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codepage.h"
 #include "norm.h"
 #include "safe_path.h"
+#include "text.h"
 #include "wheel.h"
 #include "xsdinfo.h"
 
@@ -33,6 +33,8 @@ typedef struct rm {
 	am_workplace *wp;
 	const am_person **by_id;  /* people sorted by id, for lookups */
 	const char **person_group;  /* each person's group attribute, resolved after <amo> */
+	unsigned char *seen;      /* a bit per BMP character noted in wp->chars */
+	size_t cap_chars;
 } rm;
 
 /* ---- tree helpers ------------------------------------------------------- */
@@ -97,28 +99,58 @@ static bool is_xml_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Checks that every character of s (valid UTF-8) is printable; reports the
- * first one that is not. */
-static void check_printable(rm *r, const char *what, const char *s, int line)
+/* Notes each character above U+007F that s uses (valid UTF-8, NFC), at
+ * its first use, in wp->chars: whether the fonts can show it is for the
+ * caller to say (amokit check warns about those they cannot). A bitmap
+ * remembers the characters of the Basic Multilingual Plane already noted;
+ * the few beyond it are looked up in the list. */
+static void note_chars(rm *r, const char *what, const char *s, int line)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned cp = *p;
-		size_t len = 1;
-		if (cp >= 0xF0)
-			len = 4, cp &= 0x07;
-		else if (cp >= 0xE0)
-			len = 3, cp &= 0x0F;
-		else if (cp >= 0xC0)
-			len = 2, cp &= 0x1F;
-		for (size_t i = 1; i < len; i++)
-			cp = (cp << 6) | (p[i] & 0x3F);
-		if (cp != '\n' && !cp_printable(cp)) {   /* "\n": kept in prose only */
-			error_at(r, line, "<%s>: tegnet '%.*s' (U+%04X) kan ikke skrives ud med amokits skrifttyper",
-			         what, (int)len, (const char *)p, cp);
+	am_workplace *wp = r->wp;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t len = text_utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			return;   /* cannot happen: the reader refused invalid UTF-8 */
+		i += len;
+		bool seen = false;
+		if (cp < 0x10000) {
+			if (!r->seen && !(r->seen = arena_alloc(r->a, 0x10000 / 8))) {
+				r->oom = true;
+				return;
+			}
+			seen = r->seen[cp >> 3] & (1u << (cp & 7));
+			r->seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		} else {
+			for (size_t k = 0; k < wp->n_chars && !seen; k++)
+				seen = wp->chars[k].cp == cp;
+		}
+		if (seen)
+			continue;
+		if (wp->n_chars == r->cap_chars) {
+			size_t cap = r->cap_chars ? 2 * r->cap_chars : 32;
+			am_char *c = arena_array(r->a, cap, sizeof *c);
+			if (!c) {
+				r->oom = true;
+				return;
+			}
+			if (wp->n_chars)
+				memcpy(c, wp->chars, wp->n_chars * sizeof *c);
+			wp->chars = c;
+			r->cap_chars = cap;
+		}
+		const char *element = arena_strdup(r->a, what);   /* the tree's names go with it */
+		if (!element) {
+			r->oom = true;
 			return;
 		}
-		p += len;
+		wp->chars[wp->n_chars++] = (am_char){ cp, line, element };
 	}
 }
 
@@ -230,7 +262,7 @@ static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int lin
 		return NULL;
 	const char *text = normalise_text(r, out, n, what, line);
 	if (text)
-		check_printable(r, what, text, line);
+		note_chars(r, what, text, line);
 	return text;
 }
 

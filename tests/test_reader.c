@@ -327,8 +327,6 @@ static void bad_values_are_reported_with_their_line(void **state)
 	                6, "<date>: \"2025-07-31\" ligger uden for årshjulets år; skriv en dato fra 2025-08-01 og før 2026-08-01");
 	expect_rejected("<wheel year=\"2025\"><ring id=\"r\">R</ring>\n<activity ring=\"r\"><title>T</title><period from=\"2025-03-02\" to=\"2025-03-01\"/></activity></wheel>\n",
 	                6, "<period>: to=\"2025-03-01\" ligger før from=\"2025-03-02\"; from skal være den første dato");
-	expect_rejected("<announcements><announcement>Sne \xe2\x98\x83</announcement></announcements>\n", 5,
-	                "<announcement>: tegnet '\xe2\x98\x83' (U+2603) kan ikke skrives ud med amokits skrifttyper");
 	/* format 2's references */
 	expect_rejected_part("<people><person id=\"a\" role=\"amr\" group=\"nope\"><name>A</name></person></people>\n", 5,
 	                "<person group=\"nope\">: der er ingen <group id=\"nope\"> i <amo>");
@@ -506,6 +504,24 @@ static void texts_are_normalised_when_read(void **state)
 	assert_int_equal(load(a, text, &wp, &d), AM_OK);
 	assert_string_equal(wp->name, "\xC3\x85se Bog");        /* "Åse Bog": spaces squeezed again */
 	assert_string_equal(wp->people[0].name, "Ole\xC2\xADsen");   /* the soft hyphen stays */
+	arena_free(a);
+	/* no character is refused: each one above U+007F is noted once, where
+	 * it is first used (amokit check says which the fonts lack) */
+	const char *chars = FIXTURE_HEAD
+		"  <name>Sne \xe2\x98\x83 \xC3\xA6</name>\n"
+		"  <headcount>7</headcount>\n"
+		"  <announcements><announcement>\xC3\xA6 \xF0\x9F\x98\x80 \xe2\x98\x83 \xF0\x9F\x98\x80</announcement></announcements>\n"
+		"</workplace>\n";
+	a = arena_new();
+	assert_int_equal(load(a, chars, &wp, &d), AM_OK);
+	assert_int_equal(wp->n_chars, 3);
+	assert_int_equal(wp->chars[0].cp, 0x2603);
+	assert_int_equal(wp->chars[0].line, 3);
+	assert_string_equal(wp->chars[0].element, "name");
+	assert_int_equal(wp->chars[1].cp, 0xE6);
+	assert_int_equal(wp->chars[2].cp, 0x1F600);
+	assert_int_equal(wp->chars[2].line, 5);
+	assert_string_equal(wp->chars[2].element, "announcement");
 	arena_free(a);
 	/* a name of invisible characters only is no name */
 	expect_rejected("<people><person id=\"p\" role=\"amr\"><name>\xE2\x80\x8B</name></person></people>\n",

@@ -155,7 +155,6 @@ date-year-range.xml           1 5
 name-empty.xml                1 3
 name-whitespace.xml           1 3
 name-too-long.xml             1 3
-unprintable-character.xml     1 3
 # what the schema cannot say
 duplicate-id.xml              1 7
 unknown-person-ref.xml        1 9
@@ -172,6 +171,21 @@ printf '%s\n%s\n  <name>X</name>\n  <headcount>7</headcount>\n  <meeting><date>2
 expect 0 "$TMP/leapday.xml:" "$TMP/leapday.xml"
 printf '%s\n%s\n  <name>X</name>\n  <headcount>7</headcount>\n  <wheel year="2026"><ring id="r">R</ring>\n    <activity ring="r"><title>T</title><week>53</week></activity></wheel>\n</workplace>\n' "$H" "$W" > "$TMP/week53.xml"
 expect 0 "$TMP/week53.xml:" "$TMP/week53.xml"
+# A character the fonts lack refuses nothing: check warns at its line and
+# names it, and --strict makes the warning refuse the file.
+G=tests/data/missing-glyph.xml
+"$AMOKIT" check "$G" > /dev/null 2> "$TMP/err"
+rc=$?
+if [ $rc = 0 ] && grep -q "^$G:3: advarsel: <name>: tegnet '☃' (U+2603) findes ikke i skrifttypen Amokit Sans" "$TMP/err"; then
+	pass=$((pass + 1)); echo "ok   $G: exit 0, warned at line 3"
+else
+	fail=$((fail + 1)); echo "FAIL $G: exit $rc, no warning at line 3"; head -n 3 "$TMP/err"
+fi
+if "$AMOKIT" check --strict "$G" > /dev/null 2>&1; then
+	fail=$((fail + 1)); echo "FAIL $G: check --strict accepts it"
+else
+	pass=$((pass + 1)); echo "ok   $G: check --strict refuses it (exit $?)"
+fi
 # xsi:schemaLocation is allowed (editors use it) and never fetched.
 expect 0 "$BAD/schemalocation-ignored.xml:" "$BAD/schemalocation-ignored.xml"
 
