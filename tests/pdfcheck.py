@@ -37,7 +37,10 @@ MUTOOL_NOISE = ("warning: ICC support is not available",)
 
 
 def run(cmd):
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    # errors="replace": pdftotext -bbox writes a document title's characters
+    # beyond U+FFFF as CESU-8 (each UTF-16 surrogate on its own), which is
+    # not UTF-8; the words themselves come through as they are.
+    p = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
     return p.returncode, p.stdout, p.stderr
 
 
