@@ -12,8 +12,9 @@
 # Each harness links all of src/ but main.c, and the schemas generated as
 # the main build does, compiled with -fsanitize=fuzzer-no-link,address,
 # undefined; the harness itself with -fsanitize=fuzzer,address,undefined.
-# Seed corpora are made at run time from examples/, tests/bad/, layouts/
-# and tests/fuzz/regressions/ (see tests/fuzz/run.sh); crashes land in
+# Seed corpora are made at run time from examples/, tests/bad/, layouts/,
+# tests/fuzz/seeds/, tests/data/ and tests/fuzz/regressions/ (see
+# tests/fuzz/run.sh); crashes land in
 # $(FUZZ_B)/artifacts/ and the run fails.
 
 FUZZ_B        ?= build-fuzz

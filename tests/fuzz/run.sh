@@ -10,13 +10,16 @@ mkdir -p "$B/artifacts" "$B/logs"
 
 # The seed corpus of a harness: its working directory (kept between runs,
 # so later runs start from what earlier ones found) plus fresh copies of
-# the seeds from the tree.
+# the seeds from the tree: the examples, the hostile inputs of tests/bad,
+# the names and pasted texts of tests/data, and tests/fuzz/seeds (mixed
+# scripts, combining marks, invisible characters, invalid UTF-8).
 seed() {
 	dir="$B/corpus/$1"; mkdir -p "$dir"
 	case $1 in
 	fuzz_layout) cp layouts/*.xml "$dir"/ ;;
 	fuzz_csv|fuzz_import) cp examples/import/*.csv "$dir"/ ;;
-	*) cp examples/*.xml "$dir"/; [ -d tests/bad ] && cp tests/bad/*.xml "$dir"/ ;;
+	*) cp examples/*.xml tests/fuzz/seeds/*.xml tests/data/names.xml tests/data/pasted.xml "$dir"/
+	   [ -d tests/bad ] && cp tests/bad/*.xml "$dir"/ ;;
 	esac
 	for r in tests/fuzz/regressions/"${1#fuzz_}"-*; do
 		[ -e "$r" ] && cp "$r" "$dir"/
