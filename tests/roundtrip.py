@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""roundtrip.py [--xfail DOC]... WORKPLACE.xml OUTDIR: every name of the workplace comes back
+"""roundtrip.py WORKPLACE.xml OUTDIR: every name of the workplace comes back
 from the PDFs amokit rendered into OUTDIR, through pdftotext, equal after NFC.
 
 Which document prints which names follows from what each is: the workplace's
@@ -9,12 +9,7 @@ on the information sheet; each activity's responsible person on the årshjul.
 A name may be wrapped over lines (white space is made one space, and a hyphen
 at a line's end joined), never changed: the comparison is otherwise exact,
 after Unicode NFC on both sides. Prints one line per document and a closing
-'N passed, N failed'.
-
---xfail DOC marks a document known not to give its names back yet (the
-årshjul, whose labels are set letter by letter along arcs until they carry
-/ActualText: issue 15, item 5). It is reported, not counted; once it does
-give them back it fails, so that the mark is removed."""
+'N passed, N failed'."""
 import subprocess, sys, unicodedata, re
 import xml.etree.ElementTree as ET
 
@@ -35,11 +30,7 @@ def text_of(pdf):
     return flat, joined, unhyph
 
 def main():
-    args, xfail = sys.argv[1:], set()
-    while args and args[0] == "--xfail":
-        xfail.add(args[1])
-        args = args[2:]
-    wp, outdir = args
+    wp, outdir = sys.argv[1:]
     root = ET.parse(wp).getroot()
     workplace = nfc(root.find(NS + "name").text)
     people = names(root, "%speople/%sperson/%sname" % (NS, NS, NS))
@@ -55,13 +46,6 @@ def main():
     for doc, want in expect.items():
         texts = text_of("%s/%s.pdf" % (outdir, doc))
         missing = [n for n in want if not any(n in t for t in texts)]
-        if doc in xfail:
-            if missing:
-                print("xfail %s: %d of %d names not given back yet" % (doc, len(missing), len(want)))
-            else:
-                failed += 1
-                print("FAIL %s: gives every name back now: remove its --xfail" % doc)
-            continue
         if missing:
             failed += 1
             print("FAIL %s: %d of %d names not given back: %s" % (doc, len(missing), len(want),

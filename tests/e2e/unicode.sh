@@ -7,9 +7,8 @@
 #      types it) in every place a name goes. `check` accepts it without a
 #      word about characters; every document renders and passes
 #      tests/pdfcheck.py; tests/roundtrip.py finds each name again with
-#      pdftotext, equal after NFC, in each document that prints it (the
-#      årshjul's labels along arcs are marked --xfail until they carry
-#      /ActualText: issue 15, item 5).
+#      pdftotext, equal after NFC, in each document that prints it (on the
+#      årshjul, in its labels set along arcs).
 #   2. tests/data/pasted.xml: zero-width characters and a byte order mark
 #      inside names, a + U+030A, soft hyphens, U+2011, U+2212, ≤ ≥ → ✓ ⚠,
 #      and characters Amokit Sans lacks (CJK, an emoji). `check` warns with
@@ -51,7 +50,7 @@ if "$AMOKIT" render "$N" -o "$out/n" > "$out/n.log" 2>&1; then
 	else
 		bad "pdfcheck of the names documents"; grep -v "passed, .* failed" "$out/n.pdfcheck" | head -n 10
 	fi
-	if python3 tests/roundtrip.py --xfail aarshjul "$N" "$out/n" > "$out/n.roundtrip" 2>&1; then
+	if python3 tests/roundtrip.py "$N" "$out/n" > "$out/n.roundtrip" 2>&1; then
 		ok "round trip: $(tail -n 1 "$out/n.roundtrip") documents"
 		sed 's/^/     /' "$out/n.roundtrip" | grep -v "passed, "
 	else
