@@ -13,7 +13,6 @@ after Unicode NFC on both sides. Prints one line per document and a closing
 import subprocess, sys, unicodedata, re
 import xml.etree.ElementTree as ET
 
-NS = "{urn:amokit:workplace:1}"
 nfc = lambda s: unicodedata.normalize("NFC", " ".join(s.split()))
 
 def names(root, path):
@@ -32,6 +31,7 @@ def text_of(pdf):
 def main():
     wp, outdir = sys.argv[1:]
     root = ET.parse(wp).getroot()
+    NS = root.tag[:root.tag.index("}") + 1]   # the format's namespace, as the file names it
     workplace = nfc(root.find(NS + "name").text)
     people = names(root, "%speople/%sperson/%sname" % (NS, NS, NS))
     expect = {
