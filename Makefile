@@ -129,9 +129,17 @@ deps:
 	@tools/deps.sh $(DEB_ALL)
 
 # --- build ----------------------------------------------------------------
-$(B)/gen/schemas.c: schema/workplace.xsd schema/layout.xsd tools/embed.sh
+# The workplace schema goes in twice: without its documentation (made by
+# fieldref --strip), which the validator compiles for every file, and as
+# written, which amokit reads only to explain a mistake or edit a file.
+$(B)/gen/workplace-plain.xsd: $(B)/tools/fieldref schema/workplace.xsd
 	@mkdir -p $(@D)
-	tools/embed.sh schema/workplace.xsd schema_workplace schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
+	$(B)/tools/fieldref --strip schema/workplace.xsd > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/schemas.c: $(B)/gen/workplace-plain.xsd schema/workplace.xsd schema/layout.xsd tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh $(B)/gen/workplace-plain.xsd schema_workplace schema/workplace.xsd schema_workplace_doc \
+	               schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/schemas.o: $(B)/gen/schemas.c
 	@mkdir -p $(@D)
@@ -153,10 +161,9 @@ $(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
 
 # The field reference of the workplace format (felter.html, Danish), made
 # from the schema's own declarations and documentation: never by hand.
-FIELDREF_OBJ := $(addprefix $(B)/obj/,xsdinfo.o arena.o schemas.o)
-$(B)/tools/fieldref: tools/fieldref.c $(FIELDREF_OBJ)
+$(B)/tools/fieldref: tools/fieldref.c src/xsdinfo.c src/arena.c include/xsdinfo.h include/arena.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/fieldref.c src/xsdinfo.c src/arena.c $(ALL_LDLIBS)
 
 $(B)/felter.html: $(B)/tools/fieldref schema/workplace.xsd
 	$(B)/tools/fieldref schema/workplace.xsd > $@.tmp && mv $@.tmp $@

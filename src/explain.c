@@ -474,6 +474,8 @@ static bool digits_only(const char *pattern, int *exact)
 static void explain_pattern(out *o, const xsd_type *t, const char *value, const char *doc)
 {
 	const char *name = t && t->name ? t->name : "";
+	if (strncmp(name, "maybe-", 6) == 0)
+		name += 6;   /* the same, where it may be left empty */
 	int y, m, d, minutes, exact;
 	bool iso;
 	if (strcmp(name, "date") == 0) {
@@ -551,10 +553,14 @@ static void explain_enumeration(out *o, const xsd_type *t, const char *value)
 		put(o, "; mulige værdier: ");
 	for (size_t i = 0; i < n; i++) {
 		put(o, "%s%s", i ? ", " : "", vals[i]);
-		char s[80];
-		xsd_summary(t->values[i].doc, s, sizeof s);
-		if (s[0])
-			put(o, " (%s)", s);
+		const char *doc = t->values[i].doc;
+		if (doc) {   /* its meaning, up to the first explanation */
+			size_t len = strcspn(doc, ":;(");
+			while (len > 0 && doc[len - 1] == ' ')
+				len--;
+			if (len > 0 && len < 80)
+				put(o, " (%.*s)", (int)len, doc);
+		}
 	}
 }
 

@@ -8,7 +8,6 @@
  * freed before xsd_load returns. */
 #include "xsdinfo.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -358,38 +357,6 @@ const xsd_elem *xsd_load(arena *a, const char *buf, size_t len, const char *root
 	}
 	xmlFreeDoc(doc);
 	return e;
-}
-
-/* ---- the compiled-in schema ---------------------------------------------------- */
-
-extern const char schema_workplace[];
-extern const size_t schema_workplace_len;
-
-static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static arena *cache_arena;
-static const xsd_elem *cache;
-
-const xsd_elem *xsd_workplace(void)
-{
-	pthread_mutex_lock(&cache_lock);
-	if (!cache) {
-		if (!cache_arena)
-			cache_arena = arena_new();
-		if (cache_arena)
-			cache = xsd_load(cache_arena, schema_workplace, schema_workplace_len, "workplace");
-	}
-	const xsd_elem *e = cache;
-	pthread_mutex_unlock(&cache_lock);
-	return e;
-}
-
-void xsd_forget(void)
-{
-	pthread_mutex_lock(&cache_lock);
-	arena_free(cache_arena);
-	cache_arena = NULL;
-	cache = NULL;
-	pthread_mutex_unlock(&cache_lock);
 }
 
 /* ---- questions ------------------------------------------------------------------- */

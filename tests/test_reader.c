@@ -437,11 +437,11 @@ static void common_mistakes_are_explained(void **state)
 	               "(kun &amp; &lt; &gt; &quot; og &apos; kan bruges)");
 	/* A required element missing: which one, and where it goes. */
 	expect_message(H "  <name>X</name>\n</workplace>\n",
-	               "dir/t.xml:2: <workplace> mangler <headcount>; skriv den efter <name> (linje 3)");
+	               "dir/t.xml:2: <workplace> mangler <headcount> (antal ansatte, fx 27); skriv den efter <name> (linje 3)");
 	expect_message(H "  <name>X</name>\n  <branch>Byg</branch>\n</workplace>\n",
-	               "dir/t.xml:4: <workplace> mangler <headcount>, som skal stå før <branch>");
+	               "dir/t.xml:4: <workplace> mangler <headcount> (antal ansatte, fx 27), som skal stå før <branch>");
 	expect_message(H NH "  <people>\n    <person id=\"a\" role=\"amr\"><title>AMR</title></person>\n  </people>\n</workplace>\n",
-	               "dir/t.xml:6: <person> mangler <name>, som skal stå før <title>");
+	               "dir/t.xml:6: <person> mangler <name> (personens navn, fx Lene Holm), som skal stå før <title>");
 	expect_message(H NH "  <wheel year=\"2026\"><ring id=\"r\">R</ring>\n  <activity ring=\"r\"><title>T</title></activity></wheel>\n</workplace>\n",
 	               "dir/t.xml:6: <activity> mangler en af <date>, <period>, <month> eller <week>; skriv den efter <title> (linje 6)");
 	/* 14.00 as a time. */
@@ -464,11 +464,12 @@ static void common_mistakes_are_explained(void **state)
 	expect_message(H NH "  <people><person id=\"a\" rolle=\"amr\"><name>A</name></person></people>\n</workplace>\n",
 	               "dir/t.xml:5: <person> har ingen attribut rolle; mente du role?");
 	expect_message(H NH "  <people><person id=\"a\"><name>A</name></person></people>\n</workplace>\n",
-	               "dir/t.xml:5: <person> mangler attributten role=\"…\"; mulige værdier: employer, leader, amr, "
+	               "dir/t.xml:5: <person> mangler attributten role=\"…\" (personens rolle); mulige værdier: employer, leader, amr, "
 	               "employee og adviser");
 	expect_message(H NH "  <people><person id=\"a\" role=\"amo\"><name>A</name></person></people>\n</workplace>\n",
-	               "dir/t.xml:5: <person role=\"…\">: \"amo\" kan ikke bruges; mente du amr? Mulige værdier: employer, "
-	               "leader, amr, employee, adviser");
+	               "dir/t.xml:5: <person role=\"…\">: \"amo\" kan ikke bruges; mente du amr? Mulige værdier: employer "
+	               "(arbejdsgiveren), leader (leder i arbejdsmiljøorganisationen), amr (arbejdsmiljørepræsentant), "
+	               "employee (ansat, som ikke er med i arbejdsmiljøorganisationen), adviser (rådgiver eller gæst udefra)");
 	expect_message(H "  <name>X</name>\n  <headcount>7</headcount>\n  <med-agreement applies=\"ja\"/>\n</workplace>\n",
 	               "dir/t.xml:5: <med-agreement applies=\"…\">: skriv true (ja), ikke \"ja\"");
 	/* Numbers as Danes write them. */

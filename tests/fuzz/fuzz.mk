@@ -48,7 +48,8 @@ fuzz: fuzz-build
 
 $(FUZZ_B)/gen/schemas.c: schema/workplace.xsd schema/layout.xsd tools/embed.sh
 	@mkdir -p $(@D)
-	tools/embed.sh schema/workplace.xsd schema_workplace schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
+	tools/embed.sh schema/workplace.xsd schema_workplace schema/workplace.xsd schema_workplace_doc \
+	               schema/layout.xsd schema_layout > $@.tmp && mv $@.tmp $@
 
 $(FUZZ_B)/obj/schemas.o: $(FUZZ_B)/gen/schemas.c
 	@mkdir -p $(@D)
