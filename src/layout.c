@@ -994,8 +994,9 @@ typedef struct table_ctx {
 	float size, pad;
 	bool grid;
 	/* First pass (want != NULL): per column, the widest cell on one line
-	 * and the widest word (a kept text, e.g. a name: all of it). */
-	float *want, *least;
+	 * and the widest word (a kept text, e.g. a name: all of it; in loose,
+	 * a kept text's widest word). */
+	float *want, *least, *loose;
 } table_ctx;
 
 /* Parses widths="3fr 2fr 30mm" into w (at most max) and the fractions
@@ -1154,14 +1155,33 @@ blk *layout_row_label(lrun *r, blk *row)
 
 static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *arg);
 
+/* The widest word of a kept span, were it allowed to wrap between words
+ * (a kept text too long for its column's limit wraps there anyway). */
+static float kept_word(const text_measurer *m, const text_span *sp, float size)
+{
+	float widest = 0;
+	for (size_t a = 0; a < sp->len;) {
+		size_t e = a;
+		while (e < sp->len && sp->utf8[e] != ' ' && sp->utf8[e] != '\n')
+			e++;
+		float k = e > a ? m->fn(m->ctx, sp->style, size, sp->utf8 + a, e - a) : 0;
+		if (k > widest)
+			widest = k;
+		a = e + 1;
+	}
+	return widest;
+}
+
 /* The width of the spans on one line, and of their widest word (of a
  * kept span: all of it, a name never wraps; of another word at most a
- * dozen letters' worth, the rest may be hyphenated). */
-static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, float *word)
+ * dozen letters' worth, the rest may be hyphenated); *loose is the widest
+ * word were kept spans to wrap between their words. */
+static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, float *word,
+                         float *loose)
 {
 	const text_measurer *m = r->env->measurer;
 	float cur = 0, w = 0;
-	*line = *word = 0;
+	*line = *word = *loose = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const text_span *sp = &s->v[i];
 		if (sp->keep) {
@@ -1169,6 +1189,9 @@ static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, flo
 			cur += k;
 			if (k > *word)
 				*word = k;
+			k = kept_word(m, sp, size);
+			if (k > *loose)
+				*loose = k;
 			continue;
 		}
 		for (size_t a = 0; a < sp->len;) {
@@ -1181,6 +1204,8 @@ static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, flo
 			/* a long word can be hyphenated: it asks for a dozen letters */
 			if ((w < 6 * size ? w : 6 * size) > *word)
 				*word = w < 6 * size ? w : 6 * size;
+			if (*word > *loose)
+				*loose = *word;
 			if (e < sp->len && sp->utf8[e] == '\n') {
 				if (cur > *line)
 					*line = cur;
@@ -1209,12 +1234,14 @@ static int measure_row(table_ctx *t, const lnode *row, const bctx *c, bool heade
 		spanbuf s = {.keep = header || no_hyphenation(cell)};
 		if (collect_inline(r, cell->first, c, header ? FONT_BOLD : FONT_REGULAR, &s))
 			return -1;
-		float line, word;
-		spans_widths(r, &s, t->size, &line, &word);
+		float line, word, loose;
+		spans_widths(r, &s, t->size, &line, &word, &loose);
 		if (line + inset > t->want[i])
 			t->want[i] = line + inset;
 		if (word + inset > t->least[i])
 			t->least[i] = word + inset;
+		if (loose + inset > t->loose[i])
+			t->loose[i] = loose + inset;
 		i++;
 	}
 	return 0;
@@ -1234,7 +1261,10 @@ static void fit_columns(table_ctx *t, const float *fr)
 		if (fr[i] <= 0)
 			continue;
 		float share = w[i];
-		lo[i] = t->least[i] > 0.6f * share ? t->least[i] : 0.6f * share;
+		/* a kept text wider than the layout's limit wraps between its
+		 * words anyway: it asks only for its widest word */
+		float least = t->least[i] > 1.6f * share ? t->loose[i] : t->least[i];
+		lo[i] = least > 0.6f * share ? least : 0.6f * share;
 		if (lo[i] > 1.6f * share)
 			lo[i] = 1.6f * share;      /* the layout's limit */
 		hi[i] = t->want[i] > lo[i] ? t->want[i] : lo[i];
@@ -1328,8 +1358,8 @@ static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *a
 static int build_table(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	float w[32], fr[32], want[32] = {0}, least[32] = {0};
-	table_ctx t = {b, NULL, w, 0, 0, 0, true, NULL, NULL};
+	float w[32], fr[32], want[32] = {0}, least[32] = {0}, loose[32] = {0};
+	table_ctx t = {b, NULL, w, 0, 0, 0, true, NULL, NULL, NULL};
 	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
 	if (!t.cols)
 		return 0;
@@ -1340,11 +1370,12 @@ static int build_table(builder *b, const lnode *n, const bctx *c)
 	const lnode *first = skip_space(n->first);
 	t.want = want;
 	t.least = least;
+	t.loose = loose;
 	if ((first && first->kind == L_HEADER && measure_row(&t, first, c, true)) ||
 	    table_rows(r, first && first->kind == L_HEADER ? first->next : first, c, 0, &t))
 		return -1;
 	fit_columns(&t, fr);
-	t.want = t.least = NULL;
+	t.want = t.least = t.loose = NULL;
 	const char *rules = lattr_get(n, "rules");
 	t.grid = !rules || strcmp(rules, "grid") == 0;
 	if (!(t.table = new_blk(r, B_TABLE, b->width)))

@@ -680,6 +680,24 @@ static void each_repetition_is_numbered_on_its_own(void **state)
 	assert_int_equal(count_text(&f->doc.pages[3], "Side 1 af 1"), 1);
 }
 
+/* A kept text too long for its column's limit wraps between its words and
+ * leaves the room it cannot use to a short cell that then fits on a line. */
+static void a_short_cell_keeps_its_line_beside_a_long_kept_one(void **state)
+{
+	fixture *f = *state;
+	add_leaf(f, f->root, "name", "Plejecenter Ægir Ştefăneşti Олександрівка Αγία Ελένη og Omegn");
+	add_leaf(f, f->root, "place", "Mødelokale Ålborg");
+	assert_int_equal(run(f, HEAD "<body><table widths='5fr 4fr 3fr 4fr'>"
+	                        "<header><cell>Arbejdsplads</cell><cell>Dato</cell>"
+	                        "<cell>Tidspunkt</cell><cell>Sted</cell></header>"
+	                        "<row><cell><field path='name' hyphenate='false'/></cell>"
+	                        "<cell>12. marts 2026</cell><cell>Kl. 09.00–11.30</cell>"
+	                        "<cell><field path='place' hyphenate='false'/></cell></row>"
+	                        "</table></body></layout>"), AM_OK);
+	assert_int_equal(count_text(&f->doc.pages[0], "Kl. 09.00–11.30"), 1);
+	assert_int_equal(count_text(&f->doc.pages[0], "Mødelokale Ålborg"), 1);
+}
+
 static void free_text_keeps_paragraphs_and_lists(void **state)
 {
 	fixture *f = *state;
@@ -718,6 +736,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_short_cell_keeps_its_line_beside_a_long_kept_one, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
