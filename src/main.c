@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -42,6 +43,7 @@
 #include "output.h"
 #include "reader.h"
 #include "rules.h"
+#include "starter.h"
 
 typedef struct command {
 	const char *name;
@@ -846,6 +848,83 @@ static int cmd_next_year(int argc, char **argv)
 	return r;
 }
 
+/* ---- new ------------------------------------------------------------------------ */
+
+static bool parse_headcount(const char *arg, int *n);
+
+/* The year a starting file plans when --year is not given: this year, by
+ * SOURCE_DATE_EPOCH when it is set, else by the clock; 0 when
+ * SOURCE_DATE_EPOCH is not a time (said on stderr). */
+static int this_year(void)
+{
+	bool has;
+	long long t;
+	if (!source_date(&has, &t))
+		return 0;
+	time_t now = has ? (time_t)t : time(NULL);
+	struct tm tm;
+	int y = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : READER_MIN_YEAR;
+	return y < READER_MIN_YEAR ? READER_MIN_YEAR : y > READER_MAX_YEAR ? READER_MAX_YEAR : y;
+}
+
+static int cmd_new(int argc, char **argv)
+{
+	const command *c = find_command("new");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"name", required_argument, NULL, OPT_NAME},
+		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
+		{"med", no_argument, NULL, OPT_MED},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	starter_opts o = {.output = NULL};
+	optind = 1;
+	opterr = 0;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_NAME: o.name = optarg; break;
+		case OPT_MED: o.med = true; break;
+		case OPT_FORCE: o.force = true; break;
+		case OPT_HEADCOUNT:
+			if (!parse_headcount(optarg, &o.headcount))
+				return usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
+			break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_HELP:
+			print_command_help(c, stdout);
+			return AM_OK;
+		default:
+			return usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1 || (argc - optind == 1 && o.output))
+		return usage_error(c, "new: giv kun én FIL (eller -o FIL)", NULL);
+	if (argc - optind == 1)
+		o.output = argv[optind];
+	if (!o.output)
+		o.output = "-";
+	if (!o.name || !*o.name || !o.headcount)
+		return usage_error(c, "new: giv arbejdspladsens navn og antal ansatte, fx --name \"Holm & Søn ApS\" "
+		                      "--headcount 6", NULL);
+	if (!o.year && !(o.year = this_year()))
+		return AM_EUSAGE;
+	if (strcmp(o.output, "-") != 0 && make_parent_dirs(o.output) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	int r = starter_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
 /* ---- import ------------------------------------------------------------------ */
 
 /* Reads a head count for --headcount: 1 to 999999. */
@@ -993,6 +1072,19 @@ static const command commands[] = {
 	 "miljø: SOURCE_DATE_EPOCH bestemmer DTSTAMP (standard: mødedatoen)\n"
 	 HELP_STDIN HELP_EXIT},
 #ifndef AMOKIT_ICS_HELPER
+	{"new", cmd_new, "[TILVALG]... [FIL]", "skriv en ny arbejdspladsfil med kommentarer, til at udfylde",
+	 "  -o, --output FIL  skriv filen i FIL (eller giv FIL; standard: standard-output)\n"
+	 "  --name NAVN       arbejdspladsens navn (skal gives)\n"
+	 "  --headcount N     antal ansatte (skal gives); det afgør, hvem der deltager,\n"
+	 "                    og hvilke dele filen har\n"
+	 "  --med             arbejdspladsen har en MED-aftale\n"
+	 "  --year ÅR         det år, drøftelsen planlægger (standard: i år)\n"
+	 "  --force           erstat FIL, hvis den findes\n"
+	 "  --help            denne hjælp\n"
+	 "Filen har alle felter, der gælder for arbejdspladsen, med en kommentar og et\n"
+	 "eksempel over hvert. Tomme felter står tomme på dokumenterne. Kontrollér den\n"
+	 "med amokit check FIL.\n"
+	 HELP_EXIT},
 	{"next-year", cmd_next_year, "[TILVALG]... FIL", "gør en arbejdspladsfil klar til næste års drøftelse",
 	 "  -o, --output FIL  skriv den nye fil i FIL (standard: standard-output)\n"
 	 "  --year ÅR         det nye år (standard: filens år + 1)\n"

@@ -702,6 +702,8 @@ static void read_cooperation_eval(rm *r, xmlNodePtr el)
 	c->money = child_text(r, el, "money");
 	c->problems = child_text(r, el, "problems");
 	c->effectiveness = child_text(r, el, "effectiveness");
+	if (!c->summary && !c->time && !c->money && !c->problems && !c->effectiveness)
+		c->line = 0;   /* every field left empty: read as not there */
 }
 
 static void read_competence_done(rm *r, xmlNodePtr sec)
@@ -814,6 +816,8 @@ static void read_cooperation(rm *r, xmlNodePtr el)
 	c->acute = child_text(r, el, "acute");
 	c->accidents = child_text(r, el, "accidents");
 	c->information = child_text(r, el, "information");
+	if (!c->frequency && !c->participants && !c->convenes && !c->acute && !c->accidents && !c->information)
+		c->line = 0;   /* every field left empty: read as not there */
 }
 
 static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m)
@@ -948,6 +952,9 @@ static void read_follow_up(rm *r, xmlNodePtr el)
 	f->inform_management = child_text(r, el, "inform-management");
 	f->inform_employees = child_text(r, el, "inform-employees");
 	f->goal_evaluation = child_text(r, el, "goal-evaluation");
+	if (!f->responsible && !f->how && !f->where && !f->inform_management && !f->inform_employees &&
+	    !f->goal_evaluation)
+		f->line = 0;   /* every field left empty: read as not there */
 }
 
 /* ---- the wheel ---------------------------------------------------------- */

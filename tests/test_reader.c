@@ -441,7 +441,7 @@ static void common_mistakes_are_explained(void **state)
 	expect_message(H "  <name>X</name>\n  <branch>Byg</branch>\n</workplace>\n",
 	               "dir/t.xml:4: <workplace> mangler <headcount> (antal ansatte, fx 27), som skal stå før <branch>");
 	expect_message(H NH "  <people>\n    <person id=\"a\" role=\"amr\"><title>AMR</title></person>\n  </people>\n</workplace>\n",
-	               "dir/t.xml:6: <person> mangler <name> (personens navn, fx Lene Holm), som skal stå før <title>");
+	               "dir/t.xml:6: <person> mangler <name> (personens navn, fx Jens Holm), som skal stå før <title>");
 	expect_message(H NH "  <wheel year=\"2026\"><ring id=\"r\">R</ring>\n  <activity ring=\"r\"><title>T</title></activity></wheel>\n</workplace>\n",
 	               "dir/t.xml:6: <activity> mangler en af <date>, <period>, <month> eller <week>; skriv den efter <title> (linje 6)");
 	/* 14.00 as a time. */

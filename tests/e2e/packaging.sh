@@ -135,7 +135,7 @@ elif [ ! -f /usr/share/bash-completion/bash_completion ]; then
 	echo "skip: bash-completion is not installed"
 else
 	got=$(complete_line "amokit ")
-	[ "$got" = "--help --version batch blank check ics import next-year render " ] && ok "completes the commands" || bad "commands: $got"
+	[ "$got" = "--help --version batch blank check ics import new next-year render " ] && ok "completes the commands" || bad "commands: $got"
 	got=$(complete_line "amokit render --p")
 	[ "$got" = "--poster --previous " ] && ok "completes render's options" || bad "render --p: $got"
 	got=$(complete_line "amokit render --only dagsorden,a")
