@@ -18,15 +18,21 @@
  * exists; *iso_order tells which form it was (may be NULL). */
 bool da_parse_date(const char *s, int *y, int *m, int *d, bool *iso_order);
 
-/* Reads a time of day written as 14:00, 14.00, 9.30, 14 or "kl. 14.00",
- * surrounding spaces allowed, into minutes since midnight. True when s is
- * one of those forms and names a time from 00:00 to 23:59. */
+/* Reads a time of day written as 14:00, 14.00, 14,00, 9.30, 14, "kl. 14.00"
+ * or, as Excel saves a time cell, 14:00:00 (seconds 00 only), surrounding
+ * spaces allowed, into minutes since midnight. True when s is one of those
+ * forms and names a time from 00:00 to 23:59. */
 bool da_parse_time(const char *s, int *minutes);
 
 /* Reads a number written with a decimal comma (22,5 or 1.234,5) or a
  * decimal point (22.5), surrounding spaces allowed. True when the whole of
  * s is such a number. */
 bool da_parse_decimal(const char *s, double *v);
+
+/* Reads a whole number as a spreadsheet may save it: 11, 11,0 or 11.00
+ * (a decimal comma or point with zeros only), surrounding spaces allowed.
+ * True when s is such a number from 0 to 999999. */
+bool da_parse_whole(const char *s, long *v);
 
 /* Writes v with a decimal point and at most two decimals, no trailing
  * zeros ("22.5", "3"), as the workplace format wants; out holds size bytes. */

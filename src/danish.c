@@ -71,17 +71,41 @@ bool da_parse_time(const char *s, int *minutes)
 	const char *p = skip_space(s);
 	if (strncmp(p, "kl.", 3) == 0 || strncmp(p, "Kl.", 3) == 0)
 		p = skip_space(p + 3);
-	int h, m = 0;
+	int h, m = 0, sec = 0;
 	if (!digits(&p, 2, &h))
 		return false;
-	if (*p == ':' || *p == '.') {
+	if (*p == ':' || *p == '.' || *p == ',') {
 		p++;
 		if (digits(&p, 2, &m) != 2)
 			return false;
+		if (*p == ':') {   /* Excel's time cells: 14:00:00; only 00 seconds fit */
+			p++;
+			if (digits(&p, 2, &sec) != 2 || sec != 0)
+				return false;
+		}
 	}
 	if (!at_end(p) || h > 23 || m > 59)
 		return false;
 	*minutes = h * 60 + m;
+	return true;
+}
+
+bool da_parse_whole(const char *s, long *v)
+{
+	const char *p = skip_space(s);
+	int n;
+	if (!digits(&p, 6, &n))
+		return false;
+	if (*p == ',' || *p == '.') {
+		const char *q = ++p;
+		while (*p == '0')
+			p++;
+		if (p == q)
+			return false;   /* "11," */
+	}
+	if (!at_end(p))
+		return false;
+	*v = n;
 	return true;
 }
 

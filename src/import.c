@@ -506,9 +506,8 @@ static bool month_cell(imp *m, timing *t)
 		if (strcmp(f, months[i]) == 0 || (strlen(f) >= 3 && strncmp(f, months[i], strlen(f)) == 0))
 			t->number = i + 1;
 	if (!t->number) {
-		char *end;
-		long v = strtol(f, &end, 10);
-		if (*end || v < 1 || v > 12) {
+		long v;
+		if (!da_parse_whole(f, &v) || v < 1 || v > 12) {
 			bad(m, A_MONTH, "\"%s\" er ikke en måned; skriv 1-12 eller navnet, fx marts", cell(m, A_MONTH));
 			return false;
 		}
@@ -523,9 +522,8 @@ static bool week_cell(imp *m, timing *t)
 	const char *s = cell(m, A_WEEK);
 	if (strncmp(s, "uge ", 4) == 0 || strncmp(s, "Uge ", 4) == 0)
 		s += 4;
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*s == '\0' || *end || v < 1 || v > 53) {
+	long v;
+	if (!da_parse_whole(s, &v) || v < 1 || v > 53) {
 		bad(m, A_WEEK, "\"%s\" er ikke en uge; skriv et ugenummer fra 1 til 53", cell(m, A_WEEK));
 		return false;
 	}

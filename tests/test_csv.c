@@ -197,6 +197,29 @@ static void danish_times(void **state)
 	assert_false(da_parse_time("14:60", &t));
 	assert_false(da_parse_time("", &t));
 	assert_false(da_parse_time("14.00 h", &t));
+	assert_true(da_parse_time("14,30", &t));      /* a decimal comma, as Danish Excel writes it */
+	assert_int_equal(t, 14 * 60 + 30);
+	assert_true(da_parse_time("14:00:00", &t));   /* Excel's time cell */
+	assert_int_equal(t, 14 * 60);
+	assert_false(da_parse_time("14:00:30", &t));  /* seconds have no place */
+	assert_false(da_parse_time("9,5", &t));
+}
+
+static void danish_whole_numbers(void **state)
+{
+	(void)state;
+	long v;
+	assert_true(da_parse_whole("11", &v));
+	assert_int_equal(v, 11);
+	assert_true(da_parse_whole(" 11,0 ", &v));
+	assert_int_equal(v, 11);
+	assert_true(da_parse_whole("3.00", &v));
+	assert_int_equal(v, 3);
+	assert_false(da_parse_whole("11,5", &v));
+	assert_false(da_parse_whole("11,", &v));
+	assert_false(da_parse_whole("", &v));
+	assert_false(da_parse_whole("-3", &v));
+	assert_false(da_parse_whole("1234567", &v));
 }
 
 static void danish_numbers(void **state)
@@ -236,6 +259,7 @@ int main(void)
 		cmocka_unit_test(columns_are_found_without_regard_to_case),
 		cmocka_unit_test(danish_dates),
 		cmocka_unit_test(danish_times),
+		cmocka_unit_test(danish_whole_numbers),
 		cmocka_unit_test(danish_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -70,6 +70,18 @@ printf '\357\273\277Navn;Rolle;Titel\r\nSøren Østergaard;AMR;Sikkerhedsrepræs
 cmp -s "$TMP/a.xml" "$TMP/b.xml" && has "$TMP/a.xml" '<name>Søren Østergaard</name>' &&
 	ok "a Windows-1252 sheet reads as its UTF-8 twin" || bad "Windows-1252 and UTF-8 differ"
 
+# --- numbers and times as Danish Excel saves them ----------------------------------------------------------
+# A time cell comes out as 14:00:00, a number cell typed 14,30 keeps its
+# decimal comma, a week or month number may come as 11,0.
+printf 'Aktivitet;Dato;Start;Slut;Uge;Måned\r\nMøde;24-03-2026;14:00:00;15,30;;\r\nKursus;;;;11,0;\r\nEftersyn;;;;;4,00\r\n' > "$TMP/excel.csv"
+if "$AMOKIT" import "$TMP/excel.xml" "$TMP/excel.csv" --name A --headcount 3 2> "$TMP/err" &&
+	has "$TMP/excel.xml" '<time start="14:00" end="15:30"/>' && has "$TMP/excel.xml" '<week>11</week>' &&
+	has "$TMP/excel.xml" '<month>4</month>'; then
+	ok "14:00:00, 15,30, 11,0 and 4,00 read as 14:00, 15:30, week 11 and April"
+else
+	bad "Excel's numbers: $(cat "$TMP/err")"
+fi
+
 # --- bad rows: FILE:LINE: Kolonne: what is wrong, and nothing written ------------------------------------
 expect_lines() {   # FILE: the expected stderr lines, exactly
 	if diff "$1" "$TMP/err" > "$TMP/diff"; then ok "$2"; else bad "$2:"; sed 's/^/    /' "$TMP/diff"; fi
