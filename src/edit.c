@@ -53,11 +53,39 @@ void edit_close(edit_doc *e)
 	e->doc = NULL;
 }
 
+/* Empty fields to fill in stay <field></field>: libxml2 writes an element
+ * without children in the short form <field/>, which a person who does not
+ * write XML cannot type into. So each empty element of one of the schema's
+ * maybe-* types (the fields a starting file leaves empty, see starter.h)
+ * is given an empty text node before the document is written. False when
+ * out of memory. */
+static bool keep_fields_open(xmlNodePtr el, const xsd_elem *decl)
+{
+	for (xmlNodePtr c = el->children; c; c = c->next) {
+		const xsd_elem *cd = c->type == XML_ELEMENT_NODE ? xsd_child(decl, (const char *)c->name) : NULL;
+		if (!cd)
+			continue;
+		if (c->children) {
+			if (!keep_fields_open(c, cd))
+				return false;
+		} else if (!c->properties && cd->text && cd->text->name && strncmp(cd->text->name, "maybe-", 6) == 0) {
+			xmlNodePtr t = xmlNewText((const xmlChar *)"");
+			if (!t || !xmlAddChild(c, t)) {
+				xmlFreeNode(t);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 int edit_dump(edit_doc *e, const char *name, char **out, size_t *out_len, diag *d)
 {
 	xmlChar *text = NULL;
 	int len = 0;
 	*out = NULL;
+	if (!keep_fields_open(e->root, e->schema))
+		return diag_oom(d, e->file);
 	xmlDocDumpMemoryEnc(e->doc, &text, &len, "UTF-8");
 	if (!text || len < 0)
 		return diag_oom(d, e->file);

@@ -552,10 +552,16 @@ static void put_written(gen *g, const xsd_elem *e, int depth, int n)
 		any = true;
 		put_elem(g, e->children[i], depth + 1);
 	}
-	if (any)
+	if (any) {
 		indent(g, depth);
-	else if (known_text(g, e))
+	} else if (known_text(g, e)) {
 		put_escaped(g, known_text(g, e), false);
+	} else if (!e->text || !e->text->name || strncmp(e->text->name, "maybe-", 6) != 0) {
+		/* nothing to type in: the short form, as the editing commands write it */
+		g->b.n--;
+		bytes_puts(&g->b, "/>\n");
+		return;
+	}
 	bytes_puts(&g->b, "</");
 	bytes_puts(&g->b, e->name);
 	bytes_puts(&g->b, ">\n");

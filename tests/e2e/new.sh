@@ -46,7 +46,7 @@ has "$TMP/n27.xml" '<amo>' && has "$TMP/n27.xml" '<supplementary-training' && ! 
 	! grep -q '^  <committees>$' "$TMP/n27.xml" && ok "27: <amo>, a competence plan, no committees" || bad "27: wrong parts"
 grep -q '^  <committees>$' "$TMP/n45.xml" && has "$TMP/n45.xml" 'arbejdsmiljøudvalget: skriv det' &&
 	ok "45: the arbejdsmiljøudvalg" || bad "45: no committees"
-has "$TMP/n140med.xml" '<med-agreement applies="true">' && has "$TMP/n140med.xml" 'MED-udvalget i <committees>' &&
+has "$TMP/n140med.xml" '<med-agreement applies="true"/>' && has "$TMP/n140med.xml" 'MED-udvalget i <committees>' &&
 	ok "140 --med: the MED-aftale and its committee" || bad "140 --med: wrong parts"
 
 # --- 2. comments and examples ---------------------------------------------------------------
@@ -109,6 +109,20 @@ for f in n6 n27; do
 		! pdftotext "$TMP/$f/referat.pdf" - | grep -A1 "Sådan følges beslutningerne op" | grep -q "Ikke oplyst" &&
 		ok "  the empty follow-up leaves boxes to write in" || bad "  the follow-up is not blank"
 done
+
+# --- the editing commands keep the fields open ------------------------------------------------------------
+# import and next-year write the file again: a field left empty stays
+# <field></field>, ready to type into, never <field/>.
+cp "$TMP/n6.xml" "$TMP/imp.xml"
+if "$AMOKIT" import "$TMP/imp.xml" examples/import/personer.csv 2> "$TMP/err" &&
+	diff "$TMP/n6.xml" "$TMP/imp.xml" | grep '^[<>]' | grep -v '^> ' > "$TMP/removed"; [ ! -s "$TMP/removed" ]; then
+	ok "import into a started file only adds (empty fields stay open: $(grep -c '></' "$TMP/imp.xml"))"
+else
+	bad "import changed the started file: $(head -n 5 "$TMP/removed") $(cat "$TMP/err")"
+fi
+"$AMOKIT" next-year "$TMP/imp.xml" -o "$TMP/ny.xml" 2> "$TMP/err" && grep -q '^  <address></address>$' "$TMP/ny.xml" &&
+	grep -q '^    <place></place>$' "$TMP/ny.xml" && ! grep -q '<address/>' "$TMP/ny.xml" &&
+	ok "next-year keeps them open too" || bad "next-year closed the empty fields: $(cat "$TMP/err")"
 
 # --- 4. the command line ---------------------------------------------------------------------------------
 "$AMOKIT" new --name A --headcount 3 -o "$TMP/a/b/c.xml" 2> "$TMP/err" && [ -f "$TMP/a/b/c.xml" ] &&
