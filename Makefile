@@ -15,6 +15,8 @@
 #                 $(DESTDIR)$(PREFIX); make uninstall removes them
 #   make dist     amokit-VERSION.tar.gz of the committed tree (git archive);
 #                 make distcheck also unpacks it, builds it and renders
+#   make catalogs list, per language, the message catalogs' missing and
+#                 unused keys (layouts/messages/; exit 1 when there are any)
 #   make deps     install the Debian packages (as root) or print the line
 #   make format   clang-format the sources
 #
@@ -101,12 +103,13 @@ REPLAY_KINDS := reader layout render csv import
 TESTS += $(addprefix $(B)/tests/replay_,$(REPLAY_KINDS))
 replay_seeds = $(if $(filter layout,$1),layouts,$(if $(filter csv import,$1),examples/import,examples:tests/bad))
 LAYOUTS := $(sort $(wildcard layouts/*.xml))
+CATALOGS := $(sort $(wildcard layouts/messages/*.xml))
 OBJ   += $(B)/obj/layout_digests.o
 
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
-.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers \
+.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers catalogs \
         install uninstall dist distcheck FORCE
 
 all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
@@ -150,14 +153,14 @@ $(B)/obj/schemas.o: $(B)/gen/schemas.c
 # in: layout_load does not validate those exact bytes again. Each layout is
 # also loaded here, by layout_load.c itself, and its template compiled in:
 # layout_load does not parse those exact bytes again either.
-LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o arena.o diag.o norm.o sha256.o schemas.o)
+LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o catalog.o arena.o diag.o norm.o sha256.o schemas.o)
 $(B)/tools/layout_digests: tools/layout_digests.c $(LAYOUT_TOOL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Isrc $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
-$(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS)
+$(B)/gen/layout_digests.c: $(B)/tools/layout_digests $(LAYOUTS) $(CATALOGS)
 	@mkdir -p $(@D)
-	$(B)/tools/layout_digests $(LAYOUTS) > $@.tmp && mv $@.tmp $@
+	$(B)/tools/layout_digests $(LAYOUTS) $(CATALOGS) > $@.tmp && mv $@.tmp $@
 
 # The field reference of the workplace format (felter.html, Danish), made
 # from the schema's own declarations and documentation: never by hand.
@@ -192,6 +195,15 @@ $(B)/amokit.1: man/amokit.1.in $(B)/gen/paths
 	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
 	    -e 's|@ICC_SRGB@|$(ICC_SRGB)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' $< > $@
 
+# The catalogs' check (make catalogs, tests/e2e/catalogs.sh): amokit's own
+# loaders over layouts/ and layouts/messages/.
+$(B)/tools/catalog_check: tools/catalog_check.c $(B)/libamokit.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Isrc $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(B)/libamokit.a $(ALL_LDLIBS)
+
+catalogs: $(B)/tools/catalog_check
+	$(B)/tools/catalog_check layouts
+
 $(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
@@ -217,15 +229,17 @@ $(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
 
 # --- installing and distributing -------------------------------------------
 INSTALL ?= install
-DATA_FILES := $(LAYOUTS) layouts/README.md fonts/*.ttf fonts/OFL.txt fonts/README.md \
+DATA_FILES := $(LAYOUTS) $(CATALOGS) layouts/README.md fonts/*.ttf fonts/OFL.txt fonts/README.md \
               schema/workplace.xsd schema/layout.xsd
 
 install: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-	              $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
+	              $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/layouts/messages \
+	              $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema
 	$(INSTALL) -m 755 $(B)/amokit $(DESTDIR)$(BINDIR)/amokit
 	$(INSTALL) -m 755 $(B)/amokit-ics $(DESTDIR)$(LIBEXECDIR)/amokit-ics
 	$(INSTALL) -m 644 $(LAYOUTS) layouts/README.md $(DESTDIR)$(DATADIR)/layouts
+	$(INSTALL) -m 644 $(CATALOGS) $(DESTDIR)$(DATADIR)/layouts/messages
 	$(INSTALL) -m 644 fonts/*.ttf fonts/OFL.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts
 	$(INSTALL) -m 644 schema/workplace.xsd schema/layout.xsd $(B)/felter.html $(DESTDIR)$(DATADIR)/schema
 	$(INSTALL) -m 644 $(B)/amokit.1 $(DESTDIR)$(MANDIR)/man1/amokit.1
@@ -235,7 +249,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/amokit $(DESTDIR)$(LIBEXECDIR)/amokit-ics $(DESTDIR)$(MANDIR)/man1/amokit.1 \
 	      $(DESTDIR)$(BASHCOMPDIR)/amokit
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES)) $(DESTDIR)$(DATADIR)/schema/felter.html
-	rmdir $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
+	rmdir $(DESTDIR)$(DATADIR)/layouts/messages $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
 	      $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBEXECDIR) 2>/dev/null || true
 
 # The tarball holds the committed tree (uncommitted changes are not
@@ -263,7 +277,7 @@ demo: deps
 	tools/demo.sh $(B)/amokit out
 
 test: deps
-	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver
+	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
 	@tools/runtests.sh $(B) $(TESTS)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -290,7 +304,7 @@ tsan:
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
 valgrind: deps
-	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver
+	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
 
 # The benchmark of issue 7: optimised builds, medians of whole-process

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "arena.h"
+#include "catalog.h"
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
@@ -73,8 +74,10 @@ unsigned kit_parse_only(const char *list, diag *d);
  * was built in, or the one it was built to be installed in. */
 const char *kit_data_dir(arena *a);
 /* Adds the legally driven activities (the rhythm) to wp's wheel, titled
- * with the texts of l (the årshjul layout). Memory comes from a. */
-int kit_apply_rhythm(arena *a, am_workplace *wp, const layout *l, bool force, diag *d);
+ * with the texts of catalog c. Memory comes from a. */
+int kit_apply_rhythm(arena *a, am_workplace *wp, const catalog *c, bool force, diag *d);
+/* The kit's Danish catalog. */
+const catalog *kit_catalog(const kit *k);
 /* The document's file name without ".pdf" for a single KIT_* bit. */
 const char *kit_doc_name(unsigned bit);
 

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include "arena.h"
+#include "catalog.h"
 #include "data.h"
 #include "diag.h"
 #include "draw.h"
@@ -25,6 +26,16 @@ typedef int (*layout_custom_fn)(void *ctx, const char *kind, draw_doc *doc,
                                 draw_page *page, rect area, const dnode *data,
                                 diag *d);
 
+/* A language as the engine prints it: its catalog and its hyphenation. */
+typedef struct layout_lang {
+	const catalog *cat;
+	text_hyph *hyph;              /* may be NULL: no hyphenation */
+} layout_lang;
+
+/* The language called code (a person's lang), or NULL when there is none
+ * (then the document's language is used). */
+typedef const layout_lang *(*layout_lang_fn)(void *ctx, const char *code);
+
 typedef struct layout_env {
 	const dnode *data;            /* root of the data tree; may be an empty root */
 	const text_measurer *measurer;
@@ -37,6 +48,10 @@ typedef struct layout_env {
 	const char *paper;            /* overrides the layout's paper size (e.g. "A1"); may be NULL */
 	bool landscape;               /* with paper: landscape orientation */
 	const char *data_file;        /* where the data came from, for messages; may be NULL */
+	const layout_lang *lang;      /* the document's language; NULL: the layout's
+	                                 own texts only, hyphenated with hyph */
+	layout_lang_fn lang_for;      /* may be NULL: every text in lang */
+	void *lang_ctx;
 } layout_env;
 
 /* Parses the layout at path into a (arena-owned). Returns AM_OK, or
@@ -45,8 +60,10 @@ int layout_load(arena *a, const char *path, layout **out, diag *d);
 /* Same from memory; name is used in messages. */
 int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
                     layout **out, diag *d);
-/* The document title declared by the layout (for metadata), never NULL. */
+/* The document title declared by the layout (for metadata), in the
+ * catalog's language (c may be NULL), never NULL. */
 const char *layout_title(const layout *l);
+const char *layout_title_in(const layout *l, const catalog *c);
 /* The layout's shared text for key (from its strings files), or def. */
 const char *layout_text(const layout *l, const char *key, const char *def);
 /* The name of month m (1..12) from the layout's strings; "" when unknown. */

@@ -27,6 +27,7 @@
 #include "text.h"
 
 #define HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"
+#define MAX_LANGS 32
 
 static const struct kit_doc {
 	unsigned bit;
@@ -42,12 +43,22 @@ static const struct kit_doc {
 };
 #define N_DOCS (sizeof docs / sizeof docs[0])
 
+/* A language the kit has loaded: its catalog and hyphenation. */
+typedef struct kit_lang {
+	char code[4];
+	layout_lang ll;
+} kit_lang;
+
 struct kit {
-	arena *a;                  /* layouts and paths */
+	arena *a;                  /* layouts, paths and catalogs */
 	font_family *fonts;
 	text_measurer measurer;
 	text_hyph *hyph;
 	const char *layouts_dir;
+	kit_lang langs[MAX_LANGS]; /* langs[0] is Danish, loaded with the kit;
+	                              the others when a job first needs them,
+	                              before its documents start */
+	size_t n_langs;
 	layout *layouts[N_DOCS];   /* loaded on first use, each in its own arena
 	                              (documents load theirs in parallel) */
 	arena *layout_arenas[N_DOCS];
@@ -159,6 +170,13 @@ kit *kit_open(const kit_opts *o, diag *d)
 	}
 	k->measurer = font_measurer(k->fonts);
 	k->hyph = text_hyph_open(HYPH_DA);   /* without it: no hyphenation, still correct */
+	catalog *da = NULL;
+	if (catalog_load(a, k->layouts_dir, CATALOG_REFERENCE, NULL, &da, d)) {
+		kit_close(k);
+		return NULL;
+	}
+	k->langs[0] = (kit_lang){CATALOG_REFERENCE, {da, k->hyph}};
+	k->n_langs = 1;
 	return k;
 }
 
@@ -225,6 +243,7 @@ typedef struct wheel_ctx {
 	kit *k;
 	const am_workplace *wp;
 	const layout *l;
+	const catalog *cat;       /* the poster's language */
 	long long timestamp;
 	aarshjul_opts opts;       /* as the poster was drawn, for its list */
 	bool drawn;
@@ -254,32 +273,36 @@ static int year_of(long long ts)
 	return y;
 }
 
-/* The date line under the poster: "Udskrevet 12. marts 2026", with a
- * no-break space after the day. */
-static const char *made_line(arena *a, const layout *l, long long ts)
+/* The date line under the poster: "Udskrevet 12. marts 2026". */
+static const char *made_line(arena *a, const catalog *c, long long ts)
 {
 	if (ts <= 0)
 		return NULL;
 	int y, m, d;
 	civil_date(ts, &y, &m, &d);
-	return arena_printf(a, "%s %d.\xC2\xA0%s %d", layout_text(l, "wheel-made", ""), d,
-	                    layout_month(l, m), y);
+	const char *date = catalog_date(a, c, y, m, d, false);
+	return date ? arena_printf(a, "%s %s", catalog_text(c, "wheel-made", ""), date) : NULL;
 }
 
-/* The poster's texts, colours and sizes: the layout's, by key. */
-static const char *wheel_text(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+/* The poster's texts from its catalog; its colours and sizes from the
+ * layout's strings (aarshjul-style.xml), by key. */
+static const char *wheel_text(void *ctx, const char *key)
+{
+	const wheel_ctx *w = ctx;
+	const char *t = catalog_text(w->cat, key, NULL);
+	return t ? t : layout_text(w->l, key, NULL);
+}
 
 static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, bool blank, diag *d)
 {
-	const layout *l = w->l;
 	aarshjul_opts o = {0};
 	o.measurer = &w->k->measurer;
 	o.blank = blank;
 	for (int m = 1; m <= 12; m++)
-		o.months[m - 1] = layout_month(l, m);
+		o.months[m - 1] = catalog_month(w->cat, m);
 	o.text = wheel_text;
-	o.text_ctx = (void *)l;
-	o.footer = made_line(doc->arena, l, w->timestamp);
+	o.text_ctx = w;
+	o.footer = made_line(doc->arena, w->cat, w->timestamp);
 	if (!blank && w->wp && w->wp->wheel.year)
 		o.year = w->wp->wheel.year;
 	else if (w->wp && w->wp->meeting.year)
@@ -309,14 +332,16 @@ static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *pa
 	return draw_wheel(w, doc, page, area, w->wp == NULL, d);
 }
 
-int kit_apply_rhythm(arena *a, am_workplace *wp, const layout *l, bool force, diag *d)
+int kit_apply_rhythm(arena *a, am_workplace *wp, const catalog *c, bool force, diag *d)
 {
-	rhythm_texts t = {layout_text(l, "rhythm-ring", ""), layout_text(l, "rhythm-discussion", ""),
-	                  layout_text(l, "rhythm-competence", ""), layout_text(l, "rhythm-apv", ""),
-	                  layout_text(l, "rhythm-accidents", ""), layout_text(l, "rhythm-amr", ""),
-	                  atoi(layout_text(l, "rhythm-default-month", "3"))};
+	rhythm_texts t = {catalog_text(c, "rhythm-ring", ""), catalog_text(c, "rhythm-discussion", ""),
+	                  catalog_text(c, "rhythm-competence", ""), catalog_text(c, "rhythm-apv", ""),
+	                  catalog_text(c, "rhythm-accidents", ""), catalog_text(c, "rhythm-amr", ""),
+	                  atoi(catalog_text(c, "rhythm-default-month", "3"))};
 	return rhythm_apply(a, wp, &t, force, d);
 }
+
+const catalog *kit_catalog(const kit *k) { return k->langs[0].ll.cat; }
 
 /* The plan with the legally driven activities added, when asked for. */
 static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, diag *d, int *rc)
@@ -325,18 +350,13 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	*rc = AM_OK;
 	if (!wp || !(job->rhythm || wp->wheel.rhythm) || !(job->docs & KIT_AARSHJUL))
 		return wp;
-	size_t i = 0;
-	while (docs[i].bit != KIT_AARSHJUL)
-		i++;
-	layout *l = kit_layout(k, i, d, rc);
 	am_workplace *copy = arena_alloc(a, sizeof *copy);
-	if (!l || !copy) {
-		if (!*rc)
-			*rc = diag_oom(d, NULL);
+	if (!copy) {
+		*rc = diag_oom(d, NULL);
 		return NULL;
 	}
 	*copy = *wp;
-	*rc = kit_apply_rhythm(a, copy, l, job->rhythm, d);
+	*rc = kit_apply_rhythm(a, copy, k->langs[0].ll.cat, job->rhythm, d);
 	return *rc ? NULL : copy;
 }
 
@@ -363,8 +383,10 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		arena_free(a);
 		return diag_oom(d, NULL);
 	}
+	const layout_lang *lang = &k->langs[0].ll;
 	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, wp_dir, NULL, false,
-	                  wp ? wp->file : NULL};
+	                  wp ? wp->file : NULL, lang, NULL, NULL};
+	wc.cat = lang->cat;
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;
@@ -378,7 +400,7 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		doc.meta.timestamp = wc.timestamp;
 		doc.meta.pdfa = docs[i].pdfa;
 		if (job->wp)
-			doc.meta.title = arena_printf(a, "%s – %s", layout_title(l), job->wp->name);
+			doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
 		render_opts ro = {k->fonts, 0, 0, 0, out};
 		if (docs[i].bit == KIT_AARSHJUL && job->tile) {
 			float tw = 0, th = 0;

@@ -193,11 +193,43 @@ static int repeat_each(lrun *r, const lnode *n, const bctx *c, item_fn fn, void 
 	return i;
 }
 
+/* The run's catalog, or NULL (a layout run without one prints its own texts). */
+static const catalog *cat(const lrun *r) { return r->lang ? r->lang->cat : NULL; }
+
+/* Catalog text key as plain text; def without a catalog. */
+static const char *run_text(const lrun *r, const char *key, const char *def)
+{
+	return cat(r) ? catalog_text(cat(r), key, def) : layout_text(r->l, key, def);
+}
+
+/* The plain text of attribute name of n: its own value, or the catalog's
+ * text for name-key; NULL when n has neither (or the key is unknown:
+ * reported, r->err set). */
+static const char *attr_text(lrun *r, const lnode *n, const char *name)
+{
+	const char *v = lattr_get(n, name);
+	if (v)
+		return v;
+	char kn[32];
+	snprintf(kn, sizeof kn, "%s-key", name);
+	const char *key = lattr_get(n, kn);
+	if (!key)
+		return NULL;
+	v = cat(r) ? catalog_text(cat(r), key, NULL) : NULL;
+	if (!v) {
+		diag_error(r->d, r->file, n->line, "no text for the key '%s' in the catalogs", key);
+		r->err = AM_EINPUT;
+	}
+	return v;
+}
+
 static const char *format_date(lrun *r, const char *iso, bool shortform)
 {
 	int y, m, d;
 	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
 		return iso;
+	if (cat(r))
+		return catalog_date(r->a, cat(r), y, m, d, shortform);
 	if (shortform)
 		return arena_printf(r->a, "%02d.%02d.%04d", d, m, y);
 	/* "3. marts 2026", the day held to its month by a no-break space */
@@ -222,10 +254,11 @@ static const char *field_text(lrun *r, const lnode *n, const bctx *c)
 {
 	const char *v = data_text(c->data, lattr_get(n, "path"));
 	if (!v)
-		return lattr_get(n, "default");
+		return attr_text(r, n, "default");
 	const char *map = lattr_get(n, "map");
+	const char *mapped = map && cat(r) ? catalog_map(cat(r), map, v) : NULL;
 	if (map)
-		v = layout_map(r->l, map, v);
+		v = mapped ? mapped : layout_map(r->l, map, v);
 	const char *fmt = lattr_get(n, "format");
 	if (!fmt)
 		return v;
@@ -233,10 +266,14 @@ static const char *field_text(lrun *r, const lnode *n, const bctx *c)
 		return format_date(r, v, fmt[4] == '-');
 	if (strcmp(fmt, "month") == 0) {
 		int m = atoi(v);
-		return m >= 1 && m <= 12 ? r->l->months[m - 1] : v;
+		return m < 1 || m > 12 ? v : cat(r) ? catalog_month(cat(r), m) : r->l->months[m - 1];
 	}
 	if (strcmp(fmt, "upper") == 0)
 		return capitalise(r, v);
+	if (cat(r) && strcmp(fmt, "time") == 0)
+		return catalog_time(r->a, cat(r), v);
+	if (cat(r) && strcmp(fmt, "decimal") == 0)
+		return catalog_decimal(r->a, cat(r), v);
 	if (strcmp(fmt, "time") == 0 || strcmp(fmt, "decimal") == 0) {
 		/* Danish style: 13.00 for times, 7,5 for decimals. */
 		char *t = arena_strdup(r->a, v);
@@ -307,6 +344,83 @@ static int inline_item(lrun *r, const lnode *body, const bctx *c, int i, void *a
 	return collect_inline(r, body, c, ia->st, ia->s);
 }
 
+/* A term of art: its wording in the run's language, with the Danish word
+ * in parentheses (catalog.h). */
+static int collect_term(lrun *r, const lnode *t, font_style st, spanbuf *s)
+{
+	const char *local, *danish;
+	if (!cat(r) || !catalog_term(cat(r), t->text, &local, &danish)) {
+		diag_error(r->d, r->file, t->line, "the glossary has no term '%s'", t->text);
+		r->err = AM_EINPUT;
+		return -1;
+	}
+	const char *form = lattr_get(t, "form");
+	if (strcmp(local, danish) == 0 && !form)
+		return span_add(r, s, st, danish, strlen(danish));
+	const char *w = form ? form : local;
+	const char *both = arena_printf(r->a, "%s (%s)", w, danish);
+	return span_add(r, s, st, both, both ? strlen(both) : 0);
+}
+
+/* The nodes of a catalog message, with its {params} filled in from the
+ * <arg>s of call (the layout's <msg>; NULL: there are none). */
+static int msg_inline(lrun *r, const lnode *first, const lnode *call, const char *key,
+                      const bctx *c, font_style st, spanbuf *s)
+{
+	for (const lnode *x = first; x; x = x->next) {
+		int rc = 0;
+		switch (x->kind) {
+		case L_TEXT:
+			rc = span_add(r, s, st, x->text, strlen(x->text));
+			break;
+		case L_B:
+			rc = msg_inline(r, x->first, call, key, c, with_bold(st), s);
+			break;
+		case L_I:
+			rc = msg_inline(r, x->first, call, key, c, with_italic(st), s);
+			break;
+		case L_BR:
+			rc = span_add(r, s, st, "\n", 1);
+			break;
+		case L_TERM:
+			rc = collect_term(r, x, st, s);
+			break;
+		case L_PARAM: {
+			const lnode *arg = call ? call->first : NULL;
+			while (arg && !(arg->kind == L_ARG && strcmp(lattr_get(arg, "name"), x->text) == 0))
+				arg = arg->next;
+			if (!arg) {
+				diag_error(r->d, r->file, call ? call->line : 0,
+				           "the text of '%s' asks for {%s}, which the layout does not give", key, x->text);
+				r->err = AM_EINPUT;
+				return -1;
+			}
+			rc = collect_inline(r, arg->first, c, st, s);
+			break;
+		}
+		default:
+			break;
+		}
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* The text of key, as inline content; call: the <msg> naming it, or
+ * NULL; line: where it is named. */
+static int collect_key(lrun *r, const char *key, const lnode *call, int line, const bctx *c,
+                       font_style st, spanbuf *s)
+{
+	const lnode *m = cat(r) ? catalog_msg(cat(r), key) : NULL;
+	if (!m) {
+		diag_error(r->d, r->file, line, "no text for the key '%s' in the catalogs", key);
+		r->err = AM_EINPUT;
+		return -1;
+	}
+	return msg_inline(r, m->first, call, key, c, st, s);
+}
+
 static int collect_one(lrun *r, const lnode *n, const bctx *c, font_style st, spanbuf *s)
 {
 	const char *t;
@@ -320,9 +434,13 @@ static int collect_one(lrun *r, const lnode *n, const bctx *c, font_style st, sp
 		return collect_inline(r, n->first, c, with_italic(st), s);
 	case L_BR:
 		return span_add(r, s, st, "\n", 1);
+	case L_MSG:
+		return collect_key(r, lattr_get(n, "key"), n, n->line, c, st, s);
 	case L_FIELD: {
 		/* Names, addresses and URLs are marked hyphenate="false". */
 		t = field_text(r, n, c);
+		if (!t && r->err)
+			return -1;
 		bool keep = s->keep;
 		s->keep |= no_hyphenation(n);
 		int rc = t ? span_add(r, s, st, t, strlen(t)) : 0;
@@ -343,7 +461,9 @@ static int collect_one(lrun *r, const lnode *n, const bctx *c, font_style st, sp
 		return b ? collect_inline(r, b->first, c, st, s) : 0;
 	}
 	case L_REPEAT: {
-		inline_arg ia = {s, st, lattr_get(n, "separator")};
+		inline_arg ia = {s, st, attr_text(r, n, "separator")};
+		if (!ia.sep && r->err)
+			return -1;
 		return repeat_each(r, n, c, inline_item, &ia) < 0 ? -1 : 0;
 	}
 	default:
@@ -459,7 +579,7 @@ static int add_names(lrun *r, const dnode *n)
  * workplace's names, which are never hyphenated. */
 static int load_joints(lrun *r)
 {
-	r->joints = text_joints_parse(r->a, layout_text(r->l, "hyphenation", ""));
+	r->joints = text_joints_parse(r->a, cat(r) ? catalog_joints(cat(r)) : layout_text(r->l, "hyphenation", ""));
 	if (!r->joints)
 		return -1;
 	return r->env->data ? add_names(r, r->env->data->first) : 0;
@@ -480,7 +600,8 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 			return 0;
 		}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
-	if (!e || text_break_joints(r->a, r->env->measurer, r->env->hyph, r->joints, s->v, s->n,
+	text_hyph *hyph = r->lang ? r->lang->hyph : r->env->hyph;
+	if (!e || text_break_joints(r->a, r->env->measurer, hyph, r->joints, s->v, s->n,
 	                            size, width, out))
 		return -1;
 	*e = (memo_entry){*slot, h, s->v, s->n, size, width, *out};
@@ -705,7 +826,7 @@ static bool is_inline(const lnode *n, bool cell_mode)
 {
 	switch (n->kind) {
 	case L_TEXT: case L_B: case L_I: case L_BR: case L_FIELD: case L_NUMBER:
-	case L_PAGE_NUMBER: case L_PAGE_COUNT:
+	case L_PAGE_NUMBER: case L_PAGE_COUNT: case L_MSG:
 		return true;
 	case L_IF: case L_CHOOSE: case L_REPEAT:
 		return cell_mode;
@@ -872,13 +993,15 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	bx->u.box.tint = layout_colour(tint, WHITE);
 	/* Title: the attribute, or the <title> child's inline content. */
 	spanbuf s = {.keep = true};   /* a box's title is a heading */
-	const char *ta = lattr_get(n, "title");
+	const char *ta = lattr_get(n, "title"), *tk = lattr_get(n, "title-key");
 	const lnode *body = skip_space(n->first);
 	if (body && body->kind == L_TITLE) {
 		if (collect_inline(r, body->first, &c, FONT_BOLD, &s))
 			return NULL;
 		body = body->next;
 	} else if (ta && span_add(r, &s, FONT_BOLD, ta, strlen(ta))) {
+		return NULL;
+	} else if (!ta && tk && collect_key(r, tk, NULL, n->line, &c, FONT_BOLD, &s)) {
 		return NULL;
 	}
 	if (content)
@@ -888,6 +1011,7 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	if (!title)
 		return NULL;
 	bx->u.box.title = title->u.lines.n ? spans_text(r, &s) : NULL;
+	bx->u.box.cont_mark = run_text(r, "continued", "(…)");
 	bx->u.box.title_h = title->u.lines.n ? title->h + 0.5f * pad : 0;
 	bx->u.box.content = new_vbox(r, width - 2 * pad);
 	if (!bx->u.box.content)
@@ -922,10 +1046,12 @@ static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c, float inne
 	if (!r->appendix && !(r->appendix = new_vbox(r, r->body_w)))
 		return NULL;
 	const lnode *body = skip_space(n->first);
-	const char *title = lattr_get(n, "title");
+	const char *title = attr_text(r, n, "title");
+	if (!title && r->err)
+		return NULL;
 	if (body && body->kind == L_TITLE)
 		body = body->next;
-	const char *head = arena_printf(r->a, "%s: %s", layout_text(r->l, "appendix", "Bilag"),
+	const char *head = arena_printf(r->a, "%s: %s", run_text(r, "appendix", "Bilag"),
 	                                title ? title : "");
 	spanbuf s = {.keep = true};
 	if (!head || span_add(r, &s, FONT_BOLD, head, strlen(head)))
@@ -945,7 +1071,7 @@ static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c, float inne
 	lnode *text = arena_alloc(r->a, sizeof *text), *p = arena_alloc(r->a, sizeof *p);
 	if (!text || !p)
 		return NULL;
-	*text = (lnode){.kind = L_TEXT, .text = layout_text(r->l, "appendix-note", "Se bilaget.")};
+	*text = (lnode){.kind = L_TEXT, .text = run_text(r, "appendix-note", "Se bilaget.")};
 	*p = (lnode){.kind = L_P, .first = text};
 	return p;
 }
@@ -1123,7 +1249,7 @@ blk *layout_row_label(lrun *r, blk *row)
 	}
 	/* The label is the cell's first line, shortened with "…" when the
 	 * cell holds more: a whole long cell repeated would fill the page. */
-	const char *more = layout_text(r->l, "continued", "(…)");
+	const char *more = run_text(r, "continued", "(…)");
 	float size = row->u.row.label_size, pad = row->u.row.pad;
 	float inner = row->u.row.w[0] - 2 * pad / 0.8f;
 	inner = inner > 4 ? inner : 4;

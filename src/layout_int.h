@@ -26,6 +26,11 @@ typedef enum lkind {
 	L_IF, L_CHOOSE, L_WHEN, L_OTHERWISE, L_REPEAT,
 	/* inline */
 	L_TEXT, L_B, L_I, L_BR, L_PAGE_NUMBER, L_PAGE_COUNT, L_NUMBER, L_FIELD,
+	/* messages: a layout's <msg key> with its <arg name> children; in a
+	 * catalog, <msg key> holds text, b, i, br and, parsed from the text's
+	 * {name} and {term:key} placeholders, L_PARAM (text: the name) and
+	 * L_TERM (text: the key; attribute "form": the wording to print) */
+	L_MSG, L_ARG, L_PARAM, L_TERM,
 	L_UNKNOWN
 } lkind;
 
@@ -57,13 +62,16 @@ typedef struct lpage {
 struct layout {
 	const char *file;
 	const char *title, *subject, *keywords;
+	const char *title_key, *subject_key, *keywords_key;   /* the same from the catalog */
 	lpage page;
 	float base_size;
 	rgb accent;
 	const char *months[12];
 	lmap *maps;
-	lattr *texts;              /* <text key="...">value</text> */
+	lattr *texts;              /* <text key="...">value</text>; a catalog's
+	                              settings (catalog.c) */
 	lnode *header, *header_right, *footer, *footer_right, *body;
+	/* A catalog (<messages>): body holds its <msg> nodes, sorted by key. */
 };
 
 /* ---- the shipped layouts, compiled when amokit is built ---------------
@@ -104,6 +112,8 @@ typedef struct layout_image {
 	float base_size;
 	rgb accent;
 	lref maps_head, texts_head, header, header_right, footer, footer_right, body;
+	lref title_key, subject_key, keywords_key;
+	lref root;                     /* the layout_root it was loaded as */
 } layout_image;
 
 typedef struct layout_digest {
@@ -112,9 +122,19 @@ typedef struct layout_digest {
 	char sha256[SHA256_HEX_SIZE];  /* of the file's bytes */
 	const layout_image *image;     /* NULL: a strings file, or not loaded */
 	const layout_dep *deps;        /* ended by a NULL href */
+	const char *bytes;             /* the file's bytes: a file is the shipped
+	                                  one when its bytes are these (a compare
+	                                  costs a hundredth of hashing them) */
 } layout_digest;
 
 extern const layout_digest layout_shipped[];   /* ended by a NULL file */
+
+/* What a file holds: its root element. */
+typedef enum layout_root { ROOT_LAYOUT, ROOT_STRINGS, ROOT_MESSAGES, ROOT_GLOSSARY } layout_root;
+/* layout_load and layout_load_mem for a file with the given root. */
+int layout_load_as(arena *a, const char *path, layout_root root, layout **out, diag *d);
+int layout_load_mem_as(arena *a, const char *name, const char *xml, size_t len, layout_root root,
+                       layout **out, diag *d);
 
 const char *lattr_get(const lnode *n, const char *name);
 /* Parses a length ("12mm", "1.5cm", "14pt", "14") in points; def when NULL. */
@@ -123,6 +143,14 @@ float layout_length(const char *s, float def);
 rgb layout_colour(const char *s, rgb def);
 /* Translates value through the map called name; value itself when absent. */
 const char *layout_map(const layout *l, const char *name, const char *value);
+
+/* catalog.c: the <msg> node of key in c or its fallback, or NULL. */
+const lnode *catalog_msg(const catalog *c, const char *key);
+/* The catalog's own file as loaded: its messages (body's children, by
+ * key), maps and settings; for tools/catalog_check.c. */
+const layout *catalog_file(const catalog *c);
+/* The keys the program itself asks for (kit.c, the årshjul), NULL-ended. */
+extern const char *const catalog_program_keys[];
 
 /* ---- formatted blocks -------------------------------------------------- */
 
@@ -196,7 +224,7 @@ struct blk {
 		struct {               /* B_BOX */
 			blk *content;      /* B_VBOX */
 			const char *title;
-			const char *cont_title;
+			const char *cont_mark; /* after the title of a continued box: "(fortsat)" */
 			float title_h, pad, size;
 			rgb accent, tint;
 			bool tinted;
@@ -215,6 +243,8 @@ typedef struct para_memo para_memo;
 typedef struct lrun {
 	const layout *l;
 	const layout_env *env;
+	const layout_lang *lang;   /* the language being printed (a repeat may
+	                              switch it), or NULL: no catalog */
 	arena *a;
 	diag *d;
 	const char *file;          /* layout file, for messages */
@@ -222,7 +252,7 @@ typedef struct lrun {
 	para_memo *memo;           /* paragraphs already broken (layout.c) */
 	struct image_file *images; /* images read in this run (layout.c) */
 	size_t image_bytes;        /* their bytes together */
-	text_joints *joints;       /* the layout's compound joints, parsed on first use */
+	text_joints *joints;       /* the language's compound joints, parsed on first use */
 	float body_w;              /* width of the first section's body */
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
 	float spill_gain;          /* how much taller the spilled boxes would be whole */

@@ -33,11 +33,11 @@ extern const size_t schema_layout_len;
 
 /* Sorted by name (strcmp order) for bsearch: one lookup per element. */
 static const struct kind_name { const char *name; lkind kind; } kinds[] = {
-	{"b", L_B}, {"box", L_BOX}, {"br", L_BR}, {"cell", L_CELL},
+	{"arg", L_ARG}, {"b", L_B}, {"box", L_BOX}, {"br", L_BR}, {"cell", L_CELL},
 	{"choose", L_CHOOSE}, {"custom", L_CUSTOM}, {"empty-rows", L_EMPTY_ROWS},
 	{"field", L_FIELD}, {"grid", L_GRID}, {"h1", L_H1}, {"h2", L_H2},
 	{"h3", L_H3}, {"header", L_HEADER}, {"i", L_I}, {"if", L_IF},
-	{"image", L_IMAGE}, {"keep", L_KEEP}, {"li", L_LI}, {"number", L_NUMBER},
+	{"image", L_IMAGE}, {"keep", L_KEEP}, {"li", L_LI}, {"msg", L_MSG}, {"number", L_NUMBER},
 	{"ol", L_OL}, {"otherwise", L_OTHERWISE}, {"p", L_P},
 	{"page-break", L_PAGE_BREAK}, {"page-count", L_PAGE_COUNT},
 	{"page-number", L_PAGE_NUMBER}, {"repeat", L_REPEAT}, {"row", L_ROW},
@@ -126,7 +126,13 @@ const char *layout_month(const layout *l, int m)
 	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
 }
 
-const char *layout_title(const layout *l) { return l->title ? l->title : ""; }
+const char *layout_title(const layout *l) { return layout_title_in(l, NULL); }
+
+const char *layout_title_in(const layout *l, const catalog *c)
+{
+	const char *t = l->title_key && c ? catalog_text(c, l->title_key, NULL) : NULL;
+	return t ? t : l->title && l->title[0] ? l->title : l->title_key ? l->title_key : "";
+}
 
 /* ---- parsing ------------------------------------------------------------ */
 
@@ -135,6 +141,7 @@ typedef struct loader {
 	diag *d;
 	const char *file;
 	int oom;
+	bool in_msg;               /* inside a catalog's <msg>: {placeholders} are parsed */
 } loader;
 
 static void report(loader *ld, const xmlError *e)
@@ -214,18 +221,11 @@ static char *slurp(const char *path, size_t *len, diag *d)
 /* The entry of layout_shipped (layout_int.h) with exactly xml's bytes, or
  * NULL. Such a file matched the layout schema when amokit was built:
  * validating it again would give the same answer. Only a file with the
- * size of a shipped one is hashed. */
+ * size of a shipped one is compared. */
 static const layout_digest *shipped(const char *xml, size_t len)
 {
-	const layout_digest *e = layout_shipped;
-	while (e->file && e->size != len)
-		e++;
-	if (!e->file)
-		return NULL;
-	char hex[SHA256_HEX_SIZE];
-	sha256_of(xml, len, hex);
-	for (; e->file; e++)
-		if (e->size == len && memcmp(e->sha256, hex, SHA256_HEX_SIZE) == 0)
+	for (const layout_digest *e = layout_shipped; e->file; e++)
+		if (e->size == len && memcmp(e->bytes, xml, len) == 0)
 			return e;
 	return NULL;
 }
@@ -343,6 +343,7 @@ static char *fold_space(arena *a, const char *s)
 }
 
 static lnode *convert(loader *ld, xmlNodePtr x);
+static lnode *placeholders(loader *ld, const char *text, int line, lnode **last);
 
 static lnode *convert_children(loader *ld, xmlNodePtr x)
 {
@@ -351,6 +352,20 @@ static lnode *convert_children(loader *ld, xmlNodePtr x)
 		lnode *n = NULL;
 		if (c->type == XML_ELEMENT_NODE) {
 			n = convert(ld, c);
+		} else if (c->type == XML_TEXT_NODE && c->content && ld->in_msg) {
+			const char *t = fold_space(ld->a, (const char *)c->content);
+			lnode *end = NULL;
+			n = t ? placeholders(ld, t, c->line, &end) : NULL;
+			if (t && !n && !ld->oom)
+				continue;              /* nothing left, or an error reported */
+			if (n) {
+				if (last)
+					last->next = n;
+				else
+					first = n;
+				last = end;
+				continue;
+			}
 		} else if (c->type == XML_TEXT_NODE && c->content) {
 			n = arena_alloc(ld->a, sizeof *n);
 			if (n) {
@@ -512,6 +527,14 @@ static int read_layout(loader *ld, layout *l, xmlNodePtr root)
 		return -1;
 	if ((t = prop(root, "keywords")) && !(l->keywords = arena_strdup(ld->a, t)))
 		return -1;
+	if (((t = prop(root, "title-key")) && !(l->title_key = arena_strdup(ld->a, t))) ||
+	    ((t = prop(root, "subject-key")) && !(l->subject_key = arena_strdup(ld->a, t))) ||
+	    ((t = prop(root, "keywords-key")) && !(l->keywords_key = arena_strdup(ld->a, t))))
+		return -1;
+	if (!prop(root, "title") == !l->title_key) {
+		diag_error(ld->d, ld->file, root->line, "a layout has either title or title-key");
+		return -1;
+	}
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -543,22 +566,254 @@ static int read_layout(loader *ld, layout *l, xmlNodePtr root)
 	return ld->oom ? -1 : 0;
 }
 
-/* Parses xml (named name) as a layout or strings document into l. */
-static int load_into(loader *ld, layout *l, const char *xml, size_t len, bool strings_only)
+/* ---- catalogs and the glossary ----------------------------------------- */
+
+static lnode *new_node(loader *ld, lkind kind, int line, const char *text)
+{
+	lnode *n = arena_alloc(ld->a, sizeof *n);
+	if (!n) {
+		ld->oom = 1;
+		return NULL;
+	}
+	*n = (lnode){.kind = kind, .line = line, .text = text};
+	return n;
+}
+
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+	       c == '.';
+}
+
+/* A catalog text cut at its placeholders: L_TEXT pieces, L_PARAM for
+ * {name}, L_TERM for {term:key} or {term:key|wording}; "{{" and "}}" are
+ * braces. Returns the first node (*last: the last), or NULL when nothing
+ * is left, on an error (reported) or out of memory (ld->oom). */
+static lnode *placeholders(loader *ld, const char *text, int line, lnode **last)
+{
+	lnode *first = NULL;
+	*last = NULL;
+	char *buf = arena_alloc(ld->a, strlen(text) + 1);
+	if (!buf) {
+		ld->oom = 1;
+		return NULL;
+	}
+	size_t k = 0;
+	for (const char *p = text;; p++) {
+		lnode *ph = NULL;
+		if (*p == '{' && p[1] == '{') {
+			buf[k++] = *p++;
+			continue;
+		}
+		if (*p == '}' && p[1] == '}') {
+			buf[k++] = *p++;
+			continue;
+		}
+		if (*p == '{') {
+			const char *end = strchr(p, '}');
+			bool term = strncmp(p + 1, "term:", 5) == 0;
+			const char *name = p + 1 + (term ? 5 : 0);
+			size_t n = 0;
+			while (name + n < end && name_char(name[n]))
+				n++;
+			const char *bar = term && name[n] == '|' ? name + n : NULL;
+			if (!end || !n || (name + n != end && !bar) || (bar && bar + 1 == end)) {
+				diag_error(ld->d, ld->file, line,
+				           "a placeholder is {name}, {term:key} or {term:key|wording} (write {{ for a brace): '%.40s'",
+				           p);
+				return NULL;
+			}
+			char *nm = arena_strndup(ld->a, name, n);
+			ph = nm ? new_node(ld, term ? L_TERM : L_PARAM, line, nm) : NULL;
+			if (ph && bar) {
+				lattr *form = arena_alloc(ld->a, sizeof *form);
+				if (!form || !(form->value = arena_strndup(ld->a, bar + 1, (size_t)(end - bar - 1)))) {
+					ld->oom = 1;
+					return NULL;
+				}
+				form->name = "form";
+				form->next = NULL;
+				ph->attrs = form;
+			}
+			if (!ph) {
+				ld->oom = 1;
+				return NULL;
+			}
+			p = end;
+		}
+		if (ph || !*p) {
+			if (k) {
+				buf[k] = '\0';
+				lnode *t = new_node(ld, L_TEXT, line, buf);
+				if (!t)
+					return NULL;
+				if (*last)
+					(*last)->next = t;
+				else
+					first = t;
+				*last = t;
+				buf += k + 1;
+				k = 0;
+			}
+			if (ph) {
+				if (*last)
+					(*last)->next = ph;
+				else
+					first = ph;
+				*last = ph;
+			}
+			if (!*p)
+				return first;
+			continue;
+		}
+		buf[k++] = *p;
+	}
+}
+
+/* Drops the leading and trailing white space of a message that holds a
+ * line break (the file's indentation); a plain space is kept: " og ". */
+static void trim_message(lnode *msg, xmlNodePtr x)
+{
+	xmlNodePtr fx = x->children, lx = x->last;
+	bool lead = fx && fx->type == XML_TEXT_NODE && fx->content &&
+	            strspn((const char *)fx->content, " \t\r\n") > strspn((const char *)fx->content, " \t");
+	const char *lc = lx && lx->type == XML_TEXT_NODE && lx->content ? (const char *)lx->content : NULL;
+	size_t ln = lc ? strlen(lc) : 0, tail = 0;
+	while (tail < ln && strchr(" \t\r\n", lc[ln - 1 - tail]))
+		tail++;
+	bool trail = lc && memchr(lc + ln - tail, '\n', tail) != NULL;
+	lnode *f = msg->first;
+	if (lead && f && f->kind == L_TEXT && f->text[0] == ' ')
+		f->text++;
+	lnode *l = msg->first;
+	while (l && l->next)
+		l = l->next;
+	size_t n = l && l->kind == L_TEXT ? strlen(l->text) : 0;
+	if (trail && n && l->text[n - 1] == ' ')
+		((char *)l->text)[n - 1] = '\0';
+}
+
+static int by_msg_key(const void *a, const void *b)
+{
+	const lnode *x = *(const lnode *const *)a, *y = *(const lnode *const *)b;
+	return strcmp(lattr_get(x, "key"), lattr_get(y, "key"));
+}
+
+/* Adds a catalog setting to l's texts (catalog.c reads them by name). */
+static int setting(loader *ld, layout *l, const char *name, const char *value)
+{
+	if (!value)
+		return 0;
+	lattr *t = arena_alloc(ld->a, sizeof *t);
+	if (!t || !(t->value = arena_strdup(ld->a, value)))
+		return -1;
+	t->name = name;
+	t->next = l->texts;
+	l->texts = t;
+	return 0;
+}
+
+/* <messages>: its settings, month names, joints, maps and messages; the
+ * messages become the children of l->body, sorted by key. */
+static int read_messages(loader *ld, layout *l, xmlNodePtr root)
+{
+	if (setting(ld, l, "@lang", prop(root, "lang")) || setting(ld, l, "@tag", prop(root, "tag")) ||
+	    setting(ld, l, "@name", prop(root, "name")) || read_strings(ld, l, root))
+		return -1;
+	size_t n = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "msg") == 0;
+	lnode **v = arena_array(ld->a, n ? n : 1, sizeof *v);
+	if (!v || !(l->body = new_node(ld, L_UNKNOWN, root->line, NULL)) || !(l->title = arena_strdup(ld->a, "")))
+		return -1;
+	size_t k = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)c->name;
+		if (strcmp(name, "format") == 0) {
+			if (setting(ld, l, "@date", prop(c, "date")) || setting(ld, l, "@date-short", prop(c, "date-short")) ||
+			    setting(ld, l, "@time-separator", prop(c, "time-separator")) ||
+			    setting(ld, l, "@decimal-separator", prop(c, "decimal-separator")))
+				return -1;
+		} else if (strcmp(name, "months-standalone") == 0 || strcmp(name, "joints") == 0) {
+			const char *t = element_text(ld, c);
+			if (!t || setting(ld, l, name[0] == 'j' ? "@joints" : "@months-standalone", t))
+				return -1;
+		} else if (strcmp(name, "msg") == 0) {
+			ld->in_msg = true;
+			lnode *m = convert(ld, c);
+			ld->in_msg = false;
+			if (!m)
+				return -1;
+			trim_message(m, c);
+			v[k++] = m;
+		}
+	}
+	if (ld->oom)
+		return -1;
+	qsort(v, k, sizeof *v, by_msg_key);
+	for (size_t i = 0; i < k; i++) {
+		v[i]->next = i + 1 < k ? v[i + 1] : NULL;
+		if (i && strcmp(lattr_get(v[i - 1], "key"), lattr_get(v[i], "key")) == 0)
+			diag_error(ld->d, ld->file, v[i]->line, "the key '%s' is given twice (also on line %d)",
+			           lattr_get(v[i], "key"), v[i - 1]->line);
+	}
+	l->body->first = k ? v[0] : NULL;
+	return ld->d->errors ? -1 : 0;
+}
+
+/* <glossary>: each <term key da> becomes a map named after its key, from
+ * "da" and each language's code to the term's wording in it. */
+static int read_glossary(loader *ld, layout *l, xmlNodePtr root)
+{
+	if (!(l->title = arena_strdup(ld->a, "")) || !(l->body = new_node(ld, L_UNKNOWN, root->line, NULL)))
+		return -1;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		size_t n = 1;
+		for (xmlNodePtr e = c->children; e; e = e->next)
+			n += e->type == XML_ELEMENT_NODE;
+		lmap *m = arena_alloc(ld->a, sizeof *m);
+		if (!m || !(m->keys = arena_array(ld->a, n, sizeof *m->keys)) ||
+		    !(m->values = arena_array(ld->a, n, sizeof *m->values)) ||
+		    !(m->name = arena_strdup(ld->a, prop(c, "key"))) ||
+		    !(m->values[0] = arena_strdup(ld->a, prop(c, "da"))))
+			return -1;
+		m->keys[0] = "da";
+		m->n = 1;
+		for (xmlNodePtr e = c->children; e; e = e->next) {
+			if (e->type != XML_ELEMENT_NODE)
+				continue;
+			if (!(m->keys[m->n] = arena_strdup(ld->a, prop(e, "lang"))) || !(m->values[m->n] = element_text(ld, e)))
+				return -1;
+			m->n++;
+		}
+		m->next = l->maps;
+		l->maps = m;
+	}
+	return 0;
+}
+
+static const char *const root_names[] = {"layout", "strings", "messages", "glossary"};
+
+/* Parses xml (named name) as a document with root element want into l. */
+static int load_into(loader *ld, layout *l, const char *xml, size_t len, layout_root want)
 {
 	xmlDocPtr doc = parse_checked(ld, xml, len);
 	if (!doc)
 		return ld->d->oom ? AM_EINTERNAL : AM_EINPUT;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	int rc = 0;
-	bool is_strings = strcmp((const char *)root->name, "strings") == 0;
-	if (strings_only && !is_strings) {
-		diag_error(ld->d, ld->file, root->line, "expected a <strings> file");
+	if (strcmp((const char *)root->name, root_names[want]) != 0) {
+		diag_error(ld->d, ld->file, root->line, "expected a <%s> file, found <%s>", root_names[want],
+		           (const char *)root->name);
 		rc = AM_EINPUT;
-	} else if (!strings_only && is_strings) {
-		diag_error(ld->d, ld->file, root->line, "expected a <layout> file, found <strings>");
-		rc = AM_EINPUT;
-	} else if (is_strings ? read_strings(ld, l, root) : read_layout(ld, l, root)) {
+	} else if (want == ROOT_STRINGS ? read_strings(ld, l, root)
+	           : want == ROOT_MESSAGES ? read_messages(ld, l, root)
+	           : want == ROOT_GLOSSARY ? read_glossary(ld, l, root)
+	                                   : read_layout(ld, l, root)) {
 		rc = ld->d->errors && !ld->oom ? AM_EINPUT : diag_oom(ld->d, ld->file);
 	}
 	xmlFreeDoc(doc);
@@ -613,8 +868,8 @@ static int cache_strings(const char *path, const char *xml, size_t len, const st
 	f->bytes = bytes;
 	f->len = len;
 	diag_init(quiet);
-	loader sub = {a, quiet, f->path, 0};
-	int rc = load_into(&sub, &f->parsed, xml, len, true);
+	loader sub = {a, quiet, f->path, 0, false};
+	int rc = load_into(&sub, &f->parsed, xml, len, ROOT_STRINGS);
 	bool oom = quiet->oom || sub.oom || rc == AM_EINTERNAL;
 	bool clean = rc == AM_OK && quiet->errors == 0 && quiet->warnings == 0;
 	free(quiet);
@@ -682,21 +937,21 @@ static int load_strings(loader *ld, layout *l, const char *href, int line)
 	if (rc) {
 		ld->oom = 1;
 	} else if (!f) {
-		loader sub = {ld->a, ld->d, path, 0};
-		rc = load_into(&sub, l, xml, len, true);
+		loader sub = {ld->a, ld->d, path, 0, false};
+		rc = load_into(&sub, l, xml, len, ROOT_STRINGS);
 	}
 	free(xml);
 	return rc ? -1 : 0;
 }
 
-int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
-                    layout **out, diag *d)
+int layout_load_mem_as(arena *a, const char *name, const char *xml, size_t len, layout_root root,
+                       layout **out, diag *d)
 {
-	loader ld = {a, d, name, 0};
+	loader ld = {a, d, name, 0, false};
 	layout *l = arena_alloc(a, sizeof *l);
 	if (!l || !(l->file = arena_strdup(a, name)))
 		return diag_oom(d, name);
-	int rc = load_into(&ld, l, xml, len, false);
+	int rc = load_into(&ld, l, xml, len, root);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 12; i++)
@@ -708,6 +963,12 @@ int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
 	}
 	*out = l;
 	return AM_OK;
+}
+
+int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
+                    layout **out, diag *d)
+{
+	return layout_load_mem_as(a, name, xml, len, ROOT_LAYOUT, out, d);
 }
 
 /* ---- loading from the templates compiled in ----------------------------- */
@@ -774,6 +1035,8 @@ static layout *from_image(arena *a, const layout_image *im)
 		m[i] = (lmap){STR(x->name), kv, kv + x->n, x->n, AT(m, x->next)};
 	}
 	*l = (layout){.title = STR(im->title), .subject = STR(im->subject), .keywords = STR(im->keywords),
+	              .title_key = STR(im->title_key), .subject_key = STR(im->subject_key),
+	              .keywords_key = STR(im->keywords_key),
 	              .page = im->page, .base_size = im->base_size, .accent = im->accent,
 	              .maps = AT(m, im->maps_head), .texts = AT(at, im->texts_head),
 	              .header = AT(n, im->header), .header_right = AT(n, im->header_right),
@@ -786,7 +1049,7 @@ static layout *from_image(arena *a, const layout_image *im)
 	return l;
 }
 
-int layout_load(arena *a, const char *path, layout **out, diag *d)
+int layout_load_as(arena *a, const char *path, layout_root root, layout **out, diag *d)
 {
 	size_t len;
 	char *xml = slurp(path, &len, d);
@@ -794,14 +1057,19 @@ int layout_load(arena *a, const char *path, layout **out, diag *d)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
 	const layout_image *im = compiled(shipped(xml, len), path);
 	int rc;
-	if (im) {
+	if (im && im->root == (lref)root) {
 		layout *l = from_image(a, im);
 		rc = l && (l->file = arena_strdup(a, path)) ? AM_OK : diag_oom(d, path);
 		if (!rc)
 			*out = l;
 	} else {
-		rc = layout_load_mem(a, path, xml, len, out, d);
+		rc = layout_load_mem_as(a, path, xml, len, root, out, d);
 	}
 	free(xml);
 	return rc;
+}
+
+int layout_load(arena *a, const char *path, layout **out, diag *d)
+{
+	return layout_load_as(a, path, ROOT_LAYOUT, out, d);
 }

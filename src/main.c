@@ -700,15 +700,14 @@ static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 	return source_date(&o->has_stamp, &o->stamp) ? -1 : AM_EUSAGE;
 }
 
-/* The årshjul layout: its texts label the calendar and name the legal
+/* The Danish catalog: its texts label the calendar and name the legal
  * rhythm's activities. NULL with *rc set when it cannot be loaded. */
-static layout *ics_texts(arena *a, const char *layouts_dir, diag *d, int *rc)
+static catalog *ics_texts(arena *a, const char *layouts_dir, diag *d, int *rc)
 {
 	const char *dir = layouts_dir ? layouts_dir : arena_printf(a, "%s/layouts", kit_data_dir(a));
-	const char *path = dir ? arena_printf(a, "%s/aarshjul.xml", dir) : NULL;
-	layout *l = NULL;
-	*rc = path ? layout_load(a, path, &l, d) : diag_oom(d, NULL);
-	return *rc == AM_OK ? l : NULL;
+	catalog *c = NULL;
+	*rc = dir ? catalog_load(a, dir, CATALOG_REFERENCE, NULL, &c, d) : diag_oom(d, NULL);
+	return *rc == AM_OK ? c : NULL;
 }
 
 static int cmd_ics(int argc, char **argv)
@@ -724,7 +723,7 @@ static int cmd_ics(int argc, char **argv)
 	diag d;
 	diag_init(&d);
 	am_workplace *wp;
-	layout *l = NULL;
+	catalog *l = NULL;
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK)
 		l = ics_texts(a, o.layouts_dir, &d, &r);
@@ -734,8 +733,8 @@ static int cmd_ics(int argc, char **argv)
 		r = AM_EUSAGE;
 	if (r == AM_OK) {
 		/* The labels are product text: from the layouts. */
-		ics_opts io = {layout_text(l, "wheel-title", "Årshjul"),
-		               layout_text(l, "ics-responsible", "Ansvarlig"), o.has_stamp ? o.stamp : -1};
+		ics_opts io = {catalog_text(l, "wheel-title", "Årshjul"),
+		               catalog_text(l, "ics-responsible", "Ansvarlig"), o.has_stamp ? o.stamp : -1};
 		r = ics_write(wp, &io, o.output, &d);
 	}
 	diag_print(&d, stderr);

@@ -586,7 +586,7 @@ static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		return -1;
 	if (cont && b->u.box.title) {
 		/* A continued box repeats its title, marked as a continuation. */
-		const char *more = layout_text(d->r->l, "continued", "(…)");
+		const char *more = b->u.box.cont_mark;
 		const char *t = arena_printf(d->r->a, "%s %s", b->u.box.title, more);
 		if (!t || draw_text(d->doc, d->page, x + pad, y + pad + m->ascent * size, size,
 		                    FONT_BOLD, b->u.box.accent, t, strlen(t)))
@@ -762,16 +762,19 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
-	lrun r = {.l = l, .env = env, .a = doc->arena, .d = d, .file = l->file, .err = AM_OK};
+	lrun r = {.l = l, .env = env, .lang = env->lang, .a = doc->arena, .d = d, .file = l->file, .err = AM_OK};
 	lsection *secs;
 	size_t n;
 	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
 		return r.err ? r.err : diag_oom(d, l->file);  /* errors other than memory set r.err */
+	const catalog *c = env->lang ? env->lang->cat : NULL;
 	if (!doc->meta.title)
-		doc->meta.title = l->title;
+		doc->meta.title = layout_title_in(l, c);
 	if (!doc->meta.subject)
-		doc->meta.subject = l->subject;
+		doc->meta.subject = l->subject_key && c ? catalog_text(c, l->subject_key, NULL) : l->subject;
 	if (!doc->meta.keywords)
-		doc->meta.keywords = l->keywords;
+		doc->meta.keywords = l->keywords_key && c ? catalog_text(c, l->keywords_key, NULL) : l->keywords;
+	if (c)
+		doc->meta.lang = catalog_tag(c);
 	return AM_OK;
 }

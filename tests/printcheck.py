@@ -427,11 +427,29 @@ def names_from(paths):
     return names
 
 
+def catalogs(layouts):
+    """Every catalog's messages: {key: [text in each language]}."""
+    texts = {}
+    folder = os.path.join(layouts, "messages")
+    for f in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        root = ET.parse(os.path.join(folder, f)).getroot()
+        if root.tag != LAYOUT_NS + "messages":
+            continue
+        for m in root.iter(LAYOUT_NS + "msg"):
+            t = re.sub(r"\{[^}]*\}", "", "".join(m.itertext()))
+            texts.setdefault(m.get("key"), []).append(re.sub(r"\s+", " ", t).strip())
+    return texts
+
+
 def section_starts(layouts):
-    """Headings that follow a page break (or start a repeated sheet) in the layouts."""
+    """Headings that follow a page break (or start a repeated sheet) in the
+    layouts, in every language of their catalogs."""
     starts = set()
     if not layouts or not os.path.isdir(layouts):
         return starts
+    texts = catalogs(layouts)
+    for t in texts.get("appendix", []):
+        starts.add(t)
     for f in sorted(os.listdir(layouts)):
         if not f.endswith(".xml"):
             continue
@@ -449,6 +467,10 @@ def section_starts(layouts):
                     t = re.sub(r"\s+", " ", t)
                     if t:
                         starts.add(t.split(" ")[0])
+                    for m in first.iter(LAYOUT_NS + "msg"):
+                        for t in texts.get(m.get("key"), []):
+                            if t:
+                                starts.add(t.split(" ")[0])
             if root.tag == LAYOUT_NS + "strings":
                 for t in root.iter(LAYOUT_NS + "text"):
                     if t.get("key") == "appendix" and t.text:

@@ -23,15 +23,21 @@
 
 static const text_measurer *M;   /* the real font's widths */
 static layout *L;                /* the shipped årshjul layout */
+static catalog *C;               /* the shipped Danish catalog */
 
-static const char *lookup(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+/* The poster's texts from the catalog, its style from the layout. */
+static const char *lookup(void *ctx, const char *key)
+{
+	const char *t = catalog_text(C, key, NULL);
+	return t ? t : layout_text(ctx, key, NULL);
+}
 
 static aarshjul_opts make_opts(aarshjul_stats *st)
 {
 	aarshjul_opts o = {.measurer = M, .text = lookup, .text_ctx = L, .year = 2026, .stats = st,
 	                   .footer = "Udskrevet 1. marts 2026"};
 	for (int i = 0; i < 12; i++)
-		o.months[i] = layout_month(L, i + 1);
+		o.months[i] = catalog_month(C, i + 1);
 	return o;
 }
 
@@ -225,7 +231,7 @@ static void check_poster(const draw_page *pg, const aarshjul_stats *st, const am
 	for (size_t k = 0; k < nt; k++) {
 		const draw_cmd *c = &pg->cmds[ti[k]];
 		for (int m = 1; m <= 12; m++)
-			if (strcmp(c->u.text.utf8, layout_month(L, m)) == 0 && c->u.text.size <= st->label_size && bad++ < 5)
+			if (strcmp(c->u.text.utf8, catalog_month(C, m)) == 0 && c->u.text.size <= st->label_size && bad++ < 5)
 				print_message("month %s at %.1f pt, labels %.1f\n", c->u.text.utf8, c->u.text.size, st->label_size);
 		if (wp && !is_number(c->u.text.utf8) && c->u.text.angle != 0)
 			for (size_t a = 0; a < wp->wheel.n_activities; a++)
@@ -385,8 +391,8 @@ static void blank_wheels_have_weeks_and_fields(void **state)
 		check_poster(pg, &st, NULL);
 		char *text = text_of(&doc, 0, 1);
 		assert_non_null(strstr(text, " 52 "));
-		assert_non_null(strstr(text, layout_text(L, "wheel-blank-workplace", NULL)));
-		assert_non_null(strstr(text, year ? "Årshjul 2026" : layout_text(L, "wheel-blank-year", NULL)));
+		assert_non_null(strstr(text, catalog_text(C, "wheel-blank-workplace", NULL)));
+		assert_non_null(strstr(text, year ? "Årshjul 2026" : catalog_text(C, "wheel-blank-year", NULL)));
 		assert_non_null(strstr(text, " F "));   /* six rings */
 		assert_int_equal(st.occurrences, 0);
 		free(text);
@@ -541,7 +547,8 @@ static int setup(void **state)
 	diag_init(&d);
 	F = font_load("fonts", &d);
 	LA = arena_new();
-	if (!F || !LA || layout_load(LA, "layouts/aarshjul.xml", &L, &d))
+	if (!F || !LA || layout_load(LA, "layouts/aarshjul.xml", &L, &d) ||
+	    catalog_load(LA, "layouts", "da", NULL, &C, &d))
 		return -1;
 	fm = font_measurer(F);
 	M = &fm;

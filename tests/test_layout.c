@@ -54,7 +54,7 @@ static int run(fixture *f, const char *xml)
 	int rc = layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d);
 	if (rc)
 		return rc;
-	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL};
+	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL};
 	return layout_run(l, &env, &f->doc, &f->d);
 }
 
@@ -272,16 +272,19 @@ static void shipped_layouts_load_from_their_templates_as_they_parse(void **state
 			continue;
 		char path[256];
 		snprintf(path, sizeof path, "layouts/%s", e->file);
+		if (e->image->root == ROOT_MESSAGES || e->image->root == ROOT_GLOSSARY)
+			snprintf(path, sizeof path, "layouts/messages/%s", e->file);
+		layout_root root = (layout_root)e->image->root;
 		layout *compiled = NULL, *parsed = NULL;
-		assert_int_equal(layout_load(f->a, path, &compiled, &f->d), AM_OK);
+		assert_int_equal(layout_load_as(f->a, path, root, &compiled, &f->d), AM_OK);
 		assert_true(in_pool(e->image, compiled->title));
 		size_t len;
 		char *xml = read_all(path, &len);
-		assert_int_equal(layout_load_mem(f->a, path, xml, len, &parsed, &f->d), AM_OK);
+		assert_int_equal(layout_load_mem_as(f->a, path, xml, len, root, &parsed, &f->d), AM_OK);
 		assert_false(in_pool(e->image, parsed->title));
 		assert_same_layout(compiled, parsed);
 		free(xml);
-		templates++;
+		templates += root == ROOT_LAYOUT;
 	}
 	assert_int_equal(templates, 6);   /* one per document */
 }
@@ -302,31 +305,29 @@ static void an_edited_strings_file_makes_the_layout_parse(void **state)
 	fixture *f = *state;
 	char dir[] = "/tmp/amokit-test-layout-XXXXXX", path[128];
 	assert_non_null(mkdtemp(dir));
-	const char *files[] = {"dagsorden.xml", "strings.xml"};
+	const char *files[] = {"aarshjul.xml", "aarshjul-style.xml"};
 	for (size_t i = 0; i < 2; i++) {
 		size_t len;
 		char src[64];
 		snprintf(src, sizeof src, "layouts/%s", files[i]);
 		char *xml = read_all(src, &len);
-		char *was = strstr(xml, ">(fortsat)<");
+		char *was = strstr(xml, "\"wheel-style-ink\">#");
 		if (i == 1) {
 			assert_non_null(was);
-			memcpy(was + 1, "(videre)", 8);   /* a strings text, a byte shorter */
-			memmove(was + 9, was + 10, len - (size_t)(was + 10 - xml) + 1);
-			len--;
+			memcpy(was + 18, "#123456", 7);   /* a strings value, as long as before */
 		}
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		write_file(path, xml, len);
 		free(xml);
 	}
 	layout *edited = NULL, *shipped = NULL;
-	snprintf(path, sizeof path, "%s/dagsorden.xml", dir);
+	snprintf(path, sizeof path, "%s/aarshjul.xml", dir);
 	assert_int_equal(layout_load(f->a, path, &edited, &f->d), AM_OK);
-	assert_int_equal(layout_load(f->a, "layouts/dagsorden.xml", &shipped, &f->d), AM_OK);
-	assert_string_equal(layout_text(edited, "continued", NULL), "(videre)");
-	assert_string_equal(layout_text(shipped, "continued", NULL), "(fortsat)");
+	assert_int_equal(layout_load(f->a, "layouts/aarshjul.xml", &shipped, &f->d), AM_OK);
+	assert_string_equal(layout_text(edited, "wheel-style-ink", NULL), "#123456");
+	assert_string_not_equal(layout_text(shipped, "wheel-style-ink", NULL), "#123456");
 	const layout_digest *e = layout_shipped;
-	while (e->file && strcmp(e->file, "dagsorden.xml") != 0)
+	while (e->file && strcmp(e->file, "aarshjul.xml") != 0)
 		e++;
 	assert_non_null(e->image);
 	assert_false(in_pool(e->image, edited->title));
@@ -654,7 +655,7 @@ static void headings_are_never_hyphenated_paragraphs_are(void **state)
 	                  "<p size='7'>Opfølgning på arbejdspladsvurderingerne og drøftelsen</p>"
 	                  "</body></layout>";
 	assert_int_equal(layout_load_mem(f->a, "t.xml", xml, strlen(xml), &l, &f->d), AM_OK);
-	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false, NULL};
+	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL};
 	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
 	assert_int_equal(hyphenated_lines(&f->doc, 12), 0);   /* the heading, at 14.7 pt */
 	assert_true(hyphenated_lines(&f->doc, 0) > 0);        /* the paragraph, at 7 pt */

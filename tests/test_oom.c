@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bind.h"
 #include "layout.h"
@@ -119,6 +121,7 @@ static void workplace_fails_cleanly(void **state)
 
 static arena *fixture;       /* the data tree of examples/kontor-27.xml */
 static dnode *data_root, *blank_root;
+static layout_lang danish;   /* the shipped Danish catalog */
 
 static int fixture_setup(void **state)
 {
@@ -132,6 +135,9 @@ static int fixture_setup(void **state)
 	assert_int_equal(reader_load(fixture, "examples/kontor-27.xml", &wp, &d), AM_OK);
 	assert_int_equal(bind_workplace(fixture, wp, &data_root), AM_OK);
 	assert_int_equal(bind_blank(fixture, &blank_root), AM_OK);
+	catalog *da;
+	assert_int_equal(catalog_load(fixture, "layouts", "da", NULL, &da, &d), AM_OK);
+	danish = (layout_lang){da, NULL};
 	return 0;
 }
 
@@ -178,7 +184,8 @@ static int layout_attempt(const char *path, const char *xml, size_t len,
 	} else {
 		draw_doc doc;
 		draw_init(&doc, da);
-		layout_env env = {root, &text_fake_measurer, NULL, draw_custom, NULL, NULL, NULL, false, NULL};
+		layout_env env = {root, &text_fake_measurer, NULL, draw_custom, NULL, NULL, NULL, false, NULL,
+		                  &danish, NULL, NULL};
 		rc = layout_run(l, &env, &doc, &d);
 		arena_fail_after(-1);
 		if (rc && rc != AM_EINTERNAL)
@@ -210,6 +217,56 @@ static void layout_fails_cleanly(const char *path, const dnode *root)
 }
 
 static void layout_filled_fails_cleanly(void **state) { layout_fails_cleanly(*state, data_root); }
+
+/* A catalog's loading (parsed: not the shipped bytes) under failing
+ * allocations: AM_EINTERNAL with a record, never a half catalog. */
+static int catalog_attempt(const char *dir, long n)
+{
+	arena_fail_after(n);
+	arena *a = arena_new();
+	diag d;
+	diag_init(&d);
+	catalog *c = NULL;
+	int rc = a ? catalog_load(a, dir, "da", NULL, &c, &d) : AM_EINTERNAL;
+	arena_fail_after(-1);
+	if (rc && rc != AM_EINTERNAL)
+		fail_msg("allocation %ld failing: catalog_load returned %d (%s)", n, rc,
+		         d.n ? d.entries[0].msg : "no message");
+	if (rc && a && d.errors == 0)
+		fail_msg("allocation %ld failing: catalog_load gave no diag record", n);
+	if (!rc && !catalog_text(c, "continued", NULL))
+		fail_msg("allocation %ld failing: a catalog without its texts", n);
+	arena_free(a);
+	return rc;
+}
+
+static void catalog_fails_cleanly(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/amokit-oom-catalog-XXXXXX", path[128];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/messages", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	size_t len;
+	char *xml = slurp("layouts/messages/da.xml", &len);
+	xml[len - 1] = ' ';           /* not the shipped bytes: parsed */
+	snprintf(path, sizeof path, "%s/messages/da.xml", dir);
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(xml, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	long n = 0;
+	while (n < MAX_STEPS && catalog_attempt(dir, n) != AM_OK)
+		n++;
+	if (n == MAX_STEPS)
+		fail_msg("the catalog never loaded");
+	assert_true(n > 0);
+	free(xml);
+	assert_int_equal(remove(path), 0);
+	snprintf(path, sizeof path, "%s/messages", dir);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
 static void layout_blank_fails_cleanly(void **state) { layout_fails_cleanly(*state, blank_root); }
 
 int main(void)
@@ -226,6 +283,7 @@ int main(void)
 		{"layout filled informationsark.xml", layout_filled_fails_cleanly, NULL, NULL, "layouts/informationsark.xml"},
 		{"layout blank informationsark.xml", layout_blank_fails_cleanly, NULL, NULL, "layouts/informationsark.xml"},
 		{"layout filled aarshjul.xml", layout_filled_fails_cleanly, NULL, NULL, "layouts/aarshjul.xml"},
+		{"catalog da.xml", catalog_fails_cleanly, NULL, NULL, NULL},
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

@@ -49,7 +49,10 @@ static run lay_out(const char *name, bool with_previous)
 	assert_int_equal(layout_load(r.a, path, &l, &d), AM_OK);
 	draw_doc doc;
 	draw_init(&doc, r.a);
-	layout_env env = {root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL};
+	catalog *da;
+	assert_int_equal(catalog_load(r.a, "layouts", "da", NULL, &da, &d), AM_OK);
+	layout_lang lang = {da, NULL};
+	layout_env env = {root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL, &lang, NULL, NULL};
 	assert_int_equal(layout_run(l, &env, &doc, &d), AM_OK);
 	size_t len = 1;
 	for (size_t p = 0; p < doc.n_pages; p++)

@@ -36,7 +36,7 @@
 #include "sha256.h"
 
 /* What layout_load.c consults: empty here, so this program parses all. */
-const layout_digest layout_shipped[] = {{NULL, 0, "", NULL, NULL}};
+const layout_digest layout_shipped[] = {{NULL, 0, "", NULL, NULL, NULL}};
 
 extern const char schema_layout[];
 extern const size_t schema_layout_len;
@@ -280,7 +280,7 @@ static void print_page(const lpage *p)
 
 /* Prints the image of template t: everything layout_load_mem set but the
  * file name, which layout_load sets to the path it read. */
-static void print_image(int t, const layout *l)
+static void print_image(int t, const layout *l, layout_root root)
 {
 	ptrs nodes = {0}, attrs = {0}, maps = {0};
 	pool p = {0};
@@ -329,6 +329,7 @@ static void print_image(int t, const layout *l)
 	fprintf(out, "\t%u, %u, %u, {", str_ref(&p, l->title), str_ref(&p, l->subject), str_ref(&p, l->keywords));
 	for (int m = 0; m < 12; m++)
 		fprintf(out, m < 11 ? "%u, " : "%u},\n", str_ref(&p, l->months[m]));
+	lref keys[3] = {str_ref(&p, l->title_key), str_ref(&p, l->subject_key), str_ref(&p, l->keywords_key)};
 	fclose(out);
 	print_pool(t, &p);
 	fputs(text, stdout);
@@ -339,7 +340,7 @@ static void print_image(int t, const layout *l)
 	       ref(&maps, l->maps), ref(&attrs, l->texts));
 	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
 		printf(", %u", ref(&nodes, slots[i]));
-	printf(",\n};\n");
+	printf(",\n\t%u, %u, %u, %d,\n};\n", keys[0], keys[1], keys[2], (int)root);
 	free(nodes.p);
 	free(attrs.p);
 	free(maps.p);
@@ -385,13 +386,26 @@ static bool print_deps(int t, const char *path, const char *xml, size_t len)
  * load cleanly: amokit will parse it, and report, at run time. */
 static bool print_loaded(int t, const char *path, const char *xml, size_t len)
 {
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, path, "UTF-8", PARSE_OPTIONS);
+	xmlNodePtr top = doc ? xmlDocGetRootElement(doc) : NULL;
+	const char *name = top ? (const char *)top->name : "";
+	layout_root root = strcmp(name, "messages") == 0 ? ROOT_MESSAGES
+	                 : strcmp(name, "glossary") == 0 ? ROOT_GLOSSARY
+	                 : strcmp(name, "layout") == 0 ? ROOT_LAYOUT : ROOT_STRINGS;
+	xmlFreeDoc(doc);
+	if (root == ROOT_STRINGS)
+		return false;      /* read by the layouts that name it */
 	arena *a = arena_new();
 	diag *d = malloc(sizeof *d);   /* large: not on the stack */
 	layout *l = NULL;
 	bool ok = a && d;
 	if (ok) {
 		diag_init(d);
-		ok = layout_load_mem(a, path, xml, len, &l, d) == AM_OK && d->errors == 0 && d->warnings == 0;
+		ok = layout_load_mem_as(a, path, xml, len, root, &l, d) == AM_OK && d->errors == 0 && d->warnings == 0;
+		if (!ok && root != ROOT_LAYOUT) {
+			diag_print(d, stderr);   /* a catalog that does not load fails the build */
+			failures++;
+		}
 	}
 	if (ok) {
 		printf("\n/* ");
@@ -399,7 +413,7 @@ static bool print_loaded(int t, const char *path, const char *xml, size_t len)
 		printf(" */\n");
 		ok = print_deps(t, path, xml, len);
 		if (ok)
-			print_image(t, l);
+			print_image(t, l, root);
 	}
 	free(d);
 	arena_free(a);
@@ -421,10 +435,27 @@ static bool print_entry(xmlSchemaPtr schema, const char *path, int t, char *entr
 		char hex[SHA256_HEX_SIZE];
 		sha256_of(xml, len, hex);
 		bool loaded = print_loaded(t, path, xml, len);
+		printf("static const char B%d[] =\n", t);
+		for (size_t at = 0; at < len;) {
+			/* lines of at most 64 bytes, each a literal of its own */
+			size_t n = len - at < 64 ? len - at : 64;
+			char line[65];
+			memcpy(line, xml + at, n);
+			line[n] = '\0';
+			putchar('\t');
+			if (memchr(xml + at, '\0', n))
+				for (size_t k = 0; k < n; k++)
+					printf("\"\\%03o\"", (unsigned char)xml[at + k]);
+			else
+				print_str(line);
+			putchar('\n');
+			at += n;
+		}
+		printf("\t\"\";\n");
 		if (loaded)
-			snprintf(entry, cap, "%zu, \"%s\", &T%d, T%d_deps", len, hex, t, t);
+			snprintf(entry, cap, "%zu, \"%s\", &T%d, T%d_deps, B%d", len, hex, t, t, t);
 		else
-			snprintf(entry, cap, "%zu, \"%s\", NULL, no_deps", len, hex);
+			snprintf(entry, cap, "%zu, \"%s\", NULL, no_deps, B%d", len, hex, t);
 	}
 	free(xml);
 	return ok;
@@ -459,9 +490,9 @@ int main(int argc, char **argv)
 		print_name(argv[i]);
 		printf(", %s},\n", entries[i]);
 	}
-	printf("\t{NULL, 0, \"\", NULL, NULL}\n};\n");
+	printf("\t{NULL, 0, \"\", NULL, NULL, NULL}\n};\n");
 	free(entries);
 	xmlSchemaFree(schema);
 	xmlCleanupParser();
-	return ok ? 0 : 1;
+	return ok && !failures ? 0 : 1;
 }

@@ -199,7 +199,7 @@ if command -v strace > /dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; t
 		strace -f -qq -e trace=open,openat,connect,socket -o "$TMP/trace" "$AMOKIT" check "$BAD/$f" 2>/dev/null
 		bad=$(grep -E 'open|connect|socket' "$TMP/trace" \
 		      | grep -v -E '"/(etc/ld\.so|etc/localtime|lib|usr/lib|usr/share/locale|usr/lib/locale|proc/self|sys/|usr/share/hyphen/|usr/share/color/icc/)' \
-		      | grep -v -E "\"$DATA/(layouts/[^\"/]*\.xml|fonts/[^\"/]*\.ttf)\"" \
+		      | grep -v -E "\"$DATA/(layouts/(messages/)?[^\"/]*\.xml|fonts/[^\"/]*\.ttf)\"" \
 		      | grep -v -e '<\.\.\. [a-z]* resumed>' \
 		      | grep -v -F "\"$BAD/$f\"" | grep -v -- '= -1 ENOENT.*locale')
 		if [ -n "$bad" ]; then

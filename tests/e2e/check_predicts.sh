@@ -60,7 +60,7 @@ agree "twelve rings and the rhythm" "$TMP/rings.xml"
 
 # Layouts with a missing image, then with one reached through a link.
 cp -r layouts "$TMP/lay"
-sed 's|<h1>Dagsorden</h1>|<image src="mangler.png" width="20mm"/><h1>Dagsorden</h1>|' layouts/dagsorden.xml \
+sed 's|<h1><msg key="agenda.dagsorden"/></h1>|<image src="mangler.png" width="20mm"/><h1><msg key="agenda.dagsorden"/></h1>|' layouts/dagsorden.xml \
 	> "$TMP/lay/dagsorden.xml"
 before=$fail
 agree "a layout's missing image" "$(realpath examples/kontor-27.xml)" --layouts "$TMP/lay"
@@ -68,7 +68,7 @@ agree "a layout's missing image" "$(realpath examples/kontor-27.xml)" --layouts 
 [ "$fail" = "$before" ] && ok "--layouts with a missing image: check exits 1 as render does: $(head -n 1 "$TMP/check.err")"
 
 # A <logo> that is a link, with layouts that show the logo.
-sed 's|<h1>Dagsorden</h1>|<image path="/logo" width="30mm"/><h1>Dagsorden</h1>|' layouts/dagsorden.xml \
+sed 's|<h1><msg key="agenda.dagsorden"/></h1>|<image path="/logo" width="30mm"/><h1><msg key="agenda.dagsorden"/></h1>|' layouts/dagsorden.xml \
 	> "$TMP/lay/dagsorden.xml"
 mkdir "$TMP/wp"
 printf 'x' > "$TMP/secret.png"

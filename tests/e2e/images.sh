@@ -33,7 +33,7 @@ EOF
 
 # Layouts whose agenda shows the workplace's logo.
 cp -r layouts "$TMP/lay"
-sed 's|<h1>Dagsorden</h1>|<image path="/logo" width="30mm"/><h1>Dagsorden</h1>|' layouts/dagsorden.xml \
+sed 's|<h1><msg key="agenda.dagsorden"/></h1>|<image path="/logo" width="30mm"/><h1><msg key="agenda.dagsorden"/></h1>|' layouts/dagsorden.xml \
 	> "$TMP/lay/dagsorden.xml"
 grep -q 'path="/logo"' "$TMP/lay/dagsorden.xml" || { bad "could not put the logo in the layout"; exit 1; }
 
@@ -106,7 +106,7 @@ fi
 
 # --- a layout's own images, beneath the layouts folder ---------------------------
 laid() {
-	sed "s|<h1>Dagsorden</h1>|<image src=\"$2\" width=\"20mm\"/><h1>Dagsorden</h1>|" layouts/dagsorden.xml \
+	sed "s|<h1><msg key=\"agenda.dagsorden\"/></h1>|<image src=\"$2\" width=\"20mm\"/><h1><msg key=\"agenda.dagsorden\"/></h1>|" layouts/dagsorden.xml \
 		> "$TMP/lay/dagsorden.xml"
 	line=$(grep -n "image src=" "$TMP/lay/dagsorden.xml" | cut -d: -f1)
 	run "$AMOKIT" render examples/kontor-27.xml --layouts "$TMP/lay" --only dagsorden -o "$TMP/o"

@@ -108,7 +108,7 @@ cp "$TMP/keep/dagsorden.pdf" "$TMP/old.pdf"
 # Input failure: a layouts copy whose agenda shows a damaged PNG.
 cp -r layouts "$TMP/lay"
 printf '\211PNG\r\n\032\nnot really a png' > "$TMP/lay/broken.png"
-sed 's|<h1>Dagsorden</h1>|<image src="broken.png" width="20mm"/><h1>Dagsorden</h1>|' \
+sed 's|<h1><msg key="agenda.dagsorden"/></h1>|<image src="broken.png" width="20mm"/><h1><msg key="agenda.dagsorden"/></h1>|' \
 	layouts/dagsorden.xml > "$TMP/lay/dagsorden.xml"
 grep -q broken.png "$TMP/lay/dagsorden.xml" || bad "could not plant the broken image in the layout"
 run "$AMOKIT" render "$EX" --only dagsorden -o "$TMP/keep" --layouts "$TMP/lay"

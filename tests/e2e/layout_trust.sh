@@ -19,7 +19,7 @@ fail() { echo "layout_trust: $*"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/layouts" "$tmp/out"
-cp layouts/*.xml "$tmp/layouts/"
+cp -r layouts/. "$tmp/layouts/"
 
 # --- 1. the build -----------------------------------------------------------
 unset MAKEFLAGS MFLAGS MAKELEVEL   # a make of its own, not the caller's jobs

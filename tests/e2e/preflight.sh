@@ -48,7 +48,7 @@ referat scripts "$TMP/scripts.xml"
 
 # A PNG and a JPEG logo, drawn by layouts that show <logo> in the referat.
 cp -r layouts "$TMP/lay"
-sed 's|<h1>Referat</h1>|<image path="/logo" width="30mm"/><h1>Referat</h1>|' layouts/referat.xml \
+sed 's|<h1><msg key="minutes.referat"/></h1>|<image path="/logo" width="30mm"/><h1><msg key="minutes.referat"/></h1>|' layouts/referat.xml \
 	> "$TMP/lay/referat.xml"
 grep -q 'path="/logo"' "$TMP/lay/referat.xml" || fail "could not put the logo in the referat's layout"
 mkdir "$TMP/wp"

@@ -51,8 +51,33 @@ out, examples = sys.argv[1], sys.argv[2:]
 problems = []
 
 
+# The Danish catalog: the layouts name their texts by key.
+catalog = ET.parse("layouts/messages/da.xml").getroot()
+messages = {m.get("key"): m for m in catalog.iter(L + "msg")}
+
+
+def inline_text(el):
+    """The text an element prints: its <msg key>s from the catalog, each
+    {name} from the <arg name> the layout gives."""
+    out = el.text or ""
+    for c in el:
+        if c.tag == L + "msg":
+            args = {a.get("name"): inline_text(a) for a in c.findall(L + "arg")}
+            t = "".join(messages[c.get("key")].itertext())
+            out += re.sub(r"\{(\w[\w.-]*)\}", lambda m: args.get(m.group(1), ""), t)
+        else:
+            out += inline_text(c)
+        out += c.tail or ""
+    return out
+
+
 def text_of(el):
-    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    return re.sub(r"\s+", " ", inline_text(el)).strip()
+
+
+def title_of(el):
+    key = el.get("title-key")
+    return text_of(messages[key]) if key else el.get("title")
 
 
 def squash(s):
@@ -72,7 +97,7 @@ def expect(cond, msg):
 
 
 # What the layouts say.
-strings = ET.parse("layouts/strings.xml").getroot()
+strings = catalog
 months = strings.find(L + "months").text.split()
 roles = {e.get("key"): e.text for m in strings.iter(L + "map") if m.get("name") == "roles"
          for e in m.iter(L + "entry")}
@@ -99,8 +124,8 @@ expect(sorted(points) == list(range(1, 12)),
        "dagsorden.xml: the points are not 1..11: %s" % sorted(points))
 prep = ET.parse("layouts/forberedelsesark.xml").getroot()
 blank_branch = prep.find(L + "body/" + L + "choose/" + L + "otherwise")
-writing = [b.get("title") for b in blank_branch.iter(L + "box")
-           if (b.get("lines") or b.get("fill")) and b.get("title") not in ("Navn", "Dato")]
+writing = [title_of(b) for b in blank_branch.iter(L + "box")
+           if (b.get("lines") or b.get("fill")) and title_of(b) not in ("Navn", "Dato")]
 expect(len(writing) == 3, "forberedelsesark.xml: blank sheet has not three writing boxes: %s" % writing)
 handleplan = ["Hvad?", "Hvorfor?", "Hvordan?", "Hvornår?", "Hvem?", "Opfølgning?"]
 

@@ -28,7 +28,7 @@ fail() { echo "specimen: $*"; exit 1; }
 status=0
 
 cp tests/specimen/specimen.xml "$out/layouts/dagsorden.xml"
-cp layouts/strings.xml layouts/aarshjul-texts.xml layouts/aarshjul-style.xml "$out/layouts/"
+cp -r layouts/messages layouts/aarshjul-style.xml "$out/layouts/"
 # A small RGB PNG, made with the standard library.
 python3 - "$out/layouts/logo.png" <<'EOF'
 import struct, sys, zlib

@@ -3,8 +3,8 @@
 #
 # 1. Under `strace -f`, `render` of an example (every document), `blank`
 #    and `ics` open nothing but: the input, the layouts (and their strings
-#    files) and the fonts of the data directory, the Danish hyphenation
-#    dictionary, the output folder, its staging folder and the output files
+#    files and message catalogs) and the fonts of the data directory, the
+#    hyphenation dictionaries (/usr/share/hyphen), the output folder, its staging folder and the output files
 #    in it (output.h), and the system's shared libraries, locale and
 #    time-zone files (plus /proc and /sys under a sanitizer runtime). Failed
 #    opens count too; a name opened relative to a folder's descriptor is
@@ -38,7 +38,7 @@ ICC=/usr/share/color/icc/sRGB.icc   # the PDF/A output intent's profile (icc.h)
 allowed() {
 	p=$1; out=$2
 	case "$p" in
-	/etc/ld.so.cache|/etc/ld.so.preload|/etc/localtime|"$HYPH"|"$ICC") return 0 ;;
+	/etc/ld.so.cache|/etc/ld.so.preload|/etc/localtime|/usr/share/hyphen/hyph_*.dic|"$ICC") return 0 ;;
 	/lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*|/usr/share/locale/*|/usr/share/zoneinfo/*|/usr/lib/locale/*) return 0 ;;
 	/proc/*|/sys/*) [ -n "$SANITIZED" ] && return 0 ;;
 	esac
@@ -46,6 +46,7 @@ allowed() {
 	rdir=$(realpath -m "$dir")
 	case "$rdir" in
 	"$LAYOUTS") case "$base" in *.xml|*.png|*.jpg|*.jpeg) return 0 ;; esac ;;
+	"$LAYOUTS/messages") case "$base" in *.xml) return 0 ;; esac ;;
 	"$FONTS") case "$base" in *.ttf) return 0 ;; esac ;;
 	"$out") case "$base" in *.pdf|*.ics|.amokit-tmp.*|.) return 0 ;; esac ;;
 	"$out"/.amokit-tmp.*) case "$base" in *.pdf|*.ics|.) return 0 ;; esac ;;

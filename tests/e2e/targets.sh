@@ -97,7 +97,7 @@ run "$AMOKIT" check "$TMP/in.xml"
 	bad "check of a FIFO: exit $rc"
 
 # --- a FIFO in a layouts folder ------------------------------------------------------
-mkdir "$TMP/lay"; cp layouts/*.xml "$TMP/lay/"; rm "$TMP/lay/dagsorden.xml"; mkfifo "$TMP/lay/dagsorden.xml"
+cp -r layouts "$TMP/lay"; rm "$TMP/lay/dagsorden.xml"; mkfifo "$TMP/lay/dagsorden.xml"
 run "$AMOKIT" render "$EX" --layouts "$TMP/lay" --only dagsorden -o "$TMP/lo"
 [ "$rc" = 2 ] && grep -q "dagsorden.xml: .*not a regular file" "$TMP/err" &&
 	ok "a layout that is a FIFO: exit 2 at once" || bad "a layout that is a FIFO: exit $rc"

@@ -19,6 +19,7 @@
 static arena *fixture;        /* the model and its data tree, for the whole run */
 static dnode *data_root;
 static text_hyph *hyph;       /* NULL when hyphen-da is not installed */
+static layout_lang danish;    /* the shipped Danish catalog, for <msg key> */
 
 static void release(void)
 {
@@ -41,6 +42,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	             "reading examples/kontor-27.xml");
 	fuzz_require(bind_workplace(fixture, wp, &data_root) == AM_OK, "bind_workplace");
 	hyph = fuzz_hyph_open();
+	catalog *da = NULL;
+	fuzz_require(catalog_load(fixture, FUZZ_ROOT "/layouts", "da", NULL, &da, &d) == AM_OK,
+	             "loading layouts/messages/da.xml");
+	danish = (layout_lang){da, hyph};
 	atexit(release);
 	return 0;
 }
@@ -78,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		draw_doc doc;
 		draw_init(&doc, da);
 		layout_env env = {data_root, &text_fake_measurer, hyph, draw_custom, NULL,
-		                  FUZZ_ROOT "/layouts", NULL, false, NULL};
+		                  FUZZ_ROOT "/layouts", NULL, false, NULL, &danish, NULL, NULL};
 		diag rd;
 		diag_init(&rd);
 		rc = layout_run(l, &env, &doc, &rd);

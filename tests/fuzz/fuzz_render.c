@@ -30,6 +30,7 @@ static layout *wheel;            /* the årshjul's texts, colours and sizes */
 static font_family *fonts;
 static text_measurer measurer;
 static text_hyph *hyph;
+static layout_lang danish;      /* the shipped Danish catalog */
 static char tmpdir[] = "/tmp/amokit-fuzz-render-XXXXXX";
 static char pdf_path[sizeof tmpdir + 16];
 static unsigned long render_every = 1, accepted, rendered;
@@ -61,6 +62,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_require((fonts = font_load(FUZZ_ROOT "/fonts", &d)) != NULL, "loading fonts/");
 	measurer = font_measurer(fonts);
 	hyph = fuzz_hyph_open();
+	catalog *da = NULL;
+	fuzz_require(catalog_load(fixture, FUZZ_ROOT "/layouts", "da", NULL, &da, &d) == AM_OK,
+	             "loading layouts/messages/da.xml");
+	danish = (layout_lang){da, hyph};
 	fuzz_require(mkdtemp(tmpdir) != NULL, "mkdtemp");
 	snprintf(pdf_path, sizeof pdf_path, "%s/out.pdf", tmpdir);
 	const char *every = getenv("FUZZ_RENDER_EVERY");
@@ -71,7 +76,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* The poster's texts, colours and sizes by key, as kit.c looks them up. */
-static const char *wheel_text(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+/* The poster's texts from the Danish catalog, its style from the layout. */
+static const char *wheel_text(void *ctx, const char *key)
+{
+	const char *t = catalog_text(danish.cat, key, NULL);
+	return t ? t : layout_text(ctx, key, NULL);
+}
 
 /* The årshjul of wp on an A2 page of its own, with the årshjul layout's
  * texts, then its dated list on A4 pages. */
@@ -84,7 +94,7 @@ static int draw_wheel(draw_doc *doc, const am_workplace *wp, diag *d)
 	memset(&o, 0, sizeof o);
 	o.measurer = &measurer;
 	for (int m = 0; m < 12; m++)
-		o.months[m] = layout_month(wheel, m + 1);
+		o.months[m] = catalog_month(danish.cat, m + 1);
 	o.text = wheel_text;
 	o.text_ctx = wheel;
 	o.footer = "fuzz";
@@ -107,7 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_require(bind_workplace(a, wp, &root) == AM_OK, "bind_workplace");
 		draw_doc doc;
 		draw_init(&doc, a);
-		layout_env env = {root, &measurer, hyph, NULL, NULL, NULL, NULL, false, NULL};
+		layout_env env = {root, &measurer, hyph, NULL, NULL, NULL, NULL, false, NULL, &danish, NULL, NULL};
 		rc = layout_run(agenda, &env, &doc, &d);
 		fuzz_require(rc == AM_OK || d.errors > 0, "layout_run failed without a diag record");
 		if (rc == AM_OK) {
@@ -115,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_require(rc == AM_OK || rc == AM_EINPUT, "aarshjul_draw");
 		}
 		if (rc == AM_OK && accepted++ % render_every == 0) {
-			doc.meta.title = layout_title(agenda);
+			doc.meta.title = layout_title_in(agenda, danish.cat);
 			doc.meta.author = wp->name;
 			doc.meta.timestamp = 1767225600;  /* 2026-01-01 */
 			doc.meta.pdfa = (size & 1) != 0;
