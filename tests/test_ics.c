@@ -284,7 +284,14 @@ static void the_calendar_gives_the_posters_dates(void **state)
 
 /* ---- the poster's dated list agrees with the calendar -------------------- */
 
-static const char *layout_lookup(void *ctx, const char *key) { return layout_text(ctx, key, NULL); }
+static catalog *C;   /* the shipped Danish catalog: the poster's texts and months */
+
+/* The poster's texts from the catalog, its style from the layout. */
+static const char *layout_lookup(void *ctx, const char *key)
+{
+	const char *t = catalog_text(C, key, NULL);
+	return t ? t : layout_text(ctx, key, NULL);
+}
 
 /* Reads "5.3.", "5." (month from `month`), "5.3.2027" at *s; the year
  * from the text, else the wheel's (its start month on). */
@@ -408,7 +415,7 @@ static void assert_list_agrees(const am_workplace *wp, const text_measurer *m, l
 	draw_init(&doc, a);
 	aarshjul_opts o = {.measurer = m, .text = layout_lookup, .text_ctx = l, .year = wp->wheel.year};
 	for (int i = 0; i < 12; i++)
-		o.months[i] = layout_month(l, i + 1);
+		o.months[i] = catalog_month(C, i + 1);
 	diag d;
 	diag_init(&d);
 	assert_int_equal(aarshjul_draw_list(&doc, wp, &o, &d), AM_OK);
@@ -447,6 +454,7 @@ static void the_posters_list_gives_the_calendars_dates(void **state)
 	layout *l = NULL;
 	assert_non_null(f);
 	assert_int_equal(layout_load(la, "layouts/aarshjul.xml", &l, &d), AM_OK);
+	assert_int_equal(catalog_load(la, "layouts", "da", NULL, &C, &d), AM_OK);
 	text_measurer m = font_measurer(f);
 	static const char *const examples[] = {"examples/kontor-27.xml", "examples/plejecenter-140.xml",
 	                                       "examples/produktion-45.xml", "examples/toemrer-6.xml"};
