@@ -55,7 +55,7 @@ const char *rules_answer_name(rules_answer a)
 
 /* RULES_GAPS: every gap token, with the CLI's text (Danish, as every
  * message the user reads; %s is the subject). The layouts have their own
- * words for the tokens (layouts/referat-strings.xml, map compliance-gap). */
+ * words for the tokens (the catalogs of layouts/messages/, map compliance-gap). */
 static const struct { const char *what, *text; } gap_texts[] = {
 	{"no-employer", "ingen arbejdsgiver (role=\"employer\") og ingen stedfortræder (deputy=\"true\") i <people>"},
 	{"employer-absent", "arbejdsgiveren %s har meldt afbud"},

@@ -1,5 +1,5 @@
-/* wheel_style.c: the årshjul's words, colours and sizes, read from its
- * layout (layouts/aarshjul-texts.xml and layouts/aarshjul-style.xml, keys
+/* wheel_style.c: the årshjul's words, colours and sizes, read from the
+ * message catalogs (layouts/messages/) and layouts/aarshjul-style.xml (keys
  * "wheel-…"), so an organisation restyles the poster without recompiling;
  * and the contrast arithmetic that keeps its text readable (WCAG 2). */
 #include "aarshjul_int.h"
