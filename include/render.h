@@ -15,12 +15,17 @@
 #include "font.h"
 #include "output.h"
 
+#ifndef AMOKIT_TILE_PLAN_DECLARED
+#define AMOKIT_TILE_PLAN_DECLARED
+typedef struct tile_plan tile_plan;
+#endif
+
 typedef struct render_opts {
 	const font_family *fonts;
-	/* Tiling: when tile_w > 0, every page is split over sheets of
-	 * tile_w × tile_h points with `overlap` points shared between
-	 * neighbours, with cut and glue marks and a first assembly-map page. */
-	float tile_w, tile_h, overlap;
+	/* Tiling: when not NULL, the page tile->page is printed as the plan
+	 * says (tile.h): an assembly page, then its sheets; the other pages as
+	 * they are. */
+	const tile_plan *tile;
 	/* Where the file goes: into this set, under path's last component;
 	 * NULL: to path on its own (output_file). */
 	output_set *out;

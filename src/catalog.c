@@ -186,7 +186,8 @@ int catalog_load(arena *a, const char *layouts_dir, const char *code, const cata
 }
 
 /* Keys the C code asks for by name: layout.c (boxes continued, the Bilag),
- * kit.c and the årshjul's modules (through kit.c's wheel_text), rhythm.c's
+ * kit.c and the årshjul's modules (through kit.c's wheel_text and, for a
+ * tiled poster, tile_texts_of), rhythm.c's
  * activities (kit_apply_rhythm) and the calendar (main.c). */
 const char *const catalog_program_keys[] = {
 	"continued", "appendix", "appendix-note",
@@ -198,6 +199,8 @@ const char *const catalog_program_keys[] = {
 	"wheel-repeat-quarterly", "wheel-repeat-yearly", "wheel-repeat-every-2-years", "wheel-nth",
 	"wheel-weekdays", "wheel-weekdays-short", "wheel-blank-year", "wheel-blank-workplace",
 	"wheel-made", "months-short",
+	"tile-title", "tile-step-1", "tile-step-2", "tile-step-3", "tile-step-4", "tile-sheet", "tile-row",
+	"tile-col", "tile-glue", "tile-glue-after", "tile-cut", "tile-map",
 	"rhythm-ring", "rhythm-discussion", "rhythm-competence", "rhythm-apv", "rhythm-accidents",
 	"rhythm-amr", "rhythm-default-month",
 	"ics-responsible",

@@ -23,6 +23,7 @@
 #include "output.h"
 #include "render.h"
 #include "rhythm.h"
+#include "tile.h"
 #include "sha256.h"
 #include "text.h"
 
@@ -314,6 +315,18 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
 }
 
+/* The words of the tiled poster's marks and assembly page. */
+static tile_texts tile_texts_of(const catalog *c)
+{
+	tile_texts t = {catalog_text(c, "tile-title", ""), {NULL, NULL, NULL, NULL}, catalog_text(c, "tile-sheet", ""),
+	                catalog_text(c, "tile-row", ""), catalog_text(c, "tile-col", ""), catalog_text(c, "tile-glue", ""),
+	                catalog_text(c, "tile-glue-after", ""), catalog_text(c, "tile-cut", ""), catalog_text(c, "tile-map", "")};
+	static const char *const keys[4] = {"tile-step-1", "tile-step-2", "tile-step-3", "tile-step-4"};
+	for (int i = 0; i < 4; i++)
+		t.steps[i] = catalog_text(c, keys[i], "");
+	return t;
+}
+
 /* The dated list of every activity, on A4 pages after the poster. */
 static int wheel_list_pages(wheel_ctx *w, draw_doc *doc, diag *d)
 {
@@ -401,16 +414,17 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		doc.meta.pdfa = docs[i].pdfa;
 		if (job->wp)
 			doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
-		render_opts ro = {k->fonts, 0, 0, 0, out};
-		if (docs[i].bit == KIT_AARSHJUL && job->tile) {
+		render_opts ro = {k->fonts, NULL, out};
+		tile_plan plan;
+		if (docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */
 			float tw = 0, th = 0;
 			if (!layout_paper_size(job->tile, &tw, &th)) {
 				diag_error(d, NULL, 0, "unknown tile paper '%s' (use A4 or A3)", job->tile);
 				rc = AM_EUSAGE;
 			}
-			ro.tile_w = tw;
-			ro.tile_h = th;
-			ro.overlap = 10 * 72 / 25.4f;
+			tile_texts tx = tile_texts_of(lang->cat);
+			if (!rc && doc.n_pages && !(rc = tile_plan_make(&doc, 0, tw, th, &tx, &k->measurer, &plan, d)))
+				ro.tile = &plan;
 		}
 		char *path = arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
 		if (!rc && !path)

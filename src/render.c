@@ -233,6 +233,13 @@ static int render_pages(render_ctx *c)
 	c->want_links = true;
 	for (size_t i = 0; i < c->doc->n_pages; i++) {
 		const draw_page *pg = &c->doc->pages[i];
+		const tile_plan *t = c->opts->tile;
+		if (t && t->page == i) {
+			int rc = render_tiled(c, t, pg, &c->dest[i]);
+			if (rc)
+				return rc;
+			continue;
+		}
 		int rc = render_page_begin(c, pg->width, pg->height);
 		if (!rc) {
 			render_begin(c, 1, 0, pg->height);
@@ -349,13 +356,14 @@ static unsigned write_outline(render_ctx *c)
 		/* [page /XYZ null top null]: scrolls to the heading, keeping the
 		 * reader's zoom; written directly, as PDF/A wants it. */
 		bool valid = m->page >= 0 && (size_t)m->page < doc->n_pages;
-		bool tiled = c->opts->tile_w > 0;
+		const tile_plan *t = c->opts->tile;
+		bool tiled = valid && t && t->page == (size_t)m->page;
 		pdf_name(w, "Dest");
 		pdf_array(w);
 		pdf_ref(w, valid ? c->dest[m->page] : c->kids[0]);
 		pdf_name(w, "XYZ");
 		pdf_raw(w, "null");
-		pdf_num(w, !valid ? 0 : tiled ? c->opts->tile_h : doc->pages[m->page].height - m->y);
+		pdf_num(w, !valid ? 0 : tiled ? t->h : doc->pages[m->page].height - m->y);
 		pdf_raw(w, "null");
 		pdf_array_end(w);
 		pdf_dict_end(w);
@@ -432,7 +440,7 @@ static int build(render_ctx *c)
 	c->dest = calloc(c->doc->n_pages, sizeof *c->dest);
 	if (!c->dest)
 		return render_oom(c);
-	int rc = c->opts->tile_w > 0 ? render_tiled(c) : render_pages(c);
+	int rc = render_pages(c);
 	if (!rc)
 		rc = write_fonts(c);
 	if (rc)

@@ -14,6 +14,7 @@
 #include "pdf.h"
 #include "pdf_font.h"
 #include "render.h"
+#include "tile.h"
 
 /* A link waiting for its page to be written, in PDF space. */
 typedef struct render_link {
@@ -127,9 +128,9 @@ void render_add_link(render_ctx *c, float x0, float y0, float x1, float y1, cons
  * it is missing or damaged. */
 long render_image(render_ctx *c, const char *file, const unsigned char *data, size_t len);
 
-/* Tiling (render_tile.c): writes every page as an assembly map followed by
- * its sheets; dest[i] receives each map's object. AM_OK or AM_E*. */
-int render_tiled(render_ctx *c);
+/* Tiling (render_tile.c): writes page pg as plan t says, its assembly page
+ * first (its object in *first), then its sheets. AM_OK or AM_E*. */
+int render_tiled(render_ctx *c, const tile_plan *t, const draw_page *pg, unsigned *first);
 
 /* PDF/A-1b (render_pdfa.c): writes the XMP metadata and the output intent
  * and returns their objects in *metadata and *intent. AM_OK or AM_E*. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "tile.h"
 
 static const char *const names =
 	"Łukasz Wiśniewski, Dóra Kovács, Ştefan Ţurcanu, Rūta Žemaitė, Çağla Öztürk, Ævar Þórsson, Jürgen Groß";
@@ -144,8 +145,18 @@ int main(int argc, char **argv)
 	doc.meta.creator = "amokit " AMOKIT_VERSION;
 	doc.meta.timestamp = 1714557600;
 	render_opts o = {.fonts = fonts};
-	if (!strcmp(argv[2], "tile"))
-		o.tile_w = 420, o.tile_h = 595, o.overlap = 20;   /* A4 poster over A5 sheets */
+	tile_plan plan;
+	text_measurer m = font_measurer(fonts);
+	static const tile_texts tx = {"Sådan samler du plakaten", {"Udskriv.", "Læg i orden.", "Klip.", "Lim."},
+	                              "Ark", "række", "kolonne", "Lim her, og læg", "ovenpå", "klip", "Arkenes numre"};
+	if (!strcmp(argv[2], "tile")) {   /* the first page over A5 sheets */
+		int trc = tile_plan_make(&doc, 0, 420, 595, &tx, &m, &plan, &d);
+		if (trc) {
+			diag_print(&d, stderr);
+			return trc;
+		}
+		o.tile = &plan;
+	}
 	doc.meta.pdfa = !strcmp(argv[2], "pdfa");
 	int rc = render_pdf(&doc, &o, argv[1], &d);
 	diag_print(&d, stderr);

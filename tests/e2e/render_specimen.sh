@@ -46,13 +46,14 @@ grep -q "pdfaid:part>1<" "$out/pdfa.pdf" || fail "no PDF/A identification"
 "$driver" "$out/again.pdf" plain "$out/logo.png"
 cmp "$out/plain.pdf" "$out/again.pdf" || fail "two runs differ"
 
-# Tiled: a map and 2 x 2 A5 sheets per A4 page; sheets show clipped text,
-# so only the file-level checks apply.
+# Tiled: the first page over A5 sheets (an assembly page, then the sheets
+# that show some of it), the second as it is; sheets show clipped text, so
+# only the file-level checks apply.
 "$driver" "$out/tile.pdf" tile "$out/logo.png" || fail "driver failed (tile)"
 qpdf --check "$out/tile.pdf" > /dev/null || fail "qpdf rejects the tiled file"
 pages=$(pdfinfo "$out/tile.pdf" | sed -n 's/^Pages: *//p')
-[ "$pages" = 10 ] || fail "tiled file has $pages pages, expected 10"
-pdftotext "$out/tile.pdf" - | grep -q "1-A2" || fail "sheet ids missing"
+[ "$pages" -ge 4 ] && [ "$pages" -le 6 ] || fail "tiled file has $pages pages, expected 4 to 6"
+pdftotext "$out/tile.pdf" - | grep -q "Ark 1/" || fail "sheet numbers missing"
 
 # Size: a one-page-per-document budget of 20 KB does not apply to this
 # two-page specimen with an image, but it must stay small.

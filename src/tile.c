@@ -1,0 +1,455 @@
+/* tile.c: a poster page planned over office sheets; see tile.h.
+ *
+ * The grid is laid over the poster's artwork (the bounds of what it
+ * draws), centred, for each orientation of the sheet; a cell whose window
+ * meets no drawing is not printed, and the orientation with the fewest
+ * printed sheets wins (portrait on a tie). A sheet keeps a margin of
+ * MARGIN points, which office printers leave white anyway; neighbours
+ * overlap by GLUE points. */
+#include "tile.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARGIN 34.0f     /* 12 mm */
+#define GLUE 28.35f      /* 10 mm */
+#define HALF_PI 1.57079632679489661923   /* text reading upwards */
+
+static const rgb INK = {0.10f, 0.10f, 0.10f}, MUTED = {0.33f, 0.33f, 0.33f};
+static const rgb BAND = {0.80f, 0.80f, 0.80f}, WHITE = {1, 1, 1};
+
+/* --- what a command draws where ------------------------------------------- */
+
+static rect rect_of_points(const point *p, size_t n)
+{
+	float x0 = p[0].x, y0 = p[0].y, x1 = x0, y1 = y0;
+	for (size_t i = 1; i < n; i++) {
+		x0 = fminf(x0, p[i].x), y0 = fminf(y0, p[i].y);
+		x1 = fmaxf(x1, p[i].x), y1 = fmaxf(y1, p[i].y);
+	}
+	return (rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+static bool rects_meet(rect a, rect b)
+{
+	return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+}
+
+static rect grown(rect r, float d) { return (rect){r.x - d, r.y - d, r.w + 2 * d, r.h + 2 * d}; }
+
+/* Whether the segment p-q meets r (Liang-Barsky). */
+static bool segment_meets(point p, point q, rect r)
+{
+	double t0 = 0, t1 = 1, dx = q.x - p.x, dy = q.y - p.y;
+	double pq[4][2] = {{-dx, p.x - r.x}, {dx, r.x + r.w - p.x}, {-dy, p.y - r.y}, {dy, r.y + r.h - p.y}};
+	for (int i = 0; i < 4; i++) {
+		double a = pq[i][0], b = pq[i][1];
+		if (a == 0) {
+			if (b < 0)
+				return false;
+			continue;
+		}
+		double t = b / a;
+		if (a < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return false;
+	}
+	return true;
+}
+
+/* The bounds of a text run: its box from descent to ascent, turned. */
+static rect text_bounds(const draw_cmd *c, const text_measurer *m)
+{
+	double size = c->u.text.size, th = c->u.text.angle;
+	double w = m->fn(m->ctx, c->u.text.style, (float)size, c->u.text.utf8, strlen(c->u.text.utf8));
+	double dx = cos(th), dy = -sin(th), ux = -sin(th), uy = -cos(th);
+	double us[4] = {0, w, w, 0}, vs[4] = {-m->descent * size, -m->descent * size, m->ascent * size, m->ascent * size};
+	point q[4];
+	for (int i = 0; i < 4; i++)
+		q[i] = (point){(float)(c->u.text.x + us[i] * dx + vs[i] * ux), (float)(c->u.text.y + us[i] * dy + vs[i] * uy)};
+	return rect_of_points(q, 4);
+}
+
+/* The path's points, curves by their ends and controls (the curve lies
+ * within them), into out (at most max); returns how many. */
+static size_t path_points(const draw_cmd *c, point *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->u.path.n && n + 3 <= max; i++) {
+		const path_el *e = &c->u.path.els[i];
+		int k = e->op == PATH_CURVE ? 3 : e->op == PATH_CLOSE ? 0 : 1;
+		for (int j = 0; j < k; j++)
+			out[n++] = e->p[j];
+	}
+	return n;
+}
+
+/* Whether the path's outline (curves cut in eight) meets r, or, filled,
+ * holds r's middle. */
+static bool path_meets(const draw_cmd *c, rect r)
+{
+	point at = {0, 0}, start = {0, 0};
+	double mx = r.x + r.w / 2, my = r.y + r.h / 2;
+	int wn = 0;
+	for (size_t i = 0; i < c->u.path.n; i++) {
+		const path_el *e = &c->u.path.els[i];
+		if (e->op == PATH_MOVE) {
+			at = start = e->p[0];
+			continue;
+		}
+		int steps = e->op == PATH_CURVE ? 8 : 1;
+		point p0 = at;
+		for (int k = 1; k <= steps; k++) {
+			point to;
+			if (e->op == PATH_CURVE) {
+				double t = k / 8.0, u = 1 - t;
+				to = (point){(float)(u * u * u * p0.x + 3 * u * u * t * e->p[0].x + 3 * u * t * t * e->p[1].x + t * t * t * e->p[2].x),
+				             (float)(u * u * u * p0.y + 3 * u * u * t * e->p[0].y + 3 * u * t * t * e->p[1].y + t * t * t * e->p[2].y)};
+			} else {
+				to = e->op == PATH_LINE ? e->p[0] : start;
+			}
+			if (segment_meets(at, to, grown(r, c->u.path.width / 2)))
+				return true;
+			double cross = (to.x - at.x) * (my - at.y) - (mx - at.x) * (to.y - at.y);
+			if (at.y <= my && to.y > my && cross > 0)
+				wn++;
+			else if (at.y > my && to.y <= my && cross < 0)
+				wn--;
+			at = to;
+		}
+	}
+	return c->u.path.fill && wn != 0;
+}
+
+bool tile_cmd_meets(const draw_cmd *c, rect r, const text_measurer *m)
+{
+	switch (c->kind) {
+	case DRAW_TEXT:
+		return rects_meet(text_bounds(c, m), r);
+	case DRAW_LINE:
+		return segment_meets((point){c->u.line.x1, c->u.line.y1}, (point){c->u.line.x2, c->u.line.y2},
+		                     grown(r, c->u.line.width / 2));
+	case DRAW_RECT:
+		return rects_meet(grown(c->u.rect.r, c->u.rect.width / 2), r);
+	case DRAW_IMAGE:
+		return rects_meet(c->u.image.r, r);
+	case DRAW_PATH: {
+		point pts[512];
+		size_t n = path_points(c, pts, 512);
+		return n && rects_meet(grown(rect_of_points(pts, n), c->u.path.width), r) && path_meets(c, r);
+	}
+	default:
+		return false;
+	}
+}
+
+/* The bounds of everything the page draws. */
+static rect art_bounds(const draw_page *pg, const text_measurer *m)
+{
+	rect b = {0, 0, 0, 0};
+	bool any = false;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_cmd *c = &pg->cmds[i];
+		rect r;
+		point pts[512];
+		switch (c->kind) {
+		case DRAW_TEXT: r = text_bounds(c, m); break;
+		case DRAW_LINE: r = rect_of_points((point[]){{c->u.line.x1, c->u.line.y1}, {c->u.line.x2, c->u.line.y2}}, 2); break;
+		case DRAW_RECT: r = c->u.rect.r; break;
+		case DRAW_IMAGE: r = c->u.image.r; break;
+		case DRAW_PATH: {
+			size_t n = path_points(c, pts, 512);
+			if (!n)
+				continue;
+			r = rect_of_points(pts, n);
+			break;
+		}
+		default: continue;
+		}
+		if (!any)
+			b = r;
+		float x1 = fmaxf(b.x + b.w, r.x + r.w), y1 = fmaxf(b.y + b.h, r.y + r.h);
+		b.x = fminf(b.x, r.x), b.y = fminf(b.y, r.y);
+		b.w = x1 - b.x, b.h = y1 - b.y;
+		any = true;
+	}
+	/* never beyond the page */
+	float x1 = fminf(b.x + b.w, pg->width), y1 = fminf(b.y + b.h, pg->height);
+	b.x = fmaxf(b.x, 0), b.y = fmaxf(b.y, 0);
+	b.w = fmaxf(x1 - b.x, 1), b.h = fmaxf(y1 - b.y, 1);
+	return any ? b : (rect){0, 0, pg->width, pg->height};
+}
+
+/* --- the grid ----------------------------------------------------------------- */
+
+typedef struct grid {
+	float w, h, iw, ih, sx, sy;   /* sheet, window, step */
+	float x0, y0;                 /* the first window's corner on the poster */
+	int cols, rows;
+	size_t n;                     /* cells with artwork */
+	bool *art;
+} grid;
+
+static rect window(const grid *g, int r, int k)
+{
+	return (rect){g->x0 + k * g->sx, g->y0 + r * g->sy, g->iw, g->ih};
+}
+
+static bool cell_has_art(const draw_page *pg, rect w, const text_measurer *m)
+{
+	for (size_t i = 0; i < pg->n; i++)
+		if (tile_cmd_meets(&pg->cmds[i], w, m))
+			return true;
+	return false;
+}
+
+/* The grid for sheets w × h over the artwork b. Returns -1 when out of
+ * memory. */
+static int lay_grid(arena *a, const draw_page *pg, const text_measurer *m, rect b, float w, float h, grid *g)
+{
+	*g = (grid){.w = w, .h = h, .iw = w - 2 * MARGIN, .ih = h - 2 * MARGIN};
+	g->sx = g->iw - GLUE, g->sy = g->ih - GLUE;
+	g->cols = b.w <= g->iw ? 1 : 1 + (int)ceilf((b.w - g->iw) / g->sx);
+	g->rows = b.h <= g->ih ? 1 : 1 + (int)ceilf((b.h - g->ih) / g->sy);
+	float gw = g->iw + (g->cols - 1) * g->sx, gh = g->ih + (g->rows - 1) * g->sy;
+	g->x0 = b.x - (gw - b.w) / 2, g->y0 = b.y - (gh - b.h) / 2;
+	g->art = arena_array(a, (size_t)(g->cols * g->rows), sizeof *g->art);
+	if (!g->art)
+		return -1;
+	for (int r = 0; r < g->rows; r++)
+		for (int k = 0; k < g->cols; k++)
+			g->n += g->art[r * g->cols + k] = cell_has_art(pg, window(g, r, k), m);
+	return 0;
+}
+
+static bool has(const grid *g, int r, int k)
+{
+	return r >= 0 && k >= 0 && r < g->rows && k < g->cols && g->art[r * g->cols + k];
+}
+
+static int number_of(const grid *g, int r, int k)
+{
+	int n = 0;
+	for (int i = 0; i <= r * g->cols + k; i++)
+		n += g->art[i];
+	return n;
+}
+
+/* --- marks ---------------------------------------------------------------------- */
+
+static int text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb col, double angle,
+                const char *s)
+{
+	draw_cmd c = {.kind = DRAW_TEXT};
+	c.u.text.x = x, c.u.text.y = y, c.u.text.size = size, c.u.text.style = st;
+	c.u.text.colour = col, c.u.text.angle = (float)angle;
+	c.u.text.utf8 = s;
+	return s && draw_push(doc, pg, &c) ? 0 : -1;
+}
+
+static int dashed(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2)
+{
+	draw_cmd c = {.kind = DRAW_LINE};
+	c.u.line.x1 = x1, c.u.line.y1 = y1, c.u.line.x2 = x2, c.u.line.y2 = y2;
+	c.u.line.width = 0.8f, c.u.line.colour = INK, c.u.line.dash = 4;
+	return draw_push(doc, pg, &c) ? 0 : -1;
+}
+
+/* A glue band over the strip the next sheet covers, saying which sheet;
+ * along the right edge its words read upwards. */
+static int glue_band(draw_doc *doc, draw_page *pg, rect r, bool vertical, int next, const tile_texts *tx,
+                     const text_measurer *m)
+{
+	const char *s = arena_printf(doc->arena, "%s %s %d %s", tx->glue, tx->sheet, next, tx->glue_after);
+	if (!s || draw_rect(doc, pg, r, 0.6f, MUTED, &BAND))
+		return -1;
+	float size = 9, w = m->fn(m->ctx, FONT_BOLD, size, s, strlen(s));
+	float mid = (m->ascent - m->descent) * size / 2;   /* baseline to the glyphs' middle */
+	if (vertical)
+		return text(doc, pg, r.x + r.w / 2 + mid, r.y + r.h / 2 + w / 2, size, FONT_BOLD, INK, HALF_PI, s);
+	return text(doc, pg, r.x + r.w / 2 - w / 2, r.y + r.h / 2 + mid, size, FONT_BOLD, INK, 0, s);
+}
+
+/* One sheet's marks: glue bands where its right and lower neighbours go,
+ * dashed cut lines where it goes over its left and upper ones, and its
+ * number with row and column in the top margin. */
+static int sheet_marks(draw_doc *doc, const grid *g, tile_sheet *t, const tile_texts *tx, const text_measurer *m)
+{
+	draw_page *pg = &t->marks;
+	rect f = t->frame;
+	int r = t->row, k = t->col;
+	*pg = (draw_page){g->w, g->h, NULL, 0, 0};
+	if (has(g, r, k + 1) &&
+	    glue_band(doc, pg, (rect){f.x + f.w - GLUE, f.y, GLUE, f.h}, true, number_of(g, r, k + 1), tx, m))
+		return -1;
+	if (has(g, r + 1, k) &&
+	    glue_band(doc, pg, (rect){f.x, f.y + f.h - GLUE, f.w - (has(g, r, k + 1) ? GLUE : 0), GLUE}, false,
+	              number_of(g, r + 1, k), tx, m))
+		return -1;
+	float cs = 7;
+	if (has(g, r, k - 1) && (dashed(doc, pg, f.x, f.y - 0.6f * MARGIN, f.x, f.y + f.h + 0.6f * MARGIN) ||
+	                         text(doc, pg, f.x - 2 - m->descent * cs, f.y + f.h / 2, cs, FONT_REGULAR, MUTED,
+	                              HALF_PI, tx->cut)))
+		return -1;
+	if (has(g, r - 1, k) && (dashed(doc, pg, f.x - 0.6f * MARGIN, f.y, f.x + f.w + 0.6f * MARGIN, f.y) ||
+	                         text(doc, pg, f.x + f.w / 2, f.y - 3 - m->descent * cs, cs, FONT_REGULAR, MUTED, 0,
+	                              tx->cut)))
+		return -1;
+	const char *name = arena_printf(doc->arena, "%s %d/%zu \xC2\xB7 %s %d, %s %d", tx->sheet, t->number,
+	                                (size_t)g->n, tx->row, r + 1, tx->col, k + 1);
+	return text(doc, pg, MARGIN, MARGIN * 0.55f, 10, FONT_BOLD, INK, 0, name);
+}
+
+/* --- the assembly page ---------------------------------------------------------- */
+
+/* Text wrapped to width from (x, *y) down; *y moves past it. */
+static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char *s, float x, float *y, float w,
+                float size, font_style st, rgb col)
+{
+	size_t len = strlen(s), i = 0;
+	float lh = (m->ascent + m->descent) * size * 1.25f;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t end = i, best = 0;
+		while (end < len) {
+			size_t we = end;
+			while (we < len && s[we] == ' ')
+				we++;
+			while (we < len && s[we] != ' ')
+				we++;
+			if (m->fn(m->ctx, st, size, s + i, we - i) > w && best)
+				break;
+			best = end = we;
+		}
+		if (!best)
+			break;
+		if (text(doc, pg, x, *y + m->ascent * size, size, st, col, 0, arena_strndup(doc->arena, s + i, best - i)))
+			return -1;
+		*y += lh;
+		i = best;
+	}
+	return 0;
+}
+
+/* The sheets' outlines over the poster shown at thumb (scale s). */
+static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, float s, float ox, float oy)
+{
+	for (int r = 0; r < g->rows; r++)
+		for (int k = 0; k < g->cols; k++) {
+			if (!has(g, r, k))
+				continue;
+			rect w = window(g, r, k);
+			rect b = {thumb.x + (w.x - ox) * s, thumb.y + (w.y - oy) * s, w.w * s, w.h * s};
+			draw_cmd c = {.kind = DRAW_PATH};
+			path_el *e = arena_array(doc->arena, 5, sizeof *e);
+			if (!e)
+				return -1;
+			e[0] = (path_el){PATH_MOVE, {{b.x, b.y}}};
+			e[1] = (path_el){PATH_LINE, {{b.x + b.w, b.y}}};
+			e[2] = (path_el){PATH_LINE, {{b.x + b.w, b.y + b.h}}};
+			e[3] = (path_el){PATH_LINE, {{b.x, b.y + b.h}}};
+			e[4] = (path_el){.op = PATH_CLOSE};
+			c.u.path.els = e, c.u.path.n = 5, c.u.path.width = 0.6f, c.u.path.stroke_colour = INK, c.u.path.dash = 3;
+			if (!draw_push(doc, pg, &c))
+				return -1;
+		}
+	return 0;
+}
+
+/* The map of sheet numbers: one box per printed sheet, in the grid. */
+static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, const text_measurer *m)
+{
+	float cw = area.w / g->cols, ch = area.h / g->rows, u = fminf(cw, ch * g->iw / g->ih);
+	float bw = u, bh = u * g->ih / g->iw;
+	float x0 = area.x + (area.w - bw * g->cols) / 2, y0 = area.y;
+	for (int r = 0; r < g->rows; r++)
+		for (int k = 0; k < g->cols; k++) {
+			if (!has(g, r, k))
+				continue;
+			rect b = {x0 + k * bw + 2, y0 + r * bh + 2, bw - 4, bh - 4};
+			char num[16];
+			snprintf(num, sizeof num, "%d", number_of(g, r, k));
+			float size = fminf(28, 0.4f * fminf(b.w, b.h)), w = m->fn(m->ctx, FONT_BOLD, size, num, strlen(num));
+			if (draw_rect(doc, pg, b, 1, INK, &WHITE) ||
+			    text(doc, pg, b.x + b.w / 2 - w / 2, b.y + b.h / 2 + (m->ascent - m->descent) * size / 2, size,
+			         FONT_BOLD, INK, 0, arena_strdup(doc->arena, num)))
+				return -1;
+		}
+	return 0;
+}
+
+/* Title, steps, then the poster with the sheets' outlines and beside (or
+ * under) it the map of numbers: two pictures, neither covering the other. */
+static int assembly(draw_doc *doc, const draw_page *poster, const grid *g, rect art, const tile_texts *tx,
+                    const text_measurer *m, tile_plan *t)
+{
+	draw_page *pg = &t->assembly;
+	*pg = (draw_page){g->w, g->h, NULL, 0, 0};
+	float y = MARGIN, w = g->w - 2 * MARGIN;
+	if (para(doc, pg, m, tx->title, MARGIN, &y, w, 18, FONT_BOLD, INK))
+		return -1;
+	y += 6;
+	for (int i = 0; i < 4; i++) {
+		const char *s = arena_printf(doc->arena, "%d. %s", i + 1, tx->steps[i]);
+		if (!s || para(doc, pg, m, s, MARGIN, &y, w, 11, FONT_REGULAR, INK))
+			return -1;
+		y += 3;
+	}
+	y += 12;
+	/* the rest: side by side when the page is wide, else one under the other */
+	float rest = g->h - MARGIN - y, gap = 18;
+	bool side = w > rest;
+	rect a = side ? (rect){MARGIN, y, (w - gap) * 0.62f, rest} : (rect){MARGIN, y, w, (rest - gap) * 0.62f};
+	rect b = side ? (rect){a.x + a.w + gap, y + 16, w - a.w - gap, rest - 16}
+	              : (rect){MARGIN, a.y + a.h + gap + 16, w, rest - a.h - gap - 16};
+	float gw = g->iw + (g->cols - 1) * g->sx, gh = g->ih + (g->rows - 1) * g->sy;
+	float ox = fminf(art.x, g->x0), oy = fminf(art.y, g->y0);
+	float ex = fmaxf(art.x + art.w, g->x0 + gw) - ox, ey = fmaxf(art.y + art.h, g->y0 + gh) - oy;
+	float s = fminf(a.w / ex, a.h / ey);
+	t->thumb = (rect){a.x - ox * s, a.y - oy * s, poster->width * s, poster->height * s};
+	t->thumb_clip = (rect){a.x, a.y, ex * s, ey * s};
+	if (outlines(doc, pg, g, (rect){a.x, a.y, ex * s, ey * s}, s, ox, oy))
+		return -1;
+	float cy = b.y - 16;   /* the caption above the map */
+	return para(doc, pg, m, tx->map, b.x, &cy, b.w, 10, FONT_BOLD, MUTED) || number_map(doc, pg, g, b, m) ? -1 : 0;
+}
+
+/* --- the plan ---------------------------------------------------------------------- */
+
+int tile_plan_make(draw_doc *doc, size_t page, float paper_w, float paper_h, const tile_texts *tx,
+                   const text_measurer *m, tile_plan *out, diag *d)
+{
+	const draw_page *pg = &doc->pages[page];
+	float a = fminf(paper_w, paper_h), b = fmaxf(paper_w, paper_h);
+	if (a - 2 * MARGIN - GLUE < 36) {
+		diag_error(d, NULL, 0, "ark på %.0f x %.0f punkter er for små til at dele plakaten på", paper_w, paper_h);
+		return AM_EUSAGE;
+	}
+	rect art = art_bounds(pg, m);
+	grid tall, wide;
+	if (lay_grid(doc->arena, pg, m, art, a, b, &tall) || lay_grid(doc->arena, pg, m, art, b, a, &wide))
+		return diag_oom(d, NULL);
+	const grid *g = wide.n < tall.n ? &wide : &tall;
+	*out = (tile_plan){.page = page, .w = g->w, .h = g->h, .rows = g->rows, .cols = g->cols, .n = g->n};
+	out->sheets = arena_array(doc->arena, g->n ? g->n : 1, sizeof *out->sheets);
+	if (!out->sheets)
+		return diag_oom(d, NULL);
+	size_t i = 0;
+	for (int r = 0; r < g->rows; r++)
+		for (int k = 0; k < g->cols; k++) {
+			if (!has(g, r, k))
+				continue;
+			tile_sheet *t = &out->sheets[i];
+			*t = (tile_sheet){.number = (int)++i, .row = r, .col = k, .window = window(g, r, k),
+			                  .frame = {MARGIN, MARGIN, g->iw, g->ih}};
+			if (sheet_marks(doc, g, t, tx, m))
+				return diag_oom(d, NULL);
+		}
+	return assembly(doc, pg, g, art, tx, m, out) ? diag_oom(d, NULL) : AM_OK;
+}

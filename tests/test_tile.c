@@ -1,0 +1,211 @@
+/* test_tile.c: the årshjul planned over office sheets: the fewest sheets,
+ * none without artwork, numbered in reading order with row and column
+ * (never a name that reads as a paper size), glue bands where a neighbour
+ * goes on and cut lines where a sheet goes over one, and an assembly page
+ * whose map of numbers covers nothing of the poster's picture. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "aarshjul.h"
+#include "catalog.h"
+#include "font.h"
+#include "layout.h"
+#include "reader.h"
+#include "tile.h"
+
+static font_family *F;
+static arena *LA;
+static layout *L;
+static text_measurer M;
+static catalog *C;   /* the shipped Danish catalog */
+
+/* The poster's texts from the catalog, its style from the layout. */
+static const char *lookup(void *ctx, const char *key)
+{
+	const char *t = catalog_text(C, key, NULL);
+	return t ? t : layout_text(ctx, key, NULL);
+}
+
+static tile_texts texts(void)
+{
+	tile_texts t = {lookup(L, "tile-title"), {lookup(L, "tile-step-1"), lookup(L, "tile-step-2"),
+	                lookup(L, "tile-step-3"), lookup(L, "tile-step-4")}, lookup(L, "tile-sheet"),
+	                lookup(L, "tile-row"), lookup(L, "tile-col"), lookup(L, "tile-glue"),
+	                lookup(L, "tile-glue-after"), lookup(L, "tile-cut"), lookup(L, "tile-map")};
+	return t;
+}
+
+/* The poster of wp on paper w × h, as page 0 of doc. */
+static void poster(draw_doc *doc, const am_workplace *wp, float w, float h)
+{
+	draw_page *pg = draw_add_page(doc, w, h);
+	aarshjul_opts o = {.measurer = &M, .text = lookup, .text_ctx = L, .year = 2026, .blank = !wp};
+	for (int i = 0; i < 12; i++)
+		o.months[i] = catalog_month(C, i + 1);
+	diag d;
+	diag_init(&d);
+	float mg = w / 60;
+	assert_int_equal(aarshjul_draw(doc, pg, (rect){mg, mg, w - 2 * mg, h - 2 * mg}, wp, &o, &d), AM_OK);
+}
+
+static bool has_text(const draw_page *pg, const char *needle)
+{
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->cmds[i].kind == DRAW_TEXT && strstr(pg->cmds[i].u.text.utf8, needle))
+			return true;
+	return false;
+}
+
+static bool looks_like_paper(const char *s)
+{
+	return (s[0] == 'A' || s[0] == 'B') && s[1] >= '0' && s[1] <= '9' && (!s[2] || (s[2] >= '0' && s[2] <= '9' && !s[3]));
+}
+
+static void check_plan(const draw_doc *doc, const tile_plan *t)
+{
+	const draw_page *pg = &doc->pages[t->page];
+	assert_true(t->n >= 1);
+	char want[64];
+	for (size_t i = 0; i < t->n; i++) {
+		const tile_sheet *s = &t->sheets[i];
+		/* numbered in reading order */
+		assert_int_equal(s->number, (int)i + 1);
+		if (i)
+			assert_true(s->row > t->sheets[i - 1].row ||
+			            (s->row == t->sheets[i - 1].row && s->col > t->sheets[i - 1].col));
+		/* never a sheet without artwork */
+		bool art = false;
+		for (size_t k = 0; k < pg->n && !art; k++)
+			art = tile_cmd_meets(&pg->cmds[k], s->window, &M);
+		assert_true(art);
+		/* its name: number of all, row and column */
+		snprintf(want, sizeof want, "%s %d/%zu", lookup(L, "tile-sheet"), s->number, t->n);
+		assert_true(has_text(&s->marks, want));
+		/* glue bands name the neighbours that go on; cut lines where it goes over one */
+		size_t bands = 0, cuts = 0, neighbours_after = 0, neighbours_before = 0;
+		for (size_t k = 0; k < s->marks.n; k++) {
+			const draw_cmd *c = &s->marks.cmds[k];
+			bands += c->kind == DRAW_RECT && c->u.rect.fill;
+			cuts += c->kind == DRAW_LINE && c->u.line.dash > 0;
+			if (c->kind == DRAW_TEXT)
+				assert_false(looks_like_paper(c->u.text.utf8));
+		}
+		for (size_t j = 0; j < t->n; j++) {
+			const tile_sheet *o = &t->sheets[j];
+			neighbours_after += (o->row == s->row && o->col == s->col + 1) || (o->col == s->col && o->row == s->row + 1);
+			neighbours_before += (o->row == s->row && o->col == s->col - 1) || (o->col == s->col && o->row == s->row - 1);
+		}
+		assert_int_equal(bands, neighbours_after);
+		assert_int_equal(cuts, neighbours_before);
+		/* neighbours share a strip of the poster */
+		for (size_t j = 0; j < t->n; j++) {
+			const tile_sheet *o = &t->sheets[j];
+			if (o->row == s->row && o->col == s->col + 1)
+				assert_true(o->window.x < s->window.x + s->window.w - 20);
+		}
+	}
+	/* the assembly page: title, four steps, the map clear of the picture */
+	assert_true(has_text(&t->assembly, lookup(L, "tile-title")));
+	assert_true(has_text(&t->assembly, "4. "));
+	for (size_t k = 0; k < t->assembly.n; k++) {
+		const draw_cmd *c = &t->assembly.cmds[k];
+		if (c->kind == DRAW_RECT) {
+			const rect *r = &c->u.rect.r, *b = &t->thumb_clip;
+			assert_false(r->x < b->x + b->w && b->x < r->x + r->w && r->y < b->y + b->h && b->y < r->y + r->h);
+		}
+		if (c->kind == DRAW_TEXT)
+			assert_false(looks_like_paper(c->u.text.utf8));
+	}
+}
+
+static void posters_over_office_sheets(void **state)
+{
+	(void)state;
+	static const struct { const char *file; float w, h, pw, ph; size_t most; } cases[] = {
+		{"examples/plejecenter-140.xml", 1683.78f, 2383.94f, 595.28f, 841.89f, 16},   /* A1 on A4 */
+		{"examples/kontor-27.xml", 2383.94f, 3370.39f, 841.89f, 1190.55f, 12},       /* A0 on A3 */
+		{"examples/produktion-45.xml", 2383.94f, 1683.78f, 595.28f, 841.89f, 16},    /* A1 landscape on A4 */
+		{"examples/toemrer-6.xml", 841.89f, 1190.55f, 595.28f, 841.89f, 4},          /* A3 on A4 */
+		{NULL, 1683.78f, 2383.94f, 841.89f, 1190.55f, 6},                            /* blank A1 on A3 */
+	};
+	tile_texts tx = texts();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		arena *a = arena_new();
+		am_workplace *wp = NULL;
+		diag d;
+		diag_init(&d);
+		if (cases[i].file)
+			assert_int_equal(reader_load(a, cases[i].file, &wp, &d), AM_OK);
+		draw_doc doc;
+		draw_init(&doc, a);
+		poster(&doc, wp, cases[i].w, cases[i].h);
+		tile_plan t;
+		assert_int_equal(tile_plan_make(&doc, 0, cases[i].pw, cases[i].ph, &tx, &M, &t, &d), AM_OK);
+		print_message("%s %.0fx%.0f on %.0fx%.0f: %zu sheets (%d x %d, %s)\n", cases[i].file ? cases[i].file : "blank",
+		              cases[i].w, cases[i].h, cases[i].pw, cases[i].ph, t.n, t.cols, t.rows,
+		              t.w > t.h ? "landscape" : "portrait");
+		check_plan(&doc, &t);
+		assert_true(t.n <= cases[i].most);
+		/* the same plan whichever way round the paper is given */
+		tile_plan u;
+		assert_int_equal(tile_plan_make(&doc, 0, cases[i].ph, cases[i].pw, &tx, &M, &u, &d), AM_OK);
+		assert_int_equal(u.n, t.n);
+		arena_free(a);
+	}
+}
+
+/* A drawing in one corner of a large page: only the sheets that show it. */
+static void sheets_that_would_show_nothing_are_left_out(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	draw_page *pg = draw_add_page(&doc, 2384, 3370);
+	static const rgb k = {0, 0, 0};
+	assert_int_equal(draw_rect(&doc, pg, (rect){100, 100, 300, 300}, 1, k, &k), 0);
+	assert_int_equal(draw_line(&doc, pg, 2000, 3000, 2300, 3300, 1, k), 0);
+	tile_texts tx = texts();
+	tile_plan t;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(tile_plan_make(&doc, 0, 595.28f, 841.89f, &tx, &M, &t, &d), AM_OK);
+	check_plan(&doc, &t);
+	assert_true(t.n < (size_t)(t.rows * t.cols));
+	assert_true(t.n >= 2);
+	arena_free(a);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	F = font_load("fonts", &d);
+	LA = arena_new();
+	if (!F || !LA || layout_load(LA, "layouts/aarshjul.xml", &L, &d) ||
+	    catalog_load(LA, "layouts", "da", NULL, &C, &d))
+		return -1;
+	M = font_measurer(F);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	font_free(F);
+	arena_free(LA);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(posters_over_office_sheets),
+		cmocka_unit_test(sheets_that_would_show_nothing_are_left_out),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
