@@ -367,7 +367,7 @@ static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, co
 {
 	float cw = area.w / g->cols, ch = area.h / g->rows, u = fminf(cw, ch * g->iw / g->ih);
 	float bw = u, bh = u * g->ih / g->iw;
-	float x0 = area.x + (area.w - bw * g->cols) / 2, y0 = area.y;
+	float x0 = area.x, y0 = area.y;   /* under its caption */
 	for (int r = 0; r < g->rows; r++)
 		for (int k = 0; k < g->cols; k++) {
 			if (!has(g, r, k))
