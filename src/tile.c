@@ -1,11 +1,12 @@
 /* tile.c: a poster page planned over office sheets; see tile.h.
  *
- * The grid is laid over the poster's artwork (the bounds of what it
- * draws), centred, for each orientation of the sheet; a cell whose window
- * meets no drawing is not printed, and the orientation with the fewest
- * printed sheets wins (portrait on a tie). A sheet keeps a margin of
- * MARGIN points, which office printers leave white anyway; neighbours
- * overlap by GLUE points. */
+ * For each orientation of the sheet the grid takes as many windows as
+ * cover the poster's artwork (the bounds of what it draws) and is shifted
+ * over it to where it prints the fewest sheets, centred when that costs
+ * nothing; the orientation with the fewer sheets wins (portrait on a tie).
+ * A sheet is printed only when it shows drawing that no other printed
+ * sheet shows. A sheet keeps a margin of MARGIN points, which office
+ * printers leave white anyway; neighbours overlap by GLUE points. */
 #include "tile.h"
 
 #include <math.h>
@@ -148,51 +149,83 @@ bool tile_cmd_meets(const draw_cmd *c, rect r, const text_measurer *m)
 	}
 }
 
-/* The bounds of everything the page draws. */
-static rect art_bounds(const draw_page *pg, const text_measurer *m)
+/* --- what the page draws, measured once -------------------------------------- */
+
+typedef struct drawn {
+	const draw_page *pg;
+	const text_measurer *m;
+	rect *box;     /* each command's bounds, its stroke included */
+	bool *draws;   /* whether the command draws anything at all */
+	size_t *words, n_words;   /* the text commands */
+	rect all;      /* the bounds of everything, within the page */
+} drawn;
+
+static bool cmd_box(const draw_cmd *c, const text_measurer *m, rect *r)
 {
-	rect b = {0, 0, 0, 0};
-	bool any = false;
+	point pts[512];
+	switch (c->kind) {
+	case DRAW_TEXT: *r = text_bounds(c, m); return true;
+	case DRAW_LINE:
+		*r = grown(rect_of_points((point[]){{c->u.line.x1, c->u.line.y1}, {c->u.line.x2, c->u.line.y2}}, 2),
+		           c->u.line.width / 2);
+		return true;
+	case DRAW_RECT: *r = grown(c->u.rect.r, c->u.rect.width / 2); return true;
+	case DRAW_IMAGE: *r = c->u.image.r; return true;
+	case DRAW_PATH: {
+		size_t n = path_points(c, pts, 512);
+		if (n)
+			*r = grown(rect_of_points(pts, n), c->u.path.width);
+		return n > 0;
+	}
+	default: return false;
+	}
+}
+
+static int art_measure(arena *a, const draw_page *pg, const text_measurer *m, drawn *out)
+{
+	size_t n = pg->n ? pg->n : 1;
+	*out = (drawn){pg, m, arena_array(a, n, sizeof(rect)), arena_array(a, n, 1), arena_array(a, n, sizeof(size_t)), 0,
+	               {0, 0, 0, 0}};
+	if (!out->box || !out->draws || !out->words)
+		return -1;
+	float x0 = pg->width, y0 = pg->height, x1 = 0, y1 = 0;
 	for (size_t i = 0; i < pg->n; i++) {
-		const draw_cmd *c = &pg->cmds[i];
-		rect r;
-		point pts[512];
-		switch (c->kind) {
-		case DRAW_TEXT: r = text_bounds(c, m); break;
-		case DRAW_LINE: r = rect_of_points((point[]){{c->u.line.x1, c->u.line.y1}, {c->u.line.x2, c->u.line.y2}}, 2); break;
-		case DRAW_RECT: r = c->u.rect.r; break;
-		case DRAW_IMAGE: r = c->u.image.r; break;
-		case DRAW_PATH: {
-			size_t n = path_points(c, pts, 512);
-			if (!n)
-				continue;
-			r = rect_of_points(pts, n);
-			break;
-		}
-		default: continue;
-		}
-		if (!any)
-			b = r;
-		float x1 = fmaxf(b.x + b.w, r.x + r.w), y1 = fmaxf(b.y + b.h, r.y + r.h);
-		b.x = fminf(b.x, r.x), b.y = fminf(b.y, r.y);
-		b.w = x1 - b.x, b.h = y1 - b.y;
-		any = true;
+		rect *r = &out->box[i];
+		if (!(out->draws[i] = cmd_box(&pg->cmds[i], m, r)))
+			continue;
+		if (pg->cmds[i].kind == DRAW_TEXT)
+			out->words[out->n_words++] = i;
+		x0 = fminf(x0, r->x), y0 = fminf(y0, r->y);
+		x1 = fmaxf(x1, r->x + r->w), y1 = fmaxf(y1, r->y + r->h);
 	}
 	/* never beyond the page */
-	float x1 = fminf(b.x + b.w, pg->width), y1 = fminf(b.y + b.h, pg->height);
-	b.x = fmaxf(b.x, 0), b.y = fmaxf(b.y, 0);
-	b.w = fmaxf(x1 - b.x, 1), b.h = fmaxf(y1 - b.y, 1);
-	return any ? b : (rect){0, 0, pg->width, pg->height};
+	x0 = fmaxf(x0, 0), y0 = fmaxf(y0, 0), x1 = fminf(x1, pg->width), y1 = fminf(y1, pg->height);
+	out->all = x1 > x0 && y1 > y0 ? (rect){x0, y0, x1 - x0, y1 - y0} : (rect){0, 0, pg->width, pg->height};
+	return 0;
+}
+
+/* Whether command i draws inside r. */
+static bool art_meets(const drawn *a, size_t i, rect r)
+{
+	const draw_cmd *c = &a->pg->cmds[i];
+	if (!a->draws[i] || !rects_meet(a->box[i], r))
+		return false;
+	return c->kind == DRAW_TEXT || tile_cmd_meets(c, r, a->m);
 }
 
 /* --- the grid ----------------------------------------------------------------- */
 
+/* Neighbouring windows overlap by GLUE, so the grid cuts the poster into
+ * pieces: 2 × cols columns (a strip that two sheets share, then a part
+ * that only one shows; the last sheet's part runs to its edge) and as many
+ * rows. A piece with drawing on it must be on a printed sheet. */
 typedef struct grid {
 	float w, h, iw, ih, sx, sy;   /* sheet, window, step */
 	float x0, y0;                 /* the first window's corner on the poster */
 	int cols, rows;
-	size_t n;                     /* cells with artwork */
-	bool *art;
+	size_t n;                     /* sheets printed */
+	bool *print;                  /* rows × cols */
+	bool *ink;                    /* 2 rows × 2 cols pieces: drawn on */
 } grid;
 
 static rect window(const grid *g, int r, int k)
@@ -200,44 +233,185 @@ static rect window(const grid *g, int r, int k)
 	return (rect){g->x0 + k * g->sx, g->y0 + r * g->sy, g->iw, g->ih};
 }
 
-static bool cell_has_art(const draw_page *pg, rect w, const text_measurer *m)
+/* Piece j's interval along one axis, first windows at o, step s, window
+ * length len, n windows. */
+static void piece_span(float o, float s, float len, int n, int j, float *lo, float *hi)
 {
-	for (size_t i = 0; i < pg->n; i++)
-		if (tile_cmd_meets(&pg->cmds[i], w, m))
-			return true;
-	return false;
+	int k = j / 2;
+	*lo = o + k * s + (j % 2 ? GLUE : 0);
+	*hi = j % 2 ? (k == n - 1 ? o + k * s + len : o + (k + 1) * s) : o + k * s + GLUE;
 }
 
-/* The grid for sheets w × h over the artwork b. Returns -1 when out of
- * memory. */
-static int lay_grid(arena *a, const draw_page *pg, const text_measurer *m, rect b, float w, float h, grid *g)
+/* The piece along an axis that v falls in, -1 before the first, 2n after
+ * the last. */
+static int piece_at(float o, float s, float len, int n, float v)
 {
-	*g = (grid){.w = w, .h = h, .iw = w - 2 * MARGIN, .ih = h - 2 * MARGIN};
-	g->sx = g->iw - GLUE, g->sy = g->ih - GLUE;
-	g->cols = b.w <= g->iw ? 1 : 1 + (int)ceilf((b.w - g->iw) / g->sx);
-	g->rows = b.h <= g->ih ? 1 : 1 + (int)ceilf((b.h - g->ih) / g->sy);
-	float gw = g->iw + (g->cols - 1) * g->sx, gh = g->ih + (g->rows - 1) * g->sy;
-	g->x0 = b.x - (gw - b.w) / 2, g->y0 = b.y - (gh - b.h) / 2;
-	g->art = arena_array(a, (size_t)(g->cols * g->rows), sizeof *g->art);
-	if (!g->art)
+	if (v < o)
 		return -1;
-	for (int r = 0; r < g->rows; r++)
-		for (int k = 0; k < g->cols; k++)
-			g->n += g->art[r * g->cols + k] = cell_has_art(pg, window(g, r, k), m);
-	return 0;
+	int k = (int)fminf((v - o) / s, (float)(n - 1));
+	float off = v - (o + k * s);
+	return k == n - 1 && off > len ? 2 * n : 2 * k + (off >= GLUE);
+}
+
+/* The pieces [*first, *last] along an axis that lo..hi meets. */
+static bool pieces_met(float o, float s, float len, int n, float lo, float hi, int *first, int *last)
+{
+	*first = piece_at(o, s, len, n, lo), *last = piece_at(o, s, len, n, hi);
+	if (*last < 0 || *first >= 2 * n)
+		return false;
+	*first = *first < 0 ? 0 : *first;
+	*last = *last >= 2 * n ? 2 * n - 1 : *last;
+	return true;
+}
+
+static rect piece(const grid *g, int jy, int jx)
+{
+	float x0, x1, y0, y1;
+	piece_span(g->x0, g->sx, g->iw, g->cols, jx, &x0, &x1);
+	piece_span(g->y0, g->sy, g->ih, g->rows, jy, &y0, &y1);
+	return (rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* Which pieces have drawing on them. */
+static void ink_pieces(const drawn *a, grid *g)
+{
+	int nx = 2 * g->cols;
+	memset(g->ink, 0, (size_t)(4 * g->rows * g->cols));
+	for (size_t i = 0; i < a->pg->n; i++) {
+		const rect *b = &a->box[i];
+		int fx, lx, fy, ly;
+		if (!a->draws[i] || !pieces_met(g->x0, g->sx, g->iw, g->cols, b->x, b->x + b->w, &fx, &lx) ||
+		    !pieces_met(g->y0, g->sy, g->ih, g->rows, b->y, b->y + b->h, &fy, &ly))
+			continue;
+		for (int jy = fy; jy <= ly; jy++)
+			for (int jx = fx; jx <= lx; jx++)
+				if (!g->ink[jy * nx + jx] && art_meets(a, i, piece(g, jy, jx)))
+					g->ink[jy * nx + jx] = true;
+	}
+}
+
+/* The windows along an axis that hold piece j: [*k0, *k1]. */
+static void holders(int j, int *k0, int *k1)
+{
+	*k1 = j / 2;
+	*k0 = j % 2 || j == 0 ? j / 2 : j / 2 - 1;
+}
+
+/* How many inked pieces nobody prints yet sheet (r, k) would show. */
+static int would_show(const grid *g, int r, int k)
+{
+	int nx = 2 * g->cols, gain = 0;
+	for (int jy = 2 * r; jy <= 2 * r + 2 && jy < 2 * g->rows; jy++)
+		for (int jx = 2 * k; jx <= 2 * k + 2 && jx < nx; jx++) {
+			if (!g->ink[jy * nx + jx])
+				continue;
+			int ry0, ry1, kx0, kx1;
+			bool shown = false;
+			holders(jy, &ry0, &ry1);
+			holders(jx, &kx0, &kx1);
+			for (int rr = ry0; rr <= ry1 && !shown; rr++)
+				for (int kk = kx0; kk <= kx1 && !shown; kk++)
+					shown = g->print[rr * g->cols + kk];
+			gain += !shown;
+		}
+	return gain;
+}
+
+/* The sheets to print: while some drawing is on no printed sheet, the
+ * sheet that shows most of what is missing (the first in reading order on
+ * a tie). Pieces only one sheet holds make it print at the first round. */
+static void choose_sheets(grid *g)
+{
+	size_t cells = (size_t)(g->rows * g->cols);
+	memset(g->print, 0, cells);
+	g->n = 0;
+	for (;;) {
+		int best = -1, most = 0;
+		for (int i = 0; i < (int)cells; i++) {
+			int gain = g->print[i] ? 0 : would_show(g, i / g->cols, i % g->cols);
+			if (gain > most)
+				best = i, most = gain;
+		}
+		if (best < 0)
+			return;
+		g->print[best] = true;
+		g->n++;
+	}
 }
 
 static bool has(const grid *g, int r, int k)
 {
-	return r >= 0 && k >= 0 && r < g->rows && k < g->cols && g->art[r * g->cols + k];
+	return r >= 0 && k >= 0 && r < g->rows && k < g->cols && g->print[r * g->cols + k];
 }
 
 static int number_of(const grid *g, int r, int k)
 {
 	int n = 0;
 	for (int i = 0; i <= r * g->cols + k; i++)
-		n += g->art[i];
+		n += g->print[i];
 	return n;
+}
+
+/* How much the emptiest printed sheet shows: the words that meet the part
+ * of its window no printed neighbour covers (a sheet with a sliver of a
+ * ring or one stray line shows none or one). */
+static size_t thinnest(const drawn *a, const grid *g)
+{
+	size_t least = (size_t)-1;
+	for (int r = 0; r < g->rows; r++)
+		for (int k = 0; k < g->cols; k++) {
+			if (!has(g, r, k))
+				continue;
+			rect w = window(g, r, k);
+			float x0 = w.x + (has(g, r, k - 1) ? GLUE : 0), x1 = w.x + w.w - (has(g, r, k + 1) ? GLUE : 0);
+			float y0 = w.y + (has(g, r - 1, k) ? GLUE : 0), y1 = w.y + w.h - (has(g, r + 1, k) ? GLUE : 0);
+			rect own = {x0, y0, x1 - x0, y1 - y0};
+			size_t n = 0;
+			for (size_t i = 0; i < a->n_words && n < least; i++)
+				n += rects_meet(a->box[a->words[i]], own);
+			least = n < least ? n : least;
+		}
+	return least;
+}
+
+/* The grid for sheets w × h over the artwork: as many windows as cover
+ * it, shifted over it to the place that prints the fewest sheets; of
+ * those, the one whose emptiest sheet shows most (no sheet for a stray
+ * line), the most centred on a tie. Returns -1 when out of memory. */
+static int lay_grid(arena *ar, const drawn *a, float w, float h, grid *g)
+{
+	enum { SHIFTS = 5 };   /* the slack's fractions tried: 0, 1/4, ... 1 */
+	static const int order[SHIFTS] = {2, 1, 3, 0, 4};   /* centred first */
+	rect b = a->all;
+	*g = (grid){.w = w, .h = h, .iw = w - 2 * MARGIN, .ih = h - 2 * MARGIN};
+	g->sx = g->iw - GLUE, g->sy = g->ih - GLUE;
+	g->cols = b.w <= g->iw ? 1 : 1 + (int)ceilf((b.w - g->iw) / g->sx);
+	g->rows = b.h <= g->ih ? 1 : 1 + (int)ceilf((b.h - g->ih) / g->sy);
+	size_t cells = (size_t)(g->rows * g->cols);
+	bool *best = arena_array(ar, cells, 1);
+	g->print = arena_array(ar, cells, 1);
+	g->ink = arena_array(ar, 4 * cells, 1);
+	if (!best || !g->print || !g->ink)
+		return -1;
+	float slack_x = g->iw + (g->cols - 1) * g->sx - b.w, slack_y = g->ih + (g->rows - 1) * g->sy - b.h;
+	size_t fewest = cells + 1, fullest = 0;
+	float bx = 0, by = 0;
+	for (int i = 0; i < SHIFTS * SHIFTS; i++) {
+		g->x0 = b.x - slack_x * order[i % SHIFTS] / (SHIFTS - 1);
+		g->y0 = b.y - slack_y * order[i / SHIFTS] / (SHIFTS - 1);
+		ink_pieces(a, g);
+		choose_sheets(g);
+		if (g->n > fewest)
+			continue;
+		size_t thin = thinnest(a, g);
+		if (g->n < fewest || thin > fullest) {
+			fewest = g->n, fullest = thin, bx = g->x0, by = g->y0;
+			memcpy(best, g->print, cells);
+		}
+	}
+	g->x0 = bx, g->y0 = by, g->n = fewest;
+	g->print = best;
+	return 0;
 }
 
 /* --- marks ---------------------------------------------------------------------- */
@@ -431,9 +605,10 @@ int tile_plan_make(draw_doc *doc, size_t page, float paper_w, float paper_h, con
 		diag_error(d, NULL, 0, "ark på %.0f x %.0f punkter er for små til at dele plakaten på", paper_w, paper_h);
 		return AM_EUSAGE;
 	}
-	rect art = art_bounds(pg, m);
+	drawn ink;
 	grid tall, wide;
-	if (lay_grid(doc->arena, pg, m, art, a, b, &tall) || lay_grid(doc->arena, pg, m, art, b, a, &wide))
+	if (art_measure(doc->arena, pg, m, &ink) || lay_grid(doc->arena, &ink, a, b, &tall) ||
+	    lay_grid(doc->arena, &ink, b, a, &wide))
 		return diag_oom(d, NULL);
 	const grid *g = wide.n < tall.n ? &wide : &tall;
 	*out = (tile_plan){.page = page, .w = g->w, .h = g->h, .rows = g->rows, .cols = g->cols, .n = g->n};
@@ -451,5 +626,5 @@ int tile_plan_make(draw_doc *doc, size_t page, float paper_w, float paper_h, con
 			if (sheet_marks(doc, g, t, tx, m))
 				return diag_oom(d, NULL);
 		}
-	return assembly(doc, pg, g, art, tx, m, out) ? diag_oom(d, NULL) : AM_OK;
+	return assembly(doc, pg, g, ink.all, tx, m, out) ? diag_oom(d, NULL) : AM_OK;
 }
