@@ -3,7 +3,8 @@
  * activities) at A3 to A0, portrait and landscape: it always renders;
  * no text overlaps other text; nothing is upside down; labels keep the
  * least size of their format and one size throughout, month names are
- * larger; no line runs through text; text keeps a contrast of 4.5:1 with
+ * larger; no line runs through text; leaders never cross each other;
+ * text keeps a contrast of 4.5:1 with
  * what lies under it; the rings' markers differ in shape; every activity
  * is in the list with its dates. */
 #include "testutil.h"
@@ -177,6 +178,23 @@ static bool joined(const draw_cmd *a, const draw_cmd *b)
 
 static bool is_number(const char *s) { return *s && strspn(s, "0123456789") == strlen(s); }
 
+/* Whether segments a-b and c-d cross (touching at an end does not count). */
+static bool segments_cross(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
+{
+	double d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax), d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+	double d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx), d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+	return ((d1 > 1e-6 && d2 < -1e-6) || (d1 < -1e-6 && d2 > 1e-6)) && ((d3 > 1e-6 && d4 < -1e-6) || (d3 < -1e-6 && d4 > 1e-6));
+}
+
+static size_t LEADERS;   /* leaders seen by check_poster, so that a test knows it found some */
+
+/* Whether c is a leader: a line as thin as the wheel draws them (0.07 of
+ * the label size). */
+static bool is_leader(const draw_cmd *c, float label)
+{
+	return c->kind == DRAW_LINE && label > 0 && fabsf(c->u.line.width - 0.07f * label) < 0.002f * label;
+}
+
 /* Every property of one poster page. */
 static void check_poster(const draw_page *pg, const aarshjul_stats *st, const am_workplace *wp)
 {
@@ -226,6 +244,23 @@ static void check_poster(const draw_page *pg, const aarshjul_stats *st, const am
 				if (segment_meets(&core[k], seg[s][0], seg[s][1], seg[s][2], seg[s][3]) && bad++ < 5)
 					print_message("a line through '%s'\n", pg->cmds[ti[k]].u.text.utf8);
 	}
+	/* leaders never cross each other */
+	size_t leaders = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_cmd *a = &pg->cmds[i];
+		if (!is_leader(a, st->label_size))
+			continue;
+		leaders++;
+		for (size_t j = i + 1; j < pg->n; j++) {
+			const draw_cmd *b = &pg->cmds[j];
+			if (is_leader(b, st->label_size) &&
+			    segments_cross(a->u.line.x1, a->u.line.y1, a->u.line.x2, a->u.line.y2, b->u.line.x1, b->u.line.y1,
+			                   b->u.line.x2, b->u.line.y2) && bad++ < 5)
+				print_message("leaders cross at %.0f,%.0f and %.0f,%.0f\n", a->u.line.x1, a->u.line.y1, b->u.line.x1,
+				              b->u.line.y1);
+		}
+	}
+	LEADERS += leaders;
 	/* labels: one size, at least the format's least; month names larger */
 	assert_true(st->label_size >= st->min_label_size);
 	for (size_t k = 0; k < nt; k++) {
@@ -332,6 +367,8 @@ static void every_example_at_every_size(void **state)
 			}
 		arena_free(a);
 	}
+	print_message("%zu leaders, none crossing another\n", LEADERS);
+	assert_true(LEADERS > 0);
 }
 
 /* 12 rings and 5,000 activities at every size and orientation: fewer
