@@ -2,7 +2,8 @@
  *
  * Every activity keeps its marks (markers, arcs, ticks) at its dates; at
  * most style.max_labels are named. Candidates are tried in rank order:
- * the legal rhythm's activities, then series (one label for all their
+ * the legal rhythm's activities and the annual discussion's own day (the
+ * activity on the meeting's date), then series (one label for all their
  * occurrences), then periods, then single days taken month by month (the
  * first of every month, then the second …) so that names spread over the
  * year. A period is named inside its arc when the name fits there; any
@@ -291,19 +292,24 @@ static int by_rank(const void *x, const void *y)
 	return a->act->line - b->act->line;
 }
 
-/* Rank: the legal rhythm's activities 0, series 1; then periods and
- * single days round by round: in round k the k-th of every month (periods
- * before days), so that the names spread over the year. */
+/* Rank: the legal rhythm's activities and the day of the annual
+ * discussion itself (the activity on the meeting's date) 0, series 1;
+ * then periods and single days round by round: in round k the k-th of
+ * every month (periods before days), so that the names spread over the
+ * year. */
 static witem **ranked(poster *p)
 {
 	witem **order = arena_array(p->doc->arena, p->n_items + 1, sizeof *order);
 	int seen[2][40] = {{0}};
 	if (!order)
 		return NULL;
+	const am_date *md = p->wp ? &p->wp->meeting.date : NULL;
+	long meeting = md && md->y ? wheel_serial(md->y, md->m, md->d) : -1;
 	for (size_t i = 0; i < p->n_items; i++) {
 		witem *it = &p->items[i];
 		order[i] = it;
-		it->rank = it->act->derived ? 0 : it->n > 1 ? 1 : 2;
+		bool discussion = it->n == 1 && it->occ[0].first == meeting && it->occ[0].last == meeting;
+		it->rank = it->act->derived || discussion ? 0 : it->n > 1 ? 1 : 2;
 	}
 	qsort(order, p->n_items, sizeof *order, by_rank);
 	for (size_t i = 0; i < p->n_items; i++)

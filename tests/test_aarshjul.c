@@ -345,6 +345,61 @@ static aarshjul_stats render(const am_workplace *wp, size_t k, bool landscape, b
 	return st;
 }
 
+/* Whether the poster of wp on paper k names title: its texts joined
+ * without spaces (a label set along an arc comes in pieces). */
+static bool names(const am_workplace *wp, size_t k, bool landscape, const char *title)
+{
+	arena *a = arena_new();
+	draw_doc doc;
+	draw_init(&doc, a);
+	float w = PAPERS[k].w, h = PAPERS[k].h, mg = w / 60;
+	draw_page *pg = draw_add_page(&doc, landscape ? h : w, landscape ? w : h);
+	aarshjul_opts o = make_opts(NULL);
+	diag d;
+	diag_init(&d);
+	assert_int_equal(aarshjul_draw(&doc, pg, (rect){mg, mg, pg->width - 2 * mg, pg->height - 2 * mg}, wp, &o, &d),
+	                 AM_OK);
+	char *text = text_of(&doc, 0, 1), *flat = text, *want = strdup(title), *q = want;
+	for (char *t = text; *t; t++)
+		if (*t != ' ')
+			*flat++ = *t;
+	*flat = '\0';
+	for (const char *t = title; *t; t++)
+		if (*t != ' ')
+			*q++ = *t;
+	*q = '\0';
+	bool found = strstr(text, want) != NULL;
+	free(text);
+	free(want);
+	arena_free(a);
+	return found;
+}
+
+/* The day of the annual discussion (the activity on the meeting's date)
+ * is named before series and other days: kontor-27's weekly meeting took
+ * its place before, at every size. */
+static void the_annual_discussion_is_named_first(void **state)
+{
+	(void)state;
+	static const char *const examples[] = {"examples/kontor-27.xml", "examples/toemrer-6.xml"};
+	for (size_t e = 0; e < 2; e++) {
+		arena *a = arena_new();
+		am_workplace *wp = NULL;
+		diag d;
+		diag_init(&d);
+		assert_int_equal(reader_load(a, examples[e], &wp, &d), AM_OK);
+		for (size_t k = 0; k < 4; k++)
+			for (int land = 0; land < 2; land++) {
+				bool ok = names(wp, k, land, "Årlig arbejdsmiljødrøftelse");
+				if (!ok)
+					print_message("%s %s%s: the annual discussion is not named\n", examples[e], PAPERS[k].name,
+					              land ? " landscape" : "");
+				assert_true(ok);
+			}
+		arena_free(a);
+	}
+}
+
 /* --- the tests ---------------------------------------------------------------- */
 
 static void every_example_at_every_size(void **state)
@@ -604,6 +659,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_example_at_every_size),
+		cmocka_unit_test(the_annual_discussion_is_named_first),
 		cmocka_unit_test(the_largest_plan_the_schema_allows_renders),
 		cmocka_unit_test(type_sizes_follow_the_format),
 		cmocka_unit_test(blank_wheels_have_weeks_and_fields),
