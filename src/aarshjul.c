@@ -157,7 +157,7 @@ int wheel_items(poster *p)
 static int make_rings(poster *p)
 {
 	const am_wheel *w = p->wp && !p->blank ? &p->wp->wheel : NULL;
-	size_t n = w && w->n_rings ? w->n_rings : p->blank ? (size_t)p->st.blank_rings : 1;
+	size_t n = w && w->n_rings ? w->n_rings : p->write_in ? (size_t)p->st.blank_rings : 1;
 	p->rings = arena_array(p->doc->arena, n, sizeof *p->rings);
 	if (!p->rings)
 		return -1;
@@ -235,8 +235,8 @@ const char *wheel_title(poster *p)
 static void share_tracks(poster *p, int tracks)
 {
 	for (size_t i = 0; i < p->n_rings; i++)
-		p->rings[i].tracks = p->blank ? tracks / (int)p->n_rings : 0;
-	if (p->blank)
+		p->rings[i].tracks = p->write_in ? tracks / (int)p->n_rings : 0;
+	if (p->write_in)
 		return;
 	while (tracks > 0) {
 		size_t best = p->n_rings;
@@ -367,7 +367,8 @@ int aarshjul_draw(draw_doc *doc, draw_page *page, rect area, const am_workplace 
 	if (page && page->width > 2 * area.x)
 		area.w = page->width - 2 * area.x;
 	poster p = {.doc = doc, .page = page, .o = o, .m = o->measurer, .wp = wp, .d = d, .area = area,
-	            .blank = o->blank};
+	            .blank = o->blank,
+	            .write_in = o->blank || !wp || (!wp->wheel.n_rings && !wp->wheel.n_activities)};
 	rc = wheel_read_layout(o, doc->arena, &p.st, &p.tx, d);
 	if (rc)
 		return rc;

@@ -141,6 +141,8 @@ typedef struct poster {
 	int fmt;
 	wheel_geom g;
 	bool blank, no_year;        /* no_year: a blank wheel for any year */
+	bool write_in;              /* rings to write in: a blank wheel, or a file whose
+	                               wheel has neither rings nor activities */
 	float L, Lmin, month, week, title;   /* type sizes: labels, the format's least, bands, title */
 	rect area, panel;
 	point c;

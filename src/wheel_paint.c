@@ -519,7 +519,7 @@ static int backgrounds(poster *p)
 		               wheel_mix(g->mark, g->tint, 0.5f), 0))
 			return -1;
 		double from = g->letter_t + 1.2 * p->L / g->t0;   /* after the letter */
-		for (double r = g->t0 + th * 0.8; p->blank && r < g->r1 - 0.2 * p->L; r += th)
+		for (double r = g->t0 + th * 0.8; p->write_in && r < g->r1 - 0.2 * p->L; r += th)
 			if (arc_stroke(p, r, from, WHEEL_TAU - 0.02, 0.05f * p->L, wheel_mix(g->mark, g->tint, 0.4f),
 			               0.3f * p->L))
 				return -1;

@@ -191,7 +191,7 @@ static int swatch(flow *f, const pentry *e, float x, float y)
 static int draw_entry(flow *f, const pentry *e)
 {
 	poster *p = f->p;
-	if (e->kind == E_LINES || (e->kind == E_RING && p->blank))
+	if (e->kind == E_LINES || (e->kind == E_RING && p->write_in))
 		if (draw_line(p->doc, p->page, f->x + indent(f, e->kind), f->y + f->lh * 0.95f, f->x + f->col_w,
 		              f->y + f->lh * 0.95f, 0.05f * f->size, p->st.muted))
 			return -1;
@@ -281,10 +281,10 @@ static size_t entries(poster *p, pentry *es)
 	int b = 0;
 	es[n++] = (pentry){E_HEAD, t->legend, 0, b};
 	for (size_t i = 0; i < p->n_rings; i++)
-		es[n++] = (pentry){E_RING, p->blank ? "" : p->rings[i].name, i, b};
+		es[n++] = (pentry){E_RING, p->write_in ? "" : p->rings[i].name, i, b};
 	es[n++] = (pentry){E_WEEK, t->week, 0, b};
 	b++;
-	if (!p->blank) {
+	if (!p->write_in) {
 		es[n++] = (pentry){E_HEAD, t->key, 0, b};
 		es[n++] = (pentry){E_DAY, t->key_day, 0, b};
 		es[n++] = (pentry){E_PERIOD, t->key_period, 0, b};
@@ -294,10 +294,10 @@ static size_t entries(poster *p, pentry *es)
 	}
 	for (int k = 0; k < 2; k++) {
 		size_t count = !wp ? 0 : k ? wp->n_focus : wp->n_goals;
-		if (!p->blank && !count)
+		if (!p->write_in && !count)
 			continue;
 		es[n++] = (pentry){E_HEAD, k ? t->focus : t->goals, 0, b};
-		for (size_t i = 0; p->blank && i < 3; i++)
+		for (size_t i = 0; p->write_in && !count && i < 3; i++)
 			es[n++] = (pentry){E_LINES, "", 0, b};
 		for (size_t i = 0; i < count && n < PANEL_MAX - 2; i++) {
 			const char *s = k ? wp->focus[i].title : wp->goals[i].title;

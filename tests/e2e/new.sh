@@ -9,8 +9,10 @@
 #      them taken out of their comments (but <first-discussion>, which
 #      excludes last year's goals) the file still passes check.
 #   3. Rendered, the documents print blank where the file is empty: no
-#      example value reaches paper, an empty section is no heading, and
-#      every PDF passes tests/pdfcheck.py.
+#      example value reaches paper, an empty section is no heading, the
+#      follow-up is boxes to write in, the årshjul has rings to write in
+#      (under the file's year and name), and every PDF passes
+#      tests/pdfcheck.py.
 #   4. The command line: -o creates its folder and never replaces a file
 #      without --force; without --name or --headcount it says what to give;
 #      the year comes from --year, else SOURCE_DATE_EPOCH.
@@ -105,6 +107,13 @@ for f in n6 n27; do
 	[ -z "$leak" ] && ok "  no example value on paper" || bad "  example values printed: $leak"
 	pdftotext "$TMP/$f/dagsorden.pdf" - | grep -q "Sidste års samarbejde" && bad "  an empty <cooperation-evaluation> printed its heading" ||
 		ok "  an empty section prints as one that is not there"
+	# The årshjul without rings or activities: rings to write in, as on the
+	# blank poster, under the file's year and name.
+	pdftotext "$TMP/$f/aarshjul.pdf" - | tr -s ' \n' '  ' > "$TMP/wheel.txt"
+	grep -q "Ringene A B C D E F 23 Ugenumre" "$TMP/wheel.txt" && grep -q "Årshjul 2027" "$TMP/wheel.txt" &&
+		grep -q "Holm & Søn ApS" "$TMP/wheel.txt" && ! grep -q "Arbejdsplads" "$TMP/wheel.txt" &&
+		ok "  the empty årshjul has rings to write in, under its year and name" ||
+		bad "  årshjul: $(head -c 300 "$TMP/wheel.txt")"
 	pdftotext "$TMP/$f/referat.pdf" - | grep -q "Sådan følges beslutningerne op" &&
 		! pdftotext "$TMP/$f/referat.pdf" - | grep -A1 "Sådan følges beslutningerne op" | grep -q "Ikke oplyst" &&
 		ok "  the empty follow-up leaves boxes to write in" || bad "  the follow-up is not blank"
