@@ -203,6 +203,10 @@ struct blk {
 			size_t n, cap;
 			blk *header;       /* B_TABLE: the header row, or NULL */
 			float lead_gap;    /* the gap its first child asked for */
+			/* Set by pagination (paginate.c, collect): the children's
+			 * tops and bottoms never decrease, so the child at an
+			 * offset is found by bisection. */
+			bool ordered;
 		} vbox;
 		struct {               /* B_ROW */
 			blk **cells;       /* each a B_VBOX */

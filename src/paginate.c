@@ -7,7 +7,12 @@
  * cut and headings stay with what follows. A page then draws the slice
  * [resume of the previous cut, this cut) of the body; blocks cut open
  * repeat their header (table header row, box title with a continuation
- * mark) at the top of the next page. */
+ * mark) at the top of the next page.
+ *
+ * Every step is linear in the document: the break points come out of the
+ * walk in order (only a row's cells, side by side, are merged), and a
+ * page finds its first child, and the child cut open at its top, by
+ * bisection over the children of each vbox, not by a scan. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +69,70 @@ static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool 
 
 static int max_i(int a, int b) { return a > b ? a : b; }
 
+static bool brks_sorted(const brk *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i].cut < v[i - 1].cut)
+			return false;
+	return true;
+}
+
+/* Sorts v[0..n) by cut, points with equal cuts kept in their order: a
+ * bottom-up merge sort through a buffer from the run's arena, or nothing
+ * at all when they are in order already (the usual case). 0, or -1 when
+ * out of memory. */
+static int sort_brks(lrun *r, brk *v, size_t n)
+{
+	if (brks_sorted(v, n))
+		return 0;
+	brk *tmp = arena_array(r->a, n, sizeof *tmp);
+	if (!tmp) {
+		r->err = diag_oom(r->d, r->file);
+		return -1;
+	}
+	brk *src = v, *dst = tmp;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, k = lo;
+			while (a < mid && b < hi)
+				dst[k++] = src[b].cut < src[a].cut ? src[b++] : src[a++];
+			while (a < mid)
+				dst[k++] = src[a++];
+			while (b < hi)
+				dst[k++] = src[b++];
+		}
+		brk *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	return 0;
+}
+
 /* ---- break points ------------------------------------------------------- */
 
-static int collect(lrun *r, const blk *b, float base, int floor, brklist *out);
+static int collect(lrun *r, blk *b, float base, int floor, brklist *out);
 
-static int collect_vbox(lrun *r, const blk *b, float base, int floor, brklist *out)
+/* Whether the children's tops and bottoms never decrease (and are numbers):
+ * then the child at an offset can be found by bisection. */
+static bool kids_ordered(const blk *b)
 {
+	float top = 0, bot = 0;
+	for (size_t i = 0; i < b->u.vbox.n; i++) {
+		const vchild *k = &b->u.vbox.kids[i];
+		float t = k->y, e = k->y + k->b->h;
+		if (!(t >= top && e >= bot && e >= t))
+			return false;
+		top = t, bot = e;
+	}
+	return true;
+}
+
+static int collect_vbox(lrun *r, blk *b, float base, int floor, brklist *out)
+{
+	b->u.vbox.ordered = kids_ordered(b);
 	for (size_t i = 0; i < b->u.vbox.n; i++) {
 		const vchild *k = &b->u.vbox.kids[i];
 		if (collect(r, k->b, base + k->y, floor, out))
@@ -106,6 +169,7 @@ static int collect_lines(lrun *r, const blk *b, float base, int floor, brklist *
  * next page (cont_at() makes room for the lines they carry over). */
 static int collect_row(lrun *r, const blk *b, float base, int floor, brklist *out)
 {
+	size_t first = out->n;
 	for (size_t i = 0; i < b->u.row.n; i++) {
 		size_t from = out->n;
 		if (collect(r, b->u.row.cells[i], base + b->u.row.pad, floor, out))
@@ -114,10 +178,11 @@ static int collect_row(lrun *r, const blk *b, float base, int floor, brklist *ou
 		for (size_t k = from; k < out->n; k++)
 			out->v[k].resume = out->v[k].cut;
 	}
-	return 0;
+	/* The cells' points, each list in order, merged into one. */
+	return sort_brks(r, out->v + first, out->n - first);
 }
 
-static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *out)
+static int collect_box(lrun *r, blk *b, float base, int floor, brklist *out)
 {
 	float pad = b->u.box.pad;
 	if (collect(r, b->u.box.content, base + pad, floor, out))
@@ -132,7 +197,7 @@ static int collect_box(lrun *r, const blk *b, float base, int floor, brklist *ou
 	return 0;
 }
 
-static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
+static int collect(lrun *r, blk *b, float base, int floor, brklist *out)
 {
 	/* A table row splits only when taller than a page; a box or a grid
 	 * row may also split between its lines of text when keeping it whole
@@ -155,6 +220,29 @@ static int collect(lrun *r, const blk *b, float base, int floor, brklist *out)
 	}
 }
 
+/* Whether child k ends below offset y, as break_le and cont_at ask it, and
+ * as draw_vbox asks it (each compares in its own way: the same floats). */
+static bool ends_below(const vchild *k, float y) { return y < k->y + k->b->h - EPS; }
+static bool ends_below_top(const vchild *k, float y) { return k->y + k->b->h > y + EPS; }
+
+/* The first child of vbox b that ends below y, or b->u.vbox.n when none
+ * does: by bisection when the children are ordered; else 0, and the
+ * caller looks at every child. */
+static size_t first_below(const blk *b, float y, bool (*below)(const vchild *, float))
+{
+	if (!b->u.vbox.ordered)
+		return 0;
+	size_t lo = 0, hi = b->u.vbox.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (below(&b->u.vbox.kids[mid], y))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 /* The largest offset <= y at which b may be cut cleanly: nothing drawn
  * across it. 0 when there is none before y. */
 static float break_le(const blk *b, float y)
@@ -169,8 +257,13 @@ static float break_le(const blk *b, float y)
 		return floorf((y + EPS) / lead) * lead;
 	}
 	case B_TABLE:
-	case B_VBOX:
-		for (size_t i = 0; i < b->u.vbox.n; i++) {
+	case B_VBOX: {
+		/* The first child y lies before or in: the first that ends below
+		 * y, or a thin one just before that which y does not pass. */
+		size_t i = first_below(b, y, ends_below);
+		while (i > 0 && y < b->u.vbox.kids[i - 1].y + EPS)
+			i--;
+		for (; i < b->u.vbox.n; i++) {
 			const vchild *k = &b->u.vbox.kids[i];
 			if (y < k->y + EPS)
 				return i ? y : 0;          /* in the gap before a child */
@@ -178,6 +271,7 @@ static float break_le(const blk *b, float y)
 				return k->y + break_le(k->b, y - k->y);
 		}
 		return y;
+	}
 	case B_BOX: {
 		float pad = b->u.box.pad, wl0 = pad + b->u.box.content->h;
 		if (y < wl0 - EPS)
@@ -223,7 +317,10 @@ static float cont_at(lrun *r, const blk *b, float o)
 	case B_TABLE:
 	case B_VBOX: {
 		float extra = b->kind == B_TABLE ? b->cont_h : 0;
-		for (size_t i = 0; i < b->u.vbox.n; i++) {
+		/* Ordered children: only the first whose bottom is below o can
+		 * hold o (first_below). */
+		size_t i = first_below(b, o, ends_below), end = b->u.vbox.ordered ? i + 1 : b->u.vbox.n;
+		for (; i < end && i < b->u.vbox.n; i++) {
 			const vchild *k = &b->u.vbox.kids[i];
 			if (o > k->y + EPS && o < k->y + k->b->h - EPS)
 				return extra + cont_at(r, k->b, o - k->y);
@@ -254,12 +351,6 @@ static float cont_at(lrun *r, const blk *b, float o)
 	}
 }
 
-static int by_cut(const void *a, const void *b)
-{
-	const brk *x = a, *y = b;
-	return x->cut < y->cut ? -1 : x->cut > y->cut;
-}
-
 /* Does what follows the break point at index i, up to the next clean
  * break, fit on one page? */
 static bool fits_a_page(lrun *r, const blk *body, const brklist *pts, size_t i, float avail)
@@ -276,14 +367,12 @@ static bool fits_a_page(lrun *r, const blk *body, const brklist *pts, size_t i, 
 static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
                             size_t *n, size_t *cap)
 {
-	const blk *body = s->body;
+	blk *body = s->body;
 	if (!body->u.vbox.n)
 		return 0;
 	brklist pts = {0};
-	if (collect(r, body, 0, PEN_OK, &pts))
+	if (collect(r, body, 0, PEN_OK, &pts) || sort_brks(r, pts.v, pts.n))
 		return -1;
-	if (pts.n > 1)
-		qsort(pts.v, pts.n, sizeof *pts.v, by_cut);
 	float avail = s->page.h - s->page.mt - s->page.mb;
 	float cur = 0;
 	size_t first = 0;
@@ -504,9 +593,11 @@ static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o
 static int draw_vbox(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	float shift = 0;
-	for (size_t i = 0; i < b->u.vbox.n; i++) {
+	for (size_t i = first_below(b, o0, ends_below_top); i < b->u.vbox.n; i++) {
 		const vchild *k = &b->u.vbox.kids[i];
 		float top = k->y, bot = k->y + k->b->h;
+		if (b->u.vbox.ordered && top >= o1 - EPS)
+			break;    /* and so are all after it */
 		if (bot <= o0 + EPS || top >= o1 - EPS)
 			continue;
 		float l0 = (top > o0 ? top : o0) - top;
