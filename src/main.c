@@ -851,8 +851,10 @@ static int cmd_next_year(int argc, char **argv)
 
 static bool parse_headcount(const char *arg, int *n);
 
-/* The year a starting file plans when --year is not given: this year, by
- * SOURCE_DATE_EPOCH when it is set, else by the clock; 0 when
+/* The year a starting file plans when --year is not given: this year, or
+ * from October the next (a discussion held late in a year plans the
+ * coming one, and one early in a year is prepared in the autumn before),
+ * by SOURCE_DATE_EPOCH when it is set, else by the clock; 0 when
  * SOURCE_DATE_EPOCH is not a time (said on stderr). */
 static int this_year(void)
 {
@@ -862,7 +864,7 @@ static int this_year(void)
 		return 0;
 	time_t now = has ? (time_t)t : time(NULL);
 	struct tm tm;
-	int y = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : READER_MIN_YEAR;
+	int y = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + (tm.tm_mon >= 9) : READER_MIN_YEAR;
 	return y < READER_MIN_YEAR ? READER_MIN_YEAR : y > READER_MAX_YEAR ? READER_MAX_YEAR : y;
 }
 
@@ -1077,7 +1079,8 @@ static const command commands[] = {
 	 "  --headcount N     antal ansatte (skal gives); det afgør, hvem der deltager,\n"
 	 "                    og hvilke dele filen har\n"
 	 "  --med             arbejdspladsen har en MED-aftale\n"
-	 "  --year ÅR         det år, drøftelsen planlægger (standard: i år)\n"
+	 "  --year ÅR         det år, drøftelsen planlægger (standard: i år, fra\n"
+	 "                    oktober næste år)\n"
 	 "  --force           erstat FIL, hvis den findes\n"
 	 "  --help            denne hjælp\n"
 	 "Filen har alle felter, der gælder for arbejdspladsen, med en kommentar og et\n"

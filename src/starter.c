@@ -97,6 +97,35 @@ static const char *shift_years(gen *g, const char *value)
 	return value;
 }
 
+/* doc appended to t with its example dates and years moved as
+ * shift_years moves values: "fx 2026-03-24" in a file for 2027 reads
+ * "fx 2027-03-24". Only words that are a date, or a year next to
+ * DOC_YEAR, are moved (8660 Skanderborg stays). */
+static void put_doc(gen *g, bytes *t, const char *doc)
+{
+	for (const char *p = doc ? doc : ""; *p;) {
+		size_t n = 0;
+		while (p[n] >= '0' && p[n] <= '9')
+			n++;
+		bool word_start = p == doc || !((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '-');
+		if (n == 4 && word_start) {
+			size_t len = p[4] == '-' && strlen(p) >= 10 ? 10 : 4;
+			char w[11];
+			memcpy(w, p, len);
+			w[len] = '\0';
+			int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+			const char *v = len == 10 || (y >= DOC_YEAR - 1 && y <= DOC_YEAR + 1) ? shift_years(g, w) : w;
+			bytes_puts(t, v ? v : w);
+			p += len;
+		} else if (n) {
+			bytes_put(t, p, n);
+			p += n;
+		} else {
+			bytes_putc(t, (unsigned char)*p++);
+		}
+	}
+}
+
 /* The example a documentation gives: the words after "fx " up to " eller ",
  * " (", "; " or the closing full stop. NULL when it gives none. */
 static const char *doc_example(gen *g, const char *doc)
@@ -315,13 +344,13 @@ static void put_comment(gen *g, int depth, const char *text)
 
 /* ---- what the comments say ----------------------------------------------------------- */
 
-static void describe_attr(bytes *t, const xsd_attr *at, int lead)
+static void describe_attr(gen *g, bytes *t, const xsd_attr *at, int lead)
 {
 	for (int i = 0; i < lead; i++)
 		bytes_putc(t, ' ');
 	bytes_puts(t, at->name);
 	bytes_puts(t, "=\"…\": ");
-	bytes_puts(t, at->doc ? at->doc : "");
+	put_doc(g, t, at->doc);
 	if (at->type && at->type->n_values) {
 		bytes_puts(t, " Værdier:");
 		for (size_t i = 0; i < at->type->n_values; i++) {
@@ -345,7 +374,7 @@ static void describe_attrs(gen *g, bytes *t, const xsd_elem *e, int lead, bool o
 	for (size_t i = 0; i < e->n_attrs; i++) {
 		const xsd_attr *at = &e->attrs[i];
 		if (attr_wanted(g, at) && !known_attr(g, e, at) && !(optional_only && at->required))
-			describe_attr(t, at, lead);
+			describe_attr(g, t, at, lead);
 	}
 }
 
@@ -363,7 +392,7 @@ static void describe_tree(gen *g, bytes *t, const xsd_elem *e, int lead, int lev
 		bytes_puts(t, "<");
 		bytes_puts(t, c->name);
 		bytes_puts(t, ">: ");
-		bytes_puts(t, c->doc ? c->doc : "");
+		put_doc(g, t, c->doc);
 		if (c->min_occurs == 0)
 			bytes_puts(t, " Kan udelades.");
 		if (c->max_occurs != 1)
@@ -470,7 +499,7 @@ static void put_example(gen *g, const xsd_elem *e, int depth)
 static void put_shown(gen *g, const xsd_elem *e, int depth)
 {
 	bytes t = {0};
-	bytes_puts(&t, e->doc ? e->doc : "");
+	put_doc(g, &t, e->doc);
 	bytes_puts(&t, e->max_occurs != 1 ? " Skriv det, der gælder jer, som i eksemplet herunder; gentag"
 	                                    " elementet efter behov." : " Skriv det som i eksemplet herunder, hvis"
 	                                    " det gælder jer.");
@@ -518,7 +547,7 @@ static void put_written(gen *g, const xsd_elem *e, int depth, int n)
 		g->quiet = false;
 		if (n == 1) {
 			bytes t = {0};
-			bytes_puts(&t, e->doc ? e->doc : "");
+			put_doc(g, &t, e->doc);
 			bytes_putc(&t, '\n');
 			describe_attrs(g, &t, e, 2, true);
 			comment_from(g, depth, &t);
@@ -529,7 +558,7 @@ static void put_written(gen *g, const xsd_elem *e, int depth, int n)
 		g->quiet = n > 1;
 	} else if (e->parent && !g->quiet) {
 		bytes t = {0};
-		bytes_puts(&t, e->doc ? e->doc : "");
+		put_doc(g, &t, e->doc);
 		bytes_putc(&t, '\n');
 		describe_attrs(g, &t, e, 2, true);
 		comment_from(g, depth, &t);

@@ -149,7 +149,13 @@ cp "$TMP/a/b/c.xml" "$TMP/before"
 [ $? = 2 ] && grep -q "headcount skal have et antal ansatte fra 1, ikke '0'" "$TMP/err" && ok "--headcount 0 refused" ||
 	bad "--headcount 0: $(cat "$TMP/err")"
 SOURCE_DATE_EPOCH=1798761600 "$AMOKIT" new --name A --headcount 3 | grep -q '<covers-year>2027</covers-year>' &&
-	ok "the year from SOURCE_DATE_EPOCH" || bad "SOURCE_DATE_EPOCH year"
+	ok "the year from SOURCE_DATE_EPOCH (1 January 2027: 2027)" || bad "SOURCE_DATE_EPOCH year"
+SOURCE_DATE_EPOCH=1796256000 "$AMOKIT" new --name A --headcount 3 | grep -q '<covers-year>2027</covers-year>' &&
+	ok "from October the next year (3 December 2026: 2027)" || bad "December's year"
+SOURCE_DATE_EPOCH=1790726400 "$AMOKIT" new --name A --headcount 3 | grep -q '<covers-year>2026</covers-year>' &&
+	ok "until then this year (30 September 2026: 2026)" || bad "September's year"
+"$AMOKIT" new --name A --headcount 3 --year 2028 | grep -q 'Mødets dato, fx 2028-03-24' &&
+	ok "the comments' example dates are in the file's year" || bad "example dates not moved to 2028"
 a=$(SOURCE_DATE_EPOCH=1798761600 "$AMOKIT" new --name A --headcount 3 | md5sum)
 b=$("$AMOKIT" new --name A --headcount 3 --year 2027 | md5sum)
 [ "$a" = "$b" ] && ok "same options, same bytes" || bad "output differs between runs"
