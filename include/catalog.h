@@ -43,6 +43,9 @@ const char *catalog_name(const catalog *c);
  * out, terms as "wording (dansk)"), from c or its fallback; def when
  * neither has it. */
 const char *catalog_text(const catalog *c, const char *key, const char *def);
+/* The same with its placeholders kept as "{name}", for C code that fills
+ * them in itself. */
+const char *catalog_template(const catalog *c, const char *key, const char *def);
 /* value translated through the map called map; NULL when neither c nor
  * its fallback has it. */
 const char *catalog_map(const catalog *c, const char *map, const char *value);

@@ -3,7 +3,19 @@
  * Geometry is in PDF points (1/72 in) with a top-left origin: y grows down.
  * Only the renderer (render.c) flips to PDF's bottom-left origin. Text
  * positions are the left end of the baseline. Every string and array lives in
- * the document's arena. draw_dump() prints the list as text for golden tests. */
+ * the document's arena. draw_dump() prints the list as text for golden tests.
+ *
+ * Besides what is drawn, the list says what it means, for readers that do
+ * not see the page (a screen reader, text reflow): DRAW_TAG_BEGIN/END put the
+ * commands between them into an element of the document's logical structure
+ * (a heading, a paragraph, a table cell, ...), nested as the elements are;
+ * DRAW_ARTIFACT_BEGIN/END mark what is there only for the eye or the paper
+ * (a frame, a rule, writing lines, running headers and footers). Elements
+ * follow the reading order. An element cut over pages (a paragraph, a table
+ * and the cells of its rows) is begun again on each page with the same key
+ * and ended with `more` set until its last page; an element still open when
+ * a page ends goes on on the next one. Text outside every element belongs to
+ * the document itself. */
 #ifndef AMOKIT_DRAW_H
 #define AMOKIT_DRAW_H
 
@@ -30,8 +42,40 @@ typedef enum draw_kind {
 	                   piece of text (a label set along a curve, letter by
 	                   letter or line by line): text extraction gives that
 	                   text whole, in place of what the commands show */
-	DRAW_SPAN_END
+	DRAW_SPAN_END,
+	DRAW_TAG_BEGIN, /* the commands up to the matching DRAW_TAG_END form (part
+	                   of) a structure element, inside the one open before */
+	DRAW_TAG_END,
+	DRAW_ARTIFACT_BEGIN,/* the commands up to DRAW_ARTIFACT_END are no content:
+	                   decoration, or furniture of the page */
+	DRAW_ARTIFACT_END
 } draw_kind;
+
+/* The roles of structure elements (the standard structure types of tagged
+ * PDF, ISO 32000-1 §14.8.4, which readers know). */
+typedef enum draw_role {
+	ROLE_NONE,       /* no element (a block that only groups or places) */
+	ROLE_SECT,       /* a section: a box of the form, with its heading */
+	ROLE_H1, ROLE_H2, ROLE_H3, ROLE_H4, ROLE_H5, ROLE_H6,
+	ROLE_P,
+	ROLE_L, ROLE_LI, ROLE_LBL, ROLE_LBODY,      /* list, item, its mark, its text */
+	ROLE_TABLE, ROLE_THEAD, ROLE_TBODY, ROLE_TR, ROLE_TH, ROLE_TD,
+	ROLE_FIGURE,     /* a picture: alt says what it shows */
+	ROLE_LINK,       /* a link's text; the renderer adds its annotation */
+	ROLE_COUNT
+} draw_role;
+
+/* What an artifact is, for readers that tell them apart. */
+typedef enum draw_artifact {
+	ARTIFACT_LAYOUT,      /* frames, rules, tints, writing lines, marks */
+	ARTIFACT_HEADER,      /* the running header of a page */
+	ARTIFACT_FOOTER,      /* the running footer, with the page number */
+	ARTIFACT_PAGINATION   /* repeated on a new page: a table's header row, a
+	                         continued title */
+} draw_artifact;
+
+/* A table header cell's scope: the cells of its column, or of its row. */
+enum { SCOPE_COLUMN = 1, SCOPE_ROW = 2 };
 
 typedef enum path_op { PATH_MOVE, PATH_LINE, PATH_CURVE, PATH_CLOSE } path_op;
 
@@ -82,6 +126,17 @@ typedef struct draw_cmd {
 		struct {
 			const char *utf8;    /* DRAW_SPAN_BEGIN: the text as a reader should get it */
 		} span;
+		struct {
+			draw_role role;      /* DRAW_TAG_BEGIN */
+			const void *key;     /* BEGIN: the same key on a later page continues
+			                        the element; NULL: a new element */
+			const char *alt;     /* BEGIN, ROLE_FIGURE: what it shows, in words */
+			int scope;           /* BEGIN, ROLE_TH: SCOPE_COLUMN or SCOPE_ROW */
+			bool more;           /* DRAW_TAG_END: the element goes on on a later page */
+		} tag;
+		struct {
+			draw_artifact kind;  /* DRAW_ARTIFACT_BEGIN */
+		} artifact;
 	} u;
 } draw_cmd;
 
@@ -130,6 +185,19 @@ int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int l
  * to draw_span_end show (utf8 is copied); spans do not nest. */
 int draw_span_begin(draw_doc *doc, draw_page *pg, const char *utf8, size_t len);
 int draw_span_end(draw_doc *doc, draw_page *pg);
+/* Opens an element of role (ROLE_NONE: nothing is pushed) with key (see
+ * above; may be NULL); draw_tag_end closes the innermost one, `more` when
+ * it goes on on a later page. */
+int draw_tag_begin(draw_doc *doc, draw_page *pg, draw_role role, const void *key);
+int draw_tag_end(draw_doc *doc, draw_page *pg, bool more);
+/* Opens a table header cell (ROLE_TH) for the cells of its column or row. */
+int draw_th_begin(draw_doc *doc, draw_page *pg, const void *key, int scope);
+/* Opens a figure; alt (copied) says in words what it shows. */
+int draw_figure_begin(draw_doc *doc, draw_page *pg, const void *key, const char *alt);
+int draw_artifact_begin(draw_doc *doc, draw_page *pg, draw_artifact kind);
+int draw_artifact_end(draw_doc *doc, draw_page *pg);
+/* The name of a role ("H1", "TD", ...), as tagged PDF has it. */
+const char *draw_role_name(draw_role role);
 /* Prints a stable, human-readable dump of every page and command. */
 void draw_dump(const draw_doc *doc, FILE *out);
 

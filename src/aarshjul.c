@@ -378,7 +378,12 @@ int aarshjul_draw(draw_doc *doc, draw_page *page, rect area, const am_workplace 
 		return diag_oom(d, NULL);
 	if (lay_out(&p))
 		return diag_oom(d, NULL);
-	if (wheel_paint(&p) || wheel_panel(&p, true) < 0 || draw_footer(&p) || p.oom)
+	/* The poster is a figure; its alternative text says what it shows. */
+	const char *alt = wheel_alt(&p, &rc);
+	if (rc)
+		return rc;
+	if (!alt || draw_figure_begin(doc, page, NULL, alt) || wheel_paint(&p) || wheel_panel(&p, true) < 0 ||
+	    draw_footer(&p) || draw_tag_end(doc, page, false) || p.oom)
 		return diag_oom(d, NULL);
 	if (o->stats)
 		fill_stats(&p, o->stats);

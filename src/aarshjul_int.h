@@ -8,6 +8,7 @@
  *   wheel_centre.c the disc in the middle: title, name, or fields
  *   wheel_panel.c  legend, key, goals and focus areas beside the wheel
  *   wheel_list.c   the dated list on A4 pages
+ *   wheel_alt.c    the poster in words, for readers who do not see it
  *
  * Wheel angles "t" run from 0 at the span's first day, clockwise, to 2π
  * at its end; clock angles (wheel.h) add the start angle. Radii are in
@@ -246,6 +247,11 @@ int wheel_paint(poster *p);
 
 /* wheel_centre.c: the centre disc, its title and name or fields. */
 int wheel_centre(poster *p);
+
+/* wheel_alt.c: the poster in words, its figure's alternative text; NULL
+ * when out of memory, or with *rc AM_EINPUT (and a diag record) when the
+ * layout lacks one of its texts. */
+const char *wheel_alt(poster *p, int *rc);
 
 /* wheel_panel.c: legend, key, goals and focus into p->panel. Returns 1
  * when they fit (drawn with draw), 0 when not, -1 when out of memory. */

@@ -26,6 +26,7 @@ struct catalog {
 	const catalog *fallback;
 	const lnode **msgs;            /* sorted by key */
 	const char **keys, **plain;
+	const char **tmpl;             /* plain, with placeholders kept as {name} */
 	size_t n;
 	const char *alone[12];         /* months standing alone */
 	const char *date, *date_short, *time_sep, *dec_sep, *joints;
@@ -88,8 +89,17 @@ static bool names_terms(const lnode *n)
 	return false;
 }
 
-/* The plain text of message m: its texts, terms as "wording (dansk)". */
-static const char *plain_of(arena *a, const catalog *c, const lnode *m)
+static bool names_params(const lnode *n)
+{
+	for (; n; n = n->next)
+		if (n->kind == L_PARAM || (n->first && names_params(n->first)))
+			return true;
+	return false;
+}
+
+/* The plain text of message m: its texts, terms as "wording (dansk)";
+ * with keep, its placeholders as "{name}" (left out otherwise). */
+static const char *plain_of(arena *a, const catalog *c, const lnode *m, bool keep)
 {
 	if (m->first && !m->first->next && m->first->kind == L_TEXT)
 		return m->first->text;      /* the usual message: one text */
@@ -101,7 +111,9 @@ static const char *plain_of(arena *a, const catalog *c, const lnode *m)
 			if (n->kind == L_TEXT)
 				t = n->text;
 			else if ((n->kind == L_B || n->kind == L_I) && n->first)
-				t = plain_of(a, c, n);
+				t = plain_of(a, c, n, keep);
+			else if (n->kind == L_PARAM && keep)
+				t = arena_printf(a, "{%s}", n->text);
 			else if (n->kind == L_TERM && catalog_term(c, n->text, &local, &danish)) {
 				const char *form = lattr_get(n, "form");
 				t = strcmp(local, danish) == 0 ? danish
@@ -170,7 +182,8 @@ int catalog_load(arena *a, const char *layouts_dir, const char *code, const cata
 	c->msgs = arena_array(a, c->n ? c->n : 1, sizeof *c->msgs);
 	c->keys = arena_array(a, c->n ? c->n : 1, sizeof *c->keys);
 	c->plain = arena_array(a, c->n ? c->n : 1, sizeof *c->plain);
-	if (!c->msgs || !c->keys || !c->plain)
+	c->tmpl = arena_array(a, c->n ? c->n : 1, sizeof *c->tmpl);
+	if (!c->msgs || !c->keys || !c->plain || !c->tmpl)
 		return diag_oom(d, path);
 	if (names_terms(l->body->first) && (rc = load_terms(a, c, layouts_dir, d)))
 		return rc;
@@ -178,7 +191,8 @@ int catalog_load(arena *a, const char *layouts_dir, const char *code, const cata
 	for (const lnode *m = l->body->first; m; m = m->next, i++) {
 		c->msgs[i] = m;
 		c->keys[i] = lattr_get(m, "key");
-		if (!(c->plain[i] = plain_of(a, c, m)))
+		if (!(c->plain[i] = plain_of(a, c, m, false)) ||
+		    !(c->tmpl[i] = names_params(m->first) ? plain_of(a, c, m, true) : c->plain[i]))
 			return diag_oom(d, path);
 	}
 	*out = c;
@@ -198,7 +212,8 @@ const char *const catalog_program_keys[] = {
 	"wheel-repeat-weekly", "wheel-repeat-every-2-weeks", "wheel-repeat-monthly",
 	"wheel-repeat-quarterly", "wheel-repeat-yearly", "wheel-repeat-every-2-years", "wheel-nth",
 	"wheel-weekdays", "wheel-weekdays-short", "wheel-blank-year", "wheel-blank-workplace",
-	"wheel-made", "months-short",
+	"wheel-made", "months-short", "wheel-alt", "wheel-alt-blank", "wheel-alt-rings", "wheel-alt-none",
+	"wheel-alt-more",
 	"tile-title", "tile-step-1", "tile-step-2", "tile-step-3", "tile-step-4", "tile-sheet", "tile-row",
 	"tile-col", "tile-glue", "tile-glue-after", "tile-cut", "tile-map",
 	"rhythm-ring", "rhythm-discussion", "rhythm-competence", "rhythm-apv", "rhythm-accidents",
@@ -246,6 +261,16 @@ const char *catalog_text(const catalog *c, const char *key, const char *def)
 		long i = find(c, key);
 		if (i >= 0)
 			return c->plain[i];
+	}
+	return def;
+}
+
+const char *catalog_template(const catalog *c, const char *key, const char *def)
+{
+	for (; c; c = c->fallback) {
+		long i = find(c, key);
+		if (i >= 0)
+			return c->tmpl[i];
 	}
 	return def;
 }

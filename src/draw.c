@@ -134,6 +134,61 @@ int draw_span_end(draw_doc *doc, draw_page *pg)
 	return draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
+int draw_tag_begin(draw_doc *doc, draw_page *pg, draw_role role, const void *key)
+{
+	draw_cmd cmd = {.kind = DRAW_TAG_BEGIN};
+	cmd.u.tag.role = role;
+	cmd.u.tag.key = key;
+	cmd.u.tag.scope = role == ROLE_TH ? SCOPE_COLUMN : 0;
+	return role == ROLE_NONE || draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_th_begin(draw_doc *doc, draw_page *pg, const void *key, int scope)
+{
+	draw_cmd cmd = {.kind = DRAW_TAG_BEGIN};
+	cmd.u.tag.role = ROLE_TH;
+	cmd.u.tag.key = key;
+	cmd.u.tag.scope = scope == SCOPE_ROW ? SCOPE_ROW : SCOPE_COLUMN;
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_tag_end(draw_doc *doc, draw_page *pg, bool more)
+{
+	draw_cmd cmd = {.kind = DRAW_TAG_END};
+	cmd.u.tag.more = more;
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_figure_begin(draw_doc *doc, draw_page *pg, const void *key, const char *alt)
+{
+	draw_cmd cmd = {.kind = DRAW_TAG_BEGIN};
+	cmd.u.tag.role = ROLE_FIGURE;
+	cmd.u.tag.key = key;
+	cmd.u.tag.alt = arena_strdup(doc->arena, alt ? alt : "");
+	return cmd.u.tag.alt && draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_artifact_begin(draw_doc *doc, draw_page *pg, draw_artifact kind)
+{
+	draw_cmd cmd = {.kind = DRAW_ARTIFACT_BEGIN};
+	cmd.u.artifact.kind = kind;
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+int draw_artifact_end(draw_doc *doc, draw_page *pg)
+{
+	draw_cmd cmd = {.kind = DRAW_ARTIFACT_END};
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
+const char *draw_role_name(draw_role role)
+{
+	static const char *const names[ROLE_COUNT] = {
+		"", "Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody",
+		"Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Link"};
+	return role > ROLE_NONE && role < ROLE_COUNT ? names[role] : "Span";
+}
+
 static const char *const style_names[FONT_STYLES] = {"regular", "bold", "italic", "bolditalic"};
 
 static void dump_colour(FILE *out, rgb c)
@@ -187,6 +242,25 @@ static void dump_cmd(const draw_cmd *c, FILE *out)
 		break;
 	case DRAW_SPAN_END:
 		fputs("  end span\n", out);
+		break;
+	case DRAW_TAG_BEGIN:
+		fprintf(out, "  tag %s", draw_role_name(c->u.tag.role));
+		if (c->u.tag.scope)
+			fputs(c->u.tag.scope == SCOPE_ROW ? " scope=row" : " scope=column", out);
+		if (c->u.tag.alt)
+			fprintf(out, " alt=\"%s\"", c->u.tag.alt);
+		fputc('\n', out);
+		break;
+	case DRAW_TAG_END:
+		fputs(c->u.tag.more ? "  end tag, more\n" : "  end tag\n", out);
+		break;
+	case DRAW_ARTIFACT_BEGIN: {
+		static const char *const kinds[] = {"layout", "header", "footer", "pagination"};
+		fprintf(out, "  artifact %s\n", kinds[c->u.artifact.kind]);
+		break;
+	}
+	case DRAW_ARTIFACT_END:
+		fputs("  end artifact\n", out);
 		break;
 	}
 }

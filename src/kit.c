@@ -285,12 +285,13 @@ static const char *made_line(arena *a, const catalog *c, long long ts)
 	return date ? arena_printf(a, "%s %s", catalog_text(c, "wheel-made", ""), date) : NULL;
 }
 
-/* The poster's texts from its catalog; its colours and sizes from the
+/* The poster's texts from its catalog (placeholders kept: the poster's
+ * alternative text fills them in); its colours and sizes from the
  * layout's strings (aarshjul-style.xml), by key. */
 static const char *wheel_text(void *ctx, const char *key)
 {
 	const wheel_ctx *w = ctx;
-	const char *t = catalog_text(w->cat, key, NULL);
+	const char *t = catalog_template(w->cat, key, NULL);
 	return t ? t : layout_text(w->l, key, NULL);
 }
 

@@ -670,13 +670,38 @@ static float base(const lrun *r, const bctx *c) { return r->l->base_size * c->sc
 
 static blk *make_row(lrun *r, blk **cells, const float *w, size_t n, float width, float pad);
 
-/* One piece of structured text: a paragraph, or a list item (bullet). */
+/* Adds a list item's row to the list *list, made (and added to the flow
+ * with gap before it) for the first item; the flow keeps the list's
+ * height as the list grows, the list being its last block. */
+static int add_item(builder *b, blk **list, blk *row, float gap)
+{
+	lrun *r = b->r;
+	row->role = ROLE_LI;
+	row->u.row.cells[0]->role = ROLE_LBL;
+	row->u.row.cells[1]->role = ROLE_LBODY;
+	if (*list) {
+		if (!vbox_add(r, *list, row, gap))
+			return -1;
+		b->out->h = vbox_last(b->out)->y + (*list)->h;
+		return 0;
+	}
+	if (!(*list = new_vbox(r, b->width)) || !vbox_add(r, *list, row, 0))
+		return -1;
+	(*list)->role = ROLE_L;
+	return vbox_add(r, b->out, *list, gap) ? 0 : -1;
+}
+
+/* One piece of structured text: a paragraph, or a list item (bullet) of
+ * the list *list (a paragraph ends it). */
 static int add_piece(builder *b, const spanbuf *s, float size, float leading, rgb colour,
-                     int align, float gap, bool item)
+                     int align, float gap, bool item, blk **list)
 {
 	lrun *r = b->r;
 	if (!item) {
+		*list = NULL;
 		blk *p = lines_block(r, s, b->width, size, leading, colour, align);
+		if (p)
+			p->role = ROLE_P;
 		return p && (!p->u.lines.n || vbox_add(r, b->out, p, gap)) ? 0 : -1;
 	}
 	float indent = size * 1.3f;
@@ -691,7 +716,7 @@ static int add_piece(builder *b, const spanbuf *s, float size, float leading, rg
 	    !vbox_add(r, cells[1], tb, 0))
 		return -1;
 	blk *row = make_row(r, cells, w, 2, b->width, 0);
-	return row && vbox_add(r, b->out, row, gap) ? 0 : -1;
+	return row ? add_item(b, list, row, gap) : -1;
 }
 
 static bool at_marker(const char *p, size_t left)
@@ -709,6 +734,7 @@ static int add_structured(builder *b, const spanbuf *s, float size, float leadin
 	lrun *r = b->r;
 	spanbuf cur = {.keep = s->keep};
 	bool item = false, first = true;
+	blk *list = NULL;
 	float pgap = 0.55f * size, igap = 0.25f * size;
 	for (size_t i = 0; i < s->n; i++) {
 		const text_span *sp = &s->v[i];
@@ -730,7 +756,8 @@ static int add_structured(builder *b, const spanbuf *s, float size, float leadin
 			}
 			if (end)
 				break;
-			if (cur.n && add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item))
+			if (cur.n && add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item,
+			                       &list))
 				return -1;
 			first = first && !cur.n;
 			cur = (spanbuf){.keep = s->keep};
@@ -739,7 +766,8 @@ static int add_structured(builder *b, const spanbuf *s, float size, float leadin
 			k = from - 1;
 		}
 	}
-	return cur.n ? add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item) : 0;
+	return cur.n ? add_piece(b, &cur, size, leading, colour, align, first ? gap : item ? igap : pgap, item,
+	                         &list) : 0;
 }
 
 /* Does any span hold a paragraph break or a list item? */
@@ -760,6 +788,7 @@ static int add_para(builder *b, const spanbuf *s, float size, rgb colour, int al
 	blk *p = lines_block(b->r, s, b->width, size, size * 1.38f, colour, align);
 	if (!p)
 		return -1;
+	p->role = ROLE_P;
 	return !p->u.lines.n || vbox_add(b->r, b->out, p, gap) ? 0 : -1;
 }
 
@@ -807,6 +836,8 @@ static int build_heading(builder *b, const lnode *n, const bctx *c)
 		return -1;
 	if (!h->u.lines.n)
 		return 0;
+	h->role = ROLE_H1 + level;
+	r->section_level = level + 1;
 	const char *bm = lattr_get(n, "bookmark");
 	if (level < 2 && !(bm && strcmp(bm, "false") == 0)) {
 		h->u.lines.bookmark = level;
@@ -902,6 +933,8 @@ typedef struct list_arg {
 	int *counter;
 	bool ordered;
 	float size;
+	blk *list;                 /* the list, made with its first item */
+	float gap;                 /* before the next item */
 } list_arg;
 
 static int list_item(lrun *r, const lnode *li, const bctx *c, list_arg *la)
@@ -929,7 +962,10 @@ static int list_item(lrun *r, const lnode *li, const bctx *c, list_arg *la)
 	if (!cells[1]->h)
 		return 0;
 	blk *row = make_row(r, cells, w, 2, b->width, 0);
-	return row && vbox_add(r, b->out, row, 0.25f * la->size) ? 0 : -1;
+	if (!row || add_item(b, &la->list, row, la->gap))
+		return -1;
+	la->gap = 0.25f * la->size;
+	return 0;
 }
 
 static int list_children(lrun *r, const lnode *first, const bctx *c, int i, void *arg)
@@ -956,18 +992,11 @@ static int build_list(builder *b, const lnode *n, const bctx *c)
 	lrun *r = b->r;
 	const char *st = lattr_get(n, "start");
 	int counter = st ? atoi(st) - 1 : 0;
-	list_arg la = {b, &counter, n->kind == L_OL, para_size(r, n, c)};
-	size_t before = b->out->u.vbox.n;
-	if (list_children(r, n->first, c, 0, &la))
-		return -1;
-	/* The first item keeps its distance from what came before. */
-	if (b->out->u.vbox.n > before && before > 0) {
-		float shift = 0.45f * base(r, c);
-		for (size_t i = before; i < b->out->u.vbox.n; i++)
-			b->out->u.vbox.kids[i].y += shift;
-		b->out->h += shift;
-	}
-	return 0;
+	list_arg la = {b, &counter, n->kind == L_OL, para_size(r, n, c), NULL, 0};
+	/* Items stand 0.25 em apart; the first keeps more distance from what
+	 * came before. */
+	la.gap = 0.25f * la.size + (b->out->u.vbox.n ? 0.45f * base(r, c) : 0);
+	return list_children(r, n->first, c, 0, &la);
 }
 
 /* ---- boxes -------------------------------------------------------------- */
@@ -1016,12 +1045,19 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	bx->u.box.content = new_vbox(r, width - 2 * pad);
 	if (!bx->u.box.content)
 		return NULL;
-	/* The title is the first child of the content so it breaks like text. */
+	/* The title is the first child of the content so it breaks like text.
+	 * It heads the box's section, a level below the heading the box
+	 * stands under; headings inside the box stay inside it. */
+	int outer = r->section_level;
+	title->role = ROLE_H1 + (outer < 5 ? outer : 5);
 	if (title->u.lines.n && !vbox_add(r, bx->u.box.content, title, 0))
 		return NULL;
 	builder sub = {r, width - 2 * pad, bx->u.box.content, false, NULL, NULL};
 	if (build_flow(&sub, body, &c) && r->err)
 		return NULL;
+	r->section_level = outer;
+	if (bx->u.box.content->u.vbox.n)
+		bx->role = ROLE_SECT;   /* a box with nothing in it is only room to write */
 	float pitch = layout_length(lattr_get(n, "pitch"), 9 * PT_PER_MM);
 	if (pitch < 8 * PT_PER_MM)
 		pitch = 8 * PT_PER_MM;
@@ -1058,6 +1094,8 @@ static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c, float inne
 		return NULL;
 	float size = base(r, c) * 1.4f;
 	blk *h = lines_block(r, &s, r->body_w, size, size * 1.22f, r->l->accent, ALIGN_LEFT);
+	if (h)
+		h->role = ROLE_H2;   /* set as an h2, after the sheet's sections */
 	vchild *k = h ? vbox_add(r, r->appendix, h, 1.5f * base(r, c)) : NULL;
 	if (!k)
 		return NULL;
@@ -1119,6 +1157,7 @@ typedef struct table_ctx {
 	size_t cols;
 	float size, pad;
 	bool grid;
+	bool row_headers;          /* no header row: each row's first cell heads it */
 	/* First pass (want != NULL): per column, the widest cell on one line
 	 * and the widest word (a kept text, e.g. a name: all of it; in loose,
 	 * a kept text's widest word). */
@@ -1210,9 +1249,15 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 	for (; i < t->cols; i++)
 		if (!(cells[i] = new_vbox(r, t->w[i] - 2 * t->pad)))
 			return NULL;
+	for (i = 0; i < t->cols; i++) {
+		bool head = header || (t->row_headers && i == 0);
+		cells[i]->role = head ? ROLE_TH : ROLE_TD;
+		cells[i]->scope = head ? (header ? SCOPE_COLUMN : SCOPE_ROW) : 0;
+	}
 	blk *rb = make_row(r, cells, t->w, t->cols, t->table->w, t->pad * 0.8f);
 	if (!rb)
 		return NULL;
+	rb->role = ROLE_TR;
 	float minh = layout_length(lattr_get(row, "height"), 0);
 	if (rb->h < minh)
 		rb->h = minh;
@@ -1485,7 +1530,7 @@ static int build_table(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
 	float w[32], fr[32], want[32] = {0}, least[32] = {0}, loose[32] = {0};
-	table_ctx t = {b, NULL, w, 0, 0, 0, true, NULL, NULL, NULL};
+	table_ctx t = {b, NULL, w, 0, 0, 0, true, false, NULL, NULL, NULL};
 	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
 	if (!t.cols)
 		return 0;
@@ -1506,7 +1551,9 @@ static int build_table(builder *b, const lnode *n, const bctx *c)
 	t.grid = !rules || strcmp(rules, "grid") == 0;
 	if (!(t.table = new_blk(r, B_TABLE, b->width)))
 		return -1;
+	t.table->role = ROLE_TABLE;
 	const lnode *rows = skip_space(n->first);
+	t.row_headers = !rows || rows->kind != L_HEADER;
 	if (rows && rows->kind == L_HEADER) {
 		blk *hb = table_row(&t, rows, c, true);
 		if (!hb)
@@ -1702,6 +1749,8 @@ static int build_image(builder *b, const lnode *n, const bctx *c)
 		return -1;
 	im->h = h;
 	im->u.image.file = rel;
+	im->u.image.alt = lattr_get(n, "alt");
+	im->role = im->u.image.alt ? ROLE_FIGURE : ROLE_NONE;
 	im->u.image.data = img->data;
 	im->u.image.len = img->len;
 	im->u.image.w = w;

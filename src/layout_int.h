@@ -184,6 +184,9 @@ typedef struct line_item {
 
 struct blk {
 	bkind kind;
+	draw_role role;            /* the structure element it is, ROLE_NONE for none:
+	                              paginate.c wraps its commands in tags */
+	int scope;                 /* ROLE_TH: SCOPE_COLUMN or SCOPE_ROW */
 	float w;                   /* width it was laid out at */
 	float h;                   /* natural height */
 	float cont_h;              /* extra height drawn when continued on a new page */
@@ -236,7 +239,13 @@ struct blk {
 			int lines;         /* writing lines after the content */
 		} box;
 		struct { float width; rgb colour; } rule;
-		struct { const char *file; const unsigned char *data; size_t len; float w; float x; } image;
+		struct {
+			const char *file;
+			const unsigned char *data;
+			size_t len;
+			float w, x;
+			const char *alt;   /* what it shows; NULL: a decoration */
+		} image;
 		struct { const char *kind; const dnode *data; } custom;
 	} u;
 };
@@ -259,6 +268,7 @@ typedef struct lrun {
 	text_joints *joints;       /* the language's compound joints, parsed on first use */
 	float body_w;              /* width of the first section's body */
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
+	int section_level;         /* the level of the last heading built (1..3), 0 before one */
 	float spill_gain;          /* how much taller the spilled boxes would be whole */
 } lrun;
 

@@ -12,7 +12,13 @@
  * Every step is linear in the document: the break points come out of the
  * walk in order (only a row's cells, side by side, are merged), and a
  * page finds its first child, and the child cut open at its top, by
- * bisection over the children of each vbox, not by a scan. */
+ * bisection over the children of each vbox, not by a scan.
+ *
+ * Drawing also says what the commands mean (draw.h): a block with a role
+ * is drawn inside a structure element keyed by the block, so its slices
+ * on several pages make one element; frames, rules, tints, writing lines
+ * and the page's header and footer are artifacts, and so is what a page
+ * repeats (a table's header row, a continued title). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -457,6 +463,21 @@ typedef struct dctx {
 static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};
 
 static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1);
+static int tag_begin(dctx *d, const blk *b);
+
+static int artifact(dctx *d, draw_artifact kind) { return draw_artifact_begin(d->doc, d->page, kind); }
+static int artifact_end(dctx *d) { return draw_artifact_end(d->doc, d->page); }
+
+/* A line or a rectangle that is decoration. */
+static int deco_line(dctx *d, float x1, float y1, float x2, float y2, float w, rgb c)
+{
+	return artifact(d, ARTIFACT_LAYOUT) || draw_line(d->doc, d->page, x1, y1, x2, y2, w, c) || artifact_end(d);
+}
+
+static int deco_rect(dctx *d, rect r, float w, rgb stroke, const rgb *fill)
+{
+	return artifact(d, ARTIFACT_LAYOUT) || draw_rect(d->doc, d->page, r, w, stroke, fill) || artifact_end(d);
+}
 
 static const char URL_END[] = " \t\n\"<>";
 
@@ -526,16 +547,47 @@ static int push_link(dctx *d, float x0, float base, float w, float size, const c
 	return uri && draw_push(d->doc, d->page, &c) ? 0 : -1;
 }
 
-/* Puts a link annotation over every URL printed in fragment k of line i
- * (drawn at x, baseline base), so a reader can click what the paper shows.
- * A URL wrapped over lines gets one rectangle per line, each pointing to
- * the whole address. */
-static int link_urls(dctx *d, const blk *b, size_t i, size_t k, float x, float base, float size)
+/* Draws s[from, at) of fragment f at x (where f begins) on baseline base;
+ * with space, a space after it. */
+static int draw_part(dctx *d, const blk *b, const text_frag *f, size_t from, size_t at, float x, float base,
+                     float size, bool space)
 {
 	const text_measurer *m = d->r->env->measurer;
+	if (at <= from && !space)
+		return 0;
+	float x0 = x + (from ? m->fn(m->ctx, f->style, size, f->utf8, from) : 0);
+	const char *s = f->utf8 + from;
+	size_t len = at > from ? at - from : 0;
+	if (space && !(s = arena_printf(d->r->a, "%.*s ", (int)len, s)))
+		return -1;
+	return draw_text(d->doc, d->page, x0, base, size, f->style, b->u.lines.colour, s, len + space);
+}
+
+/* Draws s[at, at + len) of fragment f as a link to uri: a link element
+ * holding the text, and the annotation over it. */
+static int draw_link(dctx *d, const blk *b, const text_frag *f, size_t at, size_t len, const char *uri,
+                     float x, float base, float size)
+{
+	const text_measurer *m = d->r->env->measurer;
+	float x0 = x + (at ? m->fn(m->ctx, f->style, size, f->utf8, at) : 0);
+	return draw_tag_begin(d->doc, d->page, ROLE_LINK, NULL) || draw_part(d, b, f, at, at + len, x, base, size, false) ||
+	       push_link(d, x0, base, m->fn(m->ctx, f->style, size, f->utf8 + at, len), size, uri) ||
+	       draw_tag_end(d->doc, d->page, false) ? -1 : 0;
+}
+
+/* Draws fragment k of line i at x on baseline base, every URL printed in
+ * it as a link, so a reader can click what the paper shows. A URL wrapped
+ * over lines is a link on each line, each to the whole address. The last
+ * fragment of a line that broke between words ends in the space the break
+ * took: text extraction and the structure's text keep the words apart
+ * (ISO 32000-1 §14.8.2.5); a space draws nothing. */
+static int draw_frag(dctx *d, const blk *b, size_t i, size_t k, float x, float base, float size)
+{
+	const text_line *line = &b->u.lines.lines[i].line;
+	bool space = k + 1 == line->n && i + 1 < b->u.lines.n && !line->open_end;
 	const text_frag *f = &b->u.lines.lines[i].line.frags[k];
 	const char *s = f->utf8;
-	size_t from;
+	size_t from, pos = 0;
 	const char *start;
 	if (k == 0 && url_carried(b, i, &from, &start)) {
 		size_t len = strcspn(s, URL_END);
@@ -543,25 +595,27 @@ static int link_urls(dctx *d, const blk *b, size_t i, size_t k, float x, float b
 		bool goes_on = s[len] == '\0' && b->u.lines.lines[i].line.open_end;
 		while (!goes_on && len && strchr(".,;:)!?", s[len - 1]))
 			len--;
-		if (len && push_link(d, x, base, m->fn(m->ctx, f->style, size, s, len), size, uri))
+		if (len && draw_link(d, b, f, 0, len, uri, x, base, size))
 			return -1;
+		pos = len;
 	}
-	for (const char *p = s; (p = strstr(p, "http")) != NULL;) {
+	for (const char *p = s + pos; (p = strstr(p, "http")) != NULL;) {
 		if (!url_start(p)) {
 			p += 4;
 			continue;
 		}
-		size_t len = strcspn(p, URL_END);
+		size_t len = strcspn(p, URL_END), at = (size_t)(p - s);
 		const char *uri = whole_url(d, b, i, p);
 		if (p[len] != '\0' || !b->u.lines.lines[i].line.open_end)
 			while (len && strchr(".,;:)!?", p[len - 1]))
 				len--;
-		float x0 = x + m->fn(m->ctx, f->style, size, s, (size_t)(p - s));
-		if (push_link(d, x0, base, m->fn(m->ctx, f->style, size, p, len), size, uri))
+		if (draw_part(d, b, f, pos, at, x, base, size, false) ||
+		    (len && draw_link(d, b, f, at, len, uri, x, base, size)))
 			return -1;
+		pos = at + len;
 		p += len ? len : 1;
 	}
-	return 0;
+	return draw_part(d, b, f, pos, strlen(s), x, base, size, space);
 }
 
 static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o1)
@@ -581,9 +635,7 @@ static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o
 			return -1;
 		for (size_t k = 0; k < li->line.n; k++) {
 			const text_frag *f = &li->line.frags[k];
-			if (draw_text(d->doc, d->page, x + li->x + f->x, base, size, f->style,
-			              b->u.lines.colour, f->utf8, strlen(f->utf8)) ||
-			    link_urls(d, b, i, k, x + li->x + f->x, base, size))
+			if (draw_frag(d, b, i, k, x + li->x + f->x, base, size))
 				return -1;
 		}
 	}
@@ -616,12 +668,11 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	float h = o1 - o0 + cont_at(d->r, b, o0);
 	float pad = b->u.row.pad;
 	bool last = o1 >= b->h - EPS;
-	/* Continued from the page before: the first cell's text, "(fortsat)". */
 	blk *label = o0 > EPS ? layout_row_label(d->r, (blk *)b) : NULL;
 	float inset = b->u.row.framed ? pad / 0.8f : 0;
 	for (size_t i = 0; i < b->u.row.n; i++) {
 		float cx = x + b->u.row.x[i], cw = b->u.row.w[i];
-		if (b->u.row.tint && draw_rect(d->doc, d->page, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
+		if (b->u.row.tint && deco_rect(d, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
 			return -1;
 		/* The cell's own slice: from its resume point to its last break
 		 * before o1, so every line is drawn on exactly one page. */
@@ -629,39 +680,55 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		float c0 = cell_resume(b, c, o0);
 		float c1 = last ? c->h : cell_resume(b, c, o1);
 		float cy = o0 < pad ? y + (pad - o0) : y + (label ? pad + label->h : 0);
-		if (c1 > c0 + EPS && draw_blk(d, c, cx + inset, cy, c0, c1))
-			return -1;
+		if (c1 > c0 + EPS) {
+			if (draw_blk(d, c, cx + inset, cy, c0, c1))
+				return -1;
+		} else if (o0 <= EPS && c->role) {
+			/* a cell with nothing on the row's first page is there all the
+			 * same, in its place among the row's cells */
+			if (tag_begin(d, c) || draw_tag_end(d->doc, d->page, c->h > EPS))
+				return -1;
+		}
 	}
-	if (label && draw_blk(d, label, x + b->u.row.x[0] + inset, y + pad, 0, label->h))
+	/* Continued from the page before: the first cell's text, "(fortsat)". */
+	if (label && (artifact(d, ARTIFACT_PAGINATION) ||
+	              draw_blk(d, label, x + b->u.row.x[0] + inset, y + pad, 0, label->h) || artifact_end(d)))
 		return -1;
 	if (!b->u.row.framed && !b->u.row.ruled)
 		return 0;
 	/* A row cut at the page's foot stays open there: no closing rule. */
 	rgb g = b->u.row.rule_colour;
 	float w = b->w, lw = 0.5f;
-	if (draw_line(d->doc, d->page, x, y, x + w, y, lw, g) ||
+	if (artifact(d, ARTIFACT_LAYOUT) || draw_line(d->doc, d->page, x, y, x + w, y, lw, g) ||
 	    (last && draw_line(d->doc, d->page, x, y + h, x + w, y + h, lw, g)))
 		return -1;
-	if (!b->u.row.framed)
-		return 0;
-	for (size_t i = 0; i <= b->u.row.n; i++) {
+	for (size_t i = 0; b->u.row.framed && i <= b->u.row.n; i++) {
 		float lx = i < b->u.row.n ? x + b->u.row.x[i] : x + w;
 		if (draw_line(d->doc, d->page, lx, y, lx, y + h, lw, g))
 			return -1;
 	}
-	return 0;
+	return artifact_end(d);
 }
 
+/* A table: its header row on every page, as the table's head on the
+ * first and as a repeat after; its rows in its body (keyed by the
+ * table's header field, an address no other block has). */
 static int draw_table(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	const blk *hdr = b->u.vbox.header;
 	float hh = hdr ? hdr->h : 0;
-	if (hdr && draw_blk(d, hdr, x, y, 0, hh))
+	bool again = o0 > EPS;
+	if (hdr && ((again ? artifact(d, ARTIFACT_PAGINATION) : draw_tag_begin(d->doc, d->page, ROLE_THEAD, NULL)) ||
+	            draw_blk(d, hdr, x, y, 0, hh) ||
+	            (again ? artifact_end(d) : draw_tag_end(d->doc, d->page, false))))
 		return -1;
 	float s0 = o0 > hh ? o0 : hh;
 	if (o1 <= s0 + EPS)
 		return 0;
-	return draw_vbox(d, b, x, y + hh, s0, o1);
+	if (!hdr)
+		return draw_vbox(d, b, x, y + hh, s0, o1);
+	return draw_tag_begin(d->doc, d->page, ROLE_TBODY, &b->u.vbox.header) ||
+	       draw_vbox(d, b, x, y + hh, s0, o1) || draw_tag_end(d->doc, d->page, o1 < b->h - EPS) ? -1 : 0;
 }
 
 static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
@@ -672,15 +739,15 @@ static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	float head = cont ? b->cont_h : 0;
 	float bottom = b->fill ? d->bottom : y + head + (o1 - o0);
 	rgb tint = b->u.box.tint;
-	if (draw_rect(d->doc, d->page, (rect){x, y, b->w, bottom - y}, 0.8f, b->u.box.accent,
-	              b->u.box.tinted ? &tint : NULL))
+	if (deco_rect(d, (rect){x, y, b->w, bottom - y}, 0.8f, b->u.box.accent, b->u.box.tinted ? &tint : NULL))
 		return -1;
 	if (cont && b->u.box.title) {
 		/* A continued box repeats its title, marked as a continuation. */
 		const char *more = b->u.box.cont_mark;
 		const char *t = arena_printf(d->r->a, "%s %s", b->u.box.title, more);
-		if (!t || draw_text(d->doc, d->page, x + pad, y + pad + m->ascent * size, size,
-		                    FONT_BOLD, b->u.box.accent, t, strlen(t)))
+		if (!t || artifact(d, ARTIFACT_PAGINATION) ||
+		    draw_text(d->doc, d->page, x + pad, y + pad + m->ascent * size, size,
+		              FONT_BOLD, b->u.box.accent, t, strlen(t)) || artifact_end(d))
 			return -1;
 	}
 	const blk *c = b->u.box.content;
@@ -702,14 +769,13 @@ static int draw_box(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		if (off < o0 - EPS)
 			continue;
 		float ly = y + head + (off - o0);
-		if (draw_line(d->doc, d->page, x + pad, ly, x + b->w - pad, ly, 0.4f,
-		              (rgb){0.62f, 0.64f, 0.68f}))
+		if (deco_line(d, x + pad, ly, x + b->w - pad, ly, 0.4f, (rgb){0.62f, 0.64f, 0.68f}))
 			return -1;
 	}
 	return 0;
 }
 
-static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
+static int draw_blk_in(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	switch (b->kind) {
 	case B_LINES:
@@ -723,12 +789,10 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	case B_BOX:
 		return draw_box(d, b, x, y, o0, o1);
 	case B_RULE:
-		return draw_line(d->doc, d->page, x, y + b->h / 2, x + b->w, y + b->h / 2,
-		                 b->u.rule.width, b->u.rule.colour);
+		return deco_line(d, x, y + b->h / 2, x + b->w, y + b->h / 2, b->u.rule.width, b->u.rule.colour);
 	case B_CHECK: {
 		float side = b->w;
-		return draw_rect(d->doc, d->page, (rect){x, y + (b->h - side) / 2, side, side}, 0.7f,
-		                 (rgb){0.25f, 0.27f, 0.3f}, NULL);
+		return deco_rect(d, (rect){x, y + (b->h - side) / 2, side, side}, 0.7f, (rgb){0.25f, 0.27f, 0.3f}, NULL);
 	}
 	case B_IMAGE: {
 		draw_cmd c = {.kind = DRAW_IMAGE};
@@ -736,7 +800,9 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 		c.u.image.file = b->u.image.file;
 		c.u.image.data = b->u.image.data;
 		c.u.image.len = b->u.image.len;
-		return draw_push(d->doc, d->page, &c) ? 0 : -1;
+		bool deco = b->role == ROLE_NONE;   /* an image without words is a decoration */
+		return (deco && artifact(d, ARTIFACT_LAYOUT)) || !draw_push(d->doc, d->page, &c) ||
+		       (deco && artifact_end(d)) ? -1 : 0;
 	}
 	case B_CUSTOM: {
 		const layout_env *env = d->r->env;
@@ -752,6 +818,26 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	default:
 		return 0;
 	}
+}
+
+/* Opens the element block b is; its key is b. */
+static int tag_begin(dctx *d, const blk *b)
+{
+	if (b->role == ROLE_TH)
+		return draw_th_begin(d->doc, d->page, b, b->scope);
+	if (b->role == ROLE_FIGURE)
+		return draw_figure_begin(d->doc, d->page, b, b->u.image.alt);
+	return draw_tag_begin(d->doc, d->page, b->role, b);
+}
+
+/* Draws the slice [o0, o1) of b at (x, y), inside its element when it is
+ * one, which goes on when the slice ends before b does. */
+static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
+{
+	if (!b->role)
+		return draw_blk_in(d, b, x, y, o0, o1);
+	return tag_begin(d, b) || draw_blk_in(d, b, x, y, o0, o1) ||
+	       draw_tag_end(d->doc, d->page, o1 < b->h - EPS) ? -1 : 0;
 }
 
 /* ---- header and footer ------------------------------------------------ */
@@ -810,17 +896,21 @@ static int draw_furniture(dctx *d, const lpage *pg, int page, int pages)
 	float w = pg->w - pg->ml - pg->mr;
 	float hb = pg->mt * 0.5f, fb = pg->h - pg->mb * 0.42f;
 	float half = w * 0.62f, rest = w - half - 12;
-	if (draw_margin_text(d, l->header, pg->ml, hb, half, 0, page, pages) ||
-	    draw_margin_text(d, l->header_right, pg->ml + half + 12, hb, rest, 2, page, pages) ||
-	    draw_margin_text(d, l->footer, pg->ml, fb, half, 0, page, pages) ||
-	    draw_margin_text(d, l->footer_right, pg->ml + half + 12, fb, rest, 2, page, pages))
+	bool head = l->header || l->header_right, foot = l->footer || l->footer_right;
+	if ((head && artifact(d, ARTIFACT_HEADER)) ||
+	    draw_margin_text(d, l->header, pg->ml, hb, half, 0, page, pages) ||
+	    draw_margin_text(d, l->header_right, pg->ml + half + 12, hb, rest, 2, page, pages))
 		return -1;
-	if (l->header || l->header_right) {
+	if (head) {
 		float ly = pg->mt * 0.5f + l->base_size * 0.45f;
-		if (draw_line(d->doc, d->page, pg->ml, ly, pg->w - pg->mr, ly, 0.4f, (rgb){0.75f, 0.76f, 0.8f}))
+		if (draw_line(d->doc, d->page, pg->ml, ly, pg->w - pg->mr, ly, 0.4f, (rgb){0.75f, 0.76f, 0.8f}) ||
+		    artifact_end(d))
 			return -1;
 	}
-	return 0;
+	return (foot && artifact(d, ARTIFACT_FOOTER)) ||
+	       draw_margin_text(d, l->footer, pg->ml, fb, half, 0, page, pages) ||
+	       draw_margin_text(d, l->footer_right, pg->ml + half + 12, fb, rest, 2, page, pages) ||
+	       (foot && artifact_end(d)) ? -1 : 0;
 }
 
 int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)

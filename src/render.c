@@ -144,19 +144,25 @@ int render_page_begin(render_ctx *c, float w, float h)
 	c->n_links = 0;
 	c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = w, c->clip_y1 = h;
 	c->page_w = w, c->page_h = h;
+	c->page_obj = pdf_reserve(c->w);
 	return AM_OK;
 }
 
-/* Each link an annotation of its own: no border, printable (PDF/A). */
-static void write_links(render_ctx *c, unsigned first)
+/* Each link an annotation of its own: no border, printable (PDF/A), its
+ * address as its description (PDF/UA-1 §7.18.1), in the structure tree
+ * (§7.18.5). */
+static void write_links(render_ctx *c)
 {
 	pdf *w = c->w;
 	for (size_t i = 0; i < c->n_links; i++) {
 		const render_link *l = &c->links[i];
-		pdf_begin(w, first + (unsigned)i);
+		pdf_begin(w, l->obj);
 		pdf_dict(w);
 		pdf_key_name(w, "Type", "Annot");
 		pdf_key_name(w, "Subtype", "Link");
+		pdf_key_text(w, "Contents", l->uri);
+		if (l->struct_parent)
+			pdf_key_int(w, "StructParent", l->struct_parent - 1);
 		pdf_name(w, "Rect");
 		pdf_array(w);
 		pdf_num(w, l->x0), pdf_num(w, l->y0), pdf_num(w, l->x1), pdf_num(w, l->y1);
@@ -191,6 +197,7 @@ static int add_kid(render_ctx *c, unsigned obj)
 
 int render_page_end(render_ctx *c, unsigned *obj)
 {
+	long key = render_tag_page_end(c);
 	render_end_text(c);
 	if (c->ops.oom)
 		return render_oom(c);
@@ -199,11 +206,8 @@ int render_page_end(render_ctx *c, unsigned *obj)
 	pdf_dict(w);
 	pdf_stream(w, c->ops.p, c->ops.n, true);
 	pdf_end(w);
-	unsigned first_link = c->n_links ? pdf_reserve(w) : 0;
-	for (size_t i = 1; i < c->n_links; i++)
-		pdf_reserve(w);
-	write_links(c, first_link);
-	*obj = pdf_begin(w, 0);
+	write_links(c);
+	*obj = pdf_begin(w, c->page_obj);
 	pdf_dict(w);
 	pdf_key_name(w, "Type", "Page");
 	pdf_key_ref(w, "Parent", c->pages);
@@ -213,12 +217,15 @@ int render_page_end(render_ctx *c, unsigned *obj)
 	pdf_array_end(w);
 	pdf_key_ref(w, "Resources", c->resources);
 	pdf_key_ref(w, "Contents", contents);
+	if (key >= 0)
+		pdf_key_int(w, "StructParents", key);
 	if (c->n_links) {
 		pdf_name(w, "Annots");
 		pdf_array(w);
 		for (size_t i = 0; i < c->n_links; i++)
-			pdf_ref(w, first_link + (unsigned)i);
+			pdf_ref(w, c->links[i].obj);
 		pdf_array_end(w);
+		pdf_key_name(w, "Tabs", "S");   /* links in the order of the structure */
 	}
 	pdf_dict_end(w);
 	pdf_end(w);
@@ -404,13 +411,21 @@ static unsigned write_info(render_ctx *c)
 	return info;
 }
 
-static unsigned write_catalog(render_ctx *c, unsigned outline, unsigned metadata, unsigned intent)
+static unsigned write_catalog(render_ctx *c, unsigned outline, unsigned metadata, unsigned intent,
+                              unsigned structure)
 {
 	pdf *w = c->w;
 	unsigned cat = pdf_begin(w, 0);
 	pdf_dict(w);
 	pdf_key_name(w, "Type", "Catalog");
 	pdf_key_ref(w, "Pages", c->pages);
+	/* Tagged (PDF 1.7 §14.8; PDF/UA-1 §7.1), titled in the viewer's title
+	 * bar rather than by the file's name (PDF/UA-1 §7.1). */
+	if (structure) {
+		pdf_key_ref(w, "StructTreeRoot", structure);
+		pdf_raw(w, "/MarkInfo<</Marked true>>");
+	}
+	pdf_raw(w, "/ViewerPreferences<</DisplayDocTitle true>>");
 	if (outline) {
 		pdf_key_ref(w, "Outlines", outline);
 		pdf_key_name(w, "PageMode", "UseOutlines");
@@ -440,20 +455,24 @@ static int build(render_ctx *c)
 	c->dest = calloc(c->doc->n_pages, sizeof *c->dest);
 	if (!c->dest)
 		return render_oom(c);
-	int rc = render_pages(c);
+	int rc = render_tag_start(c);
+	if (!rc)
+		rc = render_pages(c);
 	if (!rc)
 		rc = write_fonts(c);
 	if (rc)
 		return rc;
 	write_resources(c);
 	write_page_tree(c);
+	unsigned structure = render_tag_finish(c);
 	unsigned outline = write_outline(c), metadata = 0, intent = 0;
 	unsigned info = write_info(c);
-	if (c->doc->meta.pdfa)
-		rc = render_pdfa(c, PRODUCER, &metadata, &intent);
+	rc = render_metadata(c, PRODUCER, &metadata);
+	if (!rc && c->doc->meta.pdfa)
+		rc = render_pdfa(c, &intent);
 	if (rc)
 		return rc;
-	unsigned catalog = write_catalog(c, outline, metadata, intent);
+	unsigned catalog = write_catalog(c, outline, metadata, intent, structure);
 	unsigned char id[16];
 	render_content_id(c->doc, id);
 	pdf_finish(c->w, catalog, info, id);
@@ -482,6 +501,7 @@ static void free_ctx(render_ctx *c)
 	free(c->dest);
 	free(c->xobjects);
 	free(c->links);
+	render_tag_free(&c->tags);
 	bytes_free(&c->ops);
 }
 
@@ -493,9 +513,9 @@ int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *pat
 		diag_error(d, path, 0, "document has no pages");
 		return AM_EINTERNAL;
 	}
-	/* PDF/A-1 is PDF 1.4; elsewhere 1.5, for /ActualText on marked
-	 * content (PDF 1.7 §14.9.4). */
-	c.w = pdf_new(doc->meta.pdfa ? "1.4" : "1.5", NULL, NULL);
+	/* PDF/A-1 is PDF 1.4; elsewhere 1.7, the version PDF/UA-1 builds on
+	 * (/ActualText on marked content is 1.5, artifacts' subtypes 1.7). */
+	c.w = pdf_new(doc->meta.pdfa ? "1.4" : "1.7", NULL, NULL);
 	if (!c.w)
 		return diag_oom(d, path);
 	int rc = save(&c, sha256_hex);

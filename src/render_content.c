@@ -284,6 +284,7 @@ static int show_run(render_ctx *c, const draw_cmd *cmd, const char *s, size_t le
 	pdf_font *f = render_font(c, cmd->u.text.style);
 	if (!f)
 		return c->fail;
+	render_tag_content(c);
 	if (!c->in_text) {
 		out_op(c, "BT");
 		c->in_text = true;
@@ -366,6 +367,8 @@ int render_label(render_ctx *c, float x, float y, font_style style, float size,
 static void span_begin(render_ctx *c, const char *utf8)
 {
 	render_end_text(c);
+	if (!c->spans)
+		render_tag_content(c);   /* the span lies inside the element's marked content */
 	if (c->spans++)
 		return;   /* spans do not nest: the outer one speaks */
 	out_bytes(c, "/Span<</ActualText", 18);
@@ -401,6 +404,7 @@ static bool same_stroke(const draw_cmd *a, const draw_cmd *b)
  * stroked once: next is the command after this one, or NULL. */
 static void draw_line_cmd(render_ctx *c, const draw_cmd *cmd, const draw_cmd *next)
 {
+	render_tag_content(c);
 	render_set_stroke(c, cmd->u.line.colour, cmd->u.line.width * c->scale, cmd->u.line.dash * c->scale);
 	out_point(c, px(c, cmd->u.line.x1), py(c, cmd->u.line.y1));
 	out_op(c, "m");
@@ -419,6 +423,7 @@ static void draw_rect_cmd(render_ctx *c, const draw_cmd *cmd)
 	rect r = cmd->u.rect.r;
 	if (!cmd->u.rect.fill && cmd->u.rect.width <= 0)
 		return;
+	render_tag_content(c);
 	if (cmd->u.rect.fill)
 		render_set_fill(c, cmd->u.rect.fill_colour);
 	if (cmd->u.rect.width > 0)
@@ -439,6 +444,7 @@ static void draw_path_cmd(render_ctx *c, const draw_cmd *cmd)
 	const path_el *e = cmd->u.path.els;
 	if (!cmd->u.path.n || (!cmd->u.path.fill && cmd->u.path.width <= 0))
 		return;
+	render_tag_content(c);
 	if (cmd->u.path.fill)
 		render_set_fill(c, cmd->u.path.fill_colour);
 	if (cmd->u.path.width > 0)
@@ -460,6 +466,7 @@ static int draw_image_cmd(render_ctx *c, const draw_cmd *cmd)
 	long x = render_image(c, cmd->u.image.file, cmd->u.image.data, cmd->u.image.len);
 	if (x < 0)
 		return c->fail;
+	render_tag_content(c);
 	out_op(c, "q");
 	out_num(c, r.w * c->scale);
 	out_bytes(c, "0 0 ", 4);
@@ -488,7 +495,9 @@ void render_add_link(render_ctx *c, float x0, float y0, float x1, float y1, cons
 		c->links = p;
 		c->cap_links = cap;
 	}
-	c->links[c->n_links++] = (render_link){x0, y0, x1, y1, uri};
+	/* A form's links are kept to be shown on the pages that show it. */
+	unsigned obj = c->tags.off ? 0 : pdf_reserve(c->w);
+	c->links[c->n_links++] = (render_link){x0, y0, x1, y1, uri, obj, obj ? render_tag_link(c, obj) : 0};
 }
 
 static void draw_link_cmd(render_ctx *c, const draw_cmd *cmd)
@@ -500,7 +509,7 @@ static void draw_link_cmd(render_ctx *c, const draw_cmd *cmd)
 
 static int draw_cmd_one(render_ctx *c, const draw_cmd *cmd, const draw_cmd *next)
 {
-	if (cmd->kind != DRAW_TEXT)
+	if (cmd->kind != DRAW_TEXT && cmd->kind < DRAW_TAG_BEGIN)
 		render_end_text(c);
 	switch (cmd->kind) {
 	case DRAW_TEXT:
@@ -524,6 +533,12 @@ static int draw_cmd_one(render_ctx *c, const draw_cmd *cmd, const draw_cmd *next
 		break;
 	case DRAW_SPAN_END:
 		span_end(c);
+		break;
+	case DRAW_TAG_BEGIN:
+	case DRAW_TAG_END:
+	case DRAW_ARTIFACT_BEGIN:
+	case DRAW_ARTIFACT_END:
+		render_tag_cmd(c, cmd);
 		break;
 	}
 	return AM_OK;

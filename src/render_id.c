@@ -112,7 +112,24 @@ static void id_cmd(idhash *h, const draw_cmd *cmd)
 		id_str(h, cmd->u.span.utf8);
 		break;
 	case DRAW_SPAN_END:
+	case DRAW_ARTIFACT_END:
 		break;
+	case DRAW_TAG_BEGIN: {
+		const unsigned char v[2] = {(unsigned char)cmd->u.tag.role, (unsigned char)cmd->u.tag.scope};
+		id_put(h, v, 2);
+		id_str(h, cmd->u.tag.alt);
+		break;
+	}
+	case DRAW_TAG_END: {
+		const unsigned char more = cmd->u.tag.more;
+		id_put(h, &more, 1);
+		break;
+	}
+	case DRAW_ARTIFACT_BEGIN: {
+		const unsigned char k = (unsigned char)cmd->u.artifact.kind;
+		id_put(h, &k, 1);
+		break;
+	}
 	}
 }
 

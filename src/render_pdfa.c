@@ -1,10 +1,16 @@
-/* render_pdfa.c: what PDF/A-1b adds to a document.
+/* render_pdfa.c: the document's XMP metadata, and what PDF/A-1 adds.
  *
- * An XMP packet that repeats the document information (XML-escaped, with
- * the dates of the Info dictionary in the form PDF/A-1 §6.7.3 matches them
- * by), and an sRGB output intent with the system's standard profile
- * (icc.h). The document ID is set by render.c from the content; the fonts'
- * CIDSets by pdf_font.c. */
+ * Every document carries an XMP packet that repeats the document
+ * information (XML-escaped, with the dates of the Info dictionary in the
+ * form PDF/A-1 §6.7.3 matches them by), with its title and language, and
+ * identifies it as PDF/UA-1 (ISO 14289-1 §5, §7.1: every document is
+ * tagged, render_tag.c). The archive copy is also PDF/A-1a (ISO 19005-1:
+ * level A is level B plus the logical structure, Unicode for every
+ * character and the natural language, §6.8): its packet says so, and
+ * declares the PDF/UA identification schema as PDF/A-1 §6.7.8 requires of
+ * any schema it does not predefine; it gets an sRGB output intent with
+ * the system's standard profile (icc.h). The document ID is set by
+ * render.c from the content; the fonts' CIDSets by pdf_font.c. */
 #include "render_priv.h"
 
 #include <stdlib.h>
@@ -42,6 +48,25 @@ static void element(bytes *b, const char *open, const char *value, const char *c
 	puts_(b, close);
 }
 
+/* PDF/A-1 §6.7.8: the extension schema of the PDF/UA identification, in
+ * the form of ISO 14289-1's example. */
+static const char PDFUA_EXTENSION[] =
+	"<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+	" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+	" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	"<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+	"<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+	"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+	"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	"<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+	"<pdfaProperty:name>part</pdfaProperty:name>\n"
+	"<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	"<pdfaProperty:category>internal</pdfaProperty:category>\n"
+	"<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+	"</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+	"</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+	"</rdf:Description>\n";
+
 static void xmp_packet(bytes *b, const draw_meta *m, const char *producer)
 {
 	char date[32] = "";
@@ -58,6 +83,7 @@ static void xmp_packet(bytes *b, const draw_meta *m, const char *producer)
 	element(b, "<dc:creator><rdf:Seq><rdf:li>", m->author, "</rdf:li></rdf:Seq></dc:creator>\n");
 	element(b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", m->subject,
 	        "</rdf:li></rdf:Alt></dc:description>\n");
+	element(b, "<dc:language><rdf:Bag><rdf:li>", m->lang, "</rdf:li></rdf:Bag></dc:language>\n");
 	puts_(b, "</rdf:Description>\n"
 	         "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
 	element(b, "<pdf:Keywords>", m->keywords, "</pdf:Keywords>\n");
@@ -69,14 +95,20 @@ static void xmp_packet(bytes *b, const draw_meta *m, const char *producer)
 	element(b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
 	element(b, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>\n");
 	puts_(b, "</rdf:Description>\n"
-	         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-	         "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-	         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	         "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	         "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n");
+	if (m->pdfa) {
+		puts_(b, "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+		         "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
+		         "</rdf:Description>\n");
+		puts_(b, PDFUA_EXTENSION);
+	}
+	puts_(b, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 }
 
 /* ---- into the document ----------------------------------------------- */
 
-static int add_metadata(render_ctx *c, const char *producer, unsigned *obj)
+int render_metadata(render_ctx *c, const char *producer, unsigned *obj)
 {
 	bytes b = {0};
 	xmp_packet(&b, &c->doc->meta, producer);
@@ -89,7 +121,8 @@ static int add_metadata(render_ctx *c, const char *producer, unsigned *obj)
 	pdf_dict(w);
 	pdf_key_name(w, "Type", "Metadata");
 	pdf_key_name(w, "Subtype", "XML");
-	pdf_stream(w, b.p, b.n, false);   /* PDF/A-1 §6.7.2: not compressed */
+	/* PDF/A-1 §6.7.2: not compressed in the archive copy */
+	pdf_stream(w, b.p, b.n, !c->doc->meta.pdfa);
 	pdf_end(w);
 	bytes_free(&b);
 	return render_status(c);
@@ -126,8 +159,4 @@ static int add_output_intent(render_ctx *c, unsigned *obj)
 	return render_status(c);
 }
 
-int render_pdfa(render_ctx *c, const char *producer, unsigned *metadata, unsigned *intent)
-{
-	int rc = add_metadata(c, producer, metadata);
-	return rc ? rc : add_output_intent(c, intent);
-}
+int render_pdfa(render_ctx *c, unsigned *intent) { return add_output_intent(c, intent); }

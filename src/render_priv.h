@@ -20,7 +20,32 @@
 typedef struct render_link {
 	float x0, y0, x1, y1;
 	const char *uri;
+	unsigned obj;              /* its annotation's object */
+	unsigned struct_parent;    /* its key in the parent tree, plus 1; 0: none */
 } render_link;
+
+/* The structure tree being built (render_tag.c). */
+typedef struct tag_kid tag_kid;
+typedef struct tag_node tag_node;
+typedef struct render_tags {
+	bool off;                  /* drawing a form: no marks */
+	unsigned root;             /* the structure tree root's object */
+	tag_node *nodes;           /* [0] is the document element */
+	size_t n_nodes, cap_nodes;
+	long free_slot;
+	long *stack;               /* the open elements, innermost last */
+	size_t depth, cap_stack;
+	long *open;                /* elements with a key, not ended for good */
+	size_t n_open, cap_open;
+	int artifact;              /* depth of open artifacts */
+	draw_artifact artifact_kind;
+	unsigned cur;              /* what the open marked content belongs to: an
+	                              element's object, an artifact, 0 for none */
+	unsigned *mcid_owner;      /* this page: the element of each MCID */
+	size_t n_mcid, cap_mcid;
+	unsigned *keys;            /* the parent tree: per key, an object */
+	size_t n_keys, cap_keys;
+} render_tags;
 
 /* The first half of a span's first text, drawn when the span ends. */
 typedef struct render_defer {
@@ -53,8 +78,11 @@ typedef struct render_ctx {
 	render_xobject *xobjects;
 	size_t n_xobjects, cap_xobjects;
 
+	render_tags tags;
+
 	/* The page or form being drawn; command (x, y) maps to PDF space as
 	 * (scale * x + tx, ty - scale * y). */
+	unsigned page_obj;         /* the page's object, reserved when begun */
 	bytes ops;
 	float page_w, page_h;
 	render_link *links;
@@ -132,9 +160,39 @@ long render_image(render_ctx *c, const char *file, const unsigned char *data, si
  * first (its object in *first), then its sheets. AM_OK or AM_E*. */
 int render_tiled(render_ctx *c, const tile_plan *t, const draw_page *pg, unsigned *first);
 
-/* PDF/A-1b (render_pdfa.c): writes the XMP metadata and the output intent
- * and returns their objects in *metadata and *intent. AM_OK or AM_E*. */
-int render_pdfa(render_ctx *c, const char *producer, unsigned *metadata, unsigned *intent);
+/* Metadata (render_pdfa.c): writes the XMP metadata (PDF/UA-1, and
+ * PDF/A-1a for an archive copy) and returns its object in *metadata;
+ * render_pdfa writes PDF/A's output intent. AM_OK or AM_E*. */
+int render_metadata(render_ctx *c, const char *producer, unsigned *metadata);
+int render_pdfa(render_ctx *c, unsigned *intent);
+
+/* Tagging (render_tag.c): the structure tree, built as pages are drawn.
+ * render_tag_start begins it (the document element); render_tag_cmd
+ * follows a draw list's structure and artifact marks; render_tag_content
+ * opens the marked content the next drawing belongs to (call it before
+ * painting anything); render_tag_close closes it; render_tag_page_end
+ * closes it at the end of a page and writes the page's part of the parent
+ * tree, returning its key (-1: the page has no marked content);
+ * render_tag_link puts an annotation into the structure and returns its
+ * parent tree key plus 1 (0: none); render_tag_finish writes what is
+ * left, the parent tree and the root, and returns the root's object. */
+int render_tag_start(render_ctx *c);
+void render_tag_cmd(render_ctx *c, const draw_cmd *cmd);
+void render_tag_content(render_ctx *c);
+void render_tag_close(render_ctx *c);
+long render_tag_page_end(render_ctx *c);
+unsigned render_tag_link(render_ctx *c, unsigned annot);
+unsigned render_tag_finish(render_ctx *c);
+void render_tag_free(render_tags *t);
+/* For tiling: an element of role (alt for a figure), ended by
+ * render_tag_end; an artifact begun (on) or ended. */
+void render_tag_begin(render_ctx *c, draw_role role, const char *alt);
+void render_tag_end(render_ctx *c);
+void render_tag_artifact(render_ctx *c, bool on);
+/* What a page shows, in words, for a figure that stands for it: its
+ * figure's alternative text, else its text (malloc'd; NULL when out of
+ * memory). */
+char *render_tag_page_alt(const draw_page *pg);
 
 /* A document ID derived from the content (render_id.c). */
 void render_content_id(const draw_doc *doc, unsigned char id[16]);

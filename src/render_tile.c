@@ -6,7 +6,13 @@
  * window of it, clipped, under the sheet's marks (glue bands, cut lines,
  * its number). What the pages say and where is the plan's; this file only
  * places the poster. The poster's links are repeated on every sheet that
- * shows them. */
+ * shows them.
+ *
+ * Tagged, the assembly page's poster is the poster: a figure whose
+ * alternative text is the poster's (or, for a page of text, its text),
+ * beside the plan's instructions; the sheets repeat it in pieces for the
+ * printer, so they and their marks are artifacts. The form itself holds no
+ * marked content of its own. */
 #include "render_priv.h"
 
 #include <stdio.h>
@@ -42,7 +48,9 @@ static int write_form(render_ctx *c, const draw_page *pg, poster_form *f)
 	c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = pg->width, c->clip_y1 = pg->height;
 	render_begin(c, 1, 0, pg->height);
 	render_forget_state(c);   /* a form inherits the state of where it is shown */
+	c->tags.off = true;
 	int rc = render_cmds(c, pg);
+	c->tags.off = false;
 	if (rc)
 		return rc;
 	render_end_text(c);
@@ -72,9 +80,10 @@ static int write_form(render_ctx *c, const draw_page *pg, poster_form *f)
 
 /* One page of the plan, h high: the poster scaled by s with its PDF origin
  * at (x, y), clipped to clip (top-left origin), with links when asked,
- * then the plan's commands. */
+ * then the plan's commands. With alt, the poster is a figure and the
+ * plan's commands content; without, all is an artifact. */
 static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, float s, float x, float y,
-                     rect clip, bool links, const draw_page *marks, unsigned *obj)
+                     rect clip, bool links, const draw_page *marks, const char *alt, unsigned *obj)
 {
 	int rc = render_page_begin(c, pw, h);
 	if (rc)
@@ -82,7 +91,14 @@ static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, flo
 	float cy = h - clip.y - clip.h;
 	c->want_links = links;
 	render_begin(c, 1, 0, h);
+	if (alt)
+		render_tag_begin(c, ROLE_FIGURE, alt);
+	else
+		render_tag_artifact(c, true);
+	render_tag_content(c);
 	show_form(c, f->form, s, x, y, clip.x, cy, clip.w, clip.h);
+	if (alt)
+		render_tag_end(c);
 	c->clip_x0 = clip.x, c->clip_y0 = cy, c->clip_x1 = clip.x + clip.w, c->clip_y1 = cy + clip.h;
 	for (size_t i = 0; links && i < f->n_links; i++) {
 		const render_link *l = &f->links[i];
@@ -90,6 +106,8 @@ static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, flo
 	}
 	c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = pw, c->clip_y1 = h;
 	rc = render_cmds(c, marks);
+	if (!alt)
+		render_tag_artifact(c, false);
 	c->want_links = true;
 	return rc ? rc : render_page_end(c, obj);
 }
@@ -97,18 +115,22 @@ static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, flo
 int render_tiled(render_ctx *c, const tile_plan *t, const draw_page *pg, unsigned *first)
 {
 	poster_form f = {0};
+	char *alt = render_tag_page_alt(pg);
+	if (!alt)
+		return render_oom(c);
 	int rc = write_form(c, pg, &f);
 	if (!rc) {   /* the assembly page: the whole poster, scaled */
 		float s = t->thumb.w / pg->width;
 		rc = plan_page(c, t->w, t->h, &f, s, t->thumb.x, t->h - t->thumb.y - t->thumb.h, t->thumb_clip, false,
-		               &t->assembly, first);
+		               &t->assembly, alt, first);
 	}
+	free(alt);
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const tile_sheet *sh = &t->sheets[i];
 		/* poster point (X, Y) in its PDF space lands on (X + dx, Y + dy) */
 		float dx = sh->frame.x - sh->window.x, dy = t->h - sh->frame.y - pg->height + sh->window.y;
 		unsigned obj;
-		rc = plan_page(c, t->w, t->h, &f, 1, dx, dy, sh->frame, true, &sh->marks, &obj);
+		rc = plan_page(c, t->w, t->h, &f, 1, dx, dy, sh->frame, true, &sh->marks, NULL, &obj);
 	}
 	free(f.links);
 	return rc;

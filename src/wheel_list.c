@@ -9,7 +9,10 @@
  * year with the year. Before the months: the rings, this year's goals and
  * focus areas. Pages are laid out twice: first to count them, then to
  * draw them numbered "Side N af M". The dates are occur.h's, the ones the
- * poster and the .ics show. */
+ * poster and the .ics show. In the document's structure (draw.h) the list
+ * is text: headings, and a list per month whose items are labelled by
+ * their dates; footers, markers and repeated month headings are
+ * artifacts. */
 #include "aarshjul_int.h"
 
 #include <math.h>
@@ -197,6 +200,22 @@ static int para_draw(lister *l, const para *pa, float y, float lh)
 	return 0;
 }
 
+/* --- structure, drawn with the second pass ------------------------------------------ */
+
+static int tag(lister *l, draw_role role)
+{
+	return l->draw ? draw_tag_begin(l->p->doc, l->p->page, role, NULL) : 0;
+}
+
+static int tag_end(lister *l) { return l->draw ? draw_tag_end(l->p->doc, l->p->page, false) : 0; }
+
+static int artifact(lister *l, draw_artifact kind)
+{
+	return l->draw ? draw_artifact_begin(l->p->doc, l->p->page, kind) : 0;
+}
+
+static int artifact_end(lister *l) { return l->draw ? draw_artifact_end(l->p->doc, l->p->page) : 0; }
+
 /* --- pages -------------------------------------------------------------------------- */
 
 static float bottom(const lister *l) { return A4_H - MARGIN - 2.2f * l->lh; }
@@ -217,7 +236,8 @@ static int footer(lister *l)
 	para_wrap(l, &pa);
 	pa.n = pa.n > 1 ? 1 : pa.n;
 	wrun r = {right, strlen(right), A4_W - MARGIN - rw, y, size, rw, 0, FONT_REGULAR, false};
-	return para_draw(l, &pa, y - p->m->ascent * size, 0) || wheel_push_run(p, &r, p->st.muted);
+	return artifact(l, ARTIFACT_FOOTER) || para_draw(l, &pa, y - p->m->ascent * size, 0) ||
+	       wheel_push_run(p, &r, p->st.muted) || artifact_end(l);
 }
 
 static int new_page(lister *l)
@@ -238,7 +258,8 @@ static int room(lister *l, float h)
 	return l->y + h <= bottom(l) || l->y <= MARGIN ? 0 : new_page(l);
 }
 
-static int heading(lister *l, const char *s, float size, bool keep_with, float next)
+/* A heading of role, or a repeated one (ROLE_NONE): an artifact. */
+static int heading(lister *l, const char *s, draw_role role, float size, bool keep_with, float next)
 {
 	poster *p = l->p;
 	para pa = {s, MARGIN, A4_W - 2 * MARGIN, size, FONT_BOLD, wheel_readable(p->st.accent, p->st.paper, 4.5),
@@ -247,7 +268,8 @@ static int heading(lister *l, const char *s, float size, bool keep_with, float n
 	float lh = wheel_text_h(p, size) * 1.15f, h = pa.n * lh + 0.3f * l->lh;
 	if (room(l, h + (keep_with ? next : 0)))
 		return -1;
-	if (l->draw && para_draw(l, &pa, l->y, lh))
+	if ((role ? tag(l, role) : artifact(l, ARTIFACT_PAGINATION)) || (l->draw && para_draw(l, &pa, l->y, lh)) ||
+	    (role ? tag_end(l) : artifact_end(l)))
 		return -1;
 	l->y += h;
 	return 0;
@@ -279,12 +301,15 @@ static int row_set(lister *l, const row *r)
 	if (room(l, r->h))
 		return -1;
 	if (l->draw) {
+		/* an item labelled by its dates and its ring's letter */
 		float cy = l->y + 0.55f * l->lh;
 		wrun letter = {g->letter, strlen(g->letter), x1 + 1.0f * l->s, l->y + p->m->ascent * l->s, l->s, 0, 0, FONT_BOLD, false};
-		if (para_draw(l, &r->date, l->y, l->lh) || para_draw(l, &r->title, l->y, l->lh) ||
-		    para_draw(l, &r->more, l->y + r->title.n * l->lh, mlh) ||
+		if (tag(l, ROLE_LI) || tag(l, ROLE_LBL) || para_draw(l, &r->date, l->y, l->lh) ||
+		    artifact(l, ARTIFACT_LAYOUT) ||
 		    wheel_marker(p, g->shape, (point){x1 + 0.45f * l->s, cy}, 0.36 * l->s, g->mark) ||
-		    wheel_push_run(p, &letter, wheel_readable(g->ink, p->st.paper, 4.5)))
+		    artifact_end(l) || wheel_push_run(p, &letter, wheel_readable(g->ink, p->st.paper, 4.5)) ||
+		    tag_end(l) || tag(l, ROLE_LBODY) || para_draw(l, &r->title, l->y, l->lh) ||
+		    para_draw(l, &r->more, l->y + r->title.n * l->lh, mlh) || tag_end(l) || tag_end(l))
 			return -1;
 	}
 	l->y += r->h;
@@ -298,16 +323,16 @@ static int front(lister *l)
 	const am_workplace *wp = p->wp;
 	const char *head = wheel_title(p);
 	char *title = head ? arena_printf(p->doc->arena, "%s: %s", head, p->tx.list) : NULL;
-	if (!title || heading(l, title, 1.8f * l->s, false, 0))
+	if (!title || heading(l, title, ROLE_H1, 1.8f * l->s, false, 0))
 		return -1;
-	if (wp->name && heading(l, wp->name, 1.2f * l->s, false, 0))
+	if (wp->name && heading(l, wp->name, ROLE_P, 1.2f * l->s, false, 0))
 		return -1;
 	l->y += 0.5f * l->lh;
 	for (int k = 0; k < 2; k++) {
 		size_t n = k ? wp->n_focus : wp->n_goals;
 		if (!n)
 			continue;
-		if (heading(l, k ? p->tx.focus : p->tx.goals, 1.25f * l->s, true, 2 * l->lh))
+		if (heading(l, k ? p->tx.focus : p->tx.goals, ROLE_H2, 1.25f * l->s, true, 2 * l->lh) || tag(l, ROLE_L))
 			return -1;
 		for (size_t i = 0; i < n; i++) {
 			const char *s = k ? wp->focus[i].title : wp->goals[i].title;
@@ -317,10 +342,13 @@ static int front(lister *l)
 			if (!s)
 				return -1;
 			para_wrap(l, &pa);
-			if (room(l, pa.n * l->lh) || (l->draw && para_draw(l, &pa, l->y, l->lh)))
+			if (room(l, pa.n * l->lh) || tag(l, ROLE_LI) || tag(l, ROLE_LBODY) ||
+			    (l->draw && para_draw(l, &pa, l->y, l->lh)) || tag_end(l) || tag_end(l))
 				return -1;
 			l->y += pa.n * l->lh + 0.25f * l->lh;
 		}
+		if (tag_end(l))
+			return -1;
 		l->y += 0.5f * l->lh;
 	}
 	return 0;
@@ -345,23 +373,27 @@ static int months(lister *l)
 		const row *r = &l->rows[i];
 		float h = r->h;
 		const char *name = NULL;
-		bool head = r->month != month;
+		bool head = r->month != month, again = false;
 		if (head) {
 			l->y += month < 0 ? 0 : 0.4f * l->lh;
 			name = month_name(l, r->month, false);
+			if (month >= 0 && tag_end(l))   /* the month before's list */
+				return -1;
 		} else if (l->y + h > bottom(l) && l->y > MARGIN) {
 			if (new_page(l))
 				return -1;
 			name = month_name(l, r->month, true);
-			head = true;
+			head = again = true;
 		}
 		month = r->month;
-		if (head && (!name || heading(l, name, 1.3f * l->s, true, h)))
+		if (head && (!name || heading(l, name, again ? ROLE_NONE : ROLE_H2, 1.3f * l->s, true, h)))
+			return -1;
+		if (head && !again && tag(l, ROLE_L))
 			return -1;
 		if (row_set(l, r))
 			return -1;
 	}
-	return 0;
+	return month >= 0 ? tag_end(l) : 0;
 }
 
 static int pass(lister *l, bool draw)

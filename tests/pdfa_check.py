@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """pdfa_check.py: checks PDF files against PDF/A-1b (ISO 19005-1), clause by
-clause, because no PDF/A validator is packaged for Debian.
+clause, because no PDF/A validator is packaged for Debian; a file that
+claims level A (PDF/A-1a) must also pass the PDF/UA checker's rules
+(tests/uacheck.py), which hold what §6.3.8 and §6.8 add.
 
 Reads each file raw (header, trailers, cross-reference table, object and
 stream keywords) and through `qpdf --json` (every object, streams as stored),
@@ -10,7 +12,7 @@ failed clause, `FILE: [CLAUSE name] what is wrong (object)`, warnings as
 when every file passes, 1 when one fails, 2 on usage errors.
 
 It checks what amokit's archive copy must satisfy (issue 6): the file
-structure, no encryption, a trailer ID, XMP metadata identifying PDF/A-1B that
+structure, no encryption, a trailer ID, XMP metadata identifying PDF/A-1 that
 matches the document information, an RGB output intent with a version-2 ICC
 profile, embedded fonts (CIDSet for CID fonts), no transparency, no forbidden
 actions or additional actions, printable annotations, no embedded files, no
@@ -1133,14 +1135,47 @@ def check_metadata(pdf, r):
     conf = props.get(q("pdfaid", "conformance"))
     part = xmp_text(part, "simple") if part is not None else None
     conf = xmp_text(conf, "simple") if conf is not None else None
-    if (part or "").strip() != "1" or (conf or "").strip() != "B":
-        r.fail("6.7.11 pdfa-id", "pdfaid:part %r and pdfaid:conformance %r, expected '1' and 'B'" % (part, conf))
+    if (part or "").strip() != "1" or (conf or "").strip() not in ("A", "B"):
+        r.fail("6.7.11 pdfa-id", "pdfaid:part %r and pdfaid:conformance %r, expected '1' and 'A' or 'B'"
+               % (part, conf))
+    elif conf.strip() == "A":
+        check_level_a(pdf, r)
     extended = {e.text.strip() for e in root.iter("{http://www.aiim.org/pdfa/ns/schema#}namespaceURI") if e.text}
     for tag in props:
         ns = tag[1:].split("}")[0] if tag.startswith("{") else ""
         if ns not in PREDEFINED and ns not in extended:
             r.fail("6.7.8 xmp-schemas", "property %s is in no predefined schema and no extension schema" % tag)
     check_info_xmp(pdf, r, props)
+
+
+# ---- 6.8 level A -----------------------------------------------------------
+
+# Level A is level B plus the logical structure (§6.8.2, §6.8.3), Unicode
+# for every character (§6.3.8) and the natural language (§6.8.4). The PDF/UA
+# checker's rules hold all of that and more (every content marked or an
+# artifact, tables, lists, figures' alternative text): a file that claims
+# level A must pass them, each reported under the PDF/A clause it serves.
+LEVEL_A = {"7.1 marked": "6.8.2.2 marked", "7.1 struct-tree": "6.8.2.2 struct-tree",
+           "7.1 struct-types": "6.8.3.3 struct-types", "7.2 lang": "6.8.4 lang",
+           "7.21 tounicode": "6.3.8 tounicode", "7.21 fonts": "6.3 fonts"}
+
+
+class LevelA:
+    """A Report's fail() under the PDF/A clause of a PDF/UA rule."""
+
+    def __init__(self, r):
+        self.r = r
+
+    def fail(self, rule, msg):
+        self.r.fail(LEVEL_A.get(rule, "6.8 level-a"), "PDF/UA %s: %s" % (rule, msg))
+
+    def warn(self, msg):
+        self.r.warn(msg)
+
+
+def check_level_a(pdf, r):
+    import uacheck  # it imports this module: not at the top
+    uacheck.check_pdf(pdf, LevelA(r))
 
 
 # ---- driver -----------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/bin/sh
-# pdfa_check.sh: the PDF/A-1b checker (tests/pdfa_check.py) against the
+# pdfa_check.sh: the PDF/A-1 checker (tests/pdfa_check.py) against the
 # renderer. Runs tests/render_driver.c, renders its specimen as PDF/A and
 # asserts that the checker passes it and fails the plain rendering; then makes
 # broken copies of the PDF/A file (each with a rebuilt cross-reference table,
@@ -135,7 +135,7 @@ def xmp_date(h, objs, t):
 
 def xmp_part(h, objs, t):
     n = find(objs, rb"/Subtype /XML")
-    set_stream(objs, n, stream_of(objs, n).replace(b"<pdfaid:conformance>B<", b"<pdfaid:conformance>U<"))
+    set_stream(objs, n, stream_of(objs, n).replace(b"<pdfaid:conformance>A<", b"<pdfaid:conformance>U<"))
     return h, t
 
 
@@ -249,6 +249,16 @@ def cmyk(h, objs, t):
     return h, t
 
 
+def unmarked(h, objs, t):
+    edit(objs, rb"/Type /Catalog", b"/MarkInfo<</Marked true>>", b"")
+    return h, t
+
+
+def no_lang(h, objs, t):
+    edit(objs, rb"/Type /Catalog", b"/Lang (da-DK)", b"")
+    return h, t
+
+
 # variant: (make, the clauses that must fail, whether others may fail too)
 VARIANTS = {
     "no-metadata": (no_metadata, {"6.7.2 metadata"}, False),
@@ -275,6 +285,9 @@ VARIANTS = {
     "embedded-file": (embedded_file, {"6.1.11 embedded-files"}, False),
     "xfa": (xfa, {"6.9 forms"}, False),
     "cmyk-image": (cmyk, {"6.2.3 colour"}, False),
+    # level A (the file claims PDF/A-1a)
+    "unmarked": (unmarked, {"6.8.2.2 marked"}, False),
+    "no-lang": (no_lang, {"6.8.4 lang"}, False),
 }
 
 # The rewriting itself must not break anything.
