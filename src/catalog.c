@@ -120,7 +120,7 @@ static const char *plain_of(arena *a, const catalog *c, const lnode *m, bool kee
 				  : arena_printf(a, "%s (%s)", form ? form : local, danish);
 			}
 			size_t tl = t ? strlen(t) : 0;
-			if (pass)
+			if (pass && tl)   /* t may be NULL (no text): memcpy wants a pointer */
 				memcpy(out + k, t, tl);
 			k += tl;
 		}
