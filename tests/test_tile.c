@@ -245,6 +245,48 @@ static void sheets_that_would_show_nothing_are_left_out(void **state)
 	arena_free(a);
 }
 
+/* Out of memory at any allocation the plan makes: AM_EINTERNAL with a
+ * message, never a crash or a half-made plan handed on as good; under
+ * make asan nothing leaks. */
+static void a_plan_fails_cleanly_without_memory(void **state)
+{
+	(void)state;
+	arena *wa = arena_new();
+	am_workplace *wp = NULL;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load(wa, "examples/plejecenter-140.xml", &wp, &d), AM_OK);
+	tile_texts tx = texts();
+	long n = 0;
+	for (;; n++) {
+		assert_true(n < 10000);
+		arena *a = arena_new();
+		draw_doc doc;
+		draw_init(&doc, a);
+		poster(&doc, wp, 2383.94f, 3370.39f);   /* A0: many sheets, many allocations */
+		/* the plan in an arena of its own, so that its first allocation
+		 * asks for memory */
+		arena *pa = arena_new();
+		doc.arena = pa;
+		tile_plan t;
+		diag_init(&d);
+		arena_fail_after(n);
+		int rc = tile_plan_make(&doc, 0, 595.28f, 841.89f, &tx, &M, &t, &d);
+		arena_fail_after(-1);
+		if (rc == AM_OK)
+			check_plan(&doc, &t);
+		else
+			assert_int_equal(rc, AM_EINTERNAL), assert_true(d.errors > 0);
+		arena_free(pa);
+		arena_free(a);
+		if (rc == AM_OK)
+			break;
+	}
+	print_message("the plan failed cleanly at each of its first %ld allocations\n", n);
+	assert_true(n > 0);   /* the injection bit */
+	arena_free(wa);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -272,6 +314,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(posters_over_office_sheets),
 		cmocka_unit_test(sheets_that_would_show_nothing_are_left_out),
+		cmocka_unit_test(a_plan_fails_cleanly_without_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
