@@ -245,6 +245,43 @@ static void sheets_that_would_show_nothing_are_left_out(void **state)
 	arena_free(a);
 }
 
+/* Drawings scattered at random over A1 and A0 pages (a few boxes, lines
+ * and words, some in the overlaps, some in corners): every plan covers
+ * all of them, and no sheet only repeats what others show. */
+static void random_drawings_are_covered_by_needed_sheets(void **state)
+{
+	(void)state;
+	unsigned seed = 17;
+	tile_texts tx = texts();
+	static const rgb k = {0, 0, 0};
+	for (int round = 0; round < 40; round++) {
+		arena *a = arena_new();
+		draw_doc doc;
+		draw_init(&doc, a);
+		float w = round % 2 ? 1683.78f : 2383.94f, h = round % 2 ? 2383.94f : 3370.39f;
+		draw_page *pg = draw_add_page(&doc, round % 4 < 2 ? w : h, round % 4 < 2 ? h : w);
+		int items = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 30;
+		for (int i = 0; i < items; i++) {
+			float x = (float)((seed = seed * 1103515245u + 12345u) >> 16) / 65536.0f * (pg->width - 60) + 10;
+			float y = (float)((seed = seed * 1103515245u + 12345u) >> 16) / 65536.0f * (pg->height - 60) + 10;
+			float s = 2 + (float)((seed = seed * 1103515245u + 12345u) >> 16) / 65536.0f * 40;
+			switch (i % 3) {
+			case 0: assert_int_equal(draw_rect(&doc, pg, (rect){x, y, s, s}, 1, k, &k), 0); break;
+			case 1: assert_int_equal(draw_line(&doc, pg, x, y, fminf(x + 3 * s, pg->width), y + s, 1, k), 0); break;
+			default: assert_int_equal(draw_text(&doc, pg, x, y + 12, 12, FONT_REGULAR, k, "ord", 3), 0);
+			}
+		}
+		tile_plan t;
+		diag d;
+		diag_init(&d);
+		assert_int_equal(tile_plan_make(&doc, 0, round % 3 ? 595.28f : 841.89f, round % 3 ? 841.89f : 1190.55f, &tx,
+		                                &M, &t, &d),
+		                 AM_OK);
+		check_plan(&doc, &t);
+		arena_free(a);
+	}
+}
+
 /* Out of memory at any allocation the plan makes: AM_EINTERNAL with a
  * message, never a crash or a half-made plan handed on as good; under
  * make asan nothing leaks. */
@@ -314,6 +351,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(posters_over_office_sheets),
 		cmocka_unit_test(sheets_that_would_show_nothing_are_left_out),
+		cmocka_unit_test(random_drawings_are_covered_by_needed_sheets),
 		cmocka_unit_test(a_plan_fails_cleanly_without_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
