@@ -120,6 +120,9 @@ static int add_item(poster *p, const am_activity *a, size_t ring, const occur *o
 	it->n = n;
 	for (size_t i = 0; i < n; i++)
 		it->period |= occ[i].end > occ[i].start;
+	const am_date *md = p->wp ? &p->wp->meeting.date : NULL;
+	long meeting = md && md->y ? wheel_serial(md->y, md->m, md->d) : -1;
+	it->key = a->derived || (n == 1 && occ[0].first == meeting && occ[0].last == meeting);
 	it->rhythm = n > 1 ? rhythm_of(p, a) : NULL;
 	/* the wheel says how often ("hver måned"), the list on which day */
 	const char *often = n > 1 && a->repeat != REPEAT_NONE ? p->tx.repeat[a->repeat] : NULL;
@@ -129,6 +132,7 @@ static int add_item(poster *p, const am_activity *a, size_t ring, const occur *o
 	p->n_items++;
 	p->n_occ += n;
 	p->rings[ring].items++;
+	p->rings[ring].keys += it->key;
 	return 0;
 }
 
@@ -231,7 +235,9 @@ const char *wheel_title(poster *p)
 }
 
 /* Label tracks for the rings, one at a time to the ring that wants one
- * most: rings with activities first, by how many each has per track. */
+ * most: rings with activities first, by how many each has per track; a
+ * ring with a key activity gets two before any other gets its second,
+ * as a long name may need two lines. */
 static void share_tracks(poster *p, int tracks)
 {
 	for (size_t i = 0; i < p->n_rings; i++)
@@ -244,6 +250,8 @@ static void share_tracks(poster *p, int tracks)
 		for (size_t i = 0; i < p->n_rings; i++) {
 			const wring *r = &p->rings[i];
 			double w = r->tracks >= 3 ? 0 : (double)r->items / (r->tracks + 1) / (r->tracks + 1);
+			if (r->keys && r->tracks == 1)
+				w = fmax(w, (double)r->items + 1);
 			if (w > want) {
 				want = w;
 				best = i;

@@ -69,6 +69,8 @@ typedef struct witem {
 	const char *label;          /* as the wheel names it: the title, a series with its rhythm */
 	const char *rhythm;         /* "hver måned, 1. fredag"; NULL when it does not repeat */
 	bool period;                /* its occurrences last more than a day */
+	bool key;                   /* named first: one of the law's fixed points, or the day of the
+	                             * annual discussion itself (the activity on the meeting's date) */
 	int rank;                   /* the order in which labels are tried */
 	/* the label, when placed */
 	bool placed, inside;        /* inside: set in its arc, which widens to a band */
@@ -93,7 +95,7 @@ typedef struct wring {
 	double rm;                  /* its marker line */
 	double t0;                  /* inner radius of its first label track */
 	int tracks;                 /* label tracks */
-	size_t items;
+	size_t items, keys;         /* its activities, and how many of them are key */
 	int misses;                 /* labels in a row that found no place */
 	double letter_t, letter_hw; /* where its letter stands, and half its angle */
 	float letter_size;          /* the label size, or less in a ring too thin for it */

@@ -303,13 +303,10 @@ static witem **ranked(poster *p)
 	int seen[2][40] = {{0}};
 	if (!order)
 		return NULL;
-	const am_date *md = p->wp ? &p->wp->meeting.date : NULL;
-	long meeting = md && md->y ? wheel_serial(md->y, md->m, md->d) : -1;
 	for (size_t i = 0; i < p->n_items; i++) {
 		witem *it = &p->items[i];
 		order[i] = it;
-		bool discussion = it->n == 1 && it->occ[0].first == meeting && it->occ[0].last == meeting;
-		it->rank = it->act->derived || discussion ? 0 : it->n > 1 ? 1 : 2;
+		it->rank = it->key ? 0 : it->n > 1 ? 1 : 2;
 	}
 	qsort(order, p->n_items, sizeof *order, by_rank);
 	for (size_t i = 0; i < p->n_items; i++)
