@@ -14,6 +14,8 @@ typedef struct arena arena;
 arena *arena_new(void);
 /* Frees the arena and everything allocated in it. NULL is allowed. */
 void arena_free(arena *a);
+/* Frees everything allocated in a, keeping one block for what comes next. */
+void arena_reset(arena *a);
 /* n zeroed bytes aligned for any type, or NULL. */
 void *arena_alloc(arena *a, size_t n);
 /* n elements of size sz, zeroed, or NULL (also on overflow). */

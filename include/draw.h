@@ -15,7 +15,14 @@
  * and the cells of its rows) is begun again on each page with the same key
  * and ended with `more` set until its last page; an element still open when
  * a page ends goes on on the next one. Text outside every element belongs to
- * the document itself. */
+ * the document itself.
+ *
+ * A document may also be streamed (draw_stream): each page goes to a sink
+ * (the renderer) as soon as the next one begins, and its commands are freed
+ * then, so a document of any length holds one page. Its commands and the
+ * strings draw.c copies live in a page arena; whatever a producer puts in
+ * the document's arena lives to the end. A page is finished when the next
+ * one is added: producers never go back to an earlier page. */
 #ifndef AMOKIT_DRAW_H
 #define AMOKIT_DRAW_H
 
@@ -160,18 +167,38 @@ typedef struct draw_meta {
 	const char *lang;       /* the document's language (BCP 47), "da-DK" from draw_init */
 } draw_meta;
 
+/* Where a streamed document's pages go: page number `index` (0-based),
+ * `last` when no page follows. Returns 0 (AM_OK) or an AM_E* code. */
+typedef int (*draw_sink)(void *ctx, const draw_page *pg, size_t index, bool last);
+
 typedef struct draw_doc {
 	arena *arena;           /* owns everything below; not owned by the doc */
-	draw_page *pages;
+	draw_page *pages;       /* the pages not handed to a sink */
 	size_t n_pages, cap_pages;
-	draw_bookmark *marks;
+	size_t n_sent;          /* pages handed to the sink, before pages[0] */
+	draw_bookmark *marks;   /* page: counted from the document's first */
 	size_t n_marks, cap_marks;
 	draw_meta meta;
+	draw_sink sink;         /* draw_stream: */
+	void *sink_ctx;
+	arena *page_arena;      /* the commands of the page not yet handed over */
+	int sink_rc;            /* the sink's first failure, AM_OK when none */
 } draw_doc;
 
 /* Initialises an empty document whose memory comes from a, in Danish. */
 void draw_init(draw_doc *doc, arena *a);
-/* Appends a page and returns it, or NULL when out of memory. */
+/* Streams doc: every page goes to sink when the next one is added, or when
+ * draw_end is called, and is freed; page_arena (the caller's, emptied
+ * after each page) holds the commands meanwhile. The meta must be
+ * complete before the first page goes. */
+void draw_stream(draw_doc *doc, arena *page_arena, draw_sink sink, void *ctx);
+/* Hands the last page of a streamed document to its sink. AM_OK, or the
+ * sink's code (also when an earlier page failed). */
+int draw_end(draw_doc *doc);
+/* The pages so far, handed over or not: the number the next page gets. */
+size_t draw_page_count(const draw_doc *doc);
+/* Appends a page and returns it, or NULL when out of memory or when the
+ * sink failed on the page before (doc->sink_rc tells). */
 draw_page *draw_add_page(draw_doc *doc, float width, float height);
 /* Appends a command (copied) to page; returns the stored command or NULL.
  * A text loses its soft hyphens (U+00AD) here: they are never drawn. */

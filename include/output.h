@@ -22,6 +22,7 @@
 #ifndef AMOKIT_OUTPUT_H
 #define AMOKIT_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "diag.h"
 
@@ -34,6 +35,21 @@ int output_begin(const char *dir, const char *folder, output_set **out, diag *d)
 /* Writes the file called name (no '/', not hidden) into the set: n bytes
  * from p. Threads may add different files to one set at once. */
 int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d);
+
+/* A file of a set written piece by piece (a PDF as its pages are drawn),
+ * so that it is never held in memory whole. */
+typedef struct output_stream output_stream;
+/* Begins the file at path (as the user named it) in s, under its last
+ * component; with s NULL, in a set of its own, published by
+ * output_stream_end. Checks as output_add does. */
+int output_stream_begin(output_set *s, const char *path, output_stream **f, diag *d);
+/* Appends n bytes: AM_OK, or an AM_E* code with a diag record (the file is
+ * then discarded when it ends). */
+int output_stream_write(output_stream *f, const void *p, size_t n, diag *d);
+/* Ends the file and frees f: with keep, the file stays in its set (and a
+ * set of its own is published); else, or after a failed write, it is
+ * removed. AM_OK or the first error. NULL is allowed. */
+int output_stream_end(output_stream *f, bool keep, diag *d);
 /* Publishes every file added. Nothing is replaced when it fails, except
  * after an I/O error in the middle of publishing into a folder (reported);
  * the next run into that folder then completes the set. */

@@ -56,6 +56,27 @@ void arena_free(arena *a)
 	free(a);
 }
 
+void arena_reset(arena *a)
+{
+	if (!a)
+		return;
+	block *keep = NULL, *b = a->head;
+	while (b) {
+		block *next = b->next;
+		if (!keep && b->size == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+		b = next;
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+	a->total = 0;
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
 	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "diag.h"
+
 void draw_init(draw_doc *doc, arena *a)
 {
 	memset(doc, 0, sizeof *doc);
@@ -26,8 +28,39 @@ static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
+void draw_stream(draw_doc *doc, arena *page_arena, draw_sink sink, void *ctx)
+{
+	doc->page_arena = page_arena;
+	doc->sink = sink;
+	doc->sink_ctx = ctx;
+}
+
+size_t draw_page_count(const draw_doc *doc) { return doc->n_sent + doc->n_pages; }
+
+/* Where the pages' commands and copied strings go. */
+static arena *page_mem(const draw_doc *doc) { return doc->sink ? doc->page_arena : doc->arena; }
+
+/* Hands the pages held to the sink and frees them. */
+static int send_pages(draw_doc *doc, bool last)
+{
+	for (size_t i = 0; i < doc->n_pages && !doc->sink_rc; i++)
+		doc->sink_rc = doc->sink(doc->sink_ctx, &doc->pages[i], doc->n_sent + i,
+		                         last && i + 1 == doc->n_pages);
+	doc->n_sent += doc->n_pages;
+	doc->n_pages = 0;
+	arena_reset(doc->page_arena);
+	return doc->sink_rc;
+}
+
+int draw_end(draw_doc *doc)
+{
+	return doc->sink ? send_pages(doc, true) : AM_OK;
+}
+
 draw_page *draw_add_page(draw_doc *doc, float width, float height)
 {
+	if (doc->sink && send_pages(doc, false))
+		return NULL;
 	if (grow(doc->arena, (void **)&doc->pages, &doc->cap_pages, doc->n_pages, sizeof *doc->pages))
 		return NULL;
 	draw_page *p = &doc->pages[doc->n_pages++];
@@ -60,11 +93,11 @@ static const char *without_soft_hyphens(arena *a, const char *s)
 
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 {
-	if (grow(doc->arena, (void **)&page->cmds, &page->cap, page->n, sizeof *page->cmds))
+	if (grow(page_mem(doc), (void **)&page->cmds, &page->cap, page->n, sizeof *page->cmds))
 		return NULL;
 	draw_cmd *c = &page->cmds[page->n];
 	*c = *cmd;
-	if (c->kind == DRAW_TEXT && !(c->u.text.utf8 = without_soft_hyphens(doc->arena, c->u.text.utf8)))
+	if (c->kind == DRAW_TEXT && !(c->u.text.utf8 = without_soft_hyphens(page_mem(doc), c->u.text.utf8)))
 		return NULL;
 	page->n++;
 	return c;
@@ -78,7 +111,7 @@ int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_s
 	cmd.u.text.size = size;
 	cmd.u.text.style = st;
 	cmd.u.text.colour = c;
-	cmd.u.text.utf8 = arena_strndup(doc->arena, utf8, len);
+	cmd.u.text.utf8 = arena_strndup(page_mem(doc), utf8, len);
 	if (!cmd.u.text.utf8)
 		return -1;
 	return draw_push(doc, pg, &cmd) ? 0 : -1;
@@ -124,7 +157,7 @@ int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int l
 int draw_span_begin(draw_doc *doc, draw_page *pg, const char *utf8, size_t len)
 {
 	draw_cmd cmd = {.kind = DRAW_SPAN_BEGIN};
-	cmd.u.span.utf8 = arena_strndup(doc->arena, utf8, len);
+	cmd.u.span.utf8 = arena_strndup(page_mem(doc), utf8, len);
 	return cmd.u.span.utf8 && draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 

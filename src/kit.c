@@ -374,6 +374,36 @@ static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, dia
 	return *rc ? NULL : copy;
 }
 
+/* A document's pages on their way to its file: a tiled poster's plan is
+ * made from its page when that comes (tile.h), then every page is written
+ * (render_page). */
+typedef struct doc_out {
+	render_job *job;
+	render_opts *ro;           /* the job's: gets the plan */
+	float tile_w, tile_h;      /* > 0: page 1 goes over sheets of this paper */
+	tile_texts tx;
+	const text_measurer *m;
+	arena *a;                  /* the plan's memory, to the document's end */
+	tile_plan plan;
+	diag *d;
+} doc_out;
+
+static int doc_page(void *ctx, const draw_page *pg, size_t index, bool last)
+{
+	doc_out *o = ctx;
+	if (index == 0 && o->tile_w > 0) {
+		draw_doc one;              /* the page alone: the plan draws in o->a */
+		draw_init(&one, o->a);
+		one.pages = (draw_page *)pg;
+		one.n_pages = one.cap_pages = 1;
+		int rc = tile_plan_make(&one, 0, o->tile_w, o->tile_h, &o->tx, o->m, &o->plan, o->d);
+		if (rc)
+			return rc;
+		o->ro->tile = &o->plan;
+	}
+	return render_page(o->job, pg, index, last);
+}
+
 /* Writes document i into set out; with hex non-NULL, also its SHA-256 for
  * the log. */
 static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
@@ -405,34 +435,40 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;
 	}
-	rc = layout_run(l, &env, &doc, d);
-	if (!rc && docs[i].bit == KIT_AARSHJUL)
-		rc = wheel_list_pages(&wc, &doc, d);
-	if (!rc) {
-		doc.meta.author = job->wp ? job->wp->name : NULL;
-		doc.meta.creator = "amokit " AMOKIT_VERSION;
-		doc.meta.timestamp = wc.timestamp;
-		doc.meta.pdfa = docs[i].pdfa;
-		if (job->wp)
-			doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
-		render_opts ro = {k->fonts, NULL, out};
-		tile_plan plan;
-		if (docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */
-			float tw = 0, th = 0;
-			if (!layout_paper_size(job->tile, &tw, &th)) {
-				diag_error(d, NULL, 0, "unknown tile paper '%s' (use A4 or A3)", job->tile);
-				rc = AM_EUSAGE;
-			}
-			tile_texts tx = tile_texts_of(lang->cat);
-			if (!rc && doc.n_pages && !(rc = tile_plan_make(&doc, 0, tw, th, &tx, &k->measurer, &plan, d)))
-				ro.tile = &plan;
+	doc.meta.author = job->wp ? job->wp->name : NULL;
+	doc.meta.creator = "amokit " AMOKIT_VERSION;
+	doc.meta.timestamp = wc.timestamp;
+	doc.meta.pdfa = docs[i].pdfa;
+	if (job->wp)
+		doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
+	render_opts ro = {k->fonts, NULL, out, hex != NULL};
+	doc_out to = {.ro = &ro, .m = &k->measurer, .a = a, .d = d};
+	rc = AM_OK;
+	if (docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */
+		if (!layout_paper_size(job->tile, &to.tile_w, &to.tile_h)) {
+			diag_error(d, NULL, 0, "unknown tile paper '%s' (use A4 or A3)", job->tile);
+			rc = AM_EUSAGE;
 		}
-		char *path = arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
-		if (!rc && !path)
-			rc = diag_oom(d, NULL);
-		if (!rc)
-			rc = render_pdf_digest(&doc, &ro, path, hex, d);
+		to.tx = tile_texts_of(lang->cat);
 	}
+	/* The pages go to the file as they are made, one at a time. */
+	char *path = arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
+	arena *pages = arena_new();
+	if (!rc && (!path || !pages || (job->wp && !doc.meta.title)))
+		rc = diag_oom(d, NULL);
+	if (!rc)
+		rc = render_open(&doc, &ro, path, &to.job, d);
+	if (!rc) {
+		draw_stream(&doc, pages, doc_page, &to);
+		rc = layout_run(l, &env, &doc, d);
+		if (!rc && docs[i].bit == KIT_AARSHJUL)
+			rc = wheel_list_pages(&wc, &doc, d);
+		if (!rc)
+			rc = draw_end(&doc);
+		int end = render_close(to.job, rc == AM_OK, hex);
+		rc = rc ? rc : end;
+	}
+	arena_free(pages);
 	arena_free(a);
 	return rc;
 }

@@ -465,39 +465,104 @@ static bool note_name(output_set *s, const char *name, diag *d, const char *path
 	return ok;
 }
 
-int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d)
+/* Takes name off s's files (a file discarded before the commit). */
+static void forget_name(output_set *s, const char *name)
 {
+	pthread_mutex_lock(&s->mu);
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->names[i], name) == 0) {
+			free(s->names[i]);
+			memmove(s->names + i, s->names + i + 1, (s->n - i - 1) * sizeof *s->names);
+			s->n--;
+			break;
+		}
+	pthread_mutex_unlock(&s->mu);
+}
+
+struct output_stream {
+	output_set *set;
+	output_set *own;           /* a set of its own, published at the end */
+	int fd;                    /* -1: nothing written (the discard set) */
+	char *name;                /* in the staging folder */
+	char path[PATH_MAX];       /* as shown in messages */
+	int rc;                    /* the first failure */
+};
+
+/* Begins the file called name in s. */
+static int stream_open(output_set *s, const char *name, output_stream **out, diag *d)
+{
+	*out = NULL;
+	output_stream *f = calloc(1, sizeof *f);
+	if (!f)
+		return diag_oom(d, name);
+	f->set = s;
+	f->fd = -1;
+	*out = f;
 	if (s->discard)
 		return AM_OK;
-	char path[PATH_MAX];
-	shown(s, name, path, sizeof path);
+	shown(s, name, f->path, sizeof f->path);
 	if (!valid_name(name)) {
-		diag_error(d, path, 0, "kan ikke bruges som filnavn");
-		return AM_EUSAGE;
+		diag_error(d, f->path, 0, "kan ikke bruges som filnavn");
+		return f->rc = AM_EUSAGE;
 	}
+	if (!(f->name = strdup(name)))
+		return f->rc = diag_oom(d, f->path);
 	int rc = AM_OK;
-	if (!s->folder && (rc = check_target(s->dirfd, name, path, d)))
-		return rc;
-	if (!note_name(s, name, d, path, &rc))
-		return rc;
+	if (!s->folder && (rc = check_target(s->dirfd, name, f->path, d)))
+		return f->rc = rc;
+	if (!note_name(s, name, d, f->path, &rc))
+		return f->rc = rc;
 	if (atomic_load(&ending)) {
-		diag_error(d, path, 0, "afbrudt");
-		return AM_EUSAGE;
+		diag_error(d, f->path, 0, "afbrudt");
+		return f->rc = AM_EUSAGE;
 	}
 	int stagefd = atomic_load(&s->sl->stagefd);
-	int fd = openat(stagefd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return io_error(d, path, "oprette filen", errno);
-	int bad = output_write_fd(fd, p, n), e = errno;
-	if (close(fd) != 0 && !bad) {
-		bad = -1;
-		e = errno;
-	}
-	if (bad) {
-		unlinkat(stagefd, name, 0);
-		return io_error(d, path, "skrive filen", e);
-	}
+	f->fd = openat(stagefd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (f->fd < 0)
+		return f->rc = io_error(d, f->path, "oprette filen", errno);
 	return AM_OK;
+}
+
+int output_stream_write(output_stream *f, const void *p, size_t n, diag *d)
+{
+	if (f->rc || f->fd < 0)
+		return f->rc;
+	if (output_write_fd(f->fd, p, n) != 0)
+		f->rc = io_error(d, f->path, "skrive filen", errno);
+	return f->rc;
+}
+
+int output_stream_end(output_stream *f, bool keep, diag *d)
+{
+	if (!f)
+		return AM_OK;
+	int rc = f->rc;
+	if (f->fd >= 0) {
+		if (close(f->fd) != 0 && !rc && keep)
+			rc = io_error(d, f->path, "skrive filen", errno);
+		if (rc || !keep) {
+			unlinkat(atomic_load(&f->set->sl->stagefd), f->name, 0);
+			forget_name(f->set, f->name);
+		}
+	}
+	if (f->own) {
+		if (!rc && keep)
+			rc = output_commit(f->own, d);
+		output_end(f->own);
+	}
+	free(f->name);
+	free(f);
+	return rc;
+}
+
+int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d)
+{
+	output_stream *f;
+	int rc = stream_open(s, name, &f, d);
+	if (!rc)
+		rc = output_stream_write(f, p, n, d);
+	int end = output_stream_end(f, !rc, d);
+	return rc ? rc : end;
 }
 
 /* ---- publishing ----------------------------------------------------------- */
@@ -771,10 +836,13 @@ int output_put(output_set *s, const char *path, const void *p, size_t n, diag *d
 	return output_add(s, slash ? slash + 1 : path, p, n, d);
 }
 
-int output_file(const char *path, const void *p, size_t n, diag *d)
+int output_stream_begin(output_set *s, const char *path, output_stream **f, diag *d)
 {
+	*f = NULL;
 	const char *slash = strrchr(path, '/');
 	const char *name = slash ? slash + 1 : path;
+	if (s)
+		return stream_open(s, name, f, d);
 	if (!valid_name(name)) {
 		diag_error(d, path, 0, "kan ikke bruges som filnavn");
 		return AM_EUSAGE;
@@ -782,15 +850,27 @@ int output_file(const char *path, const void *p, size_t n, diag *d)
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 	if (!dir)
 		return diag_oom(d, path);
-	output_set *s;
-	int rc = begin_set(dir, slash != NULL, NULL, path, &s, d);
-	if (!rc)
-		rc = output_add(s, name, p, n, d);
-	if (!rc)
-		rc = output_commit(s, d);
-	output_end(s);
+	output_set *own;
+	int rc = begin_set(dir, slash != NULL, NULL, path, &own, d);
 	free(dir);
+	if (rc)
+		return rc;
+	rc = stream_open(own, name, f, d);
+	if (*f)
+		(*f)->own = own;
+	else
+		output_end(own);
 	return rc;
+}
+
+int output_file(const char *path, const void *p, size_t n, diag *d)
+{
+	output_stream *f;
+	int rc = output_stream_begin(NULL, path, &f, d);
+	if (!rc)
+		rc = output_stream_write(f, p, n, d);
+	int end = output_stream_end(f, !rc, d);
+	return rc ? rc : end;
 }
 
 int output_tidy(const char *dir, diag *d)

@@ -920,7 +920,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 	for (size_t i = 0; i < n; i++)
 		if (paginate_section(r, i, &secs[i], &sl, &ns, &cap))
 			return -1;
-	int first_page = (int)doc->n_pages;
+	int first_page = (int)draw_page_count(doc);
 	size_t group = 0, group_end = 0;   /* the pages numbered together */
 	for (size_t i = 0; i < ns; i++) {
 		if (i == group_end) {
@@ -930,8 +930,8 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 		}
 		const lsection *s = &secs[sl[i].sec];
 		draw_page *pg = draw_add_page(doc, s->page.w, s->page.h);
-		if (!pg)
-			return r->err = diag_oom(r->d, r->file), -1;
+		if (!pg)   /* out of memory, or the renderer failed on the page before */
+			return r->err = doc->sink_rc ? doc->sink_rc : diag_oom(r->d, r->file), -1;
 		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb};
 		float top = s->page.mt;
 		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1) ||
@@ -946,8 +946,7 @@ int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 	lrun r = {.l = l, .env = env, .lang = env->lang, .a = doc->arena, .d = d, .file = l->file, .err = AM_OK};
 	lsection *secs;
 	size_t n;
-	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
-		return r.err ? r.err : diag_oom(d, l->file);  /* errors other than memory set r.err */
+	/* The metadata is complete before the first page goes (draw_stream). */
 	const catalog *c = env->lang ? env->lang->cat : NULL;
 	if (!doc->meta.title)
 		doc->meta.title = layout_title_in(l, c);
@@ -957,5 +956,7 @@ int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 		doc->meta.keywords = l->keywords_key && c ? catalog_text(c, l->keywords_key, NULL) : l->keywords;
 	if (c)
 		doc->meta.lang = catalog_tag(c);
+	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
+		return r.err ? r.err : diag_oom(d, l->file);  /* errors other than memory set r.err */
 	return AM_OK;
 }

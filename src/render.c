@@ -3,11 +3,12 @@
  * amokit writes its PDFs itself (pdf.h, the object writer; pdf_font.h, the
  * Type0 fonts; render_content.c, the content streams). This file lays out
  * the document: each page is written as soon as it is drawn (contents,
- * link annotations, page dictionary); at the end come the fonts, cut to
- * the glyphs used, the shared resources, the page tree, the outline, the
+ * link annotations, page dictionary) and its bytes go to the output file
+ * (through output.h, which publishes it with the rest of its set or not
+ * at all), hashed on the way; at the end come the fonts, cut to the
+ * glyphs used, the shared resources, the page tree, the outline, the
  * document information, PDF/A's parts for the archive copy, and the
- * catalog. The file is built in memory and handed whole to output.h,
- * which publishes it with the rest of its set or not at all. */
+ * catalog. What is kept from page to page is a few numbers per page. */
 #include "render_priv.h"
 
 #include <limits.h>
@@ -235,29 +236,53 @@ int render_page_end(render_ctx *c, unsigned *obj)
 	return rc ? rc : add_kid(c, *obj);
 }
 
-static int render_pages(render_ctx *c)
+/* Room for draw page `index` in the per-page arrays. */
+static int note_page(render_ctx *c, size_t index, float height)
 {
-	c->want_links = true;
-	for (size_t i = 0; i < c->doc->n_pages; i++) {
-		const draw_page *pg = &c->doc->pages[i];
-		const tile_plan *t = c->opts->tile;
-		if (t && t->page == i) {
-			int rc = render_tiled(c, t, pg, &c->dest[i]);
-			if (rc)
-				return rc;
-			continue;
-		}
-		int rc = render_page_begin(c, pg->width, pg->height);
+	if (index >= c->cap_drawn) {
+		size_t cap = c->cap_drawn ? 2 * c->cap_drawn : 16;
+		unsigned *dest = realloc(c->dest, cap * sizeof *dest);
+		if (dest)
+			c->dest = dest;
+		float *h = dest ? realloc(c->height, cap * sizeof *h) : NULL;
+		if (!h)
+			return render_oom(c);
+		c->height = h;
+		c->cap_drawn = cap;
+	}
+	c->height[index] = height;
+	return AM_OK;
+}
+
+int render_page(void *job, const draw_page *pg, size_t index, bool last)
+{
+	(void)last;
+	render_ctx *c = job;
+	if (c->fail)
+		return c->fail;
+	if (index != c->n_drawn) {
+		diag_error(c->d, c->path, 0, "internal error: page %zu out of order", index + 1);
+		return c->fail = AM_EINTERNAL;
+	}
+	if (index == 0)
+		render_id_begin(&c->id, &c->doc->meta);
+	render_id_page(&c->id, pg);
+	int rc = note_page(c, index, pg->height);
+	const tile_plan *t = c->opts->tile;
+	if (!rc && t && t->page == index) {
+		rc = render_tiled(c, t, pg, &c->dest[index]);
+	} else if (!rc) {
+		c->want_links = true;
+		rc = render_page_begin(c, pg->width, pg->height);
 		if (!rc) {
 			render_begin(c, 1, 0, pg->height);
 			rc = render_cmds(c, pg);
 		}
 		if (!rc)
-			rc = render_page_end(c, &c->dest[i]);
-		if (rc)
-			return rc;
+			rc = render_page_end(c, &c->dest[index]);
 	}
-	return AM_OK;
+	c->n_drawn = index + 1;
+	return rc;
 }
 
 static void write_page_tree(render_ctx *c)
@@ -287,7 +312,8 @@ typedef struct outline_item {
 
 /* Links each valid bookmark under the nearest one of a lower level before
  * it; first and last receive the top level's ends. */
-static void link_outline(const draw_doc *doc, outline_item *it, long *first, long *last)
+static void link_outline(const draw_doc *doc, size_t n_pages, outline_item *it, long *first,
+                         long *last)
 {
 	enum { DEPTH = 8 };
 	long parents[DEPTH];
@@ -297,7 +323,7 @@ static void link_outline(const draw_doc *doc, outline_item *it, long *first, lon
 	for (size_t i = 0; i < doc->n_marks; i++) {
 		const draw_bookmark *m = &doc->marks[i];
 		it[i] = (outline_item){-1, -1, -1, -1, -1, 0};
-		if (m->page < 0 || (size_t)m->page >= doc->n_pages)
+		if (m->page < 0 || (size_t)m->page >= n_pages)
 			continue;
 		int level = m->level < 0 ? 0 : m->level >= DEPTH ? DEPTH - 1 : m->level;
 		while (level > 0 && parents[level - 1] < 0)
@@ -338,13 +364,13 @@ static unsigned write_outline(render_ctx *c)
 		return 0;
 	}
 	long first, last;
-	link_outline(doc, it, &first, &last);
+	link_outline(doc, c->n_drawn, it, &first, &last);
 	unsigned root = pdf_reserve(w), base = pdf_reserve(w);
 	for (size_t i = 1; i < doc->n_marks; i++)
 		pdf_reserve(w);
 	long total = 0;   /* every item is open: all are visible */
 	for (size_t i = 0; i < doc->n_marks; i++)
-		total += doc->marks[i].page >= 0 && (size_t)doc->marks[i].page < doc->n_pages;
+		total += doc->marks[i].page >= 0 && (size_t)doc->marks[i].page < c->n_drawn;
 	for (size_t i = 0; i < doc->n_marks; i++) {
 		const draw_bookmark *m = &doc->marks[i];
 		pdf_begin(w, base + (unsigned)i);
@@ -362,7 +388,7 @@ static unsigned write_outline(render_ctx *c)
 			pdf_key_int(w, "Count", it[i].count);
 		/* [page /XYZ null top null]: scrolls to the heading, keeping the
 		 * reader's zoom; written directly, as PDF/A wants it. */
-		bool valid = m->page >= 0 && (size_t)m->page < doc->n_pages;
+		bool valid = m->page >= 0 && (size_t)m->page < c->n_drawn;
 		const tile_plan *t = c->opts->tile;
 		bool tiled = valid && t && t->page == (size_t)m->page;
 		pdf_name(w, "Dest");
@@ -370,7 +396,7 @@ static unsigned write_outline(render_ctx *c)
 		pdf_ref(w, valid ? c->dest[m->page] : c->kids[0]);
 		pdf_name(w, "XYZ");
 		pdf_raw(w, "null");
-		pdf_num(w, !valid ? 0 : tiled ? t->h : doc->pages[m->page].height - m->y);
+		pdf_num(w, !valid ? 0 : tiled ? t->h : c->height[m->page] - m->y);
 		pdf_raw(w, "null");
 		pdf_array_end(w);
 		pdf_dict_end(w);
@@ -447,19 +473,26 @@ static unsigned write_catalog(render_ctx *c, unsigned outline, unsigned metadata
 
 /* ---- the document ---------------------------------------------------- */
 
-/* Keeps the whole file in memory, to hash and write it in one piece. */
-static int build(render_ctx *c)
+/* The pdf writer's sink: the output file, and the digest on the way. */
+static int to_file(void *ctx, const unsigned char *p, size_t n)
 {
-	c->pages = pdf_reserve(c->w);
-	c->resources = pdf_reserve(c->w);
-	c->dest = calloc(c->doc->n_pages, sizeof *c->dest);
-	if (!c->dest)
-		return render_oom(c);
-	int rc = render_tag_start(c);
-	if (!rc)
-		rc = render_pages(c);
-	if (!rc)
-		rc = write_fonts(c);
+	render_ctx *c = ctx;
+	if (c->sha)
+		sha256_add(c->sha, p, n);
+	int rc = output_stream_write(c->file, p, n, c->d);
+	if (rc && !c->fail)
+		c->fail = rc;
+	return rc ? -1 : 0;
+}
+
+/* Writes what follows the pages. */
+static int finish(render_ctx *c)
+{
+	if (!c->n_drawn) {
+		diag_error(c->d, c->path, 0, "document has no pages");
+		return c->fail = AM_EINTERNAL;
+	}
+	int rc = write_fonts(c);
 	if (rc)
 		return rc;
 	write_resources(c);
@@ -474,22 +507,9 @@ static int build(render_ctx *c)
 		return rc;
 	unsigned catalog = write_catalog(c, outline, metadata, intent, structure);
 	unsigned char id[16];
-	render_content_id(c->doc, id);
+	render_id_end(&c->id, c->doc, id);
 	pdf_finish(c->w, catalog, info, id);
 	return render_status(c);
-}
-
-/* Builds the document, hashes it when asked and writes it. */
-static int save(render_ctx *c, char *sha256_hex)
-{
-	int rc = build(c);
-	if (rc)
-		return rc;
-	size_t n;
-	const unsigned char *p = pdf_data(c->w, &n);
-	if (sha256_hex)
-		sha256_of(p, n, sha256_hex);
-	return output_put(c->opts->out, c->path, p, n, c->d);
 }
 
 static void free_ctx(render_ctx *c)
@@ -497,30 +517,77 @@ static void free_ctx(render_ctx *c)
 	pdf_free(c->w);
 	for (int st = 0; st < FONT_STYLES; st++)
 		pdf_font_free(c->fonts[st]);
+	sha256_end(c->sha, NULL);
 	free(c->kids);
 	free(c->dest);
+	free(c->height);
 	free(c->xobjects);
 	free(c->links);
 	render_tag_free(&c->tags);
 	bytes_free(&c->ops);
+	free(c);
+}
+
+int render_open(const draw_doc *doc, const render_opts *o, const char *path, render_job **job,
+                diag *d)
+{
+	*job = NULL;
+	render_ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return diag_oom(d, path);
+	*c = (render_ctx){.doc = doc, .opts = o, .d = d, .path = path, .cur_font = -1};
+	int rc = output_stream_begin(o->out, path, &c->file, d);
+	if (!rc && o->digest && !(c->sha = sha256_begin()))
+		rc = diag_oom(d, path);
+	/* PDF/A-1 is PDF 1.4; elsewhere 1.7, the version PDF/UA-1 builds on
+	 * (/ActualText on marked content is 1.5, artifacts' subtypes 1.7). */
+	if (!rc && !(c->w = pdf_new(doc->meta.pdfa ? "1.4" : "1.7", to_file, c)))
+		rc = diag_oom(d, path);
+	if (!rc) {
+		c->pages = pdf_reserve(c->w);
+		c->resources = pdf_reserve(c->w);
+		rc = render_tag_start(c);
+	}
+	if (!rc)
+		rc = render_status(c);
+	if (rc) {
+		output_stream_end(c->file, false, d);
+		free_ctx(c);
+		return rc;
+	}
+	*job = c;
+	return AM_OK;
+}
+
+int render_close(render_job *c, bool keep, char *sha256_hex)
+{
+	if (!c)
+		return AM_OK;
+	int rc = keep ? c->fail : AM_OK;
+	if (keep && !rc)
+		rc = finish(c);
+	int end = output_stream_end(c->file, keep && !rc, c->d);
+	if (keep && !rc && !end && sha256_hex) {
+		sha256_end(c->sha, sha256_hex);
+		c->sha = NULL;
+	}
+	free_ctx(c);
+	return rc ? rc : end;
 }
 
 int render_pdf_digest(const draw_doc *doc, const render_opts *o, const char *path,
                       char *sha256_hex, diag *d)
 {
-	render_ctx c = {.doc = doc, .opts = o, .d = d, .path = path, .cur_font = -1};
-	if (!doc->n_pages) {
-		diag_error(d, path, 0, "document has no pages");
-		return AM_EINTERNAL;
-	}
-	/* PDF/A-1 is PDF 1.4; elsewhere 1.7, the version PDF/UA-1 builds on
-	 * (/ActualText on marked content is 1.5, artifacts' subtypes 1.7). */
-	c.w = pdf_new(doc->meta.pdfa ? "1.4" : "1.7", NULL, NULL);
-	if (!c.w)
-		return diag_oom(d, path);
-	int rc = save(&c, sha256_hex);
-	free_ctx(&c);
-	return rc;
+	render_opts with = *o;
+	with.digest = sha256_hex != NULL;
+	render_job *c;
+	int rc = render_open(doc, &with, path, &c, d);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < doc->n_pages && !rc; i++)
+		rc = render_page(c, &doc->pages[i], i, i + 1 == doc->n_pages);
+	int end = render_close(c, rc == AM_OK, sha256_hex);
+	return rc ? rc : end;
 }
 
 int render_pdf(const draw_doc *doc, const render_opts *o, const char *path, diag *d)

@@ -4,17 +4,13 @@
  * function of the input. It needs to tell documents apart, not to resist
  * an attacker, so a 128-bit multiply-and-rotate hash over 8-byte words
  * does (two independent 64-bit lanes, finished with splitmix64); MD5 over
- * thousands of small pieces cost two million instructions a set. */
+ * thousands of small pieces cost two million instructions a set. It is
+ * taken page by page as the pages are written: the metadata, each page,
+ * then the bookmarks' titles. */
 #include "render_priv.h"
 
 #include <stdint.h>
 #include <string.h>
-
-typedef struct idhash {
-	uint64_t a, b, len;
-	unsigned char buf[256];
-	size_t n;
-} idhash;
 
 static uint64_t rotl64(uint64_t x, int r) { return x << r | x >> (64 - r); }
 
@@ -133,19 +129,24 @@ static void id_cmd(idhash *h, const draw_cmd *cmd)
 	}
 }
 
-void render_content_id(const draw_doc *doc, unsigned char id[16])
+void render_id_begin(idhash *h, const draw_meta *me)
 {
-	idhash h = {.a = 0x243F6A8885A308D3u, .b = 0x13198A2E03707344u};
-	const draw_meta *me = &doc->meta;
-	id_str(&h, me->title), id_str(&h, me->author), id_str(&h, me->subject);
-	id_str(&h, me->keywords), id_str(&h, me->creator), id_str(&h, me->lang);
-	id_put(&h, &me->timestamp, sizeof me->timestamp);
-	for (size_t i = 0; i < doc->n_pages; i++) {
-		id_floats(&h, &doc->pages[i].width, 2);
-		for (size_t k = 0; k < doc->pages[i].n; k++)
-			id_cmd(&h, &doc->pages[i].cmds[k]);
-	}
+	*h = (idhash){.a = 0x243F6A8885A308D3u, .b = 0x13198A2E03707344u};
+	id_str(h, me->title), id_str(h, me->author), id_str(h, me->subject);
+	id_str(h, me->keywords), id_str(h, me->creator), id_str(h, me->lang);
+	id_put(h, &me->timestamp, sizeof me->timestamp);
+}
+
+void render_id_page(idhash *h, const draw_page *pg)
+{
+	id_floats(h, &pg->width, 2);
+	for (size_t k = 0; k < pg->n; k++)
+		id_cmd(h, &pg->cmds[k]);
+}
+
+void render_id_end(idhash *h, const draw_doc *doc, unsigned char id[16])
+{
 	for (size_t i = 0; i < doc->n_marks; i++)
-		id_str(&h, doc->marks[i].title);
-	id_final(&h, id);
+		id_str(h, doc->marks[i].title);
+	id_final(h, id);
 }

@@ -4,17 +4,23 @@
  * render_id.c. Private to them.
  *
  * Every page is written as soon as it is drawn: its content stream, its
- * link annotations and its page dictionary. Fonts, images and tiled
+ * link annotations and its page dictionary; the bytes go straight to the
+ * output file. Fonts, images and tiled
  * posters are shared through one resource dictionary, written at the end
  * with the fonts (whose subsets are known only then) and the page tree. */
 #ifndef AMOKIT_RENDER_PRIV_H
 #define AMOKIT_RENDER_PRIV_H
+
+#include <stdint.h>
 
 #include "bytes.h"
 #include "pdf.h"
 #include "pdf_font.h"
 #include "render.h"
 #include "tile.h"
+#include "sha256.h"
+
+typedef struct render_ctx render_ctx;
 
 /* A link waiting for its page to be written, in PDF space. */
 typedef struct render_link {
@@ -54,25 +60,37 @@ typedef struct render_defer {
 	float x, y, size;          /* PDF space */
 } render_defer;
 
+/* The document ID's hash, taken as the pages are written (render_id.c). */
+typedef struct idhash {
+	uint64_t a, b, len;
+	unsigned char buf[256];
+	size_t n;
+} idhash;
+
 /* A named XObject of the shared resources: an image or a tiled poster. */
 typedef struct render_xobject {
 	const char *file;          /* the image's file; NULL for a poster form */
 	unsigned obj;
 } render_xobject;
 
-typedef struct render_ctx {
+struct render_ctx {
 	pdf *w;
 	const draw_doc *doc;
 	const render_opts *opts;
 	diag *d;
 	const char *path;          /* the target, for messages */
 	int fail;                  /* AM_E* code of the first failure */
+	output_stream *file;       /* where the bytes go, as they are written */
+	sha256_state *sha;         /* their digest, when asked for */
+	idhash id;
 
 	/* Objects of the whole document. */
 	unsigned pages, resources; /* reserved at the start */
 	unsigned *kids;            /* the page objects, in order */
 	size_t n_kids, cap_kids;
+	size_t n_drawn, cap_drawn; /* draw pages written */
 	unsigned *dest;            /* per draw page: the page its bookmarks go to */
+	float *height;             /* per draw page: its height */
 	pdf_font *fonts[FONT_STYLES];
 	unsigned font_obj[FONT_STYLES];
 	render_xobject *xobjects;
@@ -104,7 +122,7 @@ typedef struct render_ctx {
 	int spans;                 /* open DRAW_SPAN_BEGIN spans */
 	bool span_fresh;           /* no text drawn in the open span yet */
 	render_defer defer;
-} render_ctx;
+};
 
 /* ---- render.c --------------------------------------------------------- */
 
@@ -194,7 +212,10 @@ void render_tag_artifact(render_ctx *c, bool on);
  * memory). */
 char *render_tag_page_alt(const draw_page *pg);
 
-/* A document ID derived from the content (render_id.c). */
-void render_content_id(const draw_doc *doc, unsigned char id[16]);
+/* The document ID, derived from the content (render_id.c): begun with the
+ * metadata, given every page in order, ended with the bookmarks. */
+void render_id_begin(idhash *h, const draw_meta *meta);
+void render_id_page(idhash *h, const draw_page *pg);
+void render_id_end(idhash *h, const draw_doc *doc, unsigned char id[16]);
 
 #endif

@@ -4,6 +4,7 @@
 #include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void to_hex(struct sha256_ctx *c, char hex[SHA256_HEX_SIZE])
 {
@@ -24,6 +25,31 @@ void sha256_of(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 	if (len)
 		sha256_update(&c, len, data);
 	to_hex(&c, hex);
+}
+
+struct sha256_state {
+	struct sha256_ctx c;
+};
+
+sha256_state *sha256_begin(void)
+{
+	sha256_state *s = malloc(sizeof *s);
+	if (s)
+		sha256_init(&s->c);
+	return s;
+}
+
+void sha256_add(sha256_state *s, const void *data, size_t len)
+{
+	if (len)
+		sha256_update(&s->c, len, data);
+}
+
+void sha256_end(sha256_state *s, char hex[SHA256_HEX_SIZE])
+{
+	if (s && hex)
+		to_hex(&s->c, hex);
+	free(s);
 }
 
 int sha256_file(const char *path, char hex[SHA256_HEX_SIZE])

@@ -418,7 +418,7 @@ int aarshjul_draw_list(draw_doc *doc, const am_workplace *wp, const aarshjul_opt
 		return diag_oom(d, NULL);
 	if (!p.n_items)
 		return AM_OK;
-	lister l = {.p = &p, .s = p.st.list_size, .first_page = (int)doc->n_pages};
+	lister l = {.p = &p, .s = p.st.list_size, .first_page = (int)draw_page_count(doc)};
 	l.lh = wheel_text_h(&p, l.s) * 1.2f;
 	static const char widest[] = "28.12.2025\xE2\x80\x93" "31.12.";
 	l.date_w = wheel_measure(&p, FONT_REGULAR, l.s, widest, sizeof widest - 1) + 1.2f * l.s;
@@ -431,7 +431,7 @@ int aarshjul_draw_list(draw_doc *doc, const am_workplace *wp, const aarshjul_opt
 	if (pass(&l, false))
 		return diag_oom(d, NULL);
 	l.total = l.first_page + l.pages;
-	if (pass(&l, true))
-		return diag_oom(d, NULL);
+	if (pass(&l, true))   /* out of memory, or the renderer failed (streamed) */
+		return doc->sink_rc ? doc->sink_rc : diag_oom(d, NULL);
 	return AM_OK;
 }

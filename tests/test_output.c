@@ -122,6 +122,43 @@ static void files_into_a_folder(void **state)
 	assert_int_equal(d.n, 0);
 }
 
+/* A file written piece by piece: invisible until its set is committed;
+ * ended without keep (a failed document), it is gone and the old file
+ * stays; in a set of its own, it appears when it ends. */
+static void files_written_piece_by_piece(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	spit(at("a.pdf"), "old a");
+	output_set *s;
+	assert_int_equal(output_begin(root, NULL, &s, &d), AM_OK);
+	output_stream *f, *g;
+	assert_int_equal(output_stream_begin(s, at("a.pdf"), &f, &d), AM_OK);
+	assert_int_equal(output_stream_begin(s, "b.pdf", &g, &d), AM_OK);
+	assert_int_equal(output_stream_write(f, "new ", 4, &d), AM_OK);
+	assert_int_equal(output_stream_write(g, "half", 4, &d), AM_OK);
+	assert_int_equal(output_stream_write(f, "a", 1, &d), AM_OK);
+	assert_int_equal(output_stream_end(f, true, &d), AM_OK);
+	assert_int_equal(output_stream_end(g, false, &d), AM_OK);
+	assert_string_equal(slurp(at("a.pdf")), "old a");
+	assert_int_equal(output_commit(s, &d), AM_OK);
+	output_end(s);
+	assert_string_equal(slurp(at("a.pdf")), "new a");
+	assert_int_equal(access(at("b.pdf"), F_OK), -1);
+	assert_int_equal(output_stream_begin(NULL, at("c.pdf"), &f, &d), AM_OK);
+	assert_int_equal(output_stream_write(f, "c", 1, &d), AM_OK);
+	assert_int_equal(access(at("c.pdf"), F_OK), -1);
+	assert_int_equal(output_stream_end(f, true, &d), AM_OK);
+	assert_string_equal(slurp(at("c.pdf")), "c");
+	assert_int_equal(output_stream_begin(NULL, at("c.pdf"), &f, &d), AM_OK);
+	assert_int_equal(output_stream_write(f, "cut", 3, &d), AM_OK);
+	assert_int_equal(output_stream_end(f, false, &d), AM_OK);
+	assert_string_equal(slurp(at("c.pdf")), "c");
+	assert_int_equal(leftovers(root), 0);
+	assert_int_equal(d.errors, 0);
+}
+
 static void targets_that_are_not_files(void **state)
 {
 	(void)state;
@@ -293,6 +330,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(files_into_a_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(files_written_piece_by_piece, setup, teardown),
 		cmocka_unit_test_setup_teardown(targets_that_are_not_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_folder_of_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(leftovers_of_killed_runs, setup, teardown),

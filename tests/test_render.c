@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "render.h"
+#include "sha256.h"
 #include "tile.h"
 
 static char dir[64];
@@ -154,6 +155,52 @@ static void same_list_gives_same_bytes(void **state)
 	assert_memory_equal(p1, p2, n1);
 	free(p1), free(p2);
 	arena_free(a);
+}
+
+/* A document written as its pages come (draw_stream into render_page) is
+ * the same file, byte for byte, as the whole document rendered at once. */
+static void streamed_pages_give_the_same_bytes(void **state)
+{
+	(void)state;
+	arena *a = arena_new(), *pa = arena_new();
+	diag d;
+	draw_doc *whole = sample(a);
+	draw_page *pg2 = draw_add_page(whole, 420, 595);
+	assert_int_equal(draw_text(whole, pg2, 40, 60, 10, FONT_BOLD, (rgb){0, 0, 0}, "Side to", 7), 0);
+	assert_int_equal(draw_bookmark_add(whole, "Anden side", 1, 60, 0), 0);
+	assert_int_equal(render(whole, path_in("whole.pdf"), &d), AM_OK);
+	draw_doc doc;
+	draw_init(&doc, a);
+	doc.meta = whole->meta;
+	render_opts o = {.fonts = fonts, .digest = true};
+	render_job *job;
+	diag_init(&d);
+	assert_int_equal(render_open(&doc, &o, path_in("streamed.pdf"), &job, &d), AM_OK);
+	draw_stream(&doc, pa, render_page, job);
+	for (size_t i = 0; i < whole->n_pages; i++) {
+		draw_page *pg = draw_add_page(&doc, whole->pages[i].width, whole->pages[i].height);
+		assert_non_null(pg);
+		for (size_t k = 0; k < whole->pages[i].n; k++)
+			assert_non_null(draw_push(&doc, pg, &whole->pages[i].cmds[k]));
+	}
+	for (size_t i = 0; i < whole->n_marks; i++) {
+		const draw_bookmark *m = &whole->marks[i];
+		assert_int_equal(draw_bookmark_add(&doc, m->title, m->page, m->y, m->level), 0);
+	}
+	assert_int_equal(draw_end(&doc), AM_OK);
+	char hex[SHA256_HEX_SIZE], file_hex[SHA256_HEX_SIZE];
+	assert_int_equal(render_close(job, true, hex), AM_OK);
+	size_t n1, n2;
+	char *p1 = slurp(path_in("whole.pdf"), &n1), *p2 = slurp(path_in("streamed.pdf"), &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(p1, p2, n1);
+	assert_int_equal(sha256_file(path_in("streamed.pdf"), file_hex), 0);
+	assert_string_equal(hex, file_hex);
+	assert_int_equal(n_tmp_files(), 0);
+	free(p1);
+	free(p2);
+	arena_free(a);
+	arena_free(pa);
 }
 
 static void dates_and_id_come_from_the_content(void **state)
@@ -486,6 +533,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_a_complete_pdf),
 		cmocka_unit_test(same_list_gives_same_bytes),
+		cmocka_unit_test(streamed_pages_give_the_same_bytes),
 		cmocka_unit_test(dates_and_id_come_from_the_content),
 		cmocka_unit_test(links_are_borderless_and_printable),
 		cmocka_unit_test(missing_directory_is_a_usage_error),
