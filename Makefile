@@ -109,7 +109,7 @@ OBJ   += $(B)/obj/layout_digests.o
 .DEFAULT_GOAL := all
 include tests/fuzz/fuzz.mk
 
-.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers catalogs \
+.PHONY: all demo test asan tsan valgrind deps clean format bench bench-peers bench-typst catalogs \
         install uninstall dist distcheck FORCE
 
 all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
@@ -307,17 +307,34 @@ valgrind: deps
 	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
 
-# The benchmark of issue 7: optimised builds, medians of whole-process
-# runs, peak memory, PDF sizes, instruction counts; one table. The targets
-# are the default (dynamic) build's; the STATIC=yes build is measured in the
-# same runs, interleaved, for comparison.
+# The benchmark (issues 7, 20, 24): optimised builds; medians and minimums
+# of whole-process runs with user and system time and page faults; peak
+# memory; instruction counts under callgrind; native time shares from perf;
+# large inputs and their scaling; bytes per page; Typst's warm batch as the
+# peer; each figure with the command that reproduces it. The targets are
+# the default (dynamic) build's; the STATIC=yes build is timed in the same
+# runs, interleaved. It installs what it measures with (as root: valgrind,
+# perf, GNU time; Typst's compiler from npm into build-bench/node_modules
+# when npm is there) and says when the machine is too busy for wall clocks.
 BENCH_OPT := OPT="-O2 -g -DNDEBUG"
+DEB_BENCH := python3 time valgrind linux-perf
+TYPST_NPM := @myriaddreamin/typst-ts-node-compiler@0.7.0
 bench:
+	@tools/deps.sh $(DEB_BENCH)
 	$(MAKE) B=build-bench $(BENCH_OPT) build-bench/amokit build-bench/amokit-ics
 	$(MAKE) B=build-bench-static STATIC=yes $(BENCH_OPT) build-bench-static/amokit build-bench-static/amokit-ics
+	@$(MAKE) --no-print-directory bench-typst
 	bench/run.sh default=build-bench/amokit static=build-bench-static/amokit
 
-bench-peers:
+# Typst's compiler for node (Typst 0.14 inside), the peer of issue 24.
+bench-typst:
+	@if [ -d build-bench/node_modules/@myriaddreamin/typst-ts-node-compiler ]; then :; \
+	elif command -v npm > /dev/null; then mkdir -p build-bench && \
+	    npm install --silent --no-audit --no-fund --prefix build-bench $(TYPST_NPM) > /dev/null \
+	    || echo "bench: npm could not install $(TYPST_NPM); Typst is left out"; \
+	else echo "bench: no npm; Typst is left out (apt-get install npm)"; fi
+
+bench-peers: bench-typst
 	$(MAKE) B=build-bench OPT="-O2 -g -DNDEBUG" build-bench/amokit
 	bench/peers.sh build-bench/amokit
 

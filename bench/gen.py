@@ -7,6 +7,14 @@
                                     exist (on a known line).
   gen.py wheel N FILE               one workplace whose årshjul has N
                                     activities over six rings, for an A1 poster.
+  gen.py people N FILE              a workplace of 180 employees with N invited
+                                    participants (leaders and AMRs), so N
+                                    preparation sheets; N = 5000 makes a
+                                    5,000-page forberedelsesark within the
+                                    1 MiB cap (reader.h).
+  gen.py plan N FILE                a workplace whose handleplan has N rows of
+                                    everyday length (the informationsark's
+                                    example plan and the minutes list them).
 
 The variations change what a consultant's workplaces differ in: the name,
 the meeting day, the head count (within its legal bracket), and how many
@@ -118,12 +126,90 @@ def wheel(n, path, year=2026):
         f.write("\n".join(out))
 
 
+FIRST = ["Anja", "Bo", "Camilla", "Dóra", "Emil", "Fatima", "Gustav", "Helle", "Ida", "Jürgen",
+         "Kim", "Łukasz", "Mette", "Niels", "Øystein", "Pia", "Rūta", "Søren", "Tove", "Ulla"]
+LAST = ["Thomsen", "Rasmussen", "Sand", "Bak", "Kovács", "Groß", "Wiśniewski", "Mølgaard",
+        "Nielsen", "Öztürk", "Jensen", "Dvořák", "Lindström", "Petersen", "Þórsson", "Holm"]
+
+
+def person_name(i):
+    """A unique name for every i (a number after the 320th)."""
+    name = "%s %s" % (FIRST[i % len(FIRST)], LAST[(i // len(FIRST)) % len(LAST)])
+    k = i // (len(FIRST) * len(LAST))
+    return name + (" %d" % (k + 1) if k else "")
+
+
+def header(out, people, year=2026):
+    out += ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<workplace xmlns="urn:amokit:workplace:2" version="2">',
+            "  <name>Benchmark Produktion A/S</name>",
+            "  <address>Industrivej 12, 8600 Silkeborg</address>",
+            "  <headcount>180</headcount>",
+            '  <med-agreement applies="false"/>',
+            "  <people>"]
+    for i in range(people):
+        role = "employer" if i == 0 else "leader" if i % 5 == 1 else "amr"
+        out.append('    <person id="p%d" role="%s" attendance="present"><name>%s</name></person>'
+                   % (i, role, person_name(i)))
+    out += ["  </people>",
+            "  <meeting><date>%d-03-12</date><start>09:00</start><end>12:00</end>"
+            "<place>Kantinen</place><chair ref=\"p0\"/><minute-taker ref=\"p1\"/>"
+            "<covers-year>%d</covers-year></meeting>" % (year, year)]
+
+
+def sentence(i, words):
+    return " ".join(WORDS[(i * 3 + k * 7) % len(WORDS)] for k in range(words)).capitalize() + "."
+
+
+def goals_and_apv(out):
+    out.append("  <last-year-goals>")
+    for i, st in enumerate(["reached", "partly", "not-reached"]):
+        out.append('    <goal status="%s" carried-over="false"><title>%s</title><comment>%s</comment></goal>'
+                   % (st, sentence(i, 8), sentence(i + 5, 20)))
+    out += ["  </last-year-goals>", "  <apv>", "    <last-date>2025-05-20</last-date>"]
+    for i in range(3):
+        out.append('    <item status="open"><problem>%s</problem><action>%s</action>'
+                   "<owner>%s</owner><deadline>2026-06-30</deadline></item>"
+                   % (sentence(i + 9, 10), sentence(i + 11, 16), person_name(i + 1)))
+    out.append("  </apv>")
+
+
+def people(n, path):
+    out = []
+    header(out, n)
+    goals_and_apv(out)
+    out += ["</workplace>", ""]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def plan(n, path):
+    out = []
+    header(out, 12)
+    goals_and_apv(out)
+    out.append("  <action-plan>")
+    for i in range(n):
+        out.append('    <action status="%s"><what>%s</what><why>%s</why><how>%s</how>'
+                   "<when>%s</when><who>%s</who><follow-up>%s</follow-up></action>"
+                   % (["open", "in-progress", "done"][i % 3], sentence(i, 4 + i % 5),
+                      sentence(i + 1, 6 + i % 7), sentence(i + 2, 8 + i % 11),
+                      "%d. kvartal 2026" % (1 + i % 4), person_name(1 + i % 11),
+                      sentence(i + 3, 5 + i % 4)))
+    out += ["  </action-plan>", "</workplace>", ""]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "batch":
         broken = int(argv[5]) if len(argv) >= 6 and argv[4] == "--broken" else 0
         batch(int(argv[2]), argv[3], broken)
     elif len(argv) == 4 and argv[1] == "wheel":
         wheel(int(argv[2]), argv[3])
+    elif len(argv) == 4 and argv[1] == "people":
+        people(int(argv[2]), argv[3])
+    elif len(argv) == 4 and argv[1] == "plan":
+        plan(int(argv[2]), argv[3])
     else:
         sys.stderr.write(__doc__)
         return 2

@@ -1,10 +1,14 @@
 #!/bin/sh
 # run.sh [[LABEL=]AMOKIT]...: the benchmark (`make bench`). Builds nothing
 # itself: the Makefile builds the optimised binaries first (the default
-# build, then STATIC=yes) and passes them here. Prints one table of
-# medians, peak RSS, instruction counts and PDF sizes, a row per build,
-# then the default build's targets with ✓ or ✗. BENCH_RUNS, BENCH_BATCH and
-# BENCH_BATCH_RUNS tune it. Run from the repository root.
+# build, then STATIC=yes) and passes them here. Prints the load average,
+# tables of medians and minimums, CPU time, page faults, peak RSS,
+# instruction counts, perf's native shares, large inputs and their scaling,
+# bytes per page and Typst's warm batch, then the default build's targets
+# with ✓, ✗ or ? (not judged: wall clock on a busy machine), and the
+# commands that reproduce every figure. BENCH_RUNS, BENCH_BATCH,
+# BENCH_BATCH_RUNS, BENCH_PERF_RUNS and BENCH_TYPST_DOCS tune it; bench.py
+# --help says more. Run from the repository root.
 [ $# -gt 0 ] || set -- build-bench/amokit
 for a in "$@"; do
 	[ -x "${a#*=}" ] || { echo "bench: no binary at ${a#*=} (make bench builds it)" >&2; exit 2; }
