@@ -192,6 +192,11 @@ void draw_init(draw_doc *doc, arena *a);
  * after each page) holds the commands meanwhile. The meta must be
  * complete before the first page goes. */
 void draw_stream(draw_doc *doc, arena *page_arena, draw_sink sink, void *ctx);
+/* Hands the pages held to the sink now, before the producer frees what
+ * they point into; more pages follow (only draw_end tells the sink which
+ * page is the last). AM_OK, or the sink's code. Nothing for a document
+ * that is not streamed. */
+int draw_flush(draw_doc *doc);
 /* Hands the last page of a streamed document to its sink. AM_OK, or the
  * sink's code (also when an earlier page failed). */
 int draw_end(draw_doc *doc);

@@ -52,6 +52,11 @@ static int send_pages(draw_doc *doc, bool last)
 	return doc->sink_rc;
 }
 
+int draw_flush(draw_doc *doc)
+{
+	return doc->sink ? send_pages(doc, false) : AM_OK;
+}
+
 int draw_end(draw_doc *doc)
 {
 	return doc->sink ? send_pages(doc, true) : AM_OK;

@@ -594,11 +594,12 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 		return -1;
 	unsigned long long h = memo_hash(s, size, width);
 	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
-	for (memo_entry *e = *slot; e; e = e->next)
-		if (e->hash == h && same_spans(e, s, size, width)) {
-			*out = e->para;
-			return 0;
-		}
+	for (const para_memo *m = r->memo; m; m = m == r->memo ? r->memo_kept : NULL)
+		for (memo_entry *e = m->slot[h % MEMO_SLOTS]; e; e = e->next)
+			if (e->hash == h && same_spans(e, s, size, width)) {
+				*out = e->para;
+				return 0;
+			}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
 	text_hyph *hyph = r->lang ? r->lang->hyph : r->env->hyph;
 	if (!e || text_break_joints(r->a, r->env->measurer, hyph, r->joints, s->v, s->n,
@@ -1877,9 +1878,23 @@ static int add_appendix(lrun *r, blk *out)
 	return k ? 0 : -1;
 }
 
+/* Whether b fills a section's body (not a box, a cell or a kept group). */
+static bool at_top(const builder *b)
+{
+	return b->secs && b->out == (*b->secs)[*b->n_secs - 1].body;
+}
+
 static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
 {
 	flow_arg *fa = arg;
+	/* Items numbered on their own at the top of the body end a group of
+	 * pages: the items before are drawn and freed before this is built. */
+	if (fa->page_each && fa->own_numbers && i > 1 && at_top(fa->b) && layout_can_group(r)) {
+		if (layout_next_group(r, fa->b->secs, fa->b->n_secs))
+			return -1;
+		fa->b->out = (*fa->b->secs)->body;
+		fa->b->width = fa->b->out->w;
+	}
 	blk *out = fa->b->out;
 	vchild *last = vbox_last(out);
 	if (fa->page_each && i > 1 && last) {
@@ -1990,6 +2005,49 @@ static int build_flow(builder *b, const lnode *first, const bctx *c)
 		if (b->cell_mode)
 			break;         /* build_cell feeds block nodes one at a time */
 	}
+	return 0;
+}
+
+bool layout_can_group(const lrun *r)
+{
+	return r->doc && r->doc->sink;
+}
+
+int layout_next_group(lrun *r, lsection **secs, size_t *n)
+{
+	if (paginate(r, *secs, *n, r->doc))
+		return -1;
+	/* The pages may point into the arena about to be emptied. */
+	int rc = draw_flush(r->doc);
+	if (rc)
+		return r->err = rc, -1;
+	lpage pg = (*secs)[*n - 1].page;
+	if (!r->group) {
+		/* What the first group made stays for the others. */
+		if (!(r->group = arena_new()))
+			return fail(r);
+		r->memo_kept = r->memo;
+		r->images_kept = r->images;
+		r->image_bytes_kept = r->image_bytes;
+		r->joints_kept = r->joints;
+	} else {
+		arena_reset(r->group);
+	}
+	r->a = r->group;
+	r->memo = NULL;
+	r->images = r->images_kept;
+	r->image_bytes = r->image_bytes_kept;
+	r->joints = r->joints_kept;
+	r->appendix = NULL;
+	r->spill_gain = 0;
+	lsection *s = arena_alloc(r->a, sizeof *s);
+	if (!s)
+		return fail(r);
+	s->page = pg;
+	if (!(s->body = new_vbox(r, pg.w - pg.ml - pg.mr)))
+		return -1;
+	*secs = s;
+	*n = 1;
 	return 0;
 }
 

@@ -270,6 +270,16 @@ typedef struct lrun {
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
 	int section_level;         /* the level of the last heading built (1..3), 0 before one */
 	float spill_gain;          /* how much taller the spilled boxes would be whole */
+	/* A streamed document is drawn a group of pages numbered on their own
+	 * at a time (layout_next_group): the first group is built in the
+	 * document's arena, every later one in `group`, emptied after it is
+	 * drawn. What later groups reuse is what the first left: */
+	draw_doc *doc;             /* where the pages go */
+	arena *group;              /* NULL until a second group begins */
+	para_memo *memo_kept;      /* the first group's broken paragraphs */
+	struct image_file *images_kept;
+	size_t image_bytes_kept;
+	text_joints *joints_kept;
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */
@@ -291,5 +301,11 @@ blk *layout_row_label(lrun *r, blk *row);
 
 /* paginate.c */
 int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc);
+/* Draws the sections built so far, a group of pages numbered on their own,
+ * frees them, and starts *secs afresh (one section on the paper of the
+ * last): for a document of any number of groups, memory holds one. Only
+ * when the document is streamed (layout_can_group). 0, or -1 (r->err). */
+bool layout_can_group(const lrun *r);
+int layout_next_group(lrun *r, lsection **secs, size_t *n);
 
 #endif

@@ -943,7 +943,8 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
-	lrun r = {.l = l, .env = env, .lang = env->lang, .a = doc->arena, .d = d, .file = l->file, .err = AM_OK};
+	lrun r = {.l = l, .env = env, .lang = env->lang, .a = doc->arena, .d = d, .file = l->file,
+	          .err = AM_OK, .doc = doc};
 	lsection *secs;
 	size_t n;
 	/* The metadata is complete before the first page goes (draw_stream). */
@@ -956,7 +957,11 @@ int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 		doc->meta.keywords = l->keywords_key && c ? catalog_text(c, l->keywords_key, NULL) : l->keywords;
 	if (c)
 		doc->meta.lang = catalog_tag(c);
-	if (layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc))
+	int rc = layout_build(&r, &secs, &n) || paginate(&r, secs, n, doc) ? -1 : AM_OK;
+	if (!rc && r.group)
+		rc = r.err = draw_flush(doc);   /* the last pages point into r.group */
+	arena_free(r.group);
+	if (rc)
 		return r.err ? r.err : diag_oom(d, l->file);  /* errors other than memory set r.err */
 	return AM_OK;
 }

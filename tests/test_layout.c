@@ -699,6 +699,64 @@ static void a_short_cell_keeps_its_line_beside_a_long_kept_one(void **state)
 	assert_int_equal(count_text(&f->doc.pages[0], "Mødelokale Ålborg"), 1);
 }
 
+/* A streamed document's pages, as its sink sees them: the page numbers
+ * printed in the footer, in order, and the bytes the document's arena had
+ * handed out when each page came. */
+typedef struct footer_log {
+	const arena *a;
+	char seen[8][16];
+	size_t used[512];
+	size_t n;
+} footer_log;
+
+static int log_footer(void *ctx, const draw_page *pg, size_t index, bool last)
+{
+	(void)last;
+	footer_log *log = ctx;
+	assert_int_equal(index, log->n);
+	assert_true(log->n < 512);
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->cmds[i].kind == DRAW_TEXT && strncmp(pg->cmds[i].u.text.utf8, "Side ", 5) == 0 &&
+		    log->n < 8)
+			snprintf(log->seen[log->n], sizeof log->seen[0], "%s", pg->cmds[i].u.text.utf8 + 5);
+	log->used[log->n++] = arena_used(log->a);
+	return AM_OK;
+}
+
+/* A streamed document is built and drawn a group of pages numbered on
+ * their own at a time: its memory does not grow from one group to the
+ * next, and the numbers are those of the whole document. */
+static void a_streamed_repeat_holds_one_group(void **state)
+{
+	fixture *f = *state;
+	dnode *people = data_add(f->a, f->root, "people", NULL, 0);
+	for (int i = 0; i < 300; i++) {
+		dnode *p = data_add(f->a, people, "person", NULL, 0);
+		add_leaf(f, p, "name", i == 1 ? "Bo" : "Anne Hansen Bech");
+	}
+	const char *xml = HEAD "<footer-right>Side <page-number/> af <page-count/></footer-right><body>"
+	                  "<repeat over='people/person' break='page' page-numbers='each'>"
+	                  "<p>Navn: <field path='name'/></p><table widths='1fr 2fr'><row><cell>Rolle</cell>"
+	                  "<cell>Leder</cell></row></table><if path='name' equals='Bo'><page-break/>"
+	                  "<p>Bilag</p></if></repeat></body></layout>";
+	layout *l;
+	assert_int_equal(layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	arena *pages = arena_new();
+	footer_log log = {.a = f->a};
+	draw_stream(&f->doc, pages, log_footer, &log);
+	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL};
+	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
+	assert_int_equal(draw_end(&f->doc), AM_OK);
+	arena_free(pages);
+	assert_int_equal(log.n, 301);
+	assert_string_equal(log.seen[0], "1 af 1");
+	assert_string_equal(log.seen[1], "1 af 2");
+	assert_string_equal(log.seen[2], "2 af 2");
+	assert_string_equal(log.seen[3], "1 af 1");
+	/* The last of 300 groups came with the memory of the third. */
+	assert_int_equal(log.used[300], log.used[3]);
+}
+
 static void free_text_keeps_paragraphs_and_lists(void **state)
 {
 	fixture *f = *state;
@@ -736,6 +794,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_streamed_repeat_holds_one_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_short_cell_keeps_its_line_beside_a_long_kept_one, setup, teardown),
 	};
