@@ -58,7 +58,8 @@ static blk *new_vbox(lrun *r, float w) { return new_blk(r, B_VBOX, w); }
 static vchild *vbox_add(lrun *r, blk *v, blk *child, float gap)
 {
 	if (v->u.vbox.n == v->u.vbox.cap) {
-		size_t cap = v->u.vbox.cap ? v->u.vbox.cap * 2 : 8;
+		/* A cell or a box holds one or two blocks more often than not. */
+		size_t cap = v->u.vbox.cap ? v->u.vbox.cap * 2 : 2;
 		vchild *k = arena_array(r->a, cap, sizeof *k);
 		if (!k) {
 			fail(r);
@@ -298,7 +299,9 @@ static int span_add(lrun *r, spanbuf *s, font_style st, const char *t, size_t le
 	if (!t || !len)
 		return t ? 0 : fail(r);
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
+		/* Most texts are one or two spans, and a paragraph's spans stay
+		 * in the arena as long as its lines (the memo's key). */
+		size_t cap = s->cap ? s->cap * 2 : 2;
 		text_span *v = arena_array(r->a, cap, sizeof *v);
 		if (!v)
 			return fail(r);
