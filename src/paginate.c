@@ -59,13 +59,11 @@ static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool 
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
-		brk *v = arena_array(r->a, cap, sizeof *v);
+		brk *v = cap < SIZE_MAX / sizeof *v ? realloc(l->v, cap * sizeof *v) : NULL;
 		if (!v) {
 			r->err = diag_oom(r->d, r->file);
 			return -1;
 		}
-		if (l->n)
-			memcpy(v, l->v, l->n * sizeof *v);
 		l->v = v;
 		l->cap = cap;
 	}
@@ -84,14 +82,14 @@ static bool brks_sorted(const brk *v, size_t n)
 }
 
 /* Sorts v[0..n) by cut, points with equal cuts kept in their order: a
- * bottom-up merge sort through a buffer from the run's arena, or nothing
- * at all when they are in order already (the usual case). 0, or -1 when
- * out of memory. */
+ * bottom-up merge sort through a buffer freed at the end, or nothing at
+ * all when they are in order already (the usual case). 0, or -1 when out
+ * of memory. */
 static int sort_brks(lrun *r, brk *v, size_t n)
 {
 	if (brks_sorted(v, n))
 		return 0;
-	brk *tmp = arena_array(r->a, n, sizeof *tmp);
+	brk *tmp = calloc(n, sizeof *tmp);
 	if (!tmp) {
 		r->err = diag_oom(r->d, r->file);
 		return -1;
@@ -114,6 +112,7 @@ static int sort_brks(lrun *r, brk *v, size_t n)
 	}
 	if (src != v)
 		memcpy(v, src, n * sizeof *v);
+	free(tmp);
 	return 0;
 }
 
@@ -369,16 +368,12 @@ static bool fits_a_page(lrun *r, const blk *body, const brklist *pts, size_t i, 
 	return body->h - pts->v[i].resume <= avail + EPS;   /* the section's end */
 }
 
-/* Chooses the page ends of one section; appends slices. */
-static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
-                            size_t *n, size_t *cap)
+/* Chooses the page ends of one section from its break points pts, in
+ * order; appends slices. */
+static int choose_pages(lrun *r, size_t si, const lsection *s, const brklist pts, pslice **sl,
+                        size_t *n, size_t *cap)
 {
 	blk *body = s->body;
-	if (!body->u.vbox.n)
-		return 0;
-	brklist pts = {0};
-	if (collect(r, body, 0, PEN_OK, &pts) || sort_brks(r, pts.v, pts.n))
-		return -1;
 	float avail = s->page.h - s->page.mt - s->page.mb;
 	float cur = 0;
 	size_t first = 0;
@@ -448,6 +443,20 @@ static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
 		if (cur >= body->h - EPS)
 			return 0;
 	}
+}
+
+/* Chooses the page ends of one section; appends slices. Its break points
+ * are held only meanwhile. */
+static int paginate_section(lrun *r, size_t si, const lsection *s, pslice **sl,
+                            size_t *n, size_t *cap)
+{
+	if (!s->body->u.vbox.n)
+		return 0;
+	brklist pts = {0};
+	int rc = collect(r, s->body, 0, PEN_OK, &pts) || sort_brks(r, pts.v, pts.n) ||
+	         choose_pages(r, si, s, pts, sl, n, cap) ? -1 : 0;
+	free(pts.v);
+	return rc;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
