@@ -31,6 +31,9 @@ enum {
 
 typedef struct kit kit;
 
+/* The languages amokit has texts in (layouts/messages/), for messages. */
+#define KIT_LANGS "da, en, de, pl, ro, lt og uk"
+
 typedef struct kit_opts {
 	const char *layouts_dir;   /* NULL: the installed data directory's layouts/ */
 	const char *fonts_dir;     /* NULL: the installed data directory's fonts/ */
@@ -43,6 +46,11 @@ typedef struct kit_job {
 	const char *poster;        /* årshjul paper: "A3".."A0"; NULL = A2 */
 	bool landscape;            /* årshjul orientation */
 	const char *tile;          /* "A4" or "A3" to tile the poster; NULL = no tiling */
+	const char *lang;          /* the documents' language ("pl", --lang); NULL:
+	                              Danish. The referat stays Danish (the record);
+	                              each participant's forberedelsesark is in the
+	                              person's language, else the workplace's,
+	                              else this one */
 	bool rhythm;               /* add the legally driven activities to the wheel */
 	const am_workplace *previous; /* last year's file (--previous); may be NULL */
 	int jobs;                  /* processes sharing the documents: 0 = one

@@ -46,6 +46,8 @@ typedef struct am_person {
 	bool new_in_amo;       /* joined the AMO since last year's discussion */
 	bool deputy;           /* can decide on the employer's behalf */
 	bool tr;               /* tillidsrepræsentant */
+	const char *lang;      /* the language of their preparation sheet
+	                          ("pl"); NULL: the workplace's */
 } am_person;
 
 /* An arbejdsmiljøgruppe of the AMO with its leader member(s) and AMR(s). */
@@ -285,6 +287,8 @@ typedef struct am_workplace {
 	int headcount;
 	bool med_agreement;
 	const char *med_note;  /* what the MED-aftale says about participation */
+	const char *lang;      /* the participants' language when a person
+	                          names none; NULL: Danish */
 
 	am_person *people;             size_t n_people;
 	am_group *groups;              size_t n_groups;

@@ -143,6 +143,8 @@ static void bind_person(binder *b, dnode *parent, const am_person *p, const am_w
 		leaf_bool(b, n, "deputy", true, p->line);
 	if (p->tr)
 		leaf_bool(b, n, "tr", true, p->line);
+	if (p->lang || wp->lang)
+		leaf(b, n, "lang", p->lang ? p->lang : wp->lang, p->line);
 	if (p->group) {
 		leaf(b, n, "group", p->group->id, p->line);
 		leaf(b, n, "group-name", p->group->name, p->line);

@@ -27,8 +27,27 @@
 #include "sha256.h"
 #include "text.h"
 
-#define HYPH_DA "/usr/share/hyphen/hyph_da_DK.dic"
+#define HYPH_DIR "/usr/share/hyphen/"
 #define MAX_LANGS 32
+
+/* Each language's hyphenation patterns, from Debian's hyphen-* packages
+ * (read when amokit runs; a language without them is set unhyphenated). */
+static const struct { const char *code, *file; } hyph_files[] = {
+	{"da", "hyph_da_DK.dic"}, {"en", "hyph_en_US.dic"}, {"de", "hyph_de_DE.dic"},
+	{"pl", "hyph_pl_PL.dic"}, {"ro", "hyph_ro_RO.dic"}, {"lt", "hyph_lt_LT.dic"},
+	{"uk", "hyph_uk_UA.dic"},
+};
+
+static text_hyph *hyph_open(const char *code)
+{
+	char path[64];
+	for (size_t i = 0; i < sizeof hyph_files / sizeof hyph_files[0]; i++)
+		if (strcmp(hyph_files[i].code, code) == 0) {
+			snprintf(path, sizeof path, "%s%s", HYPH_DIR, hyph_files[i].file);
+			return text_hyph_open(path);
+		}
+	return NULL;
+}
 
 static const struct kit_doc {
 	unsigned bit;
@@ -170,7 +189,7 @@ kit *kit_open(const kit_opts *o, diag *d)
 		return NULL;
 	}
 	k->measurer = font_measurer(k->fonts);
-	k->hyph = text_hyph_open(HYPH_DA);   /* without it: no hyphenation, still correct */
+	k->hyph = hyph_open(CATALOG_REFERENCE);   /* without it: no hyphenation, still correct */
 	catalog *da = NULL;
 	if (catalog_load(a, k->layouts_dir, CATALOG_REFERENCE, NULL, &da, d)) {
 		kit_close(k);
@@ -186,11 +205,76 @@ const font_family *kit_fonts(const kit *k)
 	return k->fonts;
 }
 
+/* The language called code, loaded; NULL when there is no catalog for it. */
+static const layout_lang *lang_of(const kit *k, const char *code)
+{
+	for (size_t i = 0; i < k->n_langs; i++)
+		if (strcmp(k->langs[i].code, code) == 0)
+			return &k->langs[i].ll;
+	return NULL;
+}
+
+/* The layout engine's question: a person's language (read-only, so the
+ * documents' threads may ask at once). */
+static const layout_lang *lang_for(void *ctx, const char *code)
+{
+	return lang_of(ctx, code);
+}
+
+/* Loads the language called code unless it is loaded: its catalog (Danish
+ * where it lacks a text) and its hyphenation. file and line say who asks
+ * for it (elem's lang: "person"), for the message; file NULL: --lang. Called
+ * before the documents start, never from their threads. */
+static int lang_load(kit *k, const char *code, const char *file, int line, const char *elem, diag *d)
+{
+	if (lang_of(k, code))
+		return AM_OK;
+	catalog *c = NULL;
+	diag tmp;
+	diag_init(&tmp);
+	int rc = catalog_code_valid(code) && k->n_langs < MAX_LANGS
+	       ? catalog_load(k->a, k->layouts_dir, code, k->langs[0].ll.cat, &c, &tmp) : AM_EUSAGE;
+	if (rc == AM_EUSAGE) {
+		if (file)
+			diag_error(d, file, line, "<%s>: lang=\"%s\": amokit har ingen tekster på det sprog; "
+			           "skriv et af disse: %s", elem, code, KIT_LANGS);
+		else
+			diag_error(d, NULL, 0, "--lang %s: amokit har ingen tekster på det sprog; skriv et af disse: %s",
+			           code, KIT_LANGS);
+		return file ? AM_EINPUT : AM_EUSAGE;
+	}
+	if (rc) {
+		diag_merge(d, &tmp);
+		return rc;
+	}
+	kit_lang *l = &k->langs[k->n_langs++];
+	snprintf(l->code, sizeof l->code, "%s", code);
+	l->ll = (layout_lang){c, hyph_open(code)};
+	return AM_OK;
+}
+
+/* Loads every language the job prints in: --lang's, and for the
+ * participants' sheets each person's (or the workplace's). */
+static int job_langs(kit *k, const kit_job *job, const am_workplace *wp, diag *d)
+{
+	int rc = job->lang ? lang_load(k, job->lang, NULL, 0, NULL, d) : AM_OK;
+	if (rc || !wp || !(job->docs & KIT_FORBEREDELSESARK))
+		return rc;
+	if (wp->lang && (rc = lang_load(k, wp->lang, wp->file, wp->line, "workplace", d)))
+		return rc;
+	for (size_t i = 0; i < wp->n_people && !rc; i++)
+		if (wp->people[i].lang)
+			rc = lang_load(k, wp->people[i].lang, wp->file, wp->people[i].line, "person", d);
+	return rc;
+}
+
 void kit_close(kit *k)
 {
 	if (!k)
 		return;
 	font_free(k->fonts);
+	for (size_t i = 1; i < k->n_langs; i++)
+		text_hyph_close(k->langs[i].ll.hyph);
 	text_hyph_close(k->hyph);
 	for (size_t i = 0; i < N_DOCS; i++)
 		arena_free(k->layout_arenas[i]);
@@ -427,9 +511,12 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		arena_free(a);
 		return diag_oom(d, NULL);
 	}
-	const layout_lang *lang = &k->langs[0].ll;
-	layout_env env = {root, &k->measurer, k->hyph, draw_custom, &wc, wp_dir, NULL, false,
-	                  wp ? wp->file : NULL, lang, NULL, NULL};
+	/* The referat is the legal record: Danish. */
+	const layout_lang *lang = docs[i].bit != KIT_REFERAT && job->lang ? lang_of(k, job->lang) : NULL;
+	if (!lang)
+		lang = &k->langs[0].ll;
+	layout_env env = {root, &k->measurer, lang->hyph, draw_custom, &wc, wp_dir, NULL, false,
+	                  wp ? wp->file : NULL, lang, lang_for, k};
 	wc.cat = lang->cat;
 	if (docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
@@ -678,6 +765,8 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
 	if (!rc && (wp ? bind_workplace_and_previous(a, wp, job->previous, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
+	if (!rc)
+		rc = job_langs(k, job, wp, d);
 	if (!rc)
 		rc = run_docs(k, job, out, !job->out, wp, root, d);
 	if (!job->out)

@@ -347,9 +347,25 @@ static int inline_item(lrun *r, const lnode *body, const bctx *c, int i, void *a
 	return collect_inline(r, body, c, ia->st, ia->s);
 }
 
+/* Is this the sheet's first use of term t (or that use again)? Records it
+ * when it is the first. */
+static bool first_use(lrun *r, const lnode *t, const lnode *call, const bctx *c)
+{
+	for (size_t i = 0; i < r->n_terms; i++) {
+		const struct term_use *u = &r->terms[i];
+		if (strcmp(u->key, t->text) == 0)
+			return u->node == t && u->call == call && u->data == c->data;
+	}
+	if (r->n_terms < sizeof r->terms / sizeof r->terms[0])
+		r->terms[r->n_terms++] = (struct term_use){t->text, t, call, c->data};
+	return true;
+}
+
 /* A term of art: its wording in the run's language, with the Danish word
- * in parentheses (catalog.h). */
-static int collect_term(lrun *r, const lnode *t, font_style st, spanbuf *s)
+ * in parentheses where the sheet first uses it (catalog.h); call is the
+ * message's <msg> or the node naming its key. */
+static int collect_term(lrun *r, const lnode *t, const lnode *call, const bctx *c, font_style st,
+                        spanbuf *s)
 {
 	const char *local, *danish;
 	if (!cat(r) || !catalog_term(cat(r), t->text, &local, &danish)) {
@@ -358,9 +374,9 @@ static int collect_term(lrun *r, const lnode *t, font_style st, spanbuf *s)
 		return -1;
 	}
 	const char *form = lattr_get(t, "form");
-	if (strcmp(local, danish) == 0 && !form)
-		return span_add(r, s, st, danish, strlen(danish));
 	const char *w = form ? form : local;
+	if (strcmp(w, danish) == 0 || r->furniture || !first_use(r, t, call, c))
+		return span_add(r, s, st, w, strlen(w));
 	const char *both = arena_printf(r->a, "%s (%s)", w, danish);
 	return span_add(r, s, st, both, both ? strlen(both) : 0);
 }
@@ -386,7 +402,7 @@ static int msg_inline(lrun *r, const lnode *first, const lnode *call, const char
 			rc = span_add(r, s, st, "\n", 1);
 			break;
 		case L_TERM:
-			rc = collect_term(r, x, st, s);
+			rc = collect_term(r, x, call, c, st, s);
 			break;
 		case L_PARAM: {
 			const lnode *arg = call ? call->first : NULL;
@@ -523,6 +539,7 @@ typedef struct memo_entry {
 	const text_span *spans;    /* the paragraph's, in the arena */
 	size_t n_spans;
 	float size, width;
+	const text_hyph *hyph;     /* the language's patterns it was broken with */
 	text_para para;
 } memo_entry;
 
@@ -553,9 +570,10 @@ static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 	return h ^ float_bits(size) << 32 ^ float_bits(width);
 }
 
-static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float width)
+static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float width,
+                       const text_hyph *hyph)
 {
-	if (e->n_spans != s->n || e->size != size || e->width != width)
+	if (e->n_spans != s->n || e->size != size || e->width != width || e->hyph != hyph)
 		return false;
 	for (size_t i = 0; i < s->n; i++)
 		if (e->spans[i].style != s->v[i].style || e->spans[i].len != s->v[i].len ||
@@ -597,18 +615,18 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 		return -1;
 	unsigned long long h = memo_hash(s, size, width);
 	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
+	text_hyph *hyph = r->lang ? r->lang->hyph : r->env->hyph;
 	for (const para_memo *m = r->memo; m; m = m == r->memo ? r->memo_kept : NULL)
 		for (memo_entry *e = m->slot[h % MEMO_SLOTS]; e; e = e->next)
-			if (e->hash == h && same_spans(e, s, size, width)) {
+			if (e->hash == h && same_spans(e, s, size, width, hyph)) {
 				*out = e->para;
 				return 0;
 			}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
-	text_hyph *hyph = r->lang ? r->lang->hyph : r->env->hyph;
 	if (!e || text_break_joints(r->a, r->env->measurer, hyph, r->joints, s->v, s->n,
 	                            size, width, out))
 		return -1;
-	*e = (memo_entry){*slot, h, s->v, s->n, size, width, *out};
+	*e = (memo_entry){*slot, h, s->v, s->n, size, width, hyph, *out};
 	*slot = e;
 	return 0;
 }
@@ -1842,6 +1860,7 @@ static int new_section(builder *b, const lnode *n)
 static int page_break(builder *b, const lnode *n)
 {
 	vchild *last = vbox_last(b->out);
+	b->r->n_terms = 0;         /* a new sheet */
 	bool new_paper = lattr_get(n, "size") || lattr_get(n, "orientation");
 	if (new_paper && b->secs)
 		return new_section(b, n);
@@ -1855,6 +1874,7 @@ typedef struct flow_arg {
 	bool page_each;
 	bool own_numbers;          /* each item's pages are numbered on their own */
 	bool spilled;              /* the item before needed its appendix */
+	const char *lang;          /* the path of each item's language code, or NULL */
 } flow_arg;
 
 /* Builds one sheet with its boxes' content spilled to an appendix; the
@@ -1887,6 +1907,11 @@ static bool at_top(const builder *b)
 	return b->secs && b->out == (*b->secs)[*b->n_secs - 1].body;
 }
 
+static int flow_sheet(lrun *r, const lnode *body, const bctx *c, flow_arg *fa, int i);
+
+/* One item of a block repeat, in the item's language when the repeat
+ * names one (lang="path") and there is a catalog for it; the blocks it
+ * adds carry that language for their pages' header and footer. */
 static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg)
 {
 	flow_arg *fa = arg;
@@ -1898,6 +1923,23 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 		fa->b->out = (*fa->b->secs)->body;
 		fa->b->width = fa->b->out->w;
 	}
+	const layout_lang *doc_lang = r->lang, *item_lang = NULL;
+	const char *code = fa->lang ? data_text(c->data, fa->lang) : NULL;
+	if (code && r->env->lang_for)
+		item_lang = r->env->lang_for(r->env->lang_ctx, code);
+	blk *out = fa->b->out;
+	size_t n0 = out->u.vbox.n;
+	if (item_lang)
+		r->lang = item_lang;
+	int rc = flow_sheet(r, body, c, fa, i);
+	r->lang = doc_lang;
+	for (size_t k = n0; item_lang && k < out->u.vbox.n; k++)
+		out->u.vbox.kids[k].lang = item_lang;
+	return rc;
+}
+
+static int flow_sheet(lrun *r, const lnode *body, const bctx *c, flow_arg *fa, int i)
+{
 	blk *out = fa->b->out;
 	vchild *last = vbox_last(out);
 	if (fa->page_each && i > 1 && last) {
@@ -1913,6 +1955,8 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 	 * have fitted with its content either (the sheets of a repeat are much
 	 * alike: one build instead of two). */
 	float avail = r->l->page.h - r->l->page.mt - r->l->page.mb;
+	if (fa->page_each)
+		r->n_terms = 0;    /* each item is a sheet of its own */
 	if (fa->page_each && fa->spilled) {
 		if (build_spilled(r, fa->b, body, c))
 			return -1;
@@ -1924,12 +1968,15 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 		r->appendix = NULL;
 	}
 	fa->spilled = false;
+	if (fa->page_each)
+		r->n_terms = 0;
 	if (build_flow(fa->b, body, c))
 		return -1;
 	if (!fa->page_each || n0 == out->u.vbox.n || out->h - out->u.vbox.kids[n0].y <= avail)
 		return 0;
 	out->u.vbox.n = n0;
 	out->h = h0;
+	r->n_terms = 0;
 	if (build_spilled(r, fa->b, body, c))
 		return -1;
 	fa->spilled = r->appendix != NULL;
@@ -1990,7 +2037,8 @@ static int build_node(builder *b, const lnode *n, const bctx *c)
 	case L_REPEAT: {
 		const char *brk = lattr_get(n, "break");
 		const char *pn = lattr_get(n, "page-numbers");
-		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0, false};
+		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0, false,
+		               lattr_get(n, "lang")};
 		return repeat_each(b->r, n, c, flow_item, &fa) < 0 ? -1 : 0;
 	}
 	default:

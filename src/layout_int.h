@@ -175,6 +175,9 @@ typedef struct vchild {
 	bool keep_with_next;       /* no break between this child and the next */
 	bool break_after;          /* forced page break after this child */
 	bool restart_numbering;    /* with break_after: page numbers start again */
+	const layout_lang *lang;   /* the language it was built in, when a repeat
+	                              switched it (its pages' header and footer
+	                              follow it); NULL: the document's */
 } vchild;
 
 typedef struct line_item {
@@ -266,6 +269,15 @@ typedef struct lrun {
 	struct image_file *images; /* images read in this run (layout.c) */
 	size_t image_bytes;        /* their bytes together */
 	text_joints *joints;       /* the language's compound joints, parsed on first use */
+	/* The glossary terms printed with their Danish word since the sheet
+	 * began (a forced page break or a repeat's page begins one): a term
+	 * keeps the Danish word in parentheses only where the sheet first
+	 * uses it. A use is told by its term node, its message's call and its
+	 * data, so that a text collected twice (measured, then set) prints the
+	 * same both times. */
+	struct term_use { const char *key; const void *node, *call, *data; } terms[24];
+	size_t n_terms;
+	bool furniture;            /* setting a header or footer: terms without the Danish */
 	float body_w;              /* width of the first section's body */
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
 	int section_level;         /* the level of the last heading built (1..3), 0 before one */

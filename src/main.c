@@ -154,7 +154,7 @@ static int one_stdin(const command *c, int argc, char **argv)
 enum {
 	OPT_STRICT = 1000, OPT_MAX_SIZE, OPT_HELP, OPT_ONLY, OPT_LAYOUTS, OPT_POSTER,
 	OPT_LANDSCAPE, OPT_TILE, OPT_RHYTHM, OPT_PREVIOUS, OPT_YEAR, OPT_FORCE, OPT_NAME,
-	OPT_HEADCOUNT, OPT_MED, OPT_PREVIOUS_DIR
+	OPT_HEADCOUNT, OPT_MED, OPT_PREVIOUS_DIR, OPT_LANG
 };
 
 /* Sets the size cap of workplace files from --max-size's argument: a
@@ -306,6 +306,7 @@ static int cmd_check(int argc, char **argv)
 		{"poster", required_argument, NULL, OPT_POSTER},
 		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
 		{"tile", required_argument, NULL, OPT_TILE},
+		{"lang", required_argument, NULL, OPT_LANG},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
 		{NULL, 0, NULL, 0},
@@ -384,6 +385,11 @@ static int doc_option(const command *c, int opt, kit_cli *k)
 			return usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
 		k->job.poster = optarg;
 		return -1;
+	case OPT_LANG:
+		if (!catalog_code_valid(optarg))
+			return usage_error(c, "--lang skal have et sprog: " KIT_LANGS ", ikke", optarg);
+		k->job.lang = strcmp(optarg, CATALOG_REFERENCE) == 0 ? NULL : optarg;
+		return -1;
 	case OPT_TILE:
 		if (!paper_ok(optarg, tiles))
 			return usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
@@ -408,6 +414,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 		{"poster", required_argument, NULL, OPT_POSTER},
 		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
 		{"tile", required_argument, NULL, OPT_TILE},
+		{"lang", required_argument, NULL, OPT_LANG},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
 		{"previous-dir", required_argument, NULL, OPT_PREVIOUS_DIR},
@@ -1016,6 +1023,9 @@ static int cmd_import(int argc, char **argv)
 	"  --poster STR      årshjulets papir: A3, A2 (standard), A1 eller A0\n" \
 	"  --landscape       årshjulet på tværs\n" \
 	"  --tile STR        del årshjulet på A4- eller A3-ark til kontorprinteren\n" \
+	"  --lang SPROG      skriv arkene, dagsordenen og årshjulet på SPROG (" KIT_LANGS ");\n" \
+	"                    referatet er altid dansk, og hver deltager får sit\n" \
+	"                    forberedelsesark på sit eget sprog (lang på <person>)\n" \
 	"  --with-rhythm     tilføj de aktiviteter, reglerne kræver, til årshjulet\n" \
 	"  --layouts MAPPE   brug layouterne i MAPPE i stedet for de installerede\n" \
 	"  --help            denne hjælp\n"

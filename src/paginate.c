@@ -922,6 +922,17 @@ static int draw_furniture(dctx *d, const lpage *pg, int page, int pages)
 	       (foot && artifact_end(d)) ? -1 : 0;
 }
 
+/* The language of the block a page starting at offset o0 begins with. */
+static const layout_lang *page_lang(const lrun *r, const blk *body, float o0)
+{
+	for (size_t k = 0; k < body->u.vbox.n; k++) {
+		const vchild *c = &body->u.vbox.kids[k];
+		if (c->y + c->b->h > o0 + EPS)
+			return c->lang ? c->lang : r->env->lang;
+	}
+	return r->env->lang;
+}
+
 int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 {
 	pslice *sl = NULL;
@@ -943,8 +954,16 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 			return r->err = doc->sink_rc ? doc->sink_rc : diag_oom(r->d, r->file), -1;
 		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb};
 		float top = s->page.mt;
-		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1) ||
-		    draw_furniture(&d, &s->page, (int)(i - group) + 1, (int)(group_end - group)))
+		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1))
+			return -1;
+		/* The header and footer speak the language of the page's first
+		 * block; their terms go without the Danish word (a running head). */
+		r->lang = page_lang(r, s->body, sl[i].o0);
+		r->furniture = true;
+		int rc = draw_furniture(&d, &s->page, (int)(i - group) + 1, (int)(group_end - group));
+		r->furniture = false;
+		r->lang = r->env->lang;
+		if (rc)
 			return -1;
 	}
 	return 0;

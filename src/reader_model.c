@@ -425,6 +425,7 @@ static void read_people(rm *r, xmlNodePtr people)
 		p->new_in_amo = parse_bool(attr_of(r, el, "new-in-amo"));
 		p->deputy = parse_bool(attr_of(r, el, "deputy"));
 		p->tr = parse_bool(attr_of(r, el, "tr"));
+		p->lang = attr_of(r, el, "lang");
 		r->person_group[i] = attr_of(r, el, "group");
 		if (p->deputy && p->role == ROLE_EMPLOYER)
 			error_at(r, p->line, "<person id=\"%s\">: arbejdsgiveren kan ikke være sin egen stedfortræder; "
@@ -1174,6 +1175,7 @@ static void read_head(rm *r, xmlNodePtr root)
 	am_workplace *wp = r->wp;
 	wp->line = line_of(root);
 	wp->version = (int)parse_long(attr_of(r, root, "version"), 1);
+	wp->lang = attr_of(r, root, "lang");
 	wp->name = child_text(r, root, "name");
 	wp->address = child_text(r, root, "address");
 	wp->cvr = child_text(r, root, "cvr");
