@@ -120,7 +120,7 @@ all: $(B)/amokit $(B)/amokit-ics $(B)/amokit.1 $(B)/felter.html
 # when run as root, otherwise they print the exact line and stop.
 DEB_BUILD := build-essential pkg-config libpng-dev libxml2-dev libical-dev \
              libhyphen-dev libdeflate-dev nettle-dev libutf8proc-dev
-DEB_RUN   := hyphen-da icc-profiles-free
+DEB_RUN   := hyphen-da hyphen-en-us hyphen-de hyphen-pl hyphen-ro hyphen-lt hyphen-uk icc-profiles-free
 DEB_TEST  := libcmocka-dev poppler-utils qpdf mupdf-tools libxml2-utils python3 time valgrind strace \
              groff-base bash-completion \
              default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
