@@ -1,5 +1,6 @@
-/* text.c: Danish typesetting of paragraphs: UTF-8 decoding, a fake
- * measurer for tests, hyphenation with libhyphen and greedy line breaking.
+/* text.c: typesetting of paragraphs: UTF-8 decoding, a fake measurer for
+ * tests, hyphenation with libhyphen (Danish first, and each language's
+ * patterns in their own encoding) and greedy line breaking.
  *
  * text_break works in three passes: the spans are cut into words (runs of
  * non-space characters, possibly in several styles) separated by collapsed
@@ -13,6 +14,7 @@
 
 #include <hyphen.h>
 #include <pthread.h>
+#include <utf8proc.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,10 +235,136 @@ static size_t hyphenate_run(const letter_run *run, void *ctx, size_t *breaks, si
 	return count;
 }
 
+/* Dictionaries in other encodings than Danish's Latin-1 (Debian's
+ * hyphen-pl is ISO 8859-2, hyphen-lt ISO 8859-13, hyphen-en-us, -ro and
+ * -uk are UTF-8): a word's letters are written in the dictionary's
+ * encoding, lower case, and the breaks libhyphen gives per character map
+ * back to the word's bytes. Only Latin-1 runs keep the Danish rule against
+ * a break between two vowels. */
+typedef enum hyph_enc { ENC_LATIN1, ENC_LATIN2, ENC_LATIN7, ENC_UTF8, ENC_UNKNOWN } hyph_enc;
+
+static hyph_enc dict_encoding(const HyphenDict *d)
+{
+	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0)
+		return ENC_UTF8;
+	if (strcmp(d->cset, "ISO8859-1") == 0)
+		return ENC_LATIN1;
+	if (strcmp(d->cset, "ISO8859-2") == 0)
+		return ENC_LATIN2;
+	if (strcmp(d->cset, "ISO8859-13") == 0)
+		return ENC_LATIN7;
+	return ENC_UNKNOWN;
+}
+
+/* Lower-case letters of ISO 8859-2 and ISO 8859-13 above ASCII, by code point. */
+static const struct { unsigned short cp; unsigned char latin2, latin7; } iso_letters[] = {
+	{0xE1, 0xE1, 0}, {0xE4, 0xE4, 0xE4}, {0xE9, 0xE9, 0xE9}, {0xED, 0xED, 0}, {0xF3, 0xF3, 0xF3},
+	{0xF6, 0xF6, 0xF6}, {0xFA, 0xFA, 0}, {0xFC, 0xFC, 0xFC}, {0x101, 0, 0xE2}, {0x105, 0xB1, 0xE0},
+	{0x107, 0xE6, 0xE3}, {0x10D, 0xE8, 0xE8}, {0x113, 0, 0xE7}, {0x117, 0, 0xEB}, {0x119, 0xEA, 0xE6},
+	{0x12B, 0, 0xEE}, {0x12F, 0, 0xE1}, {0x142, 0xB3, 0xF9}, {0x144, 0xF1, 0xF1}, {0x15B, 0xB6, 0xFA},
+	{0x161, 0xB9, 0xF0}, {0x16B, 0, 0xFB}, {0x173, 0, 0xF8}, {0x17A, 0xBC, 0xEA}, {0x17C, 0xBF, 0xFD},
+	{0x17E, 0xBE, 0xFE},
+};
+
+/* Letter cp in encoding e, lower case, into out; its byte count, 0 when
+ * cp is no letter, -1 when it is one the encoding cannot write. */
+static int encode_letter(hyph_enc e, unsigned cp, char *out)
+{
+	utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+	if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LL && cat != UTF8PROC_CATEGORY_LT &&
+	    cat != UTF8PROC_CATEGORY_LO)
+		return 0;
+	unsigned lc = (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
+	if (e == ENC_UTF8)
+		return (int)utf8proc_encode_char((utf8proc_int32_t)lc, (utf8proc_uint8_t *)out);
+	if (lc < 0x80) {
+		out[0] = (char)lc;
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof iso_letters / sizeof iso_letters[0]; i++)
+		if (iso_letters[i].cp == lc) {
+			unsigned char b = e == ENC_LATIN2 ? iso_letters[i].latin2 : iso_letters[i].latin7;
+			out[0] = (char)b;
+			return b ? 1 : -1;
+		}
+	return -1;
+}
+
+/* The patterns' breaks in one run of n letters, bytes long in the
+ * dictionary's encoding: 3 letters either side. */
+static size_t hyphenate_encoded(HyphenDict *dict, const char *buf, int bytes, const size_t *ends, int n,
+                                size_t *breaks, size_t count, size_t max)
+{
+	char hyphens[MAX_HYPH_RUN + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	if (hnj_hyphen_hyphenate3(dict, buf, bytes, hyphens, NULL, &rep, &pos, &cut, 3, 3, 0, 0) == 0)
+		for (int i = 2; i <= n - 4 && count < max; i++)
+			if ((hyphens[i] & 1) && !(rep && rep[i]))
+				breaks[count++] = ends[i];
+	if (rep) {
+		for (int i = 0; i < bytes; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return count;
+}
+
+/* each_run for a dictionary in encoding e: runs of letters (any script
+ * the encoding writes), at least 6 letters and at most MAX_HYPH_RUN bytes;
+ * a word with a letter the encoding cannot write gets no breaks. */
+static size_t hyphenate_in(HyphenDict *dict, hyph_enc e, const char *word, size_t len, size_t *breaks,
+                           size_t max)
+{
+	char buf[MAX_HYPH_RUN + 8];
+	size_t ends[MAX_HYPH_RUN + 1];
+	size_t count = 0;
+	int n = 0, bytes = 0;
+	bool too_long = false;
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t step = text_utf8_decode(word + i, len - i, &cp);
+		if (step == 0)
+			return 0;
+		i += step;
+		char enc[4];
+		int k = encode_letter(e, cp, enc);
+		if (k < 0)
+			return 0;
+		if (k > 0) {
+			if (bytes + k <= MAX_HYPH_RUN && n < MAX_HYPH_RUN) {
+				memcpy(buf + bytes, enc, (size_t)k);
+				ends[n] = i;
+			} else {
+				too_long = true;
+			}
+			bytes += k;
+			n++;
+		}
+		if (k == 0 || i == len) {
+			if (n >= 6 && !too_long) {
+				buf[bytes] = '\0';
+				count = hyphenate_encoded(dict, buf, bytes, ends, n, breaks, count, max);
+			}
+			n = bytes = 0;
+			too_long = false;
+		}
+	}
+	return count;
+}
+
 size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
 {
 	HyphenDict *dict = h ? patterns(h) : NULL;
-	return dict ? each_run(word, len, hyphenate_run, dict, breaks, max) : 0;
+	if (!dict)
+		return 0;
+	hyph_enc e = dict_encoding(dict);
+	if (e == ENC_LATIN1)
+		return each_run(word, len, hyphenate_run, dict, breaks, max);
+	return e == ENC_UNKNOWN ? 0 : hyphenate_in(dict, e, word, len, breaks, max);
 }
 
 /* --- compound joints ------------------------------------------------------ */

@@ -108,6 +108,33 @@ static void danish_compounds_break_at_syllables(void **state)
 	assert_string_equal(hyphenated("udadreagerende"), "udadreage-rende");
 }
 
+/* Each language's Debian patterns in their own encoding: ISO 8859-2
+ * (Polish), ISO 8859-13 (Lithuanian), UTF-8 (Romanian, Ukrainian); the
+ * letters a Latin-1 file cannot hold are hyphenated too, and a break maps
+ * back to the word's UTF-8 bytes. */
+static void other_languages_hyphenate_in_their_encodings(void **state)
+{
+	(void)state;
+	static const struct { const char *dic, *word, *want; } cases[] = {
+		{"/usr/share/hyphen/hyph_pl_PL.dic", "środowiska", "śro-do-wi-ska"},
+		{"/usr/share/hyphen/hyph_pl_PL.dic", "Współdecydowaniu", "Współ-de-cy-do-wa-niu"},
+		{"/usr/share/hyphen/hyph_lt_LT.dic", "darbovietėje", "dar-bo-vie-tėje"},
+		{"/usr/share/hyphen/hyph_ro_RO.dic", "competențelor", "com-pe-ten-țe-lor"},
+		{"/usr/share/hyphen/hyph_uk_UA.dic", "представник", "пред-ставник"},
+		{"/usr/share/hyphen/hyph_de_DE.dic", "Arbeitsplatzbewertung", "Arbeits-platz-be-wer-tung"},
+		/* a letter the file's encoding cannot write: no break at all */
+		{"/usr/share/hyphen/hyph_pl_PL.dic", "представник", "представник"},
+	};
+	text_hyph *da = hyph;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		hyph = text_hyph_open(cases[i].dic);
+		assert_non_null(hyph);
+		assert_string_equal(hyphenated(cases[i].word), cases[i].want);
+		text_hyph_close(hyph);
+	}
+	hyph = da;
+}
+
 /* Patterns load from whichever file they are given: a copy with other
  * bytes hyphenates the same. */
 static void patterns_load_from_any_file(void **state)
@@ -538,6 +565,7 @@ int main(void)
 		cmocka_unit_test(utf8_decodes_valid_sequences),
 		cmocka_unit_test(utf8_rejects_invalid_sequences),
 		cmocka_unit_test(danish_compounds_break_at_syllables),
+		cmocka_unit_test(other_languages_hyphenate_in_their_encodings),
 		cmocka_unit_test(hyphenation_handles_case_punctuation_and_limits),
 		cmocka_unit_test(patterns_load_from_any_file),
 		cmocka_unit_test(short_text_is_one_line_with_spaces_collapsed),
