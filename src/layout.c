@@ -1933,9 +1933,20 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 		r->lang = item_lang;
 	int rc = flow_sheet(r, body, c, fa, i);
 	r->lang = doc_lang;
-	for (size_t k = n0; item_lang && k < out->u.vbox.n; k++)
-		out->u.vbox.kids[k].lang = item_lang;
-	return rc;
+	if (rc || !item_lang || n0 == out->u.vbox.n)
+		return rc;
+	if (r->n_langs == r->cap_langs) {
+		size_t cap = r->cap_langs ? 2 * r->cap_langs : 8;
+		struct lang_span *v = arena_array(r->a, cap, sizeof *v);
+		if (!v)
+			return fail(r);
+		if (r->n_langs)
+			memcpy(v, r->langs, r->n_langs * sizeof *v);
+		r->langs = v;
+		r->cap_langs = cap;
+	}
+	r->langs[r->n_langs++] = (struct lang_span){out, n0, out->u.vbox.n, item_lang};
+	return 0;
 }
 
 static int flow_sheet(lrun *r, const lnode *body, const bctx *c, flow_arg *fa, int i)

@@ -175,9 +175,6 @@ typedef struct vchild {
 	bool keep_with_next;       /* no break between this child and the next */
 	bool break_after;          /* forced page break after this child */
 	bool restart_numbering;    /* with break_after: page numbers start again */
-	const layout_lang *lang;   /* the language it was built in, when a repeat
-	                              switched it (its pages' header and footer
-	                              follow it); NULL: the document's */
 } vchild;
 
 typedef struct line_item {
@@ -278,6 +275,10 @@ typedef struct lrun {
 	struct term_use { const char *key; const void *node, *call, *data; } terms[24];
 	size_t n_terms;
 	bool furniture;            /* setting a header or footer: terms without the Danish */
+	/* The children [from, to) of vbox body a repeat printed in another
+	 * language: their pages' header and footer follow it. */
+	struct lang_span { const blk *body; size_t from, to; const layout_lang *lang; } *langs;
+	size_t n_langs, cap_langs;
 	float body_w;              /* width of the first section's body */
 	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
 	int section_level;         /* the level of the last heading built (1..3), 0 before one */

@@ -925,11 +925,14 @@ static int draw_furniture(dctx *d, const lpage *pg, int page, int pages)
 /* The language of the block a page starting at offset o0 begins with. */
 static const layout_lang *page_lang(const lrun *r, const blk *body, float o0)
 {
-	for (size_t k = 0; k < body->u.vbox.n; k++) {
-		const vchild *c = &body->u.vbox.kids[k];
-		if (c->y + c->b->h > o0 + EPS)
-			return c->lang ? c->lang : r->env->lang;
-	}
+	if (!r->n_langs)
+		return r->env->lang;
+	size_t k = 0;
+	while (k + 1 < body->u.vbox.n && body->u.vbox.kids[k].y + body->u.vbox.kids[k].b->h <= o0 + EPS)
+		k++;
+	for (size_t i = 0; i < r->n_langs; i++)
+		if (r->langs[i].body == body && r->langs[i].from <= k && k < r->langs[i].to)
+			return r->langs[i].lang;
 	return r->env->lang;
 }
 

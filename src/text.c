@@ -100,6 +100,7 @@ struct text_hyph {
 	pthread_mutex_t lock;
 	atomic_bool loaded;
 	HyphenDict *dict;          /* NULL until loaded, or when unreadable */
+	int enc;                   /* its encoding (hyph_enc), set when loaded */
 	char path[];
 };
 
@@ -118,6 +119,21 @@ text_hyph *text_hyph_open(const char *path)
 	return h;
 }
 
+typedef enum hyph_enc { ENC_LATIN1, ENC_LATIN2, ENC_LATIN7, ENC_UTF8, ENC_UNKNOWN } hyph_enc;
+
+static hyph_enc dict_encoding(const HyphenDict *d)
+{
+	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0)
+		return ENC_UTF8;
+	if (strcmp(d->cset, "ISO8859-1") == 0)
+		return ENC_LATIN1;
+	if (strcmp(d->cset, "ISO8859-2") == 0)
+		return ENC_LATIN2;
+	if (strcmp(d->cset, "ISO8859-13") == 0)
+		return ENC_LATIN7;
+	return ENC_UNKNOWN;
+}
+
 /* The patterns, loaded once by whichever thread asks first. */
 static HyphenDict *patterns(text_hyph *h)
 {
@@ -125,6 +141,7 @@ static HyphenDict *patterns(text_hyph *h)
 		pthread_mutex_lock(&h->lock);
 		if (!atomic_load_explicit(&h->loaded, memory_order_relaxed)) {
 			h->dict = hnj_hyphen_load(h->path);
+			h->enc = h->dict ? dict_encoding(h->dict) : 0;
 			atomic_store_explicit(&h->loaded, true, memory_order_release);
 		}
 		pthread_mutex_unlock(&h->lock);
@@ -241,21 +258,6 @@ static size_t hyphenate_run(const letter_run *run, void *ctx, size_t *breaks, si
  * encoding, lower case, and the breaks libhyphen gives per character map
  * back to the word's bytes. Only Latin-1 runs keep the Danish rule against
  * a break between two vowels. */
-typedef enum hyph_enc { ENC_LATIN1, ENC_LATIN2, ENC_LATIN7, ENC_UTF8, ENC_UNKNOWN } hyph_enc;
-
-static hyph_enc dict_encoding(const HyphenDict *d)
-{
-	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0)
-		return ENC_UTF8;
-	if (strcmp(d->cset, "ISO8859-1") == 0)
-		return ENC_LATIN1;
-	if (strcmp(d->cset, "ISO8859-2") == 0)
-		return ENC_LATIN2;
-	if (strcmp(d->cset, "ISO8859-13") == 0)
-		return ENC_LATIN7;
-	return ENC_UNKNOWN;
-}
-
 /* Lower-case letters of ISO 8859-2 and ISO 8859-13 above ASCII, by code point. */
 static const struct { unsigned short cp; unsigned char latin2, latin7; } iso_letters[] = {
 	{0xE1, 0xE1, 0}, {0xE4, 0xE4, 0xE4}, {0xE9, 0xE9, 0xE9}, {0xED, 0xED, 0}, {0xF3, 0xF3, 0xF3},
@@ -361,7 +363,7 @@ size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks
 	HyphenDict *dict = h ? patterns(h) : NULL;
 	if (!dict)
 		return 0;
-	hyph_enc e = dict_encoding(dict);
+	hyph_enc e = (hyph_enc)h->enc;
 	if (e == ENC_LATIN1)
 		return each_run(word, len, hyphenate_run, dict, breaks, max);
 	return e == ENC_UNKNOWN ? 0 : hyphenate_in(dict, e, word, len, breaks, max);
