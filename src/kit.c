@@ -490,8 +490,27 @@ static int doc_page(void *ctx, const draw_page *pg, size_t index, bool last)
 
 /* Writes document i into set out; with hex non-NULL, also its SHA-256 for
  * the log. */
-static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
-                     const dnode *root, char *hex, diag *d)
+/* root with a leaf reading-copy (the language's code) first among its
+ * children, for the referat's reading copy; root itself is left alone
+ * (other documents' threads read it). NULL when out of memory. */
+static const dnode *reading_copy_root(arena *a, const dnode *root, const char *code)
+{
+	dnode *r = arena_alloc(a, sizeof *r), *leaf = arena_alloc(a, sizeof *leaf);
+	if (!r || !leaf)
+		return NULL;
+	*r = *root;
+	*leaf = (dnode){"reading-copy", code, 0, r, NULL, NULL, root->first};
+	r->first = leaf;
+	if (!r->last)
+		r->last = leaf;
+	return r;
+}
+
+/* Writes document i in language lang into set out; copy names the
+ * language of a reading copy of the referat (written as referat-CODE.pdf
+ * and marked as such), NULL for the document itself. */
+static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
+                     const dnode *root, const layout_lang *lang, const char *copy, char *hex, diag *d)
 {
 	int rc;
 	layout *l = kit_layout(k, i, d, &rc);
@@ -511,10 +530,10 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		arena_free(a);
 		return diag_oom(d, NULL);
 	}
-	/* The referat is the legal record: Danish. */
-	const layout_lang *lang = docs[i].bit != KIT_REFERAT && job->lang ? lang_of(k, job->lang) : NULL;
-	if (!lang)
-		lang = &k->langs[0].ll;
+	if (copy && !(root = reading_copy_root(a, root, copy))) {
+		arena_free(a);
+		return diag_oom(d, NULL);
+	}
 	layout_env env = {root, &k->measurer, lang->hyph, draw_custom, &wc, wp_dir, NULL, false,
 	                  wp ? wp->file : NULL, lang, lang_for, k};
 	wc.cat = lang->cat;
@@ -539,7 +558,8 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		to.tx = tile_texts_of(lang->cat);
 	}
 	/* The pages go to the file as they are made, one at a time. */
-	char *path = arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
+	char *path = copy ? arena_printf(a, "%s/%s-%s.pdf", job->outdir, docs[i].name, copy)
+	                  : arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
 	arena *pages = arena_new();
 	if (!rc && (!path || !pages || (job->wp && !doc.meta.title)))
 		rc = diag_oom(d, NULL);
@@ -560,6 +580,20 @@ static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	return rc;
 }
 
+/* Writes document i; hex (and copy_hex for the referat's reading copy)
+ * receive the SHA-256 for the log when non-NULL. The referat is the legal
+ * record: Danish; with --lang its reading copy follows in that language. */
+static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
+                     const dnode *root, char *hex, char *copy_hex, diag *d)
+{
+	const layout_lang *da = &k->langs[0].ll, *lang = job->lang ? lang_of(k, job->lang) : NULL;
+	bool referat = docs[i].bit == KIT_REFERAT;
+	int rc = write_one(k, i, job, out, wp, root, referat || !lang ? da : lang, NULL, hex, d);
+	if (!rc && referat && lang)
+		rc = write_one(k, i, job, out, wp, root, lang, job->lang, copy_hex, d);
+	return rc;
+}
+
 /* ---- running the documents, one after another or side by side ---------
  *
  * The documents of one workplace are independent once the model is bound,
@@ -575,6 +609,7 @@ typedef struct doc_result {
 	atomic_bool done;
 	int rc;
 	char hex[SHA256_HEX_SIZE];
+	char copy_hex[SHA256_HEX_SIZE];   /* the referat's reading copy's, with --lang */
 	diag d;
 } doc_result;
 
@@ -594,7 +629,8 @@ static void run_one(run_state *s, size_t i)
 {
 	doc_result *r = &s->res[i];
 	diag_init(&r->d);
-	r->rc = write_doc(s->k, i, s->job, s->out, s->wp, s->root, s->job->log ? r->hex : NULL, &r->d);
+	r->rc = write_doc(s->k, i, s->job, s->out, s->wp, s->root, s->job->log ? r->hex : NULL,
+	                  s->job->log ? r->copy_hex : NULL, &r->d);
 	atomic_store(&r->done, true);
 }
 
@@ -694,7 +730,7 @@ static int report(run_state *s, diag *d)
 
 /* One line of the log, as sha256sum writes it: a name holding a backslash,
  * newline or carriage return is escaped and its line starts with a backslash. */
-static void log_line(FILE *f, const char *hex, const char *dir, const char *name)
+static void log_line(FILE *f, const char *hex, const char *dir, const char *name, const char *copy)
 {
 	bool esc = strpbrk(dir, "\\\n\r") != NULL;
 	fprintf(f, "%s%s  ", esc ? "\\" : "", hex);
@@ -704,15 +740,18 @@ static void log_line(FILE *f, const char *hex, const char *dir, const char *name
 		else
 			fputc(*p, f);
 	}
-	fprintf(f, "/%s.pdf\n", name);
+	fprintf(f, copy ? "/%s-%s.pdf\n" : "/%s.pdf\n", name, copy);
 }
 
 /* Names each document written in the log, in document order. */
 static void log_written(const run_state *s)
 {
 	for (size_t i = 0; i < N_DOCS; i++)
-		if ((s->job->docs & docs[i].bit) && atomic_load(&s->res[i].done) && !s->res[i].rc)
-			log_line(s->job->log, s->res[i].hex, s->job->outdir, docs[i].name);
+		if ((s->job->docs & docs[i].bit) && atomic_load(&s->res[i].done) && !s->res[i].rc) {
+			log_line(s->job->log, s->res[i].hex, s->job->outdir, docs[i].name, NULL);
+			if (docs[i].bit == KIT_REFERAT && s->job->lang && lang_of(s->k, s->job->lang))
+				log_line(s->job->log, s->res[i].copy_hex, s->job->outdir, docs[i].name, s->job->lang);
+		}
 }
 
 /* Makes the documents into out; then, with own set, publishes them all or

@@ -1023,9 +1023,10 @@ static int cmd_import(int argc, char **argv)
 	"  --poster STR      årshjulets papir: A3, A2 (standard), A1 eller A0\n" \
 	"  --landscape       årshjulet på tværs\n" \
 	"  --tile STR        del årshjulet på A4- eller A3-ark til kontorprinteren\n" \
-	"  --lang SPROG      skriv arkene, dagsordenen og årshjulet på SPROG (" KIT_LANGS ");\n" \
-	"                    referatet er altid dansk, og hver deltager får sit\n" \
-	"                    forberedelsesark på sit eget sprog (lang på <person>)\n" \
+	"  --lang SPROG      skriv arkene, dagsordenen og årshjulet på SPROG: da, en, de,\n" \
+	"                    pl, ro, lt eller uk. Referatet er altid dansk, med en læsekopi\n" \
+	"                    på SPROG; hver deltager får sit forberedelsesark på sit eget\n" \
+	"                    sprog (lang på <person>)\n" \
 	"  --with-rhythm     tilføj de aktiviteter, reglerne kræver, til årshjulet\n" \
 	"  --layouts MAPPE   brug layouterne i MAPPE i stedet for de installerede\n" \
 	"  --help            denne hjælp\n"

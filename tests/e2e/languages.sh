@@ -6,7 +6,8 @@
 #   parentheses once per sheet.
 # - A workplace's lang is the default of the people who name none.
 # - --lang writes the sheets, the agenda and the poster in that language
-#   (PDF /Lang too); the referat stays Danish, the record.
+#   (PDF /Lang too); the referat stays Danish, the record, and a reading
+#   copy in the language follows it (referat-pl.pdf).
 # - Every language renders every document, blank and filled, and qpdf
 #   finds nothing wrong.
 # - An unknown language is refused: a person's with file and line (exit 1),
@@ -84,8 +85,11 @@ if "$AMOKIT" render examples/kontor-27.xml --lang pl -o "$out/pl" > /dev/null 2>
    pdftotext "$out/pl/dagsorden.pdf" - | grep -q "Porządek obrad" &&
    pdftotext "$out/pl/referat.pdf" - | grep -q "^Referat" &&
    [ "$(lang_of "$out/pl/dagsorden.pdf")" = pl-PL ] && [ "$(lang_of "$out/pl/referat.pdf")" = da-DK ] &&
-   sheet_of "$out/pl/forberedelsesark.pdf" "Henrik Dahl" | grep -q "Arkusz przygotowawczy"; then
-	ok "--lang pl: sheets and agenda in Polish (/Lang pl-PL), the referat in Danish"
+   sheet_of "$out/pl/forberedelsesark.pdf" "Henrik Dahl" | grep -q "Arkusz przygotowawczy" &&
+   pdftotext "$out/pl/referat-pl.pdf" - | grep -q "Kopia do czytania po polsku" &&
+   [ "$(lang_of "$out/pl/referat-pl.pdf")" = pl-PL ] &&
+   ! pdftotext "$out/pl/referat.pdf" - | grep -q "Kopia do czytania\|læsekopi"; then
+	ok "--lang pl: sheets and agenda in Polish (/Lang pl-PL), the referat in Danish, its reading copy referat-pl.pdf marked as such"
 else
 	bad "--lang pl"
 fi
