@@ -13,6 +13,7 @@
 #include "text.h"
 
 #include <hyphen.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <utf8proc.h>
 #include <stdatomic.h>
@@ -121,17 +122,21 @@ text_hyph *text_hyph_open(const char *path)
 
 typedef enum hyph_enc { ENC_LATIN1, ENC_LATIN2, ENC_LATIN7, ENC_UTF8, ENC_UNKNOWN } hyph_enc;
 
-static hyph_enc dict_encoding(const HyphenDict *d)
+/* The encoding a pattern file declares on its first line ("ISO8859-2"),
+ * read from the file: libhyphen keeps it in a structure of its own. */
+static hyph_enc file_encoding(const char *path)
 {
-	if (d->utf8 || strcmp(d->cset, "UTF-8") == 0)
-		return ENC_UTF8;
-	if (strcmp(d->cset, "ISO8859-1") == 0)
-		return ENC_LATIN1;
-	if (strcmp(d->cset, "ISO8859-2") == 0)
-		return ENC_LATIN2;
-	if (strcmp(d->cset, "ISO8859-13") == 0)
-		return ENC_LATIN7;
-	return ENC_UNKNOWN;
+	char line[64] = "";
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return ENC_UNKNOWN;
+	if (!fgets(line, sizeof line, f))
+		line[0] = '\0';
+	fclose(f);
+	line[strcspn(line, " \t\r\n")] = '\0';
+	return strcmp(line, "UTF-8") == 0 ? ENC_UTF8 : strcmp(line, "ISO8859-1") == 0 ? ENC_LATIN1
+	     : strcmp(line, "ISO8859-2") == 0 ? ENC_LATIN2 : strcmp(line, "ISO8859-13") == 0 ? ENC_LATIN7
+	     : ENC_UNKNOWN;
 }
 
 /* The patterns, loaded once by whichever thread asks first. */
@@ -141,7 +146,7 @@ static HyphenDict *patterns(text_hyph *h)
 		pthread_mutex_lock(&h->lock);
 		if (!atomic_load_explicit(&h->loaded, memory_order_relaxed)) {
 			h->dict = hnj_hyphen_load(h->path);
-			h->enc = h->dict ? dict_encoding(h->dict) : 0;
+			h->enc = h->dict ? (int)file_encoding(h->path) : 0;
 			atomic_store_explicit(&h->loaded, true, memory_order_release);
 		}
 		pthread_mutex_unlock(&h->lock);
