@@ -2102,6 +2102,8 @@ int layout_next_group(lrun *r, lsection **secs, size_t *n)
 	r->joints = r->joints_kept;
 	r->appendix = NULL;
 	r->spill_gain = 0;
+	r->langs = NULL;           /* the drawn group's language spans, in its arena */
+	r->n_langs = r->cap_langs = 0;
 	lsection *s = arena_alloc(r->a, sizeof *s);
 	if (!s)
 		return fail(r);
