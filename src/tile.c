@@ -6,20 +6,19 @@
  * nothing; the orientation with the fewer sheets wins (portrait on a tie).
  * A sheet is printed only when it shows drawing that no other printed
  * sheet shows. A sheet keeps a margin of MARGIN points, which office
- * printers leave white anyway; neighbours overlap by GLUE points. */
-#include "tile.h"
+ * printers leave white anyway; neighbours overlap by GLUE points. The
+ * assembly page is tile_assembly.c's. */
+#include "tile_int.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MARGIN 34.0f     /* 12 mm */
-#define GLUE 28.35f      /* 10 mm */
 #define HALF_PI 1.57079632679489661923   /* text reading upwards */
 
 static const rgb INK = {0.10f, 0.10f, 0.10f}, MUTED = {0.33f, 0.33f, 0.33f};
-static const rgb BAND = {0.80f, 0.80f, 0.80f}, WHITE = {1, 1, 1};
+static const rgb BAND = {0.80f, 0.80f, 0.80f};
 
 /* --- what a command draws where ------------------------------------------- */
 
@@ -213,22 +212,9 @@ static bool art_meets(const drawn *a, size_t i, rect r)
 	return c->kind == DRAW_TEXT || tile_cmd_meets(c, r, a->m);
 }
 
-/* --- the grid ----------------------------------------------------------------- */
+/* --- the grid (its struct in tile_int.h) -------------------------------------- */
 
-/* Neighbouring windows overlap by GLUE, so the grid cuts the poster into
- * pieces: 2 × cols columns (a strip that two sheets share, then a part
- * that only one shows; the last sheet's part runs to its edge) and as many
- * rows. A piece with drawing on it must be on a printed sheet. */
-typedef struct grid {
-	float w, h, iw, ih, sx, sy;   /* sheet, window, step */
-	float x0, y0;                 /* the first window's corner on the poster */
-	int cols, rows;
-	size_t n;                     /* sheets printed */
-	bool *print;                  /* rows × cols */
-	bool *ink;                    /* 2 rows × 2 cols pieces: drawn on */
-} grid;
-
-static rect window(const grid *g, int r, int k)
+rect tile_window(const grid *g, int r, int k)
 {
 	return (rect){g->x0 + k * g->sx, g->y0 + r * g->sy, g->iw, g->ih};
 }
@@ -339,12 +325,12 @@ static void choose_sheets(grid *g)
 	}
 }
 
-static bool has(const grid *g, int r, int k)
+bool tile_has(const grid *g, int r, int k)
 {
 	return r >= 0 && k >= 0 && r < g->rows && k < g->cols && g->print[r * g->cols + k];
 }
 
-static int number_of(const grid *g, int r, int k)
+int tile_number_of(const grid *g, int r, int k)
 {
 	int n = 0;
 	for (int i = 0; i <= r * g->cols + k; i++)
@@ -360,11 +346,11 @@ static size_t thinnest(const drawn *a, const grid *g)
 	size_t least = (size_t)-1;
 	for (int r = 0; r < g->rows; r++)
 		for (int k = 0; k < g->cols; k++) {
-			if (!has(g, r, k))
+			if (!tile_has(g, r, k))
 				continue;
-			rect w = window(g, r, k);
-			float x0 = w.x + (has(g, r, k - 1) ? GLUE : 0), x1 = w.x + w.w - (has(g, r, k + 1) ? GLUE : 0);
-			float y0 = w.y + (has(g, r - 1, k) ? GLUE : 0), y1 = w.y + w.h - (has(g, r + 1, k) ? GLUE : 0);
+			rect w = tile_window(g, r, k);
+			float x0 = w.x + (tile_has(g, r, k - 1) ? GLUE : 0), x1 = w.x + w.w - (tile_has(g, r, k + 1) ? GLUE : 0);
+			float y0 = w.y + (tile_has(g, r - 1, k) ? GLUE : 0), y1 = w.y + w.h - (tile_has(g, r + 1, k) ? GLUE : 0);
 			rect own = {x0, y0, x1 - x0, y1 - y0};
 			size_t n = 0;
 			for (size_t i = 0; i < a->n_words && n < least; i++)
@@ -416,7 +402,7 @@ static int lay_grid(arena *ar, const drawn *a, float w, float h, grid *g)
 
 /* --- marks ---------------------------------------------------------------------- */
 
-static int text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb col, double angle,
+int tile_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb col, double angle,
                 const char *s)
 {
 	draw_cmd c = {.kind = DRAW_TEXT};
@@ -445,8 +431,8 @@ static int glue_band(draw_doc *doc, draw_page *pg, rect r, bool vertical, int ne
 	float size = 9, w = m->fn(m->ctx, FONT_BOLD, size, s, strlen(s));
 	float mid = (m->ascent - m->descent) * size / 2;   /* baseline to the glyphs' middle */
 	if (vertical)
-		return text(doc, pg, r.x + r.w / 2 + mid, r.y + r.h / 2 + w / 2, size, FONT_BOLD, INK, HALF_PI, s);
-	return text(doc, pg, r.x + r.w / 2 - w / 2, r.y + r.h / 2 + mid, size, FONT_BOLD, INK, 0, s);
+		return tile_text(doc, pg, r.x + r.w / 2 + mid, r.y + r.h / 2 + w / 2, size, FONT_BOLD, INK, HALF_PI, s);
+	return tile_text(doc, pg, r.x + r.w / 2 - w / 2, r.y + r.h / 2 + mid, size, FONT_BOLD, INK, 0, s);
 }
 
 /* One sheet's marks: glue bands where its right and lower neighbours go,
@@ -458,140 +444,25 @@ static int sheet_marks(draw_doc *doc, const grid *g, tile_sheet *t, const tile_t
 	rect f = t->frame;
 	int r = t->row, k = t->col;
 	*pg = (draw_page){g->w, g->h, NULL, 0, 0};
-	if (has(g, r, k + 1) &&
-	    glue_band(doc, pg, (rect){f.x + f.w - GLUE, f.y, GLUE, f.h}, true, number_of(g, r, k + 1), tx, m))
+	if (tile_has(g, r, k + 1) &&
+	    glue_band(doc, pg, (rect){f.x + f.w - GLUE, f.y, GLUE, f.h}, true, tile_number_of(g, r, k + 1), tx, m))
 		return -1;
-	if (has(g, r + 1, k) &&
-	    glue_band(doc, pg, (rect){f.x, f.y + f.h - GLUE, f.w - (has(g, r, k + 1) ? GLUE : 0), GLUE}, false,
-	              number_of(g, r + 1, k), tx, m))
+	if (tile_has(g, r + 1, k) &&
+	    glue_band(doc, pg, (rect){f.x, f.y + f.h - GLUE, f.w - (tile_has(g, r, k + 1) ? GLUE : 0), GLUE}, false,
+	              tile_number_of(g, r + 1, k), tx, m))
 		return -1;
 	float cs = 7;
-	if (has(g, r, k - 1) && (dashed(doc, pg, f.x, f.y - 0.6f * MARGIN, f.x, f.y + f.h + 0.6f * MARGIN) ||
-	                         text(doc, pg, f.x - 2 - m->descent * cs, f.y + f.h / 2, cs, FONT_REGULAR, MUTED,
+	if (tile_has(g, r, k - 1) && (dashed(doc, pg, f.x, f.y - 0.6f * MARGIN, f.x, f.y + f.h + 0.6f * MARGIN) ||
+	                         tile_text(doc, pg, f.x - 2 - m->descent * cs, f.y + f.h / 2, cs, FONT_REGULAR, MUTED,
 	                              HALF_PI, tx->cut)))
 		return -1;
-	if (has(g, r - 1, k) && (dashed(doc, pg, f.x - 0.6f * MARGIN, f.y, f.x + f.w + 0.6f * MARGIN, f.y) ||
-	                         text(doc, pg, f.x + f.w / 2, f.y - 3 - m->descent * cs, cs, FONT_REGULAR, MUTED, 0,
+	if (tile_has(g, r - 1, k) && (dashed(doc, pg, f.x - 0.6f * MARGIN, f.y, f.x + f.w + 0.6f * MARGIN, f.y) ||
+	                         tile_text(doc, pg, f.x + f.w / 2, f.y - 3 - m->descent * cs, cs, FONT_REGULAR, MUTED, 0,
 	                              tx->cut)))
 		return -1;
 	const char *name = arena_printf(doc->arena, "%s %d/%zu \xC2\xB7 %s %d, %s %d", tx->sheet, t->number,
 	                                (size_t)g->n, tx->row, r + 1, tx->col, k + 1);
-	return text(doc, pg, MARGIN, MARGIN * 0.55f, 10, FONT_BOLD, INK, 0, name);
-}
-
-/* --- the assembly page ---------------------------------------------------------- */
-
-/* Text wrapped to width from (x, *y) down; *y moves past it. */
-static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char *s, float x, float *y, float w,
-                float size, font_style st, rgb col)
-{
-	size_t len = strlen(s), i = 0;
-	float lh = (m->ascent + m->descent) * size * 1.25f;
-	while (i < len) {
-		while (i < len && s[i] == ' ')
-			i++;
-		size_t end = i, best = 0;
-		while (end < len) {
-			size_t we = end;
-			while (we < len && s[we] == ' ')
-				we++;
-			while (we < len && s[we] != ' ')
-				we++;
-			if (m->fn(m->ctx, st, size, s + i, we - i) > w && best)
-				break;
-			best = end = we;
-		}
-		if (!best)
-			break;
-		if (text(doc, pg, x, *y + m->ascent * size, size, st, col, 0, arena_strndup(doc->arena, s + i, best - i)))
-			return -1;
-		*y += lh;
-		i = best;
-	}
-	return 0;
-}
-
-/* The sheets' outlines over the poster shown at thumb (scale s). */
-static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, float s, float ox, float oy)
-{
-	for (int r = 0; r < g->rows; r++)
-		for (int k = 0; k < g->cols; k++) {
-			if (!has(g, r, k))
-				continue;
-			rect w = window(g, r, k);
-			rect b = {thumb.x + (w.x - ox) * s, thumb.y + (w.y - oy) * s, w.w * s, w.h * s};
-			draw_cmd c = {.kind = DRAW_PATH};
-			path_el *e = arena_array(doc->arena, 5, sizeof *e);
-			if (!e)
-				return -1;
-			e[0] = (path_el){PATH_MOVE, {{b.x, b.y}}};
-			e[1] = (path_el){PATH_LINE, {{b.x + b.w, b.y}}};
-			e[2] = (path_el){PATH_LINE, {{b.x + b.w, b.y + b.h}}};
-			e[3] = (path_el){PATH_LINE, {{b.x, b.y + b.h}}};
-			e[4] = (path_el){.op = PATH_CLOSE};
-			c.u.path.els = e, c.u.path.n = 5, c.u.path.width = 0.6f, c.u.path.stroke_colour = INK, c.u.path.dash = 3;
-			if (!draw_push(doc, pg, &c))
-				return -1;
-		}
-	return 0;
-}
-
-/* The map of sheet numbers: one box per printed sheet, in the grid. */
-static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, const text_measurer *m)
-{
-	float cw = area.w / g->cols, ch = area.h / g->rows, u = fminf(cw, ch * g->iw / g->ih);
-	float bw = u, bh = u * g->ih / g->iw;
-	float x0 = area.x, y0 = area.y;   /* under its caption */
-	for (int r = 0; r < g->rows; r++)
-		for (int k = 0; k < g->cols; k++) {
-			if (!has(g, r, k))
-				continue;
-			rect b = {x0 + k * bw + 2, y0 + r * bh + 2, bw - 4, bh - 4};
-			char num[16];
-			snprintf(num, sizeof num, "%d", number_of(g, r, k));
-			float size = fminf(28, 0.4f * fminf(b.w, b.h)), w = m->fn(m->ctx, FONT_BOLD, size, num, strlen(num));
-			if (draw_rect(doc, pg, b, 1, INK, &WHITE) ||
-			    text(doc, pg, b.x + b.w / 2 - w / 2, b.y + b.h / 2 + (m->ascent - m->descent) * size / 2, size,
-			         FONT_BOLD, INK, 0, arena_strdup(doc->arena, num)))
-				return -1;
-		}
-	return 0;
-}
-
-/* Title, steps, then the poster with the sheets' outlines and beside (or
- * under) it the map of numbers: two pictures, neither covering the other. */
-static int assembly(draw_doc *doc, const draw_page *poster, const grid *g, rect art, const tile_texts *tx,
-                    const text_measurer *m, tile_plan *t)
-{
-	draw_page *pg = &t->assembly;
-	*pg = (draw_page){g->w, g->h, NULL, 0, 0};
-	float y = MARGIN, w = g->w - 2 * MARGIN;
-	if (para(doc, pg, m, tx->title, MARGIN, &y, w, 18, FONT_BOLD, INK))
-		return -1;
-	y += 6;
-	for (int i = 0; i < 4; i++) {
-		const char *s = arena_printf(doc->arena, "%d. %s", i + 1, tx->steps[i]);
-		if (!s || para(doc, pg, m, s, MARGIN, &y, w, 11, FONT_REGULAR, INK))
-			return -1;
-		y += 3;
-	}
-	y += 12;
-	/* the rest: side by side when the page is wide, else one under the other */
-	float rest = g->h - MARGIN - y, gap = 18;
-	bool side = w > rest;
-	rect a = side ? (rect){MARGIN, y, (w - gap) * 0.62f, rest} : (rect){MARGIN, y, w, (rest - gap) * 0.62f};
-	rect b = side ? (rect){a.x + a.w + gap, y + 16, w - a.w - gap, rest - 16}
-	              : (rect){MARGIN, a.y + a.h + gap + 16, w, rest - a.h - gap - 16};
-	float gw = g->iw + (g->cols - 1) * g->sx, gh = g->ih + (g->rows - 1) * g->sy;
-	float ox = fminf(art.x, g->x0), oy = fminf(art.y, g->y0);
-	float ex = fmaxf(art.x + art.w, g->x0 + gw) - ox, ey = fmaxf(art.y + art.h, g->y0 + gh) - oy;
-	float s = fminf(a.w / ex, a.h / ey);
-	t->thumb = (rect){a.x - ox * s, a.y - oy * s, poster->width * s, poster->height * s};
-	t->thumb_clip = (rect){a.x, a.y, ex * s, ey * s};
-	if (outlines(doc, pg, g, (rect){a.x, a.y, ex * s, ey * s}, s, ox, oy))
-		return -1;
-	float cy = b.y - 16;   /* the caption above the map */
-	return para(doc, pg, m, tx->map, b.x, &cy, b.w, 10, FONT_BOLD, MUTED) || number_map(doc, pg, g, b, m) ? -1 : 0;
+	return tile_text(doc, pg, MARGIN, MARGIN * 0.55f, 10, FONT_BOLD, INK, 0, name);
 }
 
 /* --- the plan ---------------------------------------------------------------------- */
@@ -618,13 +489,13 @@ int tile_plan_make(draw_doc *doc, size_t page, float paper_w, float paper_h, con
 	size_t i = 0;
 	for (int r = 0; r < g->rows; r++)
 		for (int k = 0; k < g->cols; k++) {
-			if (!has(g, r, k))
+			if (!tile_has(g, r, k))
 				continue;
 			tile_sheet *t = &out->sheets[i];
-			*t = (tile_sheet){.number = (int)++i, .row = r, .col = k, .window = window(g, r, k),
+			*t = (tile_sheet){.number = (int)++i, .row = r, .col = k, .window = tile_window(g, r, k),
 			                  .frame = {MARGIN, MARGIN, g->iw, g->ih}};
 			if (sheet_marks(doc, g, t, tx, m))
 				return diag_oom(d, NULL);
 		}
-	return assembly(doc, pg, g, ink.all, tx, m, out) ? diag_oom(d, NULL) : AM_OK;
+	return tile_assembly(doc, pg, g, ink.all, tx, m, out) ? diag_oom(d, NULL) : AM_OK;
 }
