@@ -78,7 +78,10 @@ static void walk(const lnode *n)
 					if (!t)
 						exit(2);
 					sprintf(t, "%s\t%s", k, lattr_get(a, "name"));
-					add(&args, t);
+					if (has(&args, t))
+						free(t);
+					else
+						add(&args, t);
 				}
 		}
 		walk(n->first);
@@ -205,20 +208,42 @@ static void check_catalog(const catalog *c, const catalog *da, const layout *glo
 	free(own.v);
 }
 
-int main(int argc, char **argv)
+/* What main allocates, freed on every way out (LeakSanitizer runs the
+ * tool in make asan). */
+typedef struct run {
+	arena *a;
+	diag *d;
+	char **files, **langs;
+	size_t n_files, n_langs;
+} run;
+
+static void free_names(char **v, size_t n)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: catalog_check LAYOUTS_DIR\n");
-		return 2;
-	}
-	const char *dir = argv[1];
-	arena *a = arena_new();
-	diag *d = malloc(sizeof *d);
-	if (!a || !d)
-		return 2;
-	diag_init(d);
-	char **files, path[4096];
-	size_t n = xml_files(dir, &files);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void run_free(run *r)
+{
+	free_names(r->files, r->n_files);
+	free_names(r->langs, r->n_langs);
+	for (size_t i = 0; i < args.n; i++)
+		free((char *)args.v[i]);
+	free(keys.v);
+	free(refs.v);
+	free(args.v);
+	free(r->d);
+	arena_free(r->a);
+}
+
+static int check_dir(run *r, const char *dir)
+{
+	arena *a = r->a;
+	diag *d = r->d;
+	char path[4096];
+	size_t n = r->n_files = xml_files(dir, &r->files);
+	char **files = r->files;
 	for (size_t i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		layout *l = NULL;
@@ -247,8 +272,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	snprintf(path, sizeof path, "%s/messages", dir);
-	char **langs;
-	size_t nl = xml_files(path, &langs);
+	size_t nl = r->n_langs = xml_files(path, &r->langs);
+	char **langs = r->langs;
 	layout *glossary = NULL;
 	snprintf(path, sizeof path, "%s/messages/glossary.xml", dir);
 	FILE *g = fopen(path, "rb");
@@ -278,4 +303,20 @@ int main(int argc, char **argv)
 	}
 	printf("%d problems\n", problems);
 	return problems ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: catalog_check LAYOUTS_DIR\n");
+		return 2;
+	}
+	run r = {arena_new(), malloc(sizeof(diag)), NULL, NULL, 0, 0};
+	int rc = 2;
+	if (r.a && r.d) {
+		diag_init(r.d);
+		rc = check_dir(&r, argv[1]);
+	}
+	run_free(&r);
+	return rc;
 }
