@@ -289,7 +289,8 @@ ASAN_CC ?= clang
 ASAN_SAN := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 # A sanitizer's report ends the process with exit 1 by default, which the
 # tests cannot tell from "input rejected": 86 for a report, 87 for a leak.
-ASAN_ENV := ASAN_OPTIONS=exitcode=86 UBSAN_OPTIONS=exitcode=86:print_stacktrace=1 LSAN_OPTIONS=exitcode=87
+ASAN_ENV := ASAN_OPTIONS=exitcode=86 UBSAN_OPTIONS=exitcode=86:print_stacktrace=1 \
+            LSAN_OPTIONS=exitcode=87:suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 asan:
 	@tools/deps.sh $(DEB_ASAN)
 	$(ASAN_ENV) $(MAKE) B=$(ASAN_B) CC=$(ASAN_CC) OPT="-O1 -g $(ASAN_SAN) -fno-omit-frame-pointer" \
@@ -305,7 +306,7 @@ tsan:
 
 valgrind: deps
 	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
-	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" tools/runtests.sh $(B) $(TESTS)
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp" tools/runtests.sh $(B) $(TESTS)
 
 # The benchmark (issues 7, 20, 24): optimised builds; medians and minimums
 # of whole-process runs with user and system time and page faults; peak
