@@ -38,11 +38,6 @@ int reader_load(arena *a, const char *path, am_workplace **out, diag *d);
 int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
                     am_workplace **out, diag *d);
 
-/* True when y-m-d is a day that exists (any year >= 1). */
-bool reader_date_exists(int y, int m, int d);
-/* The number of ISO 8601 weeks (52 or 53) in year y. */
-int reader_iso_weeks(int y);
-
 /* Frees the compiled schema, to give its memory to what follows once the
  * files are read (render); a later read compiles it again. */
 void reader_forget_schema(void);

@@ -1,10 +1,10 @@
-/* wheel.h: the calendar and circle geometry of the årshjul, in plain math.
+/* wheel.h: the circle geometry of the årshjul, in plain math.
  *
  * Dates become angles and angles become points; nothing here draws. Angles
  * are "clock angles" in radians: 0 is 12 o'clock and they grow clockwise as
  * seen on paper. Points use the draw list's frame: top-left origin, y down.
- * Days are counted as serial day numbers (days since 1970-01-01), so spans
- * across a year boundary (a wheel starting in August) need no special case. */
+ * Days are counted as cal.h's serial day numbers, so spans across a year
+ * boundary (a wheel starting in August) need no special case. */
 #ifndef AMOKIT_WHEEL_H
 #define AMOKIT_WHEEL_H
 
@@ -14,28 +14,6 @@
 
 #define WHEEL_PI 3.14159265358979323846
 #define WHEEL_TAU (2 * WHEEL_PI)
-
-/* --- calendar ------------------------------------------------------------ */
-
-bool wheel_is_leap(int year);
-int wheel_days_in_year(int year);
-/* month 1..12 */
-int wheel_days_in_month(int year, int month);
-/* 1-based day of the year. */
-int wheel_day_of_year(int year, int month, int day);
-/* Serial day number: days since 1970-01-01 (negative before). */
-long wheel_serial(int year, int month, int day);
-/* The date of a serial day number. */
-void wheel_civil(long serial, int *year, int *month, int *day);
-/* ISO weekday: 1 = Monday … 7 = Sunday. */
-int wheel_weekday(int year, int month, int day);
-/* ISO 8601 week (1..53) of a date; *iso_year (may be NULL) receives the
- * week-numbering year, which differs from year around New Year. */
-int wheel_iso_week(int year, int month, int day, int *iso_year);
-/* Number of ISO weeks in an ISO year: 52 or 53. */
-int wheel_iso_weeks_in_year(int iso_year);
-/* Serial day of the Monday of ISO week `week` of `iso_year`. */
-long wheel_iso_week_monday(int iso_year, int week);
 
 /* --- the wheel: dates ↔ angles ------------------------------------------- */
 

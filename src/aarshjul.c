@@ -121,7 +121,7 @@ static int add_item(poster *p, const am_activity *a, size_t ring, const occur *o
 	for (size_t i = 0; i < n; i++)
 		it->period |= occ[i].end > occ[i].start;
 	const am_date *md = p->wp ? &p->wp->meeting.date : NULL;
-	long meeting = md && md->y ? wheel_serial(md->y, md->m, md->d) : -1;
+	long meeting = md && md->y ? cal_serial(md->y, md->m, md->d) : -1;
 	it->key = a->derived || (n == 1 && occ[0].first == meeting && occ[0].last == meeting);
 	it->rhythm = n > 1 ? rhythm_of(p, a) : NULL;
 	/* the wheel says how often ("hver måned"), the list on which day */

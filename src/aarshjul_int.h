@@ -18,6 +18,7 @@
 
 #include "aarshjul.h"
 #include "occur.h"
+#include "cal.h"
 #include "wheel.h"
 
 /* Paper formats, by the page's shorter side. */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "reader.h"
+#include "cal.h"
 
 static const char *skip_space(const char *s)
 {
@@ -63,7 +63,7 @@ bool da_parse_date(const char *s, int *y, int *m, int *d, bool *iso_order)
 	}
 	if (iso_order)
 		*iso_order = iso;
-	return reader_date_exists(*y, *m, *d);
+	return cal_date_exists(*y, *m, *d);
 }
 
 bool da_parse_time(const char *s, int *minutes)

@@ -27,7 +27,7 @@
 
 #include "occur.h"
 #include "output.h"
-#include "wheel.h"
+#include "cal.h"
 
 #define ICS_TZID "Europe/Copenhagen"
 #define ICS_PRODID "-//amokit//amokit " AMOKIT_VERSION "//DA"
@@ -78,15 +78,15 @@ static long wheel_first_day(const am_wheel *w)
 
 static long last_sunday(int y, int m)
 {
-	int last = wheel_days_in_month(y, m);
-	return wheel_serial(y, m, last) - wheel_weekday(y, m, last) % 7;
+	int last = cal_days_in_month(y, m);
+	return cal_serial(y, m, last) - cal_weekday(y, m, last) % 7;
 }
 
 /* Seconds east of UTC in Copenhagen at the end of the local day `serial`. */
 static long copenhagen_offset_at_midnight(long serial)
 {
 	int y, m, d;
-	wheel_civil(serial, &y, &m, &d);
+	cal_civil(serial, &y, &m, &d);
 	return serial >= last_sunday(y, 3) && serial < last_sunday(y, 10) ? 7200 : 3600;
 }
 
@@ -95,7 +95,7 @@ static long copenhagen_offset_at_midnight(long serial)
 static struct icaltimetype date_value(long serial)
 {
 	struct icaltimetype t = icaltime_null_date();
-	wheel_civil(serial, &t.year, &t.month, &t.day);
+	cal_civil(serial, &t.year, &t.month, &t.day);
 	return t;
 }
 
@@ -105,7 +105,7 @@ static struct icaltimetype local_value(long serial, int minutes)
 	struct icaltimetype t = icaltime_null_time();
 	serial += minutes / 1440;
 	minutes %= 1440;
-	wheel_civil(serial, &t.year, &t.month, &t.day);
+	cal_civil(serial, &t.year, &t.month, &t.day);
 	t.hour = minutes / 60;
 	t.minute = minutes % 60;
 	return t;
@@ -155,7 +155,7 @@ static struct icalrecurrencetype repeat_rule(const am_activity *a, long first, l
 		return r;
 	}
 	int y, m, d;
-	wheel_civil(first, &y, &m, &d);
+	cal_civil(first, &y, &m, &d);
 	if (a->when == WHEN_DATE || a->when == WHEN_PERIOD)
 		d = a->from.d;
 	if (d == 31) {
@@ -376,7 +376,7 @@ static long long stamp_seconds(const am_workplace *wp, const ics_opts *o)
 			return v;
 	}
 	const am_date *m = &wp->meeting.date;
-	long day = m->y ? wheel_serial(m->y, m->m, m->d) : wheel_first_day(&wp->wheel);
+	long day = m->y ? cal_serial(m->y, m->m, m->d) : wheel_first_day(&wp->wheel);
 	return (long long)day * 86400;
 }
 

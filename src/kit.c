@@ -18,6 +18,7 @@
 
 #include "aarshjul.h"
 #include "bind.h"
+#include "cal.h"
 #include "font.h"
 #include "layout.h"
 #include "output.h"
@@ -312,14 +313,8 @@ static long long doc_timestamp(const kit_job *job, const am_workplace *wp)
 	if (job->has_timestamp)
 		return job->timestamp;
 	if (wp && wp->meeting.date.y) {
-		/* Days from the civil date (Howard Hinnant's algorithm), UTC midnight. */
-		int y = wp->meeting.date.y, m = wp->meeting.date.m, d = wp->meeting.date.d;
-		y -= m <= 2;
-		long era = (y >= 0 ? y : y - 399) / 400;
-		long yoe = y - era * 400;
-		long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-		long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-		return (era * 146097 + doe - 719468) * 86400LL;
+		/* UTC midnight of the meeting day */
+		return cal_serial(wp->meeting.date.y, wp->meeting.date.m, wp->meeting.date.d) * 86400LL;
 	}
 	return 0;
 }
@@ -334,18 +329,10 @@ typedef struct wheel_ctx {
 	bool drawn;
 } wheel_ctx;
 
-/* The civil date (UTC) of a timestamp (Howard Hinnant's algorithm). */
+/* The civil date (UTC) of a timestamp. */
 static void civil_date(long long ts, int *y, int *m, int *d)
 {
-	long days = (long)(ts / 86400) + 719468;
-	long era = (days >= 0 ? days : days - 146096) / 146097;
-	long doe = days - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	cal_civil((long)(ts / 86400), y, m, d);
 }
 
 /* The year of a timestamp; 0 when there is none (a blank wheel then

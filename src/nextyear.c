@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "edit.h"
 #include "reader.h"
 
@@ -31,7 +32,7 @@ static const char *shift_date(roll *r, const char *s, int years)
 	if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
 		return NULL;
 	y += years;
-	if (!reader_date_exists(y, m, d))
+	if (!cal_date_exists(y, m, d))
 		d = 28;
 	return arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
 }
@@ -216,8 +217,8 @@ static void roll_activity(roll *r, xmlNodePtr act, int years, int start_month)
 		edit_set_attr(x, "to", shift_date(r, edit_attr(r->a, x, "to"), years));
 	} else if ((x = edit_child(act, "week"))) {
 		const char *w = edit_text(r->a, x);
-		if (w && atoi(w) > reader_iso_weeks(r->to))
-			xmlNodeSetContent(x, (const xmlChar *)arena_printf(r->a, "%d", reader_iso_weeks(r->to)));
+		if (w && atoi(w) > cal_iso_weeks_in_year(r->to))
+			xmlNodeSetContent(x, (const xmlChar *)arena_printf(r->a, "%d", cal_iso_weeks_in_year(r->to)));
 	}
 }
 

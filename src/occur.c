@@ -7,18 +7,10 @@
  * off a day off is met), never before the series' first occurrence: its
  * cost is the occurrences near the window, not the years since the first. */
 #include "occur.h"
-#include "wheel.h"
+#include "cal.h"
 
 #include <assert.h>
 #include <limits.h>
-
-/* ISO weekday of a serial day: 1 = Monday … 7 = Sunday (1970-01-01 was a
- * Thursday). */
-static int weekday_of(long s)
-{
-	long w = (s + 3) % 7;
-	return (int)(w < 0 ? w + 7 : w) + 1;
-}
 
 /* --- days off ------------------------------------------------------------ */
 
@@ -29,13 +21,13 @@ long occur_easter(int y)
 	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
 	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
 	int m = (a + 11 * h + 22 * l) / 451, x = h + l - 7 * m + 114;
-	return wheel_serial(y, x / 31, x % 31 + 1);
+	return cal_serial(y, x / 31, x % 31 + 1);
 }
 
 occur_day_off occur_day_off_on(long s)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	switch (m * 100 + d) {
 	case 101: return DAY_NEW_YEAR;
 	case 605: return DAY_CONSTITUTION;
@@ -71,7 +63,7 @@ const char *occur_day_off_key(occur_day_off k)
 
 bool occur_is_workday(long s)
 {
-	return weekday_of(s) <= 5 && occur_day_off_on(s) == DAY_WORKING;
+	return cal_weekday_of_serial(s) <= 5 && occur_day_off_on(s) == DAY_WORKING;
 }
 
 long occur_next_workday(long s)
@@ -90,8 +82,8 @@ static int start_month(const am_wheel *w)
 
 void occur_window(const am_wheel *w, long *first, long *last)
 {
-	*first = wheel_serial(w->year, start_month(w), 1);
-	*last = wheel_serial(w->year + 1, start_month(w), 1) - 1;
+	*first = cal_serial(w->year, start_month(w), 1);
+	*last = cal_serial(w->year + 1, start_month(w), 1) - 1;
 }
 
 /* An activity's first occurrence: its first day and length, or (months > 0)
@@ -106,17 +98,17 @@ static first_occ first_of(const am_activity *a, const am_wheel *w)
 	first_occ f = {0, 1, 0};
 	switch (a->when) {
 	case WHEN_PERIOD: {
-		f.start = wheel_serial(a->from.y, a->from.m, a->from.d);
-		f.days = wheel_serial(a->to.y, a->to.m, a->to.d) - f.start + 1;
-		if (a->from.d == 1 && a->to.d == wheel_days_in_month(a->to.y, a->to.m))
+		f.start = cal_serial(a->from.y, a->from.m, a->from.d);
+		f.days = cal_serial(a->to.y, a->to.m, a->to.d) - f.start + 1;
+		if (a->from.d == 1 && a->to.d == cal_days_in_month(a->to.y, a->to.m))
 			f.months = (a->to.y - a->from.y) * 12 + a->to.m - a->from.m + 1;
 		break;
 	}
 	case WHEN_MONTH: {
 		assert(a->month >= 1 && a->month <= 12);
 		int y = a->month >= start_month(w) ? w->year : w->year + 1;
-		f.start = wheel_serial(y, a->month, 1);
-		f.days = wheel_days_in_month(y, a->month);
+		f.start = cal_serial(y, a->month, 1);
+		f.days = cal_days_in_month(y, a->month);
 		f.months = 1;
 		break;
 	}
@@ -124,15 +116,15 @@ static first_occ first_of(const am_activity *a, const am_wheel *w)
 		assert(a->week >= 1 && a->week <= 53);
 		long wf, wl;
 		occur_window(w, &wf, &wl);
-		f.start = wheel_iso_week_monday(w->year, a->week);
+		f.start = cal_iso_week_monday(w->year, a->week);
 		if (f.start + 6 < wf)   /* a wheel from August: its January is next year's */
-			f.start = wheel_iso_week_monday(w->year + 1, a->week);
+			f.start = cal_iso_week_monday(w->year + 1, a->week);
 		f.days = 7;
 		break;
 	}
 	case WHEN_DATE:
 	default:
-		f.start = wheel_serial(a->from.y, a->from.m, a->from.d);
+		f.start = cal_serial(a->from.y, a->from.m, a->from.d);
 		break;
 	}
 	if (f.days < 1)
@@ -158,8 +150,8 @@ static int month_step(am_repeat r)
 
 int occur_nth_weekday(const am_activity *a, int *weekday)
 {
-	long s = wheel_serial(a->from.y, a->from.m, a->from.d);
-	*weekday = weekday_of(s);
+	long s = cal_serial(a->from.y, a->from.m, a->from.d);
+	*weekday = cal_weekday_of_serial(s);
 	int n = (a->from.d - 1) / 7 + 1;
 	return a->on == ON_LAST_WEEKDAY || n == 5 ? -1 : n;
 }
@@ -168,17 +160,17 @@ int occur_nth_weekday(const am_activity *a, int *weekday)
  * month-based series of `from` falls on, by its `on`. */
 static long day_in_month(const am_activity *a, am_date from, long mi)
 {
-	int y = (int)(mi / 12), m = (int)(mi % 12) + 1, dim = wheel_days_in_month(y, m);
+	int y = (int)(mi / 12), m = (int)(mi % 12) + 1, dim = cal_days_in_month(y, m);
 	if (a->on == ON_DAY || a->when != WHEN_DATE)
-		return wheel_serial(y, m, from.d < dim ? from.d : dim);
+		return cal_serial(y, m, from.d < dim ? from.d : dim);
 	int wd;
 	int n = occur_nth_weekday(a, &wd);
 	if (n < 0) {
-		long last = wheel_serial(y, m, dim);
-		return last - (weekday_of(last) - wd + 7) % 7;
+		long last = cal_serial(y, m, dim);
+		return last - (cal_weekday_of_serial(last) - wd + 7) % 7;
 	}
-	long first = wheel_serial(y, m, 1);
-	return first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+	long first = cal_serial(y, m, 1);
+	return first + (wd - cal_weekday_of_serial(first) + 7) % 7 + 7L * (n - 1);
 }
 
 /* --- the walk ------------------------------------------------------------ */
@@ -239,15 +231,15 @@ static void walk_months(walk *wk, int step)
 {
 	long m0 = wk->from.y * 12L + wk->from.m - 1;
 	int wy, wm, wd;
-	wheel_civil(wk->win_first, &wy, &wm, &wd);
+	cal_civil(wk->win_first, &wy, &wm, &wd);
 	long span = wk->f.months ? wk->f.months : wk->f.days / 28 + 1;
 	long k = (wy * 12L + wm - 1 - m0 - span) / step - 1;
 	for (k = k < 0 ? 0 : k; k <= INT_MAX; k++) {
 		long mi = m0 + k * step, s, e;
 		if (wk->f.months) {
 			long mj = mi + wk->f.months;
-			s = wheel_serial((int)(mi / 12), (int)(mi % 12) + 1, 1);
-			e = wheel_serial((int)(mj / 12), (int)(mj % 12) + 1, 1) - 1;
+			s = cal_serial((int)(mi / 12), (int)(mi % 12) + 1, 1);
+			e = cal_serial((int)(mj / 12), (int)(mj % 12) + 1, 1) - 1;
 		} else {
 			s = day_in_month(wk->a, wk->from, mi);
 			e = s + wk->f.days - 1;
@@ -263,9 +255,9 @@ size_t occur_expand(const am_activity *a, const am_wheel *w, long win_first, lon
 	walk wk = {a, first_of(a, w), {0, 0, 0}, win_first, win_last, LONG_MAX, out, 0, max};
 	if (!by_months(a->repeat))
 		wk.f.months = 0;   /* a whole month repeated weekly is a period of days */
-	wheel_civil(wk.f.start, &wk.from.y, &wk.from.m, &wk.from.d);
+	cal_civil(wk.f.start, &wk.from.y, &wk.from.m, &wk.from.d);
 	if (a->until.y)
-		wk.until = wheel_serial(a->until.y, a->until.m, a->until.d);
+		wk.until = cal_serial(a->until.y, a->until.m, a->until.d);
 	switch (a->repeat) {
 	case REPEAT_NONE:
 		emit(&wk, 0, wk.f.start, wk.f.start + wk.f.days - 1);
@@ -288,7 +280,7 @@ bool occur_regular(const am_activity *a, const occur *occ, size_t n)
 	if (n > 1 && by_months(a->repeat) && a->when == WHEN_MONTH)
 		return false;
 	if (n > 1 && a->when == WHEN_PERIOD && by_months(a->repeat) && a->from.d == 1 &&
-	    a->to.d == wheel_days_in_month(a->to.y, a->to.m))
+	    a->to.d == cal_days_in_month(a->to.y, a->to.m))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (occ[i].planned != occ[i].start || occ[i].end - occ[i].start != occ[0].end - occ[0].start)

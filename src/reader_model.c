@@ -22,7 +22,7 @@
 #include "norm.h"
 #include "safe_path.h"
 #include "text.h"
-#include "wheel.h"
+#include "cal.h"
 #include "xsdinfo.h"
 
 typedef struct rm {
@@ -290,24 +290,6 @@ static const char *attr_of(rm *r, xmlNodePtr el, const char *name)
 
 /* ---- values ------------------------------------------------------------- */
 
-bool reader_date_exists(int y, int m, int d)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
-
-/* Weekday-ish helper of the ISO week rule: a year has 53 weeks when it
- * starts on a Thursday, or is a leap year starting on a Wednesday. */
-static int dec31_weekday(int y) { return (y + y / 4 - y / 100 + y / 400) % 7; }
-
-int reader_iso_weeks(int y)
-{
-	return dec31_weekday(y) == 4 || dec31_weekday(y - 1) == 3 ? 53 : 52;
-}
-
 static int date_key(am_date d) { return d.y * 10000 + d.m * 100 + d.d; }
 
 /* Parses the ISO date s (schema-checked as NNNN-NN-NN) of element or
@@ -319,7 +301,7 @@ static bool parse_date(rm *r, const char *what, const char *s, int line, am_date
 	char tail;
 	if (!s)
 		return false;
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !reader_date_exists(y, m, d)) {
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !cal_date_exists(y, m, d)) {
 		error_at(r, line, "<%s>: \"%s\" er ikke en dato, der findes; skriv år-måned-dag, fx 2026-03-24",
 		         what, s);
 		return false;
@@ -1070,9 +1052,9 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 	} else if ((x = child(el, "week"))) {
 		ac->when = WHEN_WEEK;
 		ac->week = (int)parse_long(text_of(r, x), 1);
-		if (ac->week > reader_iso_weeks(w->year))
+		if (ac->week > cal_iso_weeks_in_year(w->year))
 			error_at(r, line_of(x), "<week>: uge %d findes ikke i %d; skriv en uge fra 1 til %d",
-			         ac->week, w->year, reader_iso_weeks(w->year));
+			         ac->week, w->year, cal_iso_weeks_in_year(w->year));
 	}
 }
 
@@ -1101,7 +1083,7 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 		         "uge eller hver anden uge");
 	if (weeks && ac->when == WHEN_PERIOD && ac->from.y && ac->to.y) {
 		long days = (long)(date_key(ac->to) >= date_key(ac->from)) *
-		            (wheel_serial(ac->to.y, ac->to.m, ac->to.d) - wheel_serial(ac->from.y, ac->from.m, ac->from.d) + 1);
+		            (cal_serial(ac->to.y, ac->to.m, ac->to.d) - cal_serial(ac->from.y, ac->from.m, ac->from.d) + 1);
 		int most = ac->repeat == REPEAT_WEEKLY ? 7 : 14;
 		if (days > most)
 			error_at(r, line, "<activity>: en periode på %ld dage, der gentages %s, overlapper sig selv; "

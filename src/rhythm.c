@@ -1,6 +1,7 @@
 /* rhythm.c: derived activities of the legal rhythm; see rhythm.h. */
 #include "rhythm.h"
 #include "rules.h"
+#include "cal.h"
 #include "wheel.h"
 
 #include <string.h>
@@ -35,13 +36,13 @@ static bool next_apv(const am_workplace *wp, const wheel_geom *g, am_date *due)
 	if (!last.y)
 		return false;
 	int y = last.y + 3, d = last.d;
-	if (d > wheel_days_in_month(y, last.m))
-		d = wheel_days_in_month(y, last.m);
-	long s = wheel_serial(y, last.m, d);
+	if (d > cal_days_in_month(y, last.m))
+		d = cal_days_in_month(y, last.m);
+	long s = cal_serial(y, last.m, d);
 	if (s >= g->first + g->days)
 		return false;
 	if (s < g->first)   /* overdue: as early as possible */
-		wheel_civil(g->first, &due->y, &due->m, &due->d);
+		cal_civil(g->first, &due->y, &due->m, &due->d);
 	else
 		*due = (am_date){y, last.m, d};
 	return true;

@@ -21,6 +21,7 @@
 
 #include "arena.h"
 #include "bytes.h"
+#include "cal.h"
 #include "output.h"
 #include "reader.h"
 #include "xsdinfo.h"
@@ -90,7 +91,7 @@ static const char *shift_years(gen *g, const char *value)
 	if (len == 4 && sscanf(value, "%4d%n", &y, &n) == 1 && n == 4)
 		return arena_printf(g->a, "%d", y + by);
 	if (len == 10 && sscanf(value, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10) {
-		if (!reader_date_exists(y + by, m, d))
+		if (!cal_date_exists(y + by, m, d))
 			d = 28;
 		return arena_printf(g->a, "%04d-%02d-%02d", y + by, m, d);
 	}

@@ -1,99 +1,11 @@
-/* wheel.c: calendar arithmetic, date ↔ angle, arcs as Béziers; see wheel.h.
- *
- * Serial days use Howard Hinnant's days_from_civil algorithm (proleptic
- * Gregorian). ISO weeks follow ISO 8601: weeks start on Monday and week 1
- * is the one holding the year's first Thursday. */
+/* wheel.c: date ↔ angle, arcs as Béziers; see wheel.h. The calendar
+ * itself (serial days, ISO weeks) is cal.c's. */
 #include "wheel.h"
+
+#include "cal.h"
 
 #include <assert.h>
 #include <math.h>
-
-/* --- calendar ------------------------------------------------------------ */
-
-bool wheel_is_leap(int year)
-{
-	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int wheel_days_in_year(int year) { return wheel_is_leap(year) ? 366 : 365; }
-
-int wheel_days_in_month(int year, int month)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	assert(month >= 1 && month <= 12);
-	return month == 2 && wheel_is_leap(year) ? 29 : days[month - 1];
-}
-
-long wheel_serial(int year, int month, int day)
-{
-	long y = year - (month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void wheel_civil(long serial, int *year, int *month, int *day)
-{
-	long z = serial + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	*year = (int)(yoe + era * 400 + (m <= 2));
-	*month = (int)m;
-	*day = (int)d;
-}
-
-int wheel_day_of_year(int year, int month, int day)
-{
-	return (int)(wheel_serial(year, month, day) - wheel_serial(year, 1, 1)) + 1;
-}
-
-/* 1970-01-01 was a Thursday (ISO weekday 4). */
-static int weekday_of_serial(long s)
-{
-	long w = (s + 3) % 7;
-	if (w < 0)
-		w += 7;
-	return (int)w + 1;
-}
-
-int wheel_weekday(int year, int month, int day)
-{
-	return weekday_of_serial(wheel_serial(year, month, day));
-}
-
-long wheel_iso_week_monday(int iso_year, int week)
-{
-	/* 4 January is always in week 1. */
-	long jan4 = wheel_serial(iso_year, 1, 4);
-	long monday1 = jan4 - (weekday_of_serial(jan4) - 1);
-	return monday1 + 7L * (week - 1);
-}
-
-int wheel_iso_weeks_in_year(int iso_year)
-{
-	/* 28 December is always in the year's last week. */
-	int y;
-	return wheel_iso_week(iso_year, 12, 28, &y);
-}
-
-int wheel_iso_week(int year, int month, int day, int *iso_year)
-{
-	long s = wheel_serial(year, month, day);
-	/* The week's Thursday decides the week-numbering year. */
-	long thursday = s - weekday_of_serial(s) + 4;
-	int ty, tm, td;
-	wheel_civil(thursday, &ty, &tm, &td);
-	if (iso_year)
-		*iso_year = ty;
-	return (int)((thursday - wheel_serial(ty, 1, 1)) / 7) + 1;
-}
 
 /* --- the wheel: dates ↔ angles ------------------------------------------- */
 
@@ -104,8 +16,8 @@ void wheel_init(wheel_geom *g, int year, int start_month, double start_angle)
 	g->year = year;
 	g->start_month = start_month;
 	g->start_angle = wheel_norm(start_angle);
-	g->first = wheel_serial(year, start_month, 1);
-	g->days = (int)(wheel_serial(year + 1, start_month, 1) - g->first);
+	g->first = cal_serial(year, start_month, 1);
+	g->days = (int)(cal_serial(year + 1, start_month, 1) - g->first);
 }
 
 bool wheel_contains(const wheel_geom *g, long serial)
@@ -123,18 +35,18 @@ double wheel_frac_of_serial(const wheel_geom *g, long serial)
 {
 	if (!wheel_contains(g, serial)) {
 		int y, m, d;
-		wheel_civil(serial, &y, &m, &d);
+		cal_civil(serial, &y, &m, &d);
 		y = span_year(g, m);
-		if (d > wheel_days_in_month(y, m))
-			d = wheel_days_in_month(y, m);
-		serial = wheel_serial(y, m, d);
+		if (d > cal_days_in_month(y, m))
+			d = cal_days_in_month(y, m);
+		serial = cal_serial(y, m, d);
 	}
 	return (double)(serial - g->first) / g->days;
 }
 
 double wheel_frac_of_date(const wheel_geom *g, int year, int month, int day)
 {
-	return wheel_frac_of_serial(g, wheel_serial(year, month, day));
+	return wheel_frac_of_serial(g, cal_serial(year, month, day));
 }
 
 double wheel_norm(double a)
@@ -176,8 +88,8 @@ void wheel_months(const wheel_geom *g, wheel_sector out[12])
 	for (int i = 0; i < 12; i++) {
 		int m = (g->start_month - 1 + i) % 12 + 1;
 		int y = span_year(g, m);
-		long s0 = wheel_serial(y, m, 1);
-		int n = wheel_days_in_month(y, m);
+		long s0 = cal_serial(y, m, 1);
+		int n = cal_days_in_month(y, m);
 		out[i] = (wheel_sector){.year = y, .month = m, .days = n,
 		                        .f0 = frac_of_index(g, s0),
 		                        .f1 = frac_of_index(g, s0 + n)};
@@ -190,9 +102,9 @@ size_t wheel_weeks(const wheel_geom *g, wheel_sector *out, size_t max)
 	long end = g->first + g->days;
 	for (long s = g->first; s < end && n < max; n++) {
 		int y, m, d, iy;
-		wheel_civil(s, &y, &m, &d);
-		int w = wheel_iso_week(y, m, d, &iy);
-		long next = s - (weekday_of_serial(s) - 1) + 7;
+		cal_civil(s, &y, &m, &d);
+		int w = cal_iso_week(y, m, d, &iy);
+		long next = s - (cal_weekday_of_serial(s) - 1) + 7;
 		if (next > end)
 			next = end;
 		out[n] = (wheel_sector){.year = y, .month = m, .week = w, .iso_year = iy,
@@ -212,7 +124,7 @@ void wheel_quarters(const wheel_geom *g, double frac[4], int quarter[4])
 		int q = (first_q + i) % 4;
 		int m = 3 * q + 1;
 		quarter[i] = q + 1;
-		frac[i] = frac_of_index(g, wheel_serial(span_year(g, m), m, 1));
+		frac[i] = frac_of_index(g, cal_serial(span_year(g, m), m, 1));
 	}
 }
 

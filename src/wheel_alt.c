@@ -59,7 +59,7 @@ static void put_upper_first(bytes *b, const char *s)
 static int month_of(const poster *p, long serial)
 {
 	int y, m, d;
-	wheel_civil(serial, &y, &m, &d);
+	cal_civil(serial, &y, &m, &d);
 	return ((y - p->g.year) * 12 + m - p->g.start_month + 24) % 12;
 }
 
@@ -68,11 +68,11 @@ static void put_days(bytes *b, const occur *o)
 {
 	int y, m, d, y2, m2, d2;
 	char buf[48];
-	wheel_civil(o->start, &y, &m, &d);
+	cal_civil(o->start, &y, &m, &d);
 	if (o->end == o->start) {
 		snprintf(buf, sizeof buf, "%d.", d);
 	} else {
-		wheel_civil(o->end, &y2, &m2, &d2);
+		cal_civil(o->end, &y2, &m2, &d2);
 		snprintf(buf, sizeof buf, "%d.%d.\xE2\x80\x93%d.%d.", d, m, d2, m2);
 	}
 	bytes_puts(b, buf);

@@ -81,7 +81,7 @@ static int weekday0(long s) { long w = (s + 3) % 7; return (int)(w < 0 ? w + 7 :
 static void put_day(sbuf *b, const lister *l, long s, bool month)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	if (!wheel_contains(&l->p->g, s))
 		put(b, "%d.%d.%d", d, m, y);
 	else if (month)
@@ -142,7 +142,7 @@ static const char *details(const lister *l, const row *r)
 static int month_index(const poster *p, long s)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	return ((y - p->g.year) * 12 + m - p->g.start_month + 24) % 12;
 }
 

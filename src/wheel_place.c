@@ -278,7 +278,7 @@ int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first, bool *sp
 static int month_of(const poster *p, long s)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	return (y - p->g.year) * 12 + m;
 }
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
-#include "wheel.h"
+#include "cal.h"
 
 typedef struct stress_plan {
 	am_workplace wp;
@@ -53,10 +53,10 @@ static void stress_timing(am_activity *a, unsigned *s, int year, size_t i)
 			a->from = (am_date){year, 12, 10 + (int)(stress_next(s) % 15)};
 		else if (k == 8)
 			a->from = (am_date){year - 1, 12, 10 + (int)(stress_next(s) % 15)};
-		long f = wheel_serial(a->from.y, a->from.m, a->from.d), t = f + len;
+		long f = cal_serial(a->from.y, a->from.m, a->from.d), t = f + len;
 		if (k == 8 && !(i % 2))
 			t = f + 25 + len % 10;
-		wheel_civil(t, &a->to.y, &a->to.m, &a->to.d);
+		cal_civil(t, &a->to.y, &a->to.m, &a->to.d);
 		return;
 	}
 	if (k < 11) {

@@ -13,6 +13,7 @@
 
 #include "aarshjul.h"
 #include "arena.h"
+#include "cal.h"
 #include "font.h"
 #include "ics.h"
 #include "layout.h"
@@ -178,7 +179,7 @@ static int by_title_then_date(const void *x, const void *y)
 static int ymd_of(long s)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	return y * 10000 + m * 100 + d;
 }
 
@@ -200,7 +201,7 @@ static size_t generated(const am_workplace *wp, dated *out, size_t max)
 	return n;
 }
 
-static long serial_of(struct icaltimetype t) { return wheel_serial(t.year, t.month, t.day); }
+static long serial_of(struct icaltimetype t) { return cal_serial(t.year, t.month, t.day); }
 
 /* What a calendar program reads from the file: every event, its rule's
  * occurrences each as long as the first. */
@@ -359,8 +360,8 @@ static size_t read_dates(const char *text, const am_wheel *w, int *start, int *d
 		}
 	for (size_t i = 0; i < n && i < max; i++) {
 		start[i] = a[i];
-		long s0 = wheel_serial(a[i] / 10000, a[i] / 100 % 100, a[i] % 100);
-		long s1 = wheel_serial(b[i] / 10000, b[i] / 100 % 100, b[i] % 100);
+		long s0 = cal_serial(a[i] / 10000, a[i] / 100 % 100, a[i] % 100);
+		long s1 = cal_serial(b[i] / 10000, b[i] / 100 % 100, b[i] % 100);
 		days[i] = (int)(s1 - s0 + 1);
 	}
 	return n < max ? n : max;

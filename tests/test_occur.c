@@ -4,15 +4,15 @@
 
 #include <string.h>
 #include "occur.h"
-#include "wheel.h"
+#include "cal.h"
 
-static long day(int y, int m, int d) { return wheel_serial(y, m, d); }
+static long day(int y, int m, int d) { return cal_serial(y, m, d); }
 
 /* yyyymmdd of a serial day, for readable assertions. */
 static int ymd(long s)
 {
 	int y, m, d;
-	wheel_civil(s, &y, &m, &d);
+	cal_civil(s, &y, &m, &d);
 	return y * 10000 + m * 100 + d;
 }
 

@@ -280,22 +280,6 @@ static void format_1_is_refused_with_what_changed(void **state)
 	arena_free(a);
 }
 
-static void calendar_rules_are_exact(void **state)
-{
-	(void)state;
-	assert_true(reader_date_exists(2024, 2, 29));
-	assert_false(reader_date_exists(2025, 2, 29));
-	assert_false(reader_date_exists(2100, 2, 29));
-	assert_true(reader_date_exists(2000, 2, 29));
-	assert_false(reader_date_exists(2025, 4, 31));
-	assert_false(reader_date_exists(2025, 13, 1));
-	assert_int_equal(reader_iso_weeks(2020), 53);
-	assert_int_equal(reader_iso_weeks(2025), 52);
-	assert_int_equal(reader_iso_weeks(2026), 53);
-	assert_int_equal(reader_iso_weeks(2027), 52);
-	assert_int_equal(reader_iso_weeks(2032), 53);
-}
-
 static void bad_values_are_reported_with_their_line(void **state)
 {
 	(void)state;
@@ -696,7 +680,6 @@ int main(void)
 		cmocka_unit_test(minimal_document_leaves_sections_absent),
 		cmocka_unit_test(format_2_parts_are_read),
 		cmocka_unit_test(format_1_is_refused_with_what_changed),
-		cmocka_unit_test(calendar_rules_are_exact),
 		cmocka_unit_test(prose_keeps_its_paragraphs_and_lists),
 		cmocka_unit_test(bad_values_are_reported_with_their_line),
 		cmocka_unit_test(common_mistakes_are_explained),
