@@ -26,8 +26,15 @@ char *arena_strdup(arena *a, const char *s);
 /* printf into the arena, or NULL. */
 char *arena_printf(arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Total bytes handed out (for tests and statistics). */
+/* Total bytes handed out since the arena was made or reset (for tests
+ * and statistics). */
 size_t arena_used(const arena *a);
+/* Makes the arena array *arr (capacity *cap elements of size sz, the first
+ * used of them in use) hold at least need elements. When it is too small,
+ * the used elements move to a new array of at least twice the capacity (16
+ * at first); the old one stays in the arena until arena_free(). Returns 0,
+ * or -1 when out of memory (then *arr and *cap are unchanged). */
+int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz);
 
 /* Test hook: the allocation after `n` more calls to the underlying malloc
  * fails (n < 0 turns it off). Used by the fault-injection tests. */

@@ -137,8 +137,4 @@ int text_break_joints(arena *a, const text_measurer *m, text_hyph *h, const text
                       const text_span *spans, size_t n_spans,
                       float size, float width, text_para *out);
 
-/* Decodes one UTF-8 code point at s (len bytes available); stores it in *cp
- * and returns its length, or 0 when the bytes are not valid UTF-8. */
-size_t text_utf8_decode(const char *s, size_t len, unsigned *cp);
-
 #endif

@@ -1,6 +1,7 @@
 /* arena.c: bump allocator; see arena.h. Blocks are chained and freed at once. */
 #include "arena.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -148,3 +149,21 @@ char *arena_printf(arena *a, const char *fmt, ...)
 }
 
 size_t arena_used(const arena *a) { return a->total; }
+
+int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz)
+{
+	assert(used <= *cap && (used == 0 || *arr));
+	if (need <= *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	if (ncap < need)
+		ncap = need * 2;
+	void *p = arena_array(a, ncap, sz);
+	if (!p)
+		return -1;
+	if (used)
+		memcpy(p, *arr, used * sz);
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #define NAMED_MAX 5   /* characters named in one warning; the rest are counted */
 
 bool coverage_has(const font_family *f, unsigned cp)
@@ -14,28 +16,6 @@ bool coverage_has(const font_family *f, unsigned cp)
 		if (font_advance(f, (font_style)s, cp) < 0)
 			return false;
 	return true;
-}
-
-/* cp as UTF-8 in out (5 bytes), NUL-terminated. */
-static void utf8_of(unsigned cp, char *out)
-{
-	unsigned char *o = (unsigned char *)out;
-	if (cp < 0x80) {
-		*o++ = (unsigned char)cp;
-	} else if (cp < 0x800) {
-		*o++ = (unsigned char)(0xC0 | cp >> 6);
-		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		*o++ = (unsigned char)(0xE0 | cp >> 12);
-		*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
-	} else {
-		*o++ = (unsigned char)(0xF0 | cp >> 18);
-		*o++ = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-		*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
-	}
-	*o = '\0';
 }
 
 /* One warning for the missing characters first used in the element at
@@ -56,7 +36,7 @@ static size_t warn_element(const font_family *f, const am_workplace *wp, size_t 
 			continue;
 		}
 		char u[5];
-		utf8_of(cp, u);
+		u[utf8_encode(cp, u)] = '\0';
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s'%s' (U+%04X)", named ? ", " : "", u, cp);
 		named++;
 	}

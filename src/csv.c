@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "infile.h"
+#include "utf8.h"
 
 /* ---- bytes to UTF-8 ------------------------------------------------------ */
 
@@ -25,62 +26,11 @@ static const uint16_t cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
-static size_t put_utf8(char *out, unsigned cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Length of the well-formed UTF-8 sequence at s (n bytes left), 0 if none. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0], cp;
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, min = 0x80, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, min = 0x800, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, min = 0x10000, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 static bool valid_utf8(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(s + i, n - i);
+		unsigned cp;
+		size_t k = utf8_decode((const char *)s + i, n - i, &cp);
 		if (!k)
 			return false;
 		i += k;
@@ -105,7 +55,7 @@ static char *from_cp1252(arena *a, csv_table *t, const unsigned char *s, size_t 
 			return NULL;
 		}
 		line += s[i] == '\n';
-		k += put_utf8(out + k, cp);
+		k += utf8_encode(cp, out + k);
 	}
 	out[k] = '\0';
 	*out_len = k;
@@ -135,7 +85,7 @@ static char *from_utf16(arena *a, csv_table *t, const unsigned char *s, size_t n
 			return NULL;
 		}
 		line += u == '\n';
-		k += put_utf8(out + k, u);
+		k += utf8_encode(u, out + k);
 	}
 	out[k] = '\0';
 	*out_len = k;

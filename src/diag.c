@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void diag_init(diag *d) { memset(d, 0, sizeof *d); }
 
 __attribute__((format(printf, 5, 0)))
@@ -56,18 +58,9 @@ static size_t printable(const unsigned char *s)
 {
 	if (s[0] >= 0x20 && s[0] < 0x7F)
 		return 1;
-	size_t n = s[0] >= 0xF0 && s[0] < 0xF5 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-	if (n == 0 || (s[0] >= 0xF5))
-		return 0;
-	unsigned cp = s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	static const unsigned min[5] = {0, 0, 0x80, 0x800, 0x10000};
-	if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000) || cp < 0xA0 ||
-	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+	unsigned cp;
+	size_t n = utf8_decode((const char *)s, strnlen((const char *)s, 4), &cp);
+	if (n == 0 || cp < 0xA0 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
 		return 0;
 	return n;
 }

@@ -12,22 +12,6 @@ void draw_init(draw_doc *doc, arena *a)
 	doc->meta.lang = "da-DK";
 }
 
-/* Grows an arena array of elements of size sz to hold one more. */
-static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *p = arena_array(a, ncap, sz);
-	if (!p)
-		return -1;
-	if (n)
-		memcpy(p, *arr, n * sz);
-	*arr = p;
-	*cap = ncap;
-	return 0;
-}
-
 void draw_stream(draw_doc *doc, arena *page_arena, draw_sink sink, void *ctx)
 {
 	doc->page_arena = page_arena;
@@ -66,7 +50,7 @@ draw_page *draw_add_page(draw_doc *doc, float width, float height)
 {
 	if (doc->sink && send_pages(doc, false))
 		return NULL;
-	if (grow(doc->arena, (void **)&doc->pages, &doc->cap_pages, doc->n_pages, sizeof *doc->pages))
+	if (arena_grow(doc->arena, (void **)&doc->pages, &doc->cap_pages, doc->n_pages, doc->n_pages + 1, sizeof *doc->pages))
 		return NULL;
 	draw_page *p = &doc->pages[doc->n_pages++];
 	memset(p, 0, sizeof *p);
@@ -98,7 +82,7 @@ static const char *without_soft_hyphens(arena *a, const char *s)
 
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 {
-	if (grow(page_mem(doc), (void **)&page->cmds, &page->cap, page->n, sizeof *page->cmds))
+	if (arena_grow(page_mem(doc), (void **)&page->cmds, &page->cap, page->n, page->n + 1, sizeof *page->cmds))
 		return NULL;
 	draw_cmd *c = &page->cmds[page->n];
 	*c = *cmd;
@@ -149,7 +133,7 @@ int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, con
 
 int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level)
 {
-	if (grow(doc->arena, (void **)&doc->marks, &doc->cap_marks, doc->n_marks, sizeof *doc->marks))
+	if (arena_grow(doc->arena, (void **)&doc->marks, &doc->cap_marks, doc->n_marks, doc->n_marks + 1, sizeof *doc->marks))
 		return -1;
 	draw_bookmark *m = &doc->marks[doc->n_marks++];
 	m->title = arena_strdup(doc->arena, title);

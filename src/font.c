@@ -14,6 +14,8 @@
  * for the rest (operators, check marks, U+FFFD). The soft hyphen measures
  * nothing: it is never drawn, only a hyphen where a line breaks at it. */
 #include "font.h"
+#include "ttf.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -50,50 +52,6 @@ struct font_family {
 	float ascent, descent;             /* per 1 pt, from the regular face */
 };
 
-/* A font file in memory with bounds-checked big-endian readers. A read out
- * of bounds returns 0 and clears ok, so parsers check ok once per table. */
-typedef struct sfnt {
-	const unsigned char *data;
-	size_t len;
-	int ok;
-} sfnt;
-
-static unsigned rd16(sfnt *f, size_t off)
-{
-	if (off > f->len || f->len - off < 2) {
-		f->ok = 0;
-		return 0;
-	}
-	return (unsigned)f->data[off] << 8 | f->data[off + 1];
-}
-
-static uint32_t rd32(sfnt *f, size_t off)
-{
-	return (uint32_t)rd16(f, off) << 16 | rd16(f, off + 2);
-}
-
-/* Finds table tag; stores its offset and length. Returns 0 or -1. */
-static int find_table(sfnt *f, const char *tag, size_t *off, size_t *len)
-{
-	unsigned n = rd16(f, 4);
-	for (unsigned i = 0; i < n && f->ok; i++) {
-		size_t rec = 12 + 16 * (size_t)i;
-		if (rec + 16 > f->len) {
-			f->ok = 0;
-			break;
-		}
-		if (memcmp(f->data + rec, tag, 4) != 0)
-			continue;
-		uint32_t o = rd32(f, rec + 8), l = rd32(f, rec + 12);
-		if (o > f->len || l > f->len - o)
-			return -1;
-		*off = o;
-		*len = l;
-		return 0;
-	}
-	return -1;
-}
-
 /* What one face's tables say, before widths are assigned to code points. */
 typedef struct metrics {
 	unsigned units_per_em, num_glyphs, num_hmetrics;
@@ -101,51 +59,54 @@ typedef struct metrics {
 	size_t hmtx, hmtx_len;
 } metrics;
 
-static const char *read_metrics(sfnt *f, metrics *m)
+static const char *read_metrics(ttf *f, metrics *m)
 {
-	size_t off, len;
-	uint32_t version = rd32(f, 0);
+	uint32_t version = ttf_u32(f, 0);
+	ttf_span t;
 
 	if (!f->ok || (version != 0x00010000 && version != 0x74727565))
 		return "not a TrueType font";
-	if (find_table(f, "head", &off, &len) || len < 54)
+	if ((t = ttf_table(f, "head")).len < 54)
 		return "missing or short 'head' table";
-	m->units_per_em = rd16(f, off + 18);
+	m->units_per_em = ttf_u16(f, t.off + 18);
 	if (m->units_per_em < 16 || m->units_per_em > 16384)
 		return "bad unitsPerEm in 'head'";
-	if (find_table(f, "maxp", &off, &len) || len < 6)
+	if ((t = ttf_table(f, "maxp")).len < 6)
 		return "missing or short 'maxp' table";
-	m->num_glyphs = rd16(f, off + 4);
-	if (find_table(f, "hhea", &off, &len) || len < 36)
+	m->num_glyphs = ttf_u16(f, t.off + 4);
+	if ((t = ttf_table(f, "hhea")).len < 36)
 		return "missing or short 'hhea' table";
-	m->ascender = (int16_t)rd16(f, off + 4);
-	m->descender = (int16_t)rd16(f, off + 6);
-	m->num_hmetrics = rd16(f, off + 34);
+	m->ascender = (int16_t)ttf_u16(f, t.off + 4);
+	m->descender = (int16_t)ttf_u16(f, t.off + 6);
+	m->num_hmetrics = ttf_u16(f, t.off + 34);
 	if (m->num_hmetrics == 0 || m->num_hmetrics > m->num_glyphs)
 		return "bad numberOfHMetrics in 'hhea'";
-	if (find_table(f, "hmtx", &m->hmtx, &m->hmtx_len) || m->hmtx_len < 4 * (size_t)m->num_hmetrics)
+	t = ttf_table(f, "hmtx");
+	m->hmtx = t.off;
+	m->hmtx_len = t.len;
+	if (m->hmtx_len < 4 * (size_t)m->num_hmetrics)
 		return "missing or short 'hmtx' table";
 	return f->ok ? NULL : "truncated font file";
 }
 
 /* Width of glyph gid in 1/1000 em. */
-static int glyph_width(sfnt *f, const metrics *m, unsigned gid)
+static int glyph_width(ttf *f, const metrics *m, unsigned gid)
 {
 	unsigned i = gid < m->num_hmetrics ? gid : m->num_hmetrics - 1;
-	unsigned aw = rd16(f, m->hmtx + 4 * (size_t)i);
+	unsigned aw = ttf_u16(f, m->hmtx + 4 * (size_t)i);
 	return (int16_t)(uint16_t)((unsigned)aw * 1000 / m->units_per_em);
 }
 
 /* Offset of the Unicode BMP cmap subtable (format 4), or 0. */
-static size_t find_cmap4(sfnt *f, size_t cmap, size_t cmap_len)
+static size_t find_cmap4(ttf *f, size_t cmap, size_t cmap_len)
 {
-	unsigned n = rd16(f, cmap + 2);
+	unsigned n = ttf_u16(f, cmap + 2);
 	size_t best = 0;
 	for (unsigned i = 0; i < n && f->ok; i++) {
 		size_t rec = cmap + 4 + 8 * (size_t)i;
-		unsigned platform = rd16(f, rec), encoding = rd16(f, rec + 2);
-		uint32_t sub = rd32(f, rec + 4);
-		if (sub >= cmap_len || rd16(f, cmap + sub) != 4)
+		unsigned platform = ttf_u16(f, rec), encoding = ttf_u16(f, rec + 2);
+		uint32_t sub = ttf_u32(f, rec + 4);
+		if (sub >= cmap_len || ttf_u16(f, cmap + sub) != 4)
 			continue;
 		if (platform == 3 && encoding == 1)
 			return cmap + sub;
@@ -173,34 +134,36 @@ static int add_wide(face *fc, size_t *cap, unsigned cp, int width, unsigned gid)
 }
 
 /* Glyph of cp in segment seg of a format 4 subtable at sub. */
-static unsigned seg_glyph(sfnt *f, size_t sub, unsigned segs, unsigned seg, unsigned cp, unsigned start)
+static unsigned seg_glyph(ttf *f, size_t sub, unsigned segs, unsigned seg, unsigned cp, unsigned start)
 {
 	size_t deltas = sub + 16 + 4 * (size_t)segs, ranges = deltas + 2 * (size_t)segs;
-	unsigned delta = rd16(f, deltas + 2 * (size_t)seg);
-	unsigned range = rd16(f, ranges + 2 * (size_t)seg);
+	unsigned delta = ttf_u16(f, deltas + 2 * (size_t)seg);
+	unsigned range = ttf_u16(f, ranges + 2 * (size_t)seg);
 	if (range == 0)
 		return (cp + delta) & 0xFFFF;
 	size_t at = ranges + 2 * (size_t)seg + range + 2 * (size_t)(cp - start);
-	return (rd16(f, at) + delta) & 0xFFFF;
+	return (ttf_u16(f, at) + delta) & 0xFFFF;
 }
 
 /* Walks the cmap's segments (which must ascend without overlap, so the walk
  * is bounded by 65536 code points) and records each mapped code point's
  * width. */
-static const char *read_cmap(sfnt *f, const metrics *m, face *fc)
+static const char *read_cmap(ttf *f, const metrics *m, face *fc)
 {
-	size_t cmap, cmap_len, cap = 0;
-	if (find_table(f, "cmap", &cmap, &cmap_len) || cmap_len < 4)
+	size_t cap = 0;
+	ttf_span t = ttf_table(f, "cmap");
+	size_t cmap = t.off, cmap_len = t.len;
+	if (cmap_len < 4)
 		return "missing or short 'cmap' table";
 	size_t sub = find_cmap4(f, cmap, cmap_len);
 	if (!sub)
 		return "no Unicode cmap (format 4)";
-	unsigned segs = rd16(f, sub + 6) / 2;
+	unsigned segs = ttf_u16(f, sub + 6) / 2;
 	size_t ends = sub + 14, starts = sub + 16 + 2 * (size_t)segs;
 	long prev_end = -1;
 
 	for (unsigned s = 0; s < segs && f->ok; s++) {
-		unsigned end = rd16(f, ends + 2 * (size_t)s), start = rd16(f, starts + 2 * (size_t)s);
+		unsigned end = ttf_u16(f, ends + 2 * (size_t)s), start = ttf_u16(f, starts + 2 * (size_t)s);
 		if (start > end || (long)start <= prev_end)
 			return "cmap segments out of order";
 		prev_end = end;
@@ -283,7 +246,7 @@ static const char *load_face(face *fc, metrics *m)
 	unsigned char *data = slurp(fc->path, &len, &why);
 	if (!data)
 		return why;
-	sfnt f = { data, len, 1 };
+	ttf f = { data, len, true };
 	memset(fc->flat, 0xFF, sizeof fc->flat);     /* all -1 */
 	why = read_metrics(&f, m);
 	if (!why) {
@@ -417,7 +380,7 @@ static inline long sum_advances(const font_family *f, font_style style, const ch
 			w = fc->flat[c];
 		} else {
 			unsigned cp;
-			step = text_utf8_decode(utf8 + i, len - i, &cp);
+			step = utf8_decode(utf8 + i, len - i, &cp);
 			w = step ? font_advance(f, style, cp) : -1;
 			if (!step)
 				step = 1;

@@ -21,6 +21,7 @@
 #include "infile.h"
 #include "norm.h"
 #include "reader.h"
+#include "utf8.h"
 
 #define MAX_FIELDS 12
 
@@ -243,12 +244,13 @@ static const char *text_cell(imp *m, int f, bool is_short)
 		bad(m, f, "teksten er %zu tegn lang; der er plads til højst %zu", chars, max);
 		return NULL;
 	}
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		unsigned cp = *p;
-		size_t len = cp < 0x80 ? 1 : cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-		cp = len == 1 ? cp : cp & (0xFF >> (len + 1));
-		for (size_t i = 1; i < len; i++)
-			cp = cp << 6 | (p[i] & 0x3F);
+	/* csv.c has made the cell well-formed UTF-8; a stray byte would be
+	 * looked at alone */
+	const char *end = s + strlen(s);
+	for (const char *p = s; *p;) {
+		unsigned cp = (unsigned char)*p;
+		size_t len = utf8_decode(p, (size_t)(end - p), &cp);
+		len += len == 0;
 		/* every character prints (one the fonts lack as a replacement
 		 * mark, and check says so); only what XML forbids is refused */
 		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {

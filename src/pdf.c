@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "bytes.h"
-#include "text.h"
+#include "utf8.h"
 
 /* libdeflate's level 1: measured on a full set of documents under libharu
  * (issue 7), level 6 saved 2 % of the bytes for a sixth of the time. */
@@ -318,7 +318,7 @@ static long to_pdfdoc(const char *utf8, size_t len, unsigned char *out)
 	size_t n = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t k = text_utf8_decode(utf8 + i, len - i, &cp);
+		size_t k = utf8_decode(utf8 + i, len - i, &cp);
 		unsigned char b = k ? pdfdoc_byte(cp) : 0;
 		if (!b)
 			return -1;
@@ -336,7 +336,7 @@ void pdf_put_utf16(bytes *b, const char *utf8, size_t len)
 	bytes_put(b, "<FEFF", 5);
 	for (size_t i = 0; i < len;) {
 		unsigned cp = 0xFFFD;
-		size_t step = text_utf8_decode(utf8 + i, len - i, &cp);
+		size_t step = utf8_decode(utf8 + i, len - i, &cp);
 		i += step ? step : 1;
 		unsigned units[2] = {cp, 0};
 		int n = 1;
@@ -361,7 +361,7 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
 	bytes_put(b, "(\xFE\xFF", 3);
 	for (size_t i = 0; i < len;) {
 		unsigned cp = 0xFFFD;
-		size_t step = text_utf8_decode(utf8 + i, len - i, &cp);
+		size_t step = utf8_decode(utf8 + i, len - i, &cp);
 		i += step ? step : 1;
 		unsigned units[2] = {cp, 0};
 		int n = 1;

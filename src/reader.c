@@ -21,6 +21,7 @@
 #include "explain.h"
 #include "infile.h"
 #include "xsdinfo.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <pthread.h>
@@ -96,38 +97,6 @@ void reader_cleanup(void)
 
 /* ---- 2. the byte scan --------------------------------------------------- */
 
-/* Length of the UTF-8 sequence at s (at most n bytes) and its code point in
- * *cp, or 0 when it is malformed, overlong, a surrogate or beyond U+10FFFF. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0];
-	size_t len = 0;
-	unsigned min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		len = 2, min = 0x80, c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3, min = 0x800, c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4, min = 0x10000, c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* Refuses bytes that cannot be XML 1.0 in UTF-8, naming the first bad
  * one's line: invalid UTF-8, NUL, control characters. */
 static int prescan(const char *file, const char *buf, size_t len, diag *d)
@@ -140,7 +109,7 @@ static int prescan(const char *file, const char *buf, size_t len, diag *d)
 	}
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
+		size_t k = utf8_decode(buf + i, len - i, &cp);
 		if (k == 0) {
 			diag_error(d, file, line, "ugyldig UTF-8 (byte 0x%02X); gem filen som UTF-8 (i Notesblok: Gem som, Kodning: UTF-8)", s[i]);
 			return AM_EINPUT;

@@ -24,6 +24,7 @@
 #include "text.h"
 #include "cal.h"
 #include "xsdinfo.h"
+#include "utf8.h"
 
 typedef struct rm {
 	arena *a;
@@ -115,7 +116,7 @@ static void note_chars(rm *r, const char *what, const char *s, int line)
 			continue;
 		}
 		unsigned cp;
-		size_t len = text_utf8_decode(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (len == 0)
 			return;   /* cannot happen: the reader refused invalid UTF-8 */
 		i += len;

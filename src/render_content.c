@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "utf8.h"
 
 /* Numbers in content are kept within ±32767 (PDF 1.7 Annex C's limit for
  * reals in older readers); page sizes within 3 to 14400 points. */
@@ -248,7 +249,7 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 	bool open = false;
 	for (size_t i = 0; i < len;) {
 		unsigned cp = 0xFFFD;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(s + i, len - i, &cp);
 		if (!step)
 			step = 1, cp = 0xFFFFFFFFu;   /* a byte that is not UTF-8: missing */
 		bool missing;
@@ -310,12 +311,12 @@ static size_t middle(const char *s, size_t len)
 	size_t n = 0, k = 0;
 	for (size_t i = 0; i < len; n++) {
 		unsigned cp;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(s + i, len - i, &cp);
 		i += step ? step : 1;
 	}
 	for (size_t i = 0, seen = 0; i < len && seen < n / 2; seen++) {
 		unsigned cp;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(s + i, len - i, &cp);
 		i += step ? step : 1;
 		k = i;
 	}

@@ -11,6 +11,7 @@
  * is applied and each line's items are merged into fragments. All memory
  * comes from the caller's arena. */
 #include "text.h"
+#include "utf8.h"
 
 #include <hyphen.h>
 #include <stdio.h>
@@ -23,47 +24,13 @@
 
 /* --- UTF-8 ------------------------------------------------------------ */
 
-size_t text_utf8_decode(const char *s, size_t len, unsigned *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	static const unsigned min_of[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	unsigned c;
-	size_t n;
-
-	if (len == 0)
-		return 0;
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, c = p[0] & 0x1F;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, c = p[0] & 0x0F;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, c = p[0] & 0x07;
-	else
-		return 0;   /* continuation byte, C0/C1 overlong lead, or > U+10FFFF */
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3F);
-	}
-	if (c < min_of[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* Counts code points; an invalid byte counts as one. */
 static size_t count_code_points(const char *s, size_t len)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len; n++) {
 		unsigned cp;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(s + i, len - i, &cp);
 		i += step ? step : 1;
 	}
 	return n;
@@ -73,7 +40,7 @@ static size_t count_code_points(const char *s, size_t len)
 static size_t char_len(const char *s, size_t len)
 {
 	unsigned cp;
-	size_t step = text_utf8_decode(s, len, &cp);
+	size_t step = utf8_decode(s, len, &cp);
 	return step ? step : 1;
 }
 
@@ -88,7 +55,6 @@ const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL 
 
 /* --- hyphenation -------------------------------------------------------- */
 
-static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz);
 
 #define MAX_HYPH_RUN 90          /* libhyphen handles words below 100 bytes */
 
@@ -207,7 +173,7 @@ static size_t each_run(const char *word, size_t len, run_fn fn, void *ctx, size_
 
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t step = text_utf8_decode(word + i, len - i, &cp);
+		size_t step = utf8_decode(word + i, len - i, &cp);
 		if (step == 0 || cp > 0xFF)
 			return 0;
 		i += step;
@@ -333,7 +299,7 @@ static size_t hyphenate_in(HyphenDict *dict, hyph_enc e, const char *word, size_
 
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t step = text_utf8_decode(word + i, len - i, &cp);
+		size_t step = utf8_decode(word + i, len - i, &cp);
 		if (step == 0)
 			return 0;
 		i += step;
@@ -402,7 +368,7 @@ static bool parse_joint_word(arena *a, const char *s, size_t len, joint_word *ou
 	size_t n = 0, n_at = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t step = text_utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(s + i, len - i, &cp);
 		if (!step)
 			return false;
 		i += step;
@@ -434,7 +400,7 @@ text_joints *text_joints_parse(arena *a, const char *list)
 			break;
 		joint_word w;
 		if (parse_joint_word(a, p, len, &w)) {
-			if (grow(a, (void **)&j->v, &cap, j->n, sizeof *j->v))
+			if (arena_grow(a, (void **)&j->v, &cap, j->n, j->n + 1, sizeof *j->v))
 				return NULL;
 			j->v[j->n++] = w;
 		}
@@ -453,11 +419,11 @@ int text_joints_add_names(arena *a, text_joints *j, const char *text)
 		while (e < len && is_alnum_at(text, e))
 			e++;
 		unsigned cp = 0;
-		bool capital = e > i && text_utf8_decode(text + i, e - i, &cp) &&
+		bool capital = e > i && utf8_decode(text + i, e - i, &cp) &&
 		               ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp != 0xD7 && cp <= 0xDE) ||
 		                (cp >= 0x100 && cp < 0x250 && (cp & 1) == 0) || cp >= 0x250);
 		if (capital && count_code_points(text + i, e - i) >= 3) {
-			if (grow(a, (void **)&j->names, &j->cap_names, j->n_names, sizeof *j->names))
+			if (arena_grow(a, (void **)&j->names, &j->cap_names, j->n_names, j->n_names + 1, sizeof *j->names))
 				return -1;
 			j->names[j->n_names++] = (name_word){ text + i, e - i };
 		}
@@ -551,22 +517,6 @@ typedef struct breaker {
 	size_t n_words;
 } breaker;
 
-/* Makes room for one more element of size sz in *arr (arena memory). */
-static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *p = arena_array(a, ncap, sz);
-	if (!p)
-		return -1;
-	if (n)
-		memcpy(p, *arr, n * sz);
-	*arr = p;
-	*cap = ncap;
-	return 0;
-}
-
 static float measure(const breaker *b, font_style style, const char *s, size_t len)
 {
 	return len ? b->m->fn(b->m->ctx, style, b->size, s, len) : 0.0f;
@@ -574,7 +524,7 @@ static float measure(const breaker *b, font_style style, const char *s, size_t l
 
 static int push_item(breaker *b, item_kind kind, font_style style, const char *s, size_t len, float w)
 {
-	if (grow(b->a, (void **)&b->items, &b->cap_items, b->n_items, sizeof *b->items))
+	if (arena_grow(b->a, (void **)&b->items, &b->cap_items, b->n_items, b->n_items + 1, sizeof *b->items))
 		return -1;
 	b->items[b->n_items++] = (item){ kind, style, s, len, w, b->n_words };
 	b->x += w;
@@ -583,7 +533,7 @@ static int push_item(breaker *b, item_kind kind, font_style style, const char *s
 
 static int end_line(breaker *b, bool forced, bool open_end)
 {
-	if (grow(b->a, (void **)&b->lines, &b->cap_lines, b->n_lines, sizeof *b->lines))
+	if (arena_grow(b->a, (void **)&b->lines, &b->cap_lines, b->n_lines, b->n_lines + 1, sizeof *b->lines))
 		return -1;
 	b->lines[b->n_lines++] = (line_rec){ b->line_first, b->n_items - b->line_first, forced, open_end };
 	b->line_first = b->n_items;
@@ -835,7 +785,7 @@ static int append_bytes(arena *a, word *w, font_style style, const char *s, size
 	if (w->n_runs && w->runs[w->n_runs - 1].style == style && w->runs[w->n_runs - 1].end == w->len) {
 		w->runs[w->n_runs - 1].end += len;
 	} else {
-		if (grow(a, (void **)&w->runs, &w->cap_runs, w->n_runs, sizeof *w->runs))
+		if (arena_grow(a, (void **)&w->runs, &w->cap_runs, w->n_runs, w->n_runs + 1, sizeof *w->runs))
 			return -1;
 		w->runs[w->n_runs++] = (run){ style, w->len, w->len + len };
 	}
@@ -864,7 +814,7 @@ static int word_append(arena *a, word *w, font_style style, bool keep, const cha
 		size_t piece = (size_t)(shy - s);
 		if (piece && append_bytes(a, w, style, s, piece))
 			return -1;
-		if (grow(a, (void **)&w->shy, &w->cap_shy, w->n_shy, sizeof *w->shy))
+		if (arena_grow(a, (void **)&w->shy, &w->cap_shy, w->n_shy, w->n_shy + 1, sizeof *w->shy))
 			return -1;
 		if (w->n_shy == 0 || w->shy[w->n_shy - 1] != w->len)
 			w->shy[w->n_shy++] = w->len;

@@ -49,29 +49,14 @@ static bool overlaps(const pbox *a, const pbox *b)
 	return false;
 }
 
-static bool grow(poster *p, void **arr, size_t *cap, size_t need, size_t size, size_t used)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = need * 2 + 64;
-	void *x = arena_array(p->doc->arena, n, size);
-	if (!x)
-		return false;
-	if (used)
-		memcpy(x, *arr, used * size);
-	*arr = x;
-	*cap = n;
-	return true;
-}
-
 int wheel_file(poster *p, pfile *f, pbox b)
 {
 	long first, last;
 	box_buckets(&b, &first, &last);
 	size_t need = f->n_ent + (size_t)(last - first + 1);
-	if (!grow(p, (void **)&f->boxes, &f->cap, f->n + 1, sizeof *f->boxes, f->n) ||
-	    !grow(p, (void **)&f->next, &f->cap_next, need, sizeof *f->next, f->n_ent) ||
-	    !grow(p, (void **)&f->box, &f->cap_ent, need, sizeof *f->box, f->n_ent))
+	if (arena_grow(p->doc->arena, (void **)&f->boxes, &f->cap, f->n, f->n + 1, sizeof *f->boxes) ||
+	    arena_grow(p->doc->arena, (void **)&f->next, &f->cap_next, f->n_ent, need, sizeof *f->next) ||
+	    arena_grow(p->doc->arena, (void **)&f->box, &f->cap_ent, f->n_ent, need, sizeof *f->box))
 		return p->oom = true, -1;
 	if (!f->n)
 		for (size_t i = 0; i < WHEEL_BUCKETS; i++)
@@ -133,8 +118,8 @@ static int file_word(poster *p, size_t w)
 	size_t x0, y0, x1, y1;
 	cell_range(p, &p->words[w], &x0, &y0, &x1, &y1);
 	size_t need = p->n_went + (x1 - x0 + 1) * (y1 - y0 + 1), cap = p->cap_went;
-	if (!grow(p, (void **)&p->went_word, &cap, need, sizeof *p->went_word, p->n_went) ||
-	    !grow(p, (void **)&p->went_next, &p->cap_went, need, sizeof *p->went_next, p->n_went))
+	if (arena_grow(p->doc->arena, (void **)&p->went_word, &cap, p->n_went, need, sizeof *p->went_word) ||
+	    arena_grow(p->doc->arena, (void **)&p->went_next, &p->cap_went, p->n_went, need, sizeof *p->went_next))
 		return -1;
 	for (size_t y = y0; y <= y1; y++)
 		for (size_t x = x0; x <= x1; x++) {
@@ -235,7 +220,7 @@ int wheel_words(poster *p, const wrun *r, size_t n, bool check, int lines)
 	for (size_t i = 0; check && i < nb; i++)
 		if (overlaps_word(p, &b[i]))
 			return 0;
-	if (!grow(p, (void **)&p->words, &p->cap_words, p->n_words + nb, sizeof *p->words, p->n_words))
+	if (arena_grow(p->doc->arena, (void **)&p->words, &p->cap_words, p->n_words, p->n_words + nb, sizeof *p->words))
 		return -1;
 	for (size_t i = 0; i < nb; i++) {
 		p->words[p->n_words] = b[i];

@@ -13,51 +13,6 @@
 
 #define DA_DIC "/usr/share/hyphen/hyph_da_DK.dic"
 
-/* --- UTF-8 ---------------------------------------------------------------- */
-
-static void decode(const char *s, size_t len, size_t want_len, unsigned want_cp)
-{
-	unsigned cp = 0xDEAD;
-	assert_int_equal(text_utf8_decode(s, len, &cp), want_len);
-	if (want_len)
-		assert_int_equal(cp, want_cp);
-}
-
-static void utf8_decodes_valid_sequences(void **state)
-{
-	(void)state;
-	decode("a", 1, 1, 'a');
-	decode("\x00", 1, 1, 0);
-	decode("\xC3\xB8", 2, 2, 0xF8);               /* ø */
-	decode("\xC2\x80", 2, 2, 0x80);               /* smallest 2-byte */
-	decode("\xE2\x80\x93", 3, 3, 0x2013);         /* – */
-	decode("\xE0\xA0\x80", 3, 3, 0x800);          /* smallest 3-byte */
-	decode("\xED\x9F\xBF", 3, 3, 0xD7FF);         /* just below the surrogates */
-	decode("\xEE\x80\x80", 3, 3, 0xE000);         /* just above */
-	decode("\xF0\x90\x80\x80", 4, 4, 0x10000);
-	decode("\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF);
-}
-
-static void utf8_rejects_invalid_sequences(void **state)
-{
-	(void)state;
-	decode("", 0, 0, 0);
-	decode("\x80", 1, 0, 0);                      /* lone continuation */
-	decode("\xC0\xAF", 2, 0, 0);                  /* overlong '/' */
-	decode("\xC1\xBF", 2, 0, 0);                  /* overlong */
-	decode("\xE0\x9F\xBF", 3, 0, 0);              /* overlong 3-byte */
-	decode("\xF0\x8F\xBF\xBF", 4, 0, 0);          /* overlong 4-byte */
-	decode("\xED\xA0\x80", 3, 0, 0);              /* U+D800 */
-	decode("\xED\xBF\xBF", 3, 0, 0);              /* U+DFFF */
-	decode("\xF4\x90\x80\x80", 4, 0, 0);          /* U+110000 */
-	decode("\xF5\x80\x80\x80", 4, 0, 0);
-	decode("\xFF", 1, 0, 0);
-	decode("\xC3", 1, 0, 0);                      /* truncated */
-	decode("\xE2\x80", 2, 0, 0);
-	decode("\xC3\x28", 2, 0, 0);                  /* bad continuation */
-	decode("\xF0\x90\x80\x28", 4, 0, 0);
-}
-
 /* --- hyphenation ----------------------------------------------------------- */
 
 static text_hyph *hyph;
@@ -562,8 +517,6 @@ static void out_of_memory_is_reported(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(utf8_decodes_valid_sequences),
-		cmocka_unit_test(utf8_rejects_invalid_sequences),
 		cmocka_unit_test(danish_compounds_break_at_syllables),
 		cmocka_unit_test(other_languages_hyphenate_in_their_encodings),
 		cmocka_unit_test(hyphenation_handles_case_punctuation_and_limits),

@@ -1,0 +1,20 @@
+/* utf8.h: UTF-8, decoded and encoded in one place.
+ *
+ * Well-formed means RFC 3629: shortest form only, no surrogates, nothing
+ * beyond U+10FFFF. Every reader of bytes in amokit (the XML prescan, the
+ * CSV sniffing, text measuring, the PDF writer, messages) decodes here. */
+#ifndef AMOKIT_UTF8_H
+#define AMOKIT_UTF8_H
+
+#include <stddef.h>
+
+/* Decodes one code point at s (len bytes available): stores it in *cp and
+ * returns its length (1 to 4), or 0 when the bytes there are not
+ * well-formed UTF-8 (or len is 0); *cp is then unchanged. */
+size_t utf8_decode(const char *s, size_t len, unsigned *cp);
+
+/* Writes cp (at most U+10FFFF, not a surrogate) as UTF-8 into out, which
+ * holds at least 4 bytes; returns the number written (1 to 4). No NUL. */
+size_t utf8_encode(unsigned cp, char *out);
+
+#endif
