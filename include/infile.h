@@ -21,4 +21,9 @@ const char *infile_name(const char *path);
  * is added to d as `FILE: what is wrong`. */
 int infile_read(arena *a, const char *path, size_t max_bytes, char **buf, size_t *len, diag *d);
 
+/* read(2)s from fd into p until n bytes are there or the file ends, again
+ * after EINTR. Returns the number read (less than n only at end of file),
+ * or -1 with errno set. */
+long infile_read_fd(int fd, void *p, size_t n);
+
 #endif

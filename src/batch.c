@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "infile.h"
 #include "output.h"
 #include "reader.h"
 #include "sha256.h"
@@ -93,19 +94,8 @@ typedef struct msg_head {
  * -1 on error or a short message. */
 static int read_all(int fd, void *buf, size_t len)
 {
-	char *p = buf;
-	size_t got = 0;
-	while (got < len) {
-		ssize_t r = read(fd, p + got, len - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			return got ? -1 : 0;
-		got += (size_t)r;
-	}
-	return 1;
+	long got = infile_read_fd(fd, buf, len);
+	return got == (long)len ? 1 : got == 0 ? 0 : -1;
 }
 
 static int send_msg(int fd, uint32_t kind, uint32_t index, int rc, const diag *d)

@@ -1,6 +1,8 @@
 /* icc.c: the system's sRGB profile, read and checked; see icc.h. */
 #include "icc.h"
 
+#include "infile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -36,18 +38,10 @@ static int is_v2_rgb_profile(const unsigned char *p, size_t n)
  * the file ends sooner. */
 static int read_exactly(int fd, unsigned char *p, size_t n)
 {
-	size_t got = 0;
-	while (got < n) {
-		ssize_t r = read(fd, p + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r == 0)
-			errno = 0;
-		if (r <= 0)
-			return -1;
-		got += (size_t)r;
-	}
-	return 0;
+	long got = infile_read_fd(fd, p, n);
+	if (got >= 0 && got < (long)n)
+		errno = 0;
+	return got == (long)n ? 0 : -1;
 }
 
 static int cannot_read(diag *d, const char *path, const char *why)

@@ -25,9 +25,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cal.h"
+#include "infile.h"
 #include "occur.h"
 #include "output.h"
-#include "cal.h"
 
 #define ICS_TZID "Europe/Copenhagen"
 #define ICS_PRODID "-//amokit//amokit " AMOKIT_VERSION "//DA"
@@ -562,17 +563,7 @@ typedef struct ical_reply {
 
 static bool read_full(int fd, void *p, size_t n)
 {
-	char *s = p;
-	while (n) {
-		ssize_t k = read(fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		s += k;
-		n -= (size_t)k;
-	}
-	return true;
+	return infile_read_fd(fd, p, n) == (long)n;
 }
 
 static _Noreturn void ical_child(int fd, const am_workplace *wp, const ics_opts *o)

@@ -17,9 +17,19 @@ const char *infile_name(const char *path)
  * Returns 0, or -1 with errno set. */
 static int read_all(int fd, char *p, size_t cap, size_t *n)
 {
-	size_t got = *n;
-	while (got < cap) {
-		ssize_t r = read(fd, p + got, cap - got);
+	long r = infile_read_fd(fd, p + *n, cap - *n);
+	if (r < 0)
+		return -1;
+	*n += (size_t)r;
+	return 0;
+}
+
+long infile_read_fd(int fd, void *p, size_t n)
+{
+	char *s = p;
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, s + got, n - got);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -28,8 +38,7 @@ static int read_all(int fd, char *p, size_t cap, size_t *n)
 			break;
 		got += (size_t)r;
 	}
-	*n = got;
-	return 0;
+	return (long)got;
 }
 
 /* Opens path, refusing anything but a regular file; for "-", standard
