@@ -315,4 +315,27 @@ typedef struct am_workplace {
 	am_char *chars;                size_t n_chars;   /* each one once, in reading order */
 } am_workplace;
 
+/* --- tokens ------------------------------------------------------------ */
+
+/* The workplace format's token of each value of an enum above, in the
+ * enum's order and ended by NULL; "" for a value the format does not write
+ * (unset). The reader parses with them, bind writes them for the layouts. */
+extern const char *const am_role_tokens[];          /* am_role */
+extern const char *const am_item_status_tokens[];   /* am_item_status */
+extern const char *const am_goal_status_tokens[];   /* am_goal_status */
+extern const char *const am_done_tokens[];          /* am_done_status */
+extern const char *const am_form_tokens[];          /* am_competence_form */
+extern const char *const am_incident_tokens[];      /* am_incident_kind */
+extern const char *const am_level_tokens[];         /* am_committee_level */
+extern const char *const am_function_tokens[];      /* am_committee_function */
+extern const char *const am_training_tokens[];      /* am_training_handled */
+extern const char *const am_repeat_tokens[];        /* am_repeat */
+extern const char *const am_repeat_on_tokens[];     /* am_repeat_on */
+
+/* The value whose token is s, or fallback when s is NULL or no token. */
+int am_token_value(const char *const *tokens, const char *s, int fallback);
+/* The token of value v (which must be one of the enum's), or NULL where it
+ * is "". */
+const char *am_token(const char *const *tokens, int v);
+
 #endif

@@ -103,20 +103,6 @@ static void leaf_hours(binder *b, dnode *parent, const char *name, double v, int
 	leaf(b, parent, name, h, line);
 }
 
-static const char *const role_tokens[] = {"employer", "leader", "amr", "employee", "adviser"};
-static const char *const item_status_tokens[] = {NULL, "open", "in-progress", "done"};
-static const char *const goal_status_tokens[] = {NULL, "reached", "partly", "not-reached"};
-static const char *const done_tokens[] = {NULL, "done", "partly", "not-done"};
-static const char *const form_tokens[] = {"training", "internal", "external"};
-static const char *const incident_tokens[] = {"accident", "poisoning", "health-damage", "near-miss"};
-static const char *const level_tokens[] = {NULL, "main", "area", "local"};
-static const char *const function_tokens[] = {NULL, "chair", "vice-chair"};
-static const char *const training_tokens[] = {NULL, "meeting", "apv"};
-/* in am_repeat's order */
-static const char *const repeat_tokens[] = {NULL, "monthly", "quarterly", "weekly", "every-2-weeks",
-                                            "yearly", "every-2-years"};
-static const char *const repeat_on_tokens[] = {NULL, "weekday", "last-weekday"};
-
 /* ---- sections ----------------------------------------------------------- */
 
 /* The token the layouts print a person's role by (map "roles"): the role,
@@ -126,14 +112,14 @@ static const char *role_label(const am_person *p, const am_workplace *wp)
 {
 	if (p->role == ROLE_LEADER && rules_band_of(wp->headcount, wp->med_agreement) == BAND_SMALL)
 		return "leader-no-amo";
-	return role_tokens[p->role];
+	return am_token(am_role_tokens, p->role);
 }
 
 static void bind_person(binder *b, dnode *parent, const am_person *p, const am_workplace *wp)
 {
 	dnode *n = node(b, parent, "person", NULL, p->line);
 	leaf(b, n, "id", p->id, p->line);
-	leaf(b, n, "role", role_tokens[p->role], p->line);
+	leaf(b, n, "role", am_token(am_role_tokens, p->role), p->line);
 	leaf(b, n, "role-label", role_label(p, wp), p->line);
 	if (p->attendance != ATT_UNKNOWN)
 		leaf(b, n, "attendance", p->attendance == ATT_PRESENT ? "present" : "absent", p->line);
@@ -170,7 +156,7 @@ static dnode *bind_ref(binder *b, dnode *parent, const char *name, const am_pers
 	dnode *n = node(b, parent, name, NULL, line);
 	leaf(b, n, "ref", p->id, line);
 	leaf(b, n, "name", p->name, line);
-	leaf(b, n, "role", role_tokens[p->role], line);
+	leaf(b, n, "role", am_token(am_role_tokens, p->role), line);
 	leaf(b, n, "role-label", role_label(p, b->wp), line);
 	if (p->deputy)
 		leaf_bool(b, n, "deputy", true, line);
@@ -202,7 +188,7 @@ static void bind_committee(binder *b, dnode *parent, const am_committee *c)
 	dnode *n = node(b, parent, "committee", NULL, c->line);
 	leaf(b, n, "id", c->id, c->line);
 	leaf(b, n, "name", c->name, c->line);
-	leaf(b, n, "level", level_tokens[c->level], c->line);
+	leaf(b, n, "level", am_token(am_level_tokens, c->level), c->line);
 	for (size_t j = 0; j < c->n_members; j++) {
 		const am_committee_member *m = &c->members[j];
 		dnode *mn = bind_ref(b, n, "member", m->person, m->line);
@@ -210,7 +196,7 @@ static void bind_committee(binder *b, dnode *parent, const am_committee *c)
 			continue;
 		bool management = m->person->role == ROLE_EMPLOYER || m->person->role == ROLE_LEADER;
 		leaf(b, mn, "side", management ? "management" : "employees", m->line);
-		leaf(b, mn, "function", function_tokens[m->function], m->line);
+		leaf(b, mn, "function", am_token(am_function_tokens, m->function), m->line);
 		if (m->person->tr)
 			leaf_bool(b, mn, "tr", true, m->line);
 		if (m->person->attendance != ATT_UNKNOWN)
@@ -261,7 +247,7 @@ static void bind_last_goals(binder *b, dnode *root, const am_workplace *wp)
 	for (size_t i = 0; i < wp->n_last_goals; i++) {
 		const am_last_goal *g = &wp->last_goals[i];
 		dnode *n = node(b, sec, "goal", NULL, g->line);
-		leaf(b, n, "status", goal_status_tokens[g->status], g->line);
+		leaf(b, n, "status", am_token(am_goal_status_tokens, g->status), g->line);
 		leaf_tristate(b, n, "carried-over", g->carried_over, g->line);
 		leaf(b, n, "title", g->title, g->line);
 		leaf(b, n, "comment", g->comment, g->line);
@@ -290,7 +276,7 @@ static void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
 		dnode *n = node(b, sec, "item", NULL, c->line);
 		leaf(b, n, "ref", c->person ? c->person->id : NULL, c->line);
 		leaf(b, n, "who", c->who, c->line);
-		leaf(b, n, "status", done_tokens[c->status], c->line);
+		leaf(b, n, "status", am_token(am_done_tokens, c->status), c->line);
 		leaf_hours(b, n, "planned-hours", c->planned_hours, c->line);
 		leaf_hours(b, n, "hours", c->hours, c->line);
 		leaf(b, n, "topic", c->topic, c->line);
@@ -317,7 +303,7 @@ static void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 	for (size_t i = 0; i < wp->n_apv_items; i++) {
 		const am_apv_item *it = &wp->apv_items[i];
 		dnode *n = node(b, sec, "item", NULL, it->line);
-		leaf(b, n, "status", item_status_tokens[it->status], it->line);
+		leaf(b, n, "status", am_token(am_item_status_tokens, it->status), it->line);
 		leaf(b, n, "problem", it->problem, it->line);
 		leaf(b, n, "action", it->action, it->line);
 		leaf(b, n, "owner", it->owner, it->line);
@@ -363,7 +349,7 @@ static void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 static void bind_action(binder *b, dnode *sec, const am_action *ac)
 {
 	dnode *n = node(b, sec, "action", NULL, ac->line);
-	leaf(b, n, "status", item_status_tokens[ac->status], ac->line);
+	leaf(b, n, "status", am_token(am_item_status_tokens, ac->status), ac->line);
 	leaf(b, n, "what", ac->what, ac->line);
 	leaf(b, n, "why", ac->why, ac->line);
 	leaf(b, n, "how", ac->how, ac->line);
@@ -405,7 +391,7 @@ static void bind_competence_member(binder *b, dnode *sec, const am_competence_me
 	if (m->person) {
 		leaf(b, n, "ref", m->person->id, m->line);
 		leaf(b, n, "name", m->person->name, m->line);
-		leaf(b, n, "role", role_tokens[m->person->role], m->line);
+		leaf(b, n, "role", am_token(am_role_tokens, m->person->role), m->line);
 		leaf(b, n, "role-label", role_label(m->person, b->wp), m->line);
 	}
 	if (m->no_need)
@@ -413,7 +399,7 @@ static void bind_competence_member(binder *b, dnode *sec, const am_competence_me
 	for (size_t i = 0; i < m->n_items; i++) {
 		const am_competence_item *it = &m->items[i];
 		dnode *in = node(b, n, "item", NULL, it->line);
-		leaf(b, in, "form", form_tokens[it->form], it->line);
+		leaf(b, in, "form", am_token(am_form_tokens, it->form), it->line);
 		leaf(b, in, "topic", it->topic, it->line);
 		leaf(b, in, "when", it->when, it->line);
 		if (it->hours > 0)
@@ -434,7 +420,7 @@ static void bind_competence(binder *b, dnode *root, const am_competence *c)
 		bind_competence_member(b, sec, &c->members[i]);
 	if (c->training != TRAINING_UNSET && sec) {
 		dnode *t = node(b, sec, "supplementary-training", c->training_note, c->training_line);
-		leaf(b, t, "handled", training_tokens[c->training], c->training_line);
+		leaf(b, t, "handled", am_token(am_training_tokens, c->training), c->training_line);
 	}
 }
 
@@ -453,7 +439,7 @@ static void bind_accidents(binder *b, dnode *root, const am_accidents *ac)
 	for (size_t i = 0; i < ac->n_incidents; i++) {
 		const am_incident *in = &ac->incidents[i];
 		dnode *n = node(b, sec, "incident", NULL, in->line);
-		leaf(b, n, "kind", incident_tokens[in->kind], in->line);
+		leaf(b, n, "kind", am_token(am_incident_tokens, in->kind), in->line);
 		leaf_date(b, n, "date", in->date, in->line);
 		leaf_count(b, n, "absence-days", in->absence_days, in->line);
 		leaf(b, n, "description", in->description, in->line);
@@ -510,8 +496,8 @@ static void bind_activity(binder *b, dnode *sec, const am_activity *ac)
 	int l = ac->line;
 	dnode *n = node(b, sec, "activity", NULL, l);
 	leaf(b, n, "ring", ac->ring ? ac->ring->id : NULL, l);
-	leaf(b, n, "repeat", repeat_tokens[ac->repeat], l);
-	leaf(b, n, "on", repeat_on_tokens[ac->on], l);
+	leaf(b, n, "repeat", am_token(am_repeat_tokens, ac->repeat), l);
+	leaf(b, n, "on", ac->on == ON_DAY ? NULL : am_token(am_repeat_on_tokens, ac->on), l);
 	if (ac->until.y)
 		leaf_date(b, n, "until", ac->until, l);
 	if (ac->next_workday)
@@ -738,7 +724,7 @@ static void bind_previous_open(binder *b, dnode *root, const am_workplace *wp, c
 				const am_competence_item *it = &m->items[j];
 				dnode *n = node(b, sec, "item", NULL, it->line);
 				leaf(b, n, "who", m->person ? m->person->name : NULL, it->line);
-				leaf(b, n, "form", form_tokens[it->form], it->line);
+				leaf(b, n, "form", am_token(am_form_tokens, it->form), it->line);
 				leaf(b, n, "topic", it->topic, it->line);
 				leaf(b, n, "when", it->when, it->line);
 				if (it->hours > 0)

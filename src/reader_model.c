@@ -352,29 +352,7 @@ static double parse_hours(const char *s)
 	return s ? strtod(s, NULL) : -1;
 }
 
-/* The index of s in the NULL-terminated list names, or fallback. */
-static int token(const char *s, const char *const *names, int fallback)
-{
-	for (int i = 0; s && names[i]; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return fallback;
-}
-
-static const char *const role_names[] = {"employer", "leader", "amr", "employee", "adviser", NULL};
-static const char *const item_status_names[] = {"", "open", "in-progress", "done", NULL};
-static const char *const goal_status_names[] = {"", "reached", "partly", "not-reached", NULL};
-static const char *const form_names[] = {"training", "internal", "external", NULL};
-static const char *const incident_names[] = {"accident", "poisoning", "health-damage", "near-miss", NULL};
-static const char *const done_names[] = {"", "done", "partly", "not-done", NULL};
-static const char *const level_names[] = {"", "main", "area", "local", NULL};
-static const char *const function_names[] = {"", "chair", "vice-chair", NULL};
-static const char *const training_names[] = {"", "meeting", "apv", NULL};
-/* in am_repeat's order */
-static const char *const repeat_names[] = {"", "monthly", "quarterly", "weekly", "every-2-weeks",
-                                           "yearly", "every-2-years", NULL};
-static const char *const repeat_on_names[] = {"day", "weekday", "last-weekday", NULL};
-/* The repeats in words, for messages (in the order of repeat_names). */
+/* The repeats in words, for messages (in the order of am_repeat_tokens). */
 static const char *const repeat_words[] = {"", "hver måned", "hvert kvartal", "hver uge", "hver anden uge",
                                            "hvert år", "hvert andet år", NULL};
 
@@ -402,7 +380,7 @@ static void read_people(rm *r, xmlNodePtr people)
 		p->id = attr_of(r, el, "id");
 		p->name = child_text(r, el, "name");
 		p->title = child_text(r, el, "title");
-		p->role = (am_role)token(attr_of(r, el, "role"), role_names, ROLE_EMPLOYEE);
+		p->role = (am_role)am_token_value(am_role_tokens, attr_of(r, el, "role"), ROLE_EMPLOYEE);
 		const char *att = attr_of(r, el, "attendance");
 		p->attendance = !att ? ATT_UNKNOWN : strcmp(att, "present") == 0 ? ATT_PRESENT : ATT_ABSENT;
 		p->new_in_amo = parse_bool(attr_of(r, el, "new-in-amo"));
@@ -481,7 +459,7 @@ static const am_person *person_ref_with_role(rm *r, xmlNodePtr el, am_role want,
 	const am_person *p = person_ref(r, el);
 	if (p && p->role != want && p->role != want2)
 		error_at(r, line_of(el), "<%s ref=\"%s\">: personen har role=\"%s\"; her skal stå %s",
-		         (const char *)el->name, p->id, role_names[p->role], expected);
+		         (const char *)el->name, p->id, am_role_tokens[p->role], expected);
 	return p;
 }
 
@@ -577,7 +555,7 @@ static void read_committee(rm *r, xmlNodePtr el, am_committee *c)
 	c->line = line_of(el);
 	c->id = attr_of(r, el, "id");
 	c->name = child_text(r, el, "name");
-	c->level = (am_committee_level)token(attr_of(r, el, "level"), level_names, LEVEL_UNSET);
+	c->level = (am_committee_level)am_token_value(am_level_tokens, attr_of(r, el, "level"), LEVEL_UNSET);
 	c->n_members = count_children(el, "member");
 	c->members = alloc_array(r, c->n_members, sizeof *c->members);
 	size_t i = 0;
@@ -585,7 +563,7 @@ static void read_committee(rm *r, xmlNodePtr el, am_committee *c)
 		am_committee_member *cm = &c->members[i];
 		cm->line = line_of(m);
 		cm->person = person_ref(r, m);
-		cm->function = (am_committee_function)token(attr_of(r, m, "function"), function_names, FUNCTION_NONE);
+		cm->function = (am_committee_function)am_token_value(am_function_tokens, attr_of(r, m, "function"), FUNCTION_NONE);
 		if (cm->person && cm->person->role == ROLE_ADVISER)
 			error_at(r, cm->line, "<member ref=\"%s\">: en rådgiver er ikke medlem af udvalget; et medlem sidder "
 			         "for ledelsen (employer, leader) eller for de ansatte (amr, employee)", cm->person->id);
@@ -656,7 +634,7 @@ static void read_last_goals(rm *r, xmlNodePtr sec)
 		g->line = line_of(el);
 		g->title = child_text(r, el, "title");
 		g->comment = child_text(r, el, "comment");
-		g->status = (am_goal_status)token(attr_of(r, el, "status"), goal_status_names, GOAL_UNSET);
+		g->status = (am_goal_status)am_token_value(am_goal_status_tokens, attr_of(r, el, "status"), GOAL_UNSET);
 		g->carried_over = parse_tristate(attr_of(r, el, "carried-over"));
 	}
 }
@@ -705,7 +683,7 @@ static void read_competence_done(rm *r, xmlNodePtr sec)
 		c->who = child_text(r, el, "who");
 		if (!c->who && c->person)
 			c->who = c->person->name;
-		c->status = (am_done_status)token(attr_of(r, el, "status"), done_names, DONE_UNSET);
+		c->status = (am_done_status)am_token_value(am_done_tokens, attr_of(r, el, "status"), DONE_UNSET);
 		c->planned_hours = parse_hours(attr_of(r, el, "planned-hours"));
 		c->hours = parse_hours(attr_of(r, el, "hours"));
 	}
@@ -727,7 +705,7 @@ static void read_apv(rm *r, xmlNodePtr sec)
 		it->action = child_text(r, el, "action");
 		it->owner = child_text(r, el, "owner");
 		it->deadline = date_of(r, child(el, "deadline"));
-		it->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+		it->status = (am_item_status)am_token_value(am_item_status_tokens, attr_of(r, el, "status"), ITEM_UNSET);
 		it->group = group_attr(r, el);
 	}
 }
@@ -782,7 +760,7 @@ static void read_actions(rm *r, xmlNodePtr sec)
 		ac->when = child_text(r, el, "when");
 		ac->who = child_text(r, el, "who");
 		ac->follow_up = child_text(r, el, "follow-up");
-		ac->status = (am_item_status)token(attr_of(r, el, "status"), item_status_names, ITEM_UNSET);
+		ac->status = (am_item_status)am_token_value(am_item_status_tokens, attr_of(r, el, "status"), ITEM_UNSET);
 		ac->focus = focus_attr(r, el);
 		ac->group = group_attr(r, el);
 	}
@@ -823,7 +801,7 @@ static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m
 		ci->when = child_text(r, it, "when");
 		const char *h = child_text(r, it, "hours");
 		ci->hours = h ? strtod(h, NULL) : 0;
-		ci->form = (am_competence_form)token(attr_of(r, it, "form"), form_names, FORM_TRAINING);
+		ci->form = (am_competence_form)am_token_value(am_form_tokens, attr_of(r, it, "form"), FORM_TRAINING);
 	}
 }
 
@@ -840,7 +818,7 @@ static void read_competence(rm *r, xmlNodePtr sec)
 	}
 	xmlNodePtr t = child(sec, "supplementary-training");
 	if (t) {
-		c->training = (am_training_handled)token(attr_of(r, t, "handled"), training_names, TRAINING_UNSET);
+		c->training = (am_training_handled)am_token_value(am_training_tokens, attr_of(r, t, "handled"), TRAINING_UNSET);
 		c->training_note = text_of(r, t);
 		c->training_line = line_of(t);
 	}
@@ -878,7 +856,7 @@ static void read_accidents(rm *r, xmlNodePtr sec)
 	for (xmlNodePtr el = child(sec, "incident"); el && ac->incidents; el = next_child(sec, el, "incident"), i++) {
 		am_incident *in = &ac->incidents[i];
 		in->line = line_of(el);
-		in->kind = (am_incident_kind)token(attr_of(r, el, "kind"), incident_names, INCIDENT_ACCIDENT);
+		in->kind = (am_incident_kind)am_token_value(am_incident_tokens, attr_of(r, el, "kind"), INCIDENT_ACCIDENT);
 		parse_date(r, "incident date=\"…\"", attr_of(r, el, "date"), in->line, &in->date);
 		in->absence_days = (int)parse_long(attr_of(r, el, "absence-days"), -1);
 		in->description = child_text(r, el, "description");
@@ -1070,7 +1048,7 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 {
 	int line = line_of(el);
 	const char *on = attr_of(r, el, "on"), *until = attr_of(r, el, "until");
-	ac->on = (am_repeat_on)token(on, repeat_on_names, ON_DAY);
+	ac->on = (am_repeat_on)am_token_value(am_repeat_on_tokens, on, ON_DAY);
 	ac->next_workday = parse_bool(attr_of(r, el, "move-to-workday"));
 	bool weeks = ac->repeat == REPEAT_WEEKLY || ac->repeat == REPEAT_FORTNIGHTLY;
 	if (ac->on != ON_DAY && (ac->when != WHEN_DATE || !by_months(ac->repeat)))
@@ -1105,7 +1083,7 @@ static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *
 	ac->title = child_text(r, el, "title");
 	ac->responsible = child_text(r, el, "responsible");
 	ac->ring = ring_ref(r, w, el);
-	ac->repeat = (am_repeat)token(attr_of(r, el, "repeat"), repeat_names, REPEAT_NONE);
+	ac->repeat = (am_repeat)am_token_value(am_repeat_tokens, attr_of(r, el, "repeat"), REPEAT_NONE);
 	ac->start = ac->end = -1;
 	read_when(r, w, el, ac);
 	read_repeat_rest(r, el, ac);
