@@ -86,7 +86,5 @@ const char *kit_data_dir(arena *a);
 int kit_apply_rhythm(arena *a, am_workplace *wp, const catalog *c, bool force, diag *d);
 /* The kit's Danish catalog. */
 const catalog *kit_catalog(const kit *k);
-/* The document's file name without ".pdf" for a single KIT_* bit. */
-const char *kit_doc_name(unsigned bit);
 
 #endif

@@ -85,14 +85,6 @@ struct kit {
 	arena *layout_arenas[N_DOCS];
 };
 
-const char *kit_doc_name(unsigned bit)
-{
-	for (size_t i = 0; i < N_DOCS; i++)
-		if (docs[i].bit == bit)
-			return docs[i].name;
-	return NULL;
-}
-
 unsigned kit_parse_only(const char *list, diag *d)
 {
 	unsigned mask = 0;
