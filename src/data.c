@@ -1,10 +1,12 @@
 /* data.c: the generic data tree that layouts bind to; see data.h. */
 #include "data.h"
 
+#include <assert.h>
 #include <string.h>
 
 dnode *data_add(arena *a, dnode *parent, const char *name, const char *text, int line)
 {
+	assert(a && name);
 	dnode *n = arena_alloc(a, sizeof *n);
 	if (!n)
 		return NULL;

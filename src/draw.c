@@ -1,6 +1,7 @@
 /* draw.c: building and dumping the draw list; see draw.h. */
 #include "draw.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "diag.h"
@@ -82,6 +83,7 @@ static const char *without_soft_hyphens(arena *a, const char *s)
 
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 {
+	assert(doc && doc->arena && page && cmd);
 	if (arena_grow(page_mem(doc), (void **)&page->cmds, &page->cap, page->n, page->n + 1, sizeof *page->cmds))
 		return NULL;
 	draw_cmd *c = &page->cmds[page->n];

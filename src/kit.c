@@ -623,10 +623,10 @@ static void take_work(run_state *s)
 	}
 }
 
-/* The expected work for document i (millions of instructions of its own,
- * without the hyphenation patterns and SHA-256; a line fitted to the four
- * examples by their people and activities, each within about 2 M), so that
- * threads start the heaviest first. */
+/* The expected work for document i, in millions of instructions of its
+ * own (without the hyphenation patterns and SHA-256): a line in its people
+ * and activities fitted to the examples (bench/NOTES.md), so that threads
+ * start the heaviest first. */
 static double doc_cost(size_t i, const am_workplace *wp)
 {
 	double people = wp ? (double)wp->n_people : 3, acts = wp ? (double)wp->wheel.n_activities : 0;

@@ -460,8 +460,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 
 /* Memory a document frees stays in the heap for the next one instead of
  * going back to the kernel: a page given back costs a page fault when it is
- * touched again, and on a virtual machine a fault costs about 10 µs — in a
- * batch that was a third of the time. */
+ * touched again, which on a virtual machine is dear (bench/NOTES.md). */
 static void keep_freed_memory(void)
 {
 #ifdef __GLIBC__
@@ -472,8 +471,8 @@ static void keep_freed_memory(void)
 }
 
 /* The heap a workplace's documents need, made present in one system call
- * rather than one page fault per page as it is first touched (about 10 µs
- * each on a virtual machine, a fifth of a render). The threads that share
+ * rather than one page fault per page as it is first touched (on a virtual
+ * machine a large part of a render: bench/NOTES.md). The threads that share
  * the documents use this same heap. Without MADV_POPULATE_WRITE (Linux
  * before 5.14) nothing happens and pages fault in as usual. */
 #define WARM_HEAP (3u << 20)
@@ -497,8 +496,7 @@ static void warm_heap(void)
  * workplace file, so render does it in a second thread while the file is
  * read and validated. Not the layouts: loading them there as well made the
  * two threads wait for each other's malloc, which cost more than it saved
- * (plejecenter-140: 33.2 → 30.5 ms, medians of 30 interleaved runs); they
- * load in the documents' threads. */
+ * (bench/NOTES.md); they load in the documents' threads. */
 typedef struct kit_opening {
 	const kit_opts *opts;
 	pthread_t thread;
@@ -610,7 +608,7 @@ static int cmd_blank(int argc, char **argv)
 /* The calendar export is a program of its own, amokit-ics: this file built
  * with AMOKIT_ICS_HELPER, which has the ics command only and links libical.
  * Every other command then runs without libical and ICU's i18n library,
- * which cost each process 1.4 MiB of memory and 0.3 ms (README), while the
+ * which cost each process memory and start-up time (bench/NOTES.md), while the
  * packaging tools still see libical as an ordinary dependency. */
 
 /* The helper: beside this binary (the build tree), in ../libexec/amokit

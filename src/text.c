@@ -60,7 +60,8 @@ const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL 
 
 /* The patterns load on the first word that needs them, not when the
  * dictionary is opened, so a kit whose documents break no word never pays
- * for them (libhyphen loading hyph_da_DK.dic: 4.4 M instructions, ~0.6 ms).
+ * for them (loading hyph_da_DK.dic is a large part of a small document's
+ * work: bench/NOTES.md).
  * They are hyphen-da's file, read when amokit runs: the patterns are
  * LGPL-licensed and stay a separate, replaceable work (README, Licence). */
 struct text_hyph {
