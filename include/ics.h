@@ -45,7 +45,10 @@ int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag 
 
 /* The same calendar in memory: on AM_OK *out holds *len bytes plus a
  * terminating NUL, allocated with malloc; the caller frees it. On failure
- * *out is NULL. Calls from several threads take turns with libical. */
+ * *out is NULL. Calls from several threads take turns with libical.
+ * libical does not survive its own failed allocations (ics.c): a process
+ * that must end cleanly when memory runs out calls ics_write and
+ * ics_write_mem in a child of its own, as amokit runs amokit-ics. */
 int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d);
 
 #endif

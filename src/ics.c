@@ -6,11 +6,15 @@
  * separator), so those are escaped there, and every line is folded again
  * so that the 75-octet limit and whole UTF-8 characters are guaranteed by
  * this file rather than assumed of the library. The dates are occur.h's,
- * the poster's own; calendar arithmetic comes from wheel.h (serial day
+ * the poster's own; calendar arithmetic comes from cal.h (serial day
  * numbers since 1970-01-01).
  *
  * libical is linked like any other library (Debian package libical3), so
- * dpkg-shlibdeps sees it; its caches are freed after each calendar. */
+ * dpkg-shlibdeps sees it; its caches are freed after each calendar.
+ * libical 3.0 does not check its own allocations: when memory runs out it
+ * writes through NULL (icaltimezone_get_utc_timezone, icalproperty_new_impl,
+ * icalmemory_append_char, icalmemory_free_ring). So only amokit-ics, a
+ * process of its own that amokit waits for, calls this module (main.c). */
 #include "ics.h"
 
 #include <assert.h>
@@ -22,11 +26,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cal.h"
-#include "infile.h"
 #include "occur.h"
 #include "output.h"
 
@@ -547,93 +549,6 @@ static char *ical_text(const am_workplace *wp, const ics_opts *o, diag *d, int *
 	return text;
 }
 
-/* ---- libical in a process of its own -------------------------------------
- * libical 3.0 does not check its own allocations: when memory runs out it
- * writes through NULL (seen in icaltimezone_get_utc_timezone,
- * icalproperty_new_impl, icalmemory_append_char, icalmemory_free_ring). So
- * the calendar is made in a forked child that sends back its code, its
- * diagnostics and the text through a pipe, and ends with _exit. A child
- * that dies of a signal is reported as such (exit 3), and this process
- * goes on to end cleanly. */
-
-typedef struct ical_reply {
-	int32_t rc;
-	uint64_t len;              /* the text's bytes that follow the diag */
-} ical_reply;
-
-static bool read_full(int fd, void *p, size_t n)
-{
-	return infile_read_fd(fd, p, n) == (long)n;
-}
-
-static _Noreturn void ical_child(int fd, const am_workplace *wp, const ics_opts *o)
-{
-	diag *cd = malloc(sizeof *cd);
-	if (!cd)
-		_exit(3);
-	diag_init(cd);
-	int rc;
-	char *text = ical_text(wp, o, cd, &rc);
-	ical_reply r = {rc, text ? strlen(text) : 0};
-	bool bad = output_write_fd(fd, &r, sizeof r) != 0 || output_write_fd(fd, cd, sizeof *cd) != 0 ||
-	           (text && output_write_fd(fd, text, r.len) != 0);
-	free(text);
-	free(cd);
-	_exit(bad ? 2 : 0);
-}
-
-static char *ical_text_isolated(const am_workplace *wp, const ics_opts *o, diag *d, int *rc)
-{
-	int fds[2];
-	if (pipe(fds) != 0) {
-		*rc = errno == ENOMEM ? diag_oom(d, wp->file) : AM_EINTERNAL;
-		if (*rc == AM_EINTERNAL)
-			diag_error(d, wp->file, 0, "kan ikke oprette et rør til libical: %s", diag_errno(errno));
-		return NULL;
-	}
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		ical_child(fds[1], wp, o);
-	}
-	close(fds[1]);
-	char *text = NULL;
-	diag *cd = pid > 0 ? malloc(sizeof *cd) : NULL;
-	ical_reply r;
-	bool got = cd && read_full(fds[0], &r, sizeof r) && read_full(fds[0], cd, sizeof *cd) &&
-	           cd->n >= 0 && cd->n <= DIAG_MAX && r.len < SIZE_MAX &&
-	           (r.rc != AM_OK || ((text = malloc((size_t)r.len + 1)) && read_full(fds[0], text, (size_t)r.len)));
-	close(fds[0]);
-	int status = 0;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (got) {
-		for (int i = 0; i < cd->n; i++) {   /* from another process: terminated here */
-			cd->entries[i].file[sizeof cd->entries[i].file - 1] = '\0';
-			cd->entries[i].msg[sizeof cd->entries[i].msg - 1] = '\0';
-		}
-		diag_merge(d, cd);
-		*rc = r.rc;
-		if (text)
-			text[r.len] = '\0';
-	} else if (pid > 0 && WIFSIGNALED(status)) {
-		diag_error(d, wp->file, 0, "libical, som laver kalenderen, gik ned (signal %d); det gør den, "
-		           "når der ikke er hukommelse nok", WTERMSIG(status));
-		*rc = AM_EINTERNAL;
-	} else if (pid < 0 && errno != ENOMEM && errno != EAGAIN) {
-		diag_error(d, wp->file, 0, "kan ikke starte en proces til libical: %s", diag_errno(errno));
-		*rc = AM_EINTERNAL;
-	} else {
-		*rc = diag_oom(d, wp->file);
-	}
-	free(cd);
-	if (*rc != AM_OK) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
 int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t *len, diag *d)
 {
 	static const ics_opts defaults = {NULL, NULL, -1};
@@ -646,7 +561,7 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 		return AM_EINPUT;
 	}
 	int r;
-	char *text = ical_text_isolated(wp, o, d, &r);
+	char *text = ical_text(wp, o, d, &r);
 	if (!text)
 		return r;
 	buf b = {0};

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -608,9 +609,12 @@ static int cmd_blank(int argc, char **argv)
 /* The calendar export is a program of its own, amokit-ics: this file built
  * with AMOKIT_ICS_HELPER, which has the ics command only and links libical.
  * Every other command then runs without libical and ICU's i18n library,
- * which cost each process memory and start-up time (bench/NOTES.md), while the
- * packaging tools still see libical as an ordinary dependency. */
-
+ * which cost each process memory and start-up time (bench/NOTES.md), while
+ * the packaging tools still see libical as an ordinary dependency. It is
+ * also where libical is kept apart: libical 3.0 writes through NULL when
+ * an allocation fails (ics.c), so amokit starts the helper as a child and
+ * waits for it, and a helper that dies of that is an error message and
+ * exit 3 here, never a crash of amokit. */
 /* The helper: beside this binary (the build tree), in ../libexec/amokit
  * beside its directory (an installation, moved or not), or where it was
  * built to be installed. NULL when none is there. */
@@ -634,6 +638,29 @@ static const char *ics_helper(char *path, size_t size)
 	return AMOKIT_LIBEXECDIR "/amokit-ics";
 }
 
+/* Waits for the helper pid and returns its exit code; a helper that dies
+ * of a signal libical's failed allocations raise is reported, and any
+ * other signal (an interrupt) ends amokit alike. */
+static int wait_helper(pid_t pid)
+{
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			fprintf(stderr, "amokit: kalendereksporten forsvandt (%s)\n", strerror(errno));
+			return AM_EINTERNAL;
+		}
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	int sig = WTERMSIG(status);
+	if (sig != SIGSEGV && sig != SIGBUS && sig != SIGABRT) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	fprintf(stderr, "amokit: libical, som laver kalenderen, gik ned (signal %d); det gør den, "
+	        "når der ikke er hukommelse nok\n", sig);
+	return AM_EINTERNAL;
+}
+
 static int cmd_ics(int argc, char **argv)
 {
 	char buf[PATH_MAX];
@@ -655,11 +682,22 @@ static int cmd_ics(int argc, char **argv)
 	arena_free(a);
 	fflush(stdout);
 	fflush(stderr);
-	execv(helper, args);
-	fprintf(stderr, "amokit: kalendereksporten %s kan ikke startes (%s); installér amokit igen\n",
-	        helper, strerror(errno));
+	pid_t pid = fork();
+	if (pid == 0) {
+		execv(helper, args);
+		fprintf(stderr, "amokit: kalendereksporten %s kan ikke startes (%s); installér amokit igen\n",
+		        helper, strerror(errno));
+		_exit(AM_EUSAGE);
+	}
+	int e = errno;
 	free(args);
-	return AM_EUSAGE;
+	if (pid < 0) {
+		bool oom = e == ENOMEM || e == EAGAIN;
+		fprintf(stderr, "amokit: kalendereksporten kan ikke startes (%s)\n",
+		        oom ? "ikke nok hukommelse" : strerror(e));
+		return AM_EINTERNAL;
+	}
+	return wait_helper(pid);
 }
 
 #else
