@@ -691,9 +691,34 @@ static void explain_attribute(out *o, const xmlError *err, const char *el, xmlNo
 
 /* ---- parser errors ------------------------------------------------------------------- */
 
+/* libxml2's parser errors whose explanation is fixed text. */
+static const struct parser_text {
+	int code;
+	const char *text;
+} parser_texts[] = {
+	{XML_ERR_ENTITYREF_SEMICOL_MISSING, "et & skal skrives som &amp; i XML, fx \"R&amp;D\""},
+	{XML_ERR_DOCUMENT_END, "der står noget efter </workplace>; alt skal stå inden i <workplace>"},
+	{XML_ERR_DOCUMENT_EMPTY, "filen har intet indhold; forventede <workplace>"},
+	{XML_ERR_ATTRIBUTE_NOT_STARTED, "en attributs værdi skal stå i anførselstegn, fx year=\"2026\""},
+	{XML_ERR_ATTRIBUTE_WITHOUT_VALUE, "en attribut mangler sin værdi, fx year=\"2026\""},
+	{XML_ERR_LT_IN_ATTRIBUTE, "et < i en attributværdi skal skrives som &lt;"},
+	{XML_ERR_ATTRIBUTE_NOT_FINISHED, "en attributværdi mangler sit afsluttende anførselstegn"},
+	{XML_ERR_LTSLASH_REQUIRED, "et sluttag skal skrives </navn>"},
+	{XML_ERR_COMMENT_NOT_FINISHED, "en kommentar <!-- er ikke lukket med -->"},
+	{XML_ERR_HYPHEN_IN_COMMENT, "en kommentar må ikke indeholde -- (to bindestreger)"},
+	{XML_ERR_EQUAL_REQUIRED, "en attribut skal skrives navn=\"værdi\""},
+	{XML_ERR_RESERVED_XML_NAME, "<?xml ...?> må kun stå allerførst i filen"},
+};
+
 static void explain_parser(out *o, const xmlError *err)
 {
 	const char *msg = err->message ? err->message : "";
+	const char *s1 = err->str1 ? err->str1 : "?", *s2 = err->str2 ? err->str2 : "?";
+	for (size_t i = 0; i < sizeof parser_texts / sizeof parser_texts[0]; i++)
+		if (parser_texts[i].code == (int)err->code) {
+			put(o, "%s", parser_texts[i].text);
+			return;
+		}
 	switch (err->code) {
 	case XML_ERR_NAME_REQUIRED:
 		if (strstr(msg, "EntityRef"))
@@ -701,59 +726,24 @@ static void explain_parser(out *o, const xmlError *err)
 		else
 			put(o, "et < i en tekst skal skrives som &lt;; et < begynder ellers et element");
 		return;
-	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-		put(o, "et & skal skrives som &amp; i XML, fx \"R&amp;D\"");
-		return;
 	case XML_ERR_UNDECLARED_ENTITY:
 		put(o, "&%s; kendes ikke i XML; skriv tegnet selv, og et & som &amp; "
 		    "(kun &amp; &lt; &gt; &quot; og &apos; kan bruges)", err->str1 ? err->str1 : "");
 		return;
 	case XML_ERR_TAG_NAME_MISMATCH:
 		if (err->str1 && err->str2 && xsd_distance(err->str1, err->str2) <= 2)
-			put(o, "<%s> fra linje %d lukkes med </%s>; skriv </%s>", err->str1, err->int1, err->str2, err->str1);
+			put(o, "<%s> fra linje %d lukkes med </%s>; skriv </%s>", s1, err->int1, s2, s1);
 		else
-			put(o, "<%s> fra linje %d er ikke lukket; skriv </%s> før </%s>", err->str1 ? err->str1 : "?",
-			    err->int1, err->str1 ? err->str1 : "?", err->str2 ? err->str2 : "?");
+			put(o, "<%s> fra linje %d er ikke lukket; skriv </%s> før </%s>", s1, err->int1, s1, s2);
 		return;
 	case XML_ERR_TAG_NOT_FINISHED:
-		put(o, "filen slutter, før <%s> fra linje %d er lukket; mangler </%s>?",
-		    err->str1 ? err->str1 : "?", err->int1, err->str1 ? err->str1 : "?");
-		return;
-	case XML_ERR_DOCUMENT_END:
-		put(o, "der står noget efter </workplace>; alt skal stå inden i <workplace>");
-		return;
-	case XML_ERR_DOCUMENT_EMPTY:
-		put(o, "filen har intet indhold; forventede <workplace>");
-		return;
-	case XML_ERR_ATTRIBUTE_NOT_STARTED:
-		put(o, "en attributs værdi skal stå i anførselstegn, fx year=\"2026\"");
-		return;
-	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
-		put(o, "en attribut mangler sin værdi, fx year=\"2026\"");
-		return;
-	case XML_ERR_LT_IN_ATTRIBUTE:
-		put(o, "et < i en attributværdi skal skrives som &lt;");
-		return;
-	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
-		put(o, "en attributværdi mangler sit afsluttende anførselstegn");
+		put(o, "filen slutter, før <%s> fra linje %d er lukket; mangler </%s>?", s1, err->int1, s1);
 		return;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		put(o, "attributten %s står to gange i samme element", err->str1 ? err->str1 : "?");
+		put(o, "attributten %s står to gange i samme element", s1);
 		return;
 	case XML_ERR_GT_REQUIRED:
-		put(o, "<%s> er ikke afsluttet med >", err->str1 ? err->str1 : "?");
-		return;
-	case XML_ERR_LTSLASH_REQUIRED:
-		put(o, "et sluttag skal skrives </navn>");
-		return;
-	case XML_ERR_COMMENT_NOT_FINISHED:
-		put(o, "en kommentar <!-- er ikke lukket med -->");
-		return;
-	case XML_ERR_HYPHEN_IN_COMMENT:
-		put(o, "en kommentar må ikke indeholde -- (to bindestreger)");
-		return;
-	case XML_ERR_EQUAL_REQUIRED:
-		put(o, "en attribut skal skrives navn=\"værdi\"");
+		put(o, "<%s> er ikke afsluttet med >", s1);
 		return;
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_DEC_CHARREF:
@@ -763,9 +753,6 @@ static void explain_parser(out *o, const xmlError *err)
 			return;
 		}
 		break;
-	case XML_ERR_RESERVED_XML_NAME:
-		put(o, "<?xml ...?> må kun stå allerførst i filen");
-		return;
 	default:
 		break;
 	}
