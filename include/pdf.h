@@ -41,6 +41,10 @@ typedef int (*pdf_sink)(void *ctx, const unsigned char *p, size_t n);
  * out of memory. */
 pdf *pdf_new(const char *version, pdf_sink sink, void *ctx);
 void pdf_free(pdf *w);
+/* With on (PDF 1.5 and later, not PDF/A-1), objects without a stream are
+ * gathered into compressed object streams and the cross-reference table
+ * is a compressed stream too. Call before the first object. */
+void pdf_object_streams(pdf *w, bool on);
 /* PDF_OK or the first error. */
 int pdf_error(const pdf *w);
 /* The bytes of a file written without a sink, valid until pdf_free. */

@@ -543,6 +543,10 @@ int render_open(const draw_doc *doc, const render_opts *o, const char *path, ren
 	 * (/ActualText on marked content is 1.5, artifacts' subtypes 1.7). */
 	if (!rc && !(c->w = pdf_new(doc->meta.pdfa ? "1.4" : "1.7", to_file, c)))
 		rc = diag_oom(d, path);
+	/* Object streams (PDF 1.5) keep the structure tree's hundreds of small
+	 * objects small; PDF/A-1 is built on PDF 1.4, which has none. */
+	if (!rc)
+		pdf_object_streams(c->w, !doc->meta.pdfa);
 	if (!rc) {
 		c->pages = pdf_reserve(c->w);
 		c->resources = pdf_reserve(c->w);

@@ -67,6 +67,16 @@ for dir in "$TMP"/*/; do
 	done
 done
 
+# The structure elements travel in object streams (PDF 1.5), except in
+# the archive copy: PDF/A-1 is PDF 1.4, which has none.
+for f in "$TMP"/kontor-27/*.pdf "$TMP"/blank/*.pdf; do
+	n=$(qpdf --show-xref "$f" | grep -c 'compressed; stream')
+	case $f in
+	*/referat.pdf) [ "$n" = 0 ] && ok || bad "$f: $n objects in object streams, PDF/A-1 has none" ;;
+	*) [ "$n" -gt 0 ] && ok || bad "$f: no objects in object streams" ;;
+	esac
+done
+
 # Every document, and the poster's other forms, pass the PDF/UA checker.
 mkdir -p "$TMP/more"
 "$AMOKIT" render examples/kontor-27.xml --only aarshjul --poster A1 --tile A4 -o "$TMP/more/tile" > /dev/null &&
