@@ -188,12 +188,21 @@ static void para_wrap(const lister *l, para *pa)
 	pa->n = pa->s && *pa->s ? wheel_wrap(l->p->m, pa->st, pa->size, pa->s, pa->w, pa->starts, pa->lens, 24, &rest) : 0;
 }
 
-static int para_draw(lister *l, const para *pa, float y, float lh)
+/* Draws the lines of pa from y, lh apart. A line that broke between words
+ * ends in the space the break took, and with space_after so does the last
+ * one: text extraction and the structure's text keep the words apart
+ * (ISO 32000-1 §14.8.2.5); a space draws nothing. */
+static int para_draw(lister *l, const para *pa, float y, float lh, bool space_after)
 {
 	for (size_t i = 0; i < pa->n; i++) {
-		float w = wheel_measure(l->p, pa->st, pa->size, pa->s + pa->starts[i], pa->lens[i]);
-		wrun r = {pa->s + pa->starts[i], pa->lens[i], pa->x, y + i * lh + l->p->m->ascent * pa->size, pa->size,
-		          w, 0, pa->st, false};
+		const char *s = pa->s + pa->starts[i];
+		size_t len = pa->lens[i];
+		float w = wheel_measure(l->p, pa->st, pa->size, s, len);
+		if (s[len] == ' ' && (i + 1 < pa->n || space_after))
+			len++;
+		else if (!s[len] && space_after && !(s = arena_printf(l->p->doc->arena, "%.*s ", (int)len++, s)))
+			return -1;
+		wrun r = {s, len, pa->x, y + i * lh + l->p->m->ascent * pa->size, pa->size, w, 0, pa->st, false};
 		if (wheel_push_run(l->p, &r, pa->col))
 			return -1;
 	}
@@ -236,7 +245,7 @@ static int footer(lister *l)
 	para_wrap(l, &pa);
 	pa.n = pa.n > 1 ? 1 : pa.n;
 	wrun r = {right, strlen(right), A4_W - MARGIN - rw, y, size, rw, 0, FONT_REGULAR, false};
-	return artifact(l, ARTIFACT_FOOTER) || para_draw(l, &pa, y - p->m->ascent * size, 0) ||
+	return artifact(l, ARTIFACT_FOOTER) || para_draw(l, &pa, y - p->m->ascent * size, 0, false) ||
 	       wheel_push_run(p, &r, p->st.muted) || artifact_end(l);
 }
 
@@ -268,7 +277,7 @@ static int heading(lister *l, const char *s, draw_role role, float size, bool ke
 	float lh = wheel_text_h(p, size) * 1.15f, h = pa.n * lh + 0.3f * l->lh;
 	if (room(l, h + (keep_with ? next : 0)))
 		return -1;
-	if ((role ? tag(l, role) : artifact(l, ARTIFACT_PAGINATION)) || (l->draw && para_draw(l, &pa, l->y, lh)) ||
+	if ((role ? tag(l, role) : artifact(l, ARTIFACT_PAGINATION)) || (l->draw && para_draw(l, &pa, l->y, lh, false)) ||
 	    (role ? tag_end(l) : artifact_end(l)))
 		return -1;
 	l->y += h;
@@ -304,12 +313,12 @@ static int row_set(lister *l, const row *r)
 		/* an item labelled by its dates and its ring's letter */
 		float cy = l->y + 0.55f * l->lh;
 		wrun letter = {g->letter, strlen(g->letter), x1 + 1.0f * l->s, l->y + p->m->ascent * l->s, l->s, 0, 0, FONT_BOLD, false};
-		if (tag(l, ROLE_LI) || tag(l, ROLE_LBL) || para_draw(l, &r->date, l->y, l->lh) ||
+		if (tag(l, ROLE_LI) || tag(l, ROLE_LBL) || para_draw(l, &r->date, l->y, l->lh, true) ||
 		    artifact(l, ARTIFACT_LAYOUT) ||
 		    wheel_marker(p, g->shape, (point){x1 + 0.45f * l->s, cy}, 0.36 * l->s, g->mark) ||
 		    artifact_end(l) || wheel_push_run(p, &letter, wheel_readable(g->ink, p->st.paper, 4.5)) ||
-		    tag_end(l) || tag(l, ROLE_LBODY) || para_draw(l, &r->title, l->y, l->lh) ||
-		    para_draw(l, &r->more, l->y + r->title.n * l->lh, mlh) || tag_end(l) || tag_end(l))
+		    tag_end(l) || tag(l, ROLE_LBODY) || para_draw(l, &r->title, l->y, l->lh, r->more.n > 0) ||
+		    para_draw(l, &r->more, l->y + r->title.n * l->lh, mlh, false) || tag_end(l) || tag_end(l))
 			return -1;
 	}
 	l->y += r->h;
@@ -343,7 +352,7 @@ static int front(lister *l)
 				return -1;
 			para_wrap(l, &pa);
 			if (room(l, pa.n * l->lh) || tag(l, ROLE_LI) || tag(l, ROLE_LBODY) ||
-			    (l->draw && para_draw(l, &pa, l->y, l->lh)) || tag_end(l) || tag_end(l))
+			    (l->draw && para_draw(l, &pa, l->y, l->lh, false)) || tag_end(l) || tag_end(l))
 				return -1;
 			l->y += pa.n * l->lh + 0.25f * l->lh;
 		}

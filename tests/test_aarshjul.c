@@ -293,7 +293,11 @@ static char *text_of(const draw_doc *doc, size_t from, size_t to)
 	for (size_t k = from; k < to; k++)
 		for (size_t i = 0; i < doc->pages[k].n; i++)
 			if (doc->pages[k].cmds[i].kind == DRAW_TEXT) {
-				strcat(s, doc->pages[k].cmds[i].u.text.utf8);
+				const char *t = doc->pages[k].cmds[i].u.text.utf8;
+				size_t tl = strlen(t);
+				while (tl && t[tl - 1] == ' ')   /* a line's end keeps the space it broke at */
+					tl--;
+				strncat(s, t, tl);
 				strcat(s, " ");
 			}
 	return s;

@@ -367,6 +367,16 @@ static size_t read_dates(const char *text, const am_wheel *w, int *start, int *d
 	return n < max ? n : max;
 }
 
+/* Appends a line's text to buf, a space between: a line that broke
+ * between words carries that space at its end already. */
+static void append_words(char *buf, size_t cap, const char *s)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, cap - n, "%s%s", n && buf[n - 1] != ' ' ? " " : "", s);
+	for (n = strlen(buf); n && buf[n - 1] == ' ';)
+		buf[--n] = '\0';
+}
+
 /* Every row of the list pages (doc's pages from `from` on): the text at
  * the left margin is a row's dates, the bold text right of it its title. */
 static size_t listed(const draw_doc *doc, size_t from, const am_wheel *w, arena *a, dated *out, size_t max)
@@ -398,9 +408,9 @@ static size_t listed(const draw_doc *doc, size_t from, const am_wheel *w, arena 
 				*date = *title = '\0';
 			}
 			if (is_date && !*title)
-				snprintf(date + strlen(date), sizeof date - strlen(date), "%s%s", *date ? " " : "", c->u.text.utf8);
+				append_words(date, sizeof date, c->u.text.utf8);
 			else if (is_title)
-				snprintf(title + strlen(title), sizeof title - strlen(title), "%s%s", *title ? " " : "", c->u.text.utf8);
+				append_words(title, sizeof title, c->u.text.utf8);
 			else if (c && c->u.text.style == FONT_BOLD && *title == '\0' && c->u.text.x <= margin + 0.5f)
 				*date = '\0';   /* a heading */
 		}
