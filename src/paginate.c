@@ -183,8 +183,9 @@ static int collect_row(lrun *r, const blk *b, float base, int floor, brklist *ou
 		for (size_t k = from; k < out->n; k++)
 			out->v[k].resume = out->v[k].cut;
 	}
-	/* The cells' points, each list in order, merged into one. */
-	return sort_brks(r, out->v + first, out->n - first);
+	/* The cells' points, each list in order, merged into one (none: a row
+	 * of cells without break points, and maybe no list yet). */
+	return out->n > first ? sort_brks(r, out->v + first, out->n - first) : 0;
 }
 
 static int collect_box(lrun *r, blk *b, float base, int floor, brklist *out)
