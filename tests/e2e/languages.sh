@@ -80,7 +80,13 @@ else
 fi
 
 # --- --lang ------------------------------------------------------------------
-lang_of() { python3 -c "import re,sys; m=re.search(rb'/Lang \(([^)]*)\)', open(sys.argv[1],'rb').read()); print(m.group(1).decode() if m else '')" "$1"; }
+# The catalog's /Lang, read with qpdf: the catalog may sit in a compressed
+# object stream (every document but the PDF/A-1 referat).
+lang_of() { qpdf --json --json-key=qpdf "$1" 2>/dev/null | python3 -c "
+import json, sys
+objs = json.load(sys.stdin)['qpdf'][1]
+root = next(v['value'] for v in objs.values() if isinstance(v, dict) and isinstance(v.get('value'), dict) and v['value'].get('/Type') == '/Catalog')
+print(root.get('/Lang', 'u:')[2:])"; }
 if "$AMOKIT" render examples/kontor-27.xml --lang pl -o "$out/pl" > /dev/null 2>&1 &&
    pdftotext "$out/pl/dagsorden.pdf" - | grep -q "Porządek obrad" &&
    pdftotext "$out/pl/referat.pdf" - | grep -q "^Referat" &&
