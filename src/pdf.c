@@ -637,6 +637,20 @@ static void put_hex(pdf *w, const unsigned char *p, size_t n)
 	put(w, buf, k);
 }
 
+/* The keys a trailer and a cross-reference stream share: the catalog,
+ * the document information and the file identifier. */
+static void trailer_keys(pdf *w, unsigned root, unsigned info, const unsigned char id[16])
+{
+	pdf_key_ref(w, "Root", root);
+	if (info)
+		pdf_key_ref(w, "Info", info);
+	pdf_name(w, "ID");
+	pdf_array(w);
+	put_hex(w, id, 16);
+	put_hex(w, id, 16);
+	pdf_array_end(w);
+}
+
 /* The cross-reference stream (§7.5.8) as the file's last object, rows of
  * type, offset or object stream, generation or index, in 1, 4 and 2
  * bytes, each with the PNG Up predictor's tag: offsets that grow compress
@@ -675,14 +689,7 @@ static void finish_xref_stream(pdf *w, unsigned root, unsigned info, const unsig
 	pdf_key_int(w, "Size", w->next);
 	pdf_raw(w, "/W[1 4 2]");
 	pdf_raw(w, "/DecodeParms<</Predictor 12/Columns 7>>");
-	pdf_key_ref(w, "Root", root);
-	if (info)
-		pdf_key_ref(w, "Info", info);
-	pdf_name(w, "ID");
-	pdf_array(w);
-	put_hex(w, id, 16);
-	put_hex(w, id, 16);
-	pdf_array_end(w);
+	trailer_keys(w, root, info, id);
 	pdf_stream(w, rows.p, rows.n, true);
 	bytes_free(&rows);
 	puts_(w, "\nendobj\n");
@@ -716,14 +723,7 @@ int pdf_finish(pdf *w, unsigned root, unsigned info, const unsigned char id[16])
 	puts_(w, "trailer\n");
 	pdf_dict(w);
 	pdf_key_int(w, "Size", w->next);
-	pdf_key_ref(w, "Root", root);
-	if (info)
-		pdf_key_ref(w, "Info", info);
-	pdf_name(w, "ID");
-	pdf_array(w);
-	put_hex(w, id, 16);
-	put_hex(w, id, 16);
-	pdf_array_end(w);
+	trailer_keys(w, root, info, id);
 	pdf_dict_end(w);
 	put(w, line, (size_t)snprintf(line, sizeof line, "\nstartxref\n%zu\n", xref));
 	puts_(w, "%%EOF\n");
