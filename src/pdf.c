@@ -266,9 +266,12 @@ static void batch_object(pdf *w)
 		w->batch_num = p;
 		w->batch_cap = cap;
 	}
-	char buf[32];
-	int k = snprintf(buf, sizeof buf, "%u %zu ", w->cur, w->batch.n);
-	bytes_put(&w->head, buf, (size_t)k);
+	char buf[48];
+	size_t k = pdf_format_fixed(buf, w->cur, 0);
+	buf[k++] = ' ';
+	k += pdf_format_fixed(buf + k, (long long)w->batch.n, 0);
+	buf[k++] = ' ';
+	bytes_put(&w->head, buf, k);
 	bytes_put(&w->batch, w->obj.p, w->obj.n);
 	bytes_putc(&w->batch, '\n');
 	if (w->head.oom || w->batch.oom) {
@@ -342,7 +345,7 @@ void pdf_int(pdf *w, long long v)
 {
 	sep(w);
 	char buf[32];
-	put(w, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
+	put(w, buf, pdf_format_fixed(buf, v, 0));
 }
 
 size_t pdf_format_fixed(char *buf, long long q, int decimals)
@@ -392,7 +395,9 @@ void pdf_ref(pdf *w, unsigned num)
 {
 	sep(w);
 	char buf[32];
-	put(w, buf, (size_t)snprintf(buf, sizeof buf, "%u 0 R", num));
+	size_t n = pdf_format_fixed(buf, num, 0);
+	memcpy(buf + n, " 0 R", 4);
+	put(w, buf, n + 4);
 }
 
 void pdf_string(pdf *w, const void *s, size_t n)
