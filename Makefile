@@ -91,8 +91,11 @@ ALL_CFLAGS   = $(AM_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS  = $(AM_LDFLAGS) $(LDFLAGS)
 ALL_LDLIBS   = $(AM_LDLIBS) $(LDLIBS)
 
+# The library is src/*.c; the command line is src/cli/ (cli.h says where
+# the line between them runs).
 SRC   := $(sort $(wildcard src/*.c))
-LIBSRC := $(filter-out src/main.c,$(SRC))
+LIBSRC := $(SRC)
+CLISRC := $(sort $(wildcard src/cli/*.c))
 GEN   := $(B)/gen/schemas.c
 OBJ   := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRC)) $(B)/obj/schemas.o
 TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(sort $(wildcard tests/test_*.c)))
@@ -182,14 +185,29 @@ $(B)/libamokit.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-# The paths compiled in (kit.c: DATADIR; icc.c: ICC_SRGB; main.c:
+# The command line: each program is main.o with its table of commands and
+# the files only it has; what both share, and batch, is an archive.
+CLI_OWN := main commands commands_ics cmd_ics ics_helper
+CLI_OBJ := $(patsubst src/cli/%.c,$(B)/obj/cli/%.o,$(filter-out $(CLI_OWN:%=src/cli/%.c),$(CLISRC)))
+AMOKIT_OBJ := $(addprefix $(B)/obj/cli/,main.o commands.o cmd_ics.o)
+AMOKIT_ICS_OBJ := $(addprefix $(B)/obj/cli/,main.o commands_ics.o ics_helper.o)
+
+$(B)/obj/cli/%.o: src/cli/%.c $(wildcard include/*.h src/*.h src/cli/*.h) | $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Isrc/cli $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libamokit-cli.a: $(CLI_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# The paths compiled in (kit.c: DATADIR; icc.c: ICC_SRGB; cli/cmd_ics.c:
 # LIBEXECDIR), recorded so that changing them (make install PREFIX=/usr
 # after a plain make) rebuilds what uses them.
 PATHS := $(VERSION) $(DATADIR) $(ICC_SRGB) $(LIBEXECDIR)
 $(B)/gen/paths: FORCE
 	@mkdir -p $(@D)
 	@[ "$$(cat $@ 2>/dev/null)" = '$(PATHS)' ] || echo '$(PATHS)' > $@
-$(B)/obj/kit.o $(B)/obj/icc.o $(B)/obj/main.o $(B)/obj/main-ics.o: $(B)/gen/paths
+$(B)/obj/kit.o $(B)/obj/icc.o $(B)/obj/cli/main.o $(B)/obj/cli/cmd_ics.o: $(B)/gen/paths
 
 $(B)/amokit.1: man/amokit.1.in $(B)/gen/paths
 	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
@@ -204,17 +222,12 @@ $(B)/tools/catalog_check: tools/catalog_check.c $(B)/libamokit.a
 catalogs: $(B)/tools/catalog_check
 	$(B)/tools/catalog_check layouts
 
-$(B)/amokit: $(B)/obj/main.o $(B)/libamokit.a
+$(B)/amokit: $(AMOKIT_OBJ) $(B)/libamokit-cli.a $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
-# amokit-ics, the calendar export: main.c with the ics command only, the one
-# that needs libical (main.c says why). Its other commands' functions are
-# left unused on purpose.
-$(B)/obj/main-ics.o: src/main.c $(wildcard include/*.h src/*.h) | $(GEN)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -DAMOKIT_ICS_HELPER $(ALL_CFLAGS) -Wno-unused-function -c -o $@ $<
-
-$(B)/amokit-ics: $(B)/obj/main-ics.o $(B)/libamokit.a
+# amokit-ics, the calendar export: the ics command only, the one that needs
+# libical (src/cli/cmd_ics.c says why).
+$(B)/amokit-ics: $(AMOKIT_ICS_OBJ) $(B)/libamokit-cli.a $(B)/libamokit.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(B)/libamokit.a
@@ -223,9 +236,9 @@ $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_com
 	    -DREPLAY_KIND='"$*"' -DREPLAY_SEEDS='"$(call replay_seeds,$*)"' $(ALL_LDFLAGS) \
 	    -o $@ $< tests/fuzz/replay.c $(B)/libamokit.a $(ALL_LDLIBS)
 
-$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit.a
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libamokit-cli.a $(B)/libamokit.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< $(B)/libamokit.a $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(ALL_CPPFLAGS) -Isrc/cli $(ALL_CFLAGS) -Itests $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< $(B)/libamokit-cli.a $(B)/libamokit.a $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
 
 # --- installing and distributing -------------------------------------------
 INSTALL ?= install
@@ -340,7 +353,7 @@ bench-peers: bench-typst
 	bench/peers.sh build-bench/amokit
 
 format:
-	clang-format -i src/*.c include/*.h tests/*.c
+	clang-format -i src/*.c src/cli/*.c src/cli/*.h include/*.h tests/*.c
 
 clean:
 	rm -rf build build-asan build-tsan build-bench build-bench-static build-fuzz out amokit-*.tar.gz

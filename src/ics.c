@@ -14,7 +14,7 @@
  * libical 3.0 does not check its own allocations: when memory runs out it
  * writes through NULL (icaltimezone_get_utc_timezone, icalproperty_new_impl,
  * icalmemory_append_char, icalmemory_free_ring). So only amokit-ics, a
- * process of its own that amokit waits for, calls this module (main.c). */
+ * process of its own that amokit waits for, calls this module (src/cli/cmd_ics.c). */
 #include "ics.h"
 
 #include <assert.h>

@@ -161,7 +161,7 @@ echo "render: $pass clean ($zero exit 0, $three exit 3 'out of memory'), $known 
 
 # --- ics -------------------------------------------------------------------------
 # libical does not survive its own failed allocations, so amokit runs the
-# calendar export, amokit-ics, as a child and waits for it (src/main.c).
+# calendar export, amokit-ics, as a child and waits for it (src/cli/cmd_ics.c).
 # Each process counts its own calls (exec starts the count again) and
 # reports them: N is sampled over twice the larger count, the helper's,
 # which covers amokit's own few. A run that ends with exit 0 must have

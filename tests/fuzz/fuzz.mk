@@ -9,7 +9,7 @@
 #   make fuzz FUZZ_B=build-fuzz-x FUZZ_SAN_EXTRA=-fno-sanitize=nonnull-attribute
 #                              to fuzz past a known report until it is fixed
 #
-# Each harness links all of src/ but main.c, and the schemas generated as
+# Each harness links the library (src/*.c, not src/cli/), and the schemas generated as
 # the main build does, compiled with -fsanitize=fuzzer-no-link,address,
 # undefined; the harness itself with -fsanitize=fuzzer,address,undefined.
 # Seed corpora are made at run time from examples/, tests/bad/, layouts/,
@@ -28,7 +28,7 @@ FUZZ_CPPFLAGS := -Iinclude -Itests/fuzz -D_POSIX_C_SOURCE=200809L \
                  -DFUZZ_ROOT='"$(CURDIR)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_CFLAGS   := -std=c11 -g -O1 $(filter-out -Werror,$(WARN)) -Wno-format-nonliteral
 FUZZ_LDLIBS    = $(AM_LDLIBS) $(LDLIBS)
-FUZZ_LIBOBJ   := $(patsubst src/%.c,$(FUZZ_B)/obj/%.o,$(filter-out src/main.c,$(wildcard src/*.c))) \
+FUZZ_LIBOBJ   := $(patsubst src/%.c,$(FUZZ_B)/obj/%.o,$(wildcard src/*.c)) \
                  $(FUZZ_B)/obj/schemas.o $(FUZZ_B)/obj/layout_digests.o
 FUZZ_BINS     := $(addprefix $(FUZZ_B)/,$(FUZZ_HARNESSES))
 

@@ -1,0 +1,218 @@
+/* cmd_edit.c: the commands that write workplace files: new, next-year
+ * and import. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "import.h"
+#include "nextyear.h"
+#include "reader.h"
+#include "starter.h"
+
+/* Reads a year from 1990 to 2100 for --year; false when arg is not one. */
+static bool parse_year(const char *arg, int *year)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v < READER_MIN_YEAR || v > READER_MAX_YEAR)
+		return false;
+	*year = (int)v;
+	return true;
+}
+
+int cmd_next_year(int argc, char **argv)
+{
+	const command *c = cli_find_command("next-year");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	nextyear_opts o = {NULL, "-", 0, false};
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_FORCE: o.force = true; break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = cli_max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_HELP:
+			cli_print_help(c, stdout);
+			return AM_OK;
+		default:
+			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(c, optind >= argc ? "next-year: ingen FIL angivet" : "next-year: én FIL ad gangen", NULL);
+	o.input = argv[optind];
+	if (strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	r = nextyear_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
+/* Reads a head count for --headcount: 1 to 999999. */
+static bool parse_headcount(const char *arg, int *n)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v < 1 || v > 999999)
+		return false;
+	*n = (int)v;
+	return true;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	const command *c = cli_find_command("import");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"name", required_argument, NULL, OPT_NAME},
+		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
+		{"med", no_argument, NULL, OPT_MED},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	import_opts o;
+	memset(&o, 0, sizeof o);
+	o.report = stderr;
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_NAME: o.name = optarg; break;
+		case OPT_MED: o.med = true; break;
+		case OPT_HEADCOUNT:
+			if (!parse_headcount(optarg, &o.headcount))
+				return cli_usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
+			break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = cli_max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_HELP:
+			cli_print_help(c, stdout);
+			return AM_OK;
+		default:
+			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 2)
+		return cli_usage_error(c, "import: giv arbejdspladsfilen og mindst én CSV-fil", NULL);
+	if ((r = cli_one_stdin(c, argc, argv)) >= 0)
+		return r;
+	o.workplace = argv[optind];
+	o.sheets = (const char *const *)(argv + optind + 1);
+	o.n_sheets = (size_t)(argc - optind - 1);
+	if (strcmp(o.workplace, "-") == 0 && !o.output)
+		o.output = "-";
+	const char *out = o.output ? o.output : o.workplace;
+	if (strcmp(out, "-") != 0 && cli_make_parent_dirs(out) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	r = import_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}
+
+/* The year a starting file plans when --year is not given: this year, or
+ * from October the next (a discussion held late in a year plans the
+ * coming one, and one early in a year is prepared in the autumn before),
+ * by SOURCE_DATE_EPOCH when it is set, else by the clock; 0 when
+ * SOURCE_DATE_EPOCH is not a time (said on stderr). */
+static int this_year(void)
+{
+	bool has;
+	long long t;
+	if (!cli_source_date(&has, &t))
+		return 0;
+	time_t now = has ? (time_t)t : time(NULL);
+	struct tm tm;
+	int y = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + (tm.tm_mon >= 9) : READER_MIN_YEAR;
+	return y < READER_MIN_YEAR ? READER_MIN_YEAR : y > READER_MAX_YEAR ? READER_MAX_YEAR : y;
+}
+
+int cmd_new(int argc, char **argv)
+{
+	const command *c = cli_find_command("new");
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"name", required_argument, NULL, OPT_NAME},
+		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
+		{"med", no_argument, NULL, OPT_MED},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	starter_opts o = {.output = NULL};
+	optind = 1;
+	opterr = 0;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o.output = optarg; break;
+		case OPT_NAME: o.name = optarg; break;
+		case OPT_MED: o.med = true; break;
+		case OPT_FORCE: o.force = true; break;
+		case OPT_HEADCOUNT:
+			if (!parse_headcount(optarg, &o.headcount))
+				return cli_usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
+			break;
+		case OPT_YEAR:
+			if (!parse_year(optarg, &o.year))
+				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+			break;
+		case OPT_HELP:
+			cli_print_help(c, stdout);
+			return AM_OK;
+		default:
+			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1 || (argc - optind == 1 && o.output))
+		return cli_usage_error(c, "new: giv kun én FIL (eller -o FIL)", NULL);
+	if (argc - optind == 1)
+		o.output = argv[optind];
+	if (!o.output)
+		o.output = "-";
+	if (!o.name || !*o.name || !o.headcount)
+		return cli_usage_error(c, "new: giv arbejdspladsens navn og antal ansatte, fx --name \"Holm & Søn ApS\" "
+		                      "--headcount 6", NULL);
+	if (!o.year && !(o.year = this_year()))
+		return AM_EUSAGE;
+	if (strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+		return AM_EUSAGE;
+	diag d;
+	diag_init(&d);
+	int r = starter_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}

@@ -1,0 +1,440 @@
+/* cmd_kit.c: the commands that make documents: check, render, blank and
+ * batch. They share the options that choose the documents (doc_option,
+ * kit_options); render opens the kit in a second thread while the
+ * workplace file is read. */
+#define _DEFAULT_SOURCE            /* madvise */
+#include "cli.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "coverage.h"
+#include "diag.h"
+#include "infile.h"
+#include "output.h"
+#include "reader.h"
+#include "rules.h"
+
+typedef struct kit_cli {
+	kit_job job;
+	kit_opts ko;
+	const char *previous;      /* --previous: last year's workplace file */
+	const char *previous_dir;  /* --previous-dir: last year's files (batch) */
+} kit_cli;
+
+/* check makes the documents it checks, as render would, and keeps none:
+ * whatever render would refuse, check refuses first. */
+typedef struct check_opts {
+	int strict;
+	kit_cli k;                 /* the documents' options, as render's */
+	kit *kt;                   /* opened for the first file that reads */
+	bool kit_tried;
+} check_opts;
+
+static int doc_option(const command *c, int opt, kit_cli *k);
+
+
+static int check_option(int opt, void *ctx)
+{
+	check_opts *o = ctx;
+	if (opt == OPT_STRICT) {
+		o->strict = 1;
+		return -1;
+	}
+	if (opt == OPT_PREVIOUS) {
+		o->k.previous = optarg;
+		return -1;
+	}
+	if (opt == OPT_MAX_SIZE)
+		return cli_max_size_option(cli_find_command("check"), optarg);
+	int r = doc_option(cli_find_command("check"), opt, &o->k);
+	return r == -2 ? AM_EUSAGE : r;
+}
+
+/* Adds the compliance check of wp to d as warnings: one for every point
+ * whose answer is not yes ("no", or "not stated"). */
+static int add_compliance(const am_workplace *wp, const am_workplace *previous, arena *a, diag *d)
+{
+	rules_result *res;
+	if (rules_evaluate(a, wp, previous, &res) != AM_OK)
+		return diag_oom(d, wp->file);
+	for (size_t i = 0; i < res->n_items; i++) {
+		const rules_item *it = &res->items[i];
+		if (it->answer != ANSWER_YES)
+			diag_warning(d, wp->file, it->line, "%s", it->message);
+	}
+	return AM_OK;
+}
+
+/* Makes wp's documents as render would with the same options, into a set
+ * that keeps nothing; their refusals are added to d. */
+static int check_documents(check_opts *o, const am_workplace *wp, const am_workplace *previous, diag *d)
+{
+	if (!o->kit_tried) {
+		o->kit_tried = true;
+		o->kt = kit_open(&o->k.ko, d);
+		if (!o->kt)
+			return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	}
+	if (!o->kt) {
+		diag_error(d, wp->file, 0, "dokumenterne kan ikke kontrolleres (se ovenfor)");
+		return AM_EUSAGE;
+	}
+	kit_job job = o->k.job;
+	job.wp = wp;
+	job.previous = previous;
+	job.out = output_discard();
+	job.log = NULL;
+	return kit_run(o->kt, &job, d);
+}
+
+/* Checks one file: prints its records and returns its exit code. */
+static int check_file(const char *path, check_opts *o)
+{
+	diag d;
+	diag_init(&d);
+	arena *a = arena_new();
+	if (!a) {
+		fprintf(stderr, "%s: ikke nok hukommelse\n", infile_name(path));
+		return AM_EINTERNAL;
+	}
+	am_workplace *wp, *prev = NULL;
+	int r = reader_load(a, path, &wp, &d);
+	if (r == AM_OK && o->k.previous)
+		r = reader_load(a, o->k.previous, &prev, &d);
+	if (r == AM_OK)
+		r = add_compliance(wp, prev, a, &d);
+	if (r == AM_OK)
+		r = check_documents(o, wp, prev, &d);
+	if (r == AM_OK && o->kt)
+		coverage_warn(kit_fonts(o->kt), wp, &d);
+	diag_print(&d, stderr);
+	if (r == AM_OK && o->strict && d.warnings > 0)
+		r = AM_EINPUT;
+	arena_free(a);
+	return r;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"strict", no_argument, NULL, OPT_STRICT},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"poster", required_argument, NULL, OPT_POSTER},
+		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
+		{"tile", required_argument, NULL, OPT_TILE},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{NULL, 0, NULL, 0},
+	};
+	check_opts o;
+	memset(&o, 0, sizeof o);
+	o.k.job.outdir = ".";      /* named in messages as render's default */
+	o.k.job.docs = KIT_ALL;
+	int r = cli_common_options(cli_find_command("check"), argc, argv, opts, check_option, &o);
+	if (r >= 0)
+		return r;
+	if (!cli_source_date(&o.k.job.has_timestamp, &o.k.job.timestamp))
+		return AM_EUSAGE;
+	if (optind >= argc)
+		return cli_usage_error(cli_find_command("check"), "check: ingen FIL angivet", NULL);
+	if ((r = cli_one_stdin(cli_find_command("check"), argc, argv)) >= 0)
+		return r;
+	int worst = AM_OK;
+	for (int i = optind; i < argc; i++) {
+		int fr = check_file(argv[i], &o);
+		if (fr > worst)
+			worst = fr;
+	}
+	kit_close(o.kt);
+	return worst;
+}
+
+static bool paper_ok(const char *p, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(p, *allowed) == 0)
+			return true;
+	return false;
+}
+
+/* An option that chooses what the documents look like (check, render,
+ * blank, batch): -1 to go on, an exit code, or -2 when opt is none. */
+static int doc_option(const command *c, int opt, kit_cli *k)
+{
+	static const char *const posters[] = {"A3", "A2", "A1", "A0", NULL};
+	static const char *const tiles[] = {"A4", "A3", NULL};
+	diag d;
+	switch (opt) {
+	case OPT_LAYOUTS: k->ko.layouts_dir = optarg; return -1;
+	case OPT_LANDSCAPE: k->job.landscape = true; return -1;
+	case OPT_RHYTHM: k->job.rhythm = true; return -1;
+	case OPT_ONLY:
+		diag_init(&d);
+		if (!(k->job.docs = kit_parse_only(optarg, &d))) {
+			diag_print(&d, stderr);
+			return cli_usage_error(c, "--only skal have en liste af dokumenter, ikke", optarg);
+		}
+		return -1;
+	case OPT_POSTER:
+		if (!paper_ok(optarg, posters))
+			return cli_usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
+		k->job.poster = optarg;
+		return -1;
+	case OPT_LANG:
+		if (!catalog_code_valid(optarg))
+			return cli_usage_error(c, "--lang skal have et sprog: " KIT_LANGS ", ikke", optarg);
+		k->job.lang = strcmp(optarg, CATALOG_REFERENCE) == 0 ? NULL : optarg;
+		return -1;
+	case OPT_TILE:
+		if (!paper_ok(optarg, tiles))
+			return cli_usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
+		k->job.tile = optarg;
+		return -1;
+	default:
+		return -2;
+	}
+}
+
+/* Parses the options of render, blank and batch (jobs non-NULL: -j is
+ * allowed); returns -1 to go on, or an exit code. */
+static bool parse_jobs(const char *s, int *jobs);
+
+static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int *jobs)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"poster", required_argument, NULL, OPT_POSTER},
+		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
+		{"tile", required_argument, NULL, OPT_TILE},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{"previous-dir", required_argument, NULL, OPT_PREVIOUS_DIR},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	memset(k, 0, sizeof *k);
+	k->job.outdir = ".";
+	k->job.docs = KIT_ALL;
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, jobs ? "o:j:" : "o:", opts, NULL)) != -1) {
+		if (opt == 'j' && !jobs)
+			opt = '?';
+		switch (opt) {
+		case 'o': k->job.outdir = optarg; break;
+		case 'j':
+			if (!parse_jobs(optarg, jobs))
+				return cli_usage_error(c, "-j skal have et antal fra 1 til 64, ikke", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if ((r = cli_max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_PREVIOUS: k->previous = optarg; break;
+		case OPT_PREVIOUS_DIR: k->previous_dir = optarg; break;
+		case OPT_HELP:
+			cli_print_help(c, stdout);
+			return AM_OK;
+		default:
+			if ((r = doc_option(c, opt, k)) == -2)
+				return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+			if (r >= 0)
+				return r;
+		}
+	}
+	if (!cli_source_date(&k->job.has_timestamp, &k->job.timestamp))
+		return AM_EUSAGE;
+	return -1;
+}
+
+/* The heap a workplace's documents need, made present in one system call
+ * rather than one page fault per page as it is first touched (on a virtual
+ * machine a large part of a render: bench/NOTES.md). The threads that share
+ * the documents use this same heap. Without MADV_POPULATE_WRITE (Linux
+ * before 5.14) nothing happens and pages fault in as usual. */
+#define WARM_HEAP (3u << 20)
+
+static void warm_heap(void)
+{
+#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+	char *p = malloc(WARM_HEAP);
+	if (!p)
+		return;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+	uintptr_t end = ((uintptr_t)p + WARM_HEAP) & ~(page - 1);
+	if (end > start)
+		madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	free(p);
+#endif
+}
+
+/* Opening the kit (fonts, hyphenation patterns) does not depend on the
+ * workplace file, so render does it in a second thread while the file is
+ * read and validated. Not the layouts: loading them there as well made the
+ * two threads wait for each other's malloc, which cost more than it saved
+ * (bench/NOTES.md); they load in the documents' threads. */
+typedef struct kit_opening {
+	const kit_opts *opts;
+	pthread_t thread;
+	bool started;
+	kit *k;
+	diag d;
+} kit_opening;
+
+static void *open_kit(void *arg)
+{
+	kit_opening *o = arg;
+	warm_heap();
+	o->k = kit_open(o->opts, &o->d);
+	return NULL;
+}
+
+static void start_kit(kit_opening *o, const kit_opts *opts)
+{
+	o->opts = opts;
+	o->k = NULL;
+	diag_init(&o->d);
+	xmlInitParser();   /* once, before two threads use libxml2 */
+	o->started = pthread_create(&o->thread, NULL, open_kit, o) == 0;
+}
+
+/* The opened kit, or NULL; the reasons are added to d (if not NULL). */
+static kit *finish_kit(kit_opening *o, diag *d)
+{
+	if (o->started)
+		pthread_join(o->thread, NULL);
+	else
+		open_kit(o);
+	if (d)
+		diag_merge(d, &o->d);
+	return o->k;
+}
+
+/* Runs the kit for wp (NULL: blank), with last year's file prev (may be
+ * NULL), and prints what it wrote. */
+static int run_kit(kit_cli *k, kit *kt, const am_workplace *wp, const am_workplace *prev, diag *d)
+{
+	if (!kt)
+		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
+	if (cli_make_dirs(k->job.outdir) != AM_OK)
+		return AM_EUSAGE;
+	k->job.wp = wp;
+	k->job.log = stdout;
+	k->job.previous = prev;
+	return kit_run(kt, &k->job, d);
+}
+
+int cmd_render(int argc, char **argv)
+{
+	const command *c = cli_find_command("render");
+	kit_cli k;
+	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
+	if (r >= 0)
+		return r;
+	if (k.previous && strcmp(k.previous, "-") == 0 && strcmp(argv[argc - 1], "-") == 0)
+		return cli_usage_error(c, "standard-input (-) kan kun læses én gang", NULL);
+	if (k.previous_dir)
+		return cli_usage_error(c, "--previous-dir er til batch; render tager sidste års fil med", "--previous FIL");
+	arena *a;
+	if ((r = cli_one_file(c, argc, &a)) >= 0)
+		return r;
+	diag d;
+	diag_init(&d);
+	kit_opening opening;
+	start_kit(&opening, &k.ko);
+	am_workplace *wp, *prev = NULL;
+	r = reader_load(a, argv[optind], &wp, &d);
+	if (r == AM_OK && k.previous)
+		r = reader_load(a, k.previous, &prev, &d);
+	reader_forget_schema();   /* its memory goes to the documents */
+	kit *kt = finish_kit(&opening, r == AM_OK ? &d : NULL);
+	if (r == AM_OK)
+		r = run_kit(&k, kt, wp, prev, &d);
+	kit_close(kt);
+	diag_print(&d, stderr);
+	arena_free(a);
+	return r;
+}
+
+int cmd_blank(int argc, char **argv)
+{
+	const command *c = cli_find_command("blank");
+	kit_cli k;
+	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
+	if (r >= 0)
+		return r;
+	if (optind != argc)
+		return cli_usage_error(c, "blank tager ingen FIL, kun tilvalg; uventet", argv[optind]);
+	if (k.previous || k.previous_dir)
+		return cli_usage_error(c, "blank skriver ingen data ud, så den tager ikke",
+		                   k.previous ? "--previous" : "--previous-dir");
+	warm_heap();
+	diag d;
+	diag_init(&d);
+	kit *kt = kit_open(&k.ko, &d);
+	r = run_kit(&k, kt, NULL, NULL, &d);
+	kit_close(kt);
+	diag_print(&d, stderr);
+	return r;
+}
+
+/* Parses -j's argument: a number of worker processes, 1..BATCH_MAX_JOBS. */
+static bool parse_jobs(const char *s, int *jobs)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end || v < 1 || v > BATCH_MAX_JOBS)
+		return false;
+	*jobs = (int)v;
+	return true;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+	const command *c = cli_find_command("batch");
+	kit_cli k;
+	batch_opts o;
+	memset(&o, 0, sizeof o);
+	o.report = stderr;
+	int r = kit_options(c, argc, argv, &k, &o.jobs);
+	if (r >= 0)
+		return r;
+	if (k.previous)
+		return cli_usage_error(c, "batch tager sidste års filer fra en mappe:", "--previous-dir MAPPE");
+	if (optind >= argc)
+		return cli_usage_error(c, "batch: ingen FIL eller MAPPE angivet", NULL);
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return cli_usage_error(c, "batch læser filer og mapper, ikke standard-input", "-");
+	if (cli_make_dirs(k.job.outdir) != AM_OK)
+		return AM_EUSAGE;
+	o.outdir = k.job.outdir;
+	o.previous_dir = k.previous_dir;
+	o.job = k.job;
+	o.kit = k.ko;
+	o.inputs = (const char *const *)(argv + optind);
+	o.n_inputs = (size_t)(argc - optind);
+	diag d;
+	diag_init(&d);
+	r = batch_run(&o, &d);
+	diag_print(&d, stderr);
+	return r;
+}

@@ -1,0 +1,96 @@
+/* ics_helper.c: the ics command of amokit-ics, the calendar export that
+ * amokit runs as a program of its own (cmd_ics.c says why): it reads the
+ * workplace file and writes its årshjul as an iCalendar file. */
+#include "cli.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "diag.h"
+#include "ics.h"
+#include "layout.h"
+#include "reader.h"
+
+typedef struct ics_cli {
+	const char *output;        /* "-": standard output */
+	const char *layouts_dir;   /* NULL: the installed layouts */
+	bool rhythm;
+	bool has_stamp;            /* SOURCE_DATE_EPOCH, else the meeting day */
+	long long stamp;
+} ics_cli;
+
+static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"layouts", required_argument, NULL, OPT_LAYOUTS},
+		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	*o = (ics_cli){"-", NULL, false, false, 0};
+	optind = 1;
+	opterr = 0;
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': o->output = optarg; break;
+		case OPT_MAX_SIZE:
+			if ((r = cli_max_size_option(c, optarg)) >= 0)
+				return r;
+			break;
+		case OPT_LAYOUTS: o->layouts_dir = optarg; break;
+		case OPT_RHYTHM: o->rhythm = true; break;
+		case OPT_HELP:
+			cli_print_help(c, stdout);
+			return AM_OK;
+		default:
+			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
+		}
+	}
+	return cli_source_date(&o->has_stamp, &o->stamp) ? -1 : AM_EUSAGE;
+}
+
+/* The Danish catalog: its texts label the calendar and name the legal
+ * rhythm's activities. NULL with *rc set when it cannot be loaded. */
+static catalog *ics_texts(arena *a, const char *layouts_dir, diag *d, int *rc)
+{
+	const char *dir = layouts_dir ? layouts_dir : arena_printf(a, "%s/layouts", kit_data_dir(a));
+	catalog *c = NULL;
+	*rc = dir ? catalog_load(a, dir, CATALOG_REFERENCE, NULL, &c, d) : diag_oom(d, NULL);
+	return *rc == AM_OK ? c : NULL;
+}
+
+int cmd_ics(int argc, char **argv)
+{
+	const command *c = cli_find_command("ics");
+	ics_cli o;
+	int r = ics_options(c, argc, argv, &o);
+	if (r >= 0)
+		return r;
+	arena *a;
+	if ((r = cli_one_file(c, argc, &a)) >= 0)
+		return r;
+	diag d;
+	diag_init(&d);
+	am_workplace *wp;
+	catalog *l = NULL;
+	r = reader_load(a, argv[optind], &wp, &d);
+	if (r == AM_OK)
+		l = ics_texts(a, o.layouts_dir, &d, &r);
+	if (r == AM_OK && (o.rhythm || wp->wheel.rhythm))
+		r = kit_apply_rhythm(a, wp, l, o.rhythm, &d);
+	if (r == AM_OK && strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+		r = AM_EUSAGE;
+	if (r == AM_OK) {
+		/* The labels are product text: from the layouts. */
+		ics_opts io = {catalog_text(l, "wheel-title", "Årshjul"),
+		               catalog_text(l, "ics-responsible", "Ansvarlig"), o.has_stamp ? o.stamp : -1};
+		r = ics_write(wp, &io, o.output, &d);
+	}
+	diag_print(&d, stderr);
+	arena_free(a);
+	return r;
+}

@@ -1,0 +1,151 @@
+/* main.c: the amokit command line's entry: the process-wide settings
+ * (signals, the heap, libxml2's allocator, standard output checked at the
+ * end) and the dispatch to a command (cli.h). The calendar helper
+ * amokit-ics is this same file with commands_ics.c's table. */
+#include "cli.h"
+
+#include <errno.h>
+#include <libxml/xmlmemory.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "diag.h"
+#include "output.h"
+#include "reader.h"
+
+/* Memory a document frees stays in the heap for the next one instead of
+ * going back to the kernel: a page given back costs a page fault when it is
+ * touched again, which on a virtual machine is dear (bench/NOTES.md). */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_ARENA_MAX, 1);   /* threads share the heap (and warm_heap's pages) */
+#endif
+}
+
+/* Ends the process for a library that ran out of memory: the temporary
+ * files other threads may be writing go first. */
+static _Noreturn void exit_out_of_memory(void)
+{
+	static const char msg[] = "amokit: ikke nok hukommelse\n";
+	output_on_signal();
+	fwrite(msg, 1, sizeof msg - 1, stderr);
+	_Exit(AM_EINTERNAL);
+}
+
+/* libxml2 2.9 does not survive every failed allocation of its own (it can
+ * crash inside schema validation), so the command line ends the process
+ * cleanly instead: "out of memory", exit 3. */
+static void *xml_checked(void *p)
+{
+	if (!p)
+		exit_out_of_memory();
+	return p;
+}
+
+static void *xml_malloc(size_t n) { return xml_checked(malloc(n ? n : 1)); }
+static void *xml_realloc(void *p, size_t n) { return xml_checked(realloc(p, n ? n : 1)); }
+static char *xml_strdup(const char *s) { return xml_checked(strdup(s)); }
+
+/* libhyphen ends the process with exit(1) when one of its allocations
+ * fails (hnj_malloc). Any exit that does not come through main's return is
+ * such a one: say so plainly and end with the out-of-memory code. Forked
+ * batch workers end through exit() on purpose and are left alone. */
+static bool main_returned;
+static pid_t main_pid;
+
+static void on_library_exit(void)
+{
+	if (!main_returned && getpid() == main_pid)
+		exit_out_of_memory();
+}
+
+/* --version anywhere before a "--" asks for the version, whatever else
+ * the line says. */
+static bool wants_version(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--version") == 0)
+			return true;
+	return false;
+}
+
+static int run(int argc, char **argv)
+{
+	if (wants_version(argc, argv)) {
+		printf("amokit %s\n", AMOKIT_VERSION);
+		return AM_OK;
+	}
+	if (argc < 2)
+		return cli_usage_error(NULL, "ingen kommando angivet", NULL);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_print_usage(stdout);
+		return AM_OK;
+	}
+	const command *c = cli_find_command(argv[1]);
+	if (!c)
+		return cli_usage_error(NULL, argv[1][0] == '-' ? "ukendt tilvalg" : "ukendt kommando", argv[1]);
+	int r = c->run(argc - 1, argv + 1);
+	reader_cleanup();
+	return r;
+}
+
+/* Interrupted (Ctrl-C, kill): a batch's workers end first, then nothing
+ * half-written is left behind (a set being published is completed); then
+ * the signal takes its usual course. */
+static void on_signal(int sig)
+{
+	batch_on_signal(sig);
+	output_on_signal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void remove_temporaries_on_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa = {0};
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* Standard output is checked once everything is printed: a log lost on a
+ * full device, or a closed pipe, is an I/O error like any other. */
+static int finish_stdout(int r)
+{
+	errno = 0;
+	bool bad = fflush(stdout) != 0;
+	int e = errno;
+	bad |= ferror(stdout) != 0;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (!bad)
+		return r;
+	fprintf(stderr, "amokit: kan ikke skrive til standard-ud: %s\n", e ? diag_errno(e) : "skrivefejl");
+	return r ? r : AM_EUSAGE;
+}
+
+int main(int argc, char **argv)
+{
+	remove_temporaries_on_signals();
+	keep_freed_memory();
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+	main_pid = getpid();
+	atexit(on_library_exit);
+	int r = finish_stdout(run(argc, argv));
+	main_returned = true;
+	return r;
+}
