@@ -81,6 +81,9 @@ unsigned kit_parse_only(const char *list, diag *d);
  * share/amokit beside the binary's directory, the source tree the binary
  * was built in, or the one it was built to be installed in. */
 const char *kit_data_dir(arena *a);
+/* The directory of the running program (from /proc/self/exe) into dir,
+ * which holds size bytes; false when it cannot be told. */
+bool kit_exe_dir(char *dir, size_t size);
 /* Adds the legally driven activities (the rhythm) to wp's wheel, titled
  * with the texts of catalog c. Memory comes from a. */
 int kit_apply_rhythm(arena *a, am_workplace *wp, const catalog *c, bool force, diag *d);

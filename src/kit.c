@@ -6,6 +6,7 @@
 #define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
 #include "kit.h"
 
+#include <assert.h>
 #include <libxml/parser.h>
 #include <limits.h>
 #include <stdatomic.h>
@@ -129,20 +130,27 @@ static bool is_data_dir(const char *dir)
  * bin/../share/amokit); the source tree the binary was built in
  * (build/amokit finds build/../layouts); the directory it was built to be
  * installed in (AMOKIT_DATADIR, from make's PREFIX or DATADIR). */
+bool kit_exe_dir(char *dir, size_t size)
+{
+	assert(size > 1);
+	ssize_t n = readlink("/proc/self/exe", dir, size - 1);
+	if (n <= 0)
+		return false;
+	dir[n] = '\0';
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
 const char *kit_data_dir(arena *a)
 {
 	const char *env = getenv("AMOKIT_DATADIR");
 	if (env && *env)
 		return env;
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash = NULL;
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-	}
-	if (slash) {
-		*slash = '\0';   /* the binary's directory */
+	if (kit_exe_dir(exe, sizeof exe)) {
 		const char *moved = arena_printf(a, "%s/../share/amokit", exe);
 		if (is_data_dir(moved))
 			return moved;

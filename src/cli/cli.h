@@ -62,10 +62,12 @@ int cli_usage_error(const command *c, const char *what, const char *arg);
 /* SOURCE_DATE_EPOCH into *has and *t; false (message printed) when it is
  * set to anything but a whole number of seconds up to the end of 9999. */
 bool cli_source_date(bool *has, long long *t);
-/* Parses a command's options (extra, handled by on_extra) and --help, in
- * any order with the files. Returns -1 to go on, or an exit code. */
-int cli_common_options(const command *c, int argc, char **argv, const struct option *extra,
-                       int (*on_extra)(int opt, void *ctx), void *ctx);
+/* Parses a command's options (opts, with shorts for getopt) in any order
+ * with the files: --help and --max-size here, the others by on_opt, which
+ * returns -1 to go on, an exit code, or -2 for an option it does not take.
+ * Returns -1 to go on, or an exit code. */
+int cli_options(const command *c, int argc, char **argv, const char *shorts, const struct option *opts,
+                int (*on_opt)(const command *c, int opt, void *ctx), void *ctx);
 /* Refuses "-" named twice among the files: -1 to go on, or the exit code. */
 int cli_one_stdin(const command *c, int argc, char **argv);
 /* Checks that exactly one FILE follows the options and makes the arena

@@ -23,6 +23,20 @@ static bool parse_year(const char *arg, int *year)
 	return true;
 }
 
+static int next_year_option(const command *c, int opt, void *ctx)
+{
+	nextyear_opts *o = ctx;
+	switch (opt) {
+	case 'o': o->output = optarg; return -1;
+	case OPT_FORCE: o->force = true; return -1;
+	case OPT_YEAR:
+		if (!parse_year(optarg, &o->year))
+			return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+		return -1;
+	default: return -2;
+	}
+}
+
 int cmd_next_year(int argc, char **argv)
 {
 	const command *c = cli_find_command("next-year");
@@ -35,28 +49,9 @@ int cmd_next_year(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	nextyear_opts o = {NULL, "-", 0, false};
-	optind = 1;
-	opterr = 0;
-	int opt, r;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o.output = optarg; break;
-		case OPT_FORCE: o.force = true; break;
-		case OPT_YEAR:
-			if (!parse_year(optarg, &o.year))
-				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
-			break;
-		case OPT_MAX_SIZE:
-			if ((r = cli_max_size_option(c, optarg)) >= 0)
-				return r;
-			break;
-		case OPT_HELP:
-			cli_print_help(c, stdout);
-			return AM_OK;
-		default:
-			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-		}
-	}
+	int r = cli_options(c, argc, argv, "o:", opts, next_year_option, &o);
+	if (r >= 0)
+		return r;
 	if (optind + 1 != argc)
 		return cli_usage_error(c, optind >= argc ? "next-year: ingen FIL angivet" : "next-year: én FIL ad gangen", NULL);
 	o.input = argv[optind];
@@ -80,6 +75,33 @@ static bool parse_headcount(const char *arg, int *n)
 	return true;
 }
 
+/* The options import and new share: what the workplace is (when there is
+ * no file), -2 for another. */
+static int workplace_option(const command *c, int opt, const char **output, const char **name,
+                            int *headcount, bool *med, int *year)
+{
+	switch (opt) {
+	case 'o': *output = optarg; return -1;
+	case OPT_NAME: *name = optarg; return -1;
+	case OPT_MED: *med = true; return -1;
+	case OPT_HEADCOUNT:
+		if (!parse_headcount(optarg, headcount))
+			return cli_usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
+		return -1;
+	case OPT_YEAR:
+		if (!parse_year(optarg, year))
+			return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
+		return -1;
+	default: return -2;
+	}
+}
+
+static int import_option(const command *c, int opt, void *ctx)
+{
+	import_opts *o = ctx;
+	return workplace_option(c, opt, &o->output, &o->name, &o->headcount, &o->med, &o->year);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	const command *c = cli_find_command("import");
@@ -96,33 +118,9 @@ int cmd_import(int argc, char **argv)
 	import_opts o;
 	memset(&o, 0, sizeof o);
 	o.report = stderr;
-	optind = 1;
-	opterr = 0;
-	int opt, r;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o.output = optarg; break;
-		case OPT_NAME: o.name = optarg; break;
-		case OPT_MED: o.med = true; break;
-		case OPT_HEADCOUNT:
-			if (!parse_headcount(optarg, &o.headcount))
-				return cli_usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
-			break;
-		case OPT_YEAR:
-			if (!parse_year(optarg, &o.year))
-				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
-			break;
-		case OPT_MAX_SIZE:
-			if ((r = cli_max_size_option(c, optarg)) >= 0)
-				return r;
-			break;
-		case OPT_HELP:
-			cli_print_help(c, stdout);
-			return AM_OK;
-		default:
-			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-		}
-	}
+	int r = cli_options(c, argc, argv, "o:", opts, import_option, &o);
+	if (r >= 0)
+		return r;
 	if (argc - optind < 2)
 		return cli_usage_error(c, "import: giv arbejdspladsfilen og mindst én CSV-fil", NULL);
 	if ((r = cli_one_stdin(c, argc, argv)) >= 0)
@@ -159,6 +157,16 @@ static int this_year(void)
 	return y < READER_MIN_YEAR ? READER_MIN_YEAR : y > READER_MAX_YEAR ? READER_MAX_YEAR : y;
 }
 
+static int new_option(const command *c, int opt, void *ctx)
+{
+	starter_opts *o = ctx;
+	if (opt == OPT_FORCE) {
+		o->force = true;
+		return -1;
+	}
+	return workplace_option(c, opt, &o->output, &o->name, &o->headcount, &o->med, &o->year);
+}
+
 int cmd_new(int argc, char **argv)
 {
 	const command *c = cli_find_command("new");
@@ -173,30 +181,9 @@ int cmd_new(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	starter_opts o = {.output = NULL};
-	optind = 1;
-	opterr = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o.output = optarg; break;
-		case OPT_NAME: o.name = optarg; break;
-		case OPT_MED: o.med = true; break;
-		case OPT_FORCE: o.force = true; break;
-		case OPT_HEADCOUNT:
-			if (!parse_headcount(optarg, &o.headcount))
-				return cli_usage_error(c, "--headcount skal have et antal ansatte fra 1, ikke", optarg);
-			break;
-		case OPT_YEAR:
-			if (!parse_year(optarg, &o.year))
-				return cli_usage_error(c, "--year skal have et år fra 1990 til 2100, ikke", optarg);
-			break;
-		case OPT_HELP:
-			cli_print_help(c, stdout);
-			return AM_OK;
-		default:
-			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-		}
-	}
+	int r = cli_options(c, argc, argv, "o:", opts, new_option, &o);
+	if (r >= 0)
+		return r;
 	if (argc - optind > 1 || (argc - optind == 1 && o.output))
 		return cli_usage_error(c, "new: giv kun én FIL (eller -o FIL)", NULL);
 	if (argc - optind == 1)
@@ -212,7 +199,7 @@ int cmd_new(int argc, char **argv)
 		return AM_EUSAGE;
 	diag d;
 	diag_init(&d);
-	int r = starter_run(&o, &d);
+	r = starter_run(&o, &d);
 	diag_print(&d, stderr);
 	return r;
 }

@@ -13,29 +13,23 @@
 
 #include "arena.h"
 
-/* The calendar export is a program of its own, amokit-ics: this file built
- * with AMOKIT_ICS_HELPER, which has the ics command only and links libical.
- * Every other command then runs without libical and ICU's i18n library,
+/* The calendar export is a program of its own, amokit-ics: main.c with
+ * commands_ics.c's table and ics_helper.c, the ics command only, linked
+ * with libical. Every other command then runs without libical and ICU's i18n library,
  * which cost each process memory and start-up time (bench/NOTES.md), while
  * the packaging tools still see libical as an ordinary dependency. It is
  * also where libical is kept apart: libical 3.0 writes through NULL when
  * an allocation fails (ics.c), so amokit starts the helper as a child and
  * waits for it, and a helper that dies of that is an error message and
  * exit 3 here, never a crash of amokit. */
+
 /* The helper: beside this binary (the build tree), in ../libexec/amokit
  * beside its directory (an installation, moved or not), or where it was
  * built to be installed. NULL when none is there. */
 static const char *ics_helper(char *path, size_t size)
 {
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash = NULL;
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-	}
-	if (slash) {
-		*slash = '\0';
+	if (kit_exe_dir(exe, sizeof exe)) {
 		if (snprintf(path, size, "%s/amokit-ics", exe) < (int)size && access(path, X_OK) == 0)
 			return path;
 		if (snprintf(path, size, "%s/../libexec/amokit/amokit-ics", exe) < (int)size &&

@@ -27,6 +27,7 @@ typedef struct kit_cli {
 	kit_opts ko;
 	const char *previous;      /* --previous: last year's workplace file */
 	const char *previous_dir;  /* --previous-dir: last year's files (batch) */
+	int *jobs;                 /* where -j goes; NULL: no -j */
 } kit_cli;
 
 /* check makes the documents it checks, as render would, and keeps none:
@@ -41,7 +42,7 @@ typedef struct check_opts {
 static int doc_option(const command *c, int opt, kit_cli *k);
 
 
-static int check_option(int opt, void *ctx)
+static int check_option(const command *c, int opt, void *ctx)
 {
 	check_opts *o = ctx;
 	if (opt == OPT_STRICT) {
@@ -52,10 +53,7 @@ static int check_option(int opt, void *ctx)
 		o->k.previous = optarg;
 		return -1;
 	}
-	if (opt == OPT_MAX_SIZE)
-		return cli_max_size_option(cli_find_command("check"), optarg);
-	int r = doc_option(cli_find_command("check"), opt, &o->k);
-	return r == -2 ? AM_EUSAGE : r;
+	return doc_option(c, opt, &o->k);
 }
 
 /* Adds the compliance check of wp to d as warnings: one for every point
@@ -135,13 +133,14 @@ int cmd_check(int argc, char **argv)
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
 		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
 	check_opts o;
 	memset(&o, 0, sizeof o);
 	o.k.job.outdir = ".";      /* named in messages as render's default */
 	o.k.job.docs = KIT_ALL;
-	int r = cli_common_options(cli_find_command("check"), argc, argv, opts, check_option, &o);
+	int r = cli_options(cli_find_command("check"), argc, argv, "", opts, check_option, &o);
 	if (r >= 0)
 		return r;
 	if (!cli_source_date(&o.k.job.has_timestamp, &o.k.job.timestamp))
@@ -210,6 +209,23 @@ static int doc_option(const command *c, int opt, kit_cli *k)
  * allowed); returns -1 to go on, or an exit code. */
 static bool parse_jobs(const char *s, int *jobs);
 
+static int kit_option(const command *c, int opt, void *ctx)
+{
+	kit_cli *k = ctx;
+	switch (opt) {
+	case 'o': k->job.outdir = optarg; return -1;
+	case 'j':
+		if (!k->jobs)
+			return -2;
+		if (!parse_jobs(optarg, k->jobs))
+			return cli_usage_error(c, "-j skal have et antal fra 1 til 64, ikke", optarg);
+		return -1;
+	case OPT_PREVIOUS: k->previous = optarg; return -1;
+	case OPT_PREVIOUS_DIR: k->previous_dir = optarg; return -1;
+	default: return doc_option(c, opt, k);
+	}
+}
+
 static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int *jobs)
 {
 	static const struct option opts[] = {
@@ -231,34 +247,10 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 	memset(k, 0, sizeof *k);
 	k->job.outdir = ".";
 	k->job.docs = KIT_ALL;
-	optind = 1;
-	opterr = 0;
-	int opt, r;
-	while ((opt = getopt_long(argc, argv, jobs ? "o:j:" : "o:", opts, NULL)) != -1) {
-		if (opt == 'j' && !jobs)
-			opt = '?';
-		switch (opt) {
-		case 'o': k->job.outdir = optarg; break;
-		case 'j':
-			if (!parse_jobs(optarg, jobs))
-				return cli_usage_error(c, "-j skal have et antal fra 1 til 64, ikke", optarg);
-			break;
-		case OPT_MAX_SIZE:
-			if ((r = cli_max_size_option(c, optarg)) >= 0)
-				return r;
-			break;
-		case OPT_PREVIOUS: k->previous = optarg; break;
-		case OPT_PREVIOUS_DIR: k->previous_dir = optarg; break;
-		case OPT_HELP:
-			cli_print_help(c, stdout);
-			return AM_OK;
-		default:
-			if ((r = doc_option(c, opt, k)) == -2)
-				return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-			if (r >= 0)
-				return r;
-		}
-	}
+	k->jobs = jobs;
+	int r = cli_options(c, argc, argv, jobs ? "o:j:" : "o:", opts, kit_option, k);
+	if (r >= 0)
+		return r;
 	if (!cli_source_date(&k->job.has_timestamp, &k->job.timestamp))
 		return AM_EUSAGE;
 	return -1;

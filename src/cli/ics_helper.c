@@ -20,6 +20,18 @@ typedef struct ics_cli {
 	long long stamp;
 } ics_cli;
 
+static int ics_option(const command *c, int opt, void *ctx)
+{
+	(void)c;
+	ics_cli *o = ctx;
+	switch (opt) {
+	case 'o': o->output = optarg; return -1;
+	case OPT_LAYOUTS: o->layouts_dir = optarg; return -1;
+	case OPT_RHYTHM: o->rhythm = true; return -1;
+	default: return -2;
+	}
+}
+
 static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 {
 	static const struct option opts[] = {
@@ -31,25 +43,9 @@ static int ics_options(const command *c, int argc, char **argv, ics_cli *o)
 		{NULL, 0, NULL, 0},
 	};
 	*o = (ics_cli){"-", NULL, false, false, 0};
-	optind = 1;
-	opterr = 0;
-	int opt, r;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': o->output = optarg; break;
-		case OPT_MAX_SIZE:
-			if ((r = cli_max_size_option(c, optarg)) >= 0)
-				return r;
-			break;
-		case OPT_LAYOUTS: o->layouts_dir = optarg; break;
-		case OPT_RHYTHM: o->rhythm = true; break;
-		case OPT_HELP:
-			cli_print_help(c, stdout);
-			return AM_OK;
-		default:
-			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-		}
-	}
+	int r = cli_options(c, argc, argv, "o:", opts, ics_option, o);
+	if (r >= 0)
+		return r;
 	return cli_source_date(&o->has_stamp, &o->stamp) ? -1 : AM_EUSAGE;
 }
 

@@ -165,28 +165,21 @@ const command *cli_find_command(const char *name)
 	return NULL;
 }
 
-int cli_common_options(const command *c, int argc, char **argv, const struct option *extra,
-                          int (*on_extra)(int opt, void *ctx), void *ctx)
+int cli_options(const command *c, int argc, char **argv, const char *shorts, const struct option *opts,
+                int (*on_opt)(const command *c, int opt, void *ctx), void *ctx)
 {
-	struct option opts[16];
-	size_t n = 0;
-	for (; extra && extra[n].name && n < 14; n++)
-		opts[n] = extra[n];
-	opts[n++] = (struct option){"help", no_argument, NULL, OPT_HELP};
-	opts[n] = (struct option){NULL, 0, NULL, 0};
-	if (!c)
-		c = cli_find_command(argv[0]);
 	optind = 1;
 	opterr = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	int opt, r;
+	while ((opt = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
 		if (opt == OPT_HELP) {
 			cli_print_help(c, stdout);
 			return AM_OK;
 		}
-		if (opt == '?' || opt == ':' || !on_extra)
+		if (opt == OPT_MAX_SIZE)
+			r = cli_max_size_option(c, optarg);
+		else if (opt == '?' || opt == ':' || (r = on_opt(c, opt, ctx)) == -2)
 			return cli_usage_error(c, "ukendt eller ufuldstændigt tilvalg", argv[optind - 1]);
-		int r = on_extra(opt, ctx);
 		if (r >= 0)
 			return r;
 	}
