@@ -46,4 +46,13 @@ void reader_forget_schema(void);
  * at exit, when no other thread is reading). */
 void reader_cleanup(void);
 
+/* libxml2 2.9 does not survive every failed allocation of its own (it can
+ * crash inside schema validation): with this, each of its allocations that
+ * fails calls on_oom instead, which must not return (the command line ends
+ * the process: "out of memory", exit 3). Call before libxml2 is used. */
+void reader_use_checked_memory(void (*on_oom)(void));
+
+/* Initialises libxml2 once, before two threads use it. */
+void reader_init_threads(void);
+
 #endif

@@ -23,10 +23,12 @@
 #include "xsdinfo.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -94,6 +96,28 @@ void reader_cleanup(void)
 	xsd_forget();
 	xmlCleanupParser();
 }
+
+static void (*xml_on_oom)(void);
+
+static void *xml_checked(void *p)
+{
+	if (!p)
+		xml_on_oom();
+	return p;
+}
+
+static void *xml_malloc(size_t n) { return xml_checked(malloc(n ? n : 1)); }
+static void *xml_realloc(void *p, size_t n) { return xml_checked(realloc(p, n ? n : 1)); }
+static char *xml_strdup(const char *s) { return xml_checked(strdup(s)); }
+
+void reader_use_checked_memory(void (*on_oom)(void))
+{
+	assert(on_oom);
+	xml_on_oom = on_oom;
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+}
+
+void reader_init_threads(void) { xmlInitParser(); }
 
 /* ---- 2. the byte scan --------------------------------------------------- */
 

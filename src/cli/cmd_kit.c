@@ -6,7 +6,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -304,7 +303,7 @@ static void start_kit(kit_opening *o, const kit_opts *opts)
 	o->opts = opts;
 	o->k = NULL;
 	diag_init(&o->d);
-	xmlInitParser();   /* once, before two threads use libxml2 */
+	reader_init_threads();   /* once, before two threads use libxml2 */
 	o->started = pthread_create(&o->thread, NULL, open_kit, o) == 0;
 }
 

@@ -1,11 +1,10 @@
 /* main.c: the amokit command line's entry: the process-wide settings
- * (signals, the heap, libxml2's allocator, standard output checked at the
- * end) and the dispatch to a command (cli.h). The calendar helper
- * amokit-ics is this same file with commands_ics.c's table. */
+ * (signals, the heap, what ends libxml2 out of memory, standard output
+ * checked at the end) and the dispatch to a command (cli.h). The calendar
+ * helper amokit-ics is this same file with commands_ics.c's table. */
 #include "cli.h"
 
 #include <errno.h>
-#include <libxml/xmlmemory.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -40,20 +39,6 @@ static _Noreturn void exit_out_of_memory(void)
 	fwrite(msg, 1, sizeof msg - 1, stderr);
 	_Exit(AM_EINTERNAL);
 }
-
-/* libxml2 2.9 does not survive every failed allocation of its own (it can
- * crash inside schema validation), so the command line ends the process
- * cleanly instead: "out of memory", exit 3. */
-static void *xml_checked(void *p)
-{
-	if (!p)
-		exit_out_of_memory();
-	return p;
-}
-
-static void *xml_malloc(size_t n) { return xml_checked(malloc(n ? n : 1)); }
-static void *xml_realloc(void *p, size_t n) { return xml_checked(realloc(p, n ? n : 1)); }
-static char *xml_strdup(const char *s) { return xml_checked(strdup(s)); }
 
 /* libhyphen ends the process with exit(1) when one of its allocations
  * fails (hnj_malloc). Any exit that does not come through main's return is
@@ -142,7 +127,7 @@ int main(int argc, char **argv)
 {
 	remove_temporaries_on_signals();
 	keep_freed_memory();
-	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+	reader_use_checked_memory(exit_out_of_memory);
 	main_pid = getpid();
 	atexit(on_library_exit);
 	int r = finish_stdout(run(argc, argv));
