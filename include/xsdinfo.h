@@ -76,6 +76,10 @@ const xsd_attr *xsd_attr_of(const xsd_elem *e, const char *name);
 /* The first sentence of doc (up to the first ". " or the end), copied into
  * out (size bytes); "" when doc is NULL. */
 void xsd_summary(const char *doc, char *out, size_t size);
+/* Copies in to out (which holds strlen(in) + 1 bytes) with every run of
+ * XML white space made one space and none at either end; returns the
+ * length written (a NUL follows). */
+size_t xsd_collapse_space(const char *in, char *out);
 
 /* Visits every element declaration under root, depth first in schema
  * order (root included). */

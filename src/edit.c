@@ -338,23 +338,9 @@ const char *edit_text(arena *a, xmlNodePtr el)
 	if (!t)
 		return NULL;
 	char *out = arena_alloc(a, strlen((const char *)t) + 1);
-	size_t k = 0;
-	bool space = false;
-	for (const unsigned char *p = t; out && *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = k > 0;
-			continue;
-		}
-		if (space)
-			out[k++] = ' ';
-		space = false;
-		out[k++] = (char)*p;
-	}
+	size_t k = out ? xsd_collapse_space((const char *)t, out) : 0;
 	xmlFree(t);
-	if (!out || k == 0)
-		return NULL;
-	out[k] = '\0';
-	return out;
+	return k ? out : NULL;
 }
 
 void edit_comment_before(edit_doc *e, xmlNodePtr el, const char *text)

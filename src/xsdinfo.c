@@ -82,9 +82,16 @@ static const char *documentation(builder *b, xmlNodePtr n)
 		xmlFree(t);
 		return NULL;
 	}
+	size_t k = xsd_collapse_space((const char *)t, out);
+	xmlFree(t);
+	return k ? out : NULL;
+}
+
+size_t xsd_collapse_space(const char *in, char *out)
+{
 	size_t k = 0;
 	bool space = false;
-	for (const unsigned char *p = t; *p; p++) {
+	for (const char *p = in; *p; p++) {
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
 			space = k > 0;
 			continue;
@@ -92,11 +99,10 @@ static const char *documentation(builder *b, xmlNodePtr n)
 		if (space)
 			out[k++] = ' ';
 		space = false;
-		out[k++] = (char)*p;
+		out[k++] = *p;
 	}
 	out[k] = '\0';
-	xmlFree(t);
-	return k ? out : NULL;
+	return k;
 }
 
 /* The global xs:<kind name="name"> of the schema, or NULL. */

@@ -534,6 +534,17 @@ static void dispatch(batch *b, worker *w)
 	b->next++;
 }
 
+/* In a child just forked: a parent killed outright takes its children
+ * with it (Linux), and one already gone ends the child at once. */
+static void die_with_parent(void)
+{
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != atomic_load(&parent_pid))
+		_exit(0);
+#endif
+}
+
 static int spawn(batch *b, worker *w)
 {
 	int task[2], result[2];
@@ -554,12 +565,7 @@ static int spawn(batch *b, worker *w)
 		return -1;
 	}
 	if (pid == 0) {
-#ifdef __linux__
-		/* A parent killed outright takes its workers with it. */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() != atomic_load(&parent_pid))
-			_exit(0);
-#endif
+		die_with_parent();
 		/* Other workers' pipe ends would keep their pipes open: close them. */
 		for (int i = 0; i < b->n_workers; i++) {
 			if (b->w[i].pid && &b->w[i] != w) {
@@ -785,11 +791,7 @@ static int manifest_in_child(batch *b)
 		return AM_EINTERNAL;
 	}
 	if (pid == 0) {
-#ifdef __linux__
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() != atomic_load(&parent_pid))
-			_exit(0);
-#endif
+		die_with_parent();
 		close(fd[0]);
 		diag d;
 		diag_init(&d);
