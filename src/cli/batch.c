@@ -40,43 +40,9 @@
 #include "sha256.h"
 #ifdef __linux__
 #include <sys/prctl.h>
+#include "batch_int.h"
 #endif
 
-#define NAME_LEN 200       /* longest output name; leaves room for staging */
-#define ERRTEXT_MAX 4096   /* the part of a failed file's messages kept */
-
-typedef enum in_state { IN_PENDING, IN_RUNNING, IN_DONE, IN_FAILED } in_state;
-
-typedef struct input {
-	const char *path;
-	const char *sub;       /* its folder below the folder it was found in ("" for none) */
-	const char *name;      /* output name; NULL when it has none */
-	in_state st;
-	const char *errors;    /* the failure's messages, one per line */
-} input;
-
-typedef struct worker {
-	pid_t pid;             /* 0: not running */
-	int task_fd;           /* parent → worker: file indexes; -1 once closed */
-	int result_fd;         /* worker → parent: results */
-	long task;             /* the file it holds, or -1 */
-} worker;
-
-typedef struct batch {
-	const batch_opts *o;
-	arena *a;              /* paths, names and failure texts */
-	input *in;
-	size_t n, cap;
-	size_t next;           /* the next input to hand out */
-	size_t done, failed;
-	worker w[BATCH_MAX_JOBS];
-	int n_workers;
-	int fatal;             /* a worker could not open the kit: its code */
-	int worker_trouble;    /* a worker ended abnormally after its work */
-	bool killed;           /* a worker was killed: it may have left a staging folder */
-	bool tty;
-	diag *d;
-} batch;
 
 /* The worker's answer for one file (or a fatal kit failure), followed by
  * n diag entries. */
@@ -223,165 +189,6 @@ static void worker_main(const batch *b, int task_fd, int result_fd)
 	exit(0);
 }
 
-/* ---- inputs ------------------------------------------------------------- */
-
-bool batch_output_name(const char *path, char *buf, size_t n)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t len = strlen(base);
-	if (len > 4 && strcmp(base + len - 4, ".xml") == 0)
-		len -= 4;
-	if (len == 0 || len >= n || len > NAME_LEN || base[0] == '.')
-		return false;
-	memcpy(buf, base, len);
-	buf[len] = '\0';
-	return true;
-}
-
-static int add_input(batch *b, const char *path, const char *sub)
-{
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 64;
-		input *in = realloc(b->in, cap * sizeof *in);
-		if (!in)
-			return diag_oom(b->d, NULL);
-		b->in = in;
-		b->cap = cap;
-	}
-	input *in = &b->in[b->n];
-	memset(in, 0, sizeof *in);
-	if (!(in->path = arena_strdup(b->a, path)) || !(in->sub = arena_strdup(b->a, sub)))
-		return diag_oom(b->d, NULL);
-	b->n++;
-	return AM_OK;
-}
-
-static int by_path(const void *x, const void *y)
-{
-	return strcmp(((const input *)x)->path, ((const input *)y)->path);
-}
-
-static bool is_xml_file(const char *path)
-{
-	size_t len = strlen(path);
-	struct stat st;
-	return len > 4 && strcmp(path + len - 4, ".xml") == 0 && stat(path, &st) == 0 &&
-	       S_ISREG(st.st_mode);
-}
-
-#define MAX_DEPTH 16   /* folders below a folder given, at most */
-
-/* Adds the *.xml files of root/sub and, recursively, of its folders (not
- * following symbolic links, nor hidden names), sorted by path. */
-static int add_dir(batch *b, const char *root, const char *sub, int depth)
-{
-	const char *dir = sub[0] ? arena_printf(b->a, "%s/%s", root, sub) : root;
-	DIR *dp = dir ? opendir(dir) : NULL;
-	if (!dp) {
-		diag_error(b->d, dir, 0, "mappen kan ikke læses: %s", diag_errno(errno));
-		return AM_EUSAGE;
-	}
-	size_t first = b->n;
-	int rc = AM_OK;
-	struct dirent *e;
-	while (!rc && (e = readdir(dp))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *path = arena_printf(b->a, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (!path)
-			rc = diag_oom(b->d, NULL);
-		else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
-			rc = add_dir(b, root, arena_printf(b->a, "%s%s%s", sub, sub[0] ? "/" : "", e->d_name), depth + 1);
-		else if (is_xml_file(path))
-			rc = add_input(b, path, sub);
-	}
-	closedir(dp);
-	if (!rc && b->n > first)
-		qsort(b->in + first, b->n - first, sizeof *b->in, by_path);
-	return rc;
-}
-
-static const char *errtext(batch *b, const diag *d, const char *path);
-
-/* Gives every input its output name; a name already taken fails the later file. */
-static int assign_names(batch *b)
-{
-	char name[NAME_LEN + 1];
-	for (size_t i = 0; i < b->n; i++) {
-		input *in = &b->in[i];
-		diag d;
-		diag_init(&d);
-		if (!batch_output_name(in->path, name, sizeof name))
-			diag_error(&d, in->path, 0, "filnavnet kan ikke bruges som mappenavn (tomt, skjult eller for langt)");
-		for (size_t j = 0; j < i && !d.n; j++)
-			if (b->in[j].name && strcmp(b->in[j].name, name) == 0 && strcmp(b->in[j].sub, in->sub) == 0)
-				diag_error(&d, in->path, 0, "mappen '%s' bruges allerede af %s; springes over",
-				           name, b->in[j].path);
-		if (d.n) {
-			in->st = IN_FAILED;
-			in->errors = errtext(b, &d, in->path);
-			b->failed++;
-		} else if (!(in->name = arena_strdup(b->a, name))) {
-			return diag_oom(b->d, NULL);
-		}
-	}
-	return AM_OK;
-}
-
-static int collect_inputs(batch *b)
-{
-	const batch_opts *o = b->o;
-	for (size_t i = 0; i < o->n_inputs; i++) {
-		struct stat st;
-		int rc = stat(o->inputs[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(b, o->inputs[i], "", 0)
-		                                                              : add_input(b, o->inputs[i], "");
-		if (rc)
-			return rc;
-	}
-	if (b->n == 0) {
-		diag_error(b->d, NULL, 0, "batch: ingen arbejdspladsfiler (FIL.xml eller en mappe med dem)");
-		return AM_EUSAGE;
-	}
-	if (b->n > UINT32_MAX) {
-		diag_error(b->d, NULL, 0, "batch: for mange filer");
-		return AM_EUSAGE;
-	}
-	return assign_names(b);
-}
-
-static int make_outdir(const char *dir, diag *d)
-{
-	struct stat st;
-	if (mkdir(dir, 0777) == 0)
-		return AM_OK;
-	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return AM_OK;
-	diag_error(d, dir, 0, "mappen til dokumenterne kan ikke oprettes: %s",
-	           errno == EEXIST ? "der findes en fil med det navn" : diag_errno(errno));
-	return AM_EUSAGE;
-}
-
-/* The output folders of the subfolders found, made before the workers
- * start (so that two of them never race to make one). */
-static int make_subdirs(batch *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		const char *sub = b->in[i].sub;
-		size_t n = strlen(sub);
-		for (size_t k = 1; k <= n; k++) {
-			if (k < n && sub[k] != '/')
-				continue;
-			const char *dir = arena_printf(b->a, "%s/%.*s", b->o->outdir, (int)k, sub);
-			int rc = dir ? make_outdir(dir, b->d) : diag_oom(b->d, NULL);
-			if (rc)
-				return rc;
-		}
-	}
-	return AM_OK;
-}
-
 /* ---- the manifest ----------------------------------------------------------- */
 
 typedef struct manifest {
@@ -472,7 +279,7 @@ static int write_manifest(batch *b)
 /* ---- the parent's side -------------------------------------------------- */
 
 /* The messages of d as text in the arena; entries without a file name the input. */
-static const char *errtext(batch *b, const diag *d, const char *path)
+const char *batch_errtext(batch *b, const diag *d, const char *path)
 {
 	diag copy = *d;
 	for (int i = 0; i < copy.n; i++)
@@ -596,7 +403,7 @@ static void finish(batch *b, size_t index, int rc, const diag *d)
 		b->done++;
 	} else {
 		in->st = IN_FAILED;
-		in->errors = errtext(b, d, in->path);
+		in->errors = batch_errtext(b, d, in->path);
 		b->failed++;
 	}
 	progress(b);
@@ -821,11 +628,11 @@ static int manifest_in_child(batch *b)
 
 static int run(batch *b)
 {
-	int rc = collect_inputs(b);
+	int rc = batch_collect_inputs(b);
 	if (!rc)
-		rc = make_outdir(b->o->outdir, b->d);
+		rc = batch_make_outdir(b->o->outdir, b->d);
 	if (!rc)
-		rc = make_subdirs(b);
+		rc = batch_make_subdirs(b);
 	if (rc)
 		return rc;
 	int jobs = b->o->jobs > 0 ? b->o->jobs : default_jobs();
@@ -888,3 +695,4 @@ int batch_run(const batch_opts *o, diag *d)
 	arena_free(b.a);
 	return rc;
 }
+
