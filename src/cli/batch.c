@@ -278,25 +278,6 @@ static int write_manifest(batch *b)
 
 /* ---- the parent's side -------------------------------------------------- */
 
-/* The messages of d as text in the arena; entries without a file name the input. */
-const char *batch_errtext(batch *b, const diag *d, const char *path)
-{
-	diag copy = *d;
-	for (int i = 0; i < copy.n; i++)
-		if (!copy.entries[i].file[0])
-			snprintf(copy.entries[i].file, sizeof copy.entries[i].file, "%s", path);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
-		return "ikke nok hukommelse";
-	diag_print(&copy, f);
-	fclose(f);
-	const char *text = buf ? arena_strndup(b->a, buf, len < ERRTEXT_MAX ? len : ERRTEXT_MAX) : NULL;
-	free(buf);
-	return text ? text : "ikke nok hukommelse";
-}
-
 static void progress(const batch *b)
 {
 	if (!b->tty)
