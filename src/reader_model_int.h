@@ -1,12 +1,13 @@
-/* reader_model_int.h: what the files of the model builder share
- * (reader_model.c: tree helpers, text, values, people, the AMO and the
- * workplace; reader_sections.c: the sections of the discussion;
- * reader_wheel.c: the årshjul). Private to those files. */
+/* reader_model_int.h: what the files of the model builder share (reader_model.c:
+ * the whole; reader_nodes.c: elements, text and values; reader_people.c:
+ * people, groups and committees; reader_sections.c: the sections of the
+ * discussion; reader_wheel.c: the årshjul). Private to those files. */
 #ifndef AMOKIT_READER_MODEL_INT_H
 #define AMOKIT_READER_MODEL_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "reader_model.h"
 
@@ -28,14 +29,11 @@ xmlNodePtr rm_child(xmlNodePtr parent, const char *name);
 const char *rm_child_text(rm *r, xmlNodePtr parent, const char *name);
 const am_committee *rm_committee_ref(rm *r, xmlNodePtr el);
 size_t rm_count_children(xmlNodePtr parent, const char *name);
-int rm_date_key(am_date d);
 am_date rm_date_of(rm *r, xmlNodePtr el);
 void rm_error_at(rm *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const am_focus_area *rm_focus_attr(rm *r, xmlNodePtr el);
 const am_group *rm_group_attr(rm *r, xmlNodePtr el);
-int rm_line_of(xmlNodePtr n);
 xmlNodePtr rm_next_child(xmlNodePtr parent, xmlNodePtr after, const char *name);
-bool rm_parse_bool(const char *s);
 bool rm_parse_date(rm *r, const char *what, const char *s, int line, am_date *out);
 double rm_parse_hours(const char *s);
 long rm_parse_long(const char *s, long absent);
@@ -45,8 +43,10 @@ const am_person *rm_person_ref(rm *r, xmlNodePtr el);
 void rm_read_accidents(rm *r, xmlNodePtr sec);
 void rm_read_actions(rm *r, xmlNodePtr sec);
 void rm_read_agenda(rm *r, xmlNodePtr sec);
+void rm_read_amo(rm *r, xmlNodePtr sec);
 void rm_read_announcements(rm *r, xmlNodePtr sec);
 void rm_read_apv(rm *r, xmlNodePtr sec);
+void rm_read_committees(rm *r, xmlNodePtr sec);
 void rm_read_competence(rm *r, xmlNodePtr sec);
 void rm_read_competence_done(rm *r, xmlNodePtr sec);
 void rm_read_cooperation(rm *r, xmlNodePtr el);
@@ -57,10 +57,15 @@ void rm_read_follow_up(rm *r, xmlNodePtr el);
 void rm_read_goals(rm *r, xmlNodePtr sec);
 void rm_read_last_goals(rm *r, xmlNodePtr sec);
 void rm_read_meeting(rm *r, xmlNodePtr el);
+void rm_read_people(rm *r, xmlNodePtr people);
 void rm_read_wheel(rm *r, xmlNodePtr sec);
 void rm_suggest_id(char *msg, size_t size, const char *id, const char *const *ids, size_t n);
 const char *rm_text_of(rm *r, xmlNodePtr el);
 void rm_unique_ids(rm *r, const char *what, const void *items, size_t n, size_t size,
                    size_t id_offset, size_t line_offset);
+
+static inline int date_key(am_date d) { return d.y * 10000 + d.m * 100 + d.d; }
+static inline int line_of(xmlNodePtr n) { return (int)xmlGetLineNo(n); }
+static inline bool parse_bool(const char *s) { return s && strcmp(s, "true") == 0; }
 
 #endif

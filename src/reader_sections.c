@@ -1,13 +1,21 @@
 /* reader_sections.c: the sections of the discussion in the workplace
- * file → the model: last year's goals and their follow-up, the meeting,
- * the agenda, focus areas, goals, the handleplan, APV, competence plans,
- * accidents and announcements. See reader_model_int.h. */
+ * file: last year's goals and their follow-up, the meeting, the agenda,
+ * focus areas, goals, the handleplan, APV, competence plans, accidents and
+ * announcements. See reader_model_int.h. */
+#include "reader_model.h"
+#include "reader.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
+#include "norm.h"
+#include "safe_path.h"
+#include "text.h"
 #include "cal.h"
-#include "reader.h"
+#include "xsdinfo.h"
+#include "utf8.h"
 #include "reader_model_int.h"
 
 /* ---- sections ----------------------------------------------------------- */
@@ -18,7 +26,7 @@ void rm_read_meeting(rm *r, xmlNodePtr el)
 	m->start = m->end = -1;
 	if (!el)
 		return;
-	m->line = rm_line_of(el);
+	m->line = line_of(el);
 	m->date = rm_date_of(r, rm_child(el, "date"));
 	m->start = rm_parse_time(rm_child_text(r, el, "start"));
 	m->end = rm_parse_time(rm_child_text(r, el, "end"));
@@ -30,7 +38,7 @@ void rm_read_meeting(rm *r, xmlNodePtr el)
 	xmlNodePtr cm = rm_child(el, "committee");
 	m->committee = cm ? rm_committee_ref(r, cm) : NULL;
 	if (m->start >= 0 && m->end >= 0 && m->end <= m->start)
-		rm_error_at(r, rm_line_of(rm_child(el, "end")), "<end>: %s er ikke efter starten %s; skriv et senere klokkeslæt",
+		rm_error_at(r, line_of(rm_child(el, "end")), "<end>: %s er ikke efter starten %s; skriv et senere klokkeslæt",
 		         rm_child_text(r, el, "end"), rm_child_text(r, el, "start"));
 }
 
@@ -42,7 +50,7 @@ void rm_read_last_goals(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "goal"); el && wp->last_goals; el = rm_next_child(sec, el, "goal"), i++) {
 		am_last_goal *g = &wp->last_goals[i];
-		g->line = rm_line_of(el);
+		g->line = line_of(el);
 		g->title = rm_child_text(r, el, "title");
 		g->comment = rm_child_text(r, el, "comment");
 		g->status = (am_goal_status)am_token_value(am_goal_status_tokens, rm_attr_of(r, el, "status"), GOAL_UNSET);
@@ -57,10 +65,10 @@ void rm_read_first_discussion(rm *r, xmlNodePtr el, xmlNodePtr last_goals)
 	if (!el)
 		return;
 	wp->first_discussion = true;
-	wp->first_line = rm_line_of(el);
+	wp->first_line = line_of(el);
 	wp->first_note = rm_text_of(r, el);
 	if (last_goals)
-		rm_error_at(r, rm_line_of(last_goals), "<last-year-goals>: filen siger <first-discussion> på linje %d, så "
+		rm_error_at(r, line_of(last_goals), "<last-year-goals>: filen siger <first-discussion> på linje %d, så "
 		         "der er ingen mål fra sidste år; skriv kun det ene af de to", wp->first_line);
 }
 
@@ -69,7 +77,7 @@ void rm_read_cooperation_eval(rm *r, xmlNodePtr el)
 	am_cooperation_eval *c = &r->wp->cooperation_eval;
 	if (!el)
 		return;
-	c->line = rm_line_of(el);
+	c->line = line_of(el);
 	c->summary = rm_child_text(r, el, "summary");
 	c->time = rm_child_text(r, el, "time");
 	c->money = rm_child_text(r, el, "money");
@@ -87,7 +95,7 @@ void rm_read_competence_done(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "item"); el && wp->competence_done; el = rm_next_child(sec, el, "item"), i++) {
 		am_competence_done *c = &wp->competence_done[i];
-		c->line = rm_line_of(el);
+		c->line = line_of(el);
 		c->topic = rm_child_text(r, el, "topic");
 		c->comment = rm_child_text(r, el, "comment");
 		c->person = rm_person_ref(r, el);
@@ -111,7 +119,7 @@ void rm_read_apv(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "item"); el && wp->apv_items; el = rm_next_child(sec, el, "item"), i++) {
 		am_apv_item *it = &wp->apv_items[i];
-		it->line = rm_line_of(el);
+		it->line = line_of(el);
 		it->problem = rm_child_text(r, el, "problem");
 		it->action = rm_child_text(r, el, "action");
 		it->owner = rm_child_text(r, el, "owner");
@@ -128,7 +136,7 @@ void rm_read_focus(rm *r, xmlNodePtr sec)
 	wp->focus = rm_alloc_array(r, wp->n_focus, sizeof *wp->focus);
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "area"); el && wp->focus; el = rm_next_child(sec, el, "area"), i++) {
-		wp->focus[i].line = rm_line_of(el);
+		wp->focus[i].line = line_of(el);
 		wp->focus[i].id = rm_attr_of(r, el, "id");
 		wp->focus[i].title = rm_child_text(r, el, "title");
 		wp->focus[i].description = rm_child_text(r, el, "description");
@@ -145,7 +153,7 @@ void rm_read_goals(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "goal"); el && wp->goals; el = rm_next_child(sec, el, "goal"), i++) {
 		am_goal *g = &wp->goals[i];
-		g->line = rm_line_of(el);
+		g->line = line_of(el);
 		g->title = rm_child_text(r, el, "title");
 		g->success = rm_child_text(r, el, "success");
 		g->conditions = rm_child_text(r, el, "conditions");
@@ -164,7 +172,7 @@ void rm_read_actions(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "action"); el && wp->actions; el = rm_next_child(sec, el, "action"), i++) {
 		am_action *ac = &wp->actions[i];
-		ac->line = rm_line_of(el);
+		ac->line = line_of(el);
 		ac->what = rm_child_text(r, el, "what");
 		ac->why = rm_child_text(r, el, "why");
 		ac->how = rm_child_text(r, el, "how");
@@ -182,7 +190,7 @@ void rm_read_cooperation(rm *r, xmlNodePtr el)
 	am_cooperation *c = &r->wp->cooperation;
 	if (!el)
 		return;
-	c->line = rm_line_of(el);
+	c->line = line_of(el);
 	c->frequency = rm_child_text(r, el, "frequency");
 	c->participants = rm_child_text(r, el, "participants");
 	c->convenes = rm_child_text(r, el, "convenes");
@@ -195,7 +203,7 @@ void rm_read_cooperation(rm *r, xmlNodePtr el)
 
 static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m)
 {
-	m->line = rm_line_of(el);
+	m->line = line_of(el);
 	m->person = rm_person_ref(r, el);
 	xmlNodePtr none = rm_child(el, "no-need");
 	if (none) {
@@ -207,7 +215,7 @@ static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m
 	size_t i = 0;
 	for (xmlNodePtr it = rm_child(el, "item"); it && m->items; it = rm_next_child(el, it, "item"), i++) {
 		am_competence_item *ci = &m->items[i];
-		ci->line = rm_line_of(it);
+		ci->line = line_of(it);
 		ci->topic = rm_child_text(r, it, "topic");
 		ci->when = rm_child_text(r, it, "when");
 		const char *h = rm_child_text(r, it, "hours");
@@ -221,17 +229,17 @@ void rm_read_competence(rm *r, xmlNodePtr sec)
 	am_competence *c = &r->wp->competence;
 	if (!sec)
 		return;
-	c->line = rm_line_of(sec);
+	c->line = line_of(sec);
 	xmlNodePtr k = rm_child(sec, "knowledge");
 	if (k) {
-		c->knowledge_present = rm_parse_bool(rm_attr_of(r, k, "present")) ? TRI_YES : TRI_NO;
+		c->knowledge_present = parse_bool(rm_attr_of(r, k, "present")) ? TRI_YES : TRI_NO;
 		c->knowledge_note = rm_text_of(r, k);
 	}
 	xmlNodePtr t = rm_child(sec, "supplementary-training");
 	if (t) {
 		c->training = (am_training_handled)am_token_value(am_training_tokens, rm_attr_of(r, t, "handled"), TRAINING_UNSET);
 		c->training_note = rm_text_of(r, t);
-		c->training_line = rm_line_of(t);
+		c->training_line = line_of(t);
 	}
 	c->n_members = rm_count_children(sec, "member");
 	c->members = rm_alloc_array(r, c->n_members, sizeof *c->members);
@@ -253,7 +261,7 @@ void rm_read_accidents(rm *r, xmlNodePtr sec)
 	ac->accidents = ac->poisonings = ac->health_damage = ac->near_misses = ac->absence_days = -1;
 	if (!sec)
 		return;
-	ac->line = rm_line_of(sec);
+	ac->line = line_of(sec);
 	ac->year = (int)rm_parse_long(rm_attr_of(r, sec, "year"), 0);
 	ac->accidents = (int)rm_parse_long(rm_attr_of(r, sec, "accidents"), -1);
 	ac->poisonings = (int)rm_parse_long(rm_attr_of(r, sec, "poisonings"), -1);
@@ -266,7 +274,7 @@ void rm_read_accidents(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "incident"); el && ac->incidents; el = rm_next_child(sec, el, "incident"), i++) {
 		am_incident *in = &ac->incidents[i];
-		in->line = rm_line_of(el);
+		in->line = line_of(el);
 		in->kind = (am_incident_kind)am_token_value(am_incident_tokens, rm_attr_of(r, el, "kind"), INCIDENT_ACCIDENT);
 		rm_parse_date(r, "incident date=\"…\"", rm_attr_of(r, el, "date"), in->line, &in->date);
 		in->absence_days = (int)rm_parse_long(rm_attr_of(r, el, "absence-days"), -1);
@@ -295,7 +303,7 @@ void rm_read_agenda(rm *r, xmlNodePtr sec)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "point"); el && wp->agenda; el = rm_next_child(sec, el, "point"), i++) {
 		am_agenda_point *p = &wp->agenda[i];
-		p->line = rm_line_of(el);
+		p->line = line_of(el);
 		p->number = (int)rm_parse_long(rm_attr_of(r, el, "n"), 0);
 		p->start = rm_parse_time(rm_attr_of(r, el, "start"));
 		p->minutes = (int)rm_parse_long(rm_attr_of(r, el, "minutes"), 0);
@@ -317,7 +325,7 @@ void rm_read_follow_up(rm *r, xmlNodePtr el)
 	am_follow_up *f = &r->wp->follow_up;
 	if (!el)
 		return;
-	f->line = rm_line_of(el);
+	f->line = line_of(el);
 	xmlNodePtr who = rm_child(el, "responsible");
 	f->responsible = who ? rm_person_ref(r, who) : NULL;
 	f->how = rm_child_text(r, el, "how");

@@ -1,12 +1,20 @@
-/* reader_wheel.c: the årshjul in the workplace file → the model: rings,
- * activities with their dates, periods, months, weeks and repeats, each
- * checked to lie in the wheel's year. See reader_model_int.h. */
+/* reader_wheel.c: the årshjul in the workplace file: rings, activities
+ * with their dates, periods, months, weeks and repeats, each checked to
+ * lie in the wheel's year. See reader_model_int.h. */
+#include "reader_model.h"
+#include "reader.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
+#include "norm.h"
+#include "safe_path.h"
+#include "text.h"
 #include "cal.h"
-#include "reader.h"
+#include "xsdinfo.h"
+#include "utf8.h"
 #include "reader_model_int.h"
 
 /* ---- the wheel ---------------------------------------------------------- */
@@ -28,7 +36,7 @@ static void read_rings(rm *r, xmlNodePtr sec, am_wheel *w)
 	size_t i = 0;
 	for (xmlNodePtr el = rm_child(sec, "ring"); el && w->rings; el = rm_next_child(sec, el, "ring"), i++) {
 		am_ring *g = &w->rings[i];
-		g->line = rm_line_of(el);
+		g->line = line_of(el);
 		g->id = rm_attr_of(r, el, "id");
 		g->name = rm_text_of(r, el);
 		const char *col = rm_attr_of(r, el, "colour");
@@ -55,7 +63,7 @@ static const am_ring *ring_ref(rm *r, const am_wheel *w, xmlNodePtr el)
 	for (size_t i = 0; i < w->n_rings && n < 12; i++)
 		ids[n++] = w->rings[i].id;
 	rm_suggest_id(msg, sizeof msg, id ? id : "", ids, n);
-	rm_error_at(r, rm_line_of(el), "%s", msg);
+	rm_error_at(r, line_of(el), "%s", msg);
 	return NULL;
 }
 
@@ -80,7 +88,7 @@ static const char *wheel_span_text(rm *r, const am_wheel *w, const char *what)
  * before it (the series began earlier), never after it. */
 static void check_date(rm *r, const am_wheel *w, const am_activity *ac, const char *value, int line)
 {
-	int from, to, k = rm_date_key(ac->from);
+	int from, to, k = date_key(ac->from);
 	wheel_keys(w, &from, &to);
 	if (!ac->from.y || (k >= from && k < to) || (ac->repeat != REPEAT_NONE && k < from))
 		return;
@@ -95,9 +103,9 @@ static void check_period(rm *r, const am_wheel *w, const am_activity *ac, const 
 {
 	int from, to;
 	wheel_keys(w, &from, &to);
-	if (!ac->from.y || !ac->to.y || rm_date_key(ac->to) < rm_date_key(ac->from))
+	if (!ac->from.y || !ac->to.y || date_key(ac->to) < date_key(ac->from))
 		return;
-	bool meets = rm_date_key(ac->from) < to && (ac->repeat != REPEAT_NONE || rm_date_key(ac->to) >= from);
+	bool meets = date_key(ac->from) < to && (ac->repeat != REPEAT_NONE || date_key(ac->to) >= from);
 	if (!meets)
 		rm_error_at(r, line, "<period>: %s til %s ligger uden for årshjulets år; skriv %s", f, t,
 		         wheel_span_text(r, w, "en periode, der når ind i året"));
@@ -109,14 +117,14 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 	if ((x = rm_child(el, "date"))) {
 		ac->when = WHEN_DATE;
 		ac->from = rm_date_of(r, x);
-		check_date(r, w, ac, rm_text_of(r, x), rm_line_of(x));
+		check_date(r, w, ac, rm_text_of(r, x), line_of(x));
 	} else if ((x = rm_child(el, "period"))) {
 		const char *f = rm_attr_of(r, x, "from"), *t = rm_attr_of(r, x, "to");
-		int line = rm_line_of(x);
+		int line = line_of(x);
 		ac->when = WHEN_PERIOD;
 		bool ok = rm_parse_date(r, "period from=\"…\"", f, line, &ac->from);
 		ok = rm_parse_date(r, "period to=\"…\"", t, line, &ac->to) && ok;
-		if (ok && rm_date_key(ac->to) < rm_date_key(ac->from))
+		if (ok && date_key(ac->to) < date_key(ac->from))
 			rm_error_at(r, line, "<period>: to=\"%s\" ligger før from=\"%s\"; from skal være den første dato", t, f);
 		check_period(r, w, ac, f, t, line);
 	} else if ((x = rm_child(el, "month"))) {
@@ -126,7 +134,7 @@ static void read_when(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 		ac->when = WHEN_WEEK;
 		ac->week = (int)rm_parse_long(rm_text_of(r, x), 1);
 		if (ac->week > cal_iso_weeks_in_year(w->year))
-			rm_error_at(r, rm_line_of(x), "<week>: uge %d findes ikke i %d; skriv en uge fra 1 til %d",
+			rm_error_at(r, line_of(x), "<week>: uge %d findes ikke i %d; skriv en uge fra 1 til %d",
 			         ac->week, w->year, cal_iso_weeks_in_year(w->year));
 	}
 }
@@ -140,10 +148,10 @@ static bool by_months(am_repeat k)
  * against what the activity's timing allows. */
 static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 {
-	int line = rm_line_of(el);
+	int line = line_of(el);
 	const char *on = rm_attr_of(r, el, "on"), *until = rm_attr_of(r, el, "until");
 	ac->on = (am_repeat_on)am_token_value(am_repeat_on_tokens, on, ON_DAY);
-	ac->next_workday = rm_parse_bool(rm_attr_of(r, el, "move-to-workday"));
+	ac->next_workday = parse_bool(rm_attr_of(r, el, "move-to-workday"));
 	bool weeks = ac->repeat == REPEAT_WEEKLY || ac->repeat == REPEAT_FORTNIGHTLY;
 	if (ac->on != ON_DAY && (ac->when != WHEN_DATE || !by_months(ac->repeat)))
 		rm_error_at(r, line, "<activity on=\"%s\">: kræver en <date> og en gentagelse hver måned, hvert "
@@ -155,7 +163,7 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 		rm_error_at(r, line, "<activity>: en <week> kan ikke gentages månedsvis; brug en gentagelse hver "
 		         "uge eller hver anden uge");
 	if (weeks && ac->when == WHEN_PERIOD && ac->from.y && ac->to.y) {
-		long days = (long)(rm_date_key(ac->to) >= rm_date_key(ac->from)) *
+		long days = (long)(date_key(ac->to) >= date_key(ac->from)) *
 		            (cal_serial(ac->to.y, ac->to.m, ac->to.d) - cal_serial(ac->from.y, ac->from.m, ac->from.d) + 1);
 		int most = ac->repeat == REPEAT_WEEKLY ? 7 : 14;
 		if (days > most)
@@ -167,13 +175,13 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 	if (ac->repeat == REPEAT_NONE)
 		rm_error_at(r, line, "<activity until=\"%s\">: kræver en gentagelse; tilføj attributten repeat", until);
 	else if (rm_parse_date(r, "activity until=\"…\"", until, line, &ac->until) && ac->from.y &&
-	         rm_date_key(ac->until) < rm_date_key(ac->from))
+	         date_key(ac->until) < date_key(ac->from))
 		rm_error_at(r, line, "<activity until=\"%s\">: ligger før den første dato; skriv en senere dato", until);
 }
 
 static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
 {
-	ac->line = rm_line_of(el);
+	ac->line = line_of(el);
 	ac->title = rm_child_text(r, el, "title");
 	ac->responsible = rm_child_text(r, el, "responsible");
 	ac->ring = ring_ref(r, w, el);
@@ -187,7 +195,7 @@ static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *
 		ac->start = rm_parse_time(s);
 		ac->end = rm_parse_time(e);
 		if (ac->end >= 0 && ac->end <= ac->start)
-			rm_error_at(r, rm_line_of(t), "<time>: end=\"%s\" er ikke efter start=\"%s\"; skriv et senere klokkeslæt", e, s);
+			rm_error_at(r, line_of(t), "<time>: end=\"%s\" er ikke efter start=\"%s\"; skriv et senere klokkeslæt", e, s);
 	}
 }
 
@@ -197,10 +205,10 @@ void rm_read_wheel(rm *r, xmlNodePtr sec)
 	w->start_month = 1;
 	if (!sec)
 		return;
-	w->line = rm_line_of(sec);
+	w->line = line_of(sec);
 	w->year = (int)rm_parse_long(rm_attr_of(r, sec, "year"), 0);
 	w->start_month = (int)rm_parse_long(rm_attr_of(r, sec, "start-month"), 1);
-	w->rhythm = rm_parse_bool(rm_attr_of(r, sec, "rhythm"));
+	w->rhythm = parse_bool(rm_attr_of(r, sec, "rhythm"));
 	read_rings(r, sec, w);
 	w->n_activities = rm_count_children(sec, "activity");
 	w->activities = rm_alloc_array(r, w->n_activities, sizeof *w->activities);

@@ -1,0 +1,330 @@
+/* reader_nodes.c: reading one element or attribute of the workplace tree: the
+ * tree helpers, text (white space collapsed, normalised, characters noted
+ * for the font check), and values (dates, times, numbers, yes/no), each
+ * error naming its element and line. See reader_model_int.h. */
+#include "reader_model.h"
+#include "reader.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "norm.h"
+#include "safe_path.h"
+#include "text.h"
+#include "cal.h"
+#include "xsdinfo.h"
+#include "utf8.h"
+#include "reader_model_int.h"
+
+/* ---- tree helpers ------------------------------------------------------- */
+
+
+static bool is_element(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first rm_child element named name after `after` (NULL: from the start). */
+xmlNodePtr rm_next_child(xmlNodePtr parent, xmlNodePtr after, const char *name)
+{
+	if (!parent)
+		return NULL;
+	for (xmlNodePtr c = after ? after->next : parent->children; c; c = c->next)
+		if (is_element(c, name))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr rm_child(xmlNodePtr parent, const char *name)
+{
+	return rm_next_child(parent, NULL, name);
+}
+
+size_t rm_count_children(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+	for (xmlNodePtr c = rm_child(parent, name); c; c = rm_next_child(parent, c, name))
+		n++;
+	return n;
+}
+
+void rm_error_at(rm *r, int line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(r->d, r->file, line, "%s", msg);
+}
+
+void *rm_alloc_array(rm *r, size_t n, size_t size)
+{
+	if (n == 0)
+		return NULL;
+	void *p = arena_array(r->a, n, size);
+	if (!p)
+		r->oom = true;
+	return p;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static bool is_xml_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Notes each character above U+007F that s uses (valid UTF-8, NFC), at
+ * its first use, in wp->chars: whether the fonts can show it is for the
+ * caller to say (amokit check warns about those they cannot). A bitmap
+ * remembers the characters of the Basic Multilingual Plane already noted;
+ * the few beyond it are looked up in the list. */
+static void note_chars(rm *r, const char *what, const char *s, int line)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	am_workplace *wp = r->wp;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			return;   /* cannot happen: the reader refused invalid UTF-8 */
+		i += len;
+		bool seen = false;
+		if (cp < 0x10000) {
+			if (!r->seen && !(r->seen = arena_alloc(r->a, 0x10000 / 8))) {
+				r->oom = true;
+				return;
+			}
+			seen = r->seen[cp >> 3] & (1u << (cp & 7));
+			r->seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		} else {
+			for (size_t k = 0; k < wp->n_chars && !seen; k++)
+				seen = wp->chars[k].cp == cp;
+		}
+		if (seen)
+			continue;
+		if (wp->n_chars == r->cap_chars) {
+			size_t cap = r->cap_chars ? 2 * r->cap_chars : 32;
+			am_char *c = arena_array(r->a, cap, sizeof *c);
+			if (!c) {
+				r->oom = true;
+				return;
+			}
+			if (wp->n_chars)
+				memcpy(c, wp->chars, wp->n_chars * sizeof *c);
+			wp->chars = c;
+			r->cap_chars = cap;
+		}
+		const char *element = arena_strdup(r->a, what);   /* the tree's names go with it */
+		if (!element) {
+			r->oom = true;
+			return;
+		}
+		wp->chars[wp->n_chars++] = (am_char){ cp, line, element };
+	}
+}
+
+/* Collapses the runs of spaces that dropping invisible characters left
+ * in s (n bytes, NUL-terminated) and trims its ends; returns the new length. */
+static size_t squeeze_spaces(char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' || (k > 0 && s[k - 1] != ' '))
+			s[k++] = s[i];
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	s[k] = '\0';
+	return k;
+}
+
+/* s (n bytes, in the arena) in the form amokit keeps text in (norm.h):
+ * NFC, without invisible characters. A text that had only invisible
+ * characters is an error: it would print as nothing. */
+static const char *normalise_text(rm *r, char *s, size_t n, const char *what, int line)
+{
+	size_t len;
+	const char *t = norm_text(r->a, s, n, &len);
+	if (!t) {
+		r->oom = true;
+		return NULL;
+	}
+	if (t == s)
+		return s;
+	char *copy = (char *)t;   /* norm_text's copy is ours to change */
+	if (len < n)
+		len = squeeze_spaces(copy, len);
+	if (len == 0) {
+		rm_error_at(r, line, "<%s>: teksten består kun af usynlige tegn (fx U+200B, mellemrum uden "
+		         "bredde); skriv en tekst, der kan ses", what);
+		return NULL;
+	}
+	return copy;
+}
+
+/* Free-text elements whose line breaks carry meaning: a blank line starts
+ * a new paragraph, a line starting with "- " or "• " a list item. */
+static bool is_prose(const char *what)
+{
+	static const char *const prose[] = {
+		"notes", "decision", "description", "summary", "comment", "announcement",
+		"acute", "accidents", "information", "convenes", "frequency", "success",
+		"how", "why", "follow-up", "med-agreement", "knowledge", NULL
+	};
+	for (size_t i = 0; prose[i]; i++)
+		if (strcmp(what, prose[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool list_marker(const unsigned char *p)
+{
+	return (p[0] == '-' && p[1] == ' ') ||
+	       (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA2 && p[3] == ' ');   /* • */
+}
+
+/* The text of the text nodes in the list `first`, whitespace-normalised,
+ * Unicode-normalised (NFC, invisible characters dropped) and copied into
+ * the arena; NULL when there is none. */
+static const char *text_nodes(rm *r, xmlNodePtr first, const char *what, int line)
+{
+	size_t total = 0;
+	for (xmlNodePtr t = first; t; t = t->next)
+		if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+			total += strlen((const char *)t->content);
+	if (total == 0)
+		return NULL;
+	char *out = arena_alloc(r->a, total + 1);
+	if (!out) {
+		r->oom = true;
+		return NULL;
+	}
+	/* In prose (is_prose) a blank line is kept as "\n\n" and a line break
+	 * before a list marker as "\n"; any other run of white space becomes
+	 * one space. */
+	size_t n = 0;
+	bool space = false, prose = is_prose(what);
+	int breaks = 0;
+	for (xmlNodePtr t = first; t; t = t->next) {
+		if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
+			continue;
+		for (const unsigned char *p = t->content; *p; p++) {
+			if (is_xml_space(*p)) {
+				space = n > 0;
+				breaks += *p == '\n' && n > 0;
+				continue;
+			}
+			if (space && prose && breaks >= 2) {
+				out[n++] = '\n';      /* fits: the run held at least two characters */
+				out[n++] = '\n';
+			} else if (space && prose && breaks == 1 && list_marker(p)) {
+				out[n++] = '\n';
+			} else if (space) {
+				out[n++] = ' ';
+			}
+			space = false;
+			breaks = 0;
+			out[n++] = (char)*p;
+		}
+	}
+	out[n] = '\0';
+	if (n == 0)
+		return NULL;
+	const char *text = normalise_text(r, out, n, what, line);
+	if (text)
+		note_chars(r, what, text, line);
+	return text;
+}
+
+/* The text of element el (NULL el or no text: NULL). */
+const char *rm_text_of(rm *r, xmlNodePtr el)
+{
+	if (!el)
+		return NULL;
+	return text_nodes(r, el->children, (const char *)el->name, line_of(el));
+}
+
+const char *rm_child_text(rm *r, xmlNodePtr parent, const char *name)
+{
+	return rm_text_of(r, rm_child(parent, name));
+}
+
+/* The value of el's attribute name (no namespace), or NULL. */
+const char *rm_attr_of(rm *r, xmlNodePtr el, const char *name)
+{
+	for (xmlAttrPtr at = el->properties; at; at = at->next)
+		if (!at->ns && strcmp((const char *)at->name, name) == 0)
+			return text_nodes(r, at->children, (const char *)el->name, line_of(el));
+	return NULL;
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+
+/* Parses the ISO date s (schema-checked as NNNN-NN-NN) of element or
+ * attribute `what`; reports a day that does not exist or a year out of
+ * range. Returns true when *out was filled. */
+bool rm_parse_date(rm *r, const char *what, const char *s, int line, am_date *out)
+{
+	int y, m, d;
+	char tail;
+	if (!s)
+		return false;
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !cal_date_exists(y, m, d)) {
+		rm_error_at(r, line, "<%s>: \"%s\" er ikke en dato, der findes; skriv år-måned-dag, fx 2026-03-24",
+		         what, s);
+		return false;
+	}
+	if (y < READER_MIN_YEAR || y > READER_MAX_YEAR) {
+		rm_error_at(r, line, "<%s>: året %d i \"%s\" ligger uden for det mulige; skriv et år fra %d til %d",
+		         what, y, s, READER_MIN_YEAR, READER_MAX_YEAR);
+		return false;
+	}
+	*out = (am_date){y, m, d};
+	return true;
+}
+
+am_date rm_date_of(rm *r, xmlNodePtr el)
+{
+	am_date d = {0, 0, 0};
+	if (el)
+		rm_parse_date(r, (const char *)el->name, rm_text_of(r, el), line_of(el), &d);
+	return d;
+}
+
+/* "HH:MM" (schema-checked) → minutes since midnight; -1 when absent. */
+am_time rm_parse_time(const char *s)
+{
+	int h, m;
+	if (!s || sscanf(s, "%2d:%2d", &h, &m) != 2)
+		return -1;
+	return h * 60 + m;
+}
+
+long rm_parse_long(const char *s, long absent)
+{
+	return s ? strtol(s, NULL, 10) : absent;
+}
+
+
+/* "true"/"false" (schema-checked) → TRI_YES/TRI_NO; absent → TRI_UNSET. */
+am_tristate rm_parse_tristate(const char *s)
+{
+	return !s ? TRI_UNSET : parse_bool(s) ? TRI_YES : TRI_NO;
+}
+
+/* A decimal number of hours (schema-checked); -1 when absent. */
+double rm_parse_hours(const char *s)
+{
+	return s ? strtod(s, NULL) : -1;
+}
+
+
