@@ -1,0 +1,203 @@
+/* bind_derived.c: the /derived part of the data tree: what the layouts
+ * print but the file does not say in so many words (the size band, who is
+ * invited, the agenda points' times, counts and flags), worked out from
+ * the model. See bind.h. */
+#include "bind_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "rules.h"
+
+/* ---- /derived ----------------------------------------------------------- */
+
+void bind_agenda_points(binder *b, dnode *derived, const am_workplace *wp)
+{
+	dnode *sec = bind_node(b, derived, "agenda", NULL, 0);
+	for (int n = 1; n <= 11 && sec; n++) {
+		const am_agenda_point *p = NULL;
+		for (size_t i = 0; wp && i < wp->n_agenda && !p; i++)
+			if (wp->agenda[i].number == n)
+				p = &wp->agenda[i];
+		bind_point(b, sec, n, p);
+	}
+}
+
+/* name/person: the participants whose attendance is att. The bind_node is
+ * made only when there is someone (so a layout can test for it). */
+static void bind_people_where(binder *b, dnode *derived, const char *name, const rules_result *res,
+                              const am_workplace *wp, bool all, am_attendance att)
+{
+	dnode *sec = NULL;
+	for (size_t i = 0; i < res->n_participants; i++) {
+		if (!all && res->participants[i]->attendance != att)
+			continue;
+		if (!sec && !(sec = bind_node(b, derived, name, NULL, 0)))
+			return;
+		bind_person(b, sec, res->participants[i], wp);
+	}
+}
+
+/* /derived/others/person: people whose attendance is recorded but whom the
+ * rule does not invite (a minute-taker from the staff, an adviser), so the
+ * minutes can name everyone who was there. */
+static void bind_others(binder *b, dnode *derived, const am_workplace *wp, const rules_result *res)
+{
+	dnode *sec = NULL;
+	for (size_t i = 0; i < wp->n_people; i++) {
+		const am_person *p = &wp->people[i];
+		if (p->attendance == ATT_UNKNOWN || rules_is_invited(res, p))
+			continue;
+		if (!sec)
+			sec = bind_node(b, derived, "others", NULL, 0);
+		bind_person(b, sec, p, wp);
+	}
+}
+
+/* /derived/committee: the committees holding the discussion (35+, MED). */
+static void bind_holding(binder *b, dnode *derived, const rules_result *res)
+{
+	for (size_t i = 0; i < res->n_committees; i++)
+		bind_committee(b, derived, res->committees[i]);
+}
+
+/* /derived/actions-complete: "true" when every handleplan row names who,
+ * when and the follow-up, so the minutes may say so; absent otherwise. */
+static void bind_actions_complete(binder *b, dnode *derived, const am_workplace *wp)
+{
+	if (!wp->n_actions)
+		return;
+	for (size_t i = 0; i < wp->n_actions; i++)
+		if (!wp->actions[i].who || !wp->actions[i].when || !wp->actions[i].follow_up)
+			return;
+	bind_leaf_bool(b, derived, "actions-complete", true, 0);
+}
+
+/* The year the discussion covers: the meeting's covers-year, else the
+ * meeting's date, else the wheel's year; 0 when none is known. */
+static int covered_year(const am_workplace *wp)
+{
+	if (wp->meeting.year)
+		return wp->meeting.year;
+	if (wp->meeting.date.y)
+		return wp->meeting.date.y;
+	return wp->wheel.year;
+}
+
+/* One gap bind_node for gaps[j] and the ones after it with the same token,
+ * their subjects joined ("Lea Leder, Ali Rep"); goals' titles, which are
+ * sentences, each in Danish quotes (»Færre løft.«, »Mindre støj.«).
+ * Returns the last index. */
+static size_t bind_gap(binder *b, dnode *item, const rules_item *it, size_t j)
+{
+	const rules_gap *g = &it->gaps[j];
+	bool titles = strncmp(g->what, "goal-", 5) == 0;
+	size_t k = j, len = 0;
+	for (; k < it->n_gaps && strcmp(it->gaps[k].what, g->what) == 0 && it->gaps[k].subject; k++)
+		len += strlen(it->gaps[k].subject) + 2 + (titles ? 4 : 0);
+	if (k == j)
+		k = j + 1;   /* a gap without a subject stands alone */
+	dnode *n = bind_node(b, item, "gap", NULL, g->line);
+	bind_leaf(b, n, "what", g->what, g->line);
+	if (g->subject && n) {
+		char *joined = arena_alloc(b->a, len + 1);
+		if (!joined) {
+			b->oom = true;
+			return k - 1;
+		}
+		joined[0] = '\0';
+		for (size_t i = j; i < k; i++) {
+			if (i > j)
+				strcat(joined, ", ");
+			strcat(joined, titles ? "\u00bb" : "");
+			strcat(joined, it->gaps[i].subject);
+			strcat(joined, titles ? "\u00ab" : "");
+		}
+		bind_leaf(b, n, "subject", joined, g->line);
+	}
+	return k - 1;
+}
+
+/* /derived/compliance/item: each required point and group with its key,
+ * answer (yes, no, unknown) and gaps (what: a token, subject); and
+ * all-yes. The layouts translate the keys and tokens into words. */
+static void bind_compliance(binder *b, dnode *derived, const rules_result *res)
+{
+	dnode *sec = bind_node(b, derived, "compliance", NULL, 0);
+	for (size_t i = 0; i < res->n_items && sec; i++) {
+		const rules_item *it = &res->items[i];
+		dnode *n = bind_node(b, sec, "item", NULL, it->line);
+		bind_leaf(b, n, "key", it->key, it->line);
+		bind_leaf(b, n, "answer", rules_answer_name(it->answer), it->line);
+		for (size_t j = 0; j < it->n_gaps && n; j++)
+			j = bind_gap(b, n, it, j);
+	}
+	if (sec)
+		bind_leaf_bool(b, sec, "all-yes", rules_all_yes(res), 0);
+}
+
+void bind_derived(binder *b, dnode *root, const am_workplace *wp, const am_workplace *previous)
+{
+	rules_result *res;
+	if (rules_evaluate(b->a, wp, previous, &res) != AM_OK) {
+		b->oom = true;
+		return;
+	}
+	dnode *d = bind_node(b, root, "derived", NULL, 0);
+	if (!d)
+		return;
+	bind_leaf(b, d, "band", rules_band_name(res->band), 0);
+	bind_leaf(b, d, "competence-rule", rules_competence_name(res->competence), 0);
+	bind_people_where(b, d, "participants", res, wp, true, ATT_UNKNOWN);
+	bind_people_where(b, d, "present", res, wp, false, ATT_PRESENT);
+	bind_people_where(b, d, "absent", res, wp, false, ATT_ABSENT);
+	bind_people_where(b, d, "unrecorded", res, wp, false, ATT_UNKNOWN);
+	bind_others(b, d, wp, res);
+	bind_holding(b, d, res);
+	bind_actions_complete(b, d, wp);
+	bind_agenda_points(b, d, wp);
+	bind_compliance(b, d, res);
+	int year = covered_year(wp);
+	if (year)
+		bind_leaf_int(b, d, "year", year, 0);
+}
+
+/* /derived/previous-open/action: last year's handleplan rows that are not
+ * done, to be followed up this year (same children as action-plan/action).
+ * /derived/previous-competence/item: last year's kompetenceudviklingsplan
+ * (member name, form, topic, when, hours), to be followed up when this
+ * year's file has no <competence-follow-up>. */
+void bind_previous_open(binder *b, dnode *root, const am_workplace *wp, const am_workplace *prev)
+{
+	dnode *d = NULL;
+	for (dnode *c = root->first; c; c = c->next)
+		if (strcmp(c->name, "derived") == 0)
+			d = c;
+	if (d && !wp->n_competence_done && prev->competence.n_members) {
+		dnode *sec = bind_node(b, d, "previous-competence", NULL, 0);
+		for (size_t i = 0; i < prev->competence.n_members; i++) {
+			const am_competence_member *m = &prev->competence.members[i];
+			for (size_t j = 0; j < m->n_items; j++) {
+				const am_competence_item *it = &m->items[j];
+				dnode *n = bind_node(b, sec, "item", NULL, it->line);
+				bind_leaf(b, n, "who", m->person ? m->person->name : NULL, it->line);
+				bind_leaf(b, n, "form", am_token(am_form_tokens, it->form), it->line);
+				bind_leaf(b, n, "topic", it->topic, it->line);
+				bind_leaf(b, n, "when", it->when, it->line);
+				if (it->hours > 0)
+					bind_leaf_hours(b, n, "planned-hours", it->hours, it->line);
+			}
+		}
+	}
+	size_t open = 0;
+	for (size_t i = 0; i < prev->n_actions; i++)
+		open += prev->actions[i].status != ITEM_DONE;
+	if (!d || !open)
+		return;
+	dnode *sec = bind_node(b, d, "previous-open", NULL, 0);
+	for (size_t i = 0; i < prev->n_actions; i++)
+		if (prev->actions[i].status != ITEM_DONE)
+			bind_action(b, sec, &prev->actions[i]);
+}
+
