@@ -1,0 +1,547 @@
+/* bind_sections.c: the sections of the data tree, one binder per part of the
+ * workplace (people, the AMO, goals, the handleplan, the årshjul and the
+ * rest), and the nodes and leaves they are made of. See bind.h. */
+#include "bind_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "rules.h"
+
+/* ---- nodes ---------------------------------------------------------------- */
+
+/* A bind_node, or NULL (and oom set) when out of memory or parent is NULL
+ * because an earlier allocation failed. */
+dnode *bind_node(binder *b, dnode *parent, const char *name, const char *text, int line)
+{
+	if (b->oom)
+		return NULL;
+	dnode *n = data_add(b->a, parent, name, text, line);
+	if (!n)
+		b->oom = true;
+	return n;
+}
+
+/* A bind_leaf when text is present. */
+void bind_leaf(binder *b, dnode *parent, const char *name, const char *text, int line)
+{
+	if (text && parent)
+		bind_node(b, parent, name, text, line);
+}
+
+static const char *fmt_int(binder *b, int v)
+{
+	const char *s = arena_printf(b->a, "%d", v);
+	if (!s)
+		b->oom = true;
+	return s;
+}
+
+void bind_leaf_int(binder *b, dnode *parent, const char *name, int v, int line)
+{
+	if (parent)
+		bind_leaf(b, parent, name, fmt_int(b, v), line);
+}
+
+static void leaf_date(binder *b, dnode *parent, const char *name, am_date d, int line)
+{
+	if (!d.y || !parent)
+		return;
+	const char *s = arena_printf(b->a, "%04d-%02d-%02d", d.y, d.m, d.d);
+	if (!s)
+		b->oom = true;
+	bind_leaf(b, parent, name, s, line);
+}
+
+static void leaf_time(binder *b, dnode *parent, const char *name, am_time t, int line)
+{
+	if (t < 0 || !parent)
+		return;
+	const char *s = arena_printf(b->a, "%02d:%02d", t / 60, t % 60);
+	if (!s)
+		b->oom = true;
+	bind_leaf(b, parent, name, s, line);
+}
+
+void bind_leaf_bool(binder *b, dnode *parent, const char *name, bool v, int line)
+{
+	bind_leaf(b, parent, name, v ? "true" : "false", line);
+}
+
+static void leaf_tristate(binder *b, dnode *parent, const char *name, am_tristate v, int line)
+{
+	if (v != TRI_UNSET)
+		bind_leaf_bool(b, parent, name, v == TRI_YES, line);
+}
+
+/* A count when given (-1: not given, no bind_node). */
+static void leaf_count(binder *b, dnode *parent, const char *name, int v, int line)
+{
+	if (v >= 0)
+		bind_leaf_int(b, parent, name, v, line);
+}
+
+/* Hours with the Danish decimal comma ("7,5"). Negative: not given. */
+void bind_leaf_hours(binder *b, dnode *parent, const char *name, double v, int line)
+{
+	if (v < 0 || !parent)
+		return;
+	char *h = arena_printf(b->a, "%g", v);
+	char *dot = h ? strchr(h, '.') : NULL;
+	if (dot)
+		*dot = ',';
+	if (!h)
+		b->oom = true;
+	bind_leaf(b, parent, name, h, line);
+}
+
+/* ---- sections ----------------------------------------------------------- */
+
+/* The token the layouts print a person's role by (map "roles"): the role,
+ * except that a leader where there is no AMO (1-9 employees) is just a
+ * leader ("leader-no-amo"). */
+static const char *role_label(const am_person *p, const am_workplace *wp)
+{
+	if (p->role == ROLE_LEADER && rules_band_of(wp->headcount, wp->med_agreement) == BAND_SMALL)
+		return "leader-no-amo";
+	return am_token(am_role_tokens, p->role);
+}
+
+void bind_person(binder *b, dnode *parent, const am_person *p, const am_workplace *wp)
+{
+	dnode *n = bind_node(b, parent, "person", NULL, p->line);
+	bind_leaf(b, n, "id", p->id, p->line);
+	bind_leaf(b, n, "role", am_token(am_role_tokens, p->role), p->line);
+	bind_leaf(b, n, "role-label", role_label(p, wp), p->line);
+	if (p->attendance != ATT_UNKNOWN)
+		bind_leaf(b, n, "attendance", p->attendance == ATT_PRESENT ? "present" : "absent", p->line);
+	if (p->new_in_amo)
+		bind_leaf_bool(b, n, "new-in-amo", true, p->line);
+	if (p->deputy)
+		bind_leaf_bool(b, n, "deputy", true, p->line);
+	if (p->tr)
+		bind_leaf_bool(b, n, "tr", true, p->line);
+	if (p->lang || wp->lang)
+		bind_leaf(b, n, "lang", p->lang ? p->lang : wp->lang, p->line);
+	if (p->group) {
+		bind_leaf(b, n, "group", p->group->id, p->line);
+		bind_leaf(b, n, "group-name", p->group->name, p->line);
+	}
+	bind_leaf(b, n, "name", p->name, p->line);
+	bind_leaf(b, n, "title", p->title, p->line);
+}
+
+void bind_people(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_people)
+		return;
+	dnode *n = bind_node(b, root, "people", NULL, wp->people[0].line);
+	for (size_t i = 0; i < wp->n_people; i++)
+		bind_person(b, n, &wp->people[i], wp);
+}
+
+/* An element with a ref attribute: ref, and the person's name and role. */
+static dnode *bind_ref(binder *b, dnode *parent, const char *name, const am_person *p, int line)
+{
+	if (!p || !parent)
+		return NULL;
+	dnode *n = bind_node(b, parent, name, NULL, line);
+	bind_leaf(b, n, "ref", p->id, line);
+	bind_leaf(b, n, "name", p->name, line);
+	bind_leaf(b, n, "role", am_token(am_role_tokens, p->role), line);
+	bind_leaf(b, n, "role-label", role_label(p, b->wp), line);
+	if (p->deputy)
+		bind_leaf_bool(b, n, "deputy", true, line);
+	return n;
+}
+
+/* /amo/group: id, name, leader and amr (ref, name, role). */
+void bind_amo(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_groups)
+		return;
+	dnode *sec = bind_node(b, root, "amo", NULL, wp->groups[0].line);
+	for (size_t i = 0; i < wp->n_groups; i++) {
+		const am_group *g = &wp->groups[i];
+		dnode *n = bind_node(b, sec, "group", NULL, g->line);
+		bind_leaf(b, n, "id", g->id, g->line);
+		bind_leaf(b, n, "name", g->name, g->line);
+		for (size_t j = 0; j < g->n_leaders; j++)
+			bind_ref(b, n, "leader", g->leaders[j], g->line);
+		for (size_t j = 0; j < g->n_amrs; j++)
+			bind_ref(b, n, "amr", g->amrs[j], g->line);
+	}
+}
+
+/* A committee: id, name, level, and member (ref, name, role, side, function,
+ * tr, attendance). */
+void bind_committee(binder *b, dnode *parent, const am_committee *c)
+{
+	dnode *n = bind_node(b, parent, "committee", NULL, c->line);
+	bind_leaf(b, n, "id", c->id, c->line);
+	bind_leaf(b, n, "name", c->name, c->line);
+	bind_leaf(b, n, "level", am_token(am_level_tokens, c->level), c->line);
+	for (size_t j = 0; j < c->n_members; j++) {
+		const am_committee_member *m = &c->members[j];
+		dnode *mn = bind_ref(b, n, "member", m->person, m->line);
+		if (!m->person)
+			continue;
+		bool management = m->person->role == ROLE_EMPLOYER || m->person->role == ROLE_LEADER;
+		bind_leaf(b, mn, "side", management ? "management" : "employees", m->line);
+		bind_leaf(b, mn, "function", am_token(am_function_tokens, m->function), m->line);
+		if (m->person->tr)
+			bind_leaf_bool(b, mn, "tr", true, m->line);
+		if (m->person->attendance != ATT_UNKNOWN)
+			bind_leaf(b, mn, "attendance", m->person->attendance == ATT_PRESENT ? "present" : "absent", m->line);
+	}
+}
+
+void bind_committees(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_committees)
+		return;
+	dnode *sec = bind_node(b, root, "committees", NULL, wp->committees[0].line);
+	for (size_t i = 0; i < wp->n_committees; i++)
+		bind_committee(b, sec, &wp->committees[i]);
+}
+
+void bind_meeting(binder *b, dnode *root, const am_meeting *m)
+{
+	if (!m->line)
+		return;
+	dnode *n = bind_node(b, root, "meeting", NULL, m->line);
+	leaf_date(b, n, "date", m->date, m->line);
+	leaf_time(b, n, "start", m->start, m->line);
+	leaf_time(b, n, "end", m->end, m->line);
+	bind_leaf(b, n, "place", m->place, m->line);
+	bind_ref(b, n, "chair", m->chair, m->line);
+	bind_ref(b, n, "minute-taker", m->minute_taker, m->line);
+	if (m->year)
+		bind_leaf_int(b, n, "covers-year", m->year, m->line);
+	if (m->committee && n) {
+		dnode *c = bind_node(b, n, "committee", NULL, m->line);
+		bind_leaf(b, c, "ref", m->committee->id, m->line);
+		bind_leaf(b, c, "name", m->committee->name, m->line);
+	}
+}
+
+void bind_first_discussion(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (wp->first_discussion)
+		bind_leaf(b, root, "first-discussion", wp->first_note ? wp->first_note : "true", wp->first_line);
+}
+
+void bind_last_goals(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_last_goals)
+		return;
+	dnode *sec = bind_node(b, root, "last-year-goals", NULL, wp->last_goals[0].line);
+	for (size_t i = 0; i < wp->n_last_goals; i++) {
+		const am_last_goal *g = &wp->last_goals[i];
+		dnode *n = bind_node(b, sec, "goal", NULL, g->line);
+		bind_leaf(b, n, "status", am_token(am_goal_status_tokens, g->status), g->line);
+		leaf_tristate(b, n, "carried-over", g->carried_over, g->line);
+		bind_leaf(b, n, "title", g->title, g->line);
+		bind_leaf(b, n, "comment", g->comment, g->line);
+	}
+}
+
+void bind_cooperation_eval(binder *b, dnode *root, const am_cooperation_eval *c)
+{
+	if (!c->line)
+		return;
+	dnode *n = bind_node(b, root, "cooperation-evaluation", NULL, c->line);
+	bind_leaf(b, n, "summary", c->summary, c->line);
+	bind_leaf(b, n, "time", c->time, c->line);
+	bind_leaf(b, n, "money", c->money, c->line);
+	bind_leaf(b, n, "problems", c->problems, c->line);
+	bind_leaf(b, n, "effectiveness", c->effectiveness, c->line);
+}
+
+void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_competence_done)
+		return;
+	dnode *sec = bind_node(b, root, "competence-follow-up", NULL, wp->competence_done[0].line);
+	for (size_t i = 0; i < wp->n_competence_done; i++) {
+		const am_competence_done *c = &wp->competence_done[i];
+		dnode *n = bind_node(b, sec, "item", NULL, c->line);
+		bind_leaf(b, n, "ref", c->person ? c->person->id : NULL, c->line);
+		bind_leaf(b, n, "who", c->who, c->line);
+		bind_leaf(b, n, "status", am_token(am_done_tokens, c->status), c->line);
+		bind_leaf_hours(b, n, "planned-hours", c->planned_hours, c->line);
+		bind_leaf_hours(b, n, "hours", c->hours, c->line);
+		bind_leaf(b, n, "topic", c->topic, c->line);
+		bind_leaf(b, n, "comment", c->comment, c->line);
+	}
+}
+
+/* group (id) and group-name of an item that names a group. */
+static void bind_group_of(binder *b, dnode *n, const am_group *g, int line)
+{
+	if (!g)
+		return;
+	bind_leaf(b, n, "group", g->id, line);
+	bind_leaf(b, n, "group-name", g->name, line);
+}
+
+void bind_apv(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->apv_date.y && !wp->n_apv_items)
+		return;
+	int line = wp->n_apv_items ? wp->apv_items[0].line : 0;
+	dnode *sec = bind_node(b, root, "apv", NULL, line);
+	leaf_date(b, sec, "last-date", wp->apv_date, line);
+	for (size_t i = 0; i < wp->n_apv_items; i++) {
+		const am_apv_item *it = &wp->apv_items[i];
+		dnode *n = bind_node(b, sec, "item", NULL, it->line);
+		bind_leaf(b, n, "status", am_token(am_item_status_tokens, it->status), it->line);
+		bind_leaf(b, n, "problem", it->problem, it->line);
+		bind_leaf(b, n, "action", it->action, it->line);
+		bind_leaf(b, n, "owner", it->owner, it->line);
+		leaf_date(b, n, "deadline", it->deadline, it->line);
+		bind_group_of(b, n, it->group, it->line);
+	}
+}
+
+void bind_focus(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_focus)
+		return;
+	dnode *sec = bind_node(b, root, "focus-areas", NULL, wp->focus[0].line);
+	for (size_t i = 0; i < wp->n_focus; i++) {
+		dnode *n = bind_node(b, sec, "area", NULL, wp->focus[i].line);
+		bind_leaf(b, n, "id", wp->focus[i].id, wp->focus[i].line);
+		bind_leaf(b, n, "title", wp->focus[i].title, wp->focus[i].line);
+		bind_leaf(b, n, "description", wp->focus[i].description, wp->focus[i].line);
+	}
+}
+
+void bind_goals(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_goals)
+		return;
+	dnode *sec = bind_node(b, root, "goals", NULL, wp->goals[0].line);
+	for (size_t i = 0; i < wp->n_goals; i++) {
+		const am_goal *g = &wp->goals[i];
+		dnode *n = bind_node(b, sec, "goal", NULL, g->line);
+		bind_leaf(b, n, "title", g->title, g->line);
+		bind_leaf(b, n, "success", g->success, g->line);
+		bind_leaf(b, n, "conditions", g->conditions, g->line);
+		leaf_date(b, n, "deadline", g->deadline, g->line);
+		bind_leaf(b, n, "owner", g->owner, g->line);
+		if (g->focus) {
+			bind_leaf(b, n, "focus", g->focus->id, g->line);
+			bind_leaf(b, n, "focus-title", g->focus->title, g->line);
+		}
+		bind_group_of(b, n, g->group, g->line);
+	}
+}
+
+void bind_action(binder *b, dnode *sec, const am_action *ac)
+{
+	dnode *n = bind_node(b, sec, "action", NULL, ac->line);
+	bind_leaf(b, n, "status", am_token(am_item_status_tokens, ac->status), ac->line);
+	bind_leaf(b, n, "what", ac->what, ac->line);
+	bind_leaf(b, n, "why", ac->why, ac->line);
+	bind_leaf(b, n, "how", ac->how, ac->line);
+	bind_leaf(b, n, "when", ac->when, ac->line);
+	bind_leaf(b, n, "who", ac->who, ac->line);
+	bind_leaf(b, n, "follow-up", ac->follow_up, ac->line);
+	if (ac->focus) {
+		bind_leaf(b, n, "focus", ac->focus->id, ac->line);
+		bind_leaf(b, n, "focus-title", ac->focus->title, ac->line);
+	}
+	bind_group_of(b, n, ac->group, ac->line);
+}
+
+void bind_actions(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_actions)
+		return;
+	dnode *sec = bind_node(b, root, "action-plan", NULL, wp->actions[0].line);
+	for (size_t i = 0; i < wp->n_actions; i++)
+		bind_action(b, sec, &wp->actions[i]);
+}
+
+void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)
+{
+	if (!c->line)
+		return;
+	dnode *n = bind_node(b, root, "cooperation", NULL, c->line);
+	bind_leaf(b, n, "frequency", c->frequency, c->line);
+	bind_leaf(b, n, "participants", c->participants, c->line);
+	bind_leaf(b, n, "convenes", c->convenes, c->line);
+	bind_leaf(b, n, "acute", c->acute, c->line);
+	bind_leaf(b, n, "accidents", c->accidents, c->line);
+	bind_leaf(b, n, "information", c->information, c->line);
+}
+
+static void bind_competence_member(binder *b, dnode *sec, const am_competence_member *m)
+{
+	dnode *n = bind_node(b, sec, "member", NULL, m->line);
+	if (m->person) {
+		bind_leaf(b, n, "ref", m->person->id, m->line);
+		bind_leaf(b, n, "name", m->person->name, m->line);
+		bind_leaf(b, n, "role", am_token(am_role_tokens, m->person->role), m->line);
+		bind_leaf(b, n, "role-label", role_label(m->person, b->wp), m->line);
+	}
+	if (m->no_need)
+		bind_leaf(b, n, "no-need", m->no_need_note ? m->no_need_note : "true", m->line);
+	for (size_t i = 0; i < m->n_items; i++) {
+		const am_competence_item *it = &m->items[i];
+		dnode *in = bind_node(b, n, "item", NULL, it->line);
+		bind_leaf(b, in, "form", am_token(am_form_tokens, it->form), it->line);
+		bind_leaf(b, in, "topic", it->topic, it->line);
+		bind_leaf(b, in, "when", it->when, it->line);
+		if (it->hours > 0)
+			bind_leaf_hours(b, in, "hours", it->hours, it->line);
+	}
+}
+
+void bind_competence(binder *b, dnode *root, const am_competence *c)
+{
+	if (!c->line)
+		return;
+	dnode *sec = bind_node(b, root, "competence-plan", NULL, c->line);
+	if (c->knowledge_present != TRI_UNSET) {
+		dnode *k = bind_node(b, sec, "knowledge", c->knowledge_note, c->line);
+		bind_leaf_bool(b, k, "present", c->knowledge_present == TRI_YES, c->line);
+	}
+	for (size_t i = 0; i < c->n_members; i++)
+		bind_competence_member(b, sec, &c->members[i]);
+	if (c->training != TRAINING_UNSET && sec) {
+		dnode *t = bind_node(b, sec, "supplementary-training", c->training_note, c->training_line);
+		bind_leaf(b, t, "handled", am_token(am_training_tokens, c->training), c->training_line);
+	}
+}
+
+void bind_accidents(binder *b, dnode *root, const am_accidents *ac)
+{
+	if (!ac->line)
+		return;
+	dnode *sec = bind_node(b, root, "accidents", NULL, ac->line);
+	bind_leaf_int(b, sec, "year", ac->year, ac->line);
+	leaf_count(b, sec, "accidents", ac->accidents, ac->line);
+	leaf_count(b, sec, "poisonings", ac->poisonings, ac->line);
+	leaf_count(b, sec, "health-damage", ac->health_damage, ac->line);
+	leaf_count(b, sec, "near-misses", ac->near_misses, ac->line);
+	leaf_count(b, sec, "absence-days", ac->absence_days, ac->line);
+	bind_leaf(b, sec, "summary", ac->summary, ac->line);
+	for (size_t i = 0; i < ac->n_incidents; i++) {
+		const am_incident *in = &ac->incidents[i];
+		dnode *n = bind_node(b, sec, "incident", NULL, in->line);
+		bind_leaf(b, n, "kind", am_token(am_incident_tokens, in->kind), in->line);
+		leaf_date(b, n, "date", in->date, in->line);
+		leaf_count(b, n, "absence-days", in->absence_days, in->line);
+		bind_leaf(b, n, "description", in->description, in->line);
+		bind_leaf(b, n, "follow-up", in->follow_up, in->line);
+	}
+}
+
+void bind_announcements(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_announcements)
+		return;
+	dnode *sec = bind_node(b, root, "announcements", NULL, wp->line);
+	for (size_t i = 0; i < wp->n_announcements; i++)
+		bind_leaf(b, sec, "announcement", wp->announcements[i], wp->line);
+}
+
+void bind_follow_up(binder *b, dnode *root, const am_follow_up *f)
+{
+	if (!f->line)
+		return;
+	dnode *n = bind_node(b, root, "follow-up", NULL, f->line);
+	bind_ref(b, n, "responsible", f->responsible, f->line);
+	bind_leaf(b, n, "how", f->how, f->line);
+	bind_leaf(b, n, "where", f->where, f->line);
+	bind_leaf(b, n, "inform-management", f->inform_management, f->line);
+	bind_leaf(b, n, "inform-employees", f->inform_employees, f->line);
+	bind_leaf(b, n, "goal-evaluation", f->goal_evaluation, f->line);
+}
+
+void bind_point(binder *b, dnode *parent, int n, const am_agenda_point *p)
+{
+	dnode *pt = bind_node(b, parent, "point", NULL, p ? p->line : 0);
+	bind_leaf_int(b, pt, "n", n, p ? p->line : 0);
+	if (!p)
+		return;
+	leaf_time(b, pt, "start", p->start, p->line);
+	if (p->minutes > 0)
+		bind_leaf_int(b, pt, "minutes", p->minutes, p->line);
+	bind_leaf(b, pt, "notes", p->notes, p->line);
+	bind_leaf(b, pt, "decision", p->decision, p->line);
+}
+
+void bind_agenda(binder *b, dnode *root, const am_workplace *wp)
+{
+	if (!wp->n_agenda)
+		return;
+	dnode *sec = bind_node(b, root, "agenda", NULL, wp->agenda[0].line);
+	for (size_t i = 0; i < wp->n_agenda; i++)
+		bind_point(b, sec, wp->agenda[i].number, &wp->agenda[i]);
+}
+
+static void bind_activity(binder *b, dnode *sec, const am_activity *ac)
+{
+	int l = ac->line;
+	dnode *n = bind_node(b, sec, "activity", NULL, l);
+	bind_leaf(b, n, "ring", ac->ring ? ac->ring->id : NULL, l);
+	bind_leaf(b, n, "repeat", am_token(am_repeat_tokens, ac->repeat), l);
+	bind_leaf(b, n, "on", ac->on == ON_DAY ? NULL : am_token(am_repeat_on_tokens, ac->on), l);
+	if (ac->until.y)
+		leaf_date(b, n, "until", ac->until, l);
+	if (ac->next_workday)
+		bind_leaf_bool(b, n, "move-to-workday", true, l);
+	bind_leaf(b, n, "title", ac->title, l);
+	bind_leaf(b, n, "responsible", ac->responsible, l);
+	switch (ac->when) {
+	case WHEN_DATE:
+		leaf_date(b, n, "date", ac->from, l);
+		break;
+	case WHEN_PERIOD: {
+		dnode *p = n ? bind_node(b, n, "period", NULL, l) : NULL;
+		leaf_date(b, p, "from", ac->from, l);
+		leaf_date(b, p, "to", ac->to, l);
+		break;
+	}
+	case WHEN_MONTH:
+		bind_leaf_int(b, n, "month", ac->month, l);
+		break;
+	case WHEN_WEEK:
+		bind_leaf_int(b, n, "week", ac->week, l);
+		break;
+	}
+	if (ac->start >= 0 && n) {
+		dnode *t = bind_node(b, n, "time", NULL, l);
+		leaf_time(b, t, "start", ac->start, l);
+		leaf_time(b, t, "end", ac->end, l);
+	}
+}
+
+void bind_wheel(binder *b, dnode *root, const am_wheel *w)
+{
+	if (!w->line)
+		return;
+	dnode *sec = bind_node(b, root, "wheel", NULL, w->line);
+	bind_leaf_int(b, sec, "year", w->year, w->line);
+	bind_leaf_int(b, sec, "start-month", w->start_month, w->line);
+	bind_leaf_bool(b, sec, "rhythm", w->rhythm, w->line);
+	for (size_t i = 0; i < w->n_rings && sec; i++) {
+		const am_ring *r = &w->rings[i];
+		dnode *n = bind_node(b, sec, "ring", r->name, r->line);
+		bind_leaf(b, n, "id", r->id, r->line);
+		if (n) {
+			const char *col = arena_printf(b->a, "#%06X", r->colour & 0xFFFFFFu);
+			if (!col)
+				b->oom = true;
+			bind_leaf(b, n, "colour", col, r->line);
+		}
+		bind_leaf(b, n, "name", r->name, r->line);
+	}
+	for (size_t i = 0; i < w->n_activities; i++)
+		bind_activity(b, sec, &w->activities[i]);
+}
+
