@@ -22,43 +22,21 @@
 #include "norm.h"
 #include "reader.h"
 #include "utf8.h"
+#include "import_int.h"
 
-#define MAX_FIELDS 12
-
-typedef struct imp {
-	arena *a;
-	edit_doc e;
-	diag *d;
-	const import_opts *o;
-	const csv_table *t;
-	const csv_row *row;
-	int col[MAX_FIELDS];     /* the sheet's column of each field, -1: absent */
-	const struct sheet_kind *kind;
-	int added, updated, skipped;
-} imp;
-
-typedef struct sheet_kind {
-	const char *what;            /* in messages: "personer" */
-	const char *key, *key2;      /* the headings that tell the kind */
-	const char *fields[MAX_FIELDS];   /* its columns, NULL-terminated; the first is required */
-	void (*row)(imp *m);
-} sheet_kind;
 
 /* ---- cells and messages ---------------------------------------------------------- */
 
-/* The cell of field f in the current row, "" when empty or absent. */
-static const char *cell(const imp *m, int f)
+/* The imp_cell of field f in the current row, "" when empty or absent. */
+const char *imp_cell(const imp *m, int f)
 {
 	int c = m->col[f];
 	return c >= 0 && (size_t)c < m->row->n_fields ? m->row->fields[c] : "";
 }
 
-static bool given(const imp *m, int f) { return cell(m, f)[0] != '\0'; }
-
-static void bad(imp *m, int f, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Reports the current row's field f: `FILE:LINE: Heading: message`. */
-static void bad(imp *m, int f, const char *fmt, ...)
+void imp_bad(imp *m, int f, const char *fmt, ...)
 {
 	char msg[400];
 	va_list ap;
@@ -72,10 +50,9 @@ static void bad(imp *m, int f, const char *fmt, ...)
 
 /* ---- words people write, and what the format calls them ---------------------------- */
 
-typedef struct word { const char *said; const char *tokens; } word;
 
 /* Lower-cases ASCII and ÆØÅ in s (UTF-8) into out. */
-static void fold(const char *s, char *out, size_t size)
+void imp_fold(const char *s, char *out, size_t size)
 {
 	size_t k = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p && k + 2 < size; p++) {
@@ -105,12 +82,12 @@ static bool has_value(const xsd_type *t, const char *v)
 static const char *token_for(imp *m, const char *said, const word *words, const xsd_type *t)
 {
 	char f[120];
-	fold(said, f, sizeof f);
+	imp_fold(said, f, sizeof f);
 	if (has_value(t, f))
 		return arena_strdup(m->a, f);
 	for (const word *w = words; w->said; w++) {
 		char ws[120];
-		fold(w->said, ws, sizeof ws);
+		imp_fold(w->said, ws, sizeof ws);
 		if (strcmp(f, ws) != 0)
 			continue;
 		char toks[120];
@@ -155,26 +132,13 @@ static const word attendance_words[] = {
 	{"til stede", "present"}, {"mødt", "present"}, {"ja", "present"}, {"x", "present"},
 	{"fraværende", "absent"}, {"afbud", "absent"}, {"nej", "absent"}, {NULL, NULL},
 };
-static const word status_words[] = {
-	{"åben", "open"}, {"ikke startet", "open"}, {"i gang", "in-progress"},
-	{"igangværende", "in-progress"}, {"påbegyndt", "in-progress"}, {"udført", "done"},
-	{"færdig", "done"}, {"gennemført", "done"}, {"lukket", "done"}, {NULL, NULL},
-};
-static const word repeat_words[] = {
-	{"hver måned", "monthly"}, {"månedlig", "monthly"}, {"hvert kvartal", "quarterly"},
-	{"kvartalsvis", "quarterly"}, {"hver uge", "weekly"}, {"ugentlig", "weekly"},
-	{"hver anden uge", "every-2-weeks"}, {"hvert år", "yearly"}, {"årlig", "yearly"},
-	{"hvert andet år", "every-2-years"}, {NULL, NULL},
-};
 static const word yes_words[] = {
 	{"ja", "true"}, {"x", "true"}, {"sand", "true"}, {"nej", "false"}, {"falsk", "false"}, {NULL, NULL},
 };
-static const char *const months[] = {"januar", "februar", "marts", "april", "maj", "juni", "juli",
-                                     "august", "september", "oktober", "november", "december"};
 
 /* The type of attribute attr of the declaration at path (element names from
  * <workplace> down, NULL-terminated). */
-static const xsd_type *attr_type(const imp *m, const char *const *path, const char *attr)
+const xsd_type *imp_attr_type(const imp *m, const char *const *path, const char *attr)
 {
 	const xsd_elem *e = m->e.schema;
 	for (; *path && e; path++)
@@ -185,37 +149,37 @@ static const xsd_type *attr_type(const imp *m, const char *const *path, const ch
 
 /* ---- values ---------------------------------------------------------------------------- */
 
-/* A date cell as YYYY-MM-DD, or NULL with a message. */
-static const char *date_cell(imp *m, int f)
+/* A date imp_cell as YYYY-MM-DD, or NULL with a message. */
+const char *imp_date_cell(imp *m, int f)
 {
 	int y, mo, d;
-	if (!da_parse_date(cell(m, f), &y, &mo, &d, NULL)) {
-		bad(m, f, "\"%s\" er ikke en dato; skriv fx 24-03-2026 eller 2026-03-24", cell(m, f));
+	if (!da_parse_date(imp_cell(m, f), &y, &mo, &d, NULL)) {
+		imp_bad(m, f, "\"%s\" er ikke en dato; skriv fx 24-03-2026 eller 2026-03-24", imp_cell(m, f));
 		return NULL;
 	}
 	if (y < READER_MIN_YEAR || y > READER_MAX_YEAR) {
-		bad(m, f, "året %d ligger uden for %d-%d", y, READER_MIN_YEAR, READER_MAX_YEAR);
+		imp_bad(m, f, "året %d ligger uden for %d-%d", y, READER_MIN_YEAR, READER_MAX_YEAR);
 		return NULL;
 	}
 	return arena_printf(m->a, "%04d-%02d-%02d", y, mo, d);
 }
 
-static const char *time_cell(imp *m, int f, int *minutes)
+const char *imp_time_cell(imp *m, int f, int *minutes)
 {
-	if (!da_parse_time(cell(m, f), minutes)) {
-		bad(m, f, "\"%s\" er ikke et klokkeslæt; skriv fx 14:00 eller 14.00", cell(m, f));
+	if (!da_parse_time(imp_cell(m, f), minutes)) {
+		imp_bad(m, f, "\"%s\" er ikke et klokkeslæt; skriv fx 14:00 eller 14.00", imp_cell(m, f));
 		return NULL;
 	}
 	return arena_printf(m->a, "%02d:%02d", *minutes / 60, *minutes % 60);
 }
 
-/* A word cell through words[] and the schema's type t, or NULL with a
+/* A word imp_cell through words[] and the schema's type t, or NULL with a
  * message naming the words that fit. */
-static const char *word_cell(imp *m, int f, const word *words, const xsd_type *t)
+const char *imp_word_cell(imp *m, int f, const word *words, const xsd_type *t)
 {
-	const char *tok = token_for(m, cell(m, f), words, t);
+	const char *tok = token_for(m, imp_cell(m, f), words, t);
 	if (!tok)
-		bad(m, f, "\"%s\" kendes ikke; skriv %s", cell(m, f), word_list(m, words, t));
+		imp_bad(m, f, "\"%s\" kendes ikke; skriv %s", imp_cell(m, f), word_list(m, words, t));
 	return tok;
 }
 
@@ -230,21 +194,21 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-/* A text cell checked against the format's limits for a short text (a
+/* A text imp_cell checked against the format's limits for a short text (a
  * name, a title) or a long one, and for control characters. NULL with a
  * message when too long or when it holds one. */
-static const char *text_cell(imp *m, int f, bool is_short)
+const char *imp_text_cell(imp *m, int f, bool is_short)
 {
-	const char *s = cell(m, f);
+	const char *s = imp_cell(m, f);
 	size_t chars = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		chars += (*p & 0xC0) != 0x80;
 	size_t max = is_short ? 200 : 2000;
 	if (chars > max) {
-		bad(m, f, "teksten er %zu tegn lang; der er plads til højst %zu", chars, max);
+		imp_bad(m, f, "teksten er %zu tegn lang; der er plads til højst %zu", chars, max);
 		return NULL;
 	}
-	/* csv.c has made the cell well-formed UTF-8; a stray byte would be
+	/* csv.c has made the imp_cell well-formed UTF-8; a stray byte would be
 	 * looked at alone */
 	const char *end = s + strlen(s);
 	for (const char *p = s; *p;) {
@@ -254,7 +218,7 @@ static const char *text_cell(imp *m, int f, bool is_short)
 		/* every character prints (one the fonts lack as a replacement
 		 * mark, and check says so); only what XML forbids is refused */
 		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
-			bad(m, f, "styretegnet U+%04X må ikke stå i en tekst", cp);
+			imp_bad(m, f, "styretegnet U+%04X må ikke stå i en tekst", cp);
 			return NULL;
 		}
 		p += len;
@@ -313,7 +277,7 @@ static void id_base(const char *name, char *base, size_t size)
 
 /* An id made from a name (id_base), unique among the ids of list's item
  * children; it begins with a letter ("x-" is put before a digit). */
-static const char *make_id(imp *m, const char *name, xmlNodePtr list, const char *item)
+const char *imp_make_id(imp *m, const char *name, xmlNodePtr list, const char *item)
 {
 	char base[48];
 	base[0] = 'x', base[1] = '-';
@@ -334,7 +298,7 @@ static const char *make_id(imp *m, const char *name, xmlNodePtr list, const char
 }
 
 /* The text of el's child name, compared with s ("" and absent alike). */
-static bool same_text(imp *m, xmlNodePtr el, const char *name, const char *s)
+bool imp_same_text(imp *m, xmlNodePtr el, const char *name, const char *s)
 {
 	const char *t = edit_text(m->a, edit_child(el, name));
 	return strcmp(t ? t : "", s ? s : "") == 0;
@@ -355,7 +319,7 @@ static void set_child(imp *m, xmlNodePtr el, const char *name, const char *text)
 enum { P_NAME, P_ROLE, P_TITLE, P_GROUP, P_ATTEND, P_NEW, P_ID, P_DEPUTY, P_TR };
 static const char *const person_path[] = {"people", "person", NULL};
 
-/* The group cell: an element <group> in formats that have one; else an
+/* The group imp_cell: an element <group> in formats that have one; else an
  * arbejdsmiljøgruppe in <amo>, found by name or id, or added. */
 static void person_group(imp *m, xmlNodePtr p, const char *group)
 {
@@ -369,11 +333,11 @@ static void person_group(imp *m, xmlNodePtr p, const char *group)
 	xmlNodePtr g = edit_child(amo, "group");
 	for (; g; g = edit_next(g, "group")) {
 		const char *id = edit_attr(m->a, g, "id");
-		if (same_text(m, g, "name", group) || (id && strcmp(id, group) == 0))
+		if (imp_same_text(m, g, "name", group) || (id && strcmp(id, group) == 0))
 			break;
 	}
 	if (!g && (g = edit_add(&m->e, amo, "group", NULL))) {
-		edit_set_attr(g, "id", make_id(m, group, amo, "group"));
+		edit_set_attr(g, "id", imp_make_id(m, group, amo, "group"));
 		edit_add(&m->e, g, "name", group);
 	}
 	if (g)
@@ -384,34 +348,34 @@ static void person_flag(imp *m, xmlNodePtr p, int f, const char *attr)
 {
 	if (!given(m, f) || !xsd_attr_of(edit_decl(&m->e, p), attr))
 		return;
-	const char *v = word_cell(m, f, yes_words, NULL);
+	const char *v = imp_word_cell(m, f, yes_words, NULL);
 	if (v)
 		edit_set_attr(p, attr, strcmp(v, "true") == 0 ? "true" : NULL);
 }
 
 static void person_row(imp *m)
 {
-	const char *name = text_cell(m, P_NAME, true), *title = text_cell(m, P_TITLE, true);
+	const char *name = imp_text_cell(m, P_NAME, true), *title = imp_text_cell(m, P_TITLE, true);
 	const char *role = "employee", *attendance = NULL;
 	if (given(m, P_ROLE))
-		role = word_cell(m, P_ROLE, role_words, attr_type(m, person_path, "role"));
+		role = imp_word_cell(m, P_ROLE, role_words, imp_attr_type(m, person_path, "role"));
 	if (given(m, P_ATTEND))
-		attendance = word_cell(m, P_ATTEND, attendance_words, attr_type(m, person_path, "attendance"));
-	if (given(m, P_ID) && !valid_id(cell(m, P_ID)))
-		bad(m, P_ID, "\"%s\" kan ikke bruges som id; brug bogstaver a-z, tal, _, - og ., og begynd med et bogstav",
-		    cell(m, P_ID));
+		attendance = imp_word_cell(m, P_ATTEND, attendance_words, imp_attr_type(m, person_path, "attendance"));
+	if (given(m, P_ID) && !valid_id(imp_cell(m, P_ID)))
+		imp_bad(m, P_ID, "\"%s\" kan ikke bruges som id; brug bogstaver a-z, tal, _, - og ., og begynd med et bogstav",
+		    imp_cell(m, P_ID));
 	if (!name || !title || !role || (given(m, P_ATTEND) && !attendance) || m->d->errors)
 		return;
 	xmlNodePtr people = edit_ensure(&m->e, m->e.root, "people");
 	xmlNodePtr p = edit_child(people, "person");
 	for (; p; p = edit_next(p, "person")) {
 		const char *id = edit_attr(m->a, p, "id");
-		if (given(m, P_ID) ? id && strcmp(id, cell(m, P_ID)) == 0 : same_text(m, p, "name", name))
+		if (given(m, P_ID) ? id && strcmp(id, imp_cell(m, P_ID)) == 0 : imp_same_text(m, p, "name", name))
 			break;
 	}
 	if (p) {
 		m->updated++;
-		if (!same_text(m, p, "name", name))
+		if (!imp_same_text(m, p, "name", name))
 			set_child(m, p, "name", name);
 		if (given(m, P_ROLE))
 			edit_set_attr(p, "role", role);
@@ -420,7 +384,7 @@ static void person_row(imp *m)
 		if (!p)
 			return;
 		m->added++;
-		edit_set_attr(p, "id", given(m, P_ID) ? cell(m, P_ID) : make_id(m, name, people, "person"));
+		edit_set_attr(p, "id", given(m, P_ID) ? imp_cell(m, P_ID) : imp_make_id(m, name, people, "person"));
 		edit_set_attr(p, "role", role);
 		edit_add(&m->e, p, "name", name);
 	}
@@ -432,291 +396,7 @@ static void person_row(imp *m)
 	person_flag(m, p, P_DEPUTY, "deputy");
 	person_flag(m, p, P_TR, "tr");
 	if (given(m, P_GROUP))
-		person_group(m, p, cell(m, P_GROUP));
-}
-
-/* ---- the årshjul ------------------------------------------------------------------------------- */
-
-enum { A_TITLE, A_RING, A_DATE, A_TO, A_MONTH, A_WEEK, A_START, A_END, A_WHO, A_REPEAT };
-static const char *const activity_path[] = {"wheel", "activity", NULL};
-
-/* The year of the file's årshjul; for a file without one, --year, the
- * meeting's year or the row's date's. 0 with a message when none is known. */
-static int wheel_year(imp *m, const char *date, int *start_month)
-{
-	xmlNodePtr w = edit_child(m->e.root, "wheel");
-	const char *ys = edit_attr(m->a, w, "year"), *sm = edit_attr(m->a, w, "start-month");
-	*start_month = sm ? atoi(sm) : 1;
-	if (ys)
-		return atoi(ys);
-	if (m->o->year)
-		return m->o->year;
-	const char *cy = edit_text(m->a, edit_child(edit_child(m->e.root, "meeting"), "covers-year"));
-	int year = cy ? atoi(cy) : date ? atoi(date) : 0;
-	if (!year)
-		bad(m, A_DATE, "årshjulets år kendes ikke; giv rækken en dato, eller skriv --year, fx --year 2026");
-	return year;
-}
-
-/* The file's årshjul, made for year when it has none. */
-static xmlNodePtr wheel_of(imp *m, int year)
-{
-	xmlNodePtr w = edit_child(m->e.root, "wheel");
-	if (!w && (w = edit_add(&m->e, m->e.root, "wheel", NULL)))
-		edit_set_attr(w, "year", arena_printf(m->a, "%d", year));
-	return w;
-}
-
-/* The id of the ring named name (or with that id), added when missing. */
-static const char *ring_of(imp *m, xmlNodePtr w, const char *name)
-{
-	size_t n = 0;
-	for (xmlNodePtr r = edit_child(w, "ring"); r; r = edit_next(r, "ring"), n++) {
-		const char *id = edit_attr(m->a, r, "id");
-		char a[200], b[200];
-		const char *t = edit_text(m->a, r);
-		fold(t ? t : "", a, sizeof a);
-		fold(name, b, sizeof b);
-		if (strcmp(a, b) == 0 || (id && strcmp(id, name) == 0))
-			return id;
-	}
-	const xsd_elem *rd = xsd_child(edit_decl(&m->e, w), "ring");
-	if (rd && rd->max_occurs > 0 && n >= (size_t)rd->max_occurs) {
-		bad(m, A_RING, "årshjulet har allerede %zu ringe, det højeste antal; brug en af dem", n);
-		return NULL;
-	}
-	xmlNodePtr r = edit_add(&m->e, w, "ring", name);
-	if (!r)
-		return NULL;
-	const char *id = make_id(m, name, w, "ring");
-	edit_set_attr(r, "id", id);
-	return id;
-}
-
-/* The timing of an activity row: which element, and its value(s). */
-typedef struct timing {
-	const char *kind;        /* "date", "period", "month", "week" */
-	const char *from, *to;   /* date, or period's bounds */
-	int number;              /* month or week */
-} timing;
-
-static bool month_cell(imp *m, timing *t)
-{
-	char f[40];
-	fold(cell(m, A_MONTH), f, sizeof f);
-	for (int i = 0; i < 12; i++)
-		if (strcmp(f, months[i]) == 0 || (strlen(f) >= 3 && strncmp(f, months[i], strlen(f)) == 0))
-			t->number = i + 1;
-	if (!t->number) {
-		long v;
-		if (!da_parse_whole(f, &v) || v < 1 || v > 12) {
-			bad(m, A_MONTH, "\"%s\" er ikke en måned; skriv 1-12 eller navnet, fx marts", cell(m, A_MONTH));
-			return false;
-		}
-		t->number = (int)v;
-	}
-	t->kind = "month";
-	return true;
-}
-
-static bool week_cell(imp *m, timing *t)
-{
-	const char *s = cell(m, A_WEEK);
-	if (strncmp(s, "uge ", 4) == 0 || strncmp(s, "Uge ", 4) == 0)
-		s += 4;
-	long v;
-	if (!da_parse_whole(s, &v) || v < 1 || v > 53) {
-		bad(m, A_WEEK, "\"%s\" er ikke en uge; skriv et ugenummer fra 1 til 53", cell(m, A_WEEK));
-		return false;
-	}
-	t->kind = "week";
-	t->number = (int)v;
-	return true;
-}
-
-static bool timing_of(imp *m, timing *t)
-{
-	memset(t, 0, sizeof *t);
-	int kinds = given(m, A_DATE) + given(m, A_MONTH) + given(m, A_WEEK);
-	if (kinds != 1) {
-		bad(m, kinds ? A_MONTH : A_DATE, "%s", kinds ? "skriv kun én af Dato, Måned og Uge"
-		                                         : "mangler; skriv en Dato, en Måned eller en Uge");
-		return false;
-	}
-	if (given(m, A_TO) && !given(m, A_DATE)) {
-		bad(m, A_TO, "kræver en Dato at begynde fra");
-		return false;
-	}
-	if (given(m, A_MONTH))
-		return month_cell(m, t);
-	if (given(m, A_WEEK))
-		return week_cell(m, t);
-	t->kind = given(m, A_TO) ? "period" : "date";
-	if (!(t->from = date_cell(m, A_DATE)) || (given(m, A_TO) && !(t->to = date_cell(m, A_TO))))
-		return false;
-	if (t->to && strcmp(t->to, t->from) < 0) {
-		bad(m, A_TO, "%s ligger før %s", t->to, t->from);
-		return false;
-	}
-	return true;
-}
-
-/* Is the row's timing inside the wheel's year (a repeat may begin before)? */
-static bool in_wheel(imp *m, int y, int s, const timing *t, bool repeats)
-{
-	char lo[32], hi[32];
-	snprintf(lo, sizeof lo, "%04d-%02d-01", y, s);
-	snprintf(hi, sizeof hi, "%04d-%02d-01", y + 1, s);
-	const char *first = t->from, *last = t->to ? t->to : t->from;
-	if (!first)
-		return true;
-	if (strcmp(first, hi) >= 0 || (!repeats && strcmp(last, lo) < 0)) {
-		if (s == 1)
-			bad(m, A_DATE, "%s ligger uden for årshjulets år %d", first, y);
-		else
-			bad(m, A_DATE, "%s ligger uden for årshjulets år (fra %s til før %s)", first, lo, hi);
-		return false;
-	}
-	return true;
-}
-
-/* Does w hold an activity with this title and timing already? */
-static bool activity_known(imp *m, xmlNodePtr w, const char *title, const timing *t)
-{
-	for (xmlNodePtr a = edit_child(w, "activity"); a; a = edit_next(a, "activity")) {
-		if (!same_text(m, a, "title", title))
-			continue;
-		xmlNodePtr x = edit_child(a, t->kind);
-		if (!x)
-			continue;
-		if (strcmp(t->kind, "period") == 0) {
-			const char *f = edit_attr(m->a, x, "from"), *to = edit_attr(m->a, x, "to");
-			if (f && to && strcmp(f, t->from) == 0 && strcmp(to, t->to) == 0)
-				return true;
-		} else {
-			const char *v = edit_text(m->a, x);
-			const char *want = t->from ? t->from : arena_printf(m->a, "%d", t->number);
-			if (v && want && strcmp(v, want) == 0)
-				return true;
-		}
-	}
-	return false;
-}
-
-static void activity_row(imp *m)
-{
-	timing t;
-	int start = -1, end = -1;
-	const char *title = text_cell(m, A_TITLE, true), *who = text_cell(m, A_WHO, true);
-	const char *ring = given(m, A_RING) ? text_cell(m, A_RING, true) : "Aktiviteter";
-	const char *ts = given(m, A_START) ? time_cell(m, A_START, &start) : NULL;
-	const char *te = given(m, A_END) ? time_cell(m, A_END, &end) : NULL;
-	const char *repeat = given(m, A_REPEAT)
-	                             ? word_cell(m, A_REPEAT, repeat_words, attr_type(m, activity_path, "repeat"))
-	                             : NULL;
-	bool ok = timing_of(m, &t) && title && who && ring && (!given(m, A_REPEAT) || repeat);
-	if (given(m, A_END) && !given(m, A_START))
-		bad(m, A_END, "kræver et Start-klokkeslæt"), ok = false;
-	else if (te && ts && end <= start)
-		bad(m, A_END, "%s er ikke efter start %s", te, ts), ok = false;
-	int start_month = 1, year = ok ? wheel_year(m, t.from, &start_month) : 0;
-	if (!year || !in_wheel(m, year, start_month, &t, repeat != NULL) || m->d->errors)
-		return;
-	xmlNodePtr w = wheel_of(m, year);
-	if (!w)
-		return;
-	if (activity_known(m, w, title, &t)) {
-		m->skipped++;
-		return;
-	}
-	const char *ring_id = ring_of(m, w, ring);
-	xmlNodePtr a = ring_id ? edit_add(&m->e, w, "activity", NULL) : NULL;
-	if (!a)
-		return;
-	m->added++;
-	edit_set_attr(a, "ring", ring_id);
-	edit_set_attr(a, "repeat", repeat);
-	edit_add(&m->e, a, "title", title);
-	if (*who)
-		edit_add(&m->e, a, "responsible", who);
-	if (strcmp(t.kind, "period") == 0) {
-		xmlNodePtr p = edit_add(&m->e, a, "period", NULL);
-		edit_set_attr(p, "from", t.from);
-		edit_set_attr(p, "to", t.to);
-	} else {
-		edit_add(&m->e, a, t.kind, t.from ? t.from : arena_printf(m->a, "%d", t.number));
-	}
-	if (ts) {
-		xmlNodePtr tm = edit_add(&m->e, a, "time", NULL);
-		edit_set_attr(tm, "start", ts);
-		edit_set_attr(tm, "end", te);
-	}
-}
-
-/* ---- the handleplan and the APV ------------------------------------------------------------------- */
-
-enum { H_WHAT, H_WHY, H_HOW, H_WHEN, H_WHO, H_FOLLOW, H_STATUS };
-static const char *const action_path[] = {"action-plan", "action", NULL};
-static const char *const action_children[] = {"what", "why", "how", "when", "who", "follow-up"};
-
-static void action_row(imp *m)
-{
-	const char *text[6];
-	bool ok = true;
-	for (int f = H_WHAT; f <= H_FOLLOW; f++)
-		ok &= (text[f] = text_cell(m, f, false)) != NULL;
-	const char *status = given(m, H_STATUS) ? word_cell(m, H_STATUS, status_words, attr_type(m, action_path, "status"))
-	                                        : NULL;
-	if (!ok || (given(m, H_STATUS) && !status) || m->d->errors)
-		return;
-	xmlNodePtr plan = edit_ensure(&m->e, m->e.root, "action-plan");
-	for (xmlNodePtr a = edit_child(plan, "action"); a; a = edit_next(a, "action"))
-		if (same_text(m, a, "what", text[H_WHAT]) && same_text(m, a, "who", text[H_WHO]) &&
-		    same_text(m, a, "when", text[H_WHEN])) {
-			m->skipped++;
-			return;
-		}
-	xmlNodePtr a = edit_add(&m->e, plan, "action", NULL);
-	if (!a)
-		return;
-	m->added++;
-	edit_set_attr(a, "status", status);
-	for (int f = H_WHAT; f <= H_FOLLOW; f++)
-		if (*text[f])
-			edit_add(&m->e, a, action_children[f], text[f]);
-}
-
-enum { V_PROBLEM, V_ACTION, V_OWNER, V_DEADLINE, V_STATUS };
-static const char *const apv_path[] = {"apv", "item", NULL};
-
-static void apv_row(imp *m)
-{
-	const char *problem = text_cell(m, V_PROBLEM, false), *action = text_cell(m, V_ACTION, false);
-	const char *owner = text_cell(m, V_OWNER, true);
-	const char *deadline = given(m, V_DEADLINE) ? date_cell(m, V_DEADLINE) : NULL;
-	const char *status = given(m, V_STATUS) ? word_cell(m, V_STATUS, status_words, attr_type(m, apv_path, "status"))
-	                                        : NULL;
-	if (!problem || !action || !owner || (given(m, V_DEADLINE) && !deadline) ||
-	    (given(m, V_STATUS) && !status) || m->d->errors)
-		return;
-	xmlNodePtr apv = edit_ensure(&m->e, m->e.root, "apv");
-	for (xmlNodePtr it = edit_child(apv, "item"); it; it = edit_next(it, "item"))
-		if (same_text(m, it, "problem", problem)) {
-			m->skipped++;
-			return;
-		}
-	xmlNodePtr it = edit_add(&m->e, apv, "item", NULL);
-	if (!it)
-		return;
-	m->added++;
-	edit_set_attr(it, "status", status);
-	edit_add(&m->e, it, "problem", problem);
-	if (*action)
-		edit_add(&m->e, it, "action", action);
-	if (*owner)
-		edit_add(&m->e, it, "owner", owner);
-	if (deadline)
-		edit_add(&m->e, it, "deadline", deadline);
+		person_group(m, p, imp_cell(m, P_GROUP));
 }
 
 /* ---- sheets ------------------------------------------------------------------------------------------ */
@@ -727,13 +407,13 @@ static const sheet_kind sheet_kinds[] = {
 	 person_row},
 	{"aktiviteter i årshjulet", "Aktivitet", NULL,
 	 {"Aktivitet", "Ring", "Dato", "Til", "Måned", "Uge", "Start", "Slut", "Ansvarlig", "Gentages", NULL},
-	 activity_row},
+	 imp_activity_row},
 	{"rækker i handleplanen", "Hvad", NULL,
 	 {"Hvad", "Hvorfor", "Hvordan", "Hvornår", "Hvem", "Opfølgning", "Status", NULL},
-	 action_row},
+	 imp_action_row},
 	{"punkter i APV'en", "Problem", NULL,
 	 {"Problem", "Handling", "Ansvarlig", "Frist", "Status", NULL},
-	 apv_row},
+	 imp_apv_row},
 };
 
 static const sheet_kind *kind_of(const csv_table *t)
@@ -787,8 +467,8 @@ static int parse_sheet(imp *m, const char *name, const char *buf, size_t len, cs
 	return csv_parse(m->a, name, buf, len, t, m->d);
 }
 
-/* Every cell as amokit keeps text (norm.h): NFC, invisible characters
- * dropped, so that a cell of only invisible characters is empty here as
+/* Every imp_cell as amokit keeps text (norm.h): NFC, invisible characters
+ * dropped, so that a imp_cell of only invisible characters is empty here as
  * it would be in the file. False when out of memory. */
 static bool normalise_cells(imp *m, csv_table *t)
 {
@@ -829,14 +509,14 @@ static int import_table(imp *m, csv_table *t)
 		return diag_oom(m->d, t->file);
 	m->added = m->updated = m->skipped = 0;
 	int errors = m->d->errors;
-	/* Every row is checked; once one is bad, the rest are checked but not
+	/* Every row is checked; once one is imp_bad, the rest are checked but not
 	 * applied (nothing will be written). */
 	for (size_t i = 0; i < t->n_rows; i++) {
 		m->row = &t->rows[i];
 		if (given(m, 0))
 			m->kind->row(m);
 		else
-			bad(m, 0, "mangler; udfyld \"%s\" i hver række", m->kind->fields[0]);
+			imp_bad(m, 0, "mangler; udfyld \"%s\" i hver række", m->kind->fields[0]);
 	}
 	if (m->d->errors > errors)
 		return AM_EINPUT;
@@ -935,3 +615,4 @@ int import_mem(const char *wp, size_t wp_len, const char *name, const char *csv,
 	arena_free(m.a);
 	return rc;
 }
+
