@@ -1,4 +1,4 @@
-/* import_int.h: what import.c and import_wheel.c share. Private to them. */
+/* import_int.h: what import.c, import_cells.c and import_wheel.c share. Private to them. */
 #ifndef AMOKIT_IMPORT_INT_H
 #define AMOKIT_IMPORT_INT_H
 
@@ -38,14 +38,17 @@ void imp_apv_row(imp *m);
 const xsd_type *imp_attr_type(const imp *m, const char *const *path, const char *attr);
 void imp_bad(imp *m, int f, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const char *imp_cell(const imp *m, int f);
+/* Whether field f has a value in the row. */
+bool imp_given(const imp *m, int f);
 const char *imp_date_cell(imp *m, int f);
 void imp_fold(const char *s, char *out, size_t size);
 const char *imp_make_id(imp *m, const char *name, xmlNodePtr list, const char *item);
 bool imp_same_text(imp *m, xmlNodePtr el, const char *name, const char *s);
+void imp_set_child(imp *m, xmlNodePtr el, const char *name, const char *text);
 const char *imp_text_cell(imp *m, int f, bool is_short);
 const char *imp_time_cell(imp *m, int f, int *minutes);
+bool imp_valid_id(const char *s);
 const char *imp_word_cell(imp *m, int f, const word *words, const xsd_type *t);
 
-static inline bool given(const imp *m, int f) { return imp_cell(m, f)[0] != '\0'; }
 
 #endif

@@ -127,22 +127,22 @@ static bool week_cell(imp *m, timing *t)
 static bool timing_of(imp *m, timing *t)
 {
 	memset(t, 0, sizeof *t);
-	int kinds = given(m, A_DATE) + given(m, A_MONTH) + given(m, A_WEEK);
+	int kinds = imp_given(m, A_DATE) + imp_given(m, A_MONTH) + imp_given(m, A_WEEK);
 	if (kinds != 1) {
 		imp_bad(m, kinds ? A_MONTH : A_DATE, "%s", kinds ? "skriv kun én af Dato, Måned og Uge"
 		                                         : "mangler; skriv en Dato, en Måned eller en Uge");
 		return false;
 	}
-	if (given(m, A_TO) && !given(m, A_DATE)) {
+	if (imp_given(m, A_TO) && !imp_given(m, A_DATE)) {
 		imp_bad(m, A_TO, "kræver en Dato at begynde fra");
 		return false;
 	}
-	if (given(m, A_MONTH))
+	if (imp_given(m, A_MONTH))
 		return month_cell(m, t);
-	if (given(m, A_WEEK))
+	if (imp_given(m, A_WEEK))
 		return week_cell(m, t);
-	t->kind = given(m, A_TO) ? "period" : "date";
-	if (!(t->from = imp_date_cell(m, A_DATE)) || (given(m, A_TO) && !(t->to = imp_date_cell(m, A_TO))))
+	t->kind = imp_given(m, A_TO) ? "period" : "date";
+	if (!(t->from = imp_date_cell(m, A_DATE)) || (imp_given(m, A_TO) && !(t->to = imp_date_cell(m, A_TO))))
 		return false;
 	if (t->to && strcmp(t->to, t->from) < 0) {
 		imp_bad(m, A_TO, "%s ligger før %s", t->to, t->from);
@@ -198,14 +198,14 @@ void imp_activity_row(imp *m)
 	timing t;
 	int start = -1, end = -1;
 	const char *title = imp_text_cell(m, A_TITLE, true), *who = imp_text_cell(m, A_WHO, true);
-	const char *ring = given(m, A_RING) ? imp_text_cell(m, A_RING, true) : "Aktiviteter";
-	const char *ts = given(m, A_START) ? imp_time_cell(m, A_START, &start) : NULL;
-	const char *te = given(m, A_END) ? imp_time_cell(m, A_END, &end) : NULL;
-	const char *repeat = given(m, A_REPEAT)
+	const char *ring = imp_given(m, A_RING) ? imp_text_cell(m, A_RING, true) : "Aktiviteter";
+	const char *ts = imp_given(m, A_START) ? imp_time_cell(m, A_START, &start) : NULL;
+	const char *te = imp_given(m, A_END) ? imp_time_cell(m, A_END, &end) : NULL;
+	const char *repeat = imp_given(m, A_REPEAT)
 	                             ? imp_word_cell(m, A_REPEAT, repeat_words, imp_attr_type(m, activity_path, "repeat"))
 	                             : NULL;
-	bool ok = timing_of(m, &t) && title && who && ring && (!given(m, A_REPEAT) || repeat);
-	if (given(m, A_END) && !given(m, A_START))
+	bool ok = timing_of(m, &t) && title && who && ring && (!imp_given(m, A_REPEAT) || repeat);
+	if (imp_given(m, A_END) && !imp_given(m, A_START))
 		imp_bad(m, A_END, "kræver et Start-klokkeslæt"), ok = false;
 	else if (te && ts && end <= start)
 		imp_bad(m, A_END, "%s er ikke efter start %s", te, ts), ok = false;
@@ -255,9 +255,9 @@ void imp_action_row(imp *m)
 	bool ok = true;
 	for (int f = H_WHAT; f <= H_FOLLOW; f++)
 		ok &= (text[f] = imp_text_cell(m, f, false)) != NULL;
-	const char *status = given(m, H_STATUS) ? imp_word_cell(m, H_STATUS, status_words, imp_attr_type(m, action_path, "status"))
+	const char *status = imp_given(m, H_STATUS) ? imp_word_cell(m, H_STATUS, status_words, imp_attr_type(m, action_path, "status"))
 	                                        : NULL;
-	if (!ok || (given(m, H_STATUS) && !status) || m->d->errors)
+	if (!ok || (imp_given(m, H_STATUS) && !status) || m->d->errors)
 		return;
 	xmlNodePtr plan = edit_ensure(&m->e, m->e.root, "action-plan");
 	for (xmlNodePtr a = edit_child(plan, "action"); a; a = edit_next(a, "action"))
@@ -283,11 +283,11 @@ void imp_apv_row(imp *m)
 {
 	const char *problem = imp_text_cell(m, V_PROBLEM, false), *action = imp_text_cell(m, V_ACTION, false);
 	const char *owner = imp_text_cell(m, V_OWNER, true);
-	const char *deadline = given(m, V_DEADLINE) ? imp_date_cell(m, V_DEADLINE) : NULL;
-	const char *status = given(m, V_STATUS) ? imp_word_cell(m, V_STATUS, status_words, imp_attr_type(m, apv_path, "status"))
+	const char *deadline = imp_given(m, V_DEADLINE) ? imp_date_cell(m, V_DEADLINE) : NULL;
+	const char *status = imp_given(m, V_STATUS) ? imp_word_cell(m, V_STATUS, status_words, imp_attr_type(m, apv_path, "status"))
 	                                        : NULL;
-	if (!problem || !action || !owner || (given(m, V_DEADLINE) && !deadline) ||
-	    (given(m, V_STATUS) && !status) || m->d->errors)
+	if (!problem || !action || !owner || (imp_given(m, V_DEADLINE) && !deadline) ||
+	    (imp_given(m, V_STATUS) && !status) || m->d->errors)
 		return;
 	xmlNodePtr apv = edit_ensure(&m->e, m->e.root, "apv");
 	for (xmlNodePtr it = edit_child(apv, "item"); it; it = edit_next(it, "item"))
