@@ -24,7 +24,6 @@ const char *imp_cell(const imp *m, int f)
 
 bool imp_given(const imp *m, int f) { return imp_cell(m, f)[0] != '\0'; }
 
-
 /* Reports the current row's field f: `FILE:LINE: Heading: message`. */
 void imp_bad(imp *m, int f, const char *fmt, ...)
 {
