@@ -47,6 +47,12 @@ static float fake_measure(void *ctx, font_style style, float size, const char *u
 
 const text_measurer text_fake_measurer = { fake_measure, NULL, 0.8f, 0.2f, NULL };
 
+bool text_is_alnum_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 /* --- hyphenation -------------------------------------------------------- */
 
 

@@ -143,12 +143,6 @@ static int place(breaker *b, const word *w, size_t from, size_t to, bool hyphen)
  * preferred: at an explicit hyphen or a compound joint. */
 typedef struct cand { size_t at; bool hyphen, preferred; } cand;
 
-bool text_is_alnum_at(const char *s, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
 /* Characters of the alphanumeric run that ends (dir < 0) or starts at i. */
 static size_t alnum_chars(const word *w, size_t i, int dir)
 {
