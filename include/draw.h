@@ -202,6 +202,10 @@ int draw_flush(draw_doc *doc);
 int draw_end(draw_doc *doc);
 /* The pages so far, handed over or not: the number the next page gets. */
 size_t draw_page_count(const draw_doc *doc);
+/* Where what the last page's commands point to belongs (a copied string,
+ * a path's elements): the page arena of a streamed document, emptied when
+ * the next page is added; else the document's arena. */
+arena *draw_page_arena(const draw_doc *doc);
 /* Appends a page and returns it, or NULL when out of memory or when the
  * sink failed on the page before (doc->sink_rc tells). */
 draw_page *draw_add_page(draw_doc *doc, float width, float height);

@@ -25,6 +25,8 @@ size_t draw_page_count(const draw_doc *doc) { return doc->n_sent + doc->n_pages;
 /* Where the pages' commands and copied strings go. */
 static arena *page_mem(const draw_doc *doc) { return doc->sink ? doc->page_arena : doc->arena; }
 
+arena *draw_page_arena(const draw_doc *doc) { return page_mem(doc); }
+
 /* Hands the pages held to the sink and frees them. */
 static int send_pages(draw_doc *doc, bool last)
 {

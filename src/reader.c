@@ -360,8 +360,13 @@ static void install_outer_hooks(xmlParserCtxtPtr ctxt, parse_state *st)
 
 /* Parses buf into a tree, validating it against the schema while parsing
  * (so a flood of errors stops at the limit); returns NULL with the reason
- * in st->d. A returned tree may still be invalid (st->invalid). */
-static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
+ * in st->d. A returned tree may still be invalid (st->invalid). The bytes
+ * are UTF-8 (prescan), whatever the XML declaration says, so libxml2
+ * reads them as they are instead of through a converted copy. Without
+ * keep_blanks the whitespace between elements makes no text nodes: the
+ * model never reads it, and for a large file those nodes were half the
+ * tree (issue 24); an editor (edit.c) keeps them, with the indentation. */
+static xmlDocPtr parse(parse_state *st, const char *buf, size_t len, bool keep_blanks)
 {
 	if (len > INT32_MAX) {
 		diag_error(st->d, st->file, 0, "filen er for stor");
@@ -387,9 +392,10 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 	xmlDocPtr doc = NULL;
 	if (plug) {
 		install_outer_hooks(ctxt, st);
-		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+		int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+		              XML_PARSE_IGNORE_ENC | (keep_blanks ? 0 : XML_PARSE_NOBLANKS);
 		current_parse = st;
-		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, "UTF-8", options);
+		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, st->file, NULL, options);
 		current_parse = NULL;
 		xmlSchemaSAXUnplug(plug);
 	} else {
@@ -410,7 +416,7 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len)
 
 /* ---- the whole ---------------------------------------------------------- */
 
-xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
+static xmlDocPtr parse_doc(arena *a, const char *name, const char *buf, size_t len, bool keep_blanks,
                            am_workplace **out, diag *d, int *rc)
 {
 	*out = NULL;
@@ -421,7 +427,7 @@ xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t l
 		return NULL;
 	}
 	parse_state st = {.file = name, .d = d, .errors_before = errors_before, .last_line = -1};
-	xmlDocPtr doc = parse(&st, buf, len);
+	xmlDocPtr doc = parse(&st, buf, len, keep_blanks);
 	if (!doc) {
 		if (st.oom) {
 			*rc = diag_oom(d, name);
@@ -454,11 +460,17 @@ xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t l
 	return doc;
 }
 
+xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
+                           am_workplace **out, diag *d, int *rc)
+{
+	return parse_doc(a, name, buf, len, true, out, d, rc);
+}
+
 int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
                     am_workplace **out, diag *d)
 {
 	int r;
-	xmlDocPtr doc = reader_parse_doc(a, name, buf, len, out, d, &r);
+	xmlDocPtr doc = parse_doc(a, name, buf, len, false, out, d, &r);
 	xmlFreeDoc(doc);
 	return r;
 }

@@ -25,12 +25,19 @@
 #define A4_H 841.89f
 #define MARGIN 42.5f   /* 15 mm */
 
+#define MAX_LINES 24
+
+/* A text set in lines: line i is s[at[2i]] on for at[2i + 1] bytes. The
+ * breaks are kept with a row from the count to the drawing pass, so they
+ * take the room the lines need (a fixed array of MAX_LINES per text made
+ * a list of 5,000 activities hold 6.7 MB of them; issue 24). */
 typedef struct para {
 	const char *s;
 	float x, w, size;
 	font_style st;
 	rgb col;
-	size_t n, starts[24], lens[24];
+	size_t n;
+	const unsigned *at;
 } para;
 
 typedef struct row {
@@ -182,10 +189,23 @@ static int make_rows(lister *l)
 
 /* --- setting text ------------------------------------------------------------------ */
 
-static void para_wrap(const lister *l, para *pa)
+/* Breaks pa into lines; -1 when out of memory. */
+static int para_wrap(const lister *l, para *pa)
 {
-	size_t rest;
-	pa->n = pa->s && *pa->s ? wheel_wrap(l->p->m, pa->st, pa->size, pa->s, pa->w, pa->starts, pa->lens, 24, &rest) : 0;
+	size_t starts[MAX_LINES], lens[MAX_LINES], rest;
+	pa->n = pa->s && *pa->s ? wheel_wrap(l->p->m, pa->st, pa->size, pa->s, pa->w, starts, lens, MAX_LINES, &rest) : 0;
+	pa->at = NULL;
+	if (!pa->n)
+		return 0;
+	unsigned *at = arena_array(l->p->doc->arena, 2 * pa->n, sizeof *at);
+	if (!at)
+		return -1;
+	for (size_t i = 0; i < pa->n; i++) {
+		at[2 * i] = (unsigned)starts[i];
+		at[2 * i + 1] = (unsigned)lens[i];
+	}
+	pa->at = at;
+	return 0;
 }
 
 /* Draws the lines of pa from y, lh apart. A line that broke between words
@@ -195,12 +215,12 @@ static void para_wrap(const lister *l, para *pa)
 static int para_draw(lister *l, const para *pa, float y, float lh, bool space_after)
 {
 	for (size_t i = 0; i < pa->n; i++) {
-		const char *s = pa->s + pa->starts[i];
-		size_t len = pa->lens[i];
+		const char *s = pa->s + pa->at[2 * i];
+		size_t len = pa->at[2 * i + 1];
 		float w = wheel_measure(l->p, pa->st, pa->size, s, len);
 		if (s[len] == ' ' && (i + 1 < pa->n || space_after))
 			len++;
-		else if (!s[len] && space_after && !(s = arena_printf(l->p->doc->arena, "%.*s ", (int)len++, s)))
+		else if (!s[len] && space_after && !(s = arena_printf(draw_page_arena(l->p->doc), "%.*s ", (int)len++, s)))
 			return -1;
 		wrun r = {s, len, pa->x, y + i * lh + l->p->m->ascent * pa->size, pa->size, w, 0, pa->st, false};
 		if (wheel_push_run(l->p, &r, pa->col))
@@ -241,8 +261,9 @@ static int footer(lister *l)
 	if (!left || !right)
 		return -1;
 	float rw = wheel_measure(p, FONT_REGULAR, size, right, strlen(right));
-	para pa = {left, MARGIN, A4_W - 2 * MARGIN - rw - 2 * size, size, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
-	para_wrap(l, &pa);
+	para pa = {left, MARGIN, A4_W - 2 * MARGIN - rw - 2 * size, size, FONT_REGULAR, p->st.muted, 0, NULL};
+	if (para_wrap(l, &pa))
+		return -1;
 	pa.n = pa.n > 1 ? 1 : pa.n;
 	wrun r = {right, strlen(right), A4_W - MARGIN - rw, y, size, rw, 0, FONT_REGULAR, false};
 	return artifact(l, ARTIFACT_FOOTER) || para_draw(l, &pa, y - p->m->ascent * size, 0, false) ||
@@ -272,8 +293,9 @@ static int heading(lister *l, const char *s, draw_role role, float size, bool ke
 {
 	poster *p = l->p;
 	para pa = {s, MARGIN, A4_W - 2 * MARGIN, size, FONT_BOLD, wheel_readable(p->st.accent, p->st.paper, 4.5),
-	           0, {0}, {0}};
-	para_wrap(l, &pa);
+	           0, NULL};
+	if (para_wrap(l, &pa))
+		return -1;
 	float lh = wheel_text_h(p, size) * 1.15f, h = pa.n * lh + 0.3f * l->lh;
 	if (room(l, h + (keep_with ? next : 0)))
 		return -1;
@@ -289,14 +311,13 @@ static int row_measure(lister *l, row *r)
 {
 	poster *p = l->p;
 	float x2 = MARGIN + l->date_w + l->mark_w, w2 = A4_W - MARGIN - x2;
-	r->date = (para){dates_text(l, r), MARGIN, l->date_w - 0.6f * l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
-	r->title = (para){r->it->act->title, x2, w2, l->s, FONT_BOLD, p->st.ink, 0, {0}, {0}};
-	r->more = (para){details(l, r), x2, w2, 0.9f * l->s, FONT_REGULAR, p->st.muted, 0, {0}, {0}};
+	r->date = (para){dates_text(l, r), MARGIN, l->date_w - 0.6f * l->s, l->s, FONT_REGULAR, p->st.ink, 0, NULL};
+	r->title = (para){r->it->act->title, x2, w2, l->s, FONT_BOLD, p->st.ink, 0, NULL};
+	r->more = (para){details(l, r), x2, w2, 0.9f * l->s, FONT_REGULAR, p->st.muted, 0, NULL};
 	if (!r->date.s || !r->more.s)
 		return -1;
-	para_wrap(l, &r->date);
-	para_wrap(l, &r->title);
-	para_wrap(l, &r->more);
+	if (para_wrap(l, &r->date) || para_wrap(l, &r->title) || para_wrap(l, &r->more))
+		return -1;
 	float mlh = wheel_text_h(p, r->more.size) * 1.15f;
 	r->h = fmaxf(r->date.n * l->lh, r->title.n * l->lh + r->more.n * mlh) + 0.45f * l->lh;
 	return 0;
@@ -347,10 +368,9 @@ static int front(lister *l)
 			const char *s = k ? wp->focus[i].title : wp->goals[i].title;
 			if (k && wp->focus[i].description && *wp->focus[i].description)
 				s = arena_printf(p->doc->arena, "%s \xE2\x80\x93 %s", s, wp->focus[i].description);
-			para pa = {s, MARGIN + l->s, A4_W - 2 * MARGIN - l->s, l->s, FONT_REGULAR, p->st.ink, 0, {0}, {0}};
-			if (!s)
+			para pa = {s, MARGIN + l->s, A4_W - 2 * MARGIN - l->s, l->s, FONT_REGULAR, p->st.ink, 0, NULL};
+			if (!s || para_wrap(l, &pa))
 				return -1;
-			para_wrap(l, &pa);
 			if (room(l, pa.n * l->lh) || tag(l, ROLE_LI) || tag(l, ROLE_LBODY) ||
 			    (l->draw && para_draw(l, &pa, l->y, l->lh, false)) || tag_end(l) || tag_end(l))
 				return -1;

@@ -16,7 +16,7 @@
 
 /* --- primitives ------------------------------------------------------------ */
 
-static path_el *els_new(poster *p, size_t n) { return arena_array(p->doc->arena, n, sizeof(path_el)); }
+static path_el *els_new(poster *p, size_t n) { return arena_array(draw_page_arena(p->doc), n, sizeof(path_el)); }
 
 static int push_path(poster *p, path_el *els, size_t n, float width, rgb stroke, const rgb *fill, float dash)
 {
@@ -68,7 +68,7 @@ int wheel_push_run(poster *p, const wrun *r, rgb colour)
 	c.u.text.angle = (float)r->angle;
 	c.u.text.style = r->st;
 	c.u.text.colour = colour;
-	c.u.text.utf8 = arena_strndup(p->doc->arena, r->s, r->len);
+	c.u.text.utf8 = arena_strndup(draw_page_arena(p->doc), r->s, r->len);
 	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
 }
 

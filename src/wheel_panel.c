@@ -51,7 +51,7 @@ static size_t cross(path_el *els, point at, double r, double w, double rot)
  * and a star. */
 int wheel_marker(poster *p, int shape, point at, double r, rgb fill)
 {
-	path_el *els = arena_array(p->doc->arena, 16, sizeof *els);
+	path_el *els = arena_array(draw_page_arena(p->doc), 16, sizeof *els);
 	if (!els)
 		return -1;
 	bool hollow = shape >= 5 && shape <= 9;
