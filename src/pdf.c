@@ -94,16 +94,21 @@ static void flush(pdf *w)
 
 static size_t position(const pdf *w) { return w->flushed + w->out.n; }
 
-/* A space before the next token unless the last byte already separates
- * (start of line, space, after "[" or "<<"). */
+/* A space before a token that begins with a regular character (a number,
+ * a keyword), unless the last byte already ends one: whitespace or a
+ * delimiter (PDF 1.7 §7.2.2). A token that begins with a delimiter (a
+ * name, a dictionary, an array, a string) needs none. */
 static void sep(pdf *w)
 {
 	const bytes *b = target(w);
 	if (!b->n)
 		return;
-	unsigned char c = b->p[b->n - 1];
-	if (c != ' ' && c != '\n' && c != '[' && c != '<')
+	switch (b->p[b->n - 1]) {
+	case ' ': case '\n': case '[': case ']': case '<': case '>': case '(': case ')':
+		return;
+	default:
 		put(w, " ", 1);
+	}
 }
 
 /* ---- the file -------------------------------------------------------- */
@@ -298,33 +303,32 @@ void pdf_end(pdf *w)
 
 /* ---- tokens ---------------------------------------------------------- */
 
-void pdf_dict(pdf *w)
-{
-	sep(w);
-	put(w, "<<", 2);
-}
+void pdf_dict(pdf *w) { put(w, "<<", 2); }
 
 void pdf_dict_end(pdf *w) { put(w, ">>", 2); }
 
-void pdf_array(pdf *w)
-{
-	sep(w);
-	put(w, "[", 1);
-}
+void pdf_array(pdf *w) { put(w, "[", 1); }
 
 void pdf_array_end(pdf *w) { put(w, "]", 1); }
 
 void pdf_raw(pdf *w, const char *token)
 {
-	sep(w);
+	if (!strchr("/<[(", token[0]))
+		sep(w);
 	puts_(w, token);
 }
 
 /* A name's bytes: regular characters as they are, the rest as #xx
  * (PDF 1.7 §7.3.5). */
+static bool name_byte_plain(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F && c != '#' && c != '(' && c != ')' && c != '<' && c != '>' &&
+	       c != '[' && c != ']' && c != '{' && c != '}' && c != '/' && c != '%';
+}
+
 void pdf_name(pdf *w, const char *name)
 {
-	sep(w);
+	static const char hex[] = "0123456789ABCDEF";
 	char buf[256];
 	size_t k = 0;
 	buf[k++] = '/';
@@ -333,10 +337,13 @@ void pdf_name(pdf *w, const char *name)
 			put(w, buf, k);
 			k = 0;
 		}
-		if (*s > 0x20 && *s < 0x7F && !strchr("#()<>[]{}/%", *s))
+		if (name_byte_plain(*s)) {
 			buf[k++] = (char)*s;
-		else
-			k += (size_t)snprintf(buf + k, 4, "#%02X", *s);
+		} else {
+			buf[k++] = '#';
+			buf[k++] = hex[*s >> 4];
+			buf[k++] = hex[*s & 15];
+		}
 	}
 	put(w, buf, k);
 }
@@ -402,7 +409,6 @@ void pdf_ref(pdf *w, unsigned num)
 
 void pdf_string(pdf *w, const void *s, size_t n)
 {
-	sep(w);
 	const unsigned char *p = s;
 	char buf[256];
 	size_t k = 0;
@@ -539,7 +545,6 @@ void pdf_text(pdf *w, const char *utf8)
 	if (n >= 0) {
 		pdf_string(w, doc, (size_t)n);
 	} else {
-		sep(w);
 		pdf_put_utf16(target(w), utf8, len);
 		if (target(w)->oom)
 			fail(w, PDF_ENOMEM);

@@ -116,43 +116,43 @@ def stream_of(objs, n):
 
 
 def no_metadata(h, objs, t):
-    edit(objs, rb"/Type /Catalog", re.search(rb"/Metadata \d+ 0 R\s?", objs[find(objs, rb"/Type /Catalog")]).group(0), b"")
+    edit(objs, rb"/Type/Catalog", re.search(rb"/Metadata \d+ 0 R\s?", objs[find(objs, rb"/Type/Catalog")]).group(0), b"")
     return h, t
 
 
 def xmp_title(h, objs, t):
-    n = find(objs, rb"/Subtype /XML")
+    n = find(objs, rb"/Subtype/XML")
     set_stream(objs, n, stream_of(objs, n).replace("alle tegn</rdf:li>".encode(), "andre tegn</rdf:li>".encode()))
     return h, t
 
 
 def xmp_date(h, objs, t):
-    n = find(objs, rb"/Subtype /XML")
+    n = find(objs, rb"/Subtype/XML")
     set_stream(objs, n, stream_of(objs, n).replace(b"<xmp:CreateDate>2024-05-01T10:00:00+00:00",
                                                    b"<xmp:CreateDate>2024-05-01T10:00:00+02:00"))
     return h, t
 
 
 def xmp_part(h, objs, t):
-    n = find(objs, rb"/Subtype /XML")
+    n = find(objs, rb"/Subtype/XML")
     set_stream(objs, n, stream_of(objs, n).replace(b"<pdfaid:conformance>A<", b"<pdfaid:conformance>U<"))
     return h, t
 
 
 def xmp_broken(h, objs, t):
-    n = find(objs, rb"/Subtype /XML")
+    n = find(objs, rb"/Subtype/XML")
     set_stream(objs, n, stream_of(objs, n).replace(b"</dc:format>", b"</dc:formt>"))
     return h, t
 
 
 def no_output_intent(h, objs, t):
-    edit(objs, rb"/Type /Catalog", re.search(rb"/OutputIntents ?\[[^\]]*\]\s?",
-                                             objs[find(objs, rb"/Type /Catalog")]).group(0), b"")
+    edit(objs, rb"/Type/Catalog", re.search(rb"/OutputIntents ?\[[^\]]*\]\s?",
+                                             objs[find(objs, rb"/Type/Catalog")]).group(0), b"")
     return h, t
 
 
 def icc_v4(h, objs, t):
-    n = int(re.search(rb"/DestOutputProfile (\d+) 0 R", objs[find(objs, rb"/S /GTS_PDFA1")]).group(1))
+    n = int(re.search(rb"/DestOutputProfile (\d+) 0 R", objs[find(objs, rb"/S/GTS_PDFA1")]).group(1))
     icc = bytearray(stream_of(objs, n))
     icc[8] = 4
     set_stream(objs, n, bytes(icc))
@@ -173,38 +173,38 @@ def version(h, objs, t):
 
 
 def annot_no_print(h, objs, t):
-    edit(objs, rb"/Type /Annot", b"/F 4 ", b"")
+    edit(objs, rb"/Type/Annot", b"/F 4/", b"/")
     return h, t
 
 
 def annot_hidden(h, objs, t):
-    edit(objs, rb"/Type /Annot", b"/F 4 ", b"/F 6 ")
+    edit(objs, rb"/Type/Annot", b"/F 4/", b"/F 6/")
     return h, t
 
 
 def javascript(h, objs, t):
-    edit(objs, rb"/Type /Annot", b"/S /URI", b"/S /JavaScript /JS (app.alert\\(1\\))")
+    edit(objs, rb"/Type/Annot", b"/S/URI", b"/S /JavaScript /JS (app.alert\\(1\\))")
     return h, t
 
 
 def launch(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/Type /Catalog", b"/Type /Catalog\n/OpenAction << /S /Launch /F (x.exe) >>")
+    edit(objs, rb"/Type/Catalog", b"/Type/Catalog", b"/Type/Catalog\n/OpenAction << /S /Launch /F (x.exe) >>")
     return h, t
 
 
 def additional_actions(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/Type /Catalog", b"/Type /Catalog\n/AA << >>")
+    edit(objs, rb"/Type/Catalog", b"/Type/Catalog", b"/Type/Catalog\n/AA << >>")
     return h, t
 
 
 def group(h, objs, t):
-    n = min(n for n, o in objs.items() if re.search(rb"/Type /Page\b(?!s)", o))
-    objs[n] = objs[n].replace(b"/Type /Page", b"/Type /Page /Group << /S /Transparency /CS /DeviceRGB >>", 1)
+    n = min(n for n, o in objs.items() if re.search(rb"/Type/Page\b(?!s)", o))
+    objs[n] = objs[n].replace(b"/Type/Page", b"/Type/Page /Group << /S /Transparency /CS /DeviceRGB >>", 1)
     return h, t
 
 
 def smask(h, objs, t):
-    edit(objs, rb"/Subtype /Image", b"/Subtype /Image", b"/Subtype /Image\n/SMask /Dummy")
+    edit(objs, rb"/Subtype/Image", b"/Subtype/Image", b"/Subtype/Image\n/SMask /Dummy")
     return h, t
 
 
@@ -221,41 +221,41 @@ def unembedded(h, objs, t):
 
 
 def widths(h, objs, t):
-    n = min(n for n, o in objs.items() if re.search(rb"/W \[\d+ \[\d+", o))
-    objs[n] = re.sub(rb"/W \[(\d+) \[\d+", rb"/W [\1 [999", objs[n], 1)
+    n = min(n for n, o in objs.items() if re.search(rb"/W ?\[\d+ ?\[\d+", o))
+    objs[n] = re.sub(rb"/W ?\[(\d+) ?\[\d+", rb"/W [\1 [999", objs[n], 1)
     return h, t
 
 
 def lzw(h, objs, t):
-    n = find(objs, rb"/Subtype /Image")
-    objs[n] = objs[n].replace(b"/Subtype /Image", b"/Subtype /Image\n/DecodeParms null", 1)
-    objs[n] = re.sub(rb"/Filter \[? ?/FlateDecode ?\]?", b"/Filter /LZWDecode", objs[n], 1)
+    n = find(objs, rb"/Subtype/Image")
+    objs[n] = objs[n].replace(b"/Subtype/Image", b"/Subtype/Image\n/DecodeParms null", 1)
+    objs[n] = re.sub(rb"/Filter ?\[? ?/FlateDecode ?\]?", b"/Filter /LZWDecode", objs[n], 1)
     return h, t
 
 
 def embedded_file(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/Type /Catalog", b"/Type /Catalog\n/Names << /EmbeddedFiles << /Names [] >> >>")
+    edit(objs, rb"/Type/Catalog", b"/Type/Catalog", b"/Type/Catalog\n/Names << /EmbeddedFiles << /Names [] >> >>")
     return h, t
 
 
 def xfa(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/Type /Catalog", b"/Type /Catalog\n/AcroForm << /Fields [] /XFA (x) >>")
+    edit(objs, rb"/Type/Catalog", b"/Type/Catalog", b"/Type/Catalog\n/AcroForm << /Fields [] /XFA (x) >>")
     return h, t
 
 
 def cmyk(h, objs, t):
-    n = find(objs, rb"/Subtype /Image")
+    n = find(objs, rb"/Subtype/Image")
     objs[n] = objs[n].replace(b"/DeviceRGB", b"/DeviceCMYK")
     return h, t
 
 
 def unmarked(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/MarkInfo<</Marked true>>", b"")
+    edit(objs, rb"/Type/Catalog", b"/MarkInfo<</Marked true>>", b"")
     return h, t
 
 
 def no_lang(h, objs, t):
-    edit(objs, rb"/Type /Catalog", b"/Lang (da-DK)", b"")
+    edit(objs, rb"/Type/Catalog", b"/Lang(da-DK)", b"")
     return h, t
 
 

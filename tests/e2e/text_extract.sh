@@ -71,7 +71,7 @@ def squash(s):
 def actual_text_spans(pdf):
     data = open(pdf, "rb").read()
     n = 0
-    for m in re.finditer(rb"/Length (\d+) /Filter /FlateDecode>>\nstream\n", data):
+    for m in re.finditer(rb"/Length (\d+) ?/Filter ?/FlateDecode>>\nstream\n", data):
         body = data[m.end():m.end() + int(m.group(1))]
         try:
             n += zlib.decompress(body).count(b"/ActualText")
