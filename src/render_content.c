@@ -106,10 +106,25 @@ void render_begin(render_ctx *c, float scale, float tx, float ty)
 	}
 }
 
-void render_end_text(render_ctx *c)
+void render_begin_text(render_ctx *c)
 {
 	if (c->in_text)
-		out_op(c, "ET");
+		return;
+	out_op(c, "BT");
+	c->in_text = true;
+	c->tm_plain = true;
+	c->tm_x = c->tm_y = 0;
+}
+
+void render_end_text(render_ctx *c)
+{
+	if (!c->in_text)
+		return;
+	if (c->tags.cur && c->tags.cur_in_text) {   /* marked content never straddles ET */
+		out_op(c, "EMC");
+		c->tags.cur = 0;
+	}
+	out_op(c, "ET");
 	c->in_text = false;
 }
 
@@ -285,13 +300,8 @@ static int show_run(render_ctx *c, const draw_cmd *cmd, const char *s, size_t le
 	pdf_font *f = render_font(c, cmd->u.text.style);
 	if (!f)
 		return c->fail;
-	render_tag_content(c);
-	if (!c->in_text) {
-		out_op(c, "BT");
-		c->in_text = true;
-		c->tm_plain = true;
-		c->tm_x = c->tm_y = 0;
-	}
+	render_tag_text(c);
+	render_begin_text(c);
 	render_set_fill(c, cmd->u.text.colour);
 	text_origin(c, cmd->u.text.angle, x, y);
 	select_font(c, cmd->u.text.style, size);

@@ -47,10 +47,13 @@ typedef struct render_tags {
 	draw_artifact artifact_kind;
 	unsigned cur;              /* what the open marked content belongs to: an
 	                              element's object, an artifact, 0 for none */
+	bool cur_in_text;          /* it began inside the open text object */
 	unsigned *mcid_owner;      /* this page: the element of each MCID */
 	size_t n_mcid, cap_mcid;
 	unsigned *keys;            /* the parent tree: per key, an object */
 	size_t n_keys, cap_keys;
+	unsigned scope[2];         /* the header cells' shared attribute objects
+	                              (column, row), reserved on first use */
 } render_tags;
 
 /* The first half of a span's first text, drawn when the span ends. */
@@ -150,7 +153,9 @@ void render_begin(render_ctx *c, float scale, float tx, float ty);
 void render_forget_state(render_ctx *c);
 /* Draws the commands of one draw page. Returns AM_OK or an AM_E* code. */
 int render_cmds(render_ctx *c, const draw_page *pg);
-/* Ends an open text object. */
+/* Begins a text object unless one is open; ends an open one (and the
+ * marked content begun inside it). */
+void render_begin_text(render_ctx *c);
 void render_end_text(render_ctx *c);
 /* Appends content operators as they are. */
 void render_ops(render_ctx *c, const char *s);
@@ -197,6 +202,9 @@ int render_pdfa(render_ctx *c, unsigned *intent);
 int render_tag_start(render_ctx *c);
 void render_tag_cmd(render_ctx *c, const draw_cmd *cmd);
 void render_tag_content(render_ctx *c);
+/* render_tag_content for text: leaves a text object open, the marked
+ * content inside it when it begins one. */
+void render_tag_text(render_ctx *c);
 void render_tag_close(render_ctx *c);
 long render_tag_page_end(render_ctx *c);
 unsigned render_tag_link(render_ctx *c, unsigned annot);

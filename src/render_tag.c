@@ -8,8 +8,10 @@
  * innermost open element, or the artifact), closing the one before; so
  * an element gets a new MCID only where its content is actually drawn,
  * runs of content of one element share one MCID, and an element with
- * nothing drawn costs no mark in the stream. A switch ends the text
- * object first: marked content never straddles BT/ET.
+ * nothing drawn costs no mark in the stream. Marked content for text
+ * begins inside the text object (render_tag_text), so that the lines of
+ * consecutive elements share one BT/ET; marked content never straddles
+ * BT or ET (ISO 32000-1 §14.6).
  *
  * The structure tree is built as the pages are drawn. Each element's
  * object number is reserved when it is begun; it is written as soon as
@@ -147,12 +149,11 @@ static void write_node(render_ctx *c, long i)
 	pdf_key_ref(w, "P", e->parent);
 	if (pg)
 		pdf_key_ref(w, "Pg", pg);
-	if (e->role == ROLE_TH) {
-		pdf_name(w, "A");
-		pdf_dict(w);
-		pdf_key_name(w, "O", "Table");
-		pdf_key_name(w, "Scope", e->scope == SCOPE_ROW ? "Row" : "Column");
-		pdf_dict_end(w);
+	if (e->role == ROLE_TH) {   /* one attribute object per scope, shared */
+		unsigned *a = &t->scope[e->scope == SCOPE_ROW];
+		if (!*a)
+			*a = pdf_reserve(w);
+		pdf_key_ref(w, "A", *a);
 	}
 	if (e->role == ROLE_FIGURE || e->alt)
 		pdf_key_text(w, "Alt", e->alt ? e->alt : "");
@@ -285,7 +286,8 @@ void render_tag_close(render_ctx *c)
 	render_tags *t = &c->tags;
 	if (!t->cur)
 		return;
-	render_end_text(c);
+	if (!t->cur_in_text)
+		render_end_text(c);
 	render_ops(c, "EMC\n");
 	t->cur = 0;
 }
@@ -324,16 +326,24 @@ static const char *artifact_mark(draw_artifact kind)
 /* Artifacts are told apart in t->cur by these (never object numbers). */
 #define CUR_ARTIFACT(kind) (0xFFFFFF00u + (unsigned)(kind))
 
-void render_tag_content(render_ctx *c)
+/* Opens the marked content the next drawing belongs to; text: inside a
+ * text object, begun if none is open, so that a run of text of several
+ * elements is one text object. */
+static void open_mark(render_ctx *c, bool text)
 {
 	render_tags *t = &c->tags;
-	if (t->off || c->spans)
+	if (t->off || c->spans || !t->nodes)
 		return;
 	long i = top(t);
 	unsigned want = t->artifact ? CUR_ARTIFACT(t->artifact_kind) : t->nodes[i].obj;
 	if (t->cur == want)
 		return;
 	render_tag_close(c);
+	if (text)
+		render_begin_text(c);
+	else
+		render_end_text(c);
+	t->cur_in_text = text;
 	if (t->artifact) {
 		render_ops(c, artifact_mark(t->artifact_kind));
 	} else {
@@ -341,17 +351,30 @@ void render_tag_content(render_ctx *c)
 		int mcid = (int)t->n_mcid;
 		if (record_mcid(c, e->obj) || add_kid(c, e, (tag_kid){KID_MCID, mcid, 0, c->page_obj}))
 			return;
+		const char *role = i ? draw_role_name(e->role) : "Span";
+		size_t n = strlen(role);
 		char buf[64];
-		snprintf(buf, sizeof buf, "/%s<</MCID %d>>BDC\n", i ? draw_role_name(e->role) : "Span", mcid);
+		if (n > 16)
+			n = 16;   /* role names are short */
+		buf[0] = '/';
+		memcpy(buf + 1, role, n);
+		memcpy(buf + 1 + n, "<</MCID ", 8);
+		n += 9;
+		n += pdf_format_fixed(buf + n, mcid, 0);
+		memcpy(buf + n, ">>BDC\n", 7);
 		render_ops(c, buf);
 	}
 	t->cur = want;
 }
 
+void render_tag_content(render_ctx *c) { open_mark(c, false); }
+
+void render_tag_text(render_ctx *c) { open_mark(c, true); }
+
 void render_tag_cmd(render_ctx *c, const draw_cmd *cmd)
 {
 	render_tags *t = &c->tags;
-	if (t->off)
+	if (t->off || !t->nodes)
 		return;
 	switch (cmd->kind) {
 	case DRAW_TAG_BEGIN:
@@ -375,6 +398,8 @@ void render_tag_cmd(render_ctx *c, const draw_cmd *cmd)
 
 void render_tag_begin(render_ctx *c, draw_role role, const char *alt)
 {
+	if (!c->tags.nodes)
+		return;
 	draw_cmd cmd = {.kind = DRAW_TAG_BEGIN};
 	cmd.u.tag.role = role;
 	cmd.u.tag.alt = alt;
@@ -477,6 +502,16 @@ unsigned render_tag_finish(render_ctx *c)
 	pdf_array_end(w);
 	pdf_dict_end(w);
 	pdf_end(w);
+	for (int i = 0; i < 2; i++) {
+		if (!t->scope[i])
+			continue;
+		pdf_begin(w, t->scope[i]);
+		pdf_dict(w);
+		pdf_key_name(w, "O", "Table");
+		pdf_key_name(w, "Scope", i ? "Row" : "Column");
+		pdf_dict_end(w);
+		pdf_end(w);
+	}
 	pdf_begin(w, t->root);
 	pdf_dict(w);
 	pdf_key_name(w, "Type", "StructTreeRoot");
