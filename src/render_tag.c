@@ -30,15 +30,23 @@
 #include <string.h>
 
 /* A kid of an element: marked content on a page, an element, or an
- * annotation. */
+ * annotation. Eight bytes: the document element of a long document holds
+ * tens of thousands until the end (issue 24). An object number needs far
+ * fewer than 30 bits (one takes some ten bytes of the file, which
+ * cannot grow past 4 GiB: pdf.c). */
 enum { KID_MCID, KID_ELEM, KID_OBJR };
 
 struct tag_kid {
-	unsigned char kind;
-	int mcid;                  /* KID_MCID */
-	unsigned obj;              /* KID_ELEM: the element; KID_OBJR: the annotation */
-	unsigned page;             /* KID_MCID, KID_OBJR: the page object */
+	unsigned kind : 2;
+	unsigned page : 30;        /* KID_MCID, KID_OBJR: the page object */
+	unsigned id;               /* KID_MCID: the MCID; KID_ELEM: the element;
+	                              KID_OBJR: the annotation */
 };
+
+static tag_kid kid(unsigned kind, unsigned id, unsigned page)
+{
+	return (tag_kid){.kind = kind & 3u, .page = page & 0x3FFFFFFFu, .id = id};
+}
 
 struct tag_node {
 	const void *key;           /* continues when begun again with it; NULL: never */
@@ -95,7 +103,7 @@ static long new_node(render_ctx *c, long parent, draw_role role, const void *key
 	e->alive = true;
 	e->obj = pdf_reserve(c->w);
 	e->parent = parent >= 0 ? t->nodes[parent].obj : t->root;
-	if (parent >= 0 && add_kid(c, &t->nodes[parent], (tag_kid){KID_ELEM, 0, e->obj, 0}))
+	if (parent >= 0 && add_kid(c, &t->nodes[parent], kid(KID_ELEM, e->obj, 0)))
 		return -1;
 	return i;
 }
@@ -113,24 +121,24 @@ static void write_kid(pdf *w, const tag_kid *k, unsigned pg)
 {
 	switch (k->kind) {
 	case KID_ELEM:
-		pdf_ref(w, k->obj);
+		pdf_ref(w, k->id);
 		break;
 	case KID_MCID:
 		if (k->page == pg) {
-			pdf_int(w, k->mcid);
+			pdf_int(w, k->id);
 			break;
 		}
 		pdf_dict(w);
 		pdf_key_name(w, "Type", "MCR");
 		pdf_key_ref(w, "Pg", k->page);
-		pdf_key_int(w, "MCID", k->mcid);
+		pdf_key_int(w, "MCID", k->id);
 		pdf_dict_end(w);
 		break;
 	default:
 		pdf_dict(w);
 		pdf_key_name(w, "Type", "OBJR");
 		pdf_key_ref(w, "Pg", k->page);
-		pdf_key_ref(w, "Obj", k->obj);
+		pdf_key_ref(w, "Obj", k->id);
 		pdf_dict_end(w);
 		break;
 	}
@@ -349,7 +357,7 @@ static void open_mark(render_ctx *c, bool text)
 	} else {
 		tag_node *e = &t->nodes[i];
 		int mcid = (int)t->n_mcid;
-		if (record_mcid(c, e->obj) || add_kid(c, e, (tag_kid){KID_MCID, mcid, 0, c->page_obj}))
+		if (record_mcid(c, e->obj) || add_kid(c, e, kid(KID_MCID, (unsigned)mcid, c->page_obj)))
 			return;
 		const char *role = i ? draw_role_name(e->role) : "Span";
 		size_t n = strlen(role);
@@ -441,7 +449,7 @@ unsigned render_tag_link(render_ctx *c, unsigned annot)
 	 * the element the link is in (the document's, for one in an artifact). */
 	long in = t->artifact ? 0 : top(t);
 	long i = in > 0 && t->nodes[in].role == ROLE_LINK ? in : new_node(c, in, ROLE_LINK, NULL);
-	if (i < 0 || add_kid(c, &t->nodes[i], (tag_kid){KID_OBJR, 0, annot, c->page_obj}))
+	if (i < 0 || add_kid(c, &t->nodes[i], kid(KID_OBJR, annot, c->page_obj)))
 		return 0;
 	size_t key = t->n_keys;
 	if (parent_entry(c, t->nodes[i].obj))
