@@ -31,8 +31,10 @@ char *arena_printf(arena *a, const char *fmt, ...)
 size_t arena_used(const arena *a);
 /* Makes the arena array *arr (capacity *cap elements of size sz, the first
  * used of them in use) hold at least need elements. When it is too small,
- * the used elements move to a new array of at least twice the capacity (16
- * at first); the old one stays in the arena until arena_free(). Returns 0,
+ * it grows to at least twice the capacity (16 at first), the new elements
+ * zeroed: a large array (over a quarter of a block) where it lies, moving
+ * as realloc moves it; a small one by moving the used elements to a new
+ * array, the old one staying in the arena until arena_free(). Returns 0,
  * or -1 when out of memory (then *arr and *cap are unchanged). */
 int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz);
 

@@ -150,6 +150,40 @@ char *arena_printf(arena *a, const char *fmt, ...)
 
 size_t arena_used(const arena *a) { return a->total; }
 
+/* The link to the block of its own that the large array p fills, or NULL
+ * when p is not one. */
+static block **own_block(arena *a, const void *p)
+{
+	for (block **l = &a->head; *l; l = &(*l)->next)
+		if ((*l)->data == p && (*l)->size != ARENA_BLOCK && (*l)->used == (*l)->size)
+			return l;
+	return NULL;
+}
+
+/* Grows the large array *arr, alone in its block, to ncap elements where
+ * it lies, instead of leaving a copy behind: a page of 30,000 draw
+ * commands otherwise held twice their size (issue 24). The elements past
+ * used are zeroed, as in a new array. 0; 1 when *arr is not such an
+ * array; -1 when out of memory. */
+static int grow_own(arena *a, void **arr, size_t cap, size_t used, size_t ncap, size_t sz)
+{
+	block **l = cap * sz > ARENA_BLOCK / 4 ? own_block(a, *arr) : NULL;
+	if (!l)
+		return 1;
+	if (ncap > (SIZE_MAX - sizeof(block) - ARENA_ALIGN) / sz)
+		return -1;
+	size_t size = (ncap * sz + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	block *b = fail_countdown >= 0 && fail_countdown-- == 0 ? NULL : realloc(*l, sizeof(block) + size);
+	if (!b)
+		return -1;
+	memset(b->data + used * sz, 0, size - used * sz);
+	a->total += size - b->size;
+	b->size = b->used = size;
+	*l = b;
+	*arr = b->data;
+	return 0;
+}
+
 int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz)
 {
 	assert(used <= *cap && (used == 0 || *arr));
@@ -158,6 +192,12 @@ int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size
 	size_t ncap = *cap ? *cap * 2 : 16;
 	if (ncap < need)
 		ncap = need * 2;
+	int own = *arr ? grow_own(a, arr, *cap, used, ncap, sz) : 1;
+	if (own <= 0) {
+		if (own == 0)
+			*cap = ncap;
+		return own;
+	}
 	void *p = arena_array(a, ncap, sz);
 	if (!p)
 		return -1;
