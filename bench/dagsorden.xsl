@@ -4,15 +4,18 @@
      amokit's dagsorden renders at its core: the meeting facts, the eleven
      points with their time slots and guiding questions, and the workplace's
      APV items and last year's goals under points 4 and 7. The point titles
-     and questions are read from layouts/dagsorden.xml (parameter layout), so
-     both programs set the same text. -->
+     and questions are read from layouts/dagsorden.xml (parameter layout)
+     and the Danish catalog its keys name (parameter messages), so both
+     programs set the same text. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:w="urn:amokit:workplace:2"
     xmlns:l="urn:amokit:layout:1">
   <xsl:param name="layout" select="'../layouts/dagsorden.xml'"/>
+  <xsl:param name="messages" select="'../layouts/messages/da.xml'"/>
   <xsl:variable name="lay" select="document($layout)"/>
+  <xsl:variable name="msgs" select="document($messages)/l:messages"/>
   <xsl:variable name="wp" select="/w:workplace"/>
 
   <xsl:template match="/">
@@ -34,10 +37,10 @@
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
           <fo:block font-size="20pt" font-weight="bold" color="#1F5C7A" space-after="2mm">
-            <xsl:value-of select="$lay/l:layout/@title"/>
+            <xsl:value-of select="$msgs/l:msg[@key = $lay/l:layout/@title-key]"/>
           </fo:block>
           <xsl:call-template name="facts"/>
-          <xsl:for-each select="$lay//l:keep[l:h2]">
+          <xsl:for-each select="$lay//l:keep[.//l:h2]">
             <xsl:call-template name="point">
               <xsl:with-param name="n" select="position()"/>
             </xsl:call-template>
@@ -69,17 +72,17 @@
     <xsl:variable name="p" select="$wp/w:agenda/w:point[@n = $n]"/>
     <fo:block keep-together.within-page="always" space-before="3mm">
       <fo:block font-size="13pt" font-weight="bold" color="#1F5C7A" keep-with-next="always">
-        <xsl:value-of select="l:h2"/>
+        <xsl:apply-templates select="(.//l:h2)[1]" mode="text"/>
       </fo:block>
       <xsl:if test="$p/@start">
         <fo:block color="#555555">Kl. <xsl:value-of select="$p/@start"/> · <xsl:value-of select="$p/@minutes"/> min.</fo:block>
       </xsl:if>
-      <xsl:if test="l:ul/l:li">
+      <xsl:if test=".//l:li">
       <fo:list-block provisional-distance-between-starts="5mm">
-        <xsl:for-each select="l:ul/l:li">
+        <xsl:for-each select=".//l:li">
           <fo:list-item>
             <fo:list-item-label end-indent="label-end()"><fo:block>•</fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()"><fo:block><xsl:value-of select="."/></fo:block></fo:list-item-body>
+            <fo:list-item-body start-indent="body-start()"><fo:block><xsl:apply-templates mode="text"/></fo:block></fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
       </fo:list-block>
@@ -96,4 +99,10 @@
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
+
+  <!-- A layout's text: a <msg key> is the catalog's text. -->
+  <xsl:template match="l:msg" mode="text">
+    <xsl:value-of select="$msgs/l:msg[@key = current()/@key]"/>
+  </xsl:template>
+  <xsl:template match="*" mode="text"><xsl:apply-templates mode="text"/></xsl:template>
 </xsl:stylesheet>

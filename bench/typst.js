@@ -1,7 +1,7 @@
 // typst.js WORKPLACE [N]: Typst's warm batch, for the peer benchmark.
 //
 // Compiles bench/dagsorden.typ (the agenda of WORKPLACE, with the point
-// texts of layouts/dagsorden.xml) to PDF N times in one process with
+// texts of layouts/dagsorden.xml, in layouts/messages/da.xml) to PDF N times in one process with
 // typst-ts-node-compiler (Typst 0.14 inside), as a batch server would: the
 // compiler, its fonts and its memo cache (comemo) stay warm between
 // documents. Prints the first (cold) compile, then the median and minimum of
@@ -22,6 +22,7 @@ const work = fs.mkdtempSync("/tmp/amokit-typst.");
 fs.copyFileSync(path.join(__dirname, "dagsorden.typ"), path.join(work, "main.typ"));
 fs.copyFileSync(workplace, path.join(work, "workplace.xml"));
 fs.copyFileSync(path.join(root, "layouts", "dagsorden.xml"), path.join(work, "layout.xml"));
+fs.copyFileSync(path.join(root, "layouts", "messages", "da.xml"), path.join(work, "messages.xml"));
 
 const compiler = NodeCompiler.create({
   workspace: work,
