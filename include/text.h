@@ -86,6 +86,10 @@ text_joints *text_joints_parse(arena *a, const char *list);
  * holds one is never hyphenated, wherever it stands. text must stay valid
  * as long as j. Returns 0, or -1 when out of memory. */
 int text_joints_add_names(arena *a, text_joints *j, const char *text);
+/* Gives j the names of from, for another language's joints for the same
+ * workplace: from gets no more names while j is in use, and j none of its
+ * own. */
+void text_joints_share_names(text_joints *j, const text_joints *from);
 
 /* One input span of a paragraph in one style. keep: its words are never
  * hyphenated (names, addresses, headings, header cells); they may still

@@ -579,7 +579,6 @@ int layout_next_group(lrun *r, lsection **secs, size_t *n)
 		r->memo_kept = r->memo;
 		r->images_kept = r->images;
 		r->image_bytes_kept = r->image_bytes;
-		r->joints_kept = r->joints;
 	} else {
 		arena_reset(r->group);
 	}
@@ -587,7 +586,6 @@ int layout_next_group(lrun *r, lsection **secs, size_t *n)
 	r->memo = NULL;
 	r->images = r->images_kept;
 	r->image_bytes = r->image_bytes_kept;
-	r->joints = r->joints_kept;
 	r->appendix = NULL;
 	r->spill_gain = 0;
 	r->langs = NULL;           /* the drawn group's language spans, in its arena */

@@ -265,7 +265,12 @@ typedef struct lrun {
 	para_memo *memo;           /* paragraphs already broken (layout.c) */
 	struct image_file *images; /* images read in this run (layout.c) */
 	size_t image_bytes;        /* their bytes together */
-	text_joints *joints;       /* the language's compound joints, parsed on first use */
+	/* Each language's compound joints, with the workplace's names, parsed
+	 * when the language first breaks a paragraph (a sheet in Polish
+	 * beside Danish ones has Polish joints, the Danish ones Danish); in
+	 * the document's arena, so that every group of pages has them. */
+	struct lang_joints { const layout_lang *lang; text_joints *j; } joints[8];
+	size_t n_joints;
 	/* The glossary terms printed with their Danish word since the sheet
 	 * began (a forced page break or a repeat's page begins one): a term
 	 * keeps the Danish word in parentheses only where the sheet first
@@ -292,7 +297,6 @@ typedef struct lrun {
 	para_memo *memo_kept;      /* the first group's broken paragraphs */
 	struct image_file *images_kept;
 	size_t image_bytes_kept;
-	text_joints *joints_kept;
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */

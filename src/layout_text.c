@@ -252,6 +252,7 @@ typedef struct memo_entry {
 	size_t n_spans;
 	float size, width;
 	const text_hyph *hyph;     /* the language's patterns it was broken with */
+	const text_joints *joints; /* and its compound joints */
 	text_para para;
 } memo_entry;
 
@@ -283,9 +284,9 @@ static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 }
 
 static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float width,
-                       const text_hyph *hyph)
+                       const text_hyph *hyph, const text_joints *joints)
 {
-	if (e->n_spans != s->n || e->size != size || e->width != width || e->hyph != hyph)
+	if (e->n_spans != s->n || e->size != size || e->width != width || e->hyph != hyph || e->joints != joints)
 		return false;
 	for (size_t i = 0; i < s->n; i++)
 		if (e->spans[i].style != s->v[i].style || e->spans[i].len != s->v[i].len ||
@@ -296,26 +297,38 @@ static bool same_spans(const memo_entry *e, const spanbuf *s, float size, float 
 }
 
 /* Collects the names in the data tree (every node called "name"). */
-static int add_names(lrun *r, const dnode *n)
+static int add_names(arena *a, text_joints *j, const dnode *n)
 {
 	for (; n; n = n->next) {
-		if (n->text && strcmp(n->name, "name") == 0 &&
-		    text_joints_add_names(r->a, r->joints, n->text))
+		if (n->text && strcmp(n->name, "name") == 0 && text_joints_add_names(a, j, n->text))
 			return -1;
-		if (n->first && add_names(r, n->first))
+		if (n->first && add_names(a, j, n->first))
 			return -1;
 	}
 	return 0;
 }
 
-/* The layout's compound joints (its strings' "hyphenation" text) and the
- * workplace's names, which are never hyphenated. */
-static int load_joints(lrun *r)
+/* The compound joints of the language being printed (its catalog's, or
+ * the layout's strings' "hyphenation" text), with the workplace's names,
+ * which are never hyphenated: collected once, for the first language,
+ * and shared with the others. NULL when out of memory. */
+static const text_joints *joints(lrun *r)
 {
-	r->joints = text_joints_parse(r->a, cat(r) ? catalog_joints(cat(r)) : layout_text(r->l, "hyphenation", ""));
-	if (!r->joints)
-		return -1;
-	return r->env->data ? add_names(r, r->env->data->first) : 0;
+	for (size_t i = 0; i < r->n_joints; i++)
+		if (r->joints[i].lang == r->lang)
+			return r->joints[i].j;
+	arena *a = r->doc ? r->doc->arena : r->a;
+	text_joints *j = text_joints_parse(a, cat(r) ? catalog_joints(cat(r)) : layout_text(r->l, "hyphenation", ""));
+	if (!j)
+		return NULL;
+	if (r->n_joints)
+		text_joints_share_names(j, r->joints[0].j);
+	else if (r->env->data && add_names(a, j, r->env->data->first))
+		return NULL;
+	/* More languages than a document prints: parsed again each time. */
+	if (r->n_joints < sizeof r->joints / sizeof r->joints[0])
+		r->joints[r->n_joints++] = (struct lang_joints){r->lang, j};
+	return j;
 }
 
 /* Breaks the spans, or finds them broken already. 0, or -1 (out of memory). */
@@ -323,22 +336,22 @@ static int break_para(lrun *r, const spanbuf *s, float size, float width, text_p
 {
 	if (!r->memo && !(r->memo = arena_alloc(r->a, sizeof *r->memo)))
 		return -1;
-	if (!r->joints && load_joints(r))
+	const text_joints *j = joints(r);
+	if (!j)
 		return -1;
 	unsigned long long h = memo_hash(s, size, width);
 	memo_entry **slot = &r->memo->slot[h % MEMO_SLOTS];
 	text_hyph *hyph = r->lang ? r->lang->hyph : r->env->hyph;
 	for (const para_memo *m = r->memo; m; m = m == r->memo ? r->memo_kept : NULL)
 		for (memo_entry *e = m->slot[h % MEMO_SLOTS]; e; e = e->next)
-			if (e->hash == h && same_spans(e, s, size, width, hyph)) {
+			if (e->hash == h && same_spans(e, s, size, width, hyph, j)) {
 				*out = e->para;
 				return 0;
 			}
 	memo_entry *e = arena_alloc(r->a, sizeof *e);
-	if (!e || text_break_joints(r->a, r->env->measurer, hyph, r->joints, s->v, s->n,
-	                            size, width, out))
+	if (!e || text_break_joints(r->a, r->env->measurer, hyph, j, s->v, s->n, size, width, out))
 		return -1;
-	*e = (memo_entry){*slot, h, s->v, s->n, size, width, hyph, *out};
+	*e = (memo_entry){*slot, h, s->v, s->n, size, width, hyph, j, *out};
 	*slot = e;
 	return 0;
 }

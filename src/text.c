@@ -407,6 +407,13 @@ int text_joints_add_names(arena *a, text_joints *j, const char *text)
 	return 0;
 }
 
+void text_joints_share_names(text_joints *j, const text_joints *from)
+{
+	j->names = from->names;
+	j->n_names = from->n_names;
+	j->cap_names = 0;   /* not j's to grow: it gets no names of its own */
+}
+
 /* Does the word hold one of the names, as a whole alphanumeric part? */
 bool text_holds_name(const text_joints *j, const char *w, size_t len)
 {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "data.h"
 #include "draw.h"
 #include "layout.h"
@@ -662,6 +663,53 @@ static void headings_are_never_hyphenated_paragraphs_are(void **state)
 	text_hyph_close(h);
 }
 
+/* Compound joints are the language's: a Danish sheet after a Polish one
+ * breaks "arbejdsmiljø" at its joint as a Danish sheet alone does, though
+ * the Polish catalog has no joints and the paragraph was broken for the
+ * Polish sheet first (the run keeps broken paragraphs for reuse). No
+ * hyphenation patterns: only the joints break a word here. */
+static const layout_lang *polish_for(void *ctx, const char *code)
+{
+	return strcmp(code, "pl") == 0 ? ctx : NULL;
+}
+
+static size_t danish_sheet_breaks(fixture *f, bool polish_first)
+{
+	catalog *da, *pl;
+	assert_int_equal(catalog_load(f->a, "layouts", "da", NULL, &da, &f->d), AM_OK);
+	assert_int_equal(catalog_load(f->a, "layouts", "pl", da, &pl, &f->d), AM_OK);
+	layout_lang da_lang = {da, NULL}, pl_lang = {pl, NULL};
+	dnode *people = data_add(f->a, f->root, "people", NULL, 0);
+	if (polish_first)
+		add_leaf(f, data_add(f->a, people, "person", NULL, 0), "lang", "pl");
+	data_add(f->a, people, "person", NULL, 0);
+	layout *l;
+	const char *xml = "<layout xmlns='urn:amokit:layout:1' version='1' title='T'>"
+	                  "<page size='60x200' margin='15mm'/><body>"
+	                  "<repeat over='people/person' lang='lang' break='page'>"
+	                  "<p size='7'>Arbejdsmiljøorganisationen drøfter arbejdsmiljøarbejdet</p>"
+	                  "</repeat></body></layout>";
+	assert_int_equal(layout_load_mem(f->a, "t.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	layout_env env = {f->root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL, &da_lang,
+	                  polish_for, &pl_lang};
+	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
+	assert_int_equal(f->doc.n_pages, polish_first ? 2 : 1);
+	draw_doc last = f->doc;
+	last.pages += f->doc.n_pages - 1;
+	last.n_pages = 1;
+	return hyphenated_lines(&last, 0);
+}
+
+static void each_language_breaks_at_its_own_joints(void **state)
+{
+	fixture *f = *state;
+	size_t alone = danish_sheet_breaks(f, false);
+	assert_true(alone > 0);
+	teardown(state);
+	setup(state);
+	assert_int_equal(danish_sheet_breaks(*state, true), alone);
+}
+
 static void each_repetition_is_numbered_on_its_own(void **state)
 {
 	fixture *f = *state;
@@ -793,6 +841,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_printed_url_becomes_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_language_breaks_at_its_own_joints, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_streamed_repeat_holds_one_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),
