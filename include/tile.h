@@ -64,6 +64,14 @@ typedef struct tile_plan tile_plan;
 int tile_plan_make(draw_doc *doc, size_t page, float paper_w, float paper_h, const tile_texts *tx,
                    const text_measurer *m, tile_plan *out, diag *d);
 
+/* The part of area that a poster to be tiled on paper_w × paper_h sheets
+ * should be drawn in: area itself, or up to a tenth less on a side, so
+ * that the artwork fills whole sheets (an A1 poster on A4 becomes 3 × 3
+ * full sheets, not 4 × 4 of which the last row holds its date line or a
+ * sliver of its wheel). The sheets' orientation is the one needing the
+ * fewest, the larger result on a tie; the part is centred in area. */
+rect tile_fit(rect area, float paper_w, float paper_h);
+
 /* Whether the command c, on a page, draws anything inside r (text
  * measured with m). */
 bool tile_cmd_meets(const draw_cmd *c, rect r, const text_measurer *m);

@@ -327,6 +327,7 @@ typedef struct wheel_ctx {
 	long long timestamp;
 	aarshjul_opts opts;       /* as the poster was drawn, for its list */
 	bool drawn;
+	float tile_w, tile_h;     /* > 0: the poster goes over sheets of this paper */
 } wheel_ctx;
 
 /* The civil date (UTC) of a timestamp. */
@@ -384,6 +385,8 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 		o.year = year_of(w->timestamp);
 	w->opts = o;
 	w->drawn = true;
+	if (w->tile_w > 0)   /* artwork that fills the sheets it needs */
+		area = tile_fit(area, w->tile_w, w->tile_h);
 	return aarshjul_draw(doc, page, area, blank ? NULL : w->wp, &o, d);
 }
 
@@ -543,6 +546,7 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 			rc = AM_EUSAGE;
 		}
 		to.tx = tile_texts_of(lang->cat);
+		wc.tile_w = to.tile_w, wc.tile_h = to.tile_h;
 	}
 	/* The pages go to the file as they are made, one at a time. */
 	char *path = copy ? arena_printf(a, "%s/%s-%s.pdf", job->outdir, docs[i].name, copy)

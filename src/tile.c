@@ -400,6 +400,38 @@ static int lay_grid(arena *ar, const drawn *a, float w, float h, grid *g)
 	return 0;
 }
 
+/* --- fitting a poster to the sheets ---------------------------------------------- */
+
+#define FIT 0.9f   /* the least share of each side of its area a fitted poster keeps */
+
+/* How many windows len long, overlapping by GLUE, it takes to cover need. */
+static int windows_for(float need, float len)
+{
+	return need <= len ? 1 : 1 + (int)ceilf((need - len) / (len - GLUE));
+}
+
+/* The length n such windows cover. */
+static float covered(int n, float len) { return len + (float)(n - 1) * (len - GLUE); }
+
+rect tile_fit(rect area, float paper_w, float paper_h)
+{
+	float a = fminf(paper_w, paper_h), b = fmaxf(paper_w, paper_h);
+	float best_w = area.w, best_h = area.h;
+	int fewest = -1;
+	for (int wide = 0; wide < 2; wide++) {
+		float iw = (wide ? b : a) - 2 * MARGIN, ih = (wide ? a : b) - 2 * MARGIN;
+		if (iw <= 2 * GLUE || ih <= 2 * GLUE)
+			continue;
+		int cols = windows_for(FIT * area.w, iw), rows = windows_for(FIT * area.h, ih);
+		/* a little short of the windows' cover, for strokes that reach past
+		 * the area: the plan then lays no more windows than these */
+		float w = fminf(area.w, covered(cols, iw) - 6), h = fminf(area.h, covered(rows, ih) - 6);
+		if (fewest < 0 || cols * rows < fewest || (cols * rows == fewest && w * h > best_w * best_h))
+			fewest = cols * rows, best_w = w, best_h = h;
+	}
+	return (rect){area.x + (area.w - best_w) / 2, area.y + (area.h - best_h) / 2, best_w, best_h};
+}
+
 /* --- marks ---------------------------------------------------------------------- */
 
 int tile_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb col, double angle,

@@ -5,10 +5,15 @@
  *
  * The panel is set in blocks (legend, key, goals, focus, note) flowing
  * down columns; a block stays whole in one column when a column holds it.
- * The type is the labels' size times style.panel_scale, smaller (to 0.7
- * of the labels) when the panel does not hold it all; when even that does
- * not, goals and focus areas stand by their titles (the list has them in
- * full) and what still does not fit is left for the list. */
+ * Under the wheel the columns are balanced: they end level, so that the
+ * artwork fills the poster's foot (tiled, no sheet carries two stray
+ * lines). The type is the labels' size times style.panel_scale, up to a
+ * quarter larger where the panel has room (it is read from afar too),
+ * smaller (to 0.7 of the labels) when the panel does not hold it all;
+ * when even that does not, goals and focus areas stand by their titles
+ * (the list has them in full) and what still does not fit is left for the
+ * list. A blank poster's goals and focus areas get as many lines to write
+ * on as their column has room for, a column each. */
 #include "aarshjul_int.h"
 
 #include <math.h>
@@ -104,6 +109,7 @@ typedef struct flow {
 	float size, lh, col_w, gap, x, y, top, bottom;
 	int col, cols;
 	bool draw;
+	bool whole;   /* a block that would continue in the next column does not fit */
 } flow;
 
 static float indent(const flow *f, int kind)
@@ -231,13 +237,14 @@ static bool flow_block(flow *f, const pentry *es, size_t a, size_t b)
 	float h = 0;
 	for (size_t i = a; i < b; i++)
 		h += entry_h(f, &es[i]);
-	if (f->y > f->top && f->y + h > f->bottom && h <= f->bottom - f->top && !next_column(f))
+	float space = f->y > f->top ? 0.6f * f->lh : 0;   /* after the block above */
+	if (space && f->y + space + h > f->bottom && h <= f->bottom - f->top && !next_column(f))
 		return false;
 	if (f->y > f->top)
 		f->y += 0.6f * f->lh;
 	for (size_t i = a; i < b; i++) {
 		float eh = entry_h(f, &es[i]), after = i + 1 < b && es[i].kind == E_HEAD ? entry_h(f, &es[i + 1]) : 0;
-		if (f->y + eh + after > f->bottom && (f->y == f->top || !next_column(f)))
+		if (f->y + eh + after > f->bottom && (f->y == f->top || f->whole || !next_column(f)))
 			return false;
 		if (f->y + eh + after > f->bottom)
 			return false;
@@ -248,20 +255,23 @@ static bool flow_block(flow *f, const pentry *es, size_t a, size_t b)
 	return true;
 }
 
-/* Sets all entries at size s in as few columns of at least 15 ems as the
- * panel allows; returns how many blocks fit. */
-static int run(poster *p, const pentry *es, size_t n, float s, bool draw)
+/* Sets all entries at size s in columns of at least 15 ems (four at
+ * most) across the panel, each at most height high, with whole each
+ * block in one column; returns how many blocks fit. */
+static int run(poster *p, const pentry *es, size_t n, float s, float height, bool whole, bool draw)
 {
-	flow f = {.p = p, .size = s, .lh = wheel_text_h(p, s) * 1.15f, .gap = 1.6f * s, .draw = draw};
+	flow f = {.p = p, .size = s, .lh = wheel_text_h(p, s) * 1.15f, .gap = 1.6f * s, .draw = draw, .whole = whole};
 	f.cols = (int)((p->panel.w + f.gap) / (15 * s + f.gap));
-	if (f.cols < 1 || p->panel.h < 3 * f.lh)
+	if (f.cols < 1 || height < 3 * f.lh)
 		return 0;
 	if (f.cols > 4)
 		f.cols = 4;
+	if (p->write_in && n && f.cols > es[n - 1].block + 1)   /* a column per block to write in, none left empty */
+		f.cols = es[n - 1].block + 1;
 	f.col_w = (p->panel.w - f.gap * (f.cols - 1)) / f.cols;
 	f.x = p->panel.x;
 	f.y = f.top = p->panel.y;
-	f.bottom = p->panel.y + p->panel.h;
+	f.bottom = p->panel.y + height;
 	int blocks = 0;
 	for (size_t a = 0, b; a < n; a = b) {
 		for (b = a + 1; b < n && es[b].block == es[a].block; b++)
@@ -273,7 +283,9 @@ static int run(poster *p, const pentry *es, size_t n, float s, bool draw)
 	return blocks;
 }
 
-static size_t entries(poster *p, pentry *es)
+/* The panel's entries; a goal or focus block to write in gets `lines`
+ * lines. */
+static size_t entries(poster *p, pentry *es, int lines)
 {
 	const wtexts *t = &p->tx;
 	const am_workplace *wp = p->blank ? NULL : p->wp;
@@ -297,7 +309,7 @@ static size_t entries(poster *p, pentry *es)
 		if (!p->write_in && !count)
 			continue;
 		es[n++] = (pentry){E_HEAD, k ? t->focus : t->goals, 0, b};
-		for (size_t i = 0; p->write_in && !count && i < 3; i++)
+		for (int i = 0; p->write_in && !count && i < lines; i++)
 			es[n++] = (pentry){E_LINES, "", 0, b};
 		for (size_t i = 0; i < count && n < PANEL_MAX - 2; i++) {
 			const char *s = k ? wp->focus[i].title : wp->goals[i].title;
@@ -312,19 +324,60 @@ static size_t entries(poster *p, pentry *es)
 	return n;
 }
 
+/* The least column height that holds all blocks at size s: the columns
+ * of a panel under the wheel end level, instead of the first ones full
+ * and the last one nearly empty (which, tiled, leaves a sheet with two
+ * lines on it). Text may run on into the next column; lines to write on
+ * stay whole in one (whole). A panel beside the wheel keeps its height. */
+static float column_height(poster *p, const pentry *es, size_t n, float s, int blocks, bool whole)
+{
+	float lo = 0, hi = p->panel.h;
+	if (p->panel.w <= p->panel.h || run(p, es, n, s, hi, whole, false) != blocks)
+		return hi;
+	while (hi - lo > 0.5f * s) {
+		float mid = (lo + hi) / 2;
+		*(run(p, es, n, s, mid, whole, false) == blocks ? &hi : &lo) = mid;
+	}
+	return hi;
+}
+
+/* Goals and focus areas to write in get as many lines as the panel has
+ * room for at size s (three at least, WRITE_MAX at most): the blank
+ * poster's space is for handwriting, not for nothing. */
+#define WRITE_MAX 12
+static size_t write_in_lines(poster *p, pentry *es, size_t n, float s, int blocks)
+{
+	int lines = 3;
+	while (lines < WRITE_MAX) {   /* each block still in one column */
+		size_t more = entries(p, es, lines + 1);
+		if (run(p, es, more, s, p->panel.h, true, false) != blocks)
+			break;
+		lines++, n = more;
+	}
+	return lines == 3 ? n : entries(p, es, lines);
+}
+
 int wheel_panel(poster *p, bool draw)
 {
 	pentry es[PANEL_MAX];
-	size_t n = entries(p, es);
+	size_t n = entries(p, es, 3);
 	int blocks = es[n - 1].block + 1;
 	for (size_t i = 0; i < n; i++)
 		if (!es[i].text)
 			return -1;
-	float top = p->L * p->st.panel_scale, least = 0.7f * p->L;
+	float top = 1.25f * p->L * p->st.panel_scale, least = 0.7f * p->L;
 	for (float s = top; s >= least - 1e-3f; s *= 0.94f)
-		if (run(p, es, n, s, false) == blocks)
-			return draw ? (run(p, es, n, s, true), p->oom ? -1 : 1) : 1;
+		if (run(p, es, n, s, p->panel.h, false, false) == blocks) {
+			if (!draw)
+				return 1;
+			if (p->write_in)
+				n = write_in_lines(p, es, n, s, blocks);
+			bool whole = p->write_in;
+			float h = column_height(p, es, n, s, blocks, whole);
+			run(p, es, n, s, h, whole && h < p->panel.h, true);
+			return p->oom ? -1 : 1;
+		}
 	if (draw)   /* shortened: what fits at the least size; the list has the rest */
-		run(p, es, n, least, true);
+		run(p, es, n, least, p->panel.h, false, true);
 	return p->oom ? -1 : 0;
 }

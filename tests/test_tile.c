@@ -1,6 +1,8 @@
 /* test_tile.c: the årshjul planned over office sheets: the fewest sheets,
- * none without artwork, numbered in reading order with row and column
- * (never a name that reads as a paper size), glue bands where a neighbour
+ * none without artwork (nor with only a date line or a sliver of a band:
+ * every example at every size and way round, on A4 and A3), numbered in
+ * reading order with row and column (never a name that reads as a paper
+ * size), glue bands where a neighbour
  * goes on and cut lines where a sheet goes over one, and an assembly page
  * whose map of numbers covers nothing of the poster's picture. */
 #include "testutil.h"
@@ -49,6 +51,23 @@ static void poster(draw_doc *doc, const am_workplace *wp, float w, float h)
 	diag_init(&d);
 	float mg = w / 60;
 	assert_int_equal(aarshjul_draw(doc, pg, (rect){mg, mg, w - 2 * mg, h - 2 * mg}, wp, &o, &d), AM_OK);
+}
+
+/* The poster of wp (NULL: blank) on paper w × h drawn as amokit draws one
+ * to be tiled on paper_w × paper_h sheets: between the layout's margins
+ * (14 mm on A2, scaled with the page), fitted to the sheets. */
+static void tiled_poster(draw_doc *doc, const am_workplace *wp, float w, float h, float paper_w, float paper_h)
+{
+	draw_page *pg = draw_add_page(doc, w, h);
+	aarshjul_opts o = {.measurer = &M, .text = lookup, .text_ctx = L, .year = 2026, .blank = !wp,
+	                   .footer = "Udskrevet 3. februar 2026"};
+	for (int i = 0; i < 12; i++)
+		o.months[i] = catalog_month(C, i + 1);
+	diag d;
+	diag_init(&d);
+	float mg = 39.69f * fminf(w, h) / 1190.55f;
+	rect area = tile_fit((rect){mg, mg, w - 2 * mg, h - 2 * mg}, paper_w, paper_h);
+	assert_int_equal(aarshjul_draw(doc, pg, area, wp, &o, &d), AM_OK);
 }
 
 static bool has_text(const draw_page *pg, const char *needle)
@@ -207,7 +226,7 @@ static void posters_over_office_sheets(void **state)
 			assert_int_equal(reader_load(a, cases[i].file, &wp, &d), AM_OK);
 		draw_doc doc;
 		draw_init(&doc, a);
-		poster(&doc, wp, cases[i].w, cases[i].h);
+		tiled_poster(&doc, wp, cases[i].w, cases[i].h, cases[i].pw, cases[i].ph);
 		tile_plan t;
 		assert_int_equal(tile_plan_make(&doc, 0, cases[i].pw, cases[i].ph, &tx, &M, &t, &d), AM_OK);
 		print_message("%s %.0fx%.0f on %.0fx%.0f: %zu sheets (%d x %d, %s)\n", cases[i].file ? cases[i].file : "blank",
@@ -221,6 +240,123 @@ static void posters_over_office_sheets(void **state)
 		assert_int_equal(u.n, t.n);
 		arena_free(a);
 	}
+}
+
+/* The share of r (0..1) that the page's drawing covers, counted in
+ * squares of CELL points: a square is covered when a command draws in it. */
+#define CELL 16.0f
+static double ink_share(const draw_page *pg, const rect *box, rect r)
+{
+	int nx = (int)ceilf(r.w / CELL), ny = (int)ceilf(r.h / CELL);
+	bool *on = calloc((size_t)(nx * ny), 1);
+	assert_non_null(on);
+	size_t covered = 0;
+	for (size_t k = 0; k < pg->n; k++) {
+		const rect *b = &box[k];
+		int x0 = (int)floorf((b->x - r.x) / CELL), x1 = (int)floorf((b->x + b->w - r.x) / CELL);
+		int y0 = (int)floorf((b->y - r.y) / CELL), y1 = (int)floorf((b->y + b->h - r.y) / CELL);
+		for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < ny; y++)
+			for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < nx; x++) {
+				rect c = {r.x + x * CELL, r.y + y * CELL, CELL, CELL};
+				if (!on[y * nx + x] && tile_cmd_meets(&pg->cmds[k], c, &M))
+					on[y * nx + x] = true, covered++;
+			}
+	}
+	free(on);
+	return (double)covered / (nx * ny);
+}
+
+/* Every command's bounds (a text by its measured run, turned), generously:
+ * ink_share asks tile_cmd_meets for the exact answer. */
+static rect *boxes_of(const draw_page *pg)
+{
+	rect *box = malloc((pg->n ? pg->n : 1) * sizeof *box);
+	assert_non_null(box);
+	for (size_t k = 0; k < pg->n; k++) {
+		const draw_cmd *c = &pg->cmds[k];
+		box[k] = (rect){0, 0, pg->width, pg->height};
+		if (c->kind == DRAW_TEXT) {
+			float w = M.fn(M.ctx, c->u.text.style, c->u.text.size, c->u.text.utf8, strlen(c->u.text.utf8));
+			float reach = w + 2 * c->u.text.size;
+			box[k] = (rect){c->u.text.x - reach, c->u.text.y - reach, 2 * reach, 2 * reach};
+		} else if (c->kind == DRAW_LINE) {
+			float pad = c->u.line.width + 1;
+			box[k] = (rect){fminf(c->u.line.x1, c->u.line.x2) - pad, fminf(c->u.line.y1, c->u.line.y2) - pad,
+			                fabsf(c->u.line.x2 - c->u.line.x1) + 2 * pad, fabsf(c->u.line.y2 - c->u.line.y1) + 2 * pad};
+		} else if (c->kind == DRAW_RECT) {
+			float pad = c->u.rect.width + 1;
+			box[k] = (rect){c->u.rect.r.x - pad, c->u.rect.r.y - pad, c->u.rect.r.w + 2 * pad, c->u.rect.r.h + 2 * pad};
+		} else if (c->kind == DRAW_PATH && c->u.path.n) {
+			float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+			for (size_t i = 0; i < c->u.path.n; i++) {
+				int np = c->u.path.els[i].op == PATH_CURVE ? 3 : c->u.path.els[i].op == PATH_CLOSE ? 0 : 1;
+				for (int j = 0; j < np; j++) {
+					point q = c->u.path.els[i].p[j];
+					x0 = fminf(x0, q.x), y0 = fminf(y0, q.y), x1 = fmaxf(x1, q.x), y1 = fmaxf(y1, q.y);
+				}
+			}
+			float pad = c->u.path.width + 1;
+			box[k] = (rect){x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad};
+		}
+	}
+	return box;
+}
+
+/* Every example and the blank wheel, A3 to A0, portrait and landscape, on
+ * A4 and on A3 sheets: no sheet is there for a date line or a sliver of
+ * a band; each is covered by drawing over at least MEANINGFUL of the part
+ * of the poster it shows. */
+#define MEANINGFUL 0.10
+static void every_sheet_carries_a_share_of_the_artwork(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"examples/kontor-27.xml", "examples/plejecenter-140.xml",
+	                                    "examples/produktion-45.xml", "examples/toemrer-6.xml", NULL};
+	static const float paper[][2] = {{841.89f, 1190.55f}, {1190.55f, 1683.78f}, {1683.78f, 2383.94f},
+	                                 {2383.94f, 3370.39f}};   /* A3, A2, A1, A0 */
+	static const float office[][2] = {{595.28f, 841.89f}, {841.89f, 1190.55f}};   /* A4, A3 */
+	static const char *const names[] = {"A3", "A2", "A1", "A0"};
+	tile_texts tx = texts();
+	double least = 1;
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		arena *wa = arena_new();
+		am_workplace *wp = NULL;
+		diag d;
+		diag_init(&d);
+		if (files[f])
+			assert_int_equal(reader_load(wa, files[f], &wp, &d), AM_OK);
+		for (int size = 0; size < 4; size++)
+			for (int sheet = 0; sheet < 2; sheet++)   /* on A4, on A3 */
+				for (int wide = 0; wide < 2; wide++) {
+					arena *a = arena_new();
+					draw_doc doc;
+					draw_init(&doc, a);
+					float w = paper[size][wide], h = paper[size][!wide];
+					tiled_poster(&doc, wp, w, h, office[sheet][0], office[sheet][1]);
+					tile_plan t;
+					assert_int_equal(tile_plan_make(&doc, 0, office[sheet][0], office[sheet][1], &tx, &M, &t, &d),
+					                 AM_OK);
+					check_plan(&doc, &t);
+					const draw_page *pg = &doc.pages[0];
+					rect *box = boxes_of(pg);
+					double thin = 1;
+					int thin_no = 0;
+					for (size_t i = 0; i < t.n; i++) {
+						double s = ink_share(pg, box, t.sheets[i].window);
+						if (s < thin)
+							thin = s, thin_no = t.sheets[i].number;
+					}
+					free(box);
+					print_message("%s %s%s on %s: %zu sheets (%d x %d), the emptiest (%d) %.0f%% covered\n",
+					              files[f] ? files[f] : "blank", names[size], wide ? " landscape" : "",
+					              sheet ? "A3" : "A4", t.n, t.cols, t.rows, thin_no, 100 * thin);
+					least = fmin(least, thin);
+					assert_true(thin >= MEANINGFUL);
+					arena_free(a);
+				}
+		arena_free(wa);
+	}
+	print_message("the emptiest sheet of all: %.0f%% covered\n", 100 * least);
 }
 
 /* A drawing in one corner of a large page: only the sheets that show it. */
@@ -350,6 +486,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(posters_over_office_sheets),
+		cmocka_unit_test(every_sheet_carries_a_share_of_the_artwork),
 		cmocka_unit_test(sheets_that_would_show_nothing_are_left_out),
 		cmocka_unit_test(random_drawings_are_covered_by_needed_sheets),
 		cmocka_unit_test(a_plan_fails_cleanly_without_memory),
