@@ -4,6 +4,8 @@
  *                  and rings, the order of the passes
  *   wheel_style.c  texts, colours and sizes read from the layout; contrast
  *   wheel_place.c  which activities are named on the wheel, and where
+ *   wheel_taken.c  what is taken there: boxes of labels, leaders, marks,
+ *                  and of the words as a text extractor reads them
  *   wheel_paint.c  the wheel as draw commands, text set along arcs
  *   wheel_centre.c the disc in the middle: title, name, or fields
  *   wheel_panel.c  legend, key, goals and focus areas beside the wheel
@@ -204,8 +206,14 @@ int wheel_start(poster *p);
  * memory. */
 int wheel_items(poster *p);
 
-/* wheel_place.c */
+/* wheel_place.c: names the activities it can (p->labelled of them).
+ * Returns -1 when out of memory. */
 int wheel_place(poster *p);
+
+/* wheel_taken.c */
+/* Empties the record of words set (its grid made at the first call).
+ * Returns -1 when out of memory. */
+int wheel_taken_start(poster *p);
 /* Files b in f. Returns -1 when out of memory. */
 int wheel_file(poster *p, pfile *f, pbox b);
 /* Whether b meets a box of f (of another item than `own`, for marks). */
