@@ -16,7 +16,8 @@ arena *arena_new(void);
 void arena_free(arena *a);
 /* Frees everything allocated in a, keeping one block for what comes next. */
 void arena_reset(arena *a);
-/* n zeroed bytes aligned for any type, or NULL. */
+/* n zeroed bytes aligned for any type amokit keeps in an arena (8 bytes:
+ * pointers, doubles; no long double), or NULL. */
 void *arena_alloc(arena *a, size_t n);
 /* n elements of size sz, zeroed, or NULL (also on overflow). */
 void *arena_array(arena *a, size_t n, size_t sz);

@@ -9,7 +9,13 @@
 #include <string.h>
 
 #define ARENA_BLOCK 65536
-#define ARENA_ALIGN 16
+/* Every allocation is aligned for any type amokit keeps in an arena (a
+ * pointer, a double, a size_t; none needs 16, as a long double would).
+ * At 16 the data tree's 56-byte nodes took 64 each: a tenth more of a
+ * 2,500-participant workplace's memory (issue 24). */
+#define ARENA_ALIGN 8
+_Static_assert(_Alignof(double) <= ARENA_ALIGN && _Alignof(long long) <= ARENA_ALIGN &&
+               _Alignof(void *) <= ARENA_ALIGN, "an arena allocation must suit these");
 
 typedef struct block {
 	struct block *next;
