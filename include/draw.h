@@ -139,6 +139,8 @@ typedef struct draw_cmd {
 			                        the element; NULL: a new element */
 			const char *alt;     /* BEGIN, ROLE_FIGURE: what it shows, in words */
 			int scope;           /* BEGIN, ROLE_TH: SCOPE_COLUMN or SCOPE_ROW */
+			const char *lang;    /* BEGIN: the element's language (BCP 47) where it
+			                        is not its parent's; NULL: the parent's */
 			bool more;           /* DRAW_TAG_END: the element goes on on a later page */
 		} tag;
 		struct {
@@ -230,6 +232,9 @@ int draw_tag_end(draw_doc *doc, draw_page *pg, bool more);
 int draw_th_begin(draw_doc *doc, draw_page *pg, const void *key, int scope);
 /* Opens a figure; alt (copied) says in words what it shows. */
 int draw_figure_begin(draw_doc *doc, draw_page *pg, const void *key, const char *alt);
+/* Gives the element just opened (the page's last command) the language
+ * lang, a BCP 47 tag (copied), where it is not its parent's. */
+int draw_tag_lang(draw_doc *doc, draw_page *pg, const char *lang);
 int draw_artifact_begin(draw_doc *doc, draw_page *pg, draw_artifact kind);
 int draw_artifact_end(draw_doc *doc, draw_page *pg);
 /* The name of a role ("H1", "TD", ...), as tagged PDF has it. */

@@ -116,6 +116,8 @@ typedef struct text_line {
 	float width;             /* natural width of the whole line */
 	bool open_end;           /* it ends inside a word (hyphenated, or a URL broken
 	                          * after a '/'): the word goes on at the next line */
+	bool hyphen_added;       /* its last fragment ends in a hyphen the break added
+	                          * (not one the text has) */
 } text_line;
 
 typedef struct text_para {

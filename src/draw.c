@@ -194,6 +194,15 @@ int draw_figure_begin(draw_doc *doc, draw_page *pg, const void *key, const char 
 	return cmd.u.tag.alt && draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
+int draw_tag_lang(draw_doc *doc, draw_page *pg, const char *lang)
+{
+	draw_cmd *c = pg->n ? &pg->cmds[pg->n - 1] : NULL;
+	if (!c || c->kind != DRAW_TAG_BEGIN)
+		return 0;
+	c->u.tag.lang = arena_strdup(doc->arena, lang);
+	return c->u.tag.lang ? 0 : -1;
+}
+
 int draw_artifact_begin(draw_doc *doc, draw_page *pg, draw_artifact kind)
 {
 	draw_cmd cmd = {.kind = DRAW_ARTIFACT_BEGIN};

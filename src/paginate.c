@@ -468,6 +468,8 @@ typedef struct dctx {
 	draw_page *page;
 	int page_index;
 	float bottom;              /* lowest y content may use on this page */
+	const char *lang;          /* the language (BCP 47) the next element begun
+	                              takes, where it is not the document's */
 } dctx;
 
 static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};
@@ -625,7 +627,21 @@ static int draw_frag(dctx *d, const blk *b, size_t i, size_t k, float x, float b
 		pos = at + len;
 		p += len ? len : 1;
 	}
-	return draw_part(d, b, f, pos, strlen(s), x, base, size, space);
+	size_t end = strlen(s);
+	if (k + 1 < line->n || !line->hyphen_added || !end || pos >= end)
+		return draw_part(d, b, f, pos, end, x, base, size, space);
+	/* The hyphen the break added is not part of the text but an incidental
+	 * artifact of the layout (ISO 32000-1 §14.8.2): drawn as an artifact,
+	 * the structure's text gives the word whole ("arbejdsmiljøuddannelse",
+	 * not "arbejdsmiljø-uddannelse"), while an extractor that reads the page
+	 * still finds "arbejdsmiljø-" at the line's end, where it is printed
+	 * (pdftotext joins it with the next line). Not a span with an empty
+	 * /ActualText inside the element's content: poppler (22.12) ends an
+	 * element's text at the end of any marked content nested in it. */
+	return draw_part(d, b, f, pos, end - 1, x, base, size, false) ||
+	       draw_artifact_begin(d->doc, d->page, ARTIFACT_LAYOUT) ||
+	       draw_part(d, b, f, end - 1, end, x, base, size, false) ||
+	       draw_artifact_end(d->doc, d->page) ? -1 : 0;
 }
 
 static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o1)
@@ -652,6 +668,16 @@ static int draw_lines(dctx *d, const blk *b, float x, float y, float o0, float o
 	return 0;
 }
 
+/* The language of kid i of vbox b when it is not the document's: a sheet
+ * in its participant's language (flow_item), or NULL. */
+static const char *kid_lang(const lrun *r, const blk *b, size_t i)
+{
+	for (size_t k = 0; k < r->n_langs; k++)
+		if (r->langs[k].body == b && r->langs[k].from <= i && i < r->langs[k].to)
+			return r->langs[k].lang->cat ? catalog_tag(r->langs[k].lang->cat) : NULL;
+	return NULL;
+}
+
 static int draw_vbox(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	float shift = 0;
@@ -665,7 +691,12 @@ static int draw_vbox(dctx *d, const blk *b, float x, float y, float o0, float o1
 		float l0 = (top > o0 ? top : o0) - top;
 		float l1 = (bot < o1 ? bot : o1) - top;
 		float cy = y + shift + (top > o0 ? top - o0 : 0);
-		if (draw_blk(d, k->b, x, cy, l0, l1))
+		const char *outer = d->lang, *lang = kid_lang(d->r, b, i);
+		if (lang)
+			d->lang = lang;
+		int rc = draw_blk(d, k->b, x, cy, l0, l1);
+		d->lang = outer;
+		if (rc)
 			return -1;
 		if (l0 > EPS)
 			shift += cont_at(d->r, k->b, l0);
@@ -846,8 +877,13 @@ static int draw_blk(dctx *d, const blk *b, float x, float y, float o0, float o1)
 {
 	if (!b->role)
 		return draw_blk_in(d, b, x, y, o0, o1);
-	return tag_begin(d, b) || draw_blk_in(d, b, x, y, o0, o1) ||
-	       draw_tag_end(d->doc, d->page, o1 < b->h - EPS) ? -1 : 0;
+	/* an element in another language says so; what it holds inherits it */
+	const char *lang = d->lang;
+	d->lang = NULL;
+	int rc = tag_begin(d, b) || (lang && draw_tag_lang(d->doc, d->page, lang)) ||
+	         draw_blk_in(d, b, x, y, o0, o1) || draw_tag_end(d->doc, d->page, o1 < b->h - EPS);
+	d->lang = lang;
+	return rc ? -1 : 0;
 }
 
 /* ---- header and footer ------------------------------------------------ */
@@ -956,7 +992,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 		draw_page *pg = draw_add_page(doc, s->page.w, s->page.h);
 		if (!pg)   /* out of memory, or the renderer failed on the page before */
 			return r->err = doc->sink_rc ? doc->sink_rc : diag_oom(r->d, r->file), -1;
-		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb};
+		dctx d = {r, doc, pg, first_page + (int)i, s->page.h - s->page.mb, NULL};
 		float top = s->page.mt;
 		if (draw_blk(&d, s->body, s->page.ml, top, sl[i].o0, sl[i].o1))
 			return -1;

@@ -55,6 +55,7 @@ struct tag_node {
 	draw_role role;
 	int scope;
 	const char *alt;           /* in the draw list's arena */
+	const char *lang;          /* in the draw list's arena; NULL: its parent's */
 	tag_kid *kids;
 	size_t n, cap;
 	long next_free;            /* a free slot: the next free one, -1 at the end */
@@ -163,6 +164,8 @@ static void write_node(render_ctx *c, long i)
 			*a = pdf_reserve(w);
 		pdf_key_ref(w, "A", *a);
 	}
+	if (e->lang)
+		pdf_key_text(w, "Lang", e->lang);
 	if (e->role == ROLE_FIGURE || e->alt)
 		pdf_key_text(w, "Alt", e->alt ? e->alt : "");
 	if (e->n) {
@@ -254,6 +257,7 @@ static void tag_begin(render_ctx *c, const draw_cmd *cmd)
 			return;
 		t->nodes[i].scope = cmd->u.tag.scope;
 		t->nodes[i].alt = cmd->u.tag.alt;
+		t->nodes[i].lang = cmd->u.tag.lang;
 		if (cmd->u.tag.key && remember(c, i))
 			return;
 	}

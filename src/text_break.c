@@ -565,6 +565,7 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 	}
 	out->width = x;
 	out->open_end = l->open_end;
+	out->hyphen_added = l->n && b->items[l->first + l->n - 1].kind == ITEM_HYPHEN;
 	return 0;
 }
 

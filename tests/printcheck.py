@@ -361,7 +361,9 @@ def lines_by_column(pg):
     """The page's text lines, in columns: glyph runs split where the gap is wide."""
     rows = {}
     for x, y, size, ch in pg.glyphs:
-        rows.setdefault(round(y), []).append((x, size, ch))
+        # positions are hundredths of a point in the file; poppler's float
+        # arithmetic lands a hair off them, which must not split a line
+        rows.setdefault(round(round(y, 2)), []).append((x, size, ch))
     pieces = []
     for y, gs in sorted(rows.items()):
         gs.sort()

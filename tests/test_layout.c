@@ -710,6 +710,46 @@ static void each_language_breaks_at_its_own_joints(void **state)
 	assert_int_equal(danish_sheet_breaks(*state, true), alone);
 }
 
+/* A hyphen a line break added is drawn as an artifact; the paragraph's
+ * own text gives every word whole. */
+static void an_added_hyphen_is_an_artifact(void **state)
+{
+	fixture *f = *state;
+	text_hyph *h = text_hyph_open("/usr/share/hyphen/hyph_da_DK.dic");
+	if (!h)
+		skip();
+	layout *l;
+	const char *para = "Opfølgning på arbejdspladsvurderingerne og arbejdsmiljødrøftelsen";
+	char xml[512];
+	snprintf(xml, sizeof xml,
+	         "<layout xmlns='urn:amokit:layout:1' version='1' title='T'>"
+	         "<page size='60x200' margin='15mm'/><body><p size='7'>%s</p></body></layout>", para);
+	assert_int_equal(layout_load_mem(f->a, "t.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	layout_env env = {f->root, &text_fake_measurer, h, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL};
+	assert_int_equal(layout_run(l, &env, &f->doc, &f->d), AM_OK);
+	char text[512] = "";
+	size_t hyphens = 0;
+	int artifact = 0;
+	for (size_t i = 0; i < f->doc.n_pages; i++)
+		for (size_t k = 0; k < f->doc.pages[i].n; k++) {
+			const draw_cmd *c = &f->doc.pages[i].cmds[k];
+			artifact += c->kind == DRAW_ARTIFACT_BEGIN;
+			artifact -= c->kind == DRAW_ARTIFACT_END;
+			if (c->kind != DRAW_TEXT)
+				continue;
+			if (artifact) {
+				assert_string_equal(c->u.text.utf8, "-");
+				hyphens++;
+			} else {
+				assert_true(strlen(text) + strlen(c->u.text.utf8) < sizeof text);
+				strcat(text, c->u.text.utf8);
+			}
+		}
+	assert_true(hyphens > 0);             /* the paragraph was hyphenated */
+	assert_string_equal(text, para);      /* and reads whole */
+	text_hyph_close(h);
+}
+
 static void each_repetition_is_numbered_on_its_own(void **state)
 {
 	fixture *f = *state;
@@ -842,6 +882,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_draw_list_matches_the_golden_dump, setup, teardown),
 		cmocka_unit_test_setup_teardown(headings_are_never_hyphenated_paragraphs_are, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_language_breaks_at_its_own_joints, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_added_hyphen_is_an_artifact, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_repetition_is_numbered_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_streamed_repeat_holds_one_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),

@@ -2,7 +2,8 @@
 # languages.sh: each participant in their own language (issue 21).
 # - One render of a workplace with Danish, Polish and Ukrainian
 #   participants gives each their preparation sheet in their language,
-#   header and footer included; a term of art keeps its Danish word in
+#   header and footer included, and the structure elements of a sheet not
+#   in Danish carry its /Lang; a term of art keeps its Danish word in
 #   parentheses once per sheet.
 # - A workplace's lang is the default of the people who name none.
 # - --lang writes the sheets, the agenda and the poster in that language
@@ -55,6 +56,18 @@ if "$AMOKIT" render "$out/multi.xml" --only forberedelsesark -o "$out/multi" > /
 		bad "one render: the sheets are not each in their participant's language"
 		head -n 12 "$out/da.txt" "$out/pl.txt" "$out/uk.txt"
 	fi
+	# The structure says each sheet's language: /Lang on the elements of
+	# the Polish and the Ukrainian sheet (read with qpdf), none on the Danish.
+	h1=$(qpdf --json --json-key=qpdf "$pdf" 2>/dev/null | python3 -c "
+import json, sys
+objs = json.load(sys.stdin)['qpdf'][1]
+langs = sorted(v['value'].get('/Lang', '-') for v in objs.values()
+               if isinstance(v, dict) and isinstance(v.get('value'), dict) and v['value'].get('/S') == '/H1')
+print(' '.join(l[2:] if l.startswith('u:') else l for l in langs))")
+	case " $h1 " in
+	*" - "*"pl-PL uk-UA ") ok "the Polish and the Ukrainian sheet carry /Lang in the structure ($h1)" ;;
+	*) bad "/Lang of the sheets' H1 elements: '$h1' (want some '-', one pl-PL, one uk-UA)" ;;
+	esac
 	n=$(grep -o "(årlig arbejdsmiljødrøftelse)" "$out/pl.txt" | wc -l)
 	m=$(grep -o "(APV)" "$out/uk.txt" | wc -l)
 	if [ "$n" -eq 1 ] && [ "$m" -eq 1 ] && ! grep -q "(årlig arbejdsmiljødrøftelse)\|(APV)" "$out/da.txt"; then
