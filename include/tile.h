@@ -49,6 +49,8 @@ struct tile_plan {
 	size_t n;                /* sheets printed */
 	tile_sheet *sheets;      /* n of them, in reading order */
 	draw_page assembly;      /* the assembly page */
+	size_t assembly_head;    /* its first commands (title, steps), which come
+	                            before the poster in reading order */
 	rect thumb;              /* where the whole poster page lands on it, scaled */
 	rect thumb_clip;         /* the part of that it shows */
 };

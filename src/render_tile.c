@@ -78,12 +78,13 @@ static int write_form(render_ctx *c, const draw_page *pg, poster_form *f)
 	return render_status(c);
 }
 
-/* One page of the plan, h high: the poster scaled by s with its PDF origin
- * at (x, y), clipped to clip (top-left origin), with links when asked,
- * then the plan's commands. With alt, the poster is a figure and the
- * plan's commands content; without, all is an artifact. */
+/* One page of the plan, h high: the plan's first `head` commands, the
+ * poster scaled by s with its PDF origin at (x, y), clipped to clip
+ * (top-left origin), with links when asked, then the plan's other
+ * commands. With alt, the poster is a figure and the plan's commands
+ * content; without, all is an artifact. */
 static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, float s, float x, float y,
-                     rect clip, bool links, const draw_page *marks, const char *alt, unsigned *obj)
+                     rect clip, bool links, const draw_page *marks, size_t head, const char *alt, unsigned *obj)
 {
 	int rc = render_page_begin(c, pw, h);
 	if (rc)
@@ -91,6 +92,11 @@ static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, flo
 	float cy = h - clip.y - clip.h;
 	c->want_links = links;
 	render_begin(c, 1, 0, h);
+	draw_page before = *marks, after = *marks;
+	before.n = head < marks->n ? head : marks->n;
+	after.cmds += before.n, after.n -= before.n;
+	if (before.n && (rc = render_cmds(c, &before)) != AM_OK)
+		return rc;
 	if (alt)
 		render_tag_begin(c, ROLE_FIGURE, alt);
 	else
@@ -105,7 +111,7 @@ static int plan_page(render_ctx *c, float pw, float h, const poster_form *f, flo
 		render_add_link(c, l->x0 + x, l->y0 + y, l->x1 + x, l->y1 + y, l->uri);
 	}
 	c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = pw, c->clip_y1 = h;
-	rc = render_cmds(c, marks);
+	rc = render_cmds(c, &after);
 	if (!alt)
 		render_tag_artifact(c, false);
 	c->want_links = true;
@@ -122,7 +128,7 @@ int render_tiled(render_ctx *c, const tile_plan *t, const draw_page *pg, unsigne
 	if (!rc) {   /* the assembly page: the whole poster, scaled */
 		float s = t->thumb.w / pg->width;
 		rc = plan_page(c, t->w, t->h, &f, s, t->thumb.x, t->h - t->thumb.y - t->thumb.h, t->thumb_clip, false,
-		               &t->assembly, alt, first);
+		               &t->assembly, t->assembly_head, alt, first);
 	}
 	free(alt);
 	for (size_t i = 0; i < t->n && !rc; i++) {
@@ -130,7 +136,7 @@ int render_tiled(render_ctx *c, const tile_plan *t, const draw_page *pg, unsigne
 		/* poster point (X, Y) in its PDF space lands on (X + dx, Y + dy) */
 		float dx = sh->frame.x - sh->window.x, dy = t->h - sh->frame.y - pg->height + sh->window.y;
 		unsigned obj;
-		rc = plan_page(c, t->w, t->h, &f, 1, dx, dy, sh->frame, true, &sh->marks, NULL, &obj);
+		rc = plan_page(c, t->w, t->h, &f, 1, dx, dy, sh->frame, true, &sh->marks, 0, NULL, &obj);
 	}
 	free(f.links);
 	return rc;

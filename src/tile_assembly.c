@@ -1,7 +1,9 @@
 /* tile_assembly.c: the page that comes first when a poster is tiled: a
  * title, the steps, the whole poster with the sheets' outlines and beside
  * (or under) it a map of the sheet numbers, so that no number covers the
- * picture. The plan itself is tile.c's. */
+ * picture. The plan itself is tile.c's. Tagged: the title a heading, the
+ * steps a list, the outlines an artifact, the map a figure (the poster's
+ * own figure is the renderer's, render_tile.c). */
 #include "tile_int.h"
 
 #include <math.h>
@@ -10,9 +12,11 @@
 
 static const rgb INK = {0.10f, 0.10f, 0.10f}, MUTED = {0.33f, 0.33f, 0.33f}, WHITE = {1, 1, 1};
 
-/* Text wrapped to width from (x, *y) down; *y moves past it. */
-static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char *s, float x, float *y, float w,
-                float size, font_style st, rgb col)
+/* Text wrapped to width from (x, *y) down; *y moves past it. The first
+ * skip bytes (a list item's label, drawn by the caller) take their room
+ * on the first line but are not drawn. */
+static int para_from(draw_doc *doc, draw_page *pg, const text_measurer *m, const char *s, size_t skip, float x,
+                     float *y, float w, float size, font_style st, rgb col)
 {
 	size_t len = strlen(s), i = 0;
 	float lh = (m->ascent + m->descent) * size * 1.25f;
@@ -32,7 +36,10 @@ static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char
 		}
 		if (!best)
 			break;
-		if (tile_text(doc, pg, x, *y + m->ascent * size, size, st, col, 0, arena_strndup(doc->arena, s + i, best - i)))
+		size_t from = i < skip && skip < best ? skip : i;
+		float dx = from > i ? m->fn(m->ctx, st, size, s + i, from - i) : 0;
+		if (tile_text(doc, pg, x + dx, *y + m->ascent * size, size, st, col, 0,
+		              arena_strndup(doc->arena, s + from, best - from)))
 			return -1;
 		*y += lh;
 		i = best;
@@ -40,9 +47,34 @@ static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char
 	return 0;
 }
 
-/* The sheets' outlines over the poster shown at thumb (scale s). */
+static int para(draw_doc *doc, draw_page *pg, const text_measurer *m, const char *s, float x, float *y, float w,
+                float size, font_style st, rgb col)
+{
+	return para_from(doc, pg, m, s, 0, x, y, w, size, st, col);
+}
+
+/* Step n of the instructions, a list item: its number the label, its
+ * words the body, set as one paragraph ("1. Print ..."). */
+static int step(draw_doc *doc, draw_page *pg, const text_measurer *m, int n, const char *text, float *y, float w)
+{
+	const float size = 11;
+	const char *label = arena_printf(doc->arena, "%d.", n);
+	const char *s = label ? arena_printf(doc->arena, "%s %s", label, text) : NULL;
+	if (!s)
+		return -1;
+	return draw_tag_begin(doc, pg, ROLE_LI, NULL) || draw_tag_begin(doc, pg, ROLE_LBL, NULL) ||
+	       tile_text(doc, pg, MARGIN, *y + m->ascent * size, size, FONT_REGULAR, INK, 0, label) ||
+	       draw_tag_end(doc, pg, false) || draw_tag_begin(doc, pg, ROLE_LBODY, NULL) ||
+	       para_from(doc, pg, m, s, strlen(label) + 1, MARGIN, y, w, size, FONT_REGULAR, INK) ||
+	       draw_tag_end(doc, pg, false) || draw_tag_end(doc, pg, false) ? -1 : 0;
+}
+
+/* The sheets' outlines over the poster shown at thumb (scale s): marks
+ * over the picture, an artifact. */
 static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, float s, float ox, float oy)
 {
+	if (draw_artifact_begin(doc, pg, ARTIFACT_LAYOUT))
+		return -1;
 	for (int r = 0; r < g->rows; r++)
 		for (int k = 0; k < g->cols; k++) {
 			if (!tile_has(g, r, k))
@@ -62,12 +94,37 @@ static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, flo
 			if (!draw_push(doc, pg, &c))
 				return -1;
 		}
-	return 0;
+	return draw_artifact_end(doc, pg);
 }
 
-/* The map of sheet numbers: one box per printed sheet, in the grid. */
-static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, const text_measurer *m)
+/* What the map of sheet numbers shows, in words: its caption, then per
+ * row of the grid the sheets in it ("række 1: 1, 2, 3; række 2: 4, 5"). */
+static const char *map_alt(draw_doc *doc, const grid *g, const tile_texts *tx)
 {
+	const char *s = arena_printf(doc->arena, "%s:", tx->map);
+	for (int r = 0; s && r < g->rows; r++) {
+		const char *sep = " ";
+		s = arena_printf(doc->arena, "%s%s%s %d:", s, r ? "; " : " ", tx->row, r + 1);
+		for (int k = 0; s && k < g->cols; k++)
+			if (tile_has(g, r, k)) {
+				s = arena_printf(doc->arena, "%s%s%d", s, sep, tile_number_of(g, r, k));
+				sep = ", ";
+			}
+	}
+	return s;
+}
+
+/* The map of sheet numbers: one box per printed sheet, in the grid; a
+ * figure, with its caption. */
+static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, const text_measurer *m,
+                      const tile_texts *tx)
+{
+	const char *alt = map_alt(doc, g, tx);
+	if (!alt || draw_figure_begin(doc, pg, NULL, alt))
+		return -1;
+	float cy = area.y - 16;   /* the caption above the map */
+	if (para(doc, pg, m, tx->map, area.x, &cy, area.w, 10, FONT_BOLD, MUTED))
+		return -1;
 	float cw = area.w / g->cols, ch = area.h / g->rows, u = fminf(cw, ch * g->iw / g->ih);
 	float bw = u, bh = u * g->ih / g->iw;
 	float x0 = area.x, y0 = area.y;   /* under its caption */
@@ -84,7 +141,7 @@ static int number_map(draw_doc *doc, draw_page *pg, const grid *g, rect area, co
 			         FONT_BOLD, INK, 0, arena_strdup(doc->arena, num)))
 				return -1;
 		}
-	return 0;
+	return draw_tag_end(doc, pg, false);
 }
 
 /* Title, steps, then the poster with the sheets' outlines and beside (or
@@ -95,15 +152,18 @@ int tile_assembly(draw_doc *doc, const draw_page *poster, const grid *g, rect ar
 	draw_page *pg = &t->assembly;
 	*pg = (draw_page){g->w, g->h, NULL, 0, 0};
 	float y = MARGIN, w = g->w - 2 * MARGIN;
-	if (para(doc, pg, m, tx->title, MARGIN, &y, w, 18, FONT_BOLD, INK))
+	if (draw_tag_begin(doc, pg, ROLE_H1, NULL) || para(doc, pg, m, tx->title, MARGIN, &y, w, 18, FONT_BOLD, INK) ||
+	    draw_tag_end(doc, pg, false) || draw_tag_begin(doc, pg, ROLE_L, NULL))
 		return -1;
 	y += 6;
 	for (int i = 0; i < 4; i++) {
-		const char *s = arena_printf(doc->arena, "%d. %s", i + 1, tx->steps[i]);
-		if (!s || para(doc, pg, m, s, MARGIN, &y, w, 11, FONT_REGULAR, INK))
+		if (step(doc, pg, m, i + 1, tx->steps[i], &y, w))
 			return -1;
 		y += 3;
 	}
+	if (draw_tag_end(doc, pg, false))
+		return -1;
+	t->assembly_head = pg->n;   /* the title and the steps come before the poster */
 	y += 12;
 	/* the rest: side by side when the page is wide, else one under the other */
 	float rest = g->h - MARGIN - y, gap = 18;
@@ -119,6 +179,5 @@ int tile_assembly(draw_doc *doc, const draw_page *poster, const grid *g, rect ar
 	t->thumb_clip = (rect){a.x, a.y, ex * s, ey * s};
 	if (outlines(doc, pg, g, (rect){a.x, a.y, ex * s, ey * s}, s, ox, oy))
 		return -1;
-	float cy = b.y - 16;   /* the caption above the map */
-	return para(doc, pg, m, tx->map, b.x, &cy, b.w, 10, FONT_BOLD, MUTED) || number_map(doc, pg, g, b, m) ? -1 : 0;
+	return number_map(doc, pg, g, b, m, tx);
 }

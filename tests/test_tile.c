@@ -78,6 +78,14 @@ static bool has_text(const draw_page *pg, const char *needle)
 	return false;
 }
 
+static int count_role(const draw_page *pg, draw_role role)
+{
+	int n = 0;
+	for (size_t i = 0; i < pg->n; i++)
+		n += pg->cmds[i].kind == DRAW_TAG_BEGIN && pg->cmds[i].u.tag.role == role;
+	return n;
+}
+
 static bool looks_like_paper(const char *s)
 {
 	return (s[0] == 'A' || s[0] == 'B') && s[1] >= '0' && s[1] <= '9' && (!s[2] || (s[2] >= '0' && s[2] <= '9' && !s[3]));
@@ -194,7 +202,15 @@ static void check_plan(const draw_doc *doc, const tile_plan *t)
 	check_coverage(pg, t);
 	/* the assembly page: title, four steps, the map clear of the picture */
 	assert_true(has_text(&t->assembly, lookup(L, "tile-title")));
-	assert_true(has_text(&t->assembly, "4. "));
+	assert_true(has_text(&t->assembly, "4."));
+	/* tagged: the title a heading, the steps a list of four with their
+	 * numbers as labels, the map a figure */
+	assert_int_equal(count_role(&t->assembly, ROLE_H1), 1);
+	assert_int_equal(count_role(&t->assembly, ROLE_L), 1);
+	assert_int_equal(count_role(&t->assembly, ROLE_LI), 4);
+	assert_int_equal(count_role(&t->assembly, ROLE_LBL), 4);
+	assert_int_equal(count_role(&t->assembly, ROLE_FIGURE), 1);
+	assert_true(t->assembly_head > 0 && t->assembly_head < t->assembly.n);
 	for (size_t k = 0; k < t->assembly.n; k++) {
 		const draw_cmd *c = &t->assembly.cmds[k];
 		if (c->kind == DRAW_RECT) {
