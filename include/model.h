@@ -338,4 +338,53 @@ int am_token_value(const char *const *tokens, const char *s, int fallback);
  * is "". */
 const char *am_token(const char *const *tokens, int v);
 
+/* ---- fields ----------------------------------------------------------------
+ * The plain fields of a record, each once: its name in the workplace
+ * format (a child element or an attribute, and the data tree's node of the
+ * same name), its kind, and where it sits in the record. The reader fills a
+ * record from a table (reader_model), bind writes the record's leaves from
+ * the same table in the table's order, so a new field is one line here and
+ * one in the schema. What needs more than a value (references to people,
+ * groups and focus areas, defaults taken from elsewhere) stays beside the
+ * table, in the reader and in bind. Every record begins with `int line`. */
+typedef enum am_field_kind {
+	AM_TEXT,        /* const char *: a child element's text; NULL when absent */
+	AM_ATTR,        /* const char *: an attribute's value; NULL when absent */
+	AM_DATE,        /* am_date: a child element; y 0 when absent */
+	AM_DATE_ATTR,   /* am_date: an attribute */
+	AM_TIME,        /* am_time: a child element; -1 when absent */
+	AM_TIME_ATTR,   /* am_time: an attribute */
+	AM_TOKEN,       /* an enum: an attribute, one of tokens; unset when absent */
+	AM_TRISTATE,    /* am_tristate: a true/false attribute */
+	AM_NUMBER,      /* int: an attribute; unset when absent, and then not bound */
+	AM_HOURS,       /* double: an attribute, in hours; -1 when absent */
+} am_field_kind;
+
+typedef struct am_field {
+	const char *name;
+	am_field_kind kind;
+	size_t offset;              /* of the value in the record */
+	const char *const *tokens;  /* AM_TOKEN: the enum's tokens */
+	int unset;                  /* AM_TOKEN, AM_NUMBER: the value when absent */
+} am_field;
+
+/* Each table ends with a field whose name is NULL. */
+extern const am_field am_last_goal_fields[];
+extern const am_field am_cooperation_eval_fields[];
+extern const am_field am_competence_done_fields[];  /* after ref and who */
+extern const am_field am_apv_item_fields[];         /* before group */
+extern const am_field am_focus_area_fields[];
+extern const am_field am_goal_fields[];             /* before focus and group */
+extern const am_field am_action_fields[];           /* before focus and group */
+extern const am_field am_cooperation_fields[];
+extern const am_field am_incident_fields[];
+extern const am_field am_accidents_fields[];        /* before the incidents */
+extern const am_field am_follow_up_fields[];        /* after responsible */
+extern const am_field am_agenda_point_fields[];     /* after n */
+extern const am_field am_meeting_fields[];          /* before chair and the rest */
+
+/* Whether every AM_TEXT field of rec is NULL (a section written with all
+ * its fields left empty reads as not there). */
+bool am_fields_empty(const void *rec, const am_field *f);
+
 #endif

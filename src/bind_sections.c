@@ -75,13 +75,6 @@ static void leaf_tristate(binder *b, dnode *parent, const char *name, am_tristat
 		bind_leaf_bool(b, parent, name, v == TRI_YES, line);
 }
 
-/* A count when given (-1: not given, no bind_node). */
-static void leaf_count(binder *b, dnode *parent, const char *name, int v, int line)
-{
-	if (v >= 0)
-		bind_leaf_int(b, parent, name, v, line);
-}
-
 /* Hours with the Danish decimal comma ("7,5"). Negative: not given. */
 void bind_leaf_hours(binder *b, dnode *parent, const char *name, double v, int line)
 {
@@ -94,6 +87,29 @@ void bind_leaf_hours(binder *b, dnode *parent, const char *name, double v, int l
 	if (!h)
 		b->oom = true;
 	bind_leaf(b, parent, name, h, line);
+}
+
+/* The leaves of rec's fields (model.h), in the table's order. */
+static void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f, int line)
+{
+	for (; f->name; f++) {
+		const void *v = (const char *)rec + f->offset;
+		switch (f->kind) {
+		case AM_TEXT:
+		case AM_ATTR: bind_leaf(b, n, f->name, *(const char *const *)v, line); break;
+		case AM_DATE:
+		case AM_DATE_ATTR: leaf_date(b, n, f->name, *(const am_date *)v, line); break;
+		case AM_TIME:
+		case AM_TIME_ATTR: leaf_time(b, n, f->name, *(const am_time *)v, line); break;
+		case AM_TOKEN: bind_leaf(b, n, f->name, am_token(f->tokens, *(const int *)v), line); break;
+		case AM_TRISTATE: leaf_tristate(b, n, f->name, *(const am_tristate *)v, line); break;
+		case AM_NUMBER:
+			if (*(const int *)v != f->unset)
+				bind_leaf_int(b, n, f->name, *(const int *)v, line);
+			break;
+		case AM_HOURS: bind_leaf_hours(b, n, f->name, *(const double *)v, line); break;
+		}
+	}
 }
 
 /* ---- sections ----------------------------------------------------------- */
@@ -211,10 +227,7 @@ void bind_meeting(binder *b, dnode *root, const am_meeting *m)
 	if (!m->line)
 		return;
 	dnode *n = bind_node(b, root, "meeting", NULL, m->line);
-	leaf_date(b, n, "date", m->date, m->line);
-	leaf_time(b, n, "start", m->start, m->line);
-	leaf_time(b, n, "end", m->end, m->line);
-	bind_leaf(b, n, "place", m->place, m->line);
+	bind_fields(b, n, m, am_meeting_fields, m->line);
 	bind_ref(b, n, "chair", m->chair, m->line);
 	bind_ref(b, n, "minute-taker", m->minute_taker, m->line);
 	if (m->year)
@@ -239,24 +252,15 @@ void bind_last_goals(binder *b, dnode *root, const am_workplace *wp)
 	dnode *sec = bind_node(b, root, "last-year-goals", NULL, wp->last_goals[0].line);
 	for (size_t i = 0; i < wp->n_last_goals; i++) {
 		const am_last_goal *g = &wp->last_goals[i];
-		dnode *n = bind_node(b, sec, "goal", NULL, g->line);
-		bind_leaf(b, n, "status", am_token(am_goal_status_tokens, g->status), g->line);
-		leaf_tristate(b, n, "carried-over", g->carried_over, g->line);
-		bind_leaf(b, n, "title", g->title, g->line);
-		bind_leaf(b, n, "comment", g->comment, g->line);
+		bind_fields(b, bind_node(b, sec, "goal", NULL, g->line), g, am_last_goal_fields, g->line);
 	}
 }
 
 void bind_cooperation_eval(binder *b, dnode *root, const am_cooperation_eval *c)
 {
-	if (!c->line)
-		return;
-	dnode *n = bind_node(b, root, "cooperation-evaluation", NULL, c->line);
-	bind_leaf(b, n, "summary", c->summary, c->line);
-	bind_leaf(b, n, "time", c->time, c->line);
-	bind_leaf(b, n, "money", c->money, c->line);
-	bind_leaf(b, n, "problems", c->problems, c->line);
-	bind_leaf(b, n, "effectiveness", c->effectiveness, c->line);
+	if (c->line)
+		bind_fields(b, bind_node(b, root, "cooperation-evaluation", NULL, c->line), c,
+		            am_cooperation_eval_fields, c->line);
 }
 
 void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
@@ -269,12 +273,17 @@ void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
 		dnode *n = bind_node(b, sec, "item", NULL, c->line);
 		bind_leaf(b, n, "ref", c->person ? c->person->id : NULL, c->line);
 		bind_leaf(b, n, "who", c->who, c->line);
-		bind_leaf(b, n, "status", am_token(am_done_tokens, c->status), c->line);
-		bind_leaf_hours(b, n, "planned-hours", c->planned_hours, c->line);
-		bind_leaf_hours(b, n, "hours", c->hours, c->line);
-		bind_leaf(b, n, "topic", c->topic, c->line);
-		bind_leaf(b, n, "comment", c->comment, c->line);
+		bind_fields(b, n, c, am_competence_done_fields, c->line);
 	}
+}
+
+/* focus (id) and focus-title of an item that names a focus area. */
+static void bind_focus_of(binder *b, dnode *n, const am_focus_area *f, int line)
+{
+	if (!f)
+		return;
+	bind_leaf(b, n, "focus", f->id, line);
+	bind_leaf(b, n, "focus-title", f->title, line);
 }
 
 /* group (id) and group-name of an item that names a group. */
@@ -296,11 +305,7 @@ void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 	for (size_t i = 0; i < wp->n_apv_items; i++) {
 		const am_apv_item *it = &wp->apv_items[i];
 		dnode *n = bind_node(b, sec, "item", NULL, it->line);
-		bind_leaf(b, n, "status", am_token(am_item_status_tokens, it->status), it->line);
-		bind_leaf(b, n, "problem", it->problem, it->line);
-		bind_leaf(b, n, "action", it->action, it->line);
-		bind_leaf(b, n, "owner", it->owner, it->line);
-		leaf_date(b, n, "deadline", it->deadline, it->line);
+		bind_fields(b, n, it, am_apv_item_fields, it->line);
 		bind_group_of(b, n, it->group, it->line);
 	}
 }
@@ -311,10 +316,8 @@ void bind_focus(binder *b, dnode *root, const am_workplace *wp)
 		return;
 	dnode *sec = bind_node(b, root, "focus-areas", NULL, wp->focus[0].line);
 	for (size_t i = 0; i < wp->n_focus; i++) {
-		dnode *n = bind_node(b, sec, "area", NULL, wp->focus[i].line);
-		bind_leaf(b, n, "id", wp->focus[i].id, wp->focus[i].line);
-		bind_leaf(b, n, "title", wp->focus[i].title, wp->focus[i].line);
-		bind_leaf(b, n, "description", wp->focus[i].description, wp->focus[i].line);
+		const am_focus_area *f = &wp->focus[i];
+		bind_fields(b, bind_node(b, sec, "area", NULL, f->line), f, am_focus_area_fields, f->line);
 	}
 }
 
@@ -326,15 +329,8 @@ void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 	for (size_t i = 0; i < wp->n_goals; i++) {
 		const am_goal *g = &wp->goals[i];
 		dnode *n = bind_node(b, sec, "goal", NULL, g->line);
-		bind_leaf(b, n, "title", g->title, g->line);
-		bind_leaf(b, n, "success", g->success, g->line);
-		bind_leaf(b, n, "conditions", g->conditions, g->line);
-		leaf_date(b, n, "deadline", g->deadline, g->line);
-		bind_leaf(b, n, "owner", g->owner, g->line);
-		if (g->focus) {
-			bind_leaf(b, n, "focus", g->focus->id, g->line);
-			bind_leaf(b, n, "focus-title", g->focus->title, g->line);
-		}
+		bind_fields(b, n, g, am_goal_fields, g->line);
+		bind_focus_of(b, n, g->focus, g->line);
 		bind_group_of(b, n, g->group, g->line);
 	}
 }
@@ -342,17 +338,8 @@ void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 void bind_action(binder *b, dnode *sec, const am_action *ac)
 {
 	dnode *n = bind_node(b, sec, "action", NULL, ac->line);
-	bind_leaf(b, n, "status", am_token(am_item_status_tokens, ac->status), ac->line);
-	bind_leaf(b, n, "what", ac->what, ac->line);
-	bind_leaf(b, n, "why", ac->why, ac->line);
-	bind_leaf(b, n, "how", ac->how, ac->line);
-	bind_leaf(b, n, "when", ac->when, ac->line);
-	bind_leaf(b, n, "who", ac->who, ac->line);
-	bind_leaf(b, n, "follow-up", ac->follow_up, ac->line);
-	if (ac->focus) {
-		bind_leaf(b, n, "focus", ac->focus->id, ac->line);
-		bind_leaf(b, n, "focus-title", ac->focus->title, ac->line);
-	}
+	bind_fields(b, n, ac, am_action_fields, ac->line);
+	bind_focus_of(b, n, ac->focus, ac->line);
 	bind_group_of(b, n, ac->group, ac->line);
 }
 
@@ -367,15 +354,8 @@ void bind_actions(binder *b, dnode *root, const am_workplace *wp)
 
 void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)
 {
-	if (!c->line)
-		return;
-	dnode *n = bind_node(b, root, "cooperation", NULL, c->line);
-	bind_leaf(b, n, "frequency", c->frequency, c->line);
-	bind_leaf(b, n, "participants", c->participants, c->line);
-	bind_leaf(b, n, "convenes", c->convenes, c->line);
-	bind_leaf(b, n, "acute", c->acute, c->line);
-	bind_leaf(b, n, "accidents", c->accidents, c->line);
-	bind_leaf(b, n, "information", c->information, c->line);
+	if (c->line)
+		bind_fields(b, bind_node(b, root, "cooperation", NULL, c->line), c, am_cooperation_fields, c->line);
 }
 
 static void bind_competence_member(binder *b, dnode *sec, const am_competence_member *m)
@@ -422,21 +402,10 @@ void bind_accidents(binder *b, dnode *root, const am_accidents *ac)
 	if (!ac->line)
 		return;
 	dnode *sec = bind_node(b, root, "accidents", NULL, ac->line);
-	bind_leaf_int(b, sec, "year", ac->year, ac->line);
-	leaf_count(b, sec, "accidents", ac->accidents, ac->line);
-	leaf_count(b, sec, "poisonings", ac->poisonings, ac->line);
-	leaf_count(b, sec, "health-damage", ac->health_damage, ac->line);
-	leaf_count(b, sec, "near-misses", ac->near_misses, ac->line);
-	leaf_count(b, sec, "absence-days", ac->absence_days, ac->line);
-	bind_leaf(b, sec, "summary", ac->summary, ac->line);
+	bind_fields(b, sec, ac, am_accidents_fields, ac->line);
 	for (size_t i = 0; i < ac->n_incidents; i++) {
 		const am_incident *in = &ac->incidents[i];
-		dnode *n = bind_node(b, sec, "incident", NULL, in->line);
-		bind_leaf(b, n, "kind", am_token(am_incident_tokens, in->kind), in->line);
-		leaf_date(b, n, "date", in->date, in->line);
-		leaf_count(b, n, "absence-days", in->absence_days, in->line);
-		bind_leaf(b, n, "description", in->description, in->line);
-		bind_leaf(b, n, "follow-up", in->follow_up, in->line);
+		bind_fields(b, bind_node(b, sec, "incident", NULL, in->line), in, am_incident_fields, in->line);
 	}
 }
 
@@ -455,24 +424,15 @@ void bind_follow_up(binder *b, dnode *root, const am_follow_up *f)
 		return;
 	dnode *n = bind_node(b, root, "follow-up", NULL, f->line);
 	bind_ref(b, n, "responsible", f->responsible, f->line);
-	bind_leaf(b, n, "how", f->how, f->line);
-	bind_leaf(b, n, "where", f->where, f->line);
-	bind_leaf(b, n, "inform-management", f->inform_management, f->line);
-	bind_leaf(b, n, "inform-employees", f->inform_employees, f->line);
-	bind_leaf(b, n, "goal-evaluation", f->goal_evaluation, f->line);
+	bind_fields(b, n, f, am_follow_up_fields, f->line);
 }
 
 void bind_point(binder *b, dnode *parent, int n, const am_agenda_point *p)
 {
 	dnode *pt = bind_node(b, parent, "point", NULL, p ? p->line : 0);
 	bind_leaf_int(b, pt, "n", n, p ? p->line : 0);
-	if (!p)
-		return;
-	leaf_time(b, pt, "start", p->start, p->line);
-	if (p->minutes > 0)
-		bind_leaf_int(b, pt, "minutes", p->minutes, p->line);
-	bind_leaf(b, pt, "notes", p->notes, p->line);
-	bind_leaf(b, pt, "decision", p->decision, p->line);
+	if (p)
+		bind_fields(b, pt, p, am_agenda_point_fields, p->line);
 }
 
 void bind_agenda(binder *b, dnode *root, const am_workplace *wp)

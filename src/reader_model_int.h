@@ -40,6 +40,15 @@ long rm_parse_long(const char *s, long absent);
 am_time rm_parse_time(const char *s);
 am_tristate rm_parse_tristate(const char *s);
 const am_person *rm_person_ref(rm *r, xmlNodePtr el);
+/* Reads the fields of table f (model.h) of element el into the record rec. */
+void rm_read_fields(rm *r, xmlNodePtr el, void *rec, const am_field *f);
+/* Reads each child element `name` of sec into a new array of records of
+ * `size` bytes (NULL when there are none, or memory ran out): the record's
+ * line, the fields of table f, then more(r, el, record) unless NULL. *n gets
+ * the count. */
+typedef void (*rm_more_fn)(rm *r, xmlNodePtr el, void *rec);
+void *rm_read_records(rm *r, xmlNodePtr sec, const char *name, size_t size, const am_field *f,
+                      rm_more_fn more, size_t *n);
 void rm_read_accidents(rm *r, xmlNodePtr sec);
 void rm_read_actions(rm *r, xmlNodePtr sec);
 void rm_read_agenda(rm *r, xmlNodePtr sec);

@@ -327,4 +327,49 @@ double rm_parse_hours(const char *s)
 	return s ? strtod(s, NULL) : -1;
 }
 
+/* ---- records -------------------------------------------------------------- */
 
+/* The value of field f of element el into the record at rec. */
+static void read_field(rm *r, xmlNodePtr el, char *rec, const am_field *f)
+{
+	void *v = rec + f->offset;
+	switch (f->kind) {
+	case AM_TEXT: *(const char **)v = rm_child_text(r, el, f->name); break;
+	case AM_ATTR: *(const char **)v = rm_attr_of(r, el, f->name); break;
+	case AM_DATE: *(am_date *)v = rm_date_of(r, rm_child(el, f->name)); break;
+	case AM_DATE_ATTR: {
+		char what[64];
+		snprintf(what, sizeof what, "%s %s=\"…\"", (const char *)el->name, f->name);
+		rm_parse_date(r, what, rm_attr_of(r, el, f->name), line_of(el), v);
+		break;
+	}
+	case AM_TIME: *(am_time *)v = rm_parse_time(rm_child_text(r, el, f->name)); break;
+	case AM_TIME_ATTR: *(am_time *)v = rm_parse_time(rm_attr_of(r, el, f->name)); break;
+	case AM_TOKEN: *(int *)v = am_token_value(f->tokens, rm_attr_of(r, el, f->name), f->unset); break;
+	case AM_TRISTATE: *(am_tristate *)v = rm_parse_tristate(rm_attr_of(r, el, f->name)); break;
+	case AM_NUMBER: *(int *)v = (int)rm_parse_long(rm_attr_of(r, el, f->name), f->unset); break;
+	case AM_HOURS: *(double *)v = rm_parse_hours(rm_attr_of(r, el, f->name)); break;
+	}
+}
+
+void rm_read_fields(rm *r, xmlNodePtr el, void *rec, const am_field *f)
+{
+	for (; f->name; f++)
+		read_field(r, el, rec, f);
+}
+
+void *rm_read_records(rm *r, xmlNodePtr sec, const char *name, size_t size, const am_field *f,
+                      rm_more_fn more, size_t *n)
+{
+	*n = rm_count_children(sec, name);
+	char *v = rm_alloc_array(r, *n, size);
+	size_t i = 0;
+	for (xmlNodePtr el = rm_child(sec, name); el && v; el = rm_next_child(sec, el, name), i++) {
+		char *rec = v + i * size;
+		*(int *)rec = line_of(el);
+		rm_read_fields(r, el, rec, f);
+		if (more)
+			more(r, el, rec);
+	}
+	return v;
+}
