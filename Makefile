@@ -154,9 +154,10 @@ $(B)/obj/schemas.o: $(B)/gen/schemas.c
 # The shipped layouts are validated against the layout schema here, once
 # (a layout that fails fails the build), and the digest of each is compiled
 # in: layout_load does not validate those exact bytes again. Each layout is
-# also loaded here, by layout_load.c itself, and its template compiled in:
+# also loaded here, by layout_load.c itself (with layout_image.c,
+# layout_msg.c and layout_query.c, which it uses), and its template compiled in:
 # layout_load does not parse those exact bytes again either.
-LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o catalog.o arena.o diag.o norm.o sha256.o utf8.o schemas.o)
+LAYOUT_TOOL_OBJ := $(addprefix $(B)/obj/,layout_load.o layout_image.o layout_msg.o layout_query.o catalog.o arena.o diag.o norm.o sha256.o utf8.o schemas.o)
 $(B)/tools/layout_digests: tools/layout_digests.c $(LAYOUT_TOOL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Isrc $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)

@@ -129,12 +129,38 @@ typedef struct layout_digest {
 
 extern const layout_digest layout_shipped[];   /* ended by a NULL file */
 
+/* layout_image.c: the entry of layout_shipped with exactly xml's bytes, or
+ * NULL; the image compiled in for e, when there is one and the strings
+ * files it read next to path are unchanged, else NULL; and the template of
+ * an image in a (NULL: out of memory). */
+const layout_digest *layout_find_shipped(const char *xml, size_t len);
+const layout_image *layout_compiled_image(const layout_digest *e, const char *path);
+layout *layout_from_image(arena *a, const layout_image *im);
+
 /* What a file holds: its root element. */
 typedef enum layout_root { ROOT_LAYOUT, ROOT_STRINGS, ROOT_MESSAGES, ROOT_GLOSSARY } layout_root;
 /* layout_load and layout_load_mem for a file with the given root. */
 int layout_load_as(arena *a, const char *path, layout_root root, layout **out, diag *d);
 int layout_load_mem_as(arena *a, const char *name, const char *xml, size_t len, layout_root root,
                        layout **out, diag *d);
+
+/* ---- loading (layout_load.c, layout_msg.c) ---------------------------- */
+/* One file being loaded into a template. */
+typedef struct loader {
+	arena *a;
+	diag *d;
+	const char *file;
+	int oom;
+	bool in_msg;               /* inside a catalog's <msg>: {placeholders} are parsed */
+} loader;
+
+/* A new node in ld's arena; NULL when memory ran out (ld->oom). */
+lnode *layout_new_node(loader *ld, lkind kind, int line, const char *text);
+/* A catalog text cut at its placeholders: L_TEXT pieces, L_PARAM for
+ * {name}, L_TERM for {term:key} or {term:key|wording}; "{{" and "}}" are
+ * braces. The first node (*last: the last), or NULL when nothing is left,
+ * on an error (reported) or out of memory (ld->oom). */
+lnode *layout_placeholders(loader *ld, const char *text, int line, lnode **last);
 
 const char *lattr_get(const lnode *n, const char *name);
 /* Parses a length ("12mm", "1.5cm", "14pt", "14") in points; def when NULL. */

@@ -9,7 +9,10 @@
  * validated again, and the schema is compiled only when a file needs it.
  * layout_load makes such a file's template from the image compiled in,
  * without parsing it, while the strings files it reads are unchanged too
- * (parsing them was a good part of a full set's work: bench/NOTES.md). */
+ * (parsing them was a good part of a full set's work: bench/NOTES.md);
+ * those images are layout_image.c's, a catalog text's placeholders
+ * layout_msg.c's, and what the engine asks of a loaded layout
+ * layout_query.c's. */
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <pthread.h>
@@ -45,104 +48,7 @@ static const struct kind_name { const char *name; lkind kind; } kinds[] = {
 	{"title", L_TITLE}, {"ul", L_UL}, {"when", L_WHEN},
 };
 
-/* ---- small parsers shared by the engine -------------------------------- */
-
-const char *lattr_get(const lnode *n, const char *name)
-{
-	for (const lattr *a = n->attrs; a; a = a->next)
-		if (strcmp(a->name, name) == 0)
-			return a->value;
-	return NULL;
-}
-
-float layout_length(const char *s, float def)
-{
-	if (!s)
-		return def;
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s)
-		return def;
-	if (strcmp(end, "mm") == 0)
-		v *= 72.0 / 25.4;
-	else if (strcmp(end, "cm") == 0)
-		v *= 720.0 / 25.4;
-	return (float)v;
-}
-
-rgb layout_colour(const char *s, rgb def)
-{
-	unsigned v;
-	if (!s || strlen(s) != 7 || sscanf(s, "#%6x", &v) != 1)
-		return def;
-	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
-}
-
-bool layout_paper_size(const char *name, float *w, float *h)
-{
-	const float mm = 72.0f / 25.4f;
-	if (name[0] == 'A' && name[1] >= '0' && name[1] <= '6' && !name[2]) {
-		/* A0 is 841 × 1189 mm; each next size halves the long side. */
-		int mw = 841, mh = 1189;
-		for (int i = '0'; i < name[1]; i++) {
-			int t = mw;
-			mw = mh / 2;
-			mh = t;
-		}
-		*w = mw * mm;
-		*h = mh * mm;
-		return true;
-	}
-	int a, b;
-	char x;
-	if (sscanf(name, "%d%c%d", &a, &x, &b) == 3 && x == 'x' && a > 0 && b > 0) {
-		*w = a * mm;
-		*h = b * mm;
-		return true;
-	}
-	return false;
-}
-
-const char *layout_text(const layout *l, const char *key, const char *def)
-{
-	for (const lattr *t = l->texts; t; t = t->next)
-		if (strcmp(t->name, key) == 0)
-			return t->value;
-	return def;
-}
-
-const char *layout_map(const layout *l, const char *name, const char *value)
-{
-	for (const lmap *m = l->maps; m; m = m->next)
-		if (strcmp(m->name, name) == 0)
-			for (size_t i = 0; i < m->n; i++)
-				if (strcmp(m->keys[i], value) == 0)
-					return m->values[i];
-	return value;
-}
-
-const char *layout_month(const layout *l, int m)
-{
-	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
-}
-
-const char *layout_title(const layout *l) { return layout_title_in(l, NULL); }
-
-const char *layout_title_in(const layout *l, const catalog *c)
-{
-	const char *t = l->title_key && c ? catalog_text(c, l->title_key, NULL) : NULL;
-	return t ? t : l->title && l->title[0] ? l->title : l->title_key ? l->title_key : "";
-}
-
 /* ---- parsing ------------------------------------------------------------ */
-
-typedef struct loader {
-	arena *a;
-	diag *d;
-	const char *file;
-	int oom;
-	bool in_msg;               /* inside a catalog's <msg>: {placeholders} are parsed */
-} loader;
 
 static void report(loader *ld, const xmlError *e)
 {
@@ -216,22 +122,6 @@ static char *slurp(const char *path, size_t *len, diag *d)
 	return buf;
 }
 
-/* ---- the shipped layouts, validated when amokit was built -------------- */
-
-/* The entry of layout_shipped (layout_int.h) with exactly xml's bytes, or
- * NULL. Such a file matched the layout schema when amokit was built:
- * validating it again would give the same answer. Only a file with the
- * size of a shipped one is compared. */
-static const layout_digest *shipped(const char *xml, size_t len)
-{
-	for (const layout_digest *e = layout_shipped; e->file; e++)
-		if (e->size == len && memcmp(e->bytes, xml, len) == 0)
-			return e;
-	return NULL;
-}
-
-static bool validated_at_build(const char *xml, size_t len) { return shipped(xml, len) != NULL; }
-
 /* The compiled schema, made on first need and then only read (each
  * validation has its own context), so layouts may load in several threads. */
 static xmlSchemaPtr layout_schema(void)
@@ -277,7 +167,7 @@ static xmlDocPtr parse_checked(loader *ld, const char *xml, size_t len)
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	if (validated_at_build(xml, len))
+	if (layout_find_shipped(xml, len) != NULL)
 		return doc;
 	xmlSchemaPtr schema = layout_schema();
 	xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
@@ -343,7 +233,6 @@ static char *fold_space(arena *a, const char *s)
 }
 
 static lnode *convert(loader *ld, xmlNodePtr x);
-static lnode *placeholders(loader *ld, const char *text, int line, lnode **last);
 
 static lnode *convert_children(loader *ld, xmlNodePtr x)
 {
@@ -355,7 +244,7 @@ static lnode *convert_children(loader *ld, xmlNodePtr x)
 		} else if (c->type == XML_TEXT_NODE && c->content && ld->in_msg) {
 			const char *t = fold_space(ld->a, (const char *)c->content);
 			lnode *end = NULL;
-			n = t ? placeholders(ld, t, c->line, &end) : NULL;
+			n = t ? layout_placeholders(ld, t, c->line, &end) : NULL;
 			if (t && !n && !ld->oom)
 				continue;              /* nothing left, or an error reported */
 			if (n) {
@@ -568,108 +457,6 @@ static int read_layout(loader *ld, layout *l, xmlNodePtr root)
 
 /* ---- catalogs and the glossary ----------------------------------------- */
 
-static lnode *new_node(loader *ld, lkind kind, int line, const char *text)
-{
-	lnode *n = arena_alloc(ld->a, sizeof *n);
-	if (!n) {
-		ld->oom = 1;
-		return NULL;
-	}
-	*n = (lnode){.kind = kind, .line = line, .text = text};
-	return n;
-}
-
-static bool name_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-	       c == '.';
-}
-
-/* A catalog text cut at its placeholders: L_TEXT pieces, L_PARAM for
- * {name}, L_TERM for {term:key} or {term:key|wording}; "{{" and "}}" are
- * braces. Returns the first node (*last: the last), or NULL when nothing
- * is left, on an error (reported) or out of memory (ld->oom). */
-static lnode *placeholders(loader *ld, const char *text, int line, lnode **last)
-{
-	lnode *first = NULL;
-	*last = NULL;
-	char *buf = arena_alloc(ld->a, strlen(text) + 1);
-	if (!buf) {
-		ld->oom = 1;
-		return NULL;
-	}
-	size_t k = 0;
-	for (const char *p = text;; p++) {
-		lnode *ph = NULL;
-		if (*p == '{' && p[1] == '{') {
-			buf[k++] = *p++;
-			continue;
-		}
-		if (*p == '}' && p[1] == '}') {
-			buf[k++] = *p++;
-			continue;
-		}
-		if (*p == '{') {
-			const char *end = strchr(p, '}');
-			bool term = strncmp(p + 1, "term:", 5) == 0;
-			const char *name = p + 1 + (term ? 5 : 0);
-			size_t n = 0;
-			while (name + n < end && name_char(name[n]))
-				n++;
-			const char *bar = term && name[n] == '|' ? name + n : NULL;
-			if (!end || !n || (name + n != end && !bar) || (bar && bar + 1 == end)) {
-				diag_error(ld->d, ld->file, line,
-				           "a placeholder is {name}, {term:key} or {term:key|wording} (write {{ for a brace): '%.40s'",
-				           p);
-				return NULL;
-			}
-			char *nm = arena_strndup(ld->a, name, n);
-			ph = nm ? new_node(ld, term ? L_TERM : L_PARAM, line, nm) : NULL;
-			if (ph && bar) {
-				lattr *form = arena_alloc(ld->a, sizeof *form);
-				if (!form || !(form->value = arena_strndup(ld->a, bar + 1, (size_t)(end - bar - 1)))) {
-					ld->oom = 1;
-					return NULL;
-				}
-				form->name = "form";
-				form->next = NULL;
-				ph->attrs = form;
-			}
-			if (!ph) {
-				ld->oom = 1;
-				return NULL;
-			}
-			p = end;
-		}
-		if (ph || !*p) {
-			if (k) {
-				buf[k] = '\0';
-				lnode *t = new_node(ld, L_TEXT, line, buf);
-				if (!t)
-					return NULL;
-				if (*last)
-					(*last)->next = t;
-				else
-					first = t;
-				*last = t;
-				buf += k + 1;
-				k = 0;
-			}
-			if (ph) {
-				if (*last)
-					(*last)->next = ph;
-				else
-					first = ph;
-				*last = ph;
-			}
-			if (!*p)
-				return first;
-			continue;
-		}
-		buf[k++] = *p;
-	}
-}
-
 /* Drops the leading and trailing white space of a message that holds a
  * line break (the file's indentation); a plain space is kept: " og ". */
 static void trim_message(lnode *msg, xmlNodePtr x)
@@ -724,7 +511,7 @@ static int read_messages(loader *ld, layout *l, xmlNodePtr root)
 	for (xmlNodePtr c = root->children; c; c = c->next)
 		n += c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "msg") == 0;
 	lnode **v = arena_array(ld->a, n ? n : 1, sizeof *v);
-	if (!v || !(l->body = new_node(ld, L_UNKNOWN, root->line, NULL)) || !(l->title = arena_strdup(ld->a, "")))
+	if (!v || !(l->body = layout_new_node(ld, L_UNKNOWN, root->line, NULL)) || !(l->title = arena_strdup(ld->a, "")))
 		return -1;
 	size_t k = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
@@ -767,7 +554,7 @@ static int read_messages(loader *ld, layout *l, xmlNodePtr root)
  * "da" and each language's code to the term's wording in it. */
 static int read_glossary(loader *ld, layout *l, xmlNodePtr root)
 {
-	if (!(l->title = arena_strdup(ld->a, "")) || !(l->body = new_node(ld, L_UNKNOWN, root->line, NULL)))
+	if (!(l->title = arena_strdup(ld->a, "")) || !(l->body = layout_new_node(ld, L_UNKNOWN, root->line, NULL)))
 		return -1;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
@@ -971,83 +758,7 @@ int layout_load_mem(arena *a, const char *name, const char *xml, size_t len,
 	return layout_load_mem_as(a, name, xml, len, ROOT_LAYOUT, out, d);
 }
 
-/* ---- loading from the templates compiled in ----------------------------- */
-
-/* True when the file at href, next to the layout at path, has the size and
- * bytes it had when amokit was built. */
-static bool dep_unchanged(const char *path, const layout_dep *dep)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(dep->href);
-	char *file = malloc(dir + n + 1);
-	if (!file)
-		return false;
-	memcpy(file, path, dir);
-	memcpy(file + dir, dep->href, n + 1);
-	struct stat st;
-	char hex[SHA256_HEX_SIZE];
-	bool same = stat(file, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == dep->size &&
-	            sha256_file(file, hex) == 0 && memcmp(hex, dep->sha256, SHA256_HEX_SIZE) == 0;
-	free(file);
-	return same;
-}
-
-/* The image compiled in for a file with e's bytes, when there is one and
- * the strings files it read are unchanged; else NULL (then it is parsed). */
-static const layout_image *compiled(const layout_digest *e, const char *path)
-{
-	if (!e || !e->image)
-		return NULL;
-	for (const layout_dep *dep = e->deps; dep->href; dep++)
-		if (!dep_unchanged(path, dep))
-			return NULL;
-	return e->image;
-}
-
-/* The template of image im, in a: nodes, attributes and maps with their
- * pointers set; the texts stay in the image's pool. NULL: out of memory. */
-static layout *from_image(arena *a, const layout_image *im)
-{
-	layout *l = arena_alloc(a, sizeof *l);
-	lnode *n = arena_array(a, im->n_nodes, sizeof *n);
-	lattr *at = arena_array(a, im->n_attrs, sizeof *at);
-	lmap *m = arena_array(a, im->n_maps, sizeof *m);
-	if (!l || (im->n_nodes && !n) || (im->n_attrs && !at) || (im->n_maps && !m))
-		return NULL;
-#define STR(r) ((r) ? im->strs + (r) - 1 : NULL)
-#define AT(arr, r) ((r) ? &(arr)[(r) - 1] : NULL)
-	for (size_t i = 0; i < im->n_nodes; i++) {
-		const limage_node *x = &im->nodes[i];
-		n[i] = (lnode){(lkind)x->kind, (int)x->line, STR(x->text), AT(at, x->attrs),
-		               AT(n, x->first), AT(n, x->next)};
-	}
-	for (size_t i = 0; i < im->n_attrs; i++) {
-		const limage_attr *x = &im->attrs[i];
-		at[i] = (lattr){STR(x->name), STR(x->value), AT(at, x->next)};
-	}
-	for (size_t i = 0; i < im->n_maps; i++) {
-		const limage_map *x = &im->maps[i];
-		const char **kv = arena_array(a, 2 * x->n, sizeof *kv);
-		if (x->n && !kv)
-			return NULL;
-		for (size_t k = 0; k < 2 * x->n; k++)
-			kv[k] = STR(im->strs_of[x->keys - 1 + k]);
-		m[i] = (lmap){STR(x->name), kv, kv + x->n, x->n, AT(m, x->next)};
-	}
-	*l = (layout){.title = STR(im->title), .subject = STR(im->subject), .keywords = STR(im->keywords),
-	              .title_key = STR(im->title_key), .subject_key = STR(im->subject_key),
-	              .keywords_key = STR(im->keywords_key),
-	              .page = im->page, .base_size = im->base_size, .accent = im->accent,
-	              .maps = AT(m, im->maps_head), .texts = AT(at, im->texts_head),
-	              .header = AT(n, im->header), .header_right = AT(n, im->header_right),
-	              .footer = AT(n, im->footer), .footer_right = AT(n, im->footer_right),
-	              .body = AT(n, im->body)};
-	for (int k = 0; k < 12; k++)
-		l->months[k] = STR(im->months[k]);
-#undef STR
-#undef AT
-	return l;
-}
+/* ---- loading, from the templates compiled in where they apply ---------- */
 
 int layout_load_as(arena *a, const char *path, layout_root root, layout **out, diag *d)
 {
@@ -1055,10 +766,10 @@ int layout_load_as(arena *a, const char *path, layout_root root, layout **out, d
 	char *xml = slurp(path, &len, d);
 	if (!xml)
 		return d->oom ? AM_EINTERNAL : AM_EUSAGE;
-	const layout_image *im = compiled(shipped(xml, len), path);
+	const layout_image *im = layout_compiled_image(layout_find_shipped(xml, len), path);
 	int rc;
 	if (im && im->root == (lref)root) {
-		layout *l = from_image(a, im);
+		layout *l = layout_from_image(a, im);
 		rc = l && (l->file = arena_strdup(a, path)) ? AM_OK : diag_oom(d, path);
 		if (!rc)
 			*out = l;

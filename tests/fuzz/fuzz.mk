@@ -57,7 +57,7 @@ $(FUZZ_B)/obj/schemas.o: $(FUZZ_B)/gen/schemas.c
 
 # The shipped layouts' digests, as the main build makes them (a harness
 # given exactly a shipped layout's bytes skips the schema, as amokit does).
-$(FUZZ_B)/tools/layout_digests: tools/layout_digests.c src/layout_load.c src/catalog.c src/arena.c src/diag.c src/norm.c src/utf8.c \
+$(FUZZ_B)/tools/layout_digests: tools/layout_digests.c src/layout_load.c src/layout_image.c src/layout_msg.c src/layout_query.c src/catalog.c src/arena.c src/diag.c src/norm.c src/utf8.c \
                                 src/sha256.c $(FUZZ_B)/gen/schemas.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -Wno-missing-prototypes $(FUZZ_SAN) -o $@ $^ $(FUZZ_LDLIBS)
