@@ -36,7 +36,8 @@
  * handler. It finds this process's sets in fixed slots and uses only
  * async-signal-safe calls (the folder listings use getdents64 on a file
  * descriptor, not readdir), so no staging folder outlives an interrupted
- * run, and a publication under way is completed rather than cut. */
+ * run, and a publication under way is completed rather than cut. That
+ * part, and the leftovers of killed runs, is output_stage.c's. */
 #define _GNU_SOURCE                /* renameat2, getdents64 */
 #include "output.h"
 
@@ -56,161 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define STAGE_PREFIX ".amokit-tmp."
-#define COMMIT_PREFIX ".amokit-commit."
-#define OWN_PREFIX ".amokit-"
-#define LOCK_WAIT_MS 30000         /* then a run gives up on a busy folder */
-#define MAX_SETS 8                 /* sets open at once in one process */
-
-/* ---- the slots a signal handler reads ----------------------------------- */
-
-enum {
-	SLOT_FREE,        /* unused */
-	SLOT_RESERVED,    /* taken, nothing on disk yet */
-	SLOT_STAGING,     /* the folder at stage holds the set: discard it */
-	SLOT_PUBLISHING,  /* complete: move its files into dirfd */
-	SLOT_SWAPPING     /* being exchanged: leave it to the next run */
-};
-
-typedef struct slot {
-	atomic_int state;
-	pid_t pid;                 /* the process whose set it is */
-	int dirfd;                 /* the folder the staging folder is in */
-	atomic_int stagefd;        /* the staging folder, -1 until it exists */
-	char stage[64], commit[64];/* its names in dirfd */
-} slot;
-
-static slot slots[MAX_SETS];
-static atomic_bool ending;     /* a signal is ending the process */
-static atomic_uint counter;    /* makes staging names unique in a process */
-
-static slot *claim_slot(void)
-{
-	for (int i = 0; i < MAX_SETS; i++) {
-		int free_state = SLOT_FREE;
-		if (atomic_compare_exchange_strong(&slots[i].state, &free_state, SLOT_RESERVED)) {
-			slots[i].pid = getpid();
-			atomic_store(&slots[i].stagefd, -1);
-			return &slots[i];
-		}
-	}
-	return NULL;
-}
-
-/* ---- folder listings (async-signal-safe) -------------------------------- */
-
-typedef void (*entry_fn)(int fd, const char *name, void *ctx);
-
-static bool is_dot(const char *n) { return n[0] == '.' && (!n[1] || (n[1] == '.' && !n[2])); }
-
-static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
-
-/* Calls fn(fd, name, ctx) for every entry of folder fd but . and ..; fn
- * may remove or move the entry. Reads through a descriptor of its own. */
-static void each_entry(int fd, entry_fn fn, void *ctx)
-{
-	int lfd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (lfd < 0)
-		return;
-	_Alignas(struct dirent64) char buf[4096];
-	ssize_t n;
-	while ((n = getdents64(lfd, buf, sizeof buf)) > 0) {
-		for (ssize_t at = 0; at < n;) {
-			const struct dirent64 *e = (const struct dirent64 *)(buf + at);
-			at += e->d_reclen;
-			if (!is_dot(e->d_name))
-				fn(fd, e->d_name, ctx);
-		}
-	}
-	close(lfd);
-}
-
-static void unlink_entry(int fd, const char *name, void *ctx)
-{
-	(void)ctx;
-	unlinkat(fd, name, 0);     /* a subfolder stays (EISDIR) */
-}
-
-static void move_entry(int fd, const char *name, void *ctx)
-{
-	renameat(fd, name, *(const int *)ctx, name);
-}
-
-/* Removes the files of staging folder fd, then the folder (named stage or
- * commit in dirfd). Writers in other threads may still be creating files
- * for a moment: retried while the folder is not empty, up to ~100 ms. */
-static void remove_stage(int dirfd, int fd, const char *stage, const char *commit)
-{
-	for (int tries = 0; tries < 100; tries++) {
-		if (fd >= 0)
-			each_entry(fd, unlink_entry, NULL);
-		bool full = false;
-		const char *names[2] = {stage, commit};
-		for (int i = 0; i < 2; i++) {
-			if (!names[i] || !names[i][0])
-				continue;
-			if (unlinkat(dirfd, names[i], AT_REMOVEDIR) == 0)
-				return;
-			full |= errno == ENOTEMPTY || errno == EEXIST;
-		}
-		if (!full || fd < 0)
-			return;
-		nanosleep(&(struct timespec){0, 1000000}, NULL);
-	}
-}
-
-void output_on_signal(void)
-{
-	atomic_store(&ending, true);
-	pid_t me = getpid();
-	for (int i = 0; i < MAX_SETS; i++) {
-		slot *sl = &slots[i];
-		int st = atomic_load(&sl->state);
-		if (sl->pid != me || (st != SLOT_STAGING && st != SLOT_PUBLISHING))
-			continue;
-		int fd = atomic_load(&sl->stagefd);
-		if (st == SLOT_PUBLISHING && fd >= 0)
-			each_entry(fd, move_entry, &sl->dirfd);
-		remove_stage(sl->dirfd, fd, sl->stage, sl->commit);
-	}
-}
-
-/* ---- leftovers of killed runs ------------------------------------------- */
-
-/* Our names only: the prefix, then digits, a dot and digits. */
-static bool leftover_name(const char *n, bool *commit)
-{
-	*commit = has_prefix(n, COMMIT_PREFIX);
-	if (*commit)
-		n += strlen(COMMIT_PREFIX);
-	else if (has_prefix(n, STAGE_PREFIX))
-		n += strlen(STAGE_PREFIX);
-	else
-		return false;
-	size_t a = strspn(n, "0123456789");
-	return a && n[a] == '.' && n[a + 1] && strspn(n + a + 1, "0123456789") == strlen(n + a + 1);
-}
-
-/* A leftover no live process holds: completed (a commit) or discarded. */
-static void tidy_entry(int fd, const char *name, void *ctx)
-{
-	(void)ctx;
-	bool commit;
-	if (!leftover_name(name, &commit))
-		return;
-	int sfd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (sfd < 0)
-		return;
-	if (flock(sfd, LOCK_EX | LOCK_NB) == 0) {
-		if (commit)
-			each_entry(sfd, move_entry, &fd);
-		remove_stage(fd, sfd, name, NULL);
-	}
-	close(sfd);
-}
-
-/* Call with the folder's lock held. */
-static void tidy(int fd) { each_entry(fd, tidy_entry, NULL); }
+#include "output_int.h"
 
 /* ---- locks, messages ---------------------------------------------------- */
 
@@ -286,7 +133,7 @@ static int check_target(int fd, const char *name, const char *path, diag *d)
 /* A name a set may hold: one component, not ours. */
 static bool valid_name(const char *n)
 {
-	return n[0] && !strchr(n, '/') && !is_dot(n) && !has_prefix(n, OWN_PREFIX);
+	return n[0] && !strchr(n, '/') && !stage_is_dot(n) && !stage_has_prefix(n, OWN_PREFIX);
 }
 
 /* ---- sets --------------------------------------------------------------- */
@@ -350,11 +197,11 @@ static int make_stage(output_set *s, const char *where, diag *d)
 	sl->dirfd = s->dirfd;
 	mode_t mode = s->folder ? 0777 : 0700;   /* the folder's becomes the set's */
 	for (int tries = 0;; tries++) {
-		unsigned n = atomic_fetch_add(&counter, 1);
+		unsigned n = stage_next_number();
 		snprintf(sl->stage, sizeof sl->stage, STAGE_PREFIX "%ld.%u", (long)sl->pid, n);
 		snprintf(sl->commit, sizeof sl->commit, COMMIT_PREFIX "%ld.%u", (long)sl->pid, n);
 		atomic_store(&sl->state, SLOT_STAGING);   /* before it exists: a signal removes it */
-		if (atomic_load(&ending)) {
+		if (stage_ending()) {
 			atomic_store(&sl->state, SLOT_RESERVED);
 			diag_error(d, where, 0, "afbrudt");
 			return AM_EUSAGE;
@@ -404,7 +251,7 @@ static int begin_set(const char *dir, bool show_dir, const char *folder, const c
 			return io_error(d, where, "åbne uddatamappen", e);
 		return AM_EUSAGE;
 	}
-	if (!(s->sl = claim_slot())) {
+	if (!(s->sl = stage_claim_slot())) {
 		output_end(s);
 		diag_error(d, where, 0, "for mange filsæt åbne på én gang");
 		return AM_EINTERNAL;
@@ -413,7 +260,7 @@ static int begin_set(const char *dir, bool show_dir, const char *folder, const c
 	int rc = lock_folder(s->dirfd, where, &held, d);
 	s->locks = held;
 	if (!rc && held && first_tidy(s->dirfd))
-		tidy(s->dirfd);
+		stage_tidy(s->dirfd);
 	if (!rc)
 		rc = make_stage(s, where, d);
 	unlock_folder(s->dirfd, held);
@@ -512,7 +359,7 @@ static int stream_open(output_set *s, const char *name, output_stream **out, dia
 		return f->rc = rc;
 	if (!note_name(s, name, d, f->path, &rc))
 		return f->rc = rc;
-	if (atomic_load(&ending)) {
+	if (stage_ending()) {
 		diag_error(d, f->path, 0, "afbrudt");
 		return f->rc = AM_EUSAGE;
 	}
@@ -609,7 +456,7 @@ static int commit_files(output_set *s, diag *d)
 	if (rc)
 		return rc;
 	if (held)
-		tidy(s->dirfd);
+		stage_tidy(s->dirfd);
 	rc = publish_files(s, s->dirfd, d);
 	unlock_folder(s->dirfd, held);
 	return rc;
@@ -685,7 +532,7 @@ static int swap_folder(output_set *s, int oldfd, diag *d)
 	slot *sl = s->sl;
 	int stagefd = atomic_load(&sl->stagefd);
 	carry c = {s, stagefd, true};
-	each_entry(oldfd, carry_entry, &c);
+	stage_each_entry(oldfd, carry_entry, &c);
 	struct stat st;
 	if (c.ok && fstat(oldfd, &st) == 0) {
 		fchmod(stagefd, st.st_mode & 07777);
@@ -698,7 +545,7 @@ static int swap_folder(output_set *s, int oldfd, diag *d)
 		/* The staging name now holds the old folder. */
 		atomic_store(&sl->stagefd, oldfd);
 		atomic_store(&sl->state, SLOT_STAGING);
-		each_entry(oldfd, clear_entry, &stagefd);
+		stage_each_entry(oldfd, clear_entry, &stagefd);
 		atomic_store(&sl->state, SLOT_RESERVED);
 		unlinkat(s->dirfd, sl->stage, AT_REMOVEDIR);
 		atomic_store(&sl->stagefd, stagefd);
@@ -706,7 +553,7 @@ static int swap_folder(output_set *s, int oldfd, diag *d)
 	}
 	int e = errno;
 	atomic_store(&sl->state, SLOT_STAGING);
-	each_entry(stagefd, uncarry_entry, s);
+	stage_each_entry(stagefd, uncarry_entry, s);
 	if (!c.ok || e == EINVAL || e == ENOSYS || e == EOPNOTSUPP)
 		return -1;
 	char path[PATH_MAX];
@@ -738,10 +585,10 @@ static int commit_into_folder(output_set *s, diag *d)
 	bool held;
 	int rc = lock_folder(oldfd, where, &held, d);
 	if (!rc && held)
-		tidy(oldfd);
+		stage_tidy(oldfd);
 	survey v = {s, true, AM_OK, d};
 	if (!rc)
-		each_entry(oldfd, survey_entry, &v);
+		stage_each_entry(oldfd, survey_entry, &v);
 	rc = rc ? rc : v.rc;
 	int swapped = rc ? rc : v.swappable ? swap_folder(s, oldfd, d) : -1;
 	if (swapped < 0) {
@@ -752,7 +599,7 @@ static int commit_into_folder(output_set *s, diag *d)
 			sl->dirfd = oldfd;
 			rc = publish_files(s, oldfd, d);
 			if (rc && atomic_load(&sl->state) == SLOT_STAGING)
-				remove_stage(oldfd, atomic_load(&sl->stagefd), sl->stage, NULL);
+				stage_remove(oldfd, atomic_load(&sl->stagefd), sl->stage, NULL);
 			atomic_store(&sl->state, SLOT_RESERVED);
 			sl->dirfd = s->dirfd;
 		}
@@ -788,7 +635,7 @@ int output_commit(output_set *s, diag *d)
 		sigdelset(&hold, sync_signals[i]);
 	pthread_sigmask(SIG_BLOCK, &hold, &old);
 	int rc;
-	if (atomic_load(&ending)) {
+	if (stage_ending()) {
 		char where[PATH_MAX];
 		diag_error(d, shown(s, NULL, where, sizeof where), 0, "afbrudt");
 		rc = AM_EUSAGE;
@@ -809,7 +656,7 @@ void output_end(output_set *s)
 	if (sl) {
 		int fd = atomic_load(&sl->stagefd);
 		if (atomic_load(&sl->state) == SLOT_STAGING)
-			remove_stage(sl->dirfd, fd, sl->stage, NULL);
+			stage_remove(sl->dirfd, fd, sl->stage, NULL);
 		atomic_store(&sl->stagefd, -1);
 		atomic_store(&sl->state, SLOT_FREE);
 		if (fd >= 0)
@@ -881,7 +728,7 @@ int output_tidy(const char *dir, diag *d)
 	bool held;
 	int rc = lock_folder(fd, dir, &held, d);
 	if (!rc && held)
-		tidy(fd);
+		stage_tidy(fd);
 	unlock_folder(fd, held);
 	close(fd);
 	return rc;
