@@ -2,8 +2,8 @@
 """uacheck.py: checks tagged PDF files against the machine-checkable rules of
 PDF/UA-1 (ISO 14289-1), because no PDF/UA validator is packaged for Debian.
 
-Reads each file through `qpdf --json` (tests/pdfa_check.py's reader: every
-object, object streams included, streams decoded here) and checks what
+Reads each file through `qpdf --json` (tests/pdfread.py, the reader it shares
+with tests/pdfa_check.py: every object, object streams included) and checks what
 amokit's documents promise (issue 22), clause by clause:
 
   7.1  the file is tagged (/MarkInfo /Marked true, no /Suspects), has a
@@ -37,9 +37,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdfa_check import Pdf, Report, content_ops, q, text_of, xmp_properties, xmp_text  # noqa: E402
+from pdfread import REF, content_ops, open_checked, q, run_checker, text_of, xmp_properties, xmp_text  # noqa: E402
 
-REF = re.compile(r"^(\d+) (\d+) R$")
 
 # ISO 32000-1 §14.8.4: the standard structure types.
 STANDARD = {
@@ -436,35 +435,14 @@ def check_pdf(pdf, r):
 
 
 def check_file(path, quiet):
-    r = Report(path, quiet)
-    try:
-        pdf = Pdf(path)
-    except OSError as e:
-        r.fail("read", str(e))
-        return r
-    if not pdf.ok:
-        r.fail("qpdf", "qpdf cannot read the file: %s" % pdf.qpdf_errors.splitlines()[-1:])
-        return r
-    check_pdf(pdf, r)
+    pdf, r = open_checked(path, quiet)
+    if pdf is not None:
+        check_pdf(pdf, r)
     return r
 
 
 def main(argv):
-    quiet = "-q" in argv
-    files = [a for a in argv if a != "-q"]
-    if not files or any(a.startswith("-") for a in files):
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    passed = failed = 0
-    for path in files:
-        r = check_file(path, quiet)
-        r.print()
-        if r.failed:
-            failed += 1
-        else:
-            passed += 1
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+    return run_checker(argv, check_file, __doc__)
 
 
 if __name__ == "__main__":
