@@ -96,6 +96,15 @@ static int workplace_option(const command *c, int opt, const char **output, cons
 	}
 }
 
+/* The options of a command that writes a new workplace file
+ * (workplace_option), in import's and new's tables. */
+#define WORKPLACE_OPTIONS \
+	{"output", required_argument, NULL, 'o'}, \
+	{"name", required_argument, NULL, OPT_NAME}, \
+	{"headcount", required_argument, NULL, OPT_HEADCOUNT}, \
+	{"med", no_argument, NULL, OPT_MED}, \
+	{"year", required_argument, NULL, OPT_YEAR}
+
 static int import_option(const command *c, int opt, void *ctx)
 {
 	import_opts *o = ctx;
@@ -106,11 +115,7 @@ int cmd_import(int argc, char **argv)
 {
 	const command *c = cli_find_command("import");
 	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
-		{"med", no_argument, NULL, OPT_MED},
-		{"year", required_argument, NULL, OPT_YEAR},
+		WORKPLACE_OPTIONS,
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
@@ -171,11 +176,7 @@ int cmd_new(int argc, char **argv)
 {
 	const command *c = cli_find_command("new");
 	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"headcount", required_argument, NULL, OPT_HEADCOUNT},
-		{"med", no_argument, NULL, OPT_MED},
-		{"year", required_argument, NULL, OPT_YEAR},
+		WORKPLACE_OPTIONS,
 		{"force", no_argument, NULL, OPT_FORCE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},

@@ -119,19 +119,24 @@ static int check_file(const char *path, check_opts *o)
 	return r;
 }
 
+/* The options that choose what the documents look like (doc_option), in
+ * check's, render's, blank's and batch's tables. */
+#define DOC_OPTIONS \
+	{"only", required_argument, NULL, OPT_ONLY}, \
+	{"layouts", required_argument, NULL, OPT_LAYOUTS}, \
+	{"poster", required_argument, NULL, OPT_POSTER}, \
+	{"landscape", no_argument, NULL, OPT_LANDSCAPE}, \
+	{"tile", required_argument, NULL, OPT_TILE}, \
+	{"lang", required_argument, NULL, OPT_LANG}, \
+	{"with-rhythm", no_argument, NULL, OPT_RHYTHM}, \
+	{"previous", required_argument, NULL, OPT_PREVIOUS}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
-		{"only", required_argument, NULL, OPT_ONLY},
-		{"layouts", required_argument, NULL, OPT_LAYOUTS},
-		{"poster", required_argument, NULL, OPT_POSTER},
-		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
-		{"tile", required_argument, NULL, OPT_TILE},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
-		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		DOC_OPTIONS,
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -230,14 +235,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
-		{"only", required_argument, NULL, OPT_ONLY},
-		{"layouts", required_argument, NULL, OPT_LAYOUTS},
-		{"poster", required_argument, NULL, OPT_POSTER},
-		{"landscape", no_argument, NULL, OPT_LANDSCAPE},
-		{"tile", required_argument, NULL, OPT_TILE},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"with-rhythm", no_argument, NULL, OPT_RHYTHM},
-		{"previous", required_argument, NULL, OPT_PREVIOUS},
+		DOC_OPTIONS,
 		{"previous-dir", required_argument, NULL, OPT_PREVIOUS_DIR},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"help", no_argument, NULL, OPT_HELP},
