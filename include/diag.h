@@ -7,6 +7,7 @@
 #ifndef AMOKIT_DIAG_H
 #define AMOKIT_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #define DIAG_MAX 20
@@ -42,6 +43,9 @@ void diag_error(diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* diag_error with the arguments in a va_list, for a module's own wrapper. */
+void diag_verror(diag *d, const char *file, int line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 /* Records an out-of-memory error; returns AM_EINTERNAL for convenience. */
 int diag_oom(diag *d, const char *file);
 /* What the system error e means, in Danish ("filen findes ikke"); for

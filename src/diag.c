@@ -34,6 +34,11 @@ void diag_error(diag *d, const char *file, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
+void diag_verror(diag *d, const char *file, int line, const char *fmt, va_list ap)
+{
+	add(d, DIAG_ERROR, file, line, fmt, ap);
+}
+
 void diag_warning(diag *d, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;

@@ -52,12 +52,10 @@ size_t rm_count_children(xmlNodePtr parent, const char *name)
 
 void rm_error_at(rm *r, int line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_verror(r->d, r->file, line, fmt, ap);
 	va_end(ap);
-	diag_error(r->d, r->file, line, "%s", msg);
 }
 
 void *rm_alloc_array(rm *r, size_t n, size_t size)
