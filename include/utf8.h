@@ -1,4 +1,4 @@
-/* utf8.h: UTF-8, decoded and encoded in one place.
+/* utf8.h: UTF-8, decoded and encoded in one place (and UTF-16 code units).
  *
  * Well-formed means RFC 3629: shortest form only, no surrogates, nothing
  * beyond U+10FFFF. Every reader of bytes in amokit (the XML prescan, the
@@ -16,5 +16,9 @@ size_t utf8_decode(const char *s, size_t len, unsigned *cp);
 /* Writes cp (at most U+10FFFF, not a surrogate) as UTF-8 into out, which
  * holds at least 4 bytes; returns the number written (1 to 4). No NUL. */
 size_t utf8_encode(unsigned cp, char *out);
+
+/* The UTF-16 code units of cp (at most U+10FFFF) into units; returns how
+ * many (1, or 2 for a surrogate pair). */
+int utf16_units(unsigned cp, unsigned units[2]);
 
 #endif

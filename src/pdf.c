@@ -492,12 +492,8 @@ void pdf_put_utf16(bytes *b, const char *utf8, size_t len)
 		unsigned cp = 0xFFFD;
 		size_t step = utf8_decode(utf8 + i, len - i, &cp);
 		i += step ? step : 1;
-		unsigned units[2] = {cp, 0};
-		int n = 1;
-		if (cp >= 0x10000) {
-			unsigned v = cp - 0x10000;
-			units[0] = 0xD800 | v >> 10, units[1] = 0xDC00 | (v & 0x3FF), n = 2;
-		}
+		unsigned units[2];
+		int n = utf16_units(cp, units);
 		for (int u = 0; u < n; u++)
 			for (int s = 12; s >= 0; s -= 4)
 				buf[k++] = hex[(units[u] >> s) & 0xF];
@@ -517,12 +513,8 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
 		unsigned cp = 0xFFFD;
 		size_t step = utf8_decode(utf8 + i, len - i, &cp);
 		i += step ? step : 1;
-		unsigned units[2] = {cp, 0};
-		int n = 1;
-		if (cp >= 0x10000) {
-			unsigned v = cp - 0x10000;
-			units[0] = 0xD800 | v >> 10, units[1] = 0xDC00 | (v & 0x3FF), n = 2;
-		}
+		unsigned units[2];
+		int n = utf16_units(cp, units);
 		for (int u = 0; u < n; u++)
 			pdf_put_code(b, units[u]);
 	}

@@ -61,3 +61,15 @@ size_t utf8_encode(unsigned cp, char *out)
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+int utf16_units(unsigned cp, unsigned units[2])
+{
+	if (cp < 0x10000) {
+		units[0] = cp;
+		return 1;
+	}
+	unsigned v = cp - 0x10000;
+	units[0] = 0xD800 | v >> 10;
+	units[1] = 0xDC00 | (v & 0x3FF);
+	return 2;
+}

@@ -65,12 +65,31 @@ static void utf8_encodes_what_it_decodes(void **state)
 	assert_memory_equal(oe, "\xC3\xB8", 2);
 }
 
+/* BMP code points are one unit; beyond, a surrogate pair (U+1F600 is
+ * D83D DE00, U+10FFFF DBFF DFFF). */
+static void utf16_units_pairs_beyond_the_bmp(void **state)
+{
+	(void)state;
+	unsigned u[2] = {0, 0};
+	assert_int_equal(utf16_units(0x41, u), 1);
+	assert_int_equal(u[0], 0x41);
+	assert_int_equal(utf16_units(0xFFFD, u), 1);
+	assert_int_equal(u[0], 0xFFFD);
+	assert_int_equal(utf16_units(0x1F600, u), 2);
+	assert_int_equal(u[0], 0xD83D);
+	assert_int_equal(u[1], 0xDE00);
+	assert_int_equal(utf16_units(0x10FFFF, u), 2);
+	assert_int_equal(u[0], 0xDBFF);
+	assert_int_equal(u[1], 0xDFFF);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_decodes_valid_sequences),
 		cmocka_unit_test(utf8_rejects_invalid_sequences),
 		cmocka_unit_test(utf8_encodes_what_it_decodes),
+		cmocka_unit_test(utf16_units_pairs_beyond_the_bmp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
