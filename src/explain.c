@@ -8,67 +8,16 @@
  * a message can say which names are valid there, which required element
  * is missing and after which one it goes, or how a Danish date is written
  * in the format. Parser errors are told apart by their code. An error this
- * module has no words for keeps libxml2's text after a Danish lead. */
+ * module has no words for keeps libxml2's text after a Danish lead.
+ * Refused values are explain_values.c's; the message buffer and the
+ * schema lookups both use are explain_out.c's. */
 #include "explain.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "danish.h"
-#include "xsdinfo.h"
-
-#define MAX_LISTED 12
-
-/* ---- a message being written ----------------------------------------------- */
-
-typedef struct out {
-	char *p;
-	size_t size, n;
-} out;
-
-static void put(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(out *o, const char *fmt, ...)
-{
-	if (o->n + 1 >= o->size)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(o->p + o->n, o->size - o->n, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		o->n = o->n + (size_t)k < o->size ? o->n + (size_t)k : o->size - 1;
-}
-
-/* Writes names[0..n) as "<a>, <b> og <c>" (conj: "og" or "eller"); more
- * than MAX_LISTED end in ", …". brackets: as element names. */
-static void put_list(out *o, const char *const *names, size_t n, const char *conj, bool brackets)
-{
-	size_t shown = n > MAX_LISTED ? MAX_LISTED : n;
-	for (size_t i = 0; i < shown; i++) {
-		if (i > 0 && i + 1 == n)
-			put(o, " %s ", conj);
-		else if (i > 0)
-			put(o, ", ");
-		put(o, brackets ? "<%s>" : "%s", names[i]);
-	}
-	if (shown < n)
-		put(o, ", …");
-}
-
-/* " (summary of doc)" when the declaration has documentation. */
-static void put_summary(out *o, const char *doc)
-{
-	char s[160];
-	xsd_summary(doc, s, sizeof s);
-	if (s[0]) {
-		/* lower-case the first letter of an ASCII sentence: it follows a name */
-		if (s[0] >= 'A' && s[0] <= 'Z')
-			s[0] = (char)(s[0] + 32);
-		put(o, " (%s)", s);
-	}
-}
+#include "explain_int.h"
 
 /* ---- libxml2's message ------------------------------------------------------ */
 
@@ -117,24 +66,6 @@ static void plain_message(const char *msg, char *buf, size_t size)
 static bool named(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* The declaration of element n, found by its path from the root. */
-static const xsd_elem *decl_of(xmlNodePtr n)
-{
-	xmlNodePtr path[64];
-	size_t depth = 0;
-	for (xmlNodePtr p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-		if (depth == sizeof path / sizeof path[0])
-			return NULL;
-		path[depth++] = p;
-	}
-	const xsd_elem *d = xsd_workplace();
-	if (!d || depth == 0 || strcmp(d->name, (const char *)path[depth - 1]->name) != 0)
-		return NULL;
-	for (size_t i = depth - 1; i-- > 0 && d;)
-		d = xsd_child(d, (const char *)path[i]->name);
-	return d;
 }
 
 static int index_in(const xsd_elem *parent, const char *name)
@@ -217,56 +148,12 @@ static void put_required(out *o, const xsd_elem *decl, const xsd_elem *c)
 	if (c->choice) {
 		const char *names[MAX_LISTED + 1];
 		size_t n = choice_names(decl, c->choice, names, MAX_LISTED + 1);
-		put(o, "en af ");
-		put_list(o, names, n, "eller", true);
+		ex_put(o, "en af ");
+		ex_put_list(o, names, n, "eller", true);
 		return;
 	}
-	put(o, "<%s>", c->name);
-	put_summary(o, c->doc);
-}
-
-/* The typo distance allowed for a name of len bytes. */
-static int typo_limit(size_t len) { return len <= 4 ? 1 : len <= 8 ? 2 : 3; }
-
-/* The name among cands nearest to name, if near enough to be a typo;
- * its distance in *dist (may be NULL). */
-static const char *nearest_d(const char *name, const char *const *cands, size_t n, int *dist)
-{
-	int limit = typo_limit(strlen(name));
-	const char *best = NULL;
-	int best_d = limit + 1;
-	for (size_t i = 0; i < n; i++) {
-		int d = xsd_distance(name, cands[i]);
-		if (d < best_d)
-			best = cands[i], best_d = d;
-	}
-	if (dist)
-		*dist = best_d;
-	return best;
-}
-
-static const char *nearest(const char *name, const char *const *cands, size_t n)
-{
-	return nearest_d(name, cands, n, NULL);
-}
-
-/* Does doc use word (ASCII letters compared without case) as a word of
- * its own? For Danish names typed instead of the format's: <navn>. */
-static bool doc_has_word(const char *doc, const char *word)
-{
-	size_t n = strlen(word);
-	if (!doc || n < 3)
-		return false;
-	for (const char *p = doc; *p; p++) {
-		if (p != doc && ((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z'))
-			continue;
-		size_t i = 0;
-		while (i < n && p[i] && (p[i] | 32) == (word[i] | 32))
-			i++;
-		if (i == n && !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z'))
-			return true;
-	}
-	return false;
+	ex_put(o, "<%s>", c->name);
+	ex_put_summary(o, c->doc);
 }
 
 static size_t child_names(const xsd_elem *decl, const char **names, size_t max)
@@ -318,41 +205,41 @@ static void explain_unknown(out *o, xmlNodePtr e, const xsd_elem *pdecl)
 	const char *names[64];
 	size_t n = child_names(pdecl, names, 64);
 	int dist;
-	const char *near = nearest_d(name, names, n, &dist);
+	const char *near = ex_nearest_d(name, names, n, &dist);
 	if (!near)
 		for (size_t i = 0; i < pdecl->n_children && !near; i++)
-			if (doc_has_word(pdecl->children[i]->doc, name))
+			if (ex_doc_has_word(pdecl->children[i]->doc, name))
 				near = pdecl->children[i]->name, dist = 1;
-	finder f = {.name = name, .near_d = typo_limit(strlen(name)) + 1};
+	finder f = {.name = name, .near_d = ex_typo_limit(strlen(name)) + 1};
 	xsd_walk(xsd_workplace(), find_visit, &f);
 	/* A name of another place beats a guess, unless the guess is one
 	 * keystroke away. */
 	if (near && (dist <= 1 || f.n == 0)) {
-		put(o, "<%s> findes ikke i <%s>; mente du <%s>?", name, pdecl->name, near);
+		ex_put(o, "<%s> findes ikke i <%s>; mente du <%s>?", name, pdecl->name, near);
 		return;
 	}
 	if (f.n > 0) {
 		const char *parents[8];
 		for (size_t i = 0; i < f.n; i++)
 			parents[i] = f.hits[i]->parent->name;
-		put(o, "<%s> hører ikke til i <%s>, men i ", name, pdecl->name);
-		put_list(o, parents, f.n, "eller", true);
+		ex_put(o, "<%s> hører ikke til i <%s>, men i ", name, pdecl->name);
+		ex_put_list(o, parents, f.n, "eller", true);
 		return;
 	}
 	if (f.attr_of) {
-		put(o, "%s er ikke et element, men en attribut til <%s>: <%s %s=\"…\">", name,
+		ex_put(o, "%s er ikke et element, men en attribut til <%s>: <%s %s=\"…\">", name,
 		    f.attr_of->name, f.attr_of->name, name);
 		return;
 	}
 	if (f.near) {
-		put(o, "<%s> findes ikke i formatet; mente du <%s> (inden i <%s>)?", name, f.near,
+		ex_put(o, "<%s> findes ikke i formatet; mente du <%s> (inden i <%s>)?", name, f.near,
 		    f.near_decl->parent->name);
 		return;
 	}
-	put(o, "<%s> findes ikke i formatet", name);
+	ex_put(o, "<%s> findes ikke i formatet", name);
 	if (n) {
-		put(o, "; i <%s> kan stå ", pdecl->name);
-		put_list(o, names, n, "og", true);
+		ex_put(o, "; i <%s> kan stå ", pdecl->name);
+		ex_put_list(o, names, n, "og", true);
 	}
 }
 
@@ -364,18 +251,18 @@ static void explain_misplaced(out *o, xmlNodePtr e, const xsd_elem *pdecl, const
 	int idx = index_in(pdecl, name);
 	const xsd_elem *missing = first_missing(pdecl, (size_t)idx, e->parent, e);
 	if (missing) {
-		put(o, "<%s> mangler ", pdecl->name);
+		ex_put(o, "<%s> mangler ", pdecl->name);
 		put_required(o, pdecl, missing);
-		put(o, ", som skal stå før <%s>", name);
+		ex_put(o, ", som skal stå før <%s>", name);
 		return;
 	}
 	xmlNodePtr first = NULL;
 	if (edecl->max_occurs > 0 && count_before(e, name, &first) >= edecl->max_occurs) {
 		if (edecl->max_occurs == 1)
-			put(o, "<%s> står to gange; <%s> må kun have én <%s> (den første står på linje %ld)",
+			ex_put(o, "<%s> står to gange; <%s> må kun have én <%s> (den første står på linje %ld)",
 			    name, pdecl->name, name, xmlGetLineNo(first));
 		else
-			put(o, "<%s> står mere end %d gange i <%s>", name, edecl->max_occurs, pdecl->name);
+			ex_put(o, "<%s> står mere end %d gange i <%s>", name, edecl->max_occurs, pdecl->name);
 		return;
 	}
 	for (xmlNodePtr s = e->parent ? e->parent->children : NULL; s && s != e; s = s->next) {
@@ -383,21 +270,21 @@ static void explain_misplaced(out *o, xmlNodePtr e, const xsd_elem *pdecl, const
 			continue;
 		int k = index_in(pdecl, (const char *)s->name);
 		if (k > idx || (k == idx && edecl->choice)) {
-			put(o, "<%s> skal stå før <%s> (linje %ld); rækkefølgen i <%s> er ", name,
+			ex_put(o, "<%s> skal stå før <%s> (linje %ld); rækkefølgen i <%s> er ", name,
 			    (const char *)s->name, xmlGetLineNo(s), pdecl->name);
 			const char *names[64];
-			put_list(o, names, child_names(pdecl, names, 64), "og", true);
+			ex_put_list(o, names, child_names(pdecl, names, 64), "og", true);
 			return;
 		}
 		if (edecl->choice && k >= 0 && pdecl->children[k]->choice == edecl->choice) {
-			put(o, "<%s> kan kun have én af ", pdecl->name);
+			ex_put(o, "<%s> kan kun have én af ", pdecl->name);
 			const char *names[MAX_LISTED + 1];
-			put_list(o, names, choice_names(pdecl, edecl->choice, names, MAX_LISTED + 1), "eller", true);
-			put(o, "; der står allerede <%s> på linje %ld", (const char *)s->name, xmlGetLineNo(s));
+			ex_put_list(o, names, choice_names(pdecl, edecl->choice, names, MAX_LISTED + 1), "eller", true);
+			ex_put(o, "; der står allerede <%s> på linje %ld", (const char *)s->name, xmlGetLineNo(s));
 			return;
 		}
 	}
-	put(o, "<%s> kan ikke stå her i <%s>", name, pdecl->name);
+	ex_put(o, "<%s> kan ikke stå her i <%s>", name, pdecl->name);
 }
 
 /* "Missing child element(s)": p ended without a required element. */
@@ -405,10 +292,10 @@ static void explain_missing(out *o, xmlNodePtr p, const xsd_elem *pdecl)
 {
 	const xsd_elem *missing = first_missing(pdecl, pdecl->n_children, p, NULL);
 	if (!missing) {
-		put(o, "<%s> mangler et element", pdecl->name);
+		ex_put(o, "<%s> mangler et element", pdecl->name);
 		return;
 	}
-	put(o, "<%s> mangler ", pdecl->name);
+	ex_put(o, "<%s> mangler ", pdecl->name);
 	put_required(o, pdecl, missing);
 	int idx = index_in(pdecl, missing->name);
 	xmlNodePtr after = NULL;
@@ -418,20 +305,20 @@ static void explain_missing(out *o, xmlNodePtr p, const xsd_elem *pdecl)
 			after = c;
 	}
 	if (after)
-		put(o, "; skriv den efter <%s> (linje %ld)", (const char *)after->name, xmlGetLineNo(after));
+		ex_put(o, "; skriv den efter <%s> (linje %ld)", (const char *)after->name, xmlGetLineNo(after));
 	else
-		put(o, "; skriv den som det første i <%s>", pdecl->name);
+		ex_put(o, "; skriv den som det første i <%s>", pdecl->name);
 }
 
 static void explain_content(out *o, const char *libxml_msg, xmlNodePtr e)
 {
-	const xsd_elem *d = decl_of(e);
+	const xsd_elem *d = ex_decl_of(e);
 	bool missing_child = libxml_msg && strstr(libxml_msg, "Missing child");
 	if (missing_child && d) {
 		explain_missing(o, e, d);
 		return;
 	}
-	const xsd_elem *pd = e ? decl_of(e->parent) : NULL;
+	const xsd_elem *pd = e ? ex_decl_of(e->parent) : NULL;
 	if (!missing_child && pd) {
 		if (d)
 			explain_misplaced(o, e, pd, d);
@@ -441,221 +328,14 @@ static void explain_content(out *o, const char *libxml_msg, xmlNodePtr e)
 	}
 	char plain[400];
 	plain_message(libxml_msg, plain, sizeof plain);
-	put(o, "ugyldig opbygning: %s", plain);
-}
-
-/* ---- values ------------------------------------------------------------------------ */
-
-/* Writes the subject of a value message: "<el>: " or "<el attr="…">: ". */
-static void put_subject(out *o, const char *el, const char *attr)
-{
-	if (attr[0])
-		put(o, "<%s %s=\"…\">: ", el, attr);
-	else
-		put(o, "<%s>: ", el);
-}
-
-/* Is pattern made of digit classes only ("[1-9][0-9]{0,5}", "[0-9]{8}")?
- * *exact is the fixed count of "[0-9]{N}" (0 when not fixed). */
-static bool digits_only(const char *pattern, int *exact)
-{
-	*exact = 0;
-	if (!pattern)
-		return false;
-	if (sscanf(pattern, "[0-9]{%d}", exact) == 1 && strchr(pattern, '}')[1] == '\0')
-		return true;
-	*exact = 0;
-	for (const char *p = pattern; *p; p++)
-		if (!strchr("[]0123456789-{},", *p))
-			return false;
-	return true;
-}
-
-static void explain_pattern(out *o, const xsd_type *t, const char *value, const char *doc)
-{
-	const char *name = t && t->name ? t->name : "";
-	if (strncmp(name, "maybe-", 6) == 0)
-		name += 6;   /* the same, where it may be left empty */
-	int y, m, d, minutes, exact;
-	bool iso;
-	if (strcmp(name, "date") == 0) {
-		if (da_parse_date(value, &y, &m, &d, &iso) && !iso)
-			put(o, "\"%s\" er skrevet som en dansk dato; skriv den som %04d-%02d-%02d (år-måned-dag)",
-			    value, y, m, d);
-		else
-			put(o, "\"%s\" er ikke en dato; skriv år-måned-dag, fx 2026-03-24", value);
-	} else if (strcmp(name, "time") == 0) {
-		if (da_parse_time(value, &minutes))
-			put(o, "\"%s\": skriv klokkeslættet som %02d:%02d (timer:minutter)", value,
-			    minutes / 60, minutes % 60);
-		else
-			put(o, "\"%s\" er ikke et klokkeslæt; skriv timer og minutter med kolon, fx 14:00", value);
-	} else if (strcmp(name, "id") == 0) {
-		put(o, "\"%s\" kan ikke bruges som id; et id begynder med et bogstav (a-z) og har kun "
-		    "bogstaver a-z, tal, _, - og ., fx jens eller amr-1", value);
-	} else if (strcmp(name, "colour") == 0) {
-		put(o, "\"%s\" er ikke en farve; skriv # og seks hexcifre, fx #1F5C7A", value);
-	} else if (digits_only(t ? t->pattern : NULL, &exact)) {
-		if (exact)
-			put(o, "\"%s\" skal være præcis %d cifre", value, exact);
-		else if (value[0] && strspn(value, "0123456789") == strlen(value))
-			put(o, "\"%s\" kan ikke bruges; skriv et helt tal%s uden nuller foran", value,
-			    t->pattern[0] == '[' && t->pattern[1] == '1' ? " større end 0" : "");
-		else
-			put(o, "\"%s\" er ikke et tal; skriv kun cifre, fx 7", value);
-	} else {
-		put(o, "\"%s\" har ikke den form, feltet skal have", value);
-		put_summary(o, doc);
-	}
-}
-
-/* Is value a Danish yes or no? */
-static const char *danish_bool(const char *value)
-{
-	static const char *const yes[] = {"ja", "Ja", "JA", "j", "sand", NULL};
-	static const char *const no[] = {"nej", "Nej", "NEJ", "n", "falsk", NULL};
-	for (int i = 0; yes[i]; i++)
-		if (strcmp(value, yes[i]) == 0)
-			return "true";
-	for (int i = 0; no[i]; i++)
-		if (strcmp(value, no[i]) == 0)
-			return "false";
-	return NULL;
-}
-
-static void explain_enumeration(out *o, const xsd_type *t, const char *value)
-{
-	if (!t || !t->n_values) {
-		put(o, "\"%s\" er ikke en af de mulige værdier", value);
-		return;
-	}
-	const char *vals[64];
-	size_t n = t->n_values < 64 ? t->n_values : 64;
-	for (size_t i = 0; i < n; i++)
-		vals[i] = t->values[i].value;
-	const char *b = n == 2 && strcmp(vals[0], "true") == 0 ? danish_bool(value) : NULL;
-	if (b) {
-		put(o, "skriv %s (%s), ikke \"%s\"", b, strcmp(b, "true") == 0 ? "ja" : "nej", value);
-		return;
-	}
-	const char *near = nearest(value, vals, n);
-	for (size_t i = 0; i < n && !near; i++)
-		if (doc_has_word(t->values[i].doc, value))
-			near = vals[i];
-	if (n == 1) {
-		put(o, "\"%s\" kan ikke bruges; skriv %s", value, vals[0]);
-		return;
-	}
-	put(o, "\"%s\" kan ikke bruges", value);
-	if (near)
-		put(o, "; mente du %s? Mulige værdier: ", near);
-	else
-		put(o, "; mulige værdier: ");
-	for (size_t i = 0; i < n; i++) {
-		put(o, "%s%s", i ? ", " : "", vals[i]);
-		const char *doc = t->values[i].doc;
-		if (doc) {   /* its meaning, up to the first explanation */
-			size_t len = strcspn(doc, ":;(");
-			while (len > 0 && doc[len - 1] == ' ')
-				len--;
-			if (len > 0 && len < 80)
-				put(o, " (%.*s)", (int)len, doc);
-		}
-	}
-}
-
-static void explain_datatype(out *o, const xsd_type *t, const char *value)
-{
-	const char *base = t && t->base ? t->base : "";
-	double v;
-	if (strcmp(base, "decimal") == 0) {
-		if (strchr(value, ',') && da_parse_decimal(value, &v)) {
-			char dot[40];
-			da_format_decimal(v, dot, sizeof dot);
-			put(o, "\"%s\": skriv tallet med punktum, ikke komma: %s", value, dot);
-		} else {
-			put(o, "\"%s\" er ikke et tal; skriv fx 7.5", value);
-		}
-	} else if (strcmp(base, "integer") == 0) {
-		put(o, "\"%s\" er ikke et helt tal", value);
-		if (t->min && t->max)
-			put(o, "; skriv et tal fra %s til %s", t->min, t->max);
-	} else {
-		put(o, "\"%s\" er ikke en gyldig værdi", value);
-	}
-}
-
-static void explain_range(out *o, const xsd_type *t, const char *value, bool too_big, const char *limit)
-{
-	if (t && t->min && t->max)
-		put(o, "\"%s\" ligger ikke mellem %s og %s", value, t->min, t->max);
-	else
-		put(o, "\"%s\" er for %s; %s %s", value, too_big ? "stort" : "lille", too_big ? "højst" : "mindst", limit);
-}
-
-/* The type of the value an error is about: attr's, or the element's text. */
-static const xsd_type *value_type(const xsd_elem *d, const char *attr, const char **doc)
-{
-	if (!d)
-		return NULL;
-	if (attr[0]) {
-		const xsd_attr *a = xsd_attr_of(d, attr);
-		*doc = a ? a->doc : NULL;
-		return a ? a->type : NULL;
-	}
-	*doc = d->doc;
-	return d->text;
-}
-
-static void explain_value(out *o, const xmlError *err, const char *el, const char *attr, xmlNodePtr node)
-{
-	const char *doc = NULL;
-	const xsd_type *t = value_type(decl_of(node), attr, &doc);
-	const char *value = err->str1 ? err->str1 : "";
-	if (err->code == XML_SCHEMAV_CVC_MINLENGTH_VALID && strcmp(value, "0") == 0) {
-		const xsd_elem *d = decl_of(node);
-		if (attr[0])
-			put(o, "<%s %s=\"\">: værdien er tom; skriv en værdi", el, attr);
-		else if (d && d->min_occurs >= 1)
-			put(o, "<%s> er tom; skriv en tekst", el);
-		else
-			put(o, "<%s> er tom; skriv en tekst eller fjern elementet", el);
-		return;
-	}
-	put_subject(o, el, attr);
-	switch (err->code) {
-	case XML_SCHEMAV_CVC_PATTERN_VALID:
-		explain_pattern(o, t, value, doc);
-		break;
-	case XML_SCHEMAV_CVC_ENUMERATION_VALID:
-		explain_enumeration(o, t, value);
-		break;
-	case XML_SCHEMAV_CVC_MINLENGTH_VALID:
-		put(o, "teksten er for kort (%s tegn; mindst %s)", value, err->str2 ? err->str2 : "?");
-		break;
-	case XML_SCHEMAV_CVC_MAXLENGTH_VALID:
-		put(o, "teksten er %s tegn lang; der er plads til højst %s tegn", value, err->str2 ? err->str2 : "?");
-		break;
-	case XML_SCHEMAV_CVC_MININCLUSIVE_VALID:
-		explain_range(o, t, value, false, err->str2 ? err->str2 : "?");
-		break;
-	case XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID:
-		explain_range(o, t, value, true, err->str2 ? err->str2 : "?");
-		break;
-	case XML_SCHEMAV_CVC_FRACTIONDIGITS_VALID:
-		put(o, "\"%s\" har for mange decimaler; højst %s", value, err->str2 ? err->str2 : "2");
-		break;
-	default:
-		explain_datatype(o, t, value);
-		break;
-	}
+	ex_put(o, "ugyldig opbygning: %s", plain);
 }
 
 /* ---- attributes ------------------------------------------------------------------------ */
 
 static void explain_attribute(out *o, const xmlError *err, const char *el, xmlNodePtr node)
 {
-	const xsd_elem *d = decl_of(node);
+	const xsd_elem *d = ex_decl_of(node);
 	const char *attr = err->str1 ? err->str1 : "";
 	const char *names[64];
 	size_t n = 0;
@@ -663,29 +343,29 @@ static void explain_attribute(out *o, const xmlError *err, const char *el, xmlNo
 		names[n++] = d->attrs[i].name;
 	if (err->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_4) {
 		const xsd_attr *a = xsd_attr_of(d, attr);
-		put(o, "<%s> mangler attributten %s=\"…\"", el, attr);
+		ex_put(o, "<%s> mangler attributten %s=\"…\"", el, attr);
 		if (a)
-			put_summary(o, a->doc);
+			ex_put_summary(o, a->doc);
 		if (a && a->type && a->type->n_values && a->type->n_values <= MAX_LISTED) {
 			const char *vals[MAX_LISTED];
 			for (size_t i = 0; i < a->type->n_values; i++)
 				vals[i] = a->type->values[i].value;
-			put(o, "; mulige værdier: ");
-			put_list(o, vals, a->type->n_values, "og", false);
+			ex_put(o, "; mulige værdier: ");
+			ex_put_list(o, vals, a->type->n_values, "og", false);
 		}
 		return;
 	}
 	if (!d || n == 0) {
-		put(o, "<%s> kan ikke have attributten %s", el, attr);
+		ex_put(o, "<%s> kan ikke have attributten %s", el, attr);
 		return;
 	}
-	const char *near = nearest(attr, names, n);
-	put(o, "<%s> har ingen attribut %s", el, attr);
+	const char *near = ex_nearest(attr, names, n);
+	ex_put(o, "<%s> har ingen attribut %s", el, attr);
 	if (near)
-		put(o, "; mente du %s?", near);
+		ex_put(o, "; mente du %s?", near);
 	else {
-		put(o, "; mulige attributter: ");
-		put_list(o, names, n, "og", false);
+		ex_put(o, "; mulige attributter: ");
+		ex_put_list(o, names, n, "og", false);
 	}
 }
 
@@ -716,40 +396,40 @@ static void explain_parser(out *o, const xmlError *err)
 	const char *s1 = err->str1 ? err->str1 : "?", *s2 = err->str2 ? err->str2 : "?";
 	for (size_t i = 0; i < sizeof parser_texts / sizeof parser_texts[0]; i++)
 		if (parser_texts[i].code == (int)err->code) {
-			put(o, "%s", parser_texts[i].text);
+			ex_put(o, "%s", parser_texts[i].text);
 			return;
 		}
 	switch (err->code) {
 	case XML_ERR_NAME_REQUIRED:
 		if (strstr(msg, "EntityRef"))
-			put(o, "et & skal skrives som &amp; i XML, fx \"Holm &amp; Søn\"");
+			ex_put(o, "et & skal skrives som &amp; i XML, fx \"Holm &amp; Søn\"");
 		else
-			put(o, "et < i en tekst skal skrives som &lt;; et < begynder ellers et element");
+			ex_put(o, "et < i en tekst skal skrives som &lt;; et < begynder ellers et element");
 		return;
 	case XML_ERR_UNDECLARED_ENTITY:
-		put(o, "&%s; kendes ikke i XML; skriv tegnet selv, og et & som &amp; "
+		ex_put(o, "&%s; kendes ikke i XML; skriv tegnet selv, og et & som &amp; "
 		    "(kun &amp; &lt; &gt; &quot; og &apos; kan bruges)", err->str1 ? err->str1 : "");
 		return;
 	case XML_ERR_TAG_NAME_MISMATCH:
 		if (err->str1 && err->str2 && xsd_distance(err->str1, err->str2) <= 2)
-			put(o, "<%s> fra linje %d lukkes med </%s>; skriv </%s>", s1, err->int1, s2, s1);
+			ex_put(o, "<%s> fra linje %d lukkes med </%s>; skriv </%s>", s1, err->int1, s2, s1);
 		else
-			put(o, "<%s> fra linje %d er ikke lukket; skriv </%s> før </%s>", s1, err->int1, s1, s2);
+			ex_put(o, "<%s> fra linje %d er ikke lukket; skriv </%s> før </%s>", s1, err->int1, s1, s2);
 		return;
 	case XML_ERR_TAG_NOT_FINISHED:
-		put(o, "filen slutter, før <%s> fra linje %d er lukket; mangler </%s>?", s1, err->int1, s1);
+		ex_put(o, "filen slutter, før <%s> fra linje %d er lukket; mangler </%s>?", s1, err->int1, s1);
 		return;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		put(o, "attributten %s står to gange i samme element", s1);
+		ex_put(o, "attributten %s står to gange i samme element", s1);
 		return;
 	case XML_ERR_GT_REQUIRED:
-		put(o, "<%s> er ikke afsluttet med >", s1);
+		ex_put(o, "<%s> er ikke afsluttet med >", s1);
 		return;
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_DEC_CHARREF:
 	case XML_ERR_INVALID_HEX_CHARREF:
 		if (strstr(msg, "CharRef")) {
-			put(o, "tegnreferencen &#%d; er ikke et tegn, XML tillader", err->int1);
+			ex_put(o, "tegnreferencen &#%d; er ikke et tegn, XML tillader", err->int1);
 			return;
 		}
 		break;
@@ -758,7 +438,7 @@ static void explain_parser(out *o, const xmlError *err)
 	}
 	char plain[400];
 	plain_message(msg, plain, sizeof plain);
-	put(o, "filen er ikke gyldig XML (%s)", plain);
+	ex_put(o, "filen er ikke gyldig XML (%s)", plain);
 }
 
 /* ---- the whole ---------------------------------------------------------------------------- */
@@ -796,11 +476,11 @@ void explain_error(const xmlError *err, const explain_where *at, char *buf, size
 		return;
 	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2:
 	case XML_SCHEMAV_CVC_TYPE_3_1_2:
-		put(&o, "<%s> kan kun indeholde tekst, ikke andre elementer; er et sluttag </%s> glemt?", el, el);
+		ex_put(&o, "<%s> kan kun indeholde tekst, ikke andre elementer; er et sluttag </%s> glemt?", el, el);
 		return;
 	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
 	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
-		put(&o, "<%s> kan ikke indeholde tekst direkte, kun andre elementer; "
+		ex_put(&o, "<%s> kan ikke indeholde tekst direkte, kun andre elementer; "
 		    "er et < eller > faldet ud, eller står teksten uden for sit element?", el);
 		return;
 	case XML_SCHEMAV_CVC_PATTERN_VALID:
@@ -816,7 +496,7 @@ void explain_error(const xmlError *err, const explain_where *at, char *buf, size
 	default: {
 		char plain[400];
 		plain_message(err->message, plain, sizeof plain);
-		put(&o, "ugyldigt: %s", plain);
+		ex_put(&o, "ugyldigt: %s", plain);
 	}
 	}
 }
