@@ -200,8 +200,8 @@ static int add_para(builder *b, const spanbuf *s, float size, rgb colour, int al
 
 float lay_para_size(const lrun *r, const lnode *n, const bctx *c)
 {
-	const char *sz = lattr_get(n, "size");
-	float size = sz ? (float)atof(sz) * c->scale : base(r, c);
+	const lattr *sz = lattr_find(n, "size");
+	float size = sz ? sz->v.number * c->scale : base(r, c);
 	const char *style = lattr_get(n, "style");
 	if (style && strcmp(style, "small") == 0)
 		size *= 0.85f;
@@ -219,11 +219,11 @@ static int build_p(builder *b, const lnode *n, const bctx *c)
 	float size = lay_para_size(r, n, c);
 	const char *style = lattr_get(n, "style");
 	rgb colour = style && strcmp(style, "muted") == 0 ? MUTED : BLACK;
-	colour = layout_colour(lattr_get(n, "colour"), colour);
+	colour = lattr_colour(n, "colour", colour);
 	const char *al = lattr_get(n, "align");
 	int align = !al ? ALIGN_LEFT : strcmp(al, "center") == 0 ? ALIGN_CENTER
 	          : strcmp(al, "right") == 0 ? ALIGN_RIGHT : ALIGN_LEFT;
-	float gap = layout_length(lattr_get(n, "space-before"), 0.55f * base(r, c));
+	float gap = lattr_length(n, "space-before", 0.55f * base(r, c));
 	return add_para(b, &s, size, colour, align, gap);
 }
 
@@ -236,7 +236,7 @@ static int build_heading(builder *b, const lnode *n, const bctx *c)
 	int level = n->kind - L_H1;
 	static const float scale[] = {2.0f, 1.4f, 1.1f};
 	float size = base(r, c) * scale[level];
-	rgb colour = layout_colour(lattr_get(n, "colour"), level == 2 ? BLACK : r->l->accent);
+	rgb colour = lattr_colour(n, "colour", level == 2 ? BLACK : r->l->accent);
 	blk *h = lay_lines_block(r, &s, b->width, size, size * 1.22f, colour, ALIGN_LEFT);
 	if (!h)
 		return -1;

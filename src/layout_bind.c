@@ -93,8 +93,8 @@ int lay_repeat_each(lrun *r, const lnode *n, const bctx *c, item_fn fn, void *ar
 	}
 	if (!parent)
 		return 0;
-	const char *max_s = lattr_get(n, "max");
-	int max = max_s ? atoi(max_s) : 1 << 30;
+	const lattr *max_a = lattr_find(n, "max");
+	int max = max_a ? max_a->v.integer : 1 << 30;
 	const char *where = lattr_get(n, "where");
 	int i = 0;
 	for (const dnode *item = parent->first; item && i < max; item = item->next) {

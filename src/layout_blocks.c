@@ -100,8 +100,8 @@ static int list_children(lrun *r, const lnode *first, const bctx *c, int i, void
 int lay_build_list(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	const char *st = lattr_get(n, "start");
-	int counter = st ? atoi(st) - 1 : 0;
+	const lattr *st = lattr_find(n, "start");
+	int counter = st ? st->v.integer - 1 : 0;
 	list_arg la = {b, &counter, n->kind == L_OL, lay_para_size(r, n, c), NULL, 0};
 	/* Items stand 0.25 em apart; the first keeps more distance from what
 	 * came before. */
@@ -127,9 +127,8 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	bx->u.box.pad = pad;
 	bx->u.box.size = size;
 	bx->u.box.accent = r->l->accent;
-	const char *tint = lattr_get(n, "tint");
-	bx->u.box.tinted = tint != NULL;
-	bx->u.box.tint = layout_colour(tint, WHITE);
+	bx->u.box.tinted = lattr_find(n, "tint") != NULL;
+	bx->u.box.tint = lattr_colour(n, "tint", WHITE);
 	/* Title: the attribute, or the <title> child's inline content. */
 	spanbuf s = {.keep = true};   /* a box's title is a heading */
 	const char *ta = lattr_get(n, "title"), *tk = lattr_get(n, "title-key");
@@ -168,12 +167,13 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	r->section_level = outer;
 	if (bx->u.box.content->u.vbox.n)
 		bx->role = ROLE_SECT;   /* a box with nothing in it is only room to write */
-	float pitch = layout_length(lattr_get(n, "pitch"), 9 * PT_PER_MM);
+	float pitch = lattr_length(n, "pitch", 9 * PT_PER_MM);
 	if (pitch < 8 * PT_PER_MM)
 		pitch = 8 * PT_PER_MM;
-	const char *lines = lattr_get(n, "lines"), *fill = lattr_get(n, "fill");
+	const lattr *lines = lattr_find(n, "lines");
+	const char *fill = lattr_get(n, "fill");
 	bx->u.box.pitch = pitch;
-	bx->u.box.lines = lines ? atoi(lines) : 0;
+	bx->u.box.lines = lines ? lines->v.integer : 0;
 	if (fill && strcmp(fill, "true") == 0 && bx->u.box.lines < MIN_WRITING_LINES)
 		bx->u.box.lines = MIN_WRITING_LINES;   /* room to write, whatever came before */
 	bx->h = pad + bx->u.box.content->h + bx->u.box.lines * pitch + pad;
@@ -241,9 +241,9 @@ int lay_build_box(builder *b, const lnode *n, const bctx *c)
 	if (hs) {
 		/* Fixed height: shrink the text down to min-size, then let it grow
 		 * and continue on the next page with a continuation title. */
-		float h = layout_length(hs, 0);
-		const char *ms = lattr_get(n, "min-size");
-		float min_scale = (ms ? (float)atof(ms) : 7.0f) / r->l->base_size;
+		float h = lattr_length(n, "height", 0);
+		const lattr *ms = lattr_find(n, "min-size");
+		float min_scale = (ms ? ms->v.number : 7.0f) / r->l->base_size;
 		for (float s = c->scale - 0.05f; bx->h > h && s >= min_scale - 1e-4f; s -= 0.05f)
 			if (!(bx = box_at_scale(r, n, content, c, b->width, s)))
 				return -1;
@@ -275,8 +275,8 @@ static void stretch(blk *b, float h)
 int lay_build_grid(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	int cols = atoi(lattr_get(n, "cols"));
-	float gap = layout_length(lattr_get(n, "gap"), 5 * PT_PER_MM);
+	int cols = lattr_find(n, "cols")->v.integer;   /* required */
+	float gap = lattr_length(n, "gap", 5 * PT_PER_MM);
 	float cw = (b->width - gap * (cols - 1)) / cols;
 	/* Build every child into its own vbox, then group them into rows. */
 	blk *tmp = new_vbox(r, cw);
@@ -404,8 +404,8 @@ int lay_build_image(builder *b, const lnode *n, const bctx *c)
 	if (!img)
 		return -1;
 	int pw = img->w, ph = img->h;
-	float w = layout_length(lattr_get(n, "width"), 0);
-	float h = layout_length(lattr_get(n, "height"), 0);
+	float w = lattr_length(n, "width", 0);
+	float h = lattr_length(n, "height", 0);
 	if (!w && !h)
 		w = pw * 0.75f;
 	if (!w)
@@ -441,14 +441,14 @@ int lay_build_simple(builder *b, const lnode *n, const bctx *c)
 		x = lay_new_blk(r, B_RULE, b->width);
 		if (!x)
 			return -1;
-		x->u.rule.width = layout_length(lattr_get(n, "width"), 0.6f);
-		x->u.rule.colour = layout_colour(lattr_get(n, "colour"), (rgb){0.7f, 0.72f, 0.75f});
+		x->u.rule.width = lattr_length(n, "width", 0.6f);
+		x->u.rule.colour = lattr_colour(n, "colour", (rgb){0.7f, 0.72f, 0.75f});
 		x->h = 0.6f * base(r, c);
 	} else if (n->kind == L_SPACER) {
 		x = lay_new_blk(r, B_SPACE, b->width);
 		if (!x)
 			return -1;
-		x->h = layout_length(lattr_get(n, "height"), 0);
+		x->h = lattr_length(n, "height", 0);
 		gap = 0;
 	} else {
 		x = lay_new_blk(r, B_CUSTOM, b->width);
@@ -456,7 +456,7 @@ int lay_build_simple(builder *b, const lnode *n, const bctx *c)
 			return -1;
 		const char *hs = lattr_get(n, "height");
 		x->fill = !hs || strcmp(hs, "fill") == 0;
-		x->h = x->fill ? 100 : layout_length(hs, 100);
+		x->h = x->fill ? 100 : lattr_length(n, "height", 100);
 		x->u.custom.kind = lattr_get(n, "kind");
 		x->u.custom.data = c->data;
 	}

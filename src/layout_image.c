@@ -71,7 +71,8 @@ layout *layout_from_image(arena *a, const layout_image *im)
 	}
 	for (size_t i = 0; i < im->n_attrs; i++) {
 		const limage_attr *x = &im->attrs[i];
-		at[i] = (lattr){STR(x->name), STR(x->value), AT(at, x->next)};
+		at[i] = (lattr){.name = STR(x->name), .value = STR(x->value), .next = AT(at, x->next)};
+		lattr_parse_as(&at[i], (lattr_type)x->type);
 	}
 	for (size_t i = 0; i < im->n_maps; i++) {
 		const limage_map *x = &im->maps[i];

@@ -34,9 +34,23 @@ typedef enum lkind {
 	L_UNKNOWN
 } lkind;
 
+/* What an attribute's value is, by the attribute's name, parsed once when
+ * its layout loads (lattr_parse): a length in points (height, width, gap,
+ * pitch, space-before), a colour (colour, tint, header-fill), a number
+ * (size, min-size) or a whole number (cols, count, lines, max, start).
+ * LA_TEXT: any other attribute, or a length or colour that does not parse
+ * (height="fill"); value is always the text. */
+typedef enum lattr_type { LA_TEXT, LA_LENGTH, LA_COLOUR, LA_NUMBER, LA_INT } lattr_type;
+
 typedef struct lattr {
 	const char *name, *value;
 	struct lattr *next;
+	lattr_type type;
+	union {
+		float number;          /* LA_LENGTH (points), LA_NUMBER */
+		int integer;           /* LA_INT */
+		rgb colour;            /* LA_COLOUR */
+	} v;
 } lattr;
 
 typedef struct lnode {
@@ -96,7 +110,7 @@ typedef struct layout_dep {
 typedef uint32_t lref;             /* 0: NULL; else a string offset or an index, plus 1 */
 
 typedef struct limage_node { lref kind, line, text, attrs, first, next; } limage_node;
-typedef struct limage_attr { lref name, value, next; } limage_attr;
+typedef struct limage_attr { lref name, value, next, type; } limage_attr;   /* type: lattr_type */
 typedef struct limage_map { lref name, keys, n, next; } limage_map;   /* keys: n keys, then n values, in strs_of */
 
 typedef struct layout_image {
@@ -163,6 +177,17 @@ lnode *layout_new_node(loader *ld, lkind kind, int line, const char *text);
 lnode *layout_placeholders(loader *ld, const char *text, int line, lnode **last);
 
 const char *lattr_get(const lnode *n, const char *name);
+/* n's attribute name, or NULL. */
+const lattr *lattr_find(const lnode *n, const char *name);
+/* Sets a's type and value from its name and text, as a layout loads
+ * (layout_load.c); lattr_parse_as with the type a compiled-in image
+ * recorded (layout_image.c), which leaves the names unread. */
+void lattr_parse(lattr *a);
+void lattr_parse_as(lattr *a, lattr_type type);
+/* The length or colour a layout gave n's attribute name; def when it has
+ * none or it did not parse. */
+float lattr_length(const lnode *n, const char *name, float def);
+rgb lattr_colour(const lnode *n, const char *name, rgb def);
 /* Parses a length ("12mm", "1.5cm", "14pt", "14") in points; def when NULL. */
 float layout_length(const char *s, float def);
 /* Parses "#RRGGBB"; def when NULL or malformed. */

@@ -1,41 +1,120 @@
 /* layout_query.c: what the engine asks of a loaded layout: an attribute, a
  * length, a colour, a paper size, a text, a map, a month, the title.
  * Loading is layout_load.c's. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "layout_int.h"
 
-const char *lattr_get(const lnode *n, const char *name)
+const lattr *lattr_find(const lnode *n, const char *name)
 {
 	for (const lattr *a = n->attrs; a; a = a->next)
 		if (strcmp(a->name, name) == 0)
-			return a->value;
+			return a;
 	return NULL;
 }
 
-float layout_length(const char *s, float def)
+const char *lattr_get(const lnode *n, const char *name)
 {
-	if (!s)
-		return def;
+	const lattr *a = lattr_find(n, name);
+	return a ? a->value : NULL;
+}
+
+/* The attributes with a type, sorted by name (strcmp order) for bsearch. */
+static const struct typed_attr { const char *name; lattr_type type; } typed[] = {
+	{"colour", LA_COLOUR}, {"cols", LA_INT}, {"count", LA_INT}, {"gap", LA_LENGTH},
+	{"header-fill", LA_COLOUR}, {"height", LA_LENGTH}, {"lines", LA_INT}, {"max", LA_INT},
+	{"min-size", LA_NUMBER}, {"pitch", LA_LENGTH}, {"size", LA_NUMBER}, {"space-before", LA_LENGTH},
+	{"start", LA_INT}, {"tint", LA_COLOUR}, {"width", LA_LENGTH},
+};
+
+static int by_typed_name(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct typed_attr *)entry)->name);
+}
+
+/* A length ("12mm", "1.5cm", "14pt", "14") in points into *out; false
+ * when s does not begin with a number. */
+static bool parse_length(const char *s, float *out)
+{
 	char *end;
 	double v = strtod(s, &end);
 	if (end == s)
-		return def;
+		return false;
 	if (strcmp(end, "mm") == 0)
 		v *= 72.0 / 25.4;
 	else if (strcmp(end, "cm") == 0)
 		v *= 720.0 / 25.4;
-	return (float)v;
+	*out = (float)v;
+	return true;
+}
+
+/* "#RRGGBB" into *out; false when s is not one. */
+static bool parse_colour(const char *s, rgb *out)
+{
+	unsigned v;
+	if (strlen(s) != 7 || sscanf(s, "#%6x", &v) != 1)
+		return false;
+	*out = (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+	return true;
+}
+
+void lattr_parse(lattr *a)
+{
+	const struct typed_attr *t = bsearch(a->name, typed, sizeof typed / sizeof typed[0], sizeof typed[0],
+	                                     by_typed_name);
+	lattr_parse_as(a, t ? t->type : LA_TEXT);
+}
+
+void lattr_parse_as(lattr *a, lattr_type type)
+{
+	a->type = LA_TEXT;
+	switch (type) {
+	case LA_LENGTH:
+		if (parse_length(a->value, &a->v.number))
+			a->type = LA_LENGTH;
+		break;
+	case LA_COLOUR:
+		if (parse_colour(a->value, &a->v.colour))
+			a->type = LA_COLOUR;
+		break;
+	case LA_NUMBER:
+		a->type = LA_NUMBER;
+		a->v.number = (float)atof(a->value);
+		break;
+	case LA_INT:
+		a->type = LA_INT;
+		a->v.integer = atoi(a->value);
+		break;
+	case LA_TEXT:
+		break;
+	}
+}
+
+float lattr_length(const lnode *n, const char *name, float def)
+{
+	const lattr *a = lattr_find(n, name);
+	return a && a->type == LA_LENGTH ? a->v.number : def;
+}
+
+rgb lattr_colour(const lnode *n, const char *name, rgb def)
+{
+	const lattr *a = lattr_find(n, name);
+	return a && a->type == LA_COLOUR ? a->v.colour : def;
+}
+
+float layout_length(const char *s, float def)
+{
+	float v;
+	return s && parse_length(s, &v) ? v : def;
 }
 
 rgb layout_colour(const char *s, rgb def)
 {
-	unsigned v;
-	if (!s || strlen(s) != 7 || sscanf(s, "#%6x", &v) != 1)
-		return def;
-	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+	rgb c;
+	return s && parse_colour(s, &c) ? c : def;
 }
 
 bool layout_paper_size(const char *name, float *w, float *h)

@@ -117,7 +117,7 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 	if (!rb)
 		return NULL;
 	rb->role = ROLE_TR;
-	float minh = layout_length(lattr_get(row, "height"), 0);
+	float minh = lattr_length(row, "height", 0);
 	if (rb->h < minh)
 		rb->h = minh;
 	rb->u.row.framed = t->grid;
@@ -347,8 +347,8 @@ static int table_node(table_ctx *t, const lnode *n, const bctx *c)
 	case L_EMPTY_ROWS: {
 		if (t->want)
 			return 0;
-		int count = atoi(lattr_get(n, "count"));
-		float h = layout_length(lattr_get(n, "height"), 12 * PT_PER_MM);
+		int count = lattr_find(n, "count")->v.integer;   /* required */
+		float h = lattr_length(n, "height", 12 * PT_PER_MM);
 		const lnode *tmpl = lay_skip_space(n->first);
 		for (int k = 0; k < count; k++) {
 			lnode empty = {.kind = L_ROW};
@@ -393,8 +393,8 @@ int lay_build_table(builder *b, const lnode *n, const bctx *c)
 	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
 	if (!t.cols)
 		return 0;
-	const char *sz = lattr_get(n, "size");
-	t.size = sz ? (float)atof(sz) * c->scale : base(r, c) * 0.92f;
+	const lattr *sz = lattr_find(n, "size");
+	t.size = sz ? sz->v.number * c->scale : base(r, c) * 0.92f;
 	t.pad = 0.45f * t.size;
 	/* Column widths from content: a first pass measures the cells. */
 	const lnode *first = lay_skip_space(n->first);
@@ -418,7 +418,7 @@ int lay_build_table(builder *b, const lnode *n, const bctx *c)
 		if (!hb)
 			return -1;
 		hb->u.row.framed = t.grid;
-		rgb fillc = layout_colour(lattr_get(n, "header-fill"), r->l->accent);
+		rgb fillc = lattr_colour(n, "header-fill", r->l->accent);
 		hb->u.row.tint = arena_alloc(r->a, sizeof(rgb));
 		if (!hb->u.row.tint)
 			return lay_fail(r);

@@ -308,9 +308,10 @@ static void print_image(int t, const layout *l, layout_root root)
 	fprintf(out, "\t{0, 0, 0, 0, 0, 0},\n};\nstatic const limage_attr T%d_a[] = {\n", t);
 	for (size_t i = 0; i < attrs.n; i++) {
 		const lattr *a = attrs.p[i];
-		fprintf(out, "\t{%u, %u, %u},\n", str_ref(&p, a->name), str_ref(&p, a->value), ref(&attrs, a->next));
+		fprintf(out, "\t{%u, %u, %u, %d},\n", str_ref(&p, a->name), str_ref(&p, a->value), ref(&attrs, a->next),
+		        (int)a->type);
 	}
-	fprintf(out, "\t{0, 0, 0},\n};\nstatic const lref T%d_kv[] = {\n\t", t);
+	fprintf(out, "\t{0, 0, 0, 0},\n};\nstatic const lref T%d_kv[] = {\n\t", t);
 	size_t kv = 0;
 	for (size_t i = 0; i < maps.n; i++) {
 		const lmap *m = maps.p[i];
