@@ -8,7 +8,9 @@
  * at all), hashed on the way; at the end come the fonts, cut to the
  * glyphs used, the shared resources, the page tree, the outline, the
  * document information, PDF/A's parts for the archive copy, and the
- * catalog. What is kept from page to page is a few numbers per page. */
+ * catalog. What is kept from page to page is a few numbers per page.
+ * A page's own objects are render_page.c's; errors and the shared
+ * resources every part adds to are render_device.c's. */
 #include "render_priv.h"
 
 #include <limits.h>
@@ -21,63 +23,8 @@
 #include "sha256.h"
 
 #define PRODUCER "amokit " AMOKIT_VERSION
-#define MIN_PAGE 3          /* points; PDF 1.7 Annex C */
-#define MAX_PAGE 14400
-
-/* ---- errors ---------------------------------------------------------- */
-
-int render_oom(render_ctx *c)
-{
-	if (!c->fail)
-		c->fail = diag_oom(c->d, c->path);
-	return c->fail;
-}
-
-int render_status(render_ctx *c)
-{
-	if (c->fail)
-		return c->fail;
-	switch (pdf_error(c->w)) {
-	case PDF_OK:
-		return AM_OK;
-	case PDF_ENOMEM:
-		return render_oom(c);
-	default:
-		diag_error(c->d, c->path, 0, "internal error writing the PDF");
-		return c->fail = AM_EINTERNAL;
-	}
-}
 
 /* ---- shared resources ------------------------------------------------ */
-
-pdf_font *render_font(render_ctx *c, font_style style)
-{
-	if (c->fonts[style])
-		return c->fonts[style];
-	c->fonts[style] = pdf_font_new(c->opts->fonts, style);
-	if (!c->fonts[style]) {
-		render_oom(c);
-		return NULL;
-	}
-	c->font_obj[style] = pdf_reserve(c->w);
-	return c->fonts[style];
-}
-
-long render_add_xobject(render_ctx *c, const char *file, unsigned obj)
-{
-	if (c->n_xobjects == c->cap_xobjects) {
-		size_t cap = c->cap_xobjects ? 2 * c->cap_xobjects : 8;
-		render_xobject *p = realloc(c->xobjects, cap * sizeof *p);
-		if (!p) {
-			render_oom(c);
-			return -1;
-		}
-		c->xobjects = p;
-		c->cap_xobjects = cap;
-	}
-	c->xobjects[c->n_xobjects] = (render_xobject){file, obj};
-	return (long)c->n_xobjects++;
-}
 
 /* Every page and form shares this dictionary: the faces used (/F0../F3 by
  * style) and the XObjects (/X0, /X1, ...). */
@@ -133,108 +80,6 @@ static int write_fonts(render_ctx *c)
 }
 
 /* ---- pages ----------------------------------------------------------- */
-
-int render_page_begin(render_ctx *c, float w, float h)
-{
-	if (!(w >= MIN_PAGE && w <= MAX_PAGE && h >= MIN_PAGE && h <= MAX_PAGE)) {
-		diag_error(c->d, c->path, 0, "page size %g x %g out of range (%d to %d points)",
-		           w, h, MIN_PAGE, MAX_PAGE);
-		return c->fail = AM_EINTERNAL;
-	}
-	c->ops.n = 0;
-	c->n_links = 0;
-	c->clip_x0 = 0, c->clip_y0 = 0, c->clip_x1 = w, c->clip_y1 = h;
-	c->page_w = w, c->page_h = h;
-	c->page_obj = pdf_reserve(c->w);
-	return AM_OK;
-}
-
-/* Each link an annotation of its own: no border, printable (PDF/A), its
- * address as its description (PDF/UA-1 §7.18.1), in the structure tree
- * (§7.18.5). */
-static void write_links(render_ctx *c)
-{
-	pdf *w = c->w;
-	for (size_t i = 0; i < c->n_links; i++) {
-		const render_link *l = &c->links[i];
-		pdf_begin(w, l->obj);
-		pdf_dict(w);
-		pdf_key_name(w, "Type", "Annot");
-		pdf_key_name(w, "Subtype", "Link");
-		pdf_key_text(w, "Contents", l->uri);
-		if (l->struct_parent)
-			pdf_key_int(w, "StructParent", l->struct_parent - 1);
-		pdf_name(w, "Rect");
-		pdf_array(w);
-		pdf_num(w, l->x0), pdf_num(w, l->y0), pdf_num(w, l->x1), pdf_num(w, l->y1);
-		pdf_array_end(w);
-		pdf_name(w, "Border");
-		pdf_raw(w, "[0 0 0]");
-		pdf_key_int(w, "F", 4);
-		pdf_name(w, "A");
-		pdf_dict(w);
-		pdf_key_name(w, "S", "URI");
-		pdf_name(w, "URI");
-		pdf_string(w, l->uri, strlen(l->uri));
-		pdf_dict_end(w);
-		pdf_dict_end(w);
-		pdf_end(w);
-	}
-}
-
-static int add_kid(render_ctx *c, unsigned obj)
-{
-	if (c->n_kids == c->cap_kids) {
-		size_t cap = c->cap_kids ? 2 * c->cap_kids : 16;
-		unsigned *p = realloc(c->kids, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		c->kids = p;
-		c->cap_kids = cap;
-	}
-	c->kids[c->n_kids++] = obj;
-	return AM_OK;
-}
-
-int render_page_end(render_ctx *c, unsigned *obj)
-{
-	long key = render_tag_page_end(c);
-	render_end_text(c);
-	if (c->ops.oom)
-		return render_oom(c);
-	pdf *w = c->w;
-	unsigned contents = pdf_begin(w, 0);
-	pdf_dict(w);
-	pdf_stream(w, c->ops.p, c->ops.n, true);
-	pdf_end(w);
-	write_links(c);
-	*obj = pdf_begin(w, c->page_obj);
-	pdf_dict(w);
-	pdf_key_name(w, "Type", "Page");
-	pdf_key_ref(w, "Parent", c->pages);
-	pdf_name(w, "MediaBox");
-	pdf_array(w);
-	pdf_int(w, 0), pdf_int(w, 0), pdf_real(w, c->page_w, 5), pdf_real(w, c->page_h, 5);
-	pdf_array_end(w);
-	pdf_key_ref(w, "Resources", c->resources);
-	pdf_key_ref(w, "Contents", contents);
-	if (key >= 0)
-		pdf_key_int(w, "StructParents", key);
-	if (c->n_links) {
-		pdf_name(w, "Annots");
-		pdf_array(w);
-		for (size_t i = 0; i < c->n_links; i++)
-			pdf_ref(w, c->links[i].obj);
-		pdf_array_end(w);
-		pdf_key_name(w, "Tabs", "S");   /* links in the order of the structure */
-	}
-	pdf_dict_end(w);
-	pdf_end(w);
-	c->ops.n = 0;
-	c->n_links = 0;
-	int rc = render_status(c);
-	return rc ? rc : add_kid(c, *obj);
-}
 
 /* Room for draw page `index` in the per-page arrays. */
 static int note_page(render_ctx *c, size_t index, float height)

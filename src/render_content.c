@@ -37,8 +37,6 @@ static long long quantise(double v, double unit)
 
 static void out_bytes(render_ctx *c, const void *s, size_t n) { bytes_put(&c->ops, s, n); }
 
-void render_ops(render_ctx *c, const char *s) { bytes_puts(&c->ops, s); }
-
 /* q / 10^decimals and a space. */
 static void out_fixed(render_ctx *c, long long q, int decimals)
 {
@@ -104,28 +102,6 @@ void render_begin(render_ctx *c, float scale, float tx, float ty)
 		c->dash = 0;
 		c->state_known = true;
 	}
-}
-
-void render_begin_text(render_ctx *c)
-{
-	if (c->in_text)
-		return;
-	out_op(c, "BT");
-	c->in_text = true;
-	c->tm_plain = true;
-	c->tm_x = c->tm_y = 0;
-}
-
-void render_end_text(render_ctx *c)
-{
-	if (!c->in_text)
-		return;
-	if (c->tags.cur && c->tags.cur_in_text) {   /* marked content never straddles ET */
-		out_op(c, "EMC");
-		c->tags.cur = 0;
-	}
-	out_op(c, "ET");
-	c->in_text = false;
 }
 
 static void out_rgb(render_ctx *c, rgb k, const char *op)

@@ -1,7 +1,12 @@
 /* render_priv.h: state shared by the renderer's files: the document in
- * render.c, content streams in render_content.c, tiling in render_tile.c,
- * images in render_image.c, PDF/A in render_pdfa.c, the document ID in
- * render_id.c. Private to them.
+ * render.c, a page's objects in render_page.c, content streams in
+ * render_content.c, tiling in render_tile.c, images in render_image.c,
+ * PDF/A in render_pdfa.c, the document ID in render_id.c, tags in
+ * render_tag.c; beneath them all render_device.c, which holds the first
+ * failure, the shared resources and the content buffer and uses none of
+ * them. Each uses the ones below it only: render.c; render_tile.c;
+ * render_page.c and render_content.c; render_tag.c, render_image.c,
+ * render_pdfa.c, render_id.c; render_device.c. Private to them.
  *
  * Every page is written as soon as it is drawn: its content stream, its
  * link annotations and its page dictionary; the bytes go straight to the
@@ -127,22 +132,31 @@ struct render_ctx {
 	render_defer defer;
 };
 
-/* ---- render.c --------------------------------------------------------- */
+/* ---- render_device.c --------------------------------------------------- */
 
 /* Records an out-of-memory failure; returns the code. */
 int render_oom(render_ctx *c);
 /* The code of the first failure, taking the writer's errors in. */
 int render_status(render_ctx *c);
-/* Starts a page of w × h points (size checked; AM_OK or AM_E*). */
-int render_page_begin(render_ctx *c, float w, float h);
-/* Writes the page begun: contents, annotations, dictionary; its object
- * number in *obj. AM_OK or AM_E*. */
-int render_page_end(render_ctx *c, unsigned *obj);
 /* The object of the face for style, made on first use, or NULL (recorded). */
 pdf_font *render_font(render_ctx *c, font_style style);
 /* Adds an XObject to the shared resources; its index (named /X<index>),
  * or -1 when out of memory (recorded). */
 long render_add_xobject(render_ctx *c, const char *file, unsigned obj);
+/* Appends content operators as they are. */
+void render_ops(render_ctx *c, const char *s);
+/* Begins a text object unless one is open; ends an open one (and the
+ * marked content begun inside it). */
+void render_begin_text(render_ctx *c);
+void render_end_text(render_ctx *c);
+
+/* ---- render_page.c ------------------------------------------------------ */
+
+/* Starts a page of w × h points (size checked; AM_OK or AM_E*). */
+int render_page_begin(render_ctx *c, float w, float h);
+/* Writes the page begun: contents, annotations, dictionary; its object
+ * number in *obj. AM_OK or AM_E*. */
+int render_page_end(render_ctx *c, unsigned *obj);
 
 /* ---- render_content.c ------------------------------------------------ */
 
@@ -153,12 +167,6 @@ void render_begin(render_ctx *c, float scale, float tx, float ty);
 void render_forget_state(render_ctx *c);
 /* Draws the commands of one draw page. Returns AM_OK or an AM_E* code. */
 int render_cmds(render_ctx *c, const draw_page *pg);
-/* Begins a text object unless one is open; ends an open one (and the
- * marked content begun inside it). */
-void render_begin_text(render_ctx *c);
-void render_end_text(render_ctx *c);
-/* Appends content operators as they are. */
-void render_ops(render_ctx *c, const char *s);
 /* Appends numbers (hundredths of a point) and then the operator op. */
 void render_op(render_ctx *c, const double *v, int n, const char *op);
 void render_set_fill(render_ctx *c, rgb k);
