@@ -200,3 +200,10 @@ const char *lay_field_text(lrun *r, const lnode *n, const bctx *c)
 	return v;
 }
 
+/* The layout's title in catalog c's language (layout.h); layout_title
+ * (layout_query.c) without a catalog. */
+const char *layout_title_in(const layout *l, const catalog *c)
+{
+	const char *t = l->title_key && c ? catalog_text(c, l->title_key, NULL) : NULL;
+	return t ? t : layout_title(l);
+}

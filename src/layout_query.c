@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "layout_int.h"
 
 const lattr *lattr_find(const lnode *n, const char *name)
@@ -165,10 +164,7 @@ const char *layout_month(const layout *l, int m)
 	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
 }
 
-const char *layout_title(const layout *l) { return layout_title_in(l, NULL); }
-
-const char *layout_title_in(const layout *l, const catalog *c)
+const char *layout_title(const layout *l)
 {
-	const char *t = l->title_key && c ? catalog_text(c, l->title_key, NULL) : NULL;
-	return t ? t : l->title && l->title[0] ? l->title : l->title_key ? l->title_key : "";
+	return l->title && l->title[0] ? l->title : l->title_key ? l->title_key : "";
 }
