@@ -189,6 +189,15 @@ unsigned pdf_reserve(pdf *w)
 }
 
 /* Where the next byte goes, as the cross-reference table keeps it. */
+/* "num 0 obj" and an end of line, where an object begins in the file. */
+static void put_obj_header(pdf *w, unsigned num)
+{
+	char buf[32];
+	size_t k = pdf_format_fixed(buf, num, 0);
+	memcpy(buf + k, " 0 obj\n", 7);
+	put(w, buf, k + 7);
+}
+
 static uint32_t here(pdf *w)
 {
 	size_t at = position(w);
@@ -217,9 +226,7 @@ unsigned pdf_begin(pdf *w, unsigned num)
 	w->obj.n = 0;
 	if (w->direct) {
 		w->offset[num] = here(w);
-		char buf[32];
-		int k = snprintf(buf, sizeof buf, "%u 0 obj\n", num);
-		put(w, buf, (size_t)k);
+		put_obj_header(w, num);
 	}
 	return num;
 }
@@ -230,9 +237,7 @@ static void write_direct(pdf *w)
 {
 	w->direct = true;
 	w->offset[w->cur] = here(w);
-	char buf[32];
-	int k = snprintf(buf, sizeof buf, "%u 0 obj\n", w->cur);
-	put(w, buf, (size_t)k);
+	put_obj_header(w, w->cur);
 	put(w, w->obj.p, w->obj.n);
 	w->obj.n = 0;
 }
@@ -731,8 +736,10 @@ int pdf_finish(pdf *w, unsigned root, unsigned info, const unsigned char id[16])
 	put(w, line, (size_t)snprintf(line, sizeof line, "xref\n0 %u\n", w->next));
 	put(w, "0000000000 65535 f \n", 20);
 	for (unsigned i = 1; i < w->next; i++) {
-		snprintf(line, sizeof line, "%010zu 00000 n \n", (size_t)w->offset[i]);
-		put(w, line, 20);
+		char row[] = "0000000000 00000 n \n";   /* the offset in ten digits */
+		for (size_t k = 10, off = w->offset[i]; k-- > 0 && off; off /= 10)
+			row[k] = (char)('0' + off % 10);
+		put(w, row, 20);
 		if (w->out.n >= FLUSH_AT)
 			flush(w);
 	}
