@@ -236,8 +236,10 @@ const char *wheel_title(poster *p)
 
 /* Label tracks for the rings, one at a time to the ring that wants one
  * most: rings with activities first, by how many each has per track; a
- * ring with a key activity gets two before any other gets its second,
- * as a long name may need two lines. */
+ * ring with a key activity gets two before any other gets its second, as
+ * a long name may need two lines, and a third once every ring with
+ * activities has one (the annual discussion's name, straight across a
+ * turn of the text, needs the depth of three on an inner ring). */
 static void share_tracks(poster *p, int tracks)
 {
 	for (size_t i = 0; i < p->n_rings; i++)
@@ -247,10 +249,13 @@ static void share_tracks(poster *p, int tracks)
 	while (tracks > 0) {
 		size_t best = p->n_rings;
 		double want = 0;
+		bool each = true;   /* every ring with activities has a track */
+		for (size_t i = 0; i < p->n_rings; i++)
+			each = each && (p->rings[i].tracks || !p->rings[i].items);
 		for (size_t i = 0; i < p->n_rings; i++) {
 			const wring *r = &p->rings[i];
 			double w = r->tracks >= 3 ? 0 : (double)r->items / (r->tracks + 1) / (r->tracks + 1);
-			if (r->keys && r->tracks == 1)
+			if (r->keys && (r->tracks == 1 || (r->tracks == 2 && each)))
 				w = fmax(w, (double)r->items + 1);
 			if (w > want) {
 				want = w;

@@ -216,6 +216,9 @@ int wheel_place(poster *p);
 int wheel_taken_start(poster *p);
 /* Files b in f. Returns -1 when out of memory. */
 int wheel_file(poster *p, pfile *f, pbox b);
+/* The angles where the boxes of f that meet b begin and end (a box
+ * twice when it meets b in two buckets), into out; at most max. */
+size_t wheel_edges(const pfile *f, const pbox *b, double *out, size_t max);
 /* Whether b meets a box of f (of another item than `own`, for marks). */
 bool wheel_free(const pfile *f, const pbox *b, size_t own);
 /* Whether a line of half width `clear` passing radius r at wheel angle t

@@ -9,7 +9,11 @@
  * year. A period is named inside its arc when the name fits there; any
  * other label takes the first free place: by its occurrence, the label
  * tracks from the marker line outward, each with small slides along the
- * arc, a leader joining marker and label when they are apart. A place is
+ * arc and the places just clear of what blocks it there (a quarter line,
+ * a ring letter, a label), a leader joining marker and label when they
+ * are apart. A label that would turn across 45° is set straight, and may
+ * sit below the tracks, just above the markers, when its corners would
+ * otherwise reach past its ring. A place is
  * free when its polar box meets no other label, leader or obstacle (ring
  * letters, quarter lines), when it does not straddle 3 or 9 o'clock
  * (where text turns), and when the boxes a text extractor gives its words
@@ -129,9 +133,20 @@ static int try_at(poster *p, witem *it, const wring *g, double tc, double ri, bo
 	/* along the arc when it reads one way all along, else straight, its
 	 * ends rising off the arc */
 	it->straight = !wheel_one_way(p, tc - hw, tc + hw);
-	if (it->straight)
-		out = hypot(ri + h, it->w / 2 + gap);
-	if (out > g->r1 - 0.1 * p->L)
+	double limit = g->r1 - 0.1 * p->L;
+	if (it->straight) {
+		/* its outer corners (the gap is along the arc); when they reach
+		 * past the ring, it may sit lower, its middle down to just above
+		 * the markers' reach (tracks are for text along the arc) */
+		double low = g->rm + 0.55 * p->L, fit = sqrt(fmax(0, limit * limit - it->w * it->w / 4)) - h;
+		if (hypot(ri + h, it->w / 2) > limit && fit >= low && fit < ri) {
+			ri = fit;
+			rb = ri + h / 2;
+			hw = (it->w / 2 + gap) / rb;
+		}
+		out = hypot(ri + h, it->w / 2);
+	}
+	if (out > limit)
 		return 0;
 	pbox lab = {ri - 0.1 * p->L, out, tc - hw, tc + hw, BOX_LABEL, 0};
 	if (!wheel_free(&p->taken, &lab, 0))
@@ -218,6 +233,25 @@ static const double SLIDES[] = {0, 0.4, -0.4, 0.8, -0.8, 1.2, -1.2, 1.8, -1.8, 2
  * twelve spread over the year. */
 static size_t anchor_index(const witem *it, size_t k) { return it->n <= 12 ? k : k * it->n / 12; }
 
+/* Places just clear of what is taken where the label would stand by its
+ * anchor, nearest first: a label blocked by a quarter line or another
+ * label slides just past it. Into out (EDGES at most); returns how many. */
+#define EDGES 16
+static size_t beside_taken(const poster *p, const witem *it, double ri, double h, double hw, double *out)
+{
+	pbox at = {ri - 0.1 * p->L, ri + h, it->anchor - hw, it->anchor + hw, BOX_LABEL, 0};
+	double e[EDGES];
+	size_t n = wheel_edges(&p->taken, &at, e, EDGES / 2), k = 0;
+	for (size_t i = 0; i < n; i++)   /* past its start, or past its end */
+		out[k++] = i % 2 ? e[i] + hw + 0.002 : e[i] - hw - 0.002;
+	for (size_t i = 1; i < k; i++)   /* nearest first */
+		for (size_t j = i; j > 0 && fabs(out[j] - it->anchor) < fabs(out[j - 1] - it->anchor); j--) {
+			double t = out[j];
+			out[j] = out[j - 1], out[j - 1] = t;
+		}
+	return k;
+}
+
 static int try_label(poster *p, witem *it, size_t own)
 {
 	const wring *g = &p->rings[it->ring];
@@ -239,10 +273,11 @@ static int try_label(poster *p, witem *it, size_t own)
 			it->anchor = anchor_of(p, &it->occ[it->at]);
 			for (int k = 0; k + lines <= g->tracks; k++) {
 				double ri = g->t0 + k * th, rb = ri + th * lines / 2, hw = (it->w / 2 + 0.35 * p->L) / rb;
-				double tc[sizeof SLIDES / sizeof SLIDES[0] + 4];
+				double tc[sizeof SLIDES / sizeof SLIDES[0] + 4 + EDGES];
 				size_t nc = 0;
 				for (size_t s = 0; s < sizeof SLIDES / sizeof SLIDES[0]; s++)
 					tc[nc++] = it->anchor + SLIDES[s] * (it->w / 2) / rb;
+				nc += beside_taken(p, it, ri, th * lines, hw, tc + nc);
 				/* and either side of the nearest places where text turns,
 				 * so that a label the anchor's place would turn fits beside */
 				double b = turn_before(p, it->anchor);

@@ -75,6 +75,26 @@ bool wheel_free(const pfile *f, const pbox *b, size_t own)
 	return true;
 }
 
+size_t wheel_edges(const pfile *f, const pbox *b, double *out, size_t max)
+{
+	size_t n = 0;
+	if (!f->n)
+		return 0;
+	long first, last;
+	box_buckets(b, &first, &last);
+	for (long k = first; k <= last; k++)
+		for (int e = f->bucket[bucket_of(k)]; e >= 0 && n + 2 <= max; e = f->next[e]) {
+			const pbox *o = &f->boxes[f->box[e]];
+			if (!overlaps(b, o))
+				continue;
+			/* o's ends, moved by whole turns to lie nearest b */
+			double mid = (b->t0 + b->t1) / 2, shift = WHEEL_TAU * floor(((o->t0 + o->t1) / 2 - mid) / WHEEL_TAU + 0.5);
+			out[n++] = o->t0 - shift;
+			out[n++] = o->t1 - shift;
+		}
+	return n;
+}
+
 /* --- what a text extractor sees -------------------------------------------- */
 
 static bool rects_meet(const rect *a, const rect *b)
