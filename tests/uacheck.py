@@ -14,7 +14,8 @@ amokit's documents promise (issue 22), clause by clause:
        role-mapped to one); XMP metadata with a dc:title, shown by viewers
        (/DisplayDocTitle true)
   5    XMP identification pdfuaid:part 1
-  7.2  the document's natural language (/Lang)
+  7.2  the document's natural language (/Lang), and any element's that
+       differs from it, a language tag
   7.3  figures have alternative text
   7.4  headings: the first numbered heading is H1, no level is skipped on
        the way down
@@ -38,6 +39,8 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdfread import REF, content_ops, open_checked, q, run_checker, text_of, xmp_properties, xmp_text  # noqa: E402
+
+LANG_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
 # ISO 32000-1 §14.8.4: the standard structure types.
@@ -80,7 +83,7 @@ def check_catalog(pdf, r):
     if not isinstance(vp, dict) or pdf.get(vp.get("/DisplayDocTitle")) is not True:
         r.fail("7.1 display-title", "no /ViewerPreferences <</DisplayDocTitle true>>")
     lang = text_of(pdf.get(cat.get("/Lang")))
-    if not lang or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", lang):
+    if not lang or not LANG_TAG.fullmatch(lang):
         r.fail("7.2 lang", "the catalog's /Lang is %r, not a language tag" % lang)
 
 
@@ -155,6 +158,10 @@ class Tree:
             self.r.fail("7.1 struct-tree", "element %s's /P is %s, its parent is %s" % (ref, e.get("/P"), parent))
         self.elems.append((ref, e, depth))
         self.parent[ref] = parent
+        if "/Lang" in e:   # a part in another language (a participant's sheet)
+            lang = text_of(self.pdf.get(e.get("/Lang")))
+            if not lang or not LANG_TAG.fullmatch(lang):
+                self.r.fail("7.2 lang", "element %s's /Lang is %r, not a language tag" % (ref, lang))
         page = e.get("/Pg")
         kids = self.kids[ref] = []
         for k in kids_of(self.pdf, e.get("/K")):

@@ -63,6 +63,8 @@ broken "7.1 display-title" dagsorden "the file name as the title" \
 	's = s.replace(b"/DisplayDocTitle true", b"/DisplayDocTitle false", 1)'
 broken "7.2 lang" dagsorden "no language" \
 	's = re.sub(rb"  /Lang \([^)]*\)\n", b"", s, count=1)'
+broken "7.2 lang" dagsorden "an element's language not a language tag" \
+	's = s.replace(b"/S /H1\n", b"/S /H1\n  /Lang (Dansk sprog)\n", 1)'
 broken "5 pdfuaid" dagsorden "no PDF/UA identification" \
 	's = s.replace(b"<pdfuaid:part>1</pdfuaid:part>", b"", 1)'
 broken "7.1 title" dagsorden "no dc:title" \
