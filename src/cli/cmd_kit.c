@@ -2,7 +2,6 @@
  * batch. They share the options that choose the documents (doc_option,
  * kit_options); render opens the kit in a second thread while the
  * workplace file is read. */
-#define _DEFAULT_SOURCE            /* madvise */
 #include "cli.h"
 
 #include <errno.h>
@@ -10,7 +9,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -253,28 +251,6 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 	return -1;
 }
 
-/* The heap a workplace's documents need, made present in one system call
- * rather than one page fault per page as it is first touched (on a virtual
- * machine a large part of a render: bench/NOTES.md). The threads that share
- * the documents use this same heap. Without MADV_POPULATE_WRITE (Linux
- * before 5.14) nothing happens and pages fault in as usual. */
-#define WARM_HEAP (3u << 20)
-
-static void warm_heap(void)
-{
-#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
-	char *p = malloc(WARM_HEAP);
-	if (!p)
-		return;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
-	uintptr_t end = ((uintptr_t)p + WARM_HEAP) & ~(page - 1);
-	if (end > start)
-		madvise((void *)start, end - start, MADV_POPULATE_WRITE);
-	free(p);
-#endif
-}
-
 /* Opening the kit (fonts, hyphenation patterns) does not depend on the
  * workplace file, so render does it in a second thread while the file is
  * read and validated. Not the layouts: loading them there as well made the
@@ -291,7 +267,6 @@ typedef struct kit_opening {
 static void *open_kit(void *arg)
 {
 	kit_opening *o = arg;
-	warm_heap();
 	o->k = kit_open(o->opts, &o->d);
 	return NULL;
 }
@@ -375,7 +350,6 @@ int cmd_blank(int argc, char **argv)
 	if (k.previous || k.previous_dir)
 		return cli_usage_error(c, "blank skriver ingen data ud, så den tager ikke",
 		                   k.previous ? "--previous" : "--previous-dir");
-	warm_heap();
 	diag d;
 	diag_init(&d);
 	kit *kt = kit_open(&k.ko, &d);

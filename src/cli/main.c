@@ -26,7 +26,7 @@ static void keep_freed_memory(void)
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_ARENA_MAX, 1);   /* threads share the heap (and warm_heap's pages) */
+	mallopt(M_ARENA_MAX, 1);   /* threads share one heap */
 #endif
 }
 
