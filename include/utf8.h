@@ -20,5 +20,9 @@ size_t utf8_encode(unsigned cp, char *out);
 /* The UTF-16 code units of cp (at most U+10FFFF) into units; returns how
  * many (1, or 2 for a surrogate pair). */
 int utf16_units(unsigned cp, unsigned units[2]);
+/* The UTF-16 code units of the code point at s + *i (len bytes in all)
+ * into units, *i moved past it; a byte that begins no well-formed UTF-8
+ * is U+FFFD, one byte long. Returns the count of units (1 or 2). */
+int utf16_next(const char *s, size_t len, size_t *i, unsigned units[2]);
 
 #endif

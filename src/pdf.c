@@ -494,11 +494,8 @@ void pdf_put_utf16(bytes *b, const char *utf8, size_t len)
 	size_t k = 0;
 	bytes_put(b, "<FEFF", 5);
 	for (size_t i = 0; i < len;) {
-		unsigned cp = 0xFFFD;
-		size_t step = utf8_decode(utf8 + i, len - i, &cp);
-		i += step ? step : 1;
 		unsigned units[2];
-		int n = utf16_units(cp, units);
+		int n = utf16_next(utf8, len, &i, units);
 		for (int u = 0; u < n; u++)
 			for (int s = 12; s >= 0; s -= 4)
 				buf[k++] = hex[(units[u] >> s) & 0xF];
@@ -515,11 +512,8 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
 {
 	bytes_put(b, "(\xFE\xFF", 3);
 	for (size_t i = 0; i < len;) {
-		unsigned cp = 0xFFFD;
-		size_t step = utf8_decode(utf8 + i, len - i, &cp);
-		i += step ? step : 1;
 		unsigned units[2];
-		int n = utf16_units(cp, units);
+		int n = utf16_next(utf8, len, &i, units);
 		for (int u = 0; u < n; u++)
 			pdf_put_code(b, units[u]);
 	}

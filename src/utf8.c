@@ -73,3 +73,11 @@ int utf16_units(unsigned cp, unsigned units[2])
 	units[1] = 0xDC00 | (v & 0x3FF);
 	return 2;
 }
+
+int utf16_next(const char *s, size_t len, size_t *i, unsigned units[2])
+{
+	unsigned cp = 0xFFFD;
+	size_t step = utf8_decode(s + *i, len - *i, &cp);
+	*i += step ? step : 1;
+	return utf16_units(cp, units);
+}

@@ -81,6 +81,16 @@ static void utf16_units_pairs_beyond_the_bmp(void **state)
 	assert_int_equal(utf16_units(0x10FFFF, u), 2);
 	assert_int_equal(u[0], 0xDBFF);
 	assert_int_equal(u[1], 0xDFFF);
+	/* utf16_next: a pair from four bytes, U+FFFD for a stray byte */
+	size_t i = 0;
+	assert_int_equal(utf16_next("\xF0\x9F\x98\x80\xFF" "a", 6, &i, u), 2);
+	assert_int_equal(i, 4);
+	assert_int_equal(u[0], 0xD83D);
+	assert_int_equal(utf16_next("\xF0\x9F\x98\x80\xFF" "a", 6, &i, u), 1);
+	assert_int_equal(i, 5);
+	assert_int_equal(u[0], 0xFFFD);
+	assert_int_equal(utf16_next("\xF0\x9F\x98\x80\xFF" "a", 6, &i, u), 1);
+	assert_int_equal(u[0], 'a');
 }
 
 int main(void)
