@@ -565,7 +565,7 @@ bool layout_can_group(const lrun *r)
 
 int layout_next_group(lrun *r, lsection **secs, size_t *n)
 {
-	if (paginate(r, *secs, *n, r->doc))
+	if (r->draw_group(r, *secs, *n, r->doc))
 		return -1;
 	/* The pages may point into the arena about to be emptied. */
 	int rc = draw_flush(r->doc);

@@ -302,6 +302,7 @@ struct blk {
 };
 
 typedef struct para_memo para_memo;
+typedef struct lsection lsection;
 
 /* A run of the layout engine over one document. */
 typedef struct lrun {
@@ -344,6 +345,10 @@ typedef struct lrun {
 	 * document's arena, every later one in `group`, emptied after it is
 	 * drawn. What later groups reuse is what the first left: */
 	draw_doc *doc;             /* where the pages go */
+	/* How a finished group is drawn: paginate, which layout_run sets, so
+	 * that the builder hands its pages on without using the paginator
+	 * (which uses the builder's pieces for headers and footers). */
+	int (*draw_group)(struct lrun *r, const lsection *secs, size_t n, draw_doc *doc);
 	arena *group;              /* NULL until a second group begins */
 	para_memo *memo_kept;      /* the first group's broken paragraphs */
 	struct image_file *images_kept;
@@ -351,10 +356,10 @@ typedef struct lrun {
 } lrun;
 
 /* A page body: width, and the sections' root blocks built by layout.c. */
-typedef struct lsection {
+struct lsection {
 	lpage page;
 	blk *body;                 /* B_VBOX */
-} lsection;
+};
 
 /* layout.c */
 int layout_build(lrun *r, lsection **sections, size_t *n);

@@ -1012,7 +1012,7 @@ int paginate(lrun *r, const lsection *secs, size_t n, draw_doc *doc)
 int layout_run(const layout *l, const layout_env *env, draw_doc *doc, diag *d)
 {
 	lrun r = {.l = l, .env = env, .lang = env->lang, .a = doc->arena, .d = d, .file = l->file,
-	          .err = AM_OK, .doc = doc};
+	          .err = AM_OK, .doc = doc, .draw_group = paginate};
 	lsection *secs;
 	size_t n;
 	/* The metadata is complete before the first page goes (draw_stream). */
