@@ -18,11 +18,29 @@ size_t utf8_decode(const char *s, size_t len, unsigned *cp);
 size_t utf8_encode(unsigned cp, char *out);
 
 /* The UTF-16 code units of cp (at most U+10FFFF) into units; returns how
- * many (1, or 2 for a surrogate pair). */
-int utf16_units(unsigned cp, unsigned units[2]);
+ * many (1, or 2 for a surrogate pair). Inline, as utf16_next: the PDF
+ * writer calls them for every character of its strings. */
+static inline int utf16_units(unsigned cp, unsigned units[2])
+{
+	if (cp < 0x10000) {
+		units[0] = cp;
+		return 1;
+	}
+	unsigned v = cp - 0x10000;
+	units[0] = 0xD800 | v >> 10;
+	units[1] = 0xDC00 | (v & 0x3FF);
+	return 2;
+}
+
 /* The UTF-16 code units of the code point at s + *i (len bytes in all)
  * into units, *i moved past it; a byte that begins no well-formed UTF-8
  * is U+FFFD, one byte long. Returns the count of units (1 or 2). */
-int utf16_next(const char *s, size_t len, size_t *i, unsigned units[2]);
+static inline int utf16_next(const char *s, size_t len, size_t *i, unsigned units[2])
+{
+	unsigned cp = 0xFFFD;
+	size_t step = utf8_decode(s + *i, len - *i, &cp);
+	*i += step ? step : 1;
+	return utf16_units(cp, units);
+}
 
 #endif

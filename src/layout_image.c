@@ -71,8 +71,11 @@ layout *layout_from_image(arena *a, const layout_image *im)
 	}
 	for (size_t i = 0; i < im->n_attrs; i++) {
 		const limage_attr *x = &im->attrs[i];
-		at[i] = (lattr){.name = STR(x->name), .value = STR(x->value), .next = AT(at, x->next)};
-		lattr_parse_as(&at[i], (lattr_type)x->type);
+		at[i].name = STR(x->name);   /* the rest is zeroed */
+		at[i].value = STR(x->value);
+		at[i].next = AT(at, x->next);
+		if (x->type != LA_TEXT)
+			lattr_parse_as(&at[i], (lattr_type)x->type);
 	}
 	for (size_t i = 0; i < im->n_maps; i++) {
 		const limage_map *x = &im->maps[i];

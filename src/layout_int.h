@@ -49,7 +49,7 @@ typedef struct lattr {
 	union {
 		float number;          /* LA_LENGTH (points), LA_NUMBER */
 		int integer;           /* LA_INT */
-		rgb colour;            /* LA_COLOUR */
+		unsigned colour;       /* LA_COLOUR: 0xRRGGBB */
 	} v;
 } lattr;
 

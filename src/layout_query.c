@@ -50,14 +50,15 @@ static bool parse_length(const char *s, float *out)
 	return true;
 }
 
-/* "#RRGGBB" into *out; false when s is not one. */
-static bool parse_colour(const char *s, rgb *out)
+/* "#RRGGBB" into *out (0xRRGGBB); false when s is not one. */
+static bool parse_colour(const char *s, unsigned *out)
 {
-	unsigned v;
-	if (strlen(s) != 7 || sscanf(s, "#%6x", &v) != 1)
-		return false;
-	*out = (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
-	return true;
+	return strlen(s) == 7 && sscanf(s, "#%6x", out) == 1;
+}
+
+static rgb colour_of(unsigned v)
+{
+	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
 }
 
 void lattr_parse(lattr *a)
@@ -101,7 +102,7 @@ float lattr_length(const lnode *n, const char *name, float def)
 rgb lattr_colour(const lnode *n, const char *name, rgb def)
 {
 	const lattr *a = lattr_find(n, name);
-	return a && a->type == LA_COLOUR ? a->v.colour : def;
+	return a && a->type == LA_COLOUR ? colour_of(a->v.colour) : def;
 }
 
 float layout_length(const char *s, float def)
@@ -112,8 +113,8 @@ float layout_length(const char *s, float def)
 
 rgb layout_colour(const char *s, rgb def)
 {
-	rgb c;
-	return s && parse_colour(s, &c) ? c : def;
+	unsigned v;
+	return s && parse_colour(s, &v) ? colour_of(v) : def;
 }
 
 bool layout_paper_size(const char *name, float *w, float *h)

@@ -61,23 +61,3 @@ size_t utf8_encode(unsigned cp, char *out)
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
-
-int utf16_units(unsigned cp, unsigned units[2])
-{
-	if (cp < 0x10000) {
-		units[0] = cp;
-		return 1;
-	}
-	unsigned v = cp - 0x10000;
-	units[0] = 0xD800 | v >> 10;
-	units[1] = 0xDC00 | (v & 0x3FF);
-	return 2;
-}
-
-int utf16_next(const char *s, size_t len, size_t *i, unsigned units[2])
-{
-	unsigned cp = 0xFFFD;
-	size_t step = utf8_decode(s + *i, len - *i, &cp);
-	*i += step ? step : 1;
-	return utf16_units(cp, units);
-}
