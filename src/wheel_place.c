@@ -243,7 +243,7 @@ static size_t beside_taken(const poster *p, const witem *it, double ri, double h
 	double e[EDGES];
 	size_t n = wheel_edges(&p->taken, &at, e, EDGES / 2), k = 0;
 	for (size_t i = 0; i < n; i++)   /* past its start, or past its end */
-		out[k++] = i % 2 ? e[i] + hw + 0.002 : e[i] - hw - 0.002;
+		out[k++] = i % 2 ? e[i] + 1.03 * hw + 0.002 : e[i] - 1.03 * hw - 0.002;   /* try_at measures a little wider */
 	for (size_t i = 1; i < k; i++)   /* nearest first */
 		for (size_t j = i; j > 0 && fabs(out[j] - it->anchor) < fabs(out[j - 1] - it->anchor); j--) {
 			double t = out[j];

@@ -382,13 +382,15 @@ static bool names(const am_workplace *wp, size_t k, bool landscape, const char *
 /* The day of the annual discussion (the activity on the meeting's date)
  * is named before series and other days (kontor-27's weekly meeting took
  * its place), and its ring gets a second label track early, for a name
- * in two lines (plejecenter-140's ring had one, too few for its name). */
+ * in two lines (plejecenter-140's ring had one, too few for its name);
+ * on the innermost ring, by a quarter line and the ring's letter,
+ * produktion-45's is named too (its name turns across 45°: straight). */
 static void the_annual_discussion_is_named_first(void **state)
 {
 	(void)state;
 	static const char *const examples[] = {"examples/kontor-27.xml", "examples/toemrer-6.xml",
-	                                       "examples/plejecenter-140.xml"};
-	for (size_t e = 0; e < 3; e++) {
+	                                       "examples/plejecenter-140.xml", "examples/produktion-45.xml"};
+	for (size_t e = 0; e < 4; e++) {
 		arena *a = arena_new();
 		am_workplace *wp = NULL;
 		diag d;
