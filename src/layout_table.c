@@ -19,8 +19,9 @@ typedef struct table_ctx {
 	bool row_headers;          /* no header row: each row's first cell heads it */
 	/* First pass (want != NULL): per column, the widest cell on one line
 	 * and the widest word (a kept text, e.g. a name: all of it; in loose,
-	 * a kept text's widest word). */
-	float *want, *least, *loose;
+	 * a kept text's widest word); in hard, the widest word that may not be
+	 * hyphenated (a header's, a name's), which no column is narrower than. */
+	float *want, *least, *loose, *hard;
 } table_ctx;
 
 /* Parses widths="3fr 2fr 30mm" into w (at most max) and the fractions
@@ -207,11 +208,11 @@ static float kept_word(const text_measurer *m, const text_span *sp, float size)
  * dozen letters' worth, the rest may be hyphenated); *loose is the widest
  * word were kept spans to wrap between their words. */
 static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, float *word,
-                         float *loose)
+                         float *loose, float *hard)
 {
 	const text_measurer *m = r->env->measurer;
 	float cur = 0, w = 0;
-	*line = *word = *loose = 0;
+	*line = *word = *loose = *hard = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const text_span *sp = &s->v[i];
 		if (sp->keep) {
@@ -222,6 +223,8 @@ static void spans_widths(lrun *r, const spanbuf *s, float size, float *line, flo
 			k = kept_word(m, sp, size);
 			if (k > *loose)
 				*loose = k;
+			if (k > *hard)
+				*hard = k;
 			continue;
 		}
 		for (size_t a = 0; a < sp->len;) {
@@ -264,24 +267,28 @@ static int measure_row(table_ctx *t, const lnode *row, const bctx *c, bool heade
 		spanbuf s = {.keep = header || lay_no_hyphenation(cell)};
 		if (lay_collect_inline(r, cell->first, c, header ? FONT_BOLD : FONT_REGULAR, &s))
 			return -1;
-		float line, word, loose;
-		spans_widths(r, &s, t->size, &line, &word, &loose);
+		float line, word, loose, hard;
+		spans_widths(r, &s, t->size, &line, &word, &loose, &hard);
 		if (line + inset > t->want[i])
 			t->want[i] = line + inset;
 		if (word + inset > t->least[i])
 			t->least[i] = word + inset;
 		if (loose + inset > t->loose[i])
 			t->loose[i] = loose + inset;
+		if (hard + inset > t->hard[i])
+			t->hard[i] = hard + inset;
 		i++;
 	}
 	return 0;
 }
 
 /* Column widths from content, within the layout's limits: every fraction
- * column gets at least 60 % of its share (and its widest word), the
- * columns whose content fits their share give up the rest, and what is
- * free goes first to the columns that need least to fit on one line (a
- * name, a short title), then to all in proportion to their shares. */
+ * column gets at least 60 % of its share and its widest word (up to the
+ * layout's limit of 1.6 shares; a word that may not be hyphenated, a
+ * header's or a name's, beyond it), the columns whose content fits their
+ * share give up the rest, and what is free goes first to the columns that
+ * need least to fit on one line (a name, a short title), then to all in
+ * proportion to their shares. */
 static void fit_columns(table_ctx *t, const float *fr)
 {
 	float free = 0, *w = t->w;
@@ -297,6 +304,8 @@ static void fit_columns(table_ctx *t, const float *fr)
 		lo[i] = least > 0.6f * share ? least : 0.6f * share;
 		if (lo[i] > 1.6f * share)
 			lo[i] = 1.6f * share;      /* the layout's limit */
+		if (lo[i] < t->hard[i])
+			lo[i] = t->hard[i];        /* but a word that may not break fits */
 		hi[i] = t->want[i] > lo[i] ? t->want[i] : lo[i];
 		float nw = hi[i] < share ? hi[i] : share;
 		nw = nw > lo[i] ? nw : lo[i];
@@ -388,8 +397,8 @@ static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *a
 int lay_build_table(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	float w[32], fr[32], want[32] = {0}, least[32] = {0}, loose[32] = {0};
-	table_ctx t = {b, NULL, w, 0, 0, 0, true, false, NULL, NULL, NULL};
+	float w[32], fr[32], want[32] = {0}, least[32] = {0}, loose[32] = {0}, hard[32] = {0};
+	table_ctx t = {b, NULL, w, 0, 0, 0, true, false, NULL, NULL, NULL, NULL};
 	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
 	if (!t.cols)
 		return 0;
@@ -401,11 +410,12 @@ int lay_build_table(builder *b, const lnode *n, const bctx *c)
 	t.want = want;
 	t.least = least;
 	t.loose = loose;
+	t.hard = hard;
 	if ((first && first->kind == L_HEADER && measure_row(&t, first, c, true)) ||
 	    table_rows(r, first && first->kind == L_HEADER ? first->next : first, c, 0, &t))
 		return -1;
 	fit_columns(&t, fr);
-	t.want = t.least = t.loose = NULL;
+	t.want = t.least = t.loose = t.hard = NULL;
 	const char *rules = lattr_get(n, "rules");
 	t.grid = !rules || strcmp(rules, "grid") == 0;
 	if (!(t.table = lay_new_blk(r, B_TABLE, b->width)))

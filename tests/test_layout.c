@@ -787,6 +787,23 @@ static void a_short_cell_keeps_its_line_beside_a_long_kept_one(void **state)
 	assert_int_equal(count_text(&f->doc.pages[0], "Mødelokale Ålborg"), 1);
 }
 
+/* A header's word may not be hyphenated: its column is at least as wide
+ * as the word, even beyond the layout's limit for a narrow share, and the
+ * other columns give way ("Fraværsdag" over "e" before). */
+#define LONG "Klemskade på en finger i kantpressen under værktøjsskift, tre ugers fravær"
+static void a_header_word_is_never_broken(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(run(f, HEAD "<body><table widths='8fr 8fr 8fr 1fr'>"
+	                        "<header><cell>Dato</cell><cell>Art</cell>"
+	                        "<cell>Opfølgning</cell><cell>Fraværsdage</cell></header>"
+	                        "<row><cell>" LONG "</cell><cell>" LONG "</cell>"
+	                        "<cell>" LONG "</cell><cell>15</cell></row>"
+	                        "</table></body></layout>"), AM_OK);
+	assert_int_equal(count_text(&f->doc.pages[0], "Fraværsdage"), 1);
+}
+#undef LONG
+
 /* A streamed document's pages, as its sink sees them: the page numbers
  * printed in the footer, in order, and the bytes the document's arena had
  * handed out when each page came. */
@@ -887,6 +904,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_streamed_repeat_holds_one_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_text_keeps_paragraphs_and_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_short_cell_keeps_its_line_beside_a_long_kept_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_header_word_is_never_broken, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
