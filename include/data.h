@@ -25,6 +25,13 @@ typedef struct dnode {
  * name and text are not copied: they must live as long as the arena. */
 dnode *data_add(arena *a, dnode *parent, const char *name, const char *text, int line);
 
+/* A new node appended to parent with of's name, text, line and children.
+ * The children are shared, not copied (the same person under /people and
+ * /derived/participants costs one node more, not a subtree), so a path
+ * from inside them that climbs with ".." climbs through of. Nothing may be
+ * added to of or to the alias afterwards. */
+dnode *data_alias(arena *a, dnode *parent, const dnode *of);
+
 /* The first node at path from ctx, or NULL. */
 const dnode *data_find(const dnode *ctx, const char *path);
 /* The text at path, or NULL when absent or a container. */

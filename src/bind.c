@@ -31,7 +31,7 @@ static void bind_agenda_points(binder *b, dnode *derived, const am_workplace *wp
 /* name/person: the participants whose attendance is att. The bind_node is
  * made only when there is someone (so a layout can test for it). */
 static void bind_people_where(binder *b, dnode *derived, const char *name, const rules_result *res,
-                              const am_workplace *wp, bool all, am_attendance att)
+                              bool all, am_attendance att)
 {
 	dnode *sec = NULL;
 	for (size_t i = 0; i < res->n_participants; i++) {
@@ -39,7 +39,7 @@ static void bind_people_where(binder *b, dnode *derived, const char *name, const
 			continue;
 		if (!sec && !(sec = bind_node(b, derived, name, NULL, 0)))
 			return;
-		bind_person(b, sec, res->participants[i], wp);
+		bind_person_again(b, sec, res->participants[i]);
 	}
 }
 
@@ -55,7 +55,7 @@ static void bind_others(binder *b, dnode *derived, const am_workplace *wp, const
 			continue;
 		if (!sec)
 			sec = bind_node(b, derived, "others", NULL, 0);
-		bind_person(b, sec, p, wp);
+		bind_person_again(b, sec, p);
 	}
 }
 
@@ -153,10 +153,10 @@ static void bind_derived(binder *b, dnode *root, const am_workplace *wp, const a
 		return;
 	bind_leaf(b, d, "band", rules_band_name(res->band), 0);
 	bind_leaf(b, d, "competence-rule", rules_competence_name(res->competence), 0);
-	bind_people_where(b, d, "participants", res, wp, true, ATT_UNKNOWN);
-	bind_people_where(b, d, "present", res, wp, false, ATT_PRESENT);
-	bind_people_where(b, d, "absent", res, wp, false, ATT_ABSENT);
-	bind_people_where(b, d, "unrecorded", res, wp, false, ATT_UNKNOWN);
+	bind_people_where(b, d, "participants", res, true, ATT_UNKNOWN);
+	bind_people_where(b, d, "present", res, false, ATT_PRESENT);
+	bind_people_where(b, d, "absent", res, false, ATT_ABSENT);
+	bind_people_where(b, d, "unrecorded", res, false, ATT_UNKNOWN);
 	bind_others(b, d, wp, res);
 	bind_holding(b, d, res);
 	bind_actions_complete(b, d, wp);
@@ -231,7 +231,9 @@ static dnode *bind_tree(binder *b, dnode *parent, const char *name, const am_wor
 	if (!r)
 		return NULL;
 	const am_workplace *outer = b->wp;
+	dnode **outer_people = b->people;
 	b->wp = wp;
+	b->people = NULL;
 	bind_head(b, r, wp);
 	bind_people(b, r, wp);
 	bind_amo(b, r, wp);
@@ -254,6 +256,7 @@ static dnode *bind_tree(binder *b, dnode *parent, const char *name, const am_wor
 	bind_wheel(b, r, &wp->wheel);
 	bind_derived(b, r, wp, previous);
 	b->wp = outer;
+	b->people = outer_people;
 	return r;
 }
 
@@ -265,7 +268,7 @@ int bind_workplace(arena *a, const am_workplace *wp, dnode **root)
 int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workplace *previous,
                                 dnode **root)
 {
-	binder b = {a, false, NULL};
+	binder b = {a, false, NULL, NULL};
 	*root = NULL;
 	dnode *r = bind_tree(&b, NULL, "workplace", wp, previous);
 	if (r && previous) {
@@ -280,7 +283,7 @@ int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workp
 
 int bind_blank(arena *a, dnode **root)
 {
-	binder b = {a, false, NULL};
+	binder b = {a, false, NULL, NULL};
 	*root = NULL;
 	dnode *r = bind_node(&b, NULL, "workplace", NULL, 0);
 	dnode *d = bind_node(&b, r, "derived", NULL, 0);

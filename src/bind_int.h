@@ -10,6 +10,7 @@ typedef struct binder {
 	arena *a;
 	bool oom;
 	const am_workplace *wp;   /* the one being bound (for role labels) */
+	dnode **people;           /* wp->people[i]'s node under /people, or NULL */
 } binder;
 
 void bind_accidents(binder *b, dnode *root, const am_accidents *ac);
@@ -33,6 +34,7 @@ void bind_last_goals(binder *b, dnode *root, const am_workplace *wp);
 void bind_meeting(binder *b, dnode *root, const am_meeting *m);
 void bind_people(binder *b, dnode *root, const am_workplace *wp);
 void bind_person(binder *b, dnode *parent, const am_person *p, const am_workplace *wp);
+void bind_person_again(binder *b, dnode *parent, const am_person *p);
 void bind_point(binder *b, dnode *parent, int n, const am_agenda_point *p);
 void bind_wheel(binder *b, dnode *root, const am_wheel *w);
 void bind_leaf(binder *b, dnode *parent, const char *name, const char *text, int line);

@@ -153,8 +153,29 @@ void bind_people(binder *b, dnode *root, const am_workplace *wp)
 	if (!wp->n_people)
 		return;
 	dnode *n = bind_node(b, root, "people", NULL, wp->people[0].line);
-	for (size_t i = 0; i < wp->n_people; i++)
+	b->people = arena_array(b->a, wp->n_people, sizeof *b->people);
+	if (!b->people)
+		b->oom = true;
+	for (size_t i = 0; i < wp->n_people && n && b->people; i++) {
 		bind_person(b, n, &wp->people[i], wp);
+		b->people[i] = n->last;
+	}
+}
+
+/* A person of b->wp once more (under /derived): an alias of the node under
+ * /people, whose children it shares; a person from elsewhere is bound
+ * anew. */
+void bind_person_again(binder *b, dnode *parent, const am_person *p)
+{
+	const am_workplace *wp = b->wp;
+	if (b->oom || !parent)
+		return;
+	if (b->people && p >= wp->people && p < wp->people + wp->n_people) {
+		if (!data_alias(b->a, parent, b->people[p - wp->people]))
+			b->oom = true;
+		return;
+	}
+	bind_person(b, parent, p, wp);
 }
 
 /* An element with a ref attribute: ref, and the person's name and role. */

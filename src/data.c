@@ -24,6 +24,17 @@ dnode *data_add(arena *a, dnode *parent, const char *name, const char *text, int
 	return n;
 }
 
+dnode *data_alias(arena *a, dnode *parent, const dnode *of)
+{
+	assert(of);
+	dnode *n = data_add(a, parent, of->name, of->text, of->line);
+	if (n) {
+		n->first = of->first;
+		n->last = of->last;
+	}
+	return n;
+}
+
 /* The first child of ctx whose name is the len bytes at seg. */
 static const dnode *child(const dnode *ctx, const char *seg, size_t len)
 {

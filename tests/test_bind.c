@@ -102,6 +102,18 @@ static void derived_holds_the_rules(void **state)
 	 * rule; only the employee's attendance is recorded. */
 	assert_int_equal(data_count(data_find(t, "derived/others"), "person"), 1);
 	assert_string_equal(data_text(t, "derived/others/person/name"), "Eva Ansat");
+	/* A person under /derived is the one under /people once more: its own
+	 * node (so its siblings and parent are the derived list's), the same
+	 * children. */
+	const dnode *absent = data_find(t, "derived/absent/person");
+	const dnode *lea = data_find(t, "people/person");
+	while (lea && strcmp(data_text(lea, "name"), "Lea Leder") != 0)
+		lea = lea->next;
+	assert_non_null(lea);
+	assert_ptr_not_equal(absent, lea);
+	assert_ptr_equal(absent->first, lea->first);
+	assert_ptr_equal(absent->parent, data_find(t, "derived/absent"));
+	assert_string_equal(data_text(absent, "../../band"), "medium");
 	assert_null(data_find(t, "derived/unrecorded"));   /* every invited one is recorded */
 	assert_null(data_find(t, "derived/actions-complete"));   /* the action has no when */
 	const dnode *agenda = data_find(t, "derived/agenda");
