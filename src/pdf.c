@@ -252,15 +252,19 @@ static void flush_batch(pdf *w)
 	unsigned num = pdf_reserve(w);
 	if (w->error)
 		return;
+	/* The header goes in front of the objects, in the batch's own buffer
+	 * (a large last object is not copied once more to follow it). */
 	size_t first = w->head.n;
-	bytes_put(&w->head, w->batch.p, w->batch.n);
-	if (w->head.oom) {
+	if (!bytes_grow(&w->batch, first)) {
 		fail(w, PDF_ENOMEM);
 		return;
 	}
-	bool packed = pack_with(w, &w->z9, BATCH_LEVEL, w->head.p, w->head.n);
-	const unsigned char *data = packed ? w->packed.p : w->head.p;
-	size_t n = packed ? w->packed.n : w->head.n;
+	memmove(w->batch.p + first, w->batch.p, w->batch.n);
+	memcpy(w->batch.p, w->head.p, first);
+	w->batch.n += first;
+	bool packed = pack_with(w, &w->z9, BATCH_LEVEL, w->batch.p, w->batch.n);
+	const unsigned char *data = packed ? w->packed.p : w->batch.p;
+	size_t n = packed ? w->packed.n : w->batch.n;
 	w->offset[num] = here(w);
 	char buf[128];
 	int k = snprintf(buf, sizeof buf, "%u 0 obj\n<</Type/ObjStm/N %u/First %zu/Length %zu%s>>\nstream\n", num,
@@ -295,7 +299,13 @@ static void batch_object(pdf *w)
 	k += pdf_format_fixed(buf + k, (long long)w->batch.n, 0);
 	buf[k++] = ' ';
 	bytes_put(&w->head, buf, k);
-	bytes_put(&w->batch, w->obj.p, w->obj.n);
+	if (!w->batch.n) {   /* the object's buffer becomes the batch's, uncopied */
+		bytes t = w->batch;
+		w->batch = w->obj;
+		w->obj = t;
+	} else {
+		bytes_put(&w->batch, w->obj.p, w->obj.n);
+	}
 	bytes_putc(&w->batch, '\n');
 	if (w->head.oom || w->batch.oom) {
 		fail(w, PDF_ENOMEM);
