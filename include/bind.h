@@ -25,6 +25,8 @@
 #ifndef AMOKIT_BIND_H
 #define AMOKIT_BIND_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 #include "data.h"
 #include "model.h"
@@ -39,6 +41,14 @@ int bind_workplace(arena *a, const am_workplace *wp, dnode **root);
  * previous's arena must outlive the tree too. */
 int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workplace *previous,
                                 dnode **root);
+
+/* bind_workplace_and_previous, with /wheel/activity (and
+ * /previous/wheel/activity) only when activities is true: the shipped
+ * layouts read the activities from the model, and 5,000 of them are 1.8 MB
+ * of nodes. A layout that names them gets a tree with them
+ * (layout_reads). */
+int bind_workplace_for(arena *a, const am_workplace *wp, const am_workplace *previous, bool activities,
+                       dnode **root);
 
 /* The tree for blank sheets: no workplace data; only /derived/agenda with the
  * eleven points (each just its n), so a blank agenda still lists them. */

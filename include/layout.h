@@ -68,6 +68,9 @@ const char *layout_title_in(const layout *l, const catalog *c);
 const char *layout_text(const layout *l, const char *key, const char *def);
 /* The name of month m (1..12) from the layout's strings; "" when unknown. */
 const char *layout_month(const layout *l, int m);
+/* Whether l may read a data node called name: some attribute of l has it
+ * as a step of its value ("wheel/activity", "activity"). */
+bool layout_reads(const layout *l, const char *name);
 /* A paper name (A0..A6, or WxH in mm) in portrait points; false when unknown. */
 bool layout_paper_size(const char *name, float *w, float *h);
 /* Lays out l for env and appends the pages to doc. */

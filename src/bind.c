@@ -268,7 +268,13 @@ int bind_workplace(arena *a, const am_workplace *wp, dnode **root)
 int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workplace *previous,
                                 dnode **root)
 {
-	binder b = {a, false, NULL, NULL};
+	return bind_workplace_for(a, wp, previous, true, root);
+}
+
+int bind_workplace_for(arena *a, const am_workplace *wp, const am_workplace *previous, bool activities,
+                       dnode **root)
+{
+	binder b = {a, false, NULL, NULL, activities};
 	*root = NULL;
 	dnode *r = bind_tree(&b, NULL, "workplace", wp, previous);
 	if (r && previous) {
@@ -283,7 +289,7 @@ int bind_workplace_and_previous(arena *a, const am_workplace *wp, const am_workp
 
 int bind_blank(arena *a, dnode **root)
 {
-	binder b = {a, false, NULL, NULL};
+	binder b = {a, false, NULL, NULL, false};
 	*root = NULL;
 	dnode *r = bind_node(&b, NULL, "workplace", NULL, 0);
 	dnode *d = bind_node(&b, r, "derived", NULL, 0);

@@ -11,6 +11,7 @@ typedef struct binder {
 	bool oom;
 	const am_workplace *wp;   /* the one being bound (for role labels) */
 	dnode **people;           /* wp->people[i]'s node under /people, or NULL */
+	bool activities;          /* bind /wheel/activity */
 } binder;
 
 void bind_accidents(binder *b, dnode *root, const am_accidents *ac);

@@ -522,7 +522,7 @@ void bind_wheel(binder *b, dnode *root, const am_wheel *w)
 		}
 		bind_leaf(b, n, "name", r->name, r->line);
 	}
-	for (size_t i = 0; i < w->n_activities; i++)
+	for (size_t i = 0; i < w->n_activities && b->activities; i++)
 		bind_activity(b, sec, &w->activities[i]);
 }
 

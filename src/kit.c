@@ -496,6 +496,19 @@ static const dnode *reading_copy_root(arena *a, const dnode *root, const char *c
 	return r;
 }
 
+/* root, or for a layout that names the årshjul's activities, which the
+ * shared tree leaves out (bind_workplace_for), a tree of its own with them
+ * in a; NULL when out of memory. */
+static const dnode *root_for(arena *a, const layout *l, const am_workplace *wp, const am_workplace *previous,
+                             const dnode *root)
+{
+	bool any = wp && (wp->wheel.n_activities || (previous && previous->wheel.n_activities));
+	if (!any || !layout_reads(l, "activity"))
+		return root;
+	dnode *full;
+	return bind_workplace_for(a, wp, previous, true, &full) ? NULL : full;
+}
+
 /* Writes document i in language lang into set out; copy names the
  * language of a reading copy of the referat (written as referat-CODE.pdf
  * and marked as such), NULL for the document itself. */
@@ -520,7 +533,8 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		arena_free(a);
 		return diag_oom(d, NULL);
 	}
-	if (copy && !(root = reading_copy_root(a, root, copy))) {
+	if (!(root = root_for(a, l, wp, job->previous, root)) ||
+	    (copy && !(root = reading_copy_root(a, root, copy)))) {
 		arena_free(a);
 		return diag_oom(d, NULL);
 	}
@@ -793,7 +807,7 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	}
 	dnode *root = NULL;
 	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
-	if (!rc && (wp ? bind_workplace_and_previous(a, wp, job->previous, &root) : bind_blank(a, &root)))
+	if (!rc && (wp ? bind_workplace_for(a, wp, job->previous, false, &root) : bind_blank(a, &root)))
 		rc = diag_oom(d, NULL);
 	if (!rc)
 		rc = job_langs(k, job, wp, d);

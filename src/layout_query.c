@@ -165,6 +165,34 @@ const char *layout_month(const layout *l, int m)
 	return m >= 1 && m <= 12 && l->months[m - 1] ? l->months[m - 1] : "";
 }
 
+/* Whether value has name as one of its /-separated steps. */
+static bool has_step(const char *value, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = value; (p = strstr(p, name)); p += len)
+		if ((p == value || p[-1] == '/') && (p[len] == '\0' || p[len] == '/'))
+			return true;
+	return false;
+}
+
+static bool reads_in(const lnode *n, const char *name)
+{
+	for (; n; n = n->next) {
+		for (const lattr *a = n->attrs; a; a = a->next)
+			if (a->value && has_step(a->value, name))
+				return true;
+		if (reads_in(n->first, name))
+			return true;
+	}
+	return false;
+}
+
+bool layout_reads(const layout *l, const char *name)
+{
+	return reads_in(l->header, name) || reads_in(l->header_right, name) || reads_in(l->footer, name) ||
+	       reads_in(l->footer_right, name) || reads_in(l->body, name);
+}
+
 const char *layout_title(const layout *l)
 {
 	return l->title && l->title[0] ? l->title : l->title_key ? l->title_key : "";

@@ -86,6 +86,29 @@ static void paths_mirror_the_xml(void **state)
 	arena_free(a);
 }
 
+/* Without the activities, the wheel keeps its other nodes. */
+static void activities_are_bound_on_request(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	snprintf(doc_buf, sizeof doc_buf, FIXTURE_FULL_FMT, "12", FIXTURE_NO_MED);
+	am_workplace *wp;
+	diag d;
+	diag_init(&d);
+	assert_int_equal(reader_load_mem(a, "t.xml", doc_buf, strlen(doc_buf), &wp, &d), AM_OK);
+	assert_true(wp->wheel.n_activities > 0);
+	dnode *lean, *full;
+	assert_int_equal(bind_workplace_for(a, wp, wp, false, &lean), AM_OK);
+	assert_int_equal(bind_workplace_for(a, wp, wp, true, &full), AM_OK);
+	assert_null(data_find(lean, "wheel/activity"));
+	assert_null(data_find(lean, "previous/wheel/activity"));
+	assert_string_equal(data_text(lean, "wheel/year"), data_text(full, "wheel/year"));
+	assert_non_null(data_find(lean, "wheel/ring"));
+	assert_int_equal(data_count(data_find(full, "wheel"), "activity"), wp->wheel.n_activities);
+	assert_int_equal(data_count(data_find(full, "previous/wheel"), "activity"), wp->wheel.n_activities);
+	arena_free(a);
+}
+
 static void derived_holds_the_rules(void **state)
 {
 	(void)state;
@@ -388,6 +411,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(paths_mirror_the_xml),
+		cmocka_unit_test(activities_are_bound_on_request),
 		cmocka_unit_test(derived_holds_the_rules),
 		cmocka_unit_test(med_and_small_bands),
 		cmocka_unit_test(blank_tree_has_only_the_agenda_numbers),

@@ -98,6 +98,23 @@ static void a_malformed_layout_is_rejected_with_its_line(void **state)
 	assert_int_equal(f->d.entries[0].line, 3);
 }
 
+/* A layout reads a data node when one of its paths names it as a step. */
+static void a_layout_reads_the_nodes_its_paths_name(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><repeat over='wheel/activity'><p><field path='title'/></p></repeat>"
+	                  "<if present='/wheel/year'><p>y</p></if></body></layout>";
+	layout *l;
+	assert_int_equal(layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	assert_true(layout_reads(l, "activity"));
+	assert_true(layout_reads(l, "wheel"));
+	assert_true(layout_reads(l, "year"));
+	assert_true(layout_reads(l, "title"));
+	assert_false(layout_reads(l, "activities"));
+	assert_false(layout_reads(l, "act"));
+	assert_false(layout_reads(l, "people"));
+}
+
 static void a_doctype_is_refused(void **state)
 {
 	fixture *f = *state;
@@ -881,6 +898,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_malformed_layout_is_rejected_with_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_doctype_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_layout_reads_the_nodes_its_paths_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_changed_byte_in_a_shipped_layout_is_validated, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_shipped_layout_is_not_validated_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(shipped_layouts_load_from_their_templates_as_they_parse, setup, teardown),
