@@ -402,10 +402,16 @@ static tile_texts tile_texts_of(const catalog *c)
 	return t;
 }
 
-/* The dated list of every activity, on A4 pages after the poster. */
+/* The dated list of every activity, on A4 pages after the poster. The
+ * poster goes to the file first: its page's commands (an A1 poster of
+ * 5,000 activities holds 30,000) are freed before the list's rows are
+ * made. */
 static int wheel_list_pages(wheel_ctx *w, draw_doc *doc, diag *d)
 {
-	return w->drawn ? aarshjul_draw_list(doc, w->opts.blank ? NULL : w->wp, &w->opts, d) : AM_OK;
+	if (!w->drawn)
+		return AM_OK;
+	int rc = draw_flush(doc);
+	return rc ? rc : aarshjul_draw_list(doc, w->opts.blank ? NULL : w->wp, &w->opts, d);
 }
 
 static int draw_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page,
