@@ -85,6 +85,15 @@ static void put(pdf *w, const void *p, size_t n)
 
 static void puts_(pdf *w, const char *s) { put(w, s, strlen(s)); }
 
+/* An emptied buffer that one large stream (an A1 poster's page) grew is
+ * let go, not kept for the small ones after it. */
+#define KEEP_BYTES (256 * 1024)
+static void let_go_if_large(bytes *b)
+{
+	if (b->cap > KEEP_BYTES)
+		bytes_free(b);
+}
+
 static void flush(pdf *w)
 {
 	if (!w->sink || !w->out.n || w->error)
@@ -93,6 +102,7 @@ static void flush(pdf *w)
 		fail(w, PDF_EIO);
 	w->flushed += w->out.n;
 	w->out.n = 0;
+	let_go_if_large(&w->out);
 }
 
 static size_t position(const pdf *w) { return w->flushed + w->out.n; }
@@ -278,6 +288,8 @@ static void flush_batch(pdf *w)
 	}
 	w->batch_n = 0;
 	w->batch.n = w->head.n = 0;
+	let_go_if_large(&w->packed);
+	let_go_if_large(&w->batch);
 }
 
 /* Puts the object begun, held in w->obj, into the object stream to come. */
@@ -643,6 +655,7 @@ void pdf_stream(pdf *w, const void *data, size_t n, bool deflate)
 	puts_(w, "\nstream\n");
 	put(w, data, n);
 	puts_(w, "\nendstream");
+	let_go_if_large(&w->packed);
 }
 
 /* ---- the end --------------------------------------------------------- */

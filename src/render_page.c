@@ -108,6 +108,8 @@ int render_page_end(render_ctx *c, unsigned *obj)
 	pdf_dict_end(w);
 	pdf_end(w);
 	c->ops.n = 0;
+	if (c->ops.cap > 256 * 1024)   /* a poster's page: not kept for the list's */
+		bytes_free(&c->ops);
 	c->n_links = 0;
 	int rc = render_status(c);
 	return rc ? rc : add_kid(c, *obj);
