@@ -438,18 +438,24 @@ static xmlDocPtr parse(parse_state *st, const char *buf, size_t len, bool keep_b
 
 /* ---- the whole ---------------------------------------------------------- */
 
+/* The tree and model of the len bytes at buf. drop, when not NULL, is
+ * the arena that holds the bytes: it is freed as soon as they are parsed,
+ * before the model is built beside the tree (the 911 KB wheel file's
+ * bytes at the reading's peak). */
 static xmlDocPtr parse_doc(arena *a, const char *name, const char *buf, size_t len, bool keep_blanks,
-                           am_workplace **out, diag *d, int *rc)
+                           arena *drop, am_workplace **out, diag *d, int *rc)
 {
 	*out = NULL;
 	int errors_before = d->errors;
 	int r = prescan(name, buf, len, d);
 	if (r != AM_OK) {
+		arena_free(drop);
 		*rc = r;
 		return NULL;
 	}
 	parse_state st = {.file = name, .d = d, .errors_before = errors_before, .last_line = -1};
 	xmlDocPtr doc = parse(&st, buf, len, keep_blanks);
+	arena_free(drop);
 	if (!doc) {
 		if (st.oom) {
 			*rc = diag_oom(d, name);
@@ -485,16 +491,22 @@ static xmlDocPtr parse_doc(arena *a, const char *name, const char *buf, size_t l
 xmlDocPtr reader_parse_doc(arena *a, const char *name, const char *buf, size_t len,
                            am_workplace **out, diag *d, int *rc)
 {
-	return parse_doc(a, name, buf, len, true, out, d, rc);
+	return parse_doc(a, name, buf, len, true, NULL, out, d, rc);
+}
+
+static int load(arena *a, const char *name, const char *buf, size_t len, arena *drop, am_workplace **out,
+                diag *d)
+{
+	int r;
+	xmlDocPtr doc = parse_doc(a, name, buf, len, false, drop, out, d, &r);
+	xmlFreeDoc(doc);
+	return r;
 }
 
 int reader_load_mem(arena *a, const char *name, const char *buf, size_t len,
                     am_workplace **out, diag *d)
 {
-	int r;
-	xmlDocPtr doc = parse_doc(a, name, buf, len, false, out, d, &r);
-	xmlFreeDoc(doc);
-	return r;
+	return load(a, name, buf, len, NULL, out, d);
 }
 
 int reader_load(arena *a, const char *path, am_workplace **out, diag *d)
@@ -506,8 +518,9 @@ int reader_load(arena *a, const char *path, am_workplace **out, diag *d)
 	char *buf = NULL;
 	size_t len = 0;
 	int r = infile_read(tmp, path, max_bytes, &buf, &len, d);
-	if (r == AM_OK)
-		r = reader_load_mem(a, infile_name(path), buf, len, out, d);
-	arena_free(tmp);
-	return r;
+	if (r != AM_OK) {
+		arena_free(tmp);
+		return r;
+	}
+	return load(a, infile_name(path), buf, len, tmp, out, d);   /* frees tmp */
 }
