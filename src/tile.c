@@ -7,7 +7,8 @@
  * A sheet is printed only when it shows drawing that no other printed
  * sheet shows. A sheet keeps a margin of MARGIN points, which office
  * printers leave white anyway; neighbours overlap by GLUE points. The
- * assembly page is tile_assembly.c's. */
+ * assembly page is tile_assembly.c's; the grid's lookups, which both use,
+ * are in tile_grid.c. */
 #include "tile_int.h"
 
 #include <math.h>
@@ -214,11 +215,6 @@ static bool art_meets(const drawn *a, size_t i, rect r)
 
 /* --- the grid (its struct in tile_int.h) -------------------------------------- */
 
-rect tile_window(const grid *g, int r, int k)
-{
-	return (rect){g->x0 + k * g->sx, g->y0 + r * g->sy, g->iw, g->ih};
-}
-
 /* Piece j's interval along one axis, first windows at o, step s, window
  * length len, n windows. */
 static void piece_span(float o, float s, float len, int n, int j, float *lo, float *hi)
@@ -325,19 +321,6 @@ static void choose_sheets(grid *g)
 	}
 }
 
-bool tile_has(const grid *g, int r, int k)
-{
-	return r >= 0 && k >= 0 && r < g->rows && k < g->cols && g->print[r * g->cols + k];
-}
-
-int tile_number_of(const grid *g, int r, int k)
-{
-	int n = 0;
-	for (int i = 0; i <= r * g->cols + k; i++)
-		n += g->print[i];
-	return n;
-}
-
 /* How much the emptiest printed sheet shows: the words that meet the part
  * of its window no printed neighbour covers (a sheet with a sliver of a
  * ring or one stray line shows none or one). */
@@ -433,16 +416,6 @@ rect tile_fit(rect area, float paper_w, float paper_h)
 }
 
 /* --- marks ---------------------------------------------------------------------- */
-
-int tile_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb col, double angle,
-                const char *s)
-{
-	draw_cmd c = {.kind = DRAW_TEXT};
-	c.u.text.x = x, c.u.text.y = y, c.u.text.size = size, c.u.text.style = st;
-	c.u.text.colour = col, c.u.text.angle = (float)angle;
-	c.u.text.utf8 = s;
-	return s && draw_push(doc, pg, &c) ? 0 : -1;
-}
 
 static int dashed(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2)
 {

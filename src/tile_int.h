@@ -1,6 +1,6 @@
 /* tile_int.h: what tile.c (the plan, the sheets' marks) and
  * tile_assembly.c (the assembly page) share: the grid of windows over the
- * poster and a text helper. Not for other modules; see tile.h. */
+ * poster and a text helper (tile_grid.c). Not for other modules; see tile.h. */
 #ifndef AMOKIT_TILE_INT_H
 #define AMOKIT_TILE_INT_H
 
