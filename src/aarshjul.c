@@ -17,81 +17,6 @@
  * metres on A2 and larger, from one on A3. */
 static const float MIN_LABEL[FMTS] = {12, 18, 24, 24};
 
-float wheel_text_h(const poster *p, float size) { return (p->m->ascent + p->m->descent) * size; }
-
-float wheel_measure(const poster *p, font_style st, float size, const char *s, size_t len)
-{
-	return p->m->fn(p->m->ctx, st, size, s, len);
-}
-
-static size_t char_end(const char *s, size_t i, size_t len)
-{
-	i++;
-	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
-size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char *s, float width,
-                  size_t *starts, size_t *lens, size_t max, size_t *rest)
-{
-	size_t n = 0, len = strlen(s), i = 0;
-	while (i < len && n < max) {
-		while (i < len && s[i] == ' ')
-			i++;
-		if (i >= len)
-			break;
-		size_t end = i, best = 0;
-		while (end < len) {   /* whole words while they fit */
-			size_t we = end;
-			while (we < len && s[we] == ' ')
-				we++;
-			while (we < len && s[we] != ' ')
-				we++;
-			if (m->fn(m->ctx, st, size, s + i, we - i) > width)
-				break;
-			best = end = we;
-		}
-		if (!best) {   /* the first word alone is too wide: cut by characters */
-			best = char_end(s, i, len);
-			for (size_t k = best; k < len && s[k] != ' ';) {
-				size_t k2 = char_end(s, k, len);
-				if (m->fn(m->ctx, st, size, s + i, k2 - i) > width)
-					break;
-				best = k = k2;
-			}
-		}
-		starts[n] = i;
-		lens[n++] = best - i;
-		i = best;
-	}
-	while (i < len && s[i] == ' ')
-		i++;
-	if (rest)
-		*rest = i;
-	return n;
-}
-
-double wheel_clock(const poster *p, double t) { return wheel_norm(p->g.start_angle + t); }
-
-/* Text turns across clock angles of 45°, 90°, 135°, 225°, 270° and 315°
- * (not 0° nor 180°, where it reads level either way). */
-bool wheel_one_way(const poster *p, double t0, double t1)
-{
-	double a0 = wheel_norm(p->g.start_angle + t0), a1 = a0 + (t1 - t0), q = WHEEL_PI / 4;
-	for (long k = (long)floor(a0 / q) + 1; k * q < a1; k++)
-		if (k % 4 != 0)
-			return false;
-	return true;
-}
-
-bool wheel_flipped(const poster *p, double t)
-{
-	bool flip;
-	wheel_tangent_text_angle(wheel_clock(p, t), &flip);
-	return flip;
-}
-
 /* --- the activities ------------------------------------------------------- */
 
 /* "hver måned", "hver måned, 1. fredag", or NULL when a does not repeat. */
@@ -221,17 +146,6 @@ static void split_area(poster *p, double shrink)
 		p->panel = (rect){(float)(b.x + D + 1.5 * gap), b.y, (float)(b.w - D - 1.5 * gap), b.h};
 	}
 	p->R = D / 2 - 0.1 * p->L;
-}
-
-/* The title in the centre: "Årshjul 2026", "Årshjul 2026/27"; a blank
- * wheel for any year has the title alone. */
-const char *wheel_title(poster *p)
-{
-	if (p->no_year)
-		return p->tx.title;
-	if (p->g.start_month == 1)
-		return arena_printf(p->doc->arena, "%s %d", p->tx.title, p->g.year);
-	return arena_printf(p->doc->arena, "%s %d/%02d", p->tx.title, p->g.year, (p->g.year + 1) % 100);
 }
 
 /* Label tracks for the rings, one at a time to the ring that wants one

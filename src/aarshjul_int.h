@@ -11,6 +11,8 @@
  *   wheel_panel.c  legend, key, goals and focus areas beside the wheel
  *   wheel_list.c   the dated list on A4 pages
  *   wheel_alt.c    the poster in words, for readers who do not see it
+ *   wheel_text.c   measuring, wrapping, turning and pushing texts, which
+ *                  all of the above use (and which uses none of them)
  *
  * Wheel angles "t" run from 0 at the span's first day, clockwise, to 2π
  * at its end; clock angles (wheel.h) add the start angle. Radii are in
@@ -176,7 +178,7 @@ typedef struct poster {
 	bool name_shortened, panel_shortened, oom;
 } poster;
 
-/* aarshjul.c */
+/* wheel_text.c */
 float wheel_text_h(const poster *p, float size);
 float wheel_measure(const poster *p, font_style st, float size, const char *s, size_t len);
 double wheel_clock(const poster *p, double t);
@@ -196,6 +198,17 @@ bool wheel_flipped(const poster *p, double t);
  * another month than January, the title alone for a blank wheel without a
  * year; NULL when out of memory. */
 const char *wheel_title(poster *p);
+int wheel_push_run(poster *p, const wrun *r, rgb colour);
+/* Pushes the n runs of one text (pieces of one string, in order) inside a
+ * span that gives text extraction the text whole (draw.h): turned text,
+ * or text over several lines, comes back in fragments otherwise. */
+int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour);
+/* The same for runs that show text (len bytes) in pieces or turned, marked
+ * as one span when text is not NULL and there is more than one run or the
+ * run is turned. */
+int wheel_push_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb colour);
+
+/* aarshjul.c */
 /* AM_EUSAGE (with a diag record) when o lacks what every call needs. */
 int wheel_check_opts(const aarshjul_opts *o, diag *d);
 /* The wheel's span, rings and activities for p->wp, p->o, p->blank.
@@ -249,11 +262,6 @@ double wheel_baseline(const poster *p, float size, double ri, bool flip);
 /* The runs of item it's label as placed (one or two lines; *first
  * receives how many the first line has). */
 size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *first);
-int wheel_push_run(poster *p, const wrun *r, rgb colour);
-/* Pushes the n runs of one text (pieces of one string, in order) inside a
- * span that gives text extraction the text whole (draw.h): turned text,
- * or text over several lines, comes back in fragments otherwise. */
-int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour);
 /* Months, quarters, weeks and ring letters: drawn, or (draw false, before
  * labels are placed) their words recorded. */
 int wheel_fixed(poster *p, bool draw);

@@ -59,37 +59,6 @@ static int radial(poster *p, double t, double r0, double r1, float width, rgb co
 	return draw_line(p->doc, p->page, u.x, u.y, v.x, v.y, width, col);
 }
 
-int wheel_push_run(poster *p, const wrun *r, rgb colour)
-{
-	draw_cmd c = {.kind = DRAW_TEXT};
-	c.u.text.x = r->x;
-	c.u.text.y = r->y;
-	c.u.text.size = r->size;
-	c.u.text.angle = (float)r->angle;
-	c.u.text.style = r->st;
-	c.u.text.colour = colour;
-	c.u.text.utf8 = arena_strndup(draw_page_arena(p->doc), r->s, r->len);
-	return c.u.text.utf8 && draw_push(p->doc, p->page, &c) ? 0 : -1;
-}
-
-/* Runs that show one text (text, len) in pieces or turned are marked as
- * one span, so that a reader extracting the text gets it whole. */
-static int push_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb colour)
-{
-	bool span = text && (n > 1 || r[0].angle != 0);
-	if (span && draw_span_begin(p->doc, p->page, text, len))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (wheel_push_run(p, &r[i], colour))
-			return -1;
-	return span ? draw_span_end(p->doc, p->page) : 0;
-}
-
-int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour)
-{
-	return n ? push_runs(p, r[0].s, (size_t)(r[n - 1].s + r[n - 1].len - r[0].s), r, n, colour) : 0;
-}
-
 /* --- text on the wheel ------------------------------------------------------- */
 
 double wheel_baseline(const poster *p, float size, double ri, bool flip)
@@ -214,7 +183,7 @@ size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max,
 static int fixed_runs(poster *p, const char *text, size_t len, const wrun *r, size_t n, rgb col, bool draw)
 {
 	if (draw)
-		return push_runs(p, text, len, r, n, col);
+		return wheel_push_runs(p, text, len, r, n, col);
 	int rc = text ? wheel_words(p, r, n, false, 1) : 0;
 	return rc < 0 || (!rc && wheel_words(p, r, n, false, 0) < 0) ? -1 : 0;
 }
@@ -446,7 +415,7 @@ static int band(poster *p, const witem *it, const wring *g)
 	rgb col = wheel_contrast(dark, g->mark) >= wheel_contrast(light, g->mark) ? dark : light;
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(col, g->mark, 4.5));
+	return wheel_push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(col, g->mark, 4.5));
 }
 
 /* The marks of it, one layer of them: 0 arcs and bands, 1 ticks, 2
@@ -493,7 +462,7 @@ static int label(poster *p, const witem *it)
 	}
 	wrun runs[WHEEL_RUNS];
 	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
-	return push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
+	return wheel_push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
 }
 
 /* --- the wheel ------------------------------------------------------------------- */
