@@ -2,19 +2,16 @@
  *
  * Ties the stages together: model → data tree (bind) → layout (layouts/) →
  * draw list → PDF (render). Costly things (fonts, hyphenation patterns,
- * parsed layouts) are loaded once per kit and reused for every workplace. */
-#define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
+ * parsed layouts) are loaded once per kit and reused for every workplace.
+ * kit_threads.c shares a workplace's documents out among threads. */
 #include "kit.h"
 
 #include <assert.h>
 #include <libxml/parser.h>
 #include <limits.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include "aarshjul.h"
@@ -26,8 +23,8 @@
 #include "render.h"
 #include "rhythm.h"
 #include "tile.h"
-#include "sha256.h"
 #include "text.h"
+#include "kit_int.h"
 
 #define HYPH_DIR "/usr/share/hyphen/"
 #define MAX_LANGS 32
@@ -51,11 +48,7 @@ static text_hyph *hyph_open(const char *code)
 	return NULL;
 }
 
-static const struct kit_doc {
-	unsigned bit;
-	const char *name;          /* layout file and PDF name */
-	bool pdfa;                 /* written as PDF/A-1b, for the archive */
-} docs[] = {
+const kit_doc kit_docs[KIT_N_DOCS] = {
 	{KIT_FORBEREDELSESARK, "forberedelsesark", false},
 	{KIT_ARBEJDSARK, "arbejdsark", false},
 	{KIT_INFORMATIONSARK, "informationsark", false},
@@ -63,7 +56,6 @@ static const struct kit_doc {
 	{KIT_AARSHJUL, "aarshjul", false},
 	{KIT_REFERAT, "referat", true},
 };
-#define N_DOCS (sizeof docs / sizeof docs[0])
 
 /* A language the kit has loaded: its catalog and hyphenation. */
 typedef struct kit_lang {
@@ -81,9 +73,9 @@ struct kit {
 	                              the others when a job first needs them,
 	                              before its documents start */
 	size_t n_langs;
-	layout *layouts[N_DOCS];   /* loaded on first use, each in its own arena
+	layout *layouts[KIT_N_DOCS];   /* loaded on first use, each in its own arena
 	                              (documents load theirs in parallel) */
-	arena *layout_arenas[N_DOCS];
+	arena *layout_arenas[KIT_N_DOCS];
 };
 
 unsigned kit_parse_only(const char *list, diag *d)
@@ -93,9 +85,9 @@ unsigned kit_parse_only(const char *list, diag *d)
 	while (*p) {
 		size_t len = strcspn(p, ",");
 		bool found = false;
-		for (size_t i = 0; i < N_DOCS; i++)
-			if (strlen(docs[i].name) == len && strncmp(p, docs[i].name, len) == 0) {
-				mask |= docs[i].bit;
+		for (size_t i = 0; i < KIT_N_DOCS; i++)
+			if (strlen(kit_docs[i].name) == len && strncmp(p, kit_docs[i].name, len) == 0) {
+				mask |= kit_docs[i].bit;
 				found = true;
 			}
 		if (!found && len) {
@@ -215,6 +207,11 @@ static const layout_lang *lang_of(const kit *k, const char *code)
 	return NULL;
 }
 
+bool kit_has_lang(const kit *k, const char *code)
+{
+	return lang_of(k, code) != NULL;
+}
+
 /* The layout engine's question: a person's language (read-only, so the
  * documents' threads may ask at once). */
 static const layout_lang *lang_for(void *ctx, const char *code)
@@ -277,7 +274,7 @@ void kit_close(kit *k)
 	for (size_t i = 1; i < k->n_langs; i++)
 		text_hyph_close(k->langs[i].ll.hyph);
 	text_hyph_close(k->hyph);
-	for (size_t i = 0; i < N_DOCS; i++)
+	for (size_t i = 0; i < KIT_N_DOCS; i++)
 		arena_free(k->layout_arenas[i]);
 	arena_free(k->a);
 }
@@ -289,7 +286,7 @@ static layout *kit_layout(kit *k, size_t i, diag *d, int *rc)
 	*rc = AM_OK;
 	if (!k->layouts[i]) {
 		arena *a = arena_new();
-		char *path = a ? arena_printf(a, "%s/%s.xml", k->layouts_dir, docs[i].name) : NULL;
+		char *path = a ? arena_printf(a, "%s/%s.xml", k->layouts_dir, kit_docs[i].name) : NULL;
 		if (!path) {
 			arena_free(a);
 			*rc = diag_oom(d, NULL);
@@ -547,20 +544,20 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	layout_env env = {root, &k->measurer, lang->hyph, draw_custom, &wc, wp_dir, NULL, false,
 	                  wp ? wp->file : NULL, lang, lang_for, k};
 	wc.cat = lang->cat;
-	if (docs[i].bit == KIT_AARSHJUL) {
+	if (kit_docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;
 	}
 	doc.meta.author = job->wp ? job->wp->name : NULL;
 	doc.meta.creator = "amokit " AMOKIT_VERSION;
 	doc.meta.timestamp = wc.timestamp;
-	doc.meta.pdfa = docs[i].pdfa;
+	doc.meta.pdfa = kit_docs[i].pdfa;
 	if (job->wp)
 		doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
 	render_opts ro = {k->fonts, NULL, out, hex != NULL};
 	doc_out to = {.ro = &ro, .m = &k->measurer, .a = a, .d = d};
 	rc = AM_OK;
-	if (docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */
+	if (kit_docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */
 		if (!layout_paper_size(job->tile, &to.tile_w, &to.tile_h)) {
 			diag_error(d, NULL, 0, "unknown tile paper '%s' (use A4 or A3)", job->tile);
 			rc = AM_EUSAGE;
@@ -569,8 +566,8 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 		wc.tile_w = to.tile_w, wc.tile_h = to.tile_h;
 	}
 	/* The pages go to the file as they are made, one at a time. */
-	char *path = copy ? arena_printf(a, "%s/%s-%s.pdf", job->outdir, docs[i].name, copy)
-	                  : arena_printf(a, "%s/%s.pdf", job->outdir, docs[i].name);
+	char *path = copy ? arena_printf(a, "%s/%s-%s.pdf", job->outdir, kit_docs[i].name, copy)
+	                  : arena_printf(a, "%s/%s.pdf", job->outdir, kit_docs[i].name);
 	arena *pages = arena_new();
 	if (!rc && (!path || !pages || (job->wp && !doc.meta.title)))
 		rc = diag_oom(d, NULL);
@@ -579,7 +576,7 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	if (!rc) {
 		draw_stream(&doc, pages, doc_page, &to);
 		rc = layout_run(l, &env, &doc, d);
-		if (!rc && docs[i].bit == KIT_AARSHJUL)
+		if (!rc && kit_docs[i].bit == KIT_AARSHJUL)
 			rc = wheel_list_pages(&wc, &doc, d);
 		if (!rc)
 			rc = draw_end(&doc);
@@ -591,211 +588,14 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	return rc;
 }
 
-/* Writes document i; hex (and copy_hex for the referat's reading copy)
- * receive the SHA-256 for the log when non-NULL. The referat is the legal
- * record: Danish; with --lang its reading copy follows in that language. */
-static int write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
+int kit_write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const am_workplace *wp,
                      const dnode *root, char *hex, char *copy_hex, diag *d)
 {
 	const layout_lang *da = &k->langs[0].ll, *lang = job->lang ? lang_of(k, job->lang) : NULL;
-	bool referat = docs[i].bit == KIT_REFERAT;
+	bool referat = kit_docs[i].bit == KIT_REFERAT;
 	int rc = write_one(k, i, job, out, wp, root, referat || !lang ? da : lang, NULL, hex, d);
 	if (!rc && referat && lang)
 		rc = write_one(k, i, job, out, wp, root, lang, job->lang, copy_hex, d);
-	return rc;
-}
-
-/* ---- running the documents, one after another or side by side ---------
- *
- * The documents of one workplace are independent once the model is bound,
- * so on a machine with several cores they are shared out among threads.
- * Each thread takes the next document from an atomic counter (the heaviest
- * first), loads its layout, writes it and leaves the result in the
- * document's own slot. The results are reported in document order, so the
- * log and the messages read the same however the work was shared. Threads,
- * not processes: the pages a forked child would copy cost more than the
- * work they would share. */
-
-typedef struct doc_result {
-	atomic_bool done;
-	int rc;
-	char hex[SHA256_HEX_SIZE];
-	char copy_hex[SHA256_HEX_SIZE];   /* the referat's reading copy's, with --lang */
-	diag d;
-} doc_result;
-
-typedef struct run_state {
-	kit *k;
-	const kit_job *job;
-	output_set *out;
-	const am_workplace *wp;
-	const dnode *root;
-	size_t order[N_DOCS];      /* requested documents, heaviest first */
-	size_t n;
-	atomic_uint next;          /* the next order[] to take */
-	doc_result res[N_DOCS];
-} run_state;
-
-static void run_one(run_state *s, size_t i)
-{
-	doc_result *r = &s->res[i];
-	diag_init(&r->d);
-	r->rc = write_doc(s->k, i, s->job, s->out, s->wp, s->root, s->job->log ? r->hex : NULL,
-	                  s->job->log ? r->copy_hex : NULL, &r->d);
-	atomic_store(&r->done, true);
-}
-
-static void take_work(run_state *s)
-{
-	for (;;) {
-		unsigned next = atomic_fetch_add(&s->next, 1);
-		if (next >= s->n)
-			return;
-		run_one(s, s->order[next]);
-	}
-}
-
-/* The expected work for document i, in millions of instructions of its
- * own (without the hyphenation patterns and SHA-256): a line in its people
- * and activities fitted to the examples (bench/NOTES.md), so that threads
- * start the heaviest first. */
-static double doc_cost(size_t i, const am_workplace *wp)
-{
-	double people = wp ? (double)wp->n_people : 3, acts = wp ? (double)wp->wheel.n_activities : 0;
-	switch (docs[i].bit) {
-	case KIT_FORBEREDELSESARK: return 1.7 + 0.55 * people;
-	case KIT_ARBEJDSARK: return 3.3 + 0.085 * people;
-	case KIT_INFORMATIONSARK: return 5.5 + 0.14 * people;
-	case KIT_DAGSORDEN: return 6 + 0.3 * people;
-	case KIT_AARSHJUL: return 5 + 0.33 * acts;
-	default: return 10 + 0.3 * people;
-	}
-}
-
-/* Orders n document indices by falling cost (insertion sort: n ≤ 6). */
-static void heaviest_first(size_t *order, size_t n, const am_workplace *wp)
-{
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && doc_cost(order[j], wp) > doc_cost(order[j - 1], wp); j--) {
-			size_t t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
-		}
-}
-
-static void *worker(void *arg)
-{
-	take_work(arg);
-	return NULL;
-}
-
-/* Starts up to jobs - 1 threads and works alongside them; false when no
- * thread could be started (then nothing was done). */
-static bool run_threaded(run_state *s, int jobs)
-{
-	pthread_t threads[N_DOCS];
-	int n = 0;
-	for (int j = 1; j < jobs; j++) {
-		if (pthread_create(&threads[n], NULL, worker, s) != 0)
-			break;
-		n++;
-	}
-	if (n == 0)
-		return false;
-	take_work(s);
-	for (int j = 0; j < n; j++)
-		pthread_join(threads[j], NULL);
-	return true;
-}
-
-/* The CPUs this process may run on (taskset and cgroups included), read
- * without opening any file. */
-static long usable_cpus(void)
-{
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) != 0)
-		return 1;
-	return CPU_COUNT(&set);
-}
-
-static int threads_for(const kit_job *job, size_t n)
-{
-	long jobs = job->jobs > 0 ? job->jobs : usable_cpus();
-	return (int)(jobs < 1 ? 1 : (size_t)jobs > n ? (long)n : jobs);
-}
-
-/* Reports the results in document order; returns the first failure's code. */
-static int report(run_state *s, diag *d)
-{
-	int rc = AM_OK;
-	for (size_t i = 0; i < N_DOCS; i++) {
-		doc_result *r = &s->res[i];
-		if (!(s->job->docs & docs[i].bit) || !atomic_load(&r->done))
-			continue;
-		diag_merge(d, &r->d);
-		if (r->rc && !rc)
-			rc = r->rc;
-	}
-	return rc;
-}
-
-/* One line of the log, as sha256sum writes it: a name holding a backslash,
- * newline or carriage return is escaped and its line starts with a backslash. */
-static void log_line(FILE *f, const char *hex, const char *dir, const char *name, const char *copy)
-{
-	bool esc = strpbrk(dir, "\\\n\r") != NULL;
-	fprintf(f, "%s%s  ", esc ? "\\" : "", hex);
-	for (const char *p = dir; *p; p++) {
-		if (esc && (*p == '\\' || *p == '\n' || *p == '\r'))
-			fputs(*p == '\\' ? "\\\\" : *p == '\n' ? "\\n" : "\\r", f);
-		else
-			fputc(*p, f);
-	}
-	fprintf(f, copy ? "/%s-%s.pdf\n" : "/%s.pdf\n", name, copy);
-}
-
-/* Names each document written in the log, in document order. */
-static void log_written(const run_state *s)
-{
-	for (size_t i = 0; i < N_DOCS; i++)
-		if ((s->job->docs & docs[i].bit) && atomic_load(&s->res[i].done) && !s->res[i].rc) {
-			log_line(s->job->log, s->res[i].hex, s->job->outdir, docs[i].name, NULL);
-			if (docs[i].bit == KIT_REFERAT && s->job->lang && lang_of(s->k, s->job->lang))
-				log_line(s->job->log, s->res[i].copy_hex, s->job->outdir, docs[i].name, s->job->lang);
-		}
-}
-
-/* Makes the documents into out; then, with own set, publishes them all or
- * none and logs them. */
-static int run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am_workplace *wp,
-                    const dnode *root, diag *d)
-{
-	run_state *s = calloc(1, sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
-	if (!s)
-		return diag_oom(d, NULL);
-	s->k = k;
-	s->job = job;
-	s->out = out;
-	s->wp = wp;
-	s->root = root;
-	for (size_t i = 0; i < N_DOCS; i++)
-		if (job->docs & docs[i].bit)
-			s->order[s->n++] = i;
-	heaviest_first(s->order, s->n, wp);
-	atomic_init(&s->next, 0);
-	int jobs = threads_for(job, s->n);
-	if (jobs <= 1 || !run_threaded(s, jobs)) {
-		/* One thread: in document order, stopping at the first failure. */
-		for (size_t i = 0; i < N_DOCS; i++)
-			if ((job->docs & docs[i].bit) && (run_one(s, i), s->res[i].rc))
-				break;
-	}
-	int rc = report(s, d);
-	if (!rc && own)
-		rc = output_commit(out, d);
-	if (!rc && job->log)
-		log_written(s);
-	free(s);
 	return rc;
 }
 
@@ -818,7 +618,7 @@ int kit_run(kit *k, const kit_job *job, diag *d)
 	if (!rc)
 		rc = job_langs(k, job, wp, d);
 	if (!rc)
-		rc = run_docs(k, job, out, !job->out, wp, root, d);
+		rc = kit_run_docs(k, job, out, !job->out, wp, root, d);
 	if (!job->out)
 		output_end(out);
 	arena_free(a);
