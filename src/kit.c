@@ -3,7 +3,9 @@
  * Ties the stages together: model → data tree (bind) → layout (layouts/) →
  * draw list → PDF (render). Costly things (fonts, hyphenation patterns,
  * parsed layouts) are loaded once per kit and reused for every workplace.
- * kit_threads.c shares a workplace's documents out among threads. */
+ * This file holds the kit and the making of one document; kit_run.c, above
+ * it, runs the kit for a workplace and shares its documents out among
+ * threads. */
 #include "kit.h"
 
 #include <assert.h>
@@ -251,9 +253,7 @@ static int lang_load(kit *k, const char *code, const char *file, int line, const
 	return AM_OK;
 }
 
-/* Loads every language the job prints in: --lang's, and for the
- * participants' sheets each person's (or the workplace's). */
-static int job_langs(kit *k, const kit_job *job, const am_workplace *wp, diag *d)
+int kit_job_langs(kit *k, const kit_job *job, const am_workplace *wp, diag *d)
 {
 	int rc = job->lang ? lang_load(k, job->lang, NULL, 0, NULL, d) : AM_OK;
 	if (rc || !wp || !(job->docs & KIT_FORBEREDELSESARK))
@@ -434,23 +434,6 @@ int kit_apply_rhythm(arena *a, am_workplace *wp, const catalog *c, bool force, d
 
 const catalog *kit_catalog(const kit *k) { return k->langs[0].ll.cat; }
 
-/* The plan with the legally driven activities added, when asked for. */
-static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, diag *d, int *rc)
-{
-	const am_workplace *wp = job->wp;
-	*rc = AM_OK;
-	if (!wp || !(job->rhythm || wp->wheel.rhythm) || !(job->docs & KIT_AARSHJUL))
-		return wp;
-	am_workplace *copy = arena_alloc(a, sizeof *copy);
-	if (!copy) {
-		*rc = diag_oom(d, NULL);
-		return NULL;
-	}
-	*copy = *wp;
-	*rc = kit_apply_rhythm(a, copy, k->langs[0].ll.cat, job->rhythm, d);
-	return *rc ? NULL : copy;
-}
-
 /* A document's pages on their way to its file: a tiled poster's plan is
  * made from its page when that comes (tile.h), then every page is written
  * (render_page). */
@@ -596,31 +579,5 @@ int kit_write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const a
 	int rc = write_one(k, i, job, out, wp, root, referat || !lang ? da : lang, NULL, hex, d);
 	if (!rc && referat && lang)
 		rc = write_one(k, i, job, out, wp, root, lang, job->lang, copy_hex, d);
-	return rc;
-}
-
-int kit_run(kit *k, const kit_job *job, diag *d)
-{
-	output_set *out = job->out;
-	int rc = out ? AM_OK : output_begin(job->outdir, NULL, &out, d);
-	if (rc)
-		return rc;
-	arena *a = arena_new();
-	if (!a) {
-		if (!job->out)
-			output_end(out);
-		return diag_oom(d, NULL);
-	}
-	dnode *root = NULL;
-	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
-	if (!rc && (wp ? bind_workplace_for(a, wp, job->previous, false, &root) : bind_blank(a, &root)))
-		rc = diag_oom(d, NULL);
-	if (!rc)
-		rc = job_langs(k, job, wp, d);
-	if (!rc)
-		rc = kit_run_docs(k, job, out, !job->out, wp, root, d);
-	if (!job->out)
-		output_end(out);
-	arena_free(a);
 	return rc;
 }

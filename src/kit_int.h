@@ -1,6 +1,7 @@
-/* kit_int.h: what kit.c (the kit, and making one document: layout, draw
- * list, PDF) and kit_threads.c (a workplace's documents shared out among
- * threads, reported and logged in document order) share. Private to them. */
+/* kit_int.h: what kit_run.c (the run for one workplace: its documents
+ * shared out among threads, reported and logged in document order) uses
+ * of kit.c (the kit, and the making of one document: layout, draw list,
+ * PDF), which knows nothing of kit_run.c. Private to them. */
 #ifndef AMOKIT_KIT_INT_H
 #define AMOKIT_KIT_INT_H
 
@@ -30,10 +31,9 @@ int kit_write_doc(kit *k, size_t i, const kit_job *job, output_set *out, const a
 /* Whether the kit has loaded the language called code. */
 bool kit_has_lang(const kit *k, const char *code);
 
-/* Makes the job's documents into out (in threads, one per CPU or job->jobs);
- * then, with own set, publishes them all or none and logs them. Returns
- * the first failure's code, in document order. */
-int kit_run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am_workplace *wp,
-                 const dnode *root, diag *d);
+/* Loads every language the job prints in: --lang's, and for the
+ * participants' sheets each person's (or the workplace's). Called before
+ * the documents start, never from their threads. */
+int kit_job_langs(kit *k, const kit_job *job, const am_workplace *wp, diag *d);
 
 #endif

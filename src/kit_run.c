@@ -1,8 +1,9 @@
 #define _GNU_SOURCE                /* sched_getaffinity, CPU_COUNT */
-/* kit_threads.c: a workplace's documents made one after another or side
- * by side in threads, and their results reported and logged in document
- * order, whichever thread made them; kit.c makes each document. See
- * kit_int.h. */
+/* kit_run.c: the kit run for one workplace (kit_run, kit.h): the plan with
+ * the legally driven activities, the data tree, the languages, then the
+ * documents, made one after another or side by side in threads and
+ * reported and logged in document order, whichever thread made them.
+ * kit.c, below it, makes each document (kit_int.h). */
 #include "kit_int.h"
 
 #include <stdatomic.h>
@@ -12,9 +13,12 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include "bind.h"
 #include "sha256.h"
 
-/* The documents of one workplace are independent once the model is bound,
+/* ---- running the documents, one after another or side by side ---------
+ *
+ * The documents of one workplace are independent once the model is bound,
  * so on a machine with several cores they are shared out among threads.
  * Each thread takes the next document from an atomic counter (the heaviest
  * first), loads its layout, writes it and leaves the result in the
@@ -172,7 +176,9 @@ static void log_written(const run_state *s)
 		}
 }
 
-int kit_run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am_workplace *wp,
+/* Makes the documents into out; then, with own set, publishes them all or
+ * none and logs them. */
+static int run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am_workplace *wp,
                     const dnode *root, diag *d)
 {
 	run_state *s = calloc(1, sizeof *s);   /* ~100 KB of diagnostics: not on a stack */
@@ -201,5 +207,50 @@ int kit_run_docs(kit *k, const kit_job *job, output_set *out, bool own, const am
 	if (!rc && job->log)
 		log_written(s);
 	free(s);
+	return rc;
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+/* The plan with the legally driven activities added, when asked for. */
+static const am_workplace *with_rhythm(kit *k, arena *a, const kit_job *job, diag *d, int *rc)
+{
+	const am_workplace *wp = job->wp;
+	*rc = AM_OK;
+	if (!wp || !(job->rhythm || wp->wheel.rhythm) || !(job->docs & KIT_AARSHJUL))
+		return wp;
+	am_workplace *copy = arena_alloc(a, sizeof *copy);
+	if (!copy) {
+		*rc = diag_oom(d, NULL);
+		return NULL;
+	}
+	*copy = *wp;
+	*rc = kit_apply_rhythm(a, copy, kit_catalog(k), job->rhythm, d);
+	return *rc ? NULL : copy;
+}
+
+int kit_run(kit *k, const kit_job *job, diag *d)
+{
+	output_set *out = job->out;
+	int rc = out ? AM_OK : output_begin(job->outdir, NULL, &out, d);
+	if (rc)
+		return rc;
+	arena *a = arena_new();
+	if (!a) {
+		if (!job->out)
+			output_end(out);
+		return diag_oom(d, NULL);
+	}
+	dnode *root = NULL;
+	const am_workplace *wp = with_rhythm(k, a, job, d, &rc);
+	if (!rc && (wp ? bind_workplace_for(a, wp, job->previous, false, &root) : bind_blank(a, &root)))
+		rc = diag_oom(d, NULL);
+	if (!rc)
+		rc = kit_job_langs(k, job, wp, d);
+	if (!rc)
+		rc = run_docs(k, job, out, !job->out, wp, root, d);
+	if (!job->out)
+		output_end(out);
+	arena_free(a);
 	return rc;
 }
