@@ -199,7 +199,7 @@ int catalog_load(arena *a, const char *layouts_dir, const char *code, const cata
 	return AM_OK;
 }
 
-/* Keys the C code asks for by name: layout.c (boxes continued, the Bilag),
+/* Keys the C code asks for by name: the layout builder (boxes continued, the Bilag),
  * kit.c and the årshjul's modules (through kit.c's wheel_text and, for a
  * tiled poster, tile_texts_of), rhythm.c's
  * activities (kit_apply_rhythm) and the calendar (main.c). */

@@ -1,8 +1,11 @@
-/* layout_build.h: what the files that build a layout's blocks share
- * (layout.c: paragraphs, headings, the flow and control; layout_bind.c:
- * data binding; layout_text.c: inline content into spans, spans into
- * lines; layout_blocks.c: lists, boxes, grids, images and rules;
- * layout_table.c: tables). Private to those files. */
+/* layout_build.h: what the files that build a layout's blocks share.
+ * The builder proper is one module in three files, which recurse into
+ * each other as the template nests (layout_build.c: the flow, paragraphs,
+ * headings, control, cells; layout_build_blocks.c: lists, boxes, grids,
+ * images and rules; layout_build_table.c: tables). Below it, each calling
+ * none of the builder: layout_text.c (inline content into spans, spans
+ * into lines), layout_blk.c (blocks, vboxes, rows), layout_bind.c (data
+ * binding). Private to those files. */
 #ifndef AMOKIT_LAYOUT_BUILD_H
 #define AMOKIT_LAYOUT_BUILD_H
 

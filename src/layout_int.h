@@ -1,8 +1,8 @@
 /* layout_int.h: private structures shared by the layout engine's files.
  *
- *   layout_load.c  layout XML → template tree (lnode), strings and maps
- *   layout.c       template + data → formatted blocks (blk), at a width
- *   paginate.c     blocks → break points → pages → draw commands
+ *   layout_load.c    layout XML → template tree (lnode), strings and maps
+ *   layout_build*.c  template + data → formatted blocks (blk), at a width
+ *   paginate*.c      blocks → break points → pages → draw commands
  *
  * A template is immutable once loaded and may be run many times. Blocks are
  * built per run in the run's arena. Vertical offsets inside a block are
@@ -314,8 +314,8 @@ typedef struct lrun {
 	diag *d;
 	const char *file;          /* layout file, for messages */
 	int err;                   /* first error code, AM_OK when none */
-	para_memo *memo;           /* paragraphs already broken (layout.c) */
-	struct image_file *images; /* images read in this run (layout.c) */
+	para_memo *memo;           /* paragraphs already broken (layout_text.c) */
+	struct image_file *images; /* images read in this run (layout_build_blocks.c) */
 	size_t image_bytes;        /* their bytes together */
 	/* Each language's compound joints, with the workplace's names, parsed
 	 * when the language first breaks a paragraph (a sheet in Polish
@@ -337,7 +337,7 @@ typedef struct lrun {
 	struct lang_span { const blk *body; size_t from, to; const layout_lang *lang; } *langs;
 	size_t n_langs, cap_langs;
 	float body_w;              /* width of the first section's body */
-	blk *appendix;             /* content spilled from boxes (layout.c), or NULL */
+	blk *appendix;             /* content spilled from boxes (layout_build.c), or NULL */
 	int section_level;         /* the level of the last heading built (1..3), 0 before one */
 	float spill_gain;          /* how much taller the spilled boxes would be whole */
 	/* A streamed document is drawn a group of pages numbered on their own
@@ -355,13 +355,13 @@ typedef struct lrun {
 	size_t image_bytes_kept;
 } lrun;
 
-/* A page body: width, and the sections' root blocks built by layout.c. */
+/* A page body: width, and the sections' root blocks built by layout_build.c. */
 struct lsection {
 	lpage page;
 	blk *body;                 /* B_VBOX */
 };
 
-/* layout.c */
+/* layout_build.c, layout_text.c, layout_build_table.c */
 int layout_build(lrun *r, lsection **sections, size_t *n);
 /* Builds a B_LINES for inline content (header/footer use), with page numbers. */
 blk *layout_inline_block(lrun *r, const lnode *first, const dnode *ctx, float width,

@@ -1,10 +1,19 @@
-/* layout.c: template + data → formatted blocks, at a known width.
+/* layout_build.c: template + data → formatted blocks, at a known width.
  *
  * One walk over the template per run: control nodes (if, choose, repeat)
  * are evaluated against the data tree as they are met, inline content is
  * gathered into styled spans and broken into lines at once (text.h), and
  * every block knows its height when it is made. Pagination (paginate.c)
- * then only chooses where to cut. */
+ * then only chooses where to cut.
+ *
+ * The builder is one module in three files, split by element kind: this
+ * one (the flow, paragraphs and headings, control nodes, cells, sections
+ * and the run), layout_build_blocks.c (lists, boxes, grids, images, rules)
+ * and layout_build_table.c. They call each other in a circle because the
+ * template's grammar is recursive: a flow holds boxes, lists and tables,
+ * and a box, a list item or a cell holds a flow. Below the builder, and
+ * calling none of it: layout_text.c (spans, lines), layout_blk.c (blocks,
+ * vboxes, rows), layout_bind.c (data). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,89 +22,7 @@
 #include "safe_path.h"
 
 
-/* ---- small helpers ------------------------------------------------------ */
-
-int lay_fail(lrun *r)
-{
-	if (!r->err)
-		r->err = diag_oom(r->d, r->file);
-	return -1;
-}
-
-blk *lay_new_blk(lrun *r, bkind kind, float w)
-{
-	blk *b = arena_alloc(r->a, sizeof *b);
-	if (!b) {
-		lay_fail(r);
-		return NULL;
-	}
-	b->kind = kind;
-	b->w = w;
-	if (kind == B_LINES)
-		b->u.lines.bookmark = -1;
-	return b;
-}
-
-
-/* Appends child to vbox with gap before it (ignored for the first child). */
-vchild *lay_vbox_add(lrun *r, blk *v, blk *child, float gap)
-{
-	if (v->u.vbox.n == v->u.vbox.cap) {
-		/* A cell or a box holds one or two blocks more often than not. */
-		size_t cap = v->u.vbox.cap ? v->u.vbox.cap * 2 : 2;
-		vchild *k = arena_array(r->a, cap, sizeof *k);
-		if (!k) {
-			lay_fail(r);
-			return NULL;
-		}
-		if (v->u.vbox.n)
-			memcpy(k, v->u.vbox.kids, v->u.vbox.n * sizeof *k);
-		v->u.vbox.kids = k;
-		v->u.vbox.cap = cap;
-	}
-	vchild *c = &v->u.vbox.kids[v->u.vbox.n++];
-	memset(c, 0, sizeof *c);
-	if (v->u.vbox.n == 1)
-		v->u.vbox.lead_gap = gap;
-	c->b = child;
-	c->y = v->u.vbox.n > 1 ? v->h + gap : v->h;
-	v->h = c->y + child->h;
-	return c;
-}
-
-
-/* The first node from n on that is not white space between elements. */
-const lnode *lay_skip_space(const lnode *n)
-{
-	while (n && n->kind == L_TEXT && strspn(n->text, " ") == strlen(n->text))
-		n = n->next;
-	return n;
-}
-
-/* ---- block building ---------------------------------------------------- */
-
-
-
-/* Adds a list item's row to the list *list, made (and added to the flow
- * with gap before it) for the first item; the flow keeps the list's
- * height as the list grows, the list being its last block. */
-int lay_add_item(builder *b, blk **list, blk *row, float gap)
-{
-	lrun *r = b->r;
-	row->role = ROLE_LI;
-	row->u.row.cells[0]->role = ROLE_LBL;
-	row->u.row.cells[1]->role = ROLE_LBODY;
-	if (*list) {
-		if (!lay_vbox_add(r, *list, row, gap))
-			return -1;
-		b->out->h = vbox_last(b->out)->y + (*list)->h;
-		return 0;
-	}
-	if (!(*list = new_vbox(r, b->width)) || !lay_vbox_add(r, *list, row, 0))
-		return -1;
-	(*list)->role = ROLE_L;
-	return lay_vbox_add(r, b->out, *list, gap) ? 0 : -1;
-}
+/* ---- paragraphs ----------------------------------------------------------- */
 
 /* One piece of structured text: a paragraph, or a list item (bullet) of
  * the list *list (a paragraph ends it). */

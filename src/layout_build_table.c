@@ -1,4 +1,4 @@
-/* layout_table.c: tables: column widths from their content, rows from the
+/* layout_build_table.c: tables: column widths from their content, rows from the
  * data, cells that span, and the offsets pagination cuts at. See
  * layout_build.h. */
 #include <stdint.h>

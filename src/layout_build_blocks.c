@@ -1,4 +1,4 @@
-/* layout_blocks.c: the blocks a layout builds besides text and tables:
+/* layout_build_blocks.c: the blocks a layout builds besides text and tables:
  * lists, boxes (writing boxes among them), grids, images, rules and the
  * custom drawings. See layout_build.h. */
 #include <stdint.h>
@@ -9,34 +9,6 @@
 #include "safe_path.h"
 
 /* ---- lists -------------------------------------------------------------- */
-
-blk *lay_make_row(lrun *r, blk **cells, const float *w, size_t n, float width, float pad)
-{
-	blk *row = lay_new_blk(r, B_ROW, width);
-	float *xs = arena_array(r->a, n, sizeof *xs);
-	float *ws = arena_array(r->a, n, sizeof *ws);
-	blk **cs = arena_array(r->a, n, sizeof *cs);
-	if (!row || !xs || !ws || !cs) {
-		lay_fail(r);
-		return NULL;
-	}
-	float x = 0, h = 0;
-	for (size_t i = 0; i < n; i++) {
-		xs[i] = x;
-		ws[i] = w[i];
-		cs[i] = cells[i];
-		x += w[i];
-		if (cells[i]->h > h)
-			h = cells[i]->h;
-	}
-	row->u.row.cells = cs;
-	row->u.row.x = xs;
-	row->u.row.w = ws;
-	row->u.row.n = n;
-	row->u.row.pad = pad;
-	row->h = h + 2 * pad;
-	return row;
-}
 
 typedef struct list_arg {
 	builder *b;
