@@ -174,30 +174,32 @@ const char *lay_field_text(lrun *r, const lnode *n, const bctx *c)
 	const char *mapped = map && cat(r) ? catalog_map(cat(r), map, v) : NULL;
 	if (map)
 		v = mapped ? mapped : layout_map(r->l, map, v);
-	const char *fmt = lattr_get(n, "format");
-	if (!fmt)
-		return v;
-	if (strcmp(fmt, "date") == 0 || strcmp(fmt, "date-short") == 0)
-		return format_date(r, v, fmt[4] == '-');
-	if (strcmp(fmt, "month") == 0) {
+	int fmt = lattr_word(n, "format", -1);
+	switch (fmt) {
+	case FORMAT_DATE:
+	case FORMAT_DATE_SHORT:
+		return format_date(r, v, fmt == FORMAT_DATE_SHORT);
+	case FORMAT_MONTH: {
 		int m = atoi(v);
 		return m < 1 || m > 12 ? v : cat(r) ? catalog_month(cat(r), m) : r->l->months[m - 1];
 	}
-	if (strcmp(fmt, "upper") == 0)
+	case FORMAT_UPPER:
 		return capitalise(r, v);
-	if (cat(r) && strcmp(fmt, "time") == 0)
-		return catalog_time(r->a, cat(r), v);
-	if (cat(r) && strcmp(fmt, "decimal") == 0)
-		return catalog_decimal(r->a, cat(r), v);
-	if (strcmp(fmt, "time") == 0 || strcmp(fmt, "decimal") == 0) {
+	case FORMAT_TIME:
+	case FORMAT_DECIMAL: {
+		bool time = fmt == FORMAT_TIME;
+		if (cat(r))
+			return time ? catalog_time(r->a, cat(r), v) : catalog_decimal(r->a, cat(r), v);
 		/* Danish style: 13.00 for times, 7,5 for decimals. */
 		char *t = arena_strdup(r->a, v);
-		char *sep = t ? strchr(t, fmt[0] == 't' ? ':' : '.') : NULL;
+		char *sep = t ? strchr(t, time ? ':' : '.') : NULL;
 		if (sep)
-			*sep = fmt[0] == 't' ? '.' : ',';
+			*sep = time ? '.' : ',';
 		return t;
 	}
-	return v;
+	default:
+		return v;
+	}
 }
 
 /* The layout's title in catalog c's language (layout.h); layout_title

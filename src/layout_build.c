@@ -129,10 +129,10 @@ float lay_para_size(const lrun *r, const lnode *n, const bctx *c)
 {
 	const lattr *sz = lattr_find(n, "size");
 	float size = sz ? sz->v.number * c->scale : base(r, c);
-	const char *style = lattr_get(n, "style");
-	if (style && strcmp(style, "small") == 0)
+	int style = lattr_word(n, "style", -1);
+	if (style == STYLE_SMALL)
 		size *= 0.85f;
-	if (style && strcmp(style, "lead") == 0)
+	if (style == STYLE_LEAD)
 		size *= 1.12f;
 	return size;
 }
@@ -144,12 +144,9 @@ static int build_p(builder *b, const lnode *n, const bctx *c)
 	if (lay_collect_inline(r, n->first, c, FONT_REGULAR, &s))
 		return -1;
 	float size = lay_para_size(r, n, c);
-	const char *style = lattr_get(n, "style");
-	rgb colour = style && strcmp(style, "muted") == 0 ? MUTED : BLACK;
+	rgb colour = lattr_word(n, "style", -1) == STYLE_MUTED ? MUTED : BLACK;
 	colour = lattr_colour(n, "colour", colour);
-	const char *al = lattr_get(n, "align");
-	int align = !al ? ALIGN_LEFT : strcmp(al, "center") == 0 ? ALIGN_CENTER
-	          : strcmp(al, "right") == 0 ? ALIGN_RIGHT : ALIGN_LEFT;
+	int align = lattr_word(n, "align", ALIGN_LEFT);
 	float gap = lattr_length(n, "space-before", 0.55f * base(r, c));
 	return add_para(b, &s, size, colour, align, gap);
 }
@@ -171,8 +168,7 @@ static int build_heading(builder *b, const lnode *n, const bctx *c)
 		return 0;
 	h->role = ROLE_H1 + level;
 	r->section_level = level + 1;
-	const char *bm = lattr_get(n, "bookmark");
-	if (level < 2 && !(bm && strcmp(bm, "false") == 0)) {
+	if (level < 2 && lattr_word(n, "bookmark", true)) {
 		h->u.lines.bookmark = level;
 		if (!(h->u.lines.bookmark_title = lay_spans_text(r, &s)))
 			return lay_fail(r);
@@ -251,8 +247,8 @@ static int new_section(builder *b, const lnode *n)
 		w = h;
 		h = t;
 	}
-	const char *o = lattr_get(n, "orientation");
-	bool landscape = o ? strcmp(o, "landscape") == 0 : pg.w > pg.h;
+	int o = lattr_word(n, "orientation", -1);
+	bool landscape = o >= 0 ? o == ORIENT_LANDSCAPE : pg.w > pg.h;
 	if ((landscape && w < h) || (!landscape && w > h)) {
 		float t = w;
 		w = h;
@@ -461,10 +457,8 @@ static int build_node(builder *b, const lnode *n, const bctx *c)
 		return br ? lay_build_flow(b, br->first, c) : 0;
 	}
 	case L_REPEAT: {
-		const char *brk = lattr_get(n, "break");
-		const char *pn = lattr_get(n, "page-numbers");
-		flow_arg fa = {b, brk && strcmp(brk, "page") == 0, pn && strcmp(pn, "each") == 0, false,
-		               lattr_get(n, "lang")};
+		flow_arg fa = {b, lattr_word(n, "break", -1) == BREAK_PAGE,
+		               lattr_word(n, "page-numbers", -1) == NUMBERS_EACH, false, lattr_get(n, "lang")};
 		return lay_repeat_each(b->r, n, c, flow_item, &fa) < 0 ? -1 : 0;
 	}
 	default:

@@ -46,9 +46,6 @@ typedef struct builder {
 	size_t *n_secs;
 } builder;
 
-/* How a text block sets its lines. */
-enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
-
 /* The block kinds' helpers and the builders, one per element kind. */
 int lay_add_item(builder *b, blk **list, blk *row, float gap);
 const char *lay_attr_text(lrun *r, const lnode *n, const char *name);

@@ -143,10 +143,9 @@ static blk *box_at_scale(lrun *r, const lnode *n, const lnode *content, const bc
 	if (pitch < 8 * PT_PER_MM)
 		pitch = 8 * PT_PER_MM;
 	const lattr *lines = lattr_find(n, "lines");
-	const char *fill = lattr_get(n, "fill");
 	bx->u.box.pitch = pitch;
 	bx->u.box.lines = lines ? lines->v.integer : 0;
-	if (fill && strcmp(fill, "true") == 0 && bx->u.box.lines < MIN_WRITING_LINES)
+	if (lattr_word(n, "fill", false) && bx->u.box.lines < MIN_WRITING_LINES)
 		bx->u.box.lines = MIN_WRITING_LINES;   /* room to write, whatever came before */
 	bx->h = pad + bx->u.box.content->h + bx->u.box.lines * pitch + pad;
 	bx->cont_h = bx->u.box.title_h ? title->h + 1.5f * pad : 0;
@@ -199,10 +198,10 @@ static const lnode *spill_box(lrun *r, const lnode *n, const bctx *c, float inne
 int lay_build_box(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	const char *hs = lattr_get(n, "height"), *of = lattr_get(n, "overflow");
+	const char *hs = lattr_get(n, "height");
 	const lnode *content = NULL;
 	blk *moved = NULL;
-	if (c->spill && of && strcmp(of, "appendix") == 0 &&
+	if (c->spill && lattr_word(n, "overflow", -1) == OVERFLOW_APPENDIX &&
 	    !(content = spill_box(r, n, c, b->width - 2 * box_pad(r, c), &moved)))
 		return lay_fail(r);
 	blk *bx = box_at_scale(r, n, content, c, b->width, c->scale);
@@ -222,8 +221,7 @@ int lay_build_box(builder *b, const lnode *n, const bctx *c)
 		if (bx->h < h)
 			bx->h = h;
 	}
-	const char *fill = lattr_get(n, "fill");
-	bx->fill = fill && strcmp(fill, "true") == 0;
+	bx->fill = lattr_word(n, "fill", false);
 	vchild *k = lay_vbox_add(r, b->out, bx, 0.8f * base(r, c));
 	if (k && bx->fill)
 		k->break_after = true;
@@ -398,9 +396,8 @@ int lay_build_image(builder *b, const lnode *n, const bctx *c)
 	im->u.image.data = img->data;
 	im->u.image.len = img->len;
 	im->u.image.w = w;
-	const char *al = lattr_get(n, "align");
-	im->u.image.x = al && strcmp(al, "right") == 0 ? b->width - w
-	              : al && strcmp(al, "center") == 0 ? (b->width - w) / 2 : 0;
+	int align = lattr_word(n, "align", ALIGN_LEFT);
+	im->u.image.x = align == ALIGN_RIGHT ? b->width - w : align == ALIGN_CENTER ? (b->width - w) / 2 : 0;
 	return lay_vbox_add(r, b->out, im, 0.5f * base(r, c)) ? 0 : -1;
 }
 

@@ -24,39 +24,18 @@ typedef struct table_ctx {
 	float *want, *least, *loose, *hard;
 } table_ctx;
 
-/* Parses widths="3fr 2fr 30mm" into w (at most max) and the fractions
- * into fr (0 for a fixed width); returns the count. */
-static size_t parse_widths(const char *spec, float total, float *w, float *fr, size_t max)
+/* The columns' widths at a table width of total into w, and their shares
+ * into fr (0 for a fixed width), from the widths the layout gave (parsed
+ * when it loaded); returns the count. */
+static size_t column_widths(const lwidths *ws, float total, float *w, float *fr)
 {
 	float fixed = 0, frs = 0;
-	size_t n = 0;
-	const char *p = spec;
-	while (*p && n < max && n < 32) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		char *end;
-		float v = strtof(p, &end);
-		if (end[0] == 'f' && end[1] == 'r') {
-			fr[n] = v;
-			frs += v;
-			w[n] = 0;
-			end += 2;
-		} else {
-			fr[n] = 0;
-			char unit[8] = {0};
-			size_t k = 0;
-			while (end[k] && end[k] != ' ' && k < 7) {
-				unit[k] = end[k];
-				k++;
-			}
-			w[n] = v * (strcmp(unit, "mm") == 0 ? PT_PER_MM : strcmp(unit, "cm") == 0 ? 10 * PT_PER_MM : 1);
-			fixed += w[n];
-			end += k;
-		}
-		p = end;
-		n++;
+	size_t n = ws ? ws->n : 0;
+	for (size_t i = 0; i < n; i++) {
+		w[i] = ws->w[i];
+		fr[i] = ws->fr[i];
+		frs += fr[i];              /* 0 for a fixed width */
+		fixed += w[i];             /* 0 for a share */
 	}
 	float rest = total - fixed;
 	for (size_t i = 0; i < n; i++)
@@ -101,8 +80,7 @@ static blk *table_row(table_ctx *t, const lnode *row, const bctx *c, bool header
 		                      header || lay_no_hyphenation(cell));
 		if (!cells[i])
 			return NULL;
-		const char *cb = lattr_get(cell, "checkbox");
-		if (cb && strcmp(cb, "true") == 0 && add_checkbox(r, cells[i], t->size))
+		if (lattr_word(cell, "checkbox", false) && add_checkbox(r, cells[i], t->size))
 			return NULL;
 		i++;
 	}
@@ -397,9 +375,10 @@ static int table_rows(lrun *r, const lnode *first, const bctx *c, int i, void *a
 int lay_build_table(builder *b, const lnode *n, const bctx *c)
 {
 	lrun *r = b->r;
-	float w[32], fr[32], want[32] = {0}, least[32] = {0}, loose[32] = {0}, hard[32] = {0};
+	float w[LWIDTHS_MAX], fr[LWIDTHS_MAX], want[LWIDTHS_MAX] = {0}, least[LWIDTHS_MAX] = {0},
+	      loose[LWIDTHS_MAX] = {0}, hard[LWIDTHS_MAX] = {0};
 	table_ctx t = {b, NULL, w, 0, 0, 0, true, false, NULL, NULL, NULL, NULL};
-	t.cols = parse_widths(lattr_get(n, "widths"), b->width, w, fr, 32);
+	t.cols = column_widths(lattr_widths(n, "widths"), b->width, w, fr);
 	if (!t.cols)
 		return 0;
 	const lattr *sz = lattr_find(n, "size");
@@ -416,8 +395,7 @@ int lay_build_table(builder *b, const lnode *n, const bctx *c)
 		return -1;
 	fit_columns(&t, fr);
 	t.want = t.least = t.loose = t.hard = NULL;
-	const char *rules = lattr_get(n, "rules");
-	t.grid = !rules || strcmp(rules, "grid") == 0;
+	t.grid = lattr_word(n, "rules", RULES_GRID) == RULES_GRID;
 	if (!(t.table = lay_new_blk(r, B_TABLE, b->width)))
 		return -1;
 	t.table->role = ROLE_TABLE;

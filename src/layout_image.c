@@ -74,8 +74,8 @@ layout *layout_from_image(arena *a, const layout_image *im)
 		at[i].name = STR(x->name);   /* the rest is zeroed */
 		at[i].value = STR(x->value);
 		at[i].next = AT(at, x->next);
-		if (x->type != LA_TEXT)
-			lattr_parse_as(&at[i], (lattr_type)x->type);
+		if (x->type != LA_TEXT && !lattr_parse_as(a, &at[i], (lattr_type)x->type))
+			return NULL;
 	}
 	for (size_t i = 0; i < im->n_maps; i++) {
 		const limage_map *x = &im->maps[i];

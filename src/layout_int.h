@@ -37,10 +37,44 @@ typedef enum lkind {
 /* What an attribute's value is, by the attribute's name, parsed once when
  * its layout loads (lattr_parse): a length in points (height, width, gap,
  * pitch, space-before), a colour (colour, tint, header-fill), a number
- * (size, min-size) or a whole number (cols, count, lines, max, start).
- * LA_TEXT: any other attribute, or a length or colour that does not parse
- * (height="fill"); value is always the text. */
-typedef enum lattr_type { LA_TEXT, LA_LENGTH, LA_COLOUR, LA_NUMBER, LA_INT } lattr_type;
+ * (size, min-size), a whole number (cols, count, lines, max, start), one
+ * word of the attribute's vocabulary (LA_BOOL and the types after it: the
+ * word's place in the vocabulary, below) or a table's column widths.
+ * LA_TEXT: any other attribute, or a value that does not parse
+ * (height="fill"); value is always the text. The values are stored in
+ * compiled-in layout images (layout_digests.c): new types go at the end. */
+typedef enum lattr_type {
+	LA_TEXT, LA_LENGTH, LA_COLOUR, LA_NUMBER, LA_INT,
+	LA_BOOL,                   /* bookmark, fill, hyphenate, checkbox: false, true */
+	LA_ALIGN,                  /* align: ALIGN_* */
+	LA_STYLE,                  /* style: STYLE_* */
+	LA_ORIENTATION,            /* orientation: ORIENT_* */
+	LA_BREAK,                  /* break: BREAK_PAGE */
+	LA_PAGE_NUMBERS,           /* page-numbers: NUMBERS_EACH */
+	LA_OVERFLOW,               /* overflow: OVERFLOW_APPENDIX */
+	LA_RULES,                  /* rules: RULES_* */
+	LA_FORMAT,                 /* a field's format: FORMAT_* */
+	LA_WIDTHS,                 /* a table's widths: lwidths */
+} lattr_type;
+
+/* The words of the word-valued attributes, in their vocabularies' order. */
+enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+enum { STYLE_MUTED, STYLE_SMALL, STYLE_LEAD };
+enum { ORIENT_PORTRAIT, ORIENT_LANDSCAPE };
+enum { BREAK_PAGE };
+enum { NUMBERS_EACH };
+enum { OVERFLOW_APPENDIX };
+enum { RULES_GRID, RULES_ROWS };
+enum { FORMAT_DATE, FORMAT_DATE_SHORT, FORMAT_MONTH, FORMAT_UPPER, FORMAT_TIME, FORMAT_DECIMAL };
+
+/* A table's widths="40mm 1fr 2fr": each column's fixed width in points, or
+ * its share of what the fixed ones leave (fr > 0, w 0). At most
+ * LWIDTHS_MAX columns. */
+#define LWIDTHS_MAX 32
+typedef struct lwidths {
+	size_t n;
+	float w[LWIDTHS_MAX], fr[LWIDTHS_MAX];
+} lwidths;
 
 typedef struct lattr {
 	const char *name, *value;
@@ -48,8 +82,9 @@ typedef struct lattr {
 	lattr_type type;
 	union {
 		float number;          /* LA_LENGTH (points), LA_NUMBER */
-		int integer;           /* LA_INT */
+		int integer;           /* LA_INT; a word: its place in the vocabulary */
 		unsigned colour;       /* LA_COLOUR: 0xRRGGBB */
+		const lwidths *widths; /* LA_WIDTHS, in the layout's arena */
 	} v;
 } lattr;
 
@@ -179,11 +214,19 @@ lnode *layout_placeholders(loader *ld, const char *text, int line, lnode **last)
 const char *lattr_get(const lnode *n, const char *name);
 /* n's attribute name, or NULL. */
 const lattr *lattr_find(const lnode *n, const char *name);
-/* Sets a's type and value from its name and text, as a layout loads
+/* Sets at's type and value from its name and text, as a layout loads
  * (layout_load.c); lattr_parse_as with the type a compiled-in image
- * recorded (layout_image.c), which leaves the names unread. */
-void lattr_parse(lattr *a);
-void lattr_parse_as(lattr *a, lattr_type type);
+ * recorded (layout_image.c), which leaves the names unread. What a value
+ * needs beyond the attribute (a table's widths) goes in a; false when out
+ * of memory. */
+bool lattr_parse(arena *a, lattr *at);
+bool lattr_parse_as(arena *a, lattr *at, lattr_type type);
+/* The place of the word a layout gave n's attribute name in its
+ * vocabulary (ALIGN_*, STYLE_*, ...; false 0, true 1); def when it has
+ * none. */
+int lattr_word(const lnode *n, const char *name, int def);
+/* The column widths a layout gave n's attribute name; NULL when none. */
+const lwidths *lattr_widths(const lnode *n, const char *name);
 /* The length or colour a layout gave n's attribute name; def when it has
  * none or it did not parse. */
 float lattr_length(const lnode *n, const char *name, float def);

@@ -294,7 +294,8 @@ static lnode *convert(loader *ld, xmlNodePtr x)
 		if (!la || !(la->name = arena_strdup(ld->a, (const char *)at->name)) ||
 		    !(la->value = normalised(ld->a, arena_strdup(ld->a, v), strlen(v))))
 			return NULL;
-		lattr_parse(la);
+		if (!lattr_parse(ld->a, la))
+			return NULL;
 		*tail = la;
 		tail = &la->next;
 	}

@@ -23,10 +23,31 @@ const char *lattr_get(const lnode *n, const char *name)
 
 /* The attributes with a type, sorted by name (strcmp order) for bsearch. */
 static const struct typed_attr { const char *name; lattr_type type; } typed[] = {
-	{"colour", LA_COLOUR}, {"cols", LA_INT}, {"count", LA_INT}, {"gap", LA_LENGTH},
-	{"header-fill", LA_COLOUR}, {"height", LA_LENGTH}, {"lines", LA_INT}, {"max", LA_INT},
-	{"min-size", LA_NUMBER}, {"pitch", LA_LENGTH}, {"size", LA_NUMBER}, {"space-before", LA_LENGTH},
-	{"start", LA_INT}, {"tint", LA_COLOUR}, {"width", LA_LENGTH},
+	{"align", LA_ALIGN}, {"bookmark", LA_BOOL}, {"break", LA_BREAK}, {"checkbox", LA_BOOL},
+	{"colour", LA_COLOUR}, {"cols", LA_INT}, {"count", LA_INT}, {"fill", LA_BOOL},
+	{"format", LA_FORMAT}, {"gap", LA_LENGTH}, {"header-fill", LA_COLOUR}, {"height", LA_LENGTH},
+	{"hyphenate", LA_BOOL}, {"lines", LA_INT}, {"max", LA_INT}, {"min-size", LA_NUMBER},
+	{"orientation", LA_ORIENTATION}, {"overflow", LA_OVERFLOW}, {"page-numbers", LA_PAGE_NUMBERS},
+	{"pitch", LA_LENGTH}, {"rules", LA_RULES}, {"size", LA_NUMBER}, {"space-before", LA_LENGTH},
+	{"start", LA_INT}, {"style", LA_STYLE}, {"tint", LA_COLOUR}, {"width", LA_LENGTH},
+	{"widths", LA_WIDTHS},
+};
+
+/* The vocabulary of each word-valued type, in the order of its words'
+ * enum (layout_int.h), ended by NULL. */
+static const char *const bool_words[] = {"false", "true", NULL};
+static const char *const align_words[] = {"left", "center", "right", NULL};
+static const char *const style_words[] = {"muted", "small", "lead", NULL};
+static const char *const orientation_words[] = {"portrait", "landscape", NULL};
+static const char *const break_words[] = {"page", NULL};
+static const char *const numbers_words[] = {"each", NULL};
+static const char *const overflow_words[] = {"appendix", NULL};
+static const char *const rules_words[] = {"grid", "rows", NULL};
+static const char *const format_words[] = {"date", "date-short", "month", "upper", "time", "decimal", NULL};
+static const char *const *const vocabulary[] = {
+	[LA_BOOL] = bool_words, [LA_ALIGN] = align_words, [LA_STYLE] = style_words,
+	[LA_ORIENTATION] = orientation_words, [LA_BREAK] = break_words, [LA_PAGE_NUMBERS] = numbers_words,
+	[LA_OVERFLOW] = overflow_words, [LA_RULES] = rules_words, [LA_FORMAT] = format_words,
 };
 
 static int by_typed_name(const void *key, const void *entry)
@@ -56,19 +77,63 @@ static bool parse_colour(const char *s, unsigned *out)
 	return strlen(s) == 7 && sscanf(s, "#%6x", out) == 1;
 }
 
+/* The place of s in words, or -1. */
+static int word_of(const char *const *words, const char *s)
+{
+	for (int i = 0; words[i]; i++)
+		if (strcmp(words[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* widths="40mm 1fr 2fr" into *ws: a fixed width (mm, cm, else points) or
+ * a share (fr) for each column, at most LWIDTHS_MAX. */
+static void parse_widths(const char *spec, lwidths *ws)
+{
+	const float pt_per_mm = 72.0f / 25.4f;
+	size_t n = 0;
+	const char *p = spec;
+	while (*p && n < LWIDTHS_MAX) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		char *end;
+		float v = strtof(p, &end);
+		if (end[0] == 'f' && end[1] == 'r') {
+			ws->fr[n] = v;
+			ws->w[n] = 0;
+			end += 2;
+		} else {
+			ws->fr[n] = 0;
+			char unit[8] = {0};
+			size_t k = 0;
+			while (end[k] && end[k] != ' ' && k < 7) {
+				unit[k] = end[k];
+				k++;
+			}
+			ws->w[n] = v * (strcmp(unit, "mm") == 0 ? pt_per_mm : strcmp(unit, "cm") == 0 ? 10 * pt_per_mm : 1);
+			end += k;
+		}
+		p = end;
+		n++;
+	}
+	ws->n = n;
+}
+
 static rgb colour_of(unsigned v)
 {
 	return (rgb){((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
 }
 
-void lattr_parse(lattr *a)
+bool lattr_parse(arena *a, lattr *at)
 {
-	const struct typed_attr *t = bsearch(a->name, typed, sizeof typed / sizeof typed[0], sizeof typed[0],
+	const struct typed_attr *t = bsearch(at->name, typed, sizeof typed / sizeof typed[0], sizeof typed[0],
 	                                     by_typed_name);
-	lattr_parse_as(a, t ? t->type : LA_TEXT);
+	return lattr_parse_as(a, at, t ? t->type : LA_TEXT);
 }
 
-void lattr_parse_as(lattr *a, lattr_type type)
+bool lattr_parse_as(arena *ar, lattr *a, lattr_type type)
 {
 	a->type = LA_TEXT;
 	switch (type) {
@@ -88,9 +153,24 @@ void lattr_parse_as(lattr *a, lattr_type type)
 		a->type = LA_INT;
 		a->v.integer = atoi(a->value);
 		break;
+	case LA_BOOL: case LA_ALIGN: case LA_STYLE: case LA_ORIENTATION: case LA_BREAK:
+	case LA_PAGE_NUMBERS: case LA_OVERFLOW: case LA_RULES: case LA_FORMAT:
+		if ((a->v.integer = word_of(vocabulary[type], a->value)) >= 0)
+			a->type = type;
+		break;
+	case LA_WIDTHS: {
+		lwidths *ws = arena_alloc(ar, sizeof *ws);
+		if (!ws)
+			return false;
+		parse_widths(a->value, ws);
+		a->type = LA_WIDTHS;
+		a->v.widths = ws;
+		break;
+	}
 	case LA_TEXT:
 		break;
 	}
+	return true;
 }
 
 float lattr_length(const lnode *n, const char *name, float def)
@@ -103,6 +183,18 @@ rgb lattr_colour(const lnode *n, const char *name, rgb def)
 {
 	const lattr *a = lattr_find(n, name);
 	return a && a->type == LA_COLOUR ? colour_of(a->v.colour) : def;
+}
+
+int lattr_word(const lnode *n, const char *name, int def)
+{
+	const lattr *a = lattr_find(n, name);
+	return a && a->type >= LA_BOOL && a->type <= LA_FORMAT ? a->v.integer : def;
+}
+
+const lwidths *lattr_widths(const lnode *n, const char *name)
+{
+	const lattr *a = lattr_find(n, name);
+	return a && a->type == LA_WIDTHS ? a->v.widths : NULL;
 }
 
 float layout_length(const char *s, float def)

@@ -43,8 +43,7 @@ static font_style with_italic(font_style s)
 /* hyphenate="false" on a text's element. */
 bool lay_no_hyphenation(const lnode *n)
 {
-	const char *h = lattr_get(n, "hyphenate");
-	return h && strcmp(h, "false") == 0;
+	return !lattr_word(n, "hyphenate", true);
 }
 
 typedef struct inline_arg {

@@ -98,6 +98,40 @@ static void a_malformed_layout_is_rejected_with_its_line(void **state)
 	assert_int_equal(f->d.entries[0].line, 3);
 }
 
+/* Word-valued attributes and a table's widths are parsed when the layout
+ * loads: the word's place in its vocabulary, the columns' points and
+ * shares; a word outside the vocabulary is left as text. */
+static void word_attributes_and_widths_are_parsed_when_a_layout_loads(void **state)
+{
+	fixture *f = *state;
+	const char *xml = HEAD "<body><p align='right' style='small' hyphenate='false'>x</p>"
+	                  "<table widths='20mm 1fr 2.5cm 3fr 12pt' rules='rows'><row><cell checkbox='true'>a</cell>"
+	                  "</row></table><h1 bookmark='false'>t</h1></body></layout>";
+	layout *l;
+	assert_int_equal(layout_load_mem(f->a, "test.xml", xml, strlen(xml), &l, &f->d), AM_OK);
+	const lnode *p = l->body->first, *t = p->next, *h = t->next;
+	assert_int_equal(lattr_word(p, "align", ALIGN_LEFT), ALIGN_RIGHT);
+	assert_int_equal(lattr_word(p, "style", -1), STYLE_SMALL);
+	assert_int_equal(lattr_word(p, "hyphenate", true), false);
+	assert_int_equal(lattr_word(p, "colour", 7), 7);   /* not a word */
+	assert_int_equal(lattr_word(t, "rules", RULES_GRID), RULES_ROWS);
+	assert_int_equal(lattr_word(t->first->first, "checkbox", false), true);
+	assert_int_equal(lattr_word(h, "bookmark", true), false);
+	assert_int_equal(lattr_word(h, "align", ALIGN_CENTER), ALIGN_CENTER);   /* absent */
+	const lwidths *w = lattr_widths(t, "widths");
+	assert_non_null(w);
+	assert_int_equal(w->n, 5);
+	const float mm = 72.0f / 25.4f;
+	assert_true(w->w[0] == 20 * mm && w->fr[0] == 0);
+	assert_true(w->w[1] == 0 && w->fr[1] == 1);
+	assert_true(w->w[2] == 2.5f * (10 * mm) && w->fr[2] == 0);
+	assert_true(w->w[3] == 0 && w->fr[3] == 3);
+	assert_true(w->w[4] == 12 && w->fr[4] == 0);
+	lattr odd = {"align", "justify", NULL, LA_TEXT, {0}};
+	assert_true(lattr_parse(f->a, &odd));
+	assert_int_equal(odd.type, LA_TEXT);
+}
+
 /* A layout reads a data node when one of its paths names it as a step. */
 static void a_layout_reads_the_nodes_its_paths_name(void **state)
 {
@@ -224,10 +258,27 @@ static bool same_str(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* The values two attributes were parsed into (layout_int.h), alike. */
+static bool same_typed(const lattr *a, const lattr *b)
+{
+	if (a->type != b->type)
+		return false;
+	switch (a->type) {
+	case LA_TEXT: return true;
+	case LA_LENGTH: case LA_NUMBER: return a->v.number == b->v.number;
+	case LA_COLOUR: return a->v.colour == b->v.colour;
+	case LA_WIDTHS:
+		return a->v.widths->n == b->v.widths->n &&
+		       memcmp(a->v.widths->w, b->v.widths->w, a->v.widths->n * sizeof(float)) == 0 &&
+		       memcmp(a->v.widths->fr, b->v.widths->fr, a->v.widths->n * sizeof(float)) == 0;
+	default: return a->v.integer == b->v.integer;   /* LA_INT, a word */
+	}
+}
+
 static bool same_attrs(const lattr *a, const lattr *b)
 {
 	for (; a && b; a = a->next, b = b->next)
-		if (!same_str(a->name, b->name) || !same_str(a->value, b->value))
+		if (!same_str(a->name, b->name) || !same_str(a->value, b->value) || !same_typed(a, b))
 			return false;
 	return !a && !b;
 }
@@ -899,6 +950,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_malformed_layout_is_rejected_with_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_doctype_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_layout_reads_the_nodes_its_paths_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(word_attributes_and_widths_are_parsed_when_a_layout_loads, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_changed_byte_in_a_shipped_layout_is_validated, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_shipped_layout_is_not_validated_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(shipped_layouts_load_from_their_templates_as_they_parse, setup, teardown),
