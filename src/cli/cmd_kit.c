@@ -5,6 +5,9 @@
 #include "cli.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +293,17 @@ static kit *finish_kit(kit_opening *o, diag *d)
 	return o->k;
 }
 
+/* The memory the reader has freed (the parse tree, the compiled schema)
+ * goes back to the kernel before the documents start: each thread has a
+ * heap of its own (main.c), so a document's thread could not reuse it,
+ * and it would only add to the peak (bench/NOTES.md). */
+static void give_back_reader_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* Runs the kit for wp (NULL: blank), with last year's file prev (may be
  * NULL), and prints what it wrote. */
 static int run_kit(kit_cli *k, kit *kt, const am_workplace *wp, const am_workplace *prev, diag *d)
@@ -326,7 +340,8 @@ int cmd_render(int argc, char **argv)
 	r = reader_load(a, argv[optind], &wp, &d);
 	if (r == AM_OK && k.previous)
 		r = reader_load(a, k.previous, &prev, &d);
-	reader_forget_schema();   /* its memory goes to the documents */
+	reader_forget_schema();
+	give_back_reader_memory();
 	kit *kt = finish_kit(&opening, r == AM_OK ? &d : NULL);
 	if (r == AM_OK)
 		r = run_kit(&k, kt, wp, prev, &d);

@@ -20,13 +20,14 @@
 
 /* Memory a document frees stays in the heap for the next one instead of
  * going back to the kernel: a page given back costs a page fault when it is
- * touched again, which on a virtual machine is dear (bench/NOTES.md). */
+ * touched again, which on a virtual machine is dear (bench/NOTES.md).
+ * Threads keep glibc's heap of their own: documents written side by side
+ * on one shared heap queued for its lock (bench/NOTES.md). */
 static void keep_freed_memory(void)
 {
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_ARENA_MAX, 1);   /* threads share one heap */
 #endif
 }
 
