@@ -321,6 +321,7 @@ typedef struct am_workplace {
  * enum's order and ended by NULL; "" for a value the format does not write
  * (unset). The reader parses with them, bind writes them for the layouts. */
 extern const char *const am_role_tokens[];          /* am_role */
+extern const char *const am_attendance_tokens[];    /* am_attendance */
 extern const char *const am_item_status_tokens[];   /* am_item_status */
 extern const char *const am_goal_status_tokens[];   /* am_goal_status */
 extern const char *const am_done_tokens[];          /* am_done_status */
@@ -345,8 +346,10 @@ const char *am_token(const char *const *tokens, int v);
  * record from a table (reader_model), bind writes the record's leaves from
  * the same table in the table's order, so a new field is one line here and
  * one in the schema. What needs more than a value (references to people,
- * groups and focus areas, defaults taken from elsewhere) stays beside the
- * table, in the reader and in bind. Every record begins with `int line`. */
+ * groups and focus areas, defaults taken from elsewhere, checks across
+ * fields) stays beside the table, in the reader and in bind, and so do a
+ * record's nested lists, which are records with tables of their own.
+ * Every record in a list begins with `int line`. */
 typedef enum am_field_kind {
 	AM_TEXT,        /* const char *: a child element's text; NULL when absent */
 	AM_ATTR,        /* const char *: an attribute's value; NULL when absent */
@@ -358,14 +361,18 @@ typedef enum am_field_kind {
 	AM_TRISTATE,    /* am_tristate: a true/false attribute */
 	AM_NUMBER,      /* int: an attribute; unset when absent, and then not bound */
 	AM_HOURS,       /* double: an attribute, in hours; -1 when absent */
+	AM_HOURS_TEXT,  /* double: a child element, in hours; 0 when absent, bound when above 0 */
+	AM_COUNT,       /* int: a child element's whole number; unset when absent, and then not bound */
+	AM_FLAG,        /* bool: a true/false attribute; bound (as true) only when true */
+	AM_TOKEN_OPT,   /* like AM_TOKEN, but the unset value (the format's default) is not bound */
 } am_field_kind;
 
 typedef struct am_field {
 	const char *name;
 	am_field_kind kind;
 	size_t offset;              /* of the value in the record */
-	const char *const *tokens;  /* AM_TOKEN: the enum's tokens */
-	int unset;                  /* AM_TOKEN, AM_NUMBER: the value when absent */
+	const char *const *tokens;  /* AM_TOKEN, AM_TOKEN_OPT: the enum's tokens */
+	int unset;                  /* AM_TOKEN, AM_TOKEN_OPT, AM_NUMBER, AM_COUNT: the value when absent */
 } am_field;
 
 /* Each table ends with a field whose name is NULL. */
@@ -382,6 +389,14 @@ extern const am_field am_accidents_fields[];        /* before the incidents */
 extern const am_field am_follow_up_fields[];        /* after responsible */
 extern const am_field am_agenda_point_fields[];     /* after n */
 extern const am_field am_meeting_fields[];          /* before chair and the rest */
+extern const am_field am_workplace_fields[];        /* the head; before med-agreement and logo */
+extern const am_field am_person_fields[];           /* before role-label, lang and group */
+extern const am_field am_group_fields[];            /* before leader and amr */
+extern const am_field am_committee_fields[];        /* before the members */
+extern const am_field am_committee_member_fields[]; /* after ref and side */
+extern const am_field am_competence_member_fields[];  /* after ref, before the items */
+extern const am_field am_competence_item_fields[];
+extern const am_field am_activity_fields[];         /* after ring, before when */
 
 /* Whether every AM_TEXT field of rec is NULL (a section written with all
  * its fields left empty reads as not there). */

@@ -210,16 +210,11 @@ static void bind_previous_open(binder *b, dnode *root, const am_workplace *wp, c
 static void bind_head(binder *b, dnode *root, const am_workplace *wp)
 {
 	int l = wp->line;
-	bind_leaf_int(b, root, "version", wp->version, l);
-	bind_leaf(b, root, "name", wp->name, l);
-	bind_leaf(b, root, "address", wp->address, l);
-	bind_leaf(b, root, "cvr", wp->cvr, l);
-	bind_leaf_int(b, root, "headcount", wp->headcount, l);
+	bind_fields(b, root, wp, am_workplace_fields, l);
 	/* The model cannot tell an absent <med-agreement> from applies="false",
 	 * so applies is always given. */
 	dnode *med = bind_node(b, root, "med-agreement", wp->med_note, l);
 	bind_leaf_bool(b, med, "applies", wp->med_agreement, l);
-	bind_leaf(b, root, "branch", wp->branch, l);
 	bind_leaf(b, root, "logo", wp->logo, wp->logo_line ? wp->logo_line : l);
 }
 

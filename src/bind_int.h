@@ -34,10 +34,12 @@ void bind_goals(binder *b, dnode *root, const am_workplace *wp);
 void bind_last_goals(binder *b, dnode *root, const am_workplace *wp);
 void bind_meeting(binder *b, dnode *root, const am_meeting *m);
 void bind_people(binder *b, dnode *root, const am_workplace *wp);
-void bind_person(binder *b, dnode *parent, const am_person *p, const am_workplace *wp);
+void bind_person(binder *b, dnode *parent, const am_person *p);
 void bind_person_again(binder *b, dnode *parent, const am_person *p);
 void bind_point(binder *b, dnode *parent, int n, const am_agenda_point *p);
 void bind_wheel(binder *b, dnode *root, const am_wheel *w);
+/* The leaves of rec's fields (table f, model.h) under n, in the table's order. */
+void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f, int line);
 void bind_leaf(binder *b, dnode *parent, const char *name, const char *text, int line);
 void bind_leaf_bool(binder *b, dnode *parent, const char *name, bool v, int line);
 void bind_leaf_hours(binder *b, dnode *parent, const char *name, double v, int line);

@@ -90,7 +90,7 @@ void bind_leaf_hours(binder *b, dnode *parent, const char *name, double v, int l
 }
 
 /* The leaves of rec's fields (model.h), in the table's order. */
-static void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f, int line)
+void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f, int line)
 {
 	for (; f->name; f++) {
 		const void *v = (const char *)rec + f->offset;
@@ -102,14 +102,53 @@ static void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f,
 		case AM_TIME:
 		case AM_TIME_ATTR: leaf_time(b, n, f->name, *(const am_time *)v, line); break;
 		case AM_TOKEN: bind_leaf(b, n, f->name, am_token(f->tokens, *(const int *)v), line); break;
+		case AM_TOKEN_OPT:
+			if (*(const int *)v != f->unset)
+				bind_leaf(b, n, f->name, am_token(f->tokens, *(const int *)v), line);
+			break;
 		case AM_TRISTATE: leaf_tristate(b, n, f->name, *(const am_tristate *)v, line); break;
 		case AM_NUMBER:
+		case AM_COUNT:
 			if (*(const int *)v != f->unset)
 				bind_leaf_int(b, n, f->name, *(const int *)v, line);
 			break;
 		case AM_HOURS: bind_leaf_hours(b, n, f->name, *(const double *)v, line); break;
+		case AM_HOURS_TEXT:
+			if (*(const double *)v > 0)
+				bind_leaf_hours(b, n, f->name, *(const double *)v, line);
+			break;
+		case AM_FLAG:
+			if (*(const bool *)v)
+				bind_leaf_bool(b, n, f->name, true, line);
+			break;
 		}
 	}
+}
+
+/* Each of the n records of v (of size bytes, each beginning with its
+ * line) as a node `name` under parent: the leaves of table f, then what
+ * more(b, node, record) adds, unless more is NULL. */
+typedef void (*bind_more_fn)(binder *b, dnode *n, const void *rec);
+static void bind_records(binder *b, dnode *parent, const char *name, const void *v, size_t n, size_t size,
+                         const am_field *f, bind_more_fn more)
+{
+	for (size_t i = 0; i < n && parent; i++) {
+		const void *rec = (const char *)v + i * size;
+		int line = *(const int *)rec;
+		dnode *node = bind_node(b, parent, name, NULL, line);
+		bind_fields(b, node, rec, f, line);
+		if (more && node)
+			more(b, node, rec);
+	}
+}
+
+/* A section `sec` of n records under root (none when n is 0), at the first
+ * record's line: bind_records. */
+static void bind_list(binder *b, dnode *root, const char *sec, const char *name, const void *v, size_t n,
+                      size_t size, const am_field *f, bind_more_fn more)
+{
+	if (n)
+		bind_records(b, bind_node(b, root, sec, NULL, *(const int *)v), name, v, n, size, f, more);
 }
 
 /* ---- sections ----------------------------------------------------------- */
@@ -124,28 +163,24 @@ static const char *role_label(const am_person *p, const am_workplace *wp)
 	return am_token(am_role_tokens, p->role);
 }
 
-void bind_person(binder *b, dnode *parent, const am_person *p, const am_workplace *wp)
+/* What a person's node holds beyond the table: the role's label, the
+ * language (the workplace's when the person names none), the group. */
+static void bind_person_rest(binder *b, dnode *n, const void *rec)
 {
-	dnode *n = bind_node(b, parent, "person", NULL, p->line);
-	bind_leaf(b, n, "id", p->id, p->line);
-	bind_leaf(b, n, "role", am_token(am_role_tokens, p->role), p->line);
+	const am_person *p = rec;
+	const am_workplace *wp = b->wp;
 	bind_leaf(b, n, "role-label", role_label(p, wp), p->line);
-	if (p->attendance != ATT_UNKNOWN)
-		bind_leaf(b, n, "attendance", p->attendance == ATT_PRESENT ? "present" : "absent", p->line);
-	if (p->new_in_amo)
-		bind_leaf_bool(b, n, "new-in-amo", true, p->line);
-	if (p->deputy)
-		bind_leaf_bool(b, n, "deputy", true, p->line);
-	if (p->tr)
-		bind_leaf_bool(b, n, "tr", true, p->line);
 	if (p->lang || wp->lang)
 		bind_leaf(b, n, "lang", p->lang ? p->lang : wp->lang, p->line);
 	if (p->group) {
 		bind_leaf(b, n, "group", p->group->id, p->line);
 		bind_leaf(b, n, "group-name", p->group->name, p->line);
 	}
-	bind_leaf(b, n, "name", p->name, p->line);
-	bind_leaf(b, n, "title", p->title, p->line);
+}
+
+void bind_person(binder *b, dnode *parent, const am_person *p)
+{
+	bind_records(b, parent, "person", p, 1, sizeof *p, am_person_fields, bind_person_rest);
 }
 
 void bind_people(binder *b, dnode *root, const am_workplace *wp)
@@ -157,7 +192,7 @@ void bind_people(binder *b, dnode *root, const am_workplace *wp)
 	if (!b->people)
 		b->oom = true;
 	for (size_t i = 0; i < wp->n_people && n && b->people; i++) {
-		bind_person(b, n, &wp->people[i], wp);
+		bind_person(b, n, &wp->people[i]);
 		b->people[i] = n->last;
 	}
 }
@@ -175,7 +210,7 @@ void bind_person_again(binder *b, dnode *parent, const am_person *p)
 			b->oom = true;
 		return;
 	}
-	bind_person(b, parent, p, wp);
+	bind_person(b, parent, p);
 }
 
 /* An element with a ref attribute: ref, and the person's name and role. */
@@ -193,32 +228,25 @@ static dnode *bind_ref(binder *b, dnode *parent, const char *name, const am_pers
 	return n;
 }
 
+static void bind_group_refs(binder *b, dnode *n, const void *rec)
+{
+	const am_group *g = rec;
+	for (size_t j = 0; j < g->n_leaders; j++)
+		bind_ref(b, n, "leader", g->leaders[j], g->line);
+	for (size_t j = 0; j < g->n_amrs; j++)
+		bind_ref(b, n, "amr", g->amrs[j], g->line);
+}
+
 /* /amo/group: id, name, leader and amr (ref, name, role). */
 void bind_amo(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_groups)
-		return;
-	dnode *sec = bind_node(b, root, "amo", NULL, wp->groups[0].line);
-	for (size_t i = 0; i < wp->n_groups; i++) {
-		const am_group *g = &wp->groups[i];
-		dnode *n = bind_node(b, sec, "group", NULL, g->line);
-		bind_leaf(b, n, "id", g->id, g->line);
-		bind_leaf(b, n, "name", g->name, g->line);
-		for (size_t j = 0; j < g->n_leaders; j++)
-			bind_ref(b, n, "leader", g->leaders[j], g->line);
-		for (size_t j = 0; j < g->n_amrs; j++)
-			bind_ref(b, n, "amr", g->amrs[j], g->line);
-	}
+	bind_list(b, root, "amo", "group", wp->groups, wp->n_groups, sizeof *wp->groups, am_group_fields,
+	          bind_group_refs);
 }
 
-/* A committee: id, name, level, and member (ref, name, role, side, function,
- * tr, attendance). */
-void bind_committee(binder *b, dnode *parent, const am_committee *c)
+static void bind_members(binder *b, dnode *n, const void *rec)
 {
-	dnode *n = bind_node(b, parent, "committee", NULL, c->line);
-	bind_leaf(b, n, "id", c->id, c->line);
-	bind_leaf(b, n, "name", c->name, c->line);
-	bind_leaf(b, n, "level", am_token(am_level_tokens, c->level), c->line);
+	const am_committee *c = rec;
 	for (size_t j = 0; j < c->n_members; j++) {
 		const am_committee_member *m = &c->members[j];
 		dnode *mn = bind_ref(b, n, "member", m->person, m->line);
@@ -226,21 +254,24 @@ void bind_committee(binder *b, dnode *parent, const am_committee *c)
 			continue;
 		bool management = m->person->role == ROLE_EMPLOYER || m->person->role == ROLE_LEADER;
 		bind_leaf(b, mn, "side", management ? "management" : "employees", m->line);
-		bind_leaf(b, mn, "function", am_token(am_function_tokens, m->function), m->line);
+		bind_fields(b, mn, m, am_committee_member_fields, m->line);
 		if (m->person->tr)
 			bind_leaf_bool(b, mn, "tr", true, m->line);
-		if (m->person->attendance != ATT_UNKNOWN)
-			bind_leaf(b, mn, "attendance", m->person->attendance == ATT_PRESENT ? "present" : "absent", m->line);
+		bind_leaf(b, mn, "attendance", am_token(am_attendance_tokens, m->person->attendance), m->line);
 	}
+}
+
+/* A committee: id, name, level, and member (ref, name, role, side, function,
+ * tr, attendance). */
+void bind_committee(binder *b, dnode *parent, const am_committee *c)
+{
+	bind_records(b, parent, "committee", c, 1, sizeof *c, am_committee_fields, bind_members);
 }
 
 void bind_committees(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_committees)
-		return;
-	dnode *sec = bind_node(b, root, "committees", NULL, wp->committees[0].line);
-	for (size_t i = 0; i < wp->n_committees; i++)
-		bind_committee(b, sec, &wp->committees[i]);
+	bind_list(b, root, "committees", "committee", wp->committees, wp->n_committees, sizeof *wp->committees,
+	          am_committee_fields, bind_members);
 }
 
 void bind_meeting(binder *b, dnode *root, const am_meeting *m)
@@ -379,9 +410,10 @@ void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)
 		bind_fields(b, bind_node(b, root, "cooperation", NULL, c->line), c, am_cooperation_fields, c->line);
 }
 
-static void bind_competence_member(binder *b, dnode *sec, const am_competence_member *m)
+/* A member's plan: the person (ref, name, role), no-need, and the items. */
+static void bind_plan(binder *b, dnode *n, const void *rec)
 {
-	dnode *n = bind_node(b, sec, "member", NULL, m->line);
+	const am_competence_member *m = rec;
 	if (m->person) {
 		bind_leaf(b, n, "ref", m->person->id, m->line);
 		bind_leaf(b, n, "name", m->person->name, m->line);
@@ -390,15 +422,7 @@ static void bind_competence_member(binder *b, dnode *sec, const am_competence_me
 	}
 	if (m->no_need)
 		bind_leaf(b, n, "no-need", m->no_need_note ? m->no_need_note : "true", m->line);
-	for (size_t i = 0; i < m->n_items; i++) {
-		const am_competence_item *it = &m->items[i];
-		dnode *in = bind_node(b, n, "item", NULL, it->line);
-		bind_leaf(b, in, "form", am_token(am_form_tokens, it->form), it->line);
-		bind_leaf(b, in, "topic", it->topic, it->line);
-		bind_leaf(b, in, "when", it->when, it->line);
-		if (it->hours > 0)
-			bind_leaf_hours(b, in, "hours", it->hours, it->line);
-	}
+	bind_records(b, n, "item", m->items, m->n_items, sizeof *m->items, am_competence_item_fields, NULL);
 }
 
 void bind_competence(binder *b, dnode *root, const am_competence *c)
@@ -410,8 +434,8 @@ void bind_competence(binder *b, dnode *root, const am_competence *c)
 		dnode *k = bind_node(b, sec, "knowledge", c->knowledge_note, c->line);
 		bind_leaf_bool(b, k, "present", c->knowledge_present == TRI_YES, c->line);
 	}
-	for (size_t i = 0; i < c->n_members; i++)
-		bind_competence_member(b, sec, &c->members[i]);
+	bind_records(b, sec, "member", c->members, c->n_members, sizeof *c->members, am_competence_member_fields,
+	             bind_plan);
 	if (c->training != TRAINING_UNSET && sec) {
 		dnode *t = bind_node(b, sec, "supplementary-training", c->training_note, c->training_line);
 		bind_leaf(b, t, "handled", am_token(am_training_tokens, c->training), c->training_line);
@@ -465,25 +489,20 @@ void bind_agenda(binder *b, dnode *root, const am_workplace *wp)
 		bind_point(b, sec, wp->agenda[i].number, &wp->agenda[i]);
 }
 
-static void bind_activity(binder *b, dnode *sec, const am_activity *ac)
+/* What an activity holds beyond the table: its ring, until, its timing
+ * (date, period, month or week) and its time of day. */
+static void bind_activity_rest(binder *b, dnode *n, const void *rec)
 {
+	const am_activity *ac = rec;
 	int l = ac->line;
-	dnode *n = bind_node(b, sec, "activity", NULL, l);
 	bind_leaf(b, n, "ring", ac->ring ? ac->ring->id : NULL, l);
-	bind_leaf(b, n, "repeat", am_token(am_repeat_tokens, ac->repeat), l);
-	bind_leaf(b, n, "on", ac->on == ON_DAY ? NULL : am_token(am_repeat_on_tokens, ac->on), l);
-	if (ac->until.y)
-		leaf_date(b, n, "until", ac->until, l);
-	if (ac->next_workday)
-		bind_leaf_bool(b, n, "move-to-workday", true, l);
-	bind_leaf(b, n, "title", ac->title, l);
-	bind_leaf(b, n, "responsible", ac->responsible, l);
+	leaf_date(b, n, "until", ac->until, l);
 	switch (ac->when) {
 	case WHEN_DATE:
 		leaf_date(b, n, "date", ac->from, l);
 		break;
 	case WHEN_PERIOD: {
-		dnode *p = n ? bind_node(b, n, "period", NULL, l) : NULL;
+		dnode *p = bind_node(b, n, "period", NULL, l);
 		leaf_date(b, p, "from", ac->from, l);
 		leaf_date(b, p, "to", ac->to, l);
 		break;
@@ -495,7 +514,7 @@ static void bind_activity(binder *b, dnode *sec, const am_activity *ac)
 		bind_leaf_int(b, n, "week", ac->week, l);
 		break;
 	}
-	if (ac->start >= 0 && n) {
+	if (ac->start >= 0) {
 		dnode *t = bind_node(b, n, "time", NULL, l);
 		leaf_time(b, t, "start", ac->start, l);
 		leaf_time(b, t, "end", ac->end, l);
@@ -522,7 +541,8 @@ void bind_wheel(binder *b, dnode *root, const am_wheel *w)
 		}
 		bind_leaf(b, n, "name", r->name, r->line);
 	}
-	for (size_t i = 0; i < w->n_activities && b->activities; i++)
-		bind_activity(b, sec, &w->activities[i]);
+	if (b->activities)
+		bind_records(b, sec, "activity", w->activities, w->n_activities, sizeof *w->activities,
+		             am_activity_fields, bind_activity_rest);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 const char *const am_role_tokens[] = {"employer", "leader", "amr", "employee", "adviser", NULL};
+const char *const am_attendance_tokens[] = {"", "present", "absent", NULL};
 const char *const am_item_status_tokens[] = {"", "open", "in-progress", "done", NULL};
 const char *const am_goal_status_tokens[] = {"", "reached", "partly", "not-reached", NULL};
 const char *const am_done_tokens[] = {"", "done", "partly", "not-done", NULL};
@@ -43,6 +44,8 @@ const char *am_token(const char *const *tokens, int v)
 #define FIELD(T, name, kind, m) {name, kind, offsetof(T, m), NULL, 0}
 #define TOKEN(T, name, m, tokens, unset) {name, AM_TOKEN, offsetof(T, m), tokens, unset}
 #define NUMBER(T, name, m, unset) {name, AM_NUMBER, offsetof(T, m), NULL, unset}
+#define COUNT(T, name, m, unset) {name, AM_COUNT, offsetof(T, m), NULL, unset}
+#define TOKEN_OPT(T, name, m, tokens, unset) {name, AM_TOKEN_OPT, offsetof(T, m), tokens, unset}
 #define END {NULL, AM_TEXT, 0, NULL, 0}
 
 /* In the order bind writes them (the data tree's order). */
@@ -163,15 +166,85 @@ const am_field am_meeting_fields[] = {
 	END,
 };
 
+const am_field am_workplace_fields[] = {
+	NUMBER(am_workplace, "version", version, 1),
+	TEXT(am_workplace, "name", name),
+	TEXT(am_workplace, "address", address),
+	TEXT(am_workplace, "cvr", cvr),
+	COUNT(am_workplace, "headcount", headcount, 0),
+	TEXT(am_workplace, "branch", branch),
+	END,
+};
+
+const am_field am_person_fields[] = {
+	FIELD(am_person, "id", AM_ATTR, id),
+	TOKEN(am_person, "role", role, am_role_tokens, ROLE_EMPLOYEE),
+	TOKEN(am_person, "attendance", attendance, am_attendance_tokens, ATT_UNKNOWN),
+	FIELD(am_person, "new-in-amo", AM_FLAG, new_in_amo),
+	FIELD(am_person, "deputy", AM_FLAG, deputy),
+	FIELD(am_person, "tr", AM_FLAG, tr),
+	TEXT(am_person, "name", name),
+	TEXT(am_person, "title", title),
+	END,
+};
+
+const am_field am_group_fields[] = {
+	FIELD(am_group, "id", AM_ATTR, id),
+	TEXT(am_group, "name", name),
+	END,
+};
+
+const am_field am_committee_fields[] = {
+	FIELD(am_committee, "id", AM_ATTR, id),
+	TEXT(am_committee, "name", name),
+	TOKEN(am_committee, "level", level, am_level_tokens, LEVEL_UNSET),
+	END,
+};
+
+const am_field am_committee_member_fields[] = {
+	TOKEN(am_committee_member, "function", function, am_function_tokens, FUNCTION_NONE),
+	END,
+};
+
+/* A member's plan is its person and its items (and no-need, an element
+ * with a note): nothing plain. */
+const am_field am_competence_member_fields[] = {
+	END,
+};
+
+const am_field am_competence_item_fields[] = {
+	TOKEN(am_competence_item, "form", form, am_form_tokens, FORM_TRAINING),
+	TEXT(am_competence_item, "topic", topic),
+	TEXT(am_competence_item, "when", when),
+	FIELD(am_competence_item, "hours", AM_HOURS_TEXT, hours),
+	END,
+};
+
+const am_field am_activity_fields[] = {
+	TOKEN(am_activity, "repeat", repeat, am_repeat_tokens, REPEAT_NONE),
+	TOKEN_OPT(am_activity, "on", on, am_repeat_on_tokens, ON_DAY),
+	FIELD(am_activity, "move-to-workday", AM_FLAG, next_workday),
+	TEXT(am_activity, "title", title),
+	TEXT(am_activity, "responsible", responsible),
+	END,
+};
+
 /* The tables write enums through int and read every record's line at its
  * start. */
 _Static_assert(sizeof(am_goal_status) == sizeof(int) && sizeof(am_done_status) == sizeof(int) &&
                sizeof(am_item_status) == sizeof(int) && sizeof(am_incident_kind) == sizeof(int) &&
-               sizeof(am_tristate) == sizeof(int), "enums are ints");
+               sizeof(am_tristate) == sizeof(int) && sizeof(am_role) == sizeof(int) &&
+               sizeof(am_attendance) == sizeof(int) && sizeof(am_committee_level) == sizeof(int) &&
+               sizeof(am_committee_function) == sizeof(int) && sizeof(am_competence_form) == sizeof(int) &&
+               sizeof(am_repeat) == sizeof(int) && sizeof(am_repeat_on) == sizeof(int), "enums are ints");
 _Static_assert(offsetof(am_last_goal, line) == 0 && offsetof(am_competence_done, line) == 0 &&
                offsetof(am_apv_item, line) == 0 && offsetof(am_focus_area, line) == 0 &&
                offsetof(am_goal, line) == 0 && offsetof(am_action, line) == 0 &&
-               offsetof(am_incident, line) == 0 && offsetof(am_agenda_point, line) == 0,
+               offsetof(am_incident, line) == 0 && offsetof(am_agenda_point, line) == 0 &&
+               offsetof(am_person, line) == 0 && offsetof(am_group, line) == 0 &&
+               offsetof(am_committee, line) == 0 && offsetof(am_committee_member, line) == 0 &&
+               offsetof(am_competence_member, line) == 0 && offsetof(am_competence_item, line) == 0 &&
+               offsetof(am_activity, line) == 0,
                "records begin with their line");
 
 bool am_fields_empty(const void *rec, const am_field *f)

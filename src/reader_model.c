@@ -48,13 +48,8 @@ static void read_head(rm *r, xmlNodePtr root)
 {
 	am_workplace *wp = r->wp;
 	wp->line = line_of(root);
-	wp->version = (int)rm_parse_long(rm_attr_of(r, root, "version"), 1);
+	rm_read_fields(r, root, wp, am_workplace_fields);
 	wp->lang = rm_attr_of(r, root, "lang");
-	wp->name = rm_child_text(r, root, "name");
-	wp->address = rm_child_text(r, root, "address");
-	wp->cvr = rm_child_text(r, root, "cvr");
-	wp->headcount = (int)rm_parse_long(rm_child_text(r, root, "headcount"), 0);
-	wp->branch = rm_child_text(r, root, "branch");
 	wp->logo = logo_path(r, root, &wp->logo_line);
 	xmlNodePtr med = rm_child(root, "med-agreement");
 	if (med) {

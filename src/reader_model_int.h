@@ -20,6 +20,8 @@ typedef struct rm {
 	const am_person **by_id;  /* people sorted by id, for lookups */
 	const char **person_group;  /* each person's group attribute, resolved after <amo> */
 	unsigned char *seen;      /* a bit per BMP character noted in wp->chars */
+	void *records;            /* the array rm_fill_records fills: a record's
+	                             checks look back at the ones before it */
 	size_t cap_chars;
 } rm;
 
@@ -49,6 +51,10 @@ void rm_read_fields(rm *r, xmlNodePtr el, void *rec, const am_field *f);
 typedef void (*rm_more_fn)(rm *r, xmlNodePtr el, void *rec);
 void *rm_read_records(rm *r, xmlNodePtr sec, const char *name, size_t size, const am_field *f,
                       rm_more_fn more, size_t *n);
+/* rm_read_records into v, an array the caller made for every element
+ * `name` of sec (nothing when v is NULL). */
+void rm_fill_records(rm *r, xmlNodePtr sec, const char *name, void *v, size_t size, const am_field *f,
+                     rm_more_fn more);
 void rm_read_accidents(rm *r, xmlNodePtr sec);
 void rm_read_actions(rm *r, xmlNodePtr sec);
 void rm_read_agenda(rm *r, xmlNodePtr sec);

@@ -343,10 +343,18 @@ static void read_field(rm *r, xmlNodePtr el, char *rec, const am_field *f)
 	}
 	case AM_TIME: *(am_time *)v = rm_parse_time(rm_child_text(r, el, f->name)); break;
 	case AM_TIME_ATTR: *(am_time *)v = rm_parse_time(rm_attr_of(r, el, f->name)); break;
-	case AM_TOKEN: *(int *)v = am_token_value(f->tokens, rm_attr_of(r, el, f->name), f->unset); break;
+	case AM_TOKEN:
+	case AM_TOKEN_OPT: *(int *)v = am_token_value(f->tokens, rm_attr_of(r, el, f->name), f->unset); break;
 	case AM_TRISTATE: *(am_tristate *)v = rm_parse_tristate(rm_attr_of(r, el, f->name)); break;
 	case AM_NUMBER: *(int *)v = (int)rm_parse_long(rm_attr_of(r, el, f->name), f->unset); break;
 	case AM_HOURS: *(double *)v = rm_parse_hours(rm_attr_of(r, el, f->name)); break;
+	case AM_HOURS_TEXT: {
+		const char *h = rm_child_text(r, el, f->name);
+		*(double *)v = h ? strtod(h, NULL) : 0;
+		break;
+	}
+	case AM_COUNT: *(int *)v = (int)rm_parse_long(rm_child_text(r, el, f->name), f->unset); break;
+	case AM_FLAG: *(bool *)v = parse_bool(rm_attr_of(r, el, f->name)); break;
 	}
 }
 
@@ -356,18 +364,27 @@ void rm_read_fields(rm *r, xmlNodePtr el, void *rec, const am_field *f)
 		read_field(r, el, rec, f);
 }
 
-void *rm_read_records(rm *r, xmlNodePtr sec, const char *name, size_t size, const am_field *f,
-                      rm_more_fn more, size_t *n)
+void rm_fill_records(rm *r, xmlNodePtr sec, const char *name, void *v, size_t size, const am_field *f,
+                     rm_more_fn more)
 {
-	*n = rm_count_children(sec, name);
-	char *v = rm_alloc_array(r, *n, size);
+	void *outer = r->records;   /* a list inside a record of another */
 	size_t i = 0;
+	r->records = v;
 	for (xmlNodePtr el = rm_child(sec, name); el && v; el = rm_next_child(sec, el, name), i++) {
-		char *rec = v + i * size;
+		char *rec = (char *)v + i * size;
 		*(int *)rec = line_of(el);
 		rm_read_fields(r, el, rec, f);
 		if (more)
 			more(r, el, rec);
 	}
+	r->records = outer;
+}
+
+void *rm_read_records(rm *r, xmlNodePtr sec, const char *name, size_t size, const am_field *f,
+                      rm_more_fn more, size_t *n)
+{
+	*n = rm_count_children(sec, name);
+	void *v = rm_alloc_array(r, *n, size);
+	rm_fill_records(r, sec, name, v, size, f, more);
 	return v;
 }

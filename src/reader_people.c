@@ -25,42 +25,42 @@ static int by_id_cmp(const void *x, const void *y)
 	return strcmp((*p)->id, (*q)->id);
 }
 
+/* What a person needs beyond the table: the language, the group (resolved
+ * with the groups, rm_read_amo), the checks of deputy. */
+static void read_person_rest(rm *r, xmlNodePtr el, void *rec)
+{
+	am_person *p = rec;
+	size_t i = (size_t)(p - r->wp->people);
+	p->lang = rm_attr_of(r, el, "lang");
+	r->person_group[i] = rm_attr_of(r, el, "group");
+	if (p->deputy && p->role == ROLE_EMPLOYER)
+		rm_error_at(r, p->line, "<person id=\"%s\">: arbejdsgiveren kan ikke være sin egen stedfortræder; "
+		         "skriv deputy=\"true\" hos den, der kan beslutte på arbejdsgiverens vegne", p->id ? p->id : "");
+	if (p->deputy && p->role == ROLE_ADVISER)
+		rm_error_at(r, p->line, "<person id=\"%s\">: en rådgiver kan ikke beslutte på arbejdsgiverens vegne; "
+		         "skriv deputy=\"true\" hos en fra arbejdspladsen", p->id ? p->id : "");
+	if (!p->id)
+		p->id = "";
+	r->by_id[i] = p;
+}
+
 void rm_read_people(rm *r, xmlNodePtr people)
 {
 	am_workplace *wp = r->wp;
-	wp->n_people = rm_count_children(people, "person");
-	wp->people = rm_alloc_array(r, wp->n_people, sizeof *wp->people);
-	r->by_id = rm_alloc_array(r, wp->n_people, sizeof *r->by_id);
-	r->person_group = rm_alloc_array(r, wp->n_people, sizeof *r->person_group);
-	if (!wp->people || !r->by_id || !r->person_group)
+	size_t n = rm_count_children(people, "person");
+	r->by_id = rm_alloc_array(r, n, sizeof *r->by_id);
+	r->person_group = rm_alloc_array(r, n, sizeof *r->person_group);
+	if (!r->by_id || !r->person_group)
 		return;
-	size_t i = 0;
-	for (xmlNodePtr el = rm_child(people, "person"); el; el = rm_next_child(people, el, "person"), i++) {
-		am_person *p = &wp->people[i];
-		p->line = line_of(el);
-		p->id = rm_attr_of(r, el, "id");
-		p->name = rm_child_text(r, el, "name");
-		p->title = rm_child_text(r, el, "title");
-		p->role = (am_role)am_token_value(am_role_tokens, rm_attr_of(r, el, "role"), ROLE_EMPLOYEE);
-		const char *att = rm_attr_of(r, el, "attendance");
-		p->attendance = !att ? ATT_UNKNOWN : strcmp(att, "present") == 0 ? ATT_PRESENT : ATT_ABSENT;
-		p->new_in_amo = parse_bool(rm_attr_of(r, el, "new-in-amo"));
-		p->deputy = parse_bool(rm_attr_of(r, el, "deputy"));
-		p->tr = parse_bool(rm_attr_of(r, el, "tr"));
-		p->lang = rm_attr_of(r, el, "lang");
-		r->person_group[i] = rm_attr_of(r, el, "group");
-		if (p->deputy && p->role == ROLE_EMPLOYER)
-			rm_error_at(r, p->line, "<person id=\"%s\">: arbejdsgiveren kan ikke være sin egen stedfortræder; "
-			         "skriv deputy=\"true\" hos den, der kan beslutte på arbejdsgiverens vegne", p->id ? p->id : "");
-		if (p->deputy && p->role == ROLE_ADVISER)
-			rm_error_at(r, p->line, "<person id=\"%s\">: en rådgiver kan ikke beslutte på arbejdsgiverens vegne; "
-			         "skriv deputy=\"true\" hos en fra arbejdspladsen", p->id ? p->id : "");
-		if (!p->id)
-			p->id = "";
-		r->by_id[i] = p;
-	}
+	/* read_person_rest finds a person's index in wp->people, so it is set
+	 * before the records are read. */
+	wp->people = rm_alloc_array(r, n, sizeof *wp->people);
+	if (!wp->people)
+		return;
+	wp->n_people = n;
+	rm_fill_records(r, people, "person", wp->people, sizeof *wp->people, am_person_fields, read_person_rest);
 	qsort(r->by_id, wp->n_people, sizeof *r->by_id, by_id_cmp);
-	for (i = 1; i < wp->n_people; i++)
+	for (size_t i = 1; i < wp->n_people; i++)
 		if (strcmp(r->by_id[i]->id, r->by_id[i - 1]->id) == 0) {
 			const am_person *a = r->by_id[i - 1], *b = r->by_id[i];
 			const am_person *later = a->line > b->line ? a : b;
@@ -188,22 +188,20 @@ static const am_person **group_refs(rm *r, xmlNodePtr el, const char *name, am_r
 	return out;
 }
 
+static void read_group_refs(rm *r, xmlNodePtr el, void *rec)
+{
+	am_group *g = rec;
+	g->leaders = group_refs(r, el, "leader", ROLE_LEADER, ROLE_EMPLOYER,
+	                        "en leder i AMO (role=\"leader\") eller arbejdsgiveren", &g->n_leaders);
+	g->amrs = group_refs(r, el, "amr", ROLE_AMR, ROLE_AMR, "en arbejdsmiljørepræsentant (role=\"amr\")",
+	                     &g->n_amrs);
+}
+
 void rm_read_amo(rm *r, xmlNodePtr sec)
 {
 	am_workplace *wp = r->wp;
-	wp->n_groups = rm_count_children(sec, "group");
-	wp->groups = rm_alloc_array(r, wp->n_groups, sizeof *wp->groups);
-	size_t i = 0;
-	for (xmlNodePtr el = rm_child(sec, "group"); el && wp->groups; el = rm_next_child(sec, el, "group"), i++) {
-		am_group *g = &wp->groups[i];
-		g->line = line_of(el);
-		g->id = rm_attr_of(r, el, "id");
-		g->name = rm_child_text(r, el, "name");
-		g->leaders = group_refs(r, el, "leader", ROLE_LEADER, ROLE_EMPLOYER,
-		                        "en leder i AMO (role=\"leader\") eller arbejdsgiveren", &g->n_leaders);
-		g->amrs = group_refs(r, el, "amr", ROLE_AMR, ROLE_AMR, "en arbejdsmiljørepræsentant (role=\"amr\")",
-		                     &g->n_amrs);
-	}
+	wp->groups = rm_read_records(r, sec, "group", sizeof *wp->groups, am_group_fields, read_group_refs,
+	                             &wp->n_groups);
 	rm_unique_ids(r, "group", wp->groups, wp->n_groups, sizeof *wp->groups, offsetof(am_group, id),
 	           offsetof(am_group, line));
 	/* The people's group attributes, now that the groups exist. */
@@ -211,40 +209,34 @@ void rm_read_amo(rm *r, xmlNodePtr sec)
 		wp->people[k].group = group_by_id(r, r->person_group[k], "person", wp->people[k].line);
 }
 
-static void read_committee(rm *r, xmlNodePtr el, am_committee *c)
+/* A member's person, who may not be an adviser nor be a member twice. */
+static void read_member_ref(rm *r, xmlNodePtr el, void *rec)
 {
-	c->line = line_of(el);
-	c->id = rm_attr_of(r, el, "id");
-	c->name = rm_child_text(r, el, "name");
-	c->level = (am_committee_level)am_token_value(am_level_tokens, rm_attr_of(r, el, "level"), LEVEL_UNSET);
-	c->n_members = rm_count_children(el, "member");
-	c->members = rm_alloc_array(r, c->n_members, sizeof *c->members);
-	size_t i = 0;
-	for (xmlNodePtr m = rm_child(el, "member"); m && c->members; m = rm_next_child(el, m, "member"), i++) {
-		am_committee_member *cm = &c->members[i];
-		cm->line = line_of(m);
-		cm->person = rm_person_ref(r, m);
-		cm->function = (am_committee_function)am_token_value(am_function_tokens, rm_attr_of(r, m, "function"), FUNCTION_NONE);
-		if (cm->person && cm->person->role == ROLE_ADVISER)
-			rm_error_at(r, cm->line, "<member ref=\"%s\">: en rådgiver er ikke medlem af udvalget; et medlem sidder "
-			         "for ledelsen (employer, leader) eller for de ansatte (amr, employee)", cm->person->id);
-		for (size_t j = 0; j < i && cm->person; j++)
-			if (c->members[j].person == cm->person) {
-				rm_error_at(r, cm->line, "<member ref=\"%s\">: personen er allerede medlem på linje %d; "
-				         "skriv hvert medlem én gang", cm->person->id, c->members[j].line);
-				break;
-			}
-	}
+	am_committee_member *cm = rec;
+	cm->person = rm_person_ref(r, el);
+	if (cm->person && cm->person->role == ROLE_ADVISER)
+		rm_error_at(r, cm->line, "<member ref=\"%s\">: en rådgiver er ikke medlem af udvalget; et medlem sidder "
+		         "for ledelsen (employer, leader) eller for de ansatte (amr, employee)", cm->person->id);
+	for (const am_committee_member *o = r->records; o < cm && cm->person; o++)
+		if (o->person == cm->person) {
+			rm_error_at(r, cm->line, "<member ref=\"%s\">: personen er allerede medlem på linje %d; "
+			         "skriv hvert medlem én gang", cm->person->id, o->line);
+			break;
+		}
+}
+
+static void read_committee_members(rm *r, xmlNodePtr el, void *rec)
+{
+	am_committee *c = rec;
+	c->members = rm_read_records(r, el, "member", sizeof *c->members, am_committee_member_fields,
+	                             read_member_ref, &c->n_members);
 }
 
 void rm_read_committees(rm *r, xmlNodePtr sec)
 {
 	am_workplace *wp = r->wp;
-	wp->n_committees = rm_count_children(sec, "committee");
-	wp->committees = rm_alloc_array(r, wp->n_committees, sizeof *wp->committees);
-	size_t i = 0;
-	for (xmlNodePtr el = rm_child(sec, "committee"); el && wp->committees; el = rm_next_child(sec, el, "committee"), i++)
-		read_committee(r, el, &wp->committees[i]);
+	wp->committees = rm_read_records(r, sec, "committee", sizeof *wp->committees, am_committee_fields,
+	                                 read_committee_members, &wp->n_committees);
 	rm_unique_ids(r, "committee", wp->committees, wp->n_committees, sizeof *wp->committees,
 	           offsetof(am_committee, id), offsetof(am_committee, line));
 }

@@ -144,27 +144,23 @@ void rm_read_cooperation(rm *r, xmlNodePtr el)
 	c->line = am_fields_empty(c, am_cooperation_fields) ? 0 : line_of(el);   /* all empty: not there */
 }
 
-static void read_competence_member(rm *r, xmlNodePtr el, am_competence_member *m)
+/* A member's plan: the person (once in the plan), no-need and the items. */
+static void read_plan(rm *r, xmlNodePtr el, void *rec)
 {
-	m->line = line_of(el);
+	am_competence_member *m = rec;
 	m->person = rm_person_ref(r, el);
 	xmlNodePtr none = rm_child(el, "no-need");
 	if (none) {
 		m->no_need = true;
 		m->no_need_note = rm_text_of(r, none);
 	}
-	m->n_items = rm_count_children(el, "item");
-	m->items = rm_alloc_array(r, m->n_items, sizeof *m->items);
-	size_t i = 0;
-	for (xmlNodePtr it = rm_child(el, "item"); it && m->items; it = rm_next_child(el, it, "item"), i++) {
-		am_competence_item *ci = &m->items[i];
-		ci->line = line_of(it);
-		ci->topic = rm_child_text(r, it, "topic");
-		ci->when = rm_child_text(r, it, "when");
-		const char *h = rm_child_text(r, it, "hours");
-		ci->hours = h ? strtod(h, NULL) : 0;
-		ci->form = (am_competence_form)am_token_value(am_form_tokens, rm_attr_of(r, it, "form"), FORM_TRAINING);
-	}
+	m->items = rm_read_records(r, el, "item", sizeof *m->items, am_competence_item_fields, NULL, &m->n_items);
+	for (const am_competence_member *o = r->records; o < m && m->person; o++)
+		if (o->person == m->person) {
+			rm_error_at(r, m->line, "<member ref=\"%s\">: medlemmet har allerede en plan på "
+			         "linje %d; skriv hvert medlem én gang", m->person->id, o->line);
+			break;
+		}
 }
 
 void rm_read_competence(rm *r, xmlNodePtr sec)
@@ -184,18 +180,8 @@ void rm_read_competence(rm *r, xmlNodePtr sec)
 		c->training_note = rm_text_of(r, t);
 		c->training_line = line_of(t);
 	}
-	c->n_members = rm_count_children(sec, "member");
-	c->members = rm_alloc_array(r, c->n_members, sizeof *c->members);
-	size_t i = 0;
-	for (xmlNodePtr el = rm_child(sec, "member"); el && c->members; el = rm_next_child(sec, el, "member"), i++) {
-		read_competence_member(r, el, &c->members[i]);
-		for (size_t j = 0; j < i && c->members[i].person; j++)
-			if (c->members[j].person == c->members[i].person) {
-				rm_error_at(r, c->members[i].line, "<member ref=\"%s\">: medlemmet har allerede en plan på "
-				         "linje %d; skriv hvert medlem én gang", c->members[i].person->id, c->members[j].line);
-				break;
-			}
-	}
+	c->members = rm_read_records(r, sec, "member", sizeof *c->members, am_competence_member_fields, read_plan,
+	                             &c->n_members);
 }
 
 void rm_read_accidents(rm *r, xmlNodePtr sec)

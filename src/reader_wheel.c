@@ -144,18 +144,16 @@ static bool by_months(am_repeat k)
 	return k == REPEAT_MONTHLY || k == REPEAT_QUARTERLY || k == REPEAT_YEARLY || k == REPEAT_BIENNIAL;
 }
 
-/* The repeat's day, its end and the move to a working day, checked
- * against what the activity's timing allows. */
+/* The repeat's day and its end, checked against what the activity's
+ * timing allows. */
 static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 {
 	int line = line_of(el);
-	const char *on = rm_attr_of(r, el, "on"), *until = rm_attr_of(r, el, "until");
-	ac->on = (am_repeat_on)am_token_value(am_repeat_on_tokens, on, ON_DAY);
-	ac->next_workday = parse_bool(rm_attr_of(r, el, "move-to-workday"));
+	const char *until = rm_attr_of(r, el, "until");
 	bool weeks = ac->repeat == REPEAT_WEEKLY || ac->repeat == REPEAT_FORTNIGHTLY;
 	if (ac->on != ON_DAY && (ac->when != WHEN_DATE || !by_months(ac->repeat)))
 		rm_error_at(r, line, "<activity on=\"%s\">: kræver en <date> og en gentagelse hver måned, hvert "
-		         "kvartal, hvert år eller hvert andet år", on);
+		         "kvartal, hvert år eller hvert andet år", am_token(am_repeat_on_tokens, ac->on));
 	if (weeks && ac->when == WHEN_MONTH)
 		rm_error_at(r, line, "<activity>: en <month> kan ikke gentages ugevis; brug en gentagelse hver "
 		         "måned, hvert kvartal, hvert år eller hvert andet år");
@@ -179,13 +177,13 @@ static void read_repeat_rest(rm *r, xmlNodePtr el, am_activity *ac)
 		rm_error_at(r, line, "<activity until=\"%s\">: ligger før den første dato; skriv en senere dato", until);
 }
 
-static void read_activity(rm *r, const am_wheel *w, xmlNodePtr el, am_activity *ac)
+/* What an activity needs beyond the table: its ring, its timing, its
+ * repeat's day and end, its time of day, each checked. */
+static void read_activity(rm *r, xmlNodePtr el, void *rec)
 {
-	ac->line = line_of(el);
-	ac->title = rm_child_text(r, el, "title");
-	ac->responsible = rm_child_text(r, el, "responsible");
+	const am_wheel *w = &r->wp->wheel;
+	am_activity *ac = rec;
 	ac->ring = ring_ref(r, w, el);
-	ac->repeat = (am_repeat)am_token_value(am_repeat_tokens, rm_attr_of(r, el, "repeat"), REPEAT_NONE);
 	ac->start = ac->end = -1;
 	read_when(r, w, el, ac);
 	read_repeat_rest(r, el, ac);
@@ -210,10 +208,7 @@ void rm_read_wheel(rm *r, xmlNodePtr sec)
 	w->start_month = (int)rm_parse_long(rm_attr_of(r, sec, "start-month"), 1);
 	w->rhythm = parse_bool(rm_attr_of(r, sec, "rhythm"));
 	read_rings(r, sec, w);
-	w->n_activities = rm_count_children(sec, "activity");
-	w->activities = rm_alloc_array(r, w->n_activities, sizeof *w->activities);
-	size_t i = 0;
-	for (xmlNodePtr el = rm_child(sec, "activity"); el && w->activities; el = rm_next_child(sec, el, "activity"), i++)
-		read_activity(r, w, el, &w->activities[i]);
+	w->activities = rm_read_records(r, sec, "activity", sizeof *w->activities, am_activity_fields, read_activity,
+	                                &w->n_activities);
 }
 
