@@ -154,6 +154,11 @@ static void write_node(render_ctx *c, long i)
 	unsigned pg = first_page(e);
 	pdf_begin(w, e->obj);
 	pdf_dict(w);
+	/* /Type is optional in PDF (ISO 32000-1 Table 323) and left out,
+	 * 11 bytes an element, except in PDF/A-1a, whose §6.8.3.3 requires
+	 * it of every structure element (veraPDF's rule 6.8.3-2). */
+	if (c->doc->meta.pdfa)
+		pdf_key_name(w, "Type", "StructElem");
 	pdf_key_name(w, "S", i == 0 ? "Document" : draw_role_name(e->role));
 	pdf_key_ref(w, "P", e->parent);
 	if (pg)

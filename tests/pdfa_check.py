@@ -14,7 +14,8 @@ when every file passes, 1 when one fails, 2 on usage errors.
 It checks what amokit's archive copy must satisfy (issue 6): the file
 structure, no encryption, a trailer ID, XMP metadata identifying PDF/A-1 that
 matches the document information, an RGB output intent with a version-2 ICC
-profile, embedded fonts (CIDSet for CID fonts), no transparency, no forbidden
+profile, embedded fonts (CIDSet for CID fonts), for level A every structure
+element typed /StructElem (6.8.3.3), no transparency, no forbidden
 actions or additional actions, printable annotations, no embedded files, no
 LZW, no JavaScript, no XFA, device colours matching the output intent. It is
 not a complete validator: font widths against the font program, the
@@ -902,9 +903,36 @@ class LevelA:
         self.r.warn(msg)
 
 
+def check_struct_type(pdf, r):
+    """§6.8.3.3: every structure element has /Type /StructElem, which PDF
+    itself makes optional (veraPDF's rule 6.8.3-2, PDFTron's PDFA8_3_3_2)."""
+    root = pdf.get(pdf.catalog.get("/StructTreeRoot"))
+    if not isinstance(root, dict):
+        return    # uacheck reports it
+    todo, seen, missing = [root.get("/K")], set(), []
+    while todo:
+        k = todo.pop()
+        if isinstance(k, list):
+            todo.extend(k)
+            continue
+        if not (isinstance(k, str) and REF.match(k)) or k in seen:
+            continue
+        seen.add(k)
+        e = pdf.get(k)
+        if not isinstance(e, dict) or e.get("/Type") in ("/MCR", "/OBJR") or "/S" not in e:
+            continue
+        if e.get("/Type") != "/StructElem":
+            missing.append(k)
+        todo.append(e.get("/K"))
+    if missing:
+        r.fail("6.8.3.3 struct-elem-type", "%d structure elements without /Type /StructElem (%s)"
+               % (len(missing), ", ".join(sorted(missing)[:3])))
+
+
 def check_level_a(pdf, r):
     import uacheck  # it imports this module: not at the top
     uacheck.check_pdf(pdf, LevelA(r))
+    check_struct_type(pdf, r)
 
 
 # ---- driver -----------------------------------------------------------------

@@ -259,6 +259,13 @@ def no_lang(h, objs, t):
     return h, t
 
 
+def struct_type(h, objs, t):
+    """A structure element without /Type /StructElem (§6.8.3.3)."""
+    n = next(n for n, o in sorted(objs.items()) if b"/Type/StructElem" in o)
+    objs[n] = objs[n].replace(b"/Type/StructElem", b"")
+    return h, t
+
+
 # variant: (make, the clauses that must fail, whether others may fail too)
 VARIANTS = {
     "no-metadata": (no_metadata, {"6.7.2 metadata"}, False),
@@ -288,6 +295,7 @@ VARIANTS = {
     # level A (the file claims PDF/A-1a)
     "unmarked": (unmarked, {"6.8.2.2 marked"}, False),
     "no-lang": (no_lang, {"6.8.4 lang"}, False),
+    "struct-elem-type": (struct_type, {"6.8.3.3 struct-elem-type"}, False),
 }
 
 # The rewriting itself must not break anything.
