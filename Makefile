@@ -291,7 +291,7 @@ demo: deps
 	tools/demo.sh $(B)/amokit out
 
 test: deps
-	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
+	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tests/untagged_render $(B)/tools/catalog_check
 	@tools/runtests.sh $(B) $(TESTS)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -319,7 +319,7 @@ tsan:
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" AMOKIT=$(TSAN_B)/amokit sh tests/e2e/threads.sh
 
 valgrind: deps
-	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tools/catalog_check
+	@$(MAKE) --no-print-directory WERROR=$(WERROR) all $(TESTS) $(B)/tests/render_driver $(B)/tests/untagged_render $(B)/tools/catalog_check
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp" tools/runtests.sh $(B) $(TESTS)
 
 # The benchmark (issues 7, 20, 24): optimised builds; medians and minimums

@@ -64,6 +64,7 @@ typedef struct kit_job {
 	output_set *out;           /* the set the documents go into, published by
 	                              the caller; NULL: a set of the job's own on
 	                              outdir, published by kit_run (log needs it) */
+	bool untagged;             /* render_opts.untagged: for measuring only */
 } kit_job;
 
 /* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */

@@ -31,6 +31,11 @@ typedef struct render_opts {
 	output_set *out;
 	/* Compute the SHA-256 of the bytes written, for render_close. */
 	bool digest;
+	/* No structure tree and no marks, nothing else changed: for measuring
+	 * what tagging costs (tests/untagged_render.c). Such a file still
+	 * claims PDF/UA-1 (the referat PDF/A-1a) in its metadata: it is never
+	 * one for a reader. */
+	bool untagged;
 } render_opts;
 
 /* A document being written as its pages come (draw_stream): render_open

@@ -537,7 +537,7 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	doc.meta.pdfa = kit_docs[i].pdfa;
 	if (job->wp)
 		doc.meta.title = arena_printf(a, "%s – %s", layout_title_in(l, lang->cat), job->wp->name);
-	render_opts ro = {k->fonts, NULL, out, hex != NULL};
+	render_opts ro = {k->fonts, NULL, out, hex != NULL, job->untagged};
 	doc_out to = {.ro = &ro, .m = &k->measurer, .a = a, .d = d};
 	rc = AM_OK;
 	if (kit_docs[i].bit == KIT_AARSHJUL && job->tile) {   /* the poster, page 1, over office sheets */

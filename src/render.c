@@ -395,11 +395,12 @@ int render_open(const draw_doc *doc, const render_opts *o, const char *path, ren
 	if (!rc) {
 		c->pages = pdf_reserve(c->w);
 		c->resources = pdf_reserve(c->w);
-		/* -DAMOKIT_UNTAGGED builds amokit for measuring what tagging
-		 * costs (bench/NOTES.md): without a structure tree begun, the
-		 * draw list's marks are ignored. */
+		/* o->untagged, or -DAMOKIT_UNTAGGED (a build of amokit for
+		 * measuring what tagging costs, bench/tagcost.sh): without a
+		 * structure tree begun, the draw list's marks are ignored. */
 #ifndef AMOKIT_UNTAGGED
-		rc = render_tag_start(c);
+		if (!o->untagged)
+			rc = render_tag_start(c);
 #endif
 	}
 	if (!rc)
