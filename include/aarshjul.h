@@ -43,6 +43,7 @@ typedef struct aarshjul_stats {
 
 typedef struct aarshjul_opts {
 	const text_measurer *measurer;
+	text_hyph *hyph;              /* breaks a label's long words where room is narrow; may be NULL */
 	const char *months[12];       /* full month names, January first */
 	aarshjul_lookup text;         /* texts and style by key; required */
 	void *text_ctx;

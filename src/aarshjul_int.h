@@ -84,9 +84,10 @@ typedef struct witem {
 	double anchor, tc, ri;      /* the occurrence's angle, the label's centre angle and inner radius */
 	bool straight;              /* set straight, tangent at its middle: along the arc it would turn
 	                             * across 45° (where text extractors change how they read it) */
-	int lines;                  /* 1 or 2 */
-	size_t split;               /* two lines: the space between them */
-	float w, w1, w2;            /* widths: the widest line, the first, the second */
+	int lines;                  /* 1 to 3 */
+	const char *line[3];        /* the lines in reading order (a hyphen added where a word breaks) */
+	size_t line_len[3];
+	float w;                    /* the widest line */
 	bool lead;                  /* a leader joins marker and label */
 	double foot;                /* the angle where the leader meets the label */
 } witem;
@@ -123,6 +124,7 @@ typedef struct pfile {
 	int *next;
 	size_t *box;
 	size_t n_ent, cap_ent, cap_next;
+	bool past_quarters;         /* wheel_free and wheel_edges let quarter lines pass */
 } pfile;
 
 /* One run of text as it is set. */
@@ -187,6 +189,19 @@ double wheel_clock(const poster *p, double t);
  * many (at most max; *rest receives where the text not set begins). */
 size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char *s, float width,
                   size_t *starts, size_t *lens, size_t max, size_t *rest);
+/* A label in lines (wheel_label_lines). */
+typedef struct wlines {
+	int n;
+	const char *s[3];
+	size_t len[3];
+	float w;                    /* the widest line */
+} wlines;
+/* s in n lines (1 to 3) at the label size, the widest as narrow as may
+ * be: broken at spaces, after a hyphen within a word, and inside words
+ * at their Danish hyphenation points (o->hyph; a hyphen added, which
+ * counts as a little wider, so that a space is preferred). Returns 0, or
+ * 1 when s cannot be broken into n lines. */
+int wheel_label_lines(poster *p, const char *s, int n, wlines *out);
 /* Whether text set along the arc from wheel angle t0 to t1 reads one way
  * all along: not turned at 3 or 9 o'clock, nor turning across a multiple
  * of 45°, where a text extractor changes its reading direction and the
@@ -243,10 +258,10 @@ bool wheel_spot_free(const poster *p, double t, double r, double clear);
  * not read as one word, nor as overlapping words. Returns 1 when
  * recorded, -1 when out of memory. */
 int wheel_words(poster *p, const wrun *r, size_t n, bool check, int lines);
-/* The same, checked, for a label's runs, the first `first` of them its
- * first line, only when its two lines keep apart as read: as one span
- * when that keeps clear (*span true), else as pieces. */
-int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first, bool *span);
+/* The same, checked, for a label's runs of `lines` lines (line k's
+ * runs end at ends[k]), only when its lines keep apart as read: as one
+ * span when that keeps clear (*span true), else as pieces. */
+int wheel_label_words(poster *p, const wrun *r, const size_t *ends, int lines, bool *span);
 
 /* wheel_paint.c */
 /* Splits s into runs set along the arc of radius rb (the baseline) centred
@@ -259,9 +274,9 @@ wrun wheel_tangent_run(const poster *p, const char *s, size_t len, font_style st
                        double ri);
 /* The baseline radius of text whose box's inner edge is ri. */
 double wheel_baseline(const poster *p, float size, double ri, bool flip);
-/* The runs of item it's label as placed (one or two lines; *first
- * receives how many the first line has). */
-size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *first);
+/* The runs of item it's label as placed, line by line; ends[k] receives
+ * where the runs of line k end (3 at most). */
+size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *ends);
 /* Months, quarters, weeks and ring letters: drawn, or (draw false, before
  * labels are placed) their words recorded. */
 int wheel_fixed(poster *p, bool draw);

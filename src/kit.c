@@ -321,6 +321,7 @@ typedef struct wheel_ctx {
 	const am_workplace *wp;
 	const layout *l;
 	const catalog *cat;       /* the poster's language */
+	text_hyph *hyph;          /* and its hyphenation */
 	long long timestamp;
 	aarshjul_opts opts;       /* as the poster was drawn, for its list */
 	bool drawn;
@@ -368,6 +369,7 @@ static int draw_wheel(wheel_ctx *w, draw_doc *doc, draw_page *page, rect area, b
 {
 	aarshjul_opts o = {0};
 	o.measurer = &w->k->measurer;
+	o.hyph = w->hyph;
 	o.blank = blank;
 	for (int m = 1; m <= 12; m++)
 		o.months[m - 1] = catalog_month(w->cat, m);
@@ -527,6 +529,7 @@ static int write_one(kit *k, size_t i, const kit_job *job, output_set *out, cons
 	layout_env env = {root, &k->measurer, lang->hyph, draw_custom, &wc, wp_dir, NULL, false,
 	                  wp ? wp->file : NULL, lang, lang_for, k};
 	wc.cat = lang->cat;
+	wc.hyph = lang->hyph;
 	if (kit_docs[i].bit == KIT_AARSHJUL) {
 		env.paper = job->poster ? job->poster : "A2";
 		env.landscape = job->landscape;

@@ -119,6 +119,11 @@ size_t wheel_arc_runs(const poster *p, const char *s, size_t len, font_style st,
 	size_t n = 0, i = 0;
 	double span = 0;
 	float gapw[WHEEL_RUNS + 1] = {0};
+	double gap[WHEEL_RUNS + 1] = {0};
+	/* each piece is a chord: its inner corners reach past its ends on the
+	 * circle, by this much for each radian it spans, and must not meet the
+	 * next piece's (a tenth of the size to spare) */
+	double inner = (flip ? p->m->ascent : p->m->descent) * size, lean = (inner + 0.1 * size) / fmax(rb - inner, 1);
 	while (i < len && n < max) {
 		size_t j = i;
 		while (j < len && s[j] == ' ')
@@ -134,14 +139,17 @@ size_t wheel_arc_runs(const poster *p, const char *s, size_t len, font_style st,
 			e++;
 		float w = wheel_measure(p, st, size, s + j, e - j);
 		out[n] = (wrun){s + j, e - j, 0, 0, size, w, 0, st, j == i && i > 0};
-		span += chord_angle(gapw[n], rb) + chord_angle(w, rb);
+		gap[n] = chord_angle(gapw[n], rb);
+		if (n && !out[n].joined)   /* straight pieces lean together on their inner side */
+			gap[n] = fmax(gap[n], lean * (sin(chord_angle(out[n - 1].w, rb) / 2) + sin(chord_angle(w, rb) / 2)));
+		span += gap[n] + chord_angle(w, rb);
 		n++;
 		i = e;
 	}
 	/* second pass: each piece along its chord, from one end of the span */
 	double at = flip ? tc + span / 2 : tc - span / 2, dir = flip ? -1 : 1;
 	for (size_t k = 0; k < n; k++) {
-		at += dir * chord_angle(gapw[k], rb);
+		at += dir * gap[k];
 		double to = at + dir * chord_angle(out[k].w, rb);
 		point a = wheel_point(p->c, rb, wheel_clock(p, at)), b = wheel_point(p->c, rb, wheel_clock(p, to));
 		out[k].x = a.x;
@@ -164,17 +172,18 @@ static size_t line_runs(const poster *p, const witem *it, const char *s, size_t 
 	return max ? 1 : 0;
 }
 
-size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *first)
+size_t wheel_label_runs(const poster *p, const witem *it, wrun *out, size_t max, size_t *ends)
 {
-	const char *s = it->label;
-	size_t len = strlen(s);
-	if (it->lines < 2)
-		return *first = line_runs(p, it, s, len, it->ri, out, max);
+	/* the first line outermost, or innermost where text is turned */
 	bool flip = wheel_flipped(p, it->tc);
 	double th = wheel_text_h(p, p->L) * 1.06;
-	double r_first = flip ? it->ri : it->ri + th, r_second = flip ? it->ri + th : it->ri;
-	size_t n = *first = line_runs(p, it, s, it->split, r_first, out, max);
-	return n + line_runs(p, it, s + it->split + 1, len - it->split - 1, r_second, out + n, max - n);
+	size_t n = 0;
+	for (int k = 0; k < it->lines; k++) {
+		double r = it->ri + (flip ? k : it->lines - 1 - k) * th;
+		n += line_runs(p, it, it->line[k], it->line_len[k], r, out + n, max - n);
+		ends[k] = n;
+	}
+	return n;
 }
 
 /* A fixed text in runs: drawn (as one span of text, len when given), or
@@ -414,7 +423,7 @@ static int band(poster *p, const witem *it, const wring *g)
 	rgb dark = p->st.ink, light = p->st.paper;
 	rgb col = wheel_contrast(dark, g->mark) >= wheel_contrast(light, g->mark) ? dark : light;
 	wrun runs[WHEEL_RUNS];
-	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
+	size_t ends[3], n = wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
 	return wheel_push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(col, g->mark, 4.5));
 }
 
@@ -461,7 +470,7 @@ static int label(poster *p, const witem *it)
 			return -1;
 	}
 	wrun runs[WHEEL_RUNS];
-	size_t one, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &one);
+	size_t ends[3], n = wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
 	return wheel_push_runs(p, it->span ? it->label : NULL, strlen(it->label), runs, n, wheel_readable(p->st.ink, g->tint, 4.5));
 }
 

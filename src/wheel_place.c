@@ -6,18 +6,21 @@
  * activity on the meeting's date), then series (one label for all their
  * occurrences), then periods, then single days taken month by month (the
  * first of every month, then the second …) so that names spread over the
- * year. A period is named inside its arc when the name fits there; any
- * other label takes the first free place: by its occurrence, the label
- * tracks from the marker line outward, each with small slides along the
- * arc and the places just clear of what blocks it there (a quarter line,
- * a ring letter, a label), a leader joining marker and label when they
- * are apart. A label that would turn across 45° is set straight, and may
- * sit below the tracks, just above the markers, when its corners would
- * otherwise reach past its ring. A place is
- * free when its polar box meets no other label, leader or obstacle (ring
- * letters, quarter lines), when it does not straddle 3 or 9 o'clock
- * (where text turns), and when the boxes a text extractor gives its words
- * meet no text already set. One type size for every label. */
+ * year. A period is named inside its arc when the name fits there. Any
+ * other label searches its ring's free space: in one line, then in two
+ * and three (broken at spaces, or where that is not narrow enough at the
+ * Danish hyphenation points), by each occurrence, on each label track
+ * from the marker line outward, at the places of every free stretch of
+ * the track nearest the occurrence and farthest from it, both for the
+ * whole stretch and for each part of it between two turns of the text
+ * (where it reads along its arc); a leader joins marker and label when
+ * they are apart. A label that would turn across 45° is set straight, and
+ * may sit below the tracks, just above the markers, when its corners
+ * would otherwise reach past its ring. A place is free when its polar box
+ * meets no other label, leader or obstacle (ring letters, and in a first
+ * pass the quarter lines; a second pass names what it can across them,
+ * the lines stopping short), and when the boxes a text extractor gives
+ * its words meet no text already set. One type size for every label. */
 #include "aarshjul_int.h"
 
 #include <math.h>
@@ -80,31 +83,20 @@ static double anchor_of(const poster *p, const occur *o)
 	return (frac_angle(p, o->first) + frac_angle(p, o->last + 1)) / 2;
 }
 
-/* The label's widths, one line or split at its best space into two. */
-static void measure_label(const poster *p, witem *it, int lines)
+/* Sets the label of it in `lines` lines (wheel_label_lines). Returns
+ * false when it cannot be broken into that many. */
+static bool set_label(poster *p, witem *it, int lines)
 {
-	const char *s = it->label;
-	size_t len = strlen(s);
-	it->lines = 1;
-	it->w = it->w1 = wheel_measure(p, FONT_REGULAR, p->L, s, len);
-	it->split = len;
-	if (lines < 2)
-		return;
-	float best = it->w;
-	for (size_t i = 1; i + 1 < len; i++) {
-		if (s[i] != ' ')
-			continue;
-		float a = wheel_measure(p, FONT_REGULAR, p->L, s, i);
-		float b = wheel_measure(p, FONT_REGULAR, p->L, s + i + 1, len - i - 1);
-		if (fmaxf(a, b) < best) {
-			best = fmaxf(a, b);
-			it->lines = 2;
-			it->split = i;
-			it->w1 = a;
-			it->w2 = b;
-		}
+	wlines l;
+	if (wheel_label_lines(p, it->label, lines, &l))
+		return false;
+	it->lines = l.n;
+	it->w = l.w;
+	for (int k = 0; k < l.n; k++) {
+		it->line[k] = l.s[k];
+		it->line_len[k] = l.len[k];
 	}
-	it->w = best;
+	return true;
 }
 
 /* The least radius along the straight line from (r1, a1) to (r2, a2). */
@@ -120,19 +112,26 @@ static double chord_low(double r1, double a1, double r2, double a2)
 	return hypot(r1 + t * dx, t * dy);
 }
 
+/* The depth of a label of `lines` lines. */
+static double label_h(const poster *p, int lines)
+{
+	return wheel_text_h(p, p->L) * (1 + (lines - 1) * 1.06);
+}
+
 /* Sets it at centre angle tc, inner radius ri, if the place is free; a
  * leader from its marker when lead. Returns 1 when placed, 0 when not,
  * -1 when out of memory. */
 static int try_at(poster *p, witem *it, const wring *g, double tc, double ri, bool lead)
 {
-	double h = wheel_text_h(p, p->L) + (it->lines - 1) * wheel_text_h(p, p->L) * 1.06;
+	double h = label_h(p, it->lines);
 	double rb = ri + h / 2, gap = 0.35 * p->L;
 	double hw = (it->w / 2 + gap) / rb, out = ri + h;
 	if (hw > WHEEL_PI / 3)
 		return 0;
 	/* along the arc when it reads one way all along, else straight, its
 	 * ends rising off the arc */
-	it->straight = !wheel_one_way(p, tc - hw, tc + hw);
+	double tw = (it->w / 2 + 0.1 * p->L) / (ri + p->m->descent * p->L);
+	it->straight = !wheel_one_way(p, tc - tw, tc + tw);
 	double limit = g->r1 - 0.1 * p->L;
 	if (it->straight) {
 		/* its outer corners (the gap is along the arc); when they reach
@@ -167,8 +166,9 @@ static int try_at(poster *p, witem *it, const wring *g, double tc, double ri, bo
 	it->tc = tc;
 	it->ri = ri;
 	wrun runs[WHEEL_RUNS];
-	size_t first, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &first);
-	int clear = wheel_label_words(p, runs, n, first, &it->span);
+	size_t ends[3];
+	wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
+	int clear = wheel_label_words(p, runs, ends, it->lines, &it->span);
 	if (clear <= 0)
 		return clear;
 	if (wheel_file(p, &p->taken, lab) || (lead && wheel_file(p, &p->taken, leader)))
@@ -201,8 +201,9 @@ static int try_inside(poster *p, witem *it, const wring *g, size_t own)
 		it->anchor = tc;
 		it->straight = false;
 		wrun runs[WHEEL_RUNS];
-		size_t first, n = wheel_label_runs(p, it, runs, WHEEL_RUNS, &first);
-		int clear = wheel_label_words(p, runs, n, first, &it->span);
+		size_t ends[3];
+		wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
+		int clear = wheel_label_words(p, runs, ends, it->lines, &it->span);
 		if (clear < 0)
 			return -1;
 		if (!clear)
@@ -215,42 +216,115 @@ static int try_inside(poster *p, witem *it, const wring *g, size_t own)
 	return 0;
 }
 
-/* The last wheel angle at or before t where text turns (a clock angle
- * that is a multiple of 45°, but 0° and 180°). */
-static double turn_before(const poster *p, double t)
+/* --- the free-space search -------------------------------------------------- */
+
+/* How far from its occurrence a label may stand, as a wheel angle. */
+#define REACH (0.6 * WHEEL_PI)
+/* Stretches, and places tried, per track at most. */
+enum { STRETCHES = 96, PLACES = 64 };
+
+typedef struct stretch { double t0, t1; } stretch;
+
+static int by_start(const void *x, const void *y)
+{
+	const stretch *a = x, *b = y;
+	return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
+}
+
+/* The stretches of the band r0..r1 within REACH of the anchor that no
+ * label, leader, letter or quarter line takes: the complement of what
+ * is taken there, merged. Into out; returns how many. */
+static size_t free_stretches(const poster *p, double anchor, double r0, double r1, double hw, stretch *out)
+{
+	double e[2 * STRETCHES];
+	pbox win = {r0, r1, anchor - REACH - hw, anchor + REACH + hw, BOX_LABEL, 0};
+	size_t n = wheel_edges(&p->taken, &win, e, 2 * STRETCHES) / 2, k = 0;
+	stretch taken[STRETCHES];
+	for (size_t i = 0; i < n; i++)
+		taken[i] = (stretch){e[2 * i], e[2 * i + 1]};
+	qsort(taken, n, sizeof *taken, by_start);
+	double at = win.t0;
+	for (size_t i = 0; i <= n && k < STRETCHES; i++) {
+		double end = i < n ? taken[i].t0 : win.t1;
+		if (end > at)
+			out[k++] = (stretch){at, end};
+		if (i < n && taken[i].t1 > at)
+			at = taken[i].t1;
+	}
+	return k;
+}
+
+/* The next wheel angle after t where text turns (a clock angle that is
+ * a multiple of 45°, but 0° and 180°). */
+static double turn_after(const poster *p, double t)
 {
 	double q = WHEEL_PI / 4, a = p->g.start_angle + t;
-	long k = (long)floor(a / q);
-	while (((k % 4) + 4) % 4 == 0)
-		k--;
+	long k = (long)floor(a / q) + 1;
+	while (((k % 4) + 4) % 4 == 0 || k * q - p->g.start_angle <= t + 1e-9)   /* on from a turn */
+		k++;
 	return k * q - p->g.start_angle;
 }
 
-/* Slides along the arc, in half-widths of the label, nearest first. */
-static const double SLIDES[] = {0, 0.4, -0.4, 0.8, -0.8, 1.2, -1.2, 1.8, -1.8, 2.6, -2.6, 3.4, -3.4, 4.2, -4.2};
+static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* Adds the places in lo..hi nearest the anchor and farthest from it
+ * (when lo ≤ hi). */
+static void add_range(double anchor, double lo, double hi, double *out, size_t *n)
+{
+	if (lo > hi || *n + 2 > PLACES)
+		return;
+	double near = clamp(anchor, lo, hi);
+	out[(*n)++] = near;
+	double far = anchor - lo > hi - anchor ? lo : hi;
+	if (fabs(far - near) > 1e-3)
+		out[(*n)++] = far;
+}
+
+static const double *SORT_ANCHOR;
+
+static int by_nearness(const void *x, const void *y)
+{
+	double a = fabs(*(const double *)x - *SORT_ANCHOR), b = fabs(*(const double *)y - *SORT_ANCHOR);
+	return a < b ? -1 : a > b;
+}
+
+/* The centre angles where a label of half angle hw (its gap included)
+ * and text of half angle tw fits the free stretches of its band: in each
+ * stretch, the place nearest the anchor and the farthest, and the same
+ * within each part of the stretch between two turns of text, where it
+ * reads along its arc; nearest first. Returns how many. */
+static size_t places(const poster *p, double anchor, double r0, double r1, double hw, double tw, double *out)
+{
+	stretch s[STRETCHES];
+	size_t ns = free_stretches(p, anchor, r0, r1, hw, s), n = 0;
+	for (size_t i = 0; i < ns; i++) {
+		double lo = fmax(s[i].t0 + hw, anchor - REACH), hi = fmin(s[i].t1 - hw, anchor + REACH);
+		if (lo > hi)
+			continue;
+		add_range(anchor, lo, hi, out, &n);
+		for (double a = lo - tw; a < hi + tw;) {   /* the parts between turns */
+			double b = turn_after(p, a);
+			add_range(anchor, fmax(lo, a + tw), fmin(hi, b - tw), out, &n);
+			a = b;
+		}
+	}
+	SORT_ANCHOR = &anchor;
+	qsort(out, n, sizeof *out, by_nearness);
+	return n;
+}
+
+/* The half angle of the label's text on its innermost baseline, and of
+ * the text with the gap to its neighbours on the middle one. */
+static void half_angles(const poster *p, const witem *it, double ri, double *hw, double *tw)
+{
+	double h = label_h(p, it->lines);
+	*hw = (it->w / 2 + 0.35 * p->L) / (ri + h / 2);
+	*tw = (it->w / 2 + 0.1 * p->L) / (ri + p->m->descent * p->L);
+}
 
 /* The occurrences a label may stand by: all of them, or for a long series
  * twelve spread over the year. */
 static size_t anchor_index(const witem *it, size_t k) { return it->n <= 12 ? k : k * it->n / 12; }
-
-/* Places just clear of what is taken where the label would stand by its
- * anchor, nearest first: a label blocked by a quarter line or another
- * label slides just past it. Into out (EDGES at most); returns how many. */
-#define EDGES 16
-static size_t beside_taken(const poster *p, const witem *it, double ri, double h, double hw, double *out)
-{
-	pbox at = {ri - 0.1 * p->L, ri + h, it->anchor - hw, it->anchor + hw, BOX_LABEL, 0};
-	double e[EDGES];
-	size_t n = wheel_edges(&p->taken, &at, e, EDGES / 2), k = 0;
-	for (size_t i = 0; i < n; i++)   /* past its start, or past its end */
-		out[k++] = i % 2 ? e[i] + 1.03 * hw + 0.002 : e[i] - 1.03 * hw - 0.002;   /* try_at measures a little wider */
-	for (size_t i = 1; i < k; i++)   /* nearest first */
-		for (size_t j = i; j > 0 && fabs(out[j] - it->anchor) < fabs(out[j - 1] - it->anchor); j--) {
-			double t = out[j];
-			out[j] = out[j - 1], out[j - 1] = t;
-		}
-	return k;
-}
 
 static int try_label(poster *p, witem *it, size_t own)
 {
@@ -258,38 +332,26 @@ static int try_label(poster *p, witem *it, size_t own)
 	if (!g->tracks)
 		return 0;
 	if (it->period) {
-		measure_label(p, it, 1);
+		set_label(p, it, 1);
 		int rc = try_inside(p, it, g, own);
 		if (rc)
 			return rc;
 	}
 	double th = wheel_text_h(p, p->L) * 1.06;
-	for (int lines = 1; lines <= 2 && lines <= g->tracks; lines++) {
-		measure_label(p, it, lines);
-		if (lines == 2 && it->lines < 2)
+	float wider = INFINITY;
+	for (int lines = 1; lines <= 3 && lines <= g->tracks; lines++) {
+		if (!set_label(p, it, lines) || it->w >= wider)
 			break;
+		wider = it->w;
 		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
 			it->at = anchor_index(it, a);
 			it->anchor = anchor_of(p, &it->occ[it->at]);
 			for (int k = 0; k + lines <= g->tracks; k++) {
-				double ri = g->t0 + k * th, rb = ri + th * lines / 2, hw = (it->w / 2 + 0.35 * p->L) / rb;
-				double tc[sizeof SLIDES / sizeof SLIDES[0] + 4 + EDGES];
-				size_t nc = 0;
-				for (size_t s = 0; s < sizeof SLIDES / sizeof SLIDES[0]; s++)
-					tc[nc++] = it->anchor + SLIDES[s] * (it->w / 2) / rb;
-				nc += beside_taken(p, it, ri, th * lines, hw, tc + nc);
-				/* and either side of the nearest places where text turns,
-				 * so that a label the anchor's place would turn fits beside */
-				double b = turn_before(p, it->anchor);
-				tc[nc++] = b - hw - 0.002;
-				tc[nc++] = b + hw + 0.002;
-				b = turn_before(p, it->anchor + WHEEL_PI / 4);
-				tc[nc++] = b - hw - 0.002;
-				tc[nc++] = b + hw + 0.002;
+				double ri = g->t0 + k * th, hw, tw, tc[PLACES];
+				half_angles(p, it, ri, &hw, &tw);
+				size_t nc = places(p, it->anchor, ri - 0.1 * p->L, ri + label_h(p, lines), hw, tw, tc);
 				for (size_t c = 0; c < nc; c++) {
-					if (fabs(tc[c] - it->anchor) > 0.6 * WHEEL_PI)
-						continue;
-					int rc = try_at(p, it, g, tc[c], ri, k > 0 || c > 0);
+					int rc = try_at(p, it, g, tc[c], ri, k > 0 || fabs(tc[c] - it->anchor) > 1e-9);
 					if (rc)
 						return rc;
 				}
@@ -298,7 +360,6 @@ static int try_label(poster *p, witem *it, size_t own)
 	}
 	return 0;
 }
-
 /* --- obstacles and marks ----------------------------------------------------- */
 
 /* A mark for every occurrence (for labels set inside arcs, the rings'
@@ -332,24 +393,18 @@ static int obstacles(poster *p)
 	return 0;
 }
 
-int wheel_place(poster *p)
+/* Tries the unnamed activities in rank order while fewer than
+ * style.max_labels are named. Returns -1 when out of memory. */
+static int name_some(poster *p, witem **order)
 {
-	p->labelled = 0;
-	if (wheel_taken_start(p))
-		return -1;
-	if (obstacles(p) || wheel_fixed(p, false))
-		return -1;
-	witem **order = ranked(p);
-	if (!order)
-		return -1;
 	/* a ring where this many labels in a row found no place is full */
 	enum { FULL = 60 };
 	for (size_t i = 0; i < p->n_items && p->labelled < (size_t)p->st.max_labels; i++) {
 		witem *it = order[i];
 		wring *g = &p->rings[it->ring];
-		it->placed = it->inside = it->lead = false;
-		if (g->misses >= FULL)
+		if (it->placed || g->misses >= FULL)
 			continue;
+		it->inside = it->lead = false;
 		int rc = try_label(p, it, (size_t)(it - p->items));
 		if (rc < 0)
 			return -1;
@@ -357,6 +412,31 @@ int wheel_place(poster *p)
 		g->misses = it->placed ? 0 : g->misses + 1;
 		p->labelled += it->placed;
 	}
+	return 0;
+}
+
+int wheel_place(poster *p)
+{
+	p->labelled = 0;
+	if (wheel_taken_start(p))
+		return -1;
+	if (obstacles(p) || wheel_fixed(p, false))
+		return -1;
+	for (size_t i = 0; i < p->n_items; i++)
+		p->items[i].placed = false;
+	witem **order = ranked(p);
+	if (!order)
+		return -1;
+	/* first clear of the quarter lines; then the activities still
+	 * unnamed across them too (the lines stop short of the labels) */
+	for (int pass = 0; pass < 2; pass++) {
+		p->taken.past_quarters = pass > 0;
+		for (size_t i = 0; i < p->n_rings; i++)
+			p->rings[i].misses = 0;
+		if (name_some(p, order) < 0)
+			return -1;
+	}
+	p->taken.past_quarters = false;
 	for (size_t i = 0; i < p->n_items; i++)   /* those never tried */
 		if (!order[i]->placed)
 			order[i]->inside = order[i]->lead = false;

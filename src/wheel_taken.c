@@ -69,7 +69,8 @@ bool wheel_free(const pfile *f, const pbox *b, size_t own)
 	for (long k = first; k <= last; k++)
 		for (int e = f->bucket[bucket_of(k)]; e >= 0; e = f->next[e]) {
 			const pbox *o = &f->boxes[f->box[e]];
-			if ((o->kind != BOX_MARK || o->item != own) && overlaps(b, o))
+			if ((o->kind != BOX_MARK || o->item != own) && !(f->past_quarters && o->kind == BOX_QUARTER) &&
+			    overlaps(b, o))
 				return false;
 		}
 	return true;
@@ -85,7 +86,7 @@ size_t wheel_edges(const pfile *f, const pbox *b, double *out, size_t max)
 	for (long k = first; k <= last; k++)
 		for (int e = f->bucket[bucket_of(k)]; e >= 0 && n + 2 <= max; e = f->next[e]) {
 			const pbox *o = &f->boxes[f->box[e]];
-			if (!overlaps(b, o))
+			if ((f->past_quarters && o->kind == BOX_QUARTER) || !overlaps(b, o))
 				continue;
 			/* o's ends, moved by whole turns to lie nearest b */
 			double mid = (b->t0 + b->t1) / 2, shift = WHEEL_TAU * floor(((o->t0 + o->t1) / 2 - mid) / WHEEL_TAU + 0.5);
@@ -252,21 +253,24 @@ static bool rects_meet_any(const rect *a, size_t na, const rect *b, size_t nb)
 	return false;
 }
 
-int wheel_label_words(poster *p, const wrun *r, size_t n, size_t first, bool *span)
+int wheel_label_words(poster *p, const wrun *r, const size_t *ends, int lines, bool *span)
 {
-	if (first < n) {
-		enum { MAX = 256 };
-		rect a[MAX], b[MAX];
-		size_t na = 0, nb = 0;
-		for (size_t i = 0; i < first && na < MAX; i++)
-			na += glyph_boxes(p, &r[i], a + na, MAX - na);
-		for (size_t i = first; i < n && nb < MAX; i++)
+	enum { MAX = 256 };
+	rect a[MAX], b[MAX];
+	size_t na = 0, nb = 0, n = ends[lines - 1];
+	for (size_t i = 0; i < ends[0] && na < MAX; i++)
+		na += glyph_boxes(p, &r[i], a + na, MAX - na);
+	for (int k = 1; k < lines; k++) {   /* each line keeps apart from the one before it */
+		nb = 0;
+		for (size_t i = ends[k - 1]; i < ends[k] && nb < MAX; i++)
 			nb += glyph_boxes(p, &r[i], b + nb, MAX - nb);
 		if (rects_meet_any(a, na, b, nb))
 			return 0;
+		memcpy(a, b, nb * sizeof *b);
+		na = nb;
 	}
 	/* one span, read whole, where its box keeps clear; else in pieces */
-	int rc = n > 1 ? wheel_words(p, r, n, true, first < n ? 2 : 1) : 0;
+	int rc = n > 1 ? wheel_words(p, r, n, true, lines) : 0;
 	*span = rc != 0;
 	return rc ? rc : wheel_words(p, r, n, true, 0);
 }

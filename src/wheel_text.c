@@ -5,6 +5,7 @@
 #include "aarshjul_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 float wheel_text_h(const poster *p, float size) { return (p->m->ascent + p->m->descent) * size; }
@@ -122,4 +123,127 @@ int wheel_push_runs(poster *p, const char *text, size_t len, const wrun *r, size
 int wheel_push_span(poster *p, const wrun *r, size_t n, rgb colour)
 {
 	return n ? wheel_push_runs(p, r[0].s, (size_t)(r[n - 1].s + r[n - 1].len - r[0].s), r, n, colour) : 0;
+}
+
+/* --- a label in lines ----------------------------------------------------- */
+
+/* A place where a label's line may end: before `end`, the next line from
+ * `next`; `hyph` when a hyphen is added there (inside a word). */
+typedef struct wbreak { size_t end, next; bool hyph; } wbreak;
+
+enum { BREAKS = 48 };
+
+static bool is_letter_byte(unsigned char c) { return c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u; }
+
+/* The breaks of s: at spaces, after a hyphen between letters, and at
+ * the hyphenation points of its words (h may be NULL). In order. */
+static size_t label_breaks(text_hyph *h, const char *s, size_t len, wbreak *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < BREAKS;) {
+		if (s[i] == ' ') {
+			size_t j = i;
+			while (j < len && s[j] == ' ')
+				j++;
+			if (i > 0 && j < len)
+				out[n++] = (wbreak){i, j, false};
+			i = j;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		/* the word s[i..j): after its hyphens, and at its syllables */
+		size_t hb[BREAKS], nh = h && j - i >= 6 ? text_hyphenate(h, s + i, j - i, hb, BREAKS) : 0, k = 0;
+		for (size_t c = i + 1; c + 1 < j && n < BREAKS; c++) {
+			while (k < nh && i + hb[k] < c)
+				k++;
+			if (s[c] == '-' && is_letter_byte((unsigned char)s[c - 1]) && is_letter_byte((unsigned char)s[c + 1]))
+				out[n++] = (wbreak){c + 1, c + 1, false};
+			else if (k < nh && i + hb[k] == c && s[c - 1] != '-' && s[c] != '-')
+				out[n++] = (wbreak){c, c, true};
+		}
+		i = j;
+	}
+	return n;
+}
+
+/* Widths of a label's parts: from running sums of its advances when
+ * the measurer gives them (widths that add up), else measured. */
+typedef struct wparts {
+	const poster *p;
+	const char *s;
+	int32_t *sum;               /* NULL: measure */
+	float hyphen;
+} wparts;
+
+/* The width of s[a..b), with a hyphen after it when hyph. */
+static float part_w(const wparts *w, size_t a, size_t b, bool hyph)
+{
+	float x = w->sum ? text_units_width(w->sum[b] - w->sum[a], w->p->L)
+	                 : wheel_measure(w->p, FONT_REGULAR, w->p->L, w->s + a, b - a);
+	return x + (hyph ? w->hyphen : 0);
+}
+
+/* The lines of s between the breaks chosen (k of them, in order); NULL
+ * lines when out of memory. */
+static void set_lines(poster *p, const wparts *wp, size_t len, const wbreak *const *b, int k, wlines *out)
+{
+	const char *s = wp->s;
+	size_t from = 0;
+	out->n = k + 1;
+	out->w = 0;
+	for (int i = 0; i <= k; i++) {
+		size_t end = i < k ? b[i]->end : len;
+		bool hyph = i < k && b[i]->hyph;
+		out->len[i] = end - from + hyph;
+		out->s[i] = hyph ? arena_printf(p->doc->arena, "%.*s-", (int)(end - from), s + from) : s + from;
+		out->w = fmaxf(out->w, part_w(wp, from, end, hyph));
+		if (!out->s[i])
+			p->oom = true, out->s[i] = s + from, out->len[i] = end - from;
+		from = i < k ? b[i]->next : len;
+	}
+}
+
+int wheel_label_lines(poster *p, const char *s, int n, wlines *out)
+{
+	size_t len = strlen(s);
+	if (n <= 1) {
+		*out = (wlines){1, {s}, {len}, wheel_measure(p, FONT_REGULAR, p->L, s, len)};
+		return 0;
+	}
+	wbreak b[BREAKS];
+	size_t nb = label_breaks(n > 1 ? p->o->hyph : NULL, s, len, b);
+	if (!nb)
+		return 1;
+	wparts wp = {p, s, NULL, wheel_measure(p, FONT_REGULAR, p->L, "-", 1)};
+	int32_t sum[257];
+	if (p->m->units && len < 256) {
+		p->m->units(p->m->ctx, FONT_REGULAR, s, len, sum);
+		wp.sum = sum;
+	}
+	/* the narrowest lines, a hyphen counting as a third of the size wider */
+	float best = INFINITY, pen = p->L / 3;
+	const wbreak *pick[2] = {NULL, NULL};
+	for (size_t i = 0; i < nb; i++) {
+		float w0 = part_w(&wp, 0, b[i].end, b[i].hyph) + (b[i].hyph ? pen : 0);
+		if (n == 2) {
+			float w = fmaxf(w0, part_w(&wp, b[i].next, len, false));
+			if (w < best)
+				best = w, pick[0] = &b[i];
+			continue;
+		}
+		for (size_t j = i + 1; j < nb && w0 < best; j++) {
+			if (b[j].end <= b[i].next)
+				continue;
+			float w1 = part_w(&wp, b[i].next, b[j].end, b[j].hyph) + (b[j].hyph ? pen : 0);
+			float w = fmaxf(w0, fmaxf(w1, part_w(&wp, b[j].next, len, false)));
+			if (w < best)
+				best = w, pick[0] = &b[i], pick[1] = &b[j];
+		}
+	}
+	if (!pick[0])
+		return 1;
+	set_lines(p, &wp, len, pick, n - 1, out);
+	return 0;
 }
