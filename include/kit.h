@@ -69,6 +69,9 @@ typedef struct kit_job {
 
 /* Opens the kit: fonts, hyphenation, layouts. NULL with a diag on failure. */
 kit *kit_open(const kit_opts *o, diag *d);
+/* Loads the Danish hyphenation patterns now; kit_open leaves them to the
+ * first word a document hyphenates. */
+void kit_load_hyphenation(kit *k);
 void kit_close(kit *k);
 /* The font family the kit measures and prints with. */
 const font_family *kit_fonts(const kit *k);

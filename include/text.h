@@ -65,6 +65,9 @@ typedef struct text_hyph text_hyph;
  * is first hyphenated, once, whichever thread asks; a file that does not
  * load then means no hyphenation. */
 text_hyph *text_hyph_open(const char *path);
+/* Loads h's patterns now, in the calling thread, unless they are loaded
+ * (h may be NULL): for a thread that has time while others are busy. */
+void text_hyph_load(text_hyph *h);
 void text_hyph_close(text_hyph *h);
 /* Writes the allowed break positions of a word into breaks (byte offsets
  * after which a hyphen may be inserted, ascending); returns their count,

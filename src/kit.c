@@ -195,6 +195,11 @@ kit *kit_open(const kit_opts *o, diag *d)
 	return k;
 }
 
+void kit_load_hyphenation(kit *k)
+{
+	text_hyph_load(k->hyph);
+}
+
 const font_family *kit_fonts(const kit *k)
 {
 	return k->fonts;

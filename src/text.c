@@ -121,6 +121,12 @@ HyphenDict *text_patterns(text_hyph *h)
 	return h->dict;
 }
 
+void text_hyph_load(text_hyph *h)
+{
+	if (h)
+		text_patterns(h);
+}
+
 void text_hyph_close(text_hyph *h)
 {
 	if (!h)

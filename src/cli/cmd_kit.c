@@ -254,8 +254,10 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 
 /* Opening the kit (fonts, hyphenation patterns) does not depend on the
  * workplace file, so render does it in a second thread while the file is
- * read and validated. Not the layouts: loading them there as well made the
- * two threads wait for each other's malloc, which cost more than it saved
+ * read and validated. The patterns load there too, which a document's
+ * thread would otherwise do (and the other wait for) on the first word it
+ * hyphenates. Not the layouts: loading them there as well made the two
+ * threads wait for each other's malloc, which cost more than it saved
  * (bench/NOTES.md); they load in the documents' threads. */
 typedef struct kit_opening {
 	const kit_opts *opts;
@@ -269,6 +271,8 @@ static void *open_kit(void *arg)
 {
 	kit_opening *o = arg;
 	o->k = kit_open(o->opts, &o->d);
+	if (o->k)
+		kit_load_hyphenation(o->k);
 	return NULL;
 }
 
