@@ -27,7 +27,12 @@ wall-clock figure. Exit status 0 whatever the targets say: this is a report.
 
 Honest numbers: wall-clock figures are only worth something on a quiet
 machine, so the load average is printed first and wall-clock targets are
-not judged above BUSY_LOAD. Instruction counts and peak RSS do not depend
+not judged above BUSY_LOAD. With --fifo (BENCH_FIFO=1; root or
+CAP_SYS_NICE) every timed process runs under SCHED_FIFO, as `chrt -f 1`
+would run it: on a machine that others keep busy it then gets the CPUs as
+soon as it is ready, which is what a quiet machine gives, and the
+wall-clock targets are judged whatever the load (bench/NOTES.md, "Wall
+clock on a shared machine"). Instruction counts and peak RSS do not depend
 on the load. valgrind runs nettle's generic SHA-256 code where the CPU has
 SHA extensions (SHA-NI), so under callgrind SHA-256 looks several times
 dearer than it is: its share is printed beside the count, and perf's
@@ -101,10 +106,39 @@ def load_average():
         return None
 
 
+FIFO = False                        # --fifo: timed processes run under SCHED_FIFO
+
+
+def fifo(on):
+    """Puts this process under SCHED_FIFO (a child started meanwhile
+    inherits it) or back; False when that is not allowed."""
+    try:
+        if on:
+            os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+        else:
+            os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+        return True
+    except (AttributeError, OSError):
+        return False
+
+
+def start(argv):
+    """Starts argv (under SCHED_FIFO with --fifo: the policy is this
+    process's while the child starts, so no code of ours runs in the child,
+    which would add Python's copy-on-write faults to its figures)."""
+    if FIFO:
+        fifo(True)
+    try:
+        return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    finally:
+        if FIFO:
+            fifo(False)
+
+
 def run_once(argv):
     """Runs argv; returns (ms, user ms, sys ms, minor faults, exit code, stderr)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = start(argv)
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     ms = (time.perf_counter() - t0) * 1000
@@ -250,7 +284,7 @@ class Report:
             met, len(self.targets), unjudged,
             " (wall clock on a busy machine, or a peer not installed)" if unjudged else ""))
         print("\ncommands (T is a scratch folder; bench/gen.py makes the inputs; timed as whole "
-              "processes, RSS by /usr/bin/time -f %M)")
+              "processes%s, RSS by /usr/bin/time -f %%M)" % (" under chrt -f 1" if FIFO else ""))
         for i, c in enumerate(CMDS.items):
             print("  [%d] %s" % (i + 1, c))
 
@@ -264,6 +298,15 @@ def bench_sets(builds, args, tmp, rep):
     rss_all = 0
     slowest = None
     sizes_all = {}
+    # The floor: the process alone (exec, the loader, the libraries'
+    # constructors, exit), which every example's figure includes.
+    argvs = [[b, "--version"] for _, b in builds]
+    cmd = CMDS.add(shown(argvs[0]))
+    for k, ((label, _), (t, rc, err)) in enumerate(zip(builds, measure_builds(argvs, args.runs))):
+        if t:
+            rows.append(["--version (the process alone)" if k == 0 else "  %s build" % label,
+                         "%.1f ms" % t.median, "%.1f ms" % t.min, "%.1f ms" % t.user, "%.1f ms" % t.sys,
+                         "%d" % t.faults, kib(peak_rss(argvs[k])), "", "", "", cmd])
     for ex in sorted(glob.glob(os.path.join(ROOT, "examples", "*.xml"))):
         name = os.path.basename(ex)[:-4]
         outs = [os.path.join(tmp, "set-%s-%d" % (name, i)) for i in range(len(builds))]
@@ -607,17 +650,26 @@ def main():
     ap.add_argument("--typst-docs", type=int, default=int(os.environ.get("BENCH_TYPST_DOCS", "50")))
     ap.add_argument("--no-callgrind", action="store_true")
     ap.add_argument("--no-large", action="store_true")
+    ap.add_argument("--fifo", action="store_true", default=os.environ.get("BENCH_FIFO", "") not in ("", "0"),
+                    help="time every process under SCHED_FIFO (chrt -f 1); BENCH_FIFO=1")
     args = ap.parse_args()
+    global FIFO
+    FIFO = args.fifo and fifo(True) and fifo(False)
+    if args.fifo and not FIFO:
+        print("bench: --fifo needs root or CAP_SYS_NICE (sched_setscheduler); timing as usual")
     builds = []
     for i, a in enumerate(args.amokit):
         label, _, path = a.rpartition("=")
         builds.append((label or ("default" if i == 0 else "build %d" % i), os.path.abspath(path)))
     load = load_average()
-    busy = load is not None and load[0] > BUSY_LOAD
+    busy = load is not None and load[0] > BUSY_LOAD and not FIFO
     rep = Report(busy)
     print("amokit benchmark: %s; %d CPUs; load average %s"
           % (", ".join("%s %s" % (l, os.path.relpath(b, ROOT)) for l, b in builds), os.cpu_count(),
              " ".join("%.2f" % x for x in load) if load else "unknown"))
+    if FIFO:
+        print("every timed process runs under SCHED_FIFO (chrt -f 1): wall clock as on a quiet machine, "
+              "judged whatever the load\n")
     if busy:
         print("WARNING: the machine is busy (load %.2f > %g): wall-clock medians and minimums say little, "
               "and their targets are not judged (?).\n         Instruction counts, page faults and peak RSS "

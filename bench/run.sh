@@ -7,7 +7,9 @@
 # bytes per page and Typst's warm batch, then the default build's targets
 # with ✓, ✗ or ? (not judged: wall clock on a busy machine), and the
 # commands that reproduce every figure. BENCH_RUNS, BENCH_BATCH,
-# BENCH_BATCH_RUNS, BENCH_PERF_RUNS and BENCH_TYPST_DOCS tune it; bench.py
+# BENCH_BATCH_RUNS, BENCH_PERF_RUNS and BENCH_TYPST_DOCS tune it;
+# BENCH_FIFO=1 (as root) times every process under SCHED_FIFO, so that the
+# wall-clock targets are judged on a machine others keep busy; bench.py
 # --help says more. Run from the repository root.
 [ $# -gt 0 ] || set -- build-bench/amokit
 for a in "$@"; do
