@@ -38,6 +38,9 @@ size_t arena_used(const arena *a);
  * array, the old one staying in the arena until arena_free(). Returns 0,
  * or -1 when out of memory (then *arr and *cap are unchanged). */
 int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz);
+/* arena_grow, but first elements at first, for arrays that mostly stay
+ * smaller than 16 (a cell's blocks, a paragraph's spans). */
+int arena_grow_from(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz, size_t first);
 
 /* Test hook: the allocation after `n` more calls to the underlying malloc
  * fails (n < 0 turns it off). Used by the fault-injection tests. */

@@ -192,10 +192,15 @@ static int grow_own(arena *a, void **arr, size_t cap, size_t used, size_t ncap, 
 
 int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz)
 {
-	assert(used <= *cap && (used == 0 || *arr));
+	return arena_grow_from(a, arr, cap, used, need, sz, 16);
+}
+
+int arena_grow_from(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz, size_t first)
+{
+	assert(used <= *cap && (used == 0 || *arr) && first > 0);
 	if (need <= *cap)
 		return 0;
-	size_t ncap = *cap ? *cap * 2 : 16;
+	size_t ncap = *cap ? *cap * 2 : first;
 	if (ncap < need)
 		ncap = need * 2;
 	int own = *arr ? grow_own(a, arr, *cap, used, ncap, sz) : 1;

@@ -299,13 +299,8 @@ void bind_first_discussion(binder *b, dnode *root, const am_workplace *wp)
 
 void bind_last_goals(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_last_goals)
-		return;
-	dnode *sec = bind_node(b, root, "last-year-goals", NULL, wp->last_goals[0].line);
-	for (size_t i = 0; i < wp->n_last_goals; i++) {
-		const am_last_goal *g = &wp->last_goals[i];
-		bind_fields(b, bind_node(b, sec, "goal", NULL, g->line), g, am_last_goal_fields, g->line);
-	}
+	bind_list(b, root, "last-year-goals", "goal", wp->last_goals, wp->n_last_goals, sizeof *wp->last_goals,
+	          am_last_goal_fields, NULL);
 }
 
 void bind_cooperation_eval(binder *b, dnode *root, const am_cooperation_eval *c)
@@ -315,18 +310,18 @@ void bind_cooperation_eval(binder *b, dnode *root, const am_cooperation_eval *c)
 		            am_cooperation_eval_fields, c->line);
 }
 
+/* ref (the person's id, when in <people>) and who of a followed-up item. */
+static void bind_done_who(binder *b, dnode *n, const void *rec)
+{
+	const am_competence_done *c = rec;
+	bind_leaf(b, n, "ref", c->person ? c->person->id : NULL, c->line);
+	bind_leaf(b, n, "who", c->who, c->line);
+}
+
 void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_competence_done)
-		return;
-	dnode *sec = bind_node(b, root, "competence-follow-up", NULL, wp->competence_done[0].line);
-	for (size_t i = 0; i < wp->n_competence_done; i++) {
-		const am_competence_done *c = &wp->competence_done[i];
-		dnode *n = bind_node(b, sec, "item", NULL, c->line);
-		bind_leaf(b, n, "ref", c->person ? c->person->id : NULL, c->line);
-		bind_leaf(b, n, "who", c->who, c->line);
-		bind_fields(b, n, c, am_competence_done_fields, c->line);
-	}
+	bind_list(b, root, "competence-follow-up", "item", wp->competence_done, wp->n_competence_done,
+	          sizeof *wp->competence_done, am_competence_done_fields, bind_done_who);
 }
 
 /* focus (id) and focus-title of an item that names a focus area. */
@@ -347,6 +342,12 @@ static void bind_group_of(binder *b, dnode *n, const am_group *g, int line)
 	bind_leaf(b, n, "group-name", g->name, line);
 }
 
+static void bind_item_group(binder *b, dnode *n, const void *rec)
+{
+	const am_apv_item *it = rec;
+	bind_group_of(b, n, it->group, it->line);
+}
+
 void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 {
 	if (!wp->apv_date.y && !wp->n_apv_items)
@@ -354,54 +355,44 @@ void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 	int line = wp->n_apv_items ? wp->apv_items[0].line : 0;
 	dnode *sec = bind_node(b, root, "apv", NULL, line);
 	leaf_date(b, sec, "last-date", wp->apv_date, line);
-	for (size_t i = 0; i < wp->n_apv_items; i++) {
-		const am_apv_item *it = &wp->apv_items[i];
-		dnode *n = bind_node(b, sec, "item", NULL, it->line);
-		bind_fields(b, n, it, am_apv_item_fields, it->line);
-		bind_group_of(b, n, it->group, it->line);
-	}
+	bind_records(b, sec, "item", wp->apv_items, wp->n_apv_items, sizeof *wp->apv_items, am_apv_item_fields,
+	             bind_item_group);
 }
 
 void bind_focus(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_focus)
-		return;
-	dnode *sec = bind_node(b, root, "focus-areas", NULL, wp->focus[0].line);
-	for (size_t i = 0; i < wp->n_focus; i++) {
-		const am_focus_area *f = &wp->focus[i];
-		bind_fields(b, bind_node(b, sec, "area", NULL, f->line), f, am_focus_area_fields, f->line);
-	}
+	bind_list(b, root, "focus-areas", "area", wp->focus, wp->n_focus, sizeof *wp->focus, am_focus_area_fields,
+	          NULL);
+}
+
+static void bind_goal_refs(binder *b, dnode *n, const void *rec)
+{
+	const am_goal *g = rec;
+	bind_focus_of(b, n, g->focus, g->line);
+	bind_group_of(b, n, g->group, g->line);
 }
 
 void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_goals)
-		return;
-	dnode *sec = bind_node(b, root, "goals", NULL, wp->goals[0].line);
-	for (size_t i = 0; i < wp->n_goals; i++) {
-		const am_goal *g = &wp->goals[i];
-		dnode *n = bind_node(b, sec, "goal", NULL, g->line);
-		bind_fields(b, n, g, am_goal_fields, g->line);
-		bind_focus_of(b, n, g->focus, g->line);
-		bind_group_of(b, n, g->group, g->line);
-	}
+	bind_list(b, root, "goals", "goal", wp->goals, wp->n_goals, sizeof *wp->goals, am_goal_fields, bind_goal_refs);
 }
 
-void bind_action(binder *b, dnode *sec, const am_action *ac)
+static void bind_action_refs(binder *b, dnode *n, const void *rec)
 {
-	dnode *n = bind_node(b, sec, "action", NULL, ac->line);
-	bind_fields(b, n, ac, am_action_fields, ac->line);
+	const am_action *ac = rec;
 	bind_focus_of(b, n, ac->focus, ac->line);
 	bind_group_of(b, n, ac->group, ac->line);
 }
 
+void bind_action(binder *b, dnode *sec, const am_action *ac)
+{
+	bind_records(b, sec, "action", ac, 1, sizeof *ac, am_action_fields, bind_action_refs);
+}
+
 void bind_actions(binder *b, dnode *root, const am_workplace *wp)
 {
-	if (!wp->n_actions)
-		return;
-	dnode *sec = bind_node(b, root, "action-plan", NULL, wp->actions[0].line);
-	for (size_t i = 0; i < wp->n_actions; i++)
-		bind_action(b, sec, &wp->actions[i]);
+	bind_list(b, root, "action-plan", "action", wp->actions, wp->n_actions, sizeof *wp->actions, am_action_fields,
+	          bind_action_refs);
 }
 
 void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)
@@ -448,10 +439,8 @@ void bind_accidents(binder *b, dnode *root, const am_accidents *ac)
 		return;
 	dnode *sec = bind_node(b, root, "accidents", NULL, ac->line);
 	bind_fields(b, sec, ac, am_accidents_fields, ac->line);
-	for (size_t i = 0; i < ac->n_incidents; i++) {
-		const am_incident *in = &ac->incidents[i];
-		bind_fields(b, bind_node(b, sec, "incident", NULL, in->line), in, am_incident_fields, in->line);
-	}
+	bind_records(b, sec, "incident", ac->incidents, ac->n_incidents, sizeof *ac->incidents, am_incident_fields,
+	             NULL);
 }
 
 void bind_announcements(binder *b, dnode *root, const am_workplace *wp)

@@ -277,12 +277,9 @@ const char *catalog_template(const catalog *c, const char *key, const char *def)
 
 const char *catalog_map(const catalog *c, const char *map, const char *value)
 {
-	for (; c; c = c->fallback)
-		for (const lmap *m = c->l->maps; m; m = m->next)
-			if (strcmp(m->name, map) == 0)
-				for (size_t i = 0; i < m->n; i++)
-					if (strcmp(m->keys[i], value) == 0)
-						return m->values[i];
+	for (const char *v; c; c = c->fallback)
+		if ((v = lmap_find(c->l->maps, map, value)))
+			return v;
 	return NULL;
 }
 

@@ -36,18 +36,11 @@ blk *lay_new_blk(lrun *r, bkind kind, float w)
 /* Appends child to vbox with gap before it (ignored for the first child). */
 vchild *lay_vbox_add(lrun *r, blk *v, blk *child, float gap)
 {
-	if (v->u.vbox.n == v->u.vbox.cap) {
-		/* A cell or a box holds one or two blocks more often than not. */
-		size_t cap = v->u.vbox.cap ? v->u.vbox.cap * 2 : 2;
-		vchild *k = arena_array(r->a, cap, sizeof *k);
-		if (!k) {
-			lay_fail(r);
-			return NULL;
-		}
-		if (v->u.vbox.n)
-			memcpy(k, v->u.vbox.kids, v->u.vbox.n * sizeof *k);
-		v->u.vbox.kids = k;
-		v->u.vbox.cap = cap;
+	/* A cell or a box holds one or two blocks more often than not. */
+	if (v->u.vbox.n == v->u.vbox.cap && arena_grow_from(r->a, (void **)&v->u.vbox.kids, &v->u.vbox.cap, v->u.vbox.n,
+	                                                     v->u.vbox.n + 1, sizeof *v->u.vbox.kids, 2)) {
+		lay_fail(r);
+		return NULL;
 	}
 	vchild *c = &v->u.vbox.kids[v->u.vbox.n++];
 	memset(c, 0, sizeof *c);

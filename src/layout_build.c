@@ -346,16 +346,8 @@ static int flow_item(lrun *r, const lnode *body, const bctx *c, int i, void *arg
 	r->lang = doc_lang;
 	if (rc || !item_lang || n0 == out->u.vbox.n)
 		return rc;
-	if (r->n_langs == r->cap_langs) {
-		size_t cap = r->cap_langs ? 2 * r->cap_langs : 8;
-		struct lang_span *v = arena_array(r->a, cap, sizeof *v);
-		if (!v)
-			return lay_fail(r);
-		if (r->n_langs)
-			memcpy(v, r->langs, r->n_langs * sizeof *v);
-		r->langs = v;
-		r->cap_langs = cap;
-	}
+	if (arena_grow_from(r->a, (void **)&r->langs, &r->cap_langs, r->n_langs, r->n_langs + 1, sizeof *r->langs, 8))
+		return lay_fail(r);
 	r->langs[r->n_langs++] = (struct lang_span){out, n0, out->u.vbox.n, item_lang};
 	return 0;
 }

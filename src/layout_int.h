@@ -235,6 +235,9 @@ rgb lattr_colour(const lnode *n, const char *name, rgb def);
 float layout_length(const char *s, float def);
 /* Parses "#RRGGBB"; def when NULL or malformed. */
 rgb layout_colour(const char *s, rgb def);
+/* The value of key in the map called name among maps; NULL when there is
+ * none. */
+const char *lmap_find(const lmap *maps, const char *name, const char *key);
 /* Translates value through the map called name; value itself when absent. */
 const char *layout_map(const layout *l, const char *name, const char *value);
 

@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -673,34 +674,33 @@ static int cache_strings(const char *path, const char *xml, size_t len, const st
 }
 
 /* Adds the cached strings to l as read_strings would have. */
+/* A copy in a of the list from first (nodes of size bytes, each linked to
+ * the next by the pointer at next_off) put in front of *list; -1 when out
+ * of memory. */
+static int prepend_copy(arena *a, void **list, const void *first, size_t size, size_t next_off)
+{
+	void *head = NULL, **tail = &head;
+	for (const char *n = first; n; n = *(const char *const *)(n + next_off)) {
+		char *copy = arena_alloc(a, size);
+		if (!copy)
+			return -1;
+		memcpy(copy, n, size);
+		*tail = copy;
+		tail = (void **)(copy + next_off);
+	}
+	*tail = *list;
+	*list = head;
+	return 0;
+}
+
 static int apply_strings(loader *ld, layout *l, const strings_file *f)
 {
 	for (int m = 0; m < 12; m++)
 		if (f->parsed.months[m])
 			l->months[m] = f->parsed.months[m];
-	lattr *texts = NULL, **tail = &texts;
-	for (const lattr *t = f->parsed.texts; t; t = t->next) {
-		lattr *copy = arena_alloc(ld->a, sizeof *copy);
-		if (!copy)
-			return -1;
-		*copy = *t;
-		*tail = copy;
-		tail = &copy->next;
-	}
-	*tail = l->texts;
-	l->texts = texts;
-	lmap *maps = NULL, **mtail = &maps;
-	for (const lmap *m = f->parsed.maps; m; m = m->next) {
-		lmap *copy = arena_alloc(ld->a, sizeof *copy);
-		if (!copy)
-			return -1;
-		*copy = *m;
-		*mtail = copy;
-		mtail = &copy->next;
-	}
-	*mtail = l->maps;
-	l->maps = maps;
-	return 0;
+	if (prepend_copy(ld->a, (void **)&l->texts, f->parsed.texts, sizeof(lattr), offsetof(lattr, next)))
+		return -1;
+	return prepend_copy(ld->a, (void **)&l->maps, f->parsed.maps, sizeof(lmap), offsetof(lmap, next));
 }
 
 static int load_strings(loader *ld, layout *l, const char *href, int line)

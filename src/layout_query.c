@@ -242,14 +242,20 @@ const char *layout_text(const layout *l, const char *key, const char *def)
 	return def;
 }
 
-const char *layout_map(const layout *l, const char *name, const char *value)
+const char *lmap_find(const lmap *maps, const char *name, const char *value)
 {
-	for (const lmap *m = l->maps; m; m = m->next)
+	for (const lmap *m = maps; m; m = m->next)
 		if (strcmp(m->name, name) == 0)
 			for (size_t i = 0; i < m->n; i++)
 				if (strcmp(m->keys[i], value) == 0)
 					return m->values[i];
-	return value;
+	return NULL;
+}
+
+const char *layout_map(const layout *l, const char *name, const char *value)
+{
+	const char *v = lmap_find(l->maps, name, value);
+	return v ? v : value;
 }
 
 const char *layout_month(const layout *l, int m)

@@ -14,18 +14,10 @@ int lay_span_add(lrun *r, spanbuf *s, font_style st, const char *t, size_t len)
 {
 	if (!t || !len)
 		return t ? 0 : lay_fail(r);
-	if (s->n == s->cap) {
-		/* Most texts are one or two spans, and a paragraph's spans stay
-		 * in the arena as long as its lines (the memo's key). */
-		size_t cap = s->cap ? s->cap * 2 : 2;
-		text_span *v = arena_array(r->a, cap, sizeof *v);
-		if (!v)
-			return lay_fail(r);
-		if (s->n)
-			memcpy(v, s->v, s->n * sizeof *v);
-		s->v = v;
-		s->cap = cap;
-	}
+	/* Most texts are one or two spans, and a paragraph's spans stay in the
+	 * arena as long as its lines (the memo's key). */
+	if (s->n == s->cap && arena_grow_from(r->a, (void **)&s->v, &s->cap, s->n, s->n + 1, sizeof *s->v, 2))
+		return lay_fail(r);
 	s->v[s->n++] = (text_span){st, t, len, s->keep};
 	return 0;
 }

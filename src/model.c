@@ -244,7 +244,8 @@ _Static_assert(offsetof(am_last_goal, line) == 0 && offsetof(am_competence_done,
                offsetof(am_person, line) == 0 && offsetof(am_group, line) == 0 &&
                offsetof(am_committee, line) == 0 && offsetof(am_committee_member, line) == 0 &&
                offsetof(am_competence_member, line) == 0 && offsetof(am_competence_item, line) == 0 &&
-               offsetof(am_activity, line) == 0,
+               offsetof(am_activity, line) == 0 && offsetof(am_cooperation, line) == 0 &&
+               offsetof(am_cooperation_eval, line) == 0,
                "records begin with their line");
 
 bool am_fields_empty(const void *rec, const am_field *f)

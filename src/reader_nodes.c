@@ -109,17 +109,10 @@ static void note_chars(rm *r, const char *what, const char *s, int line)
 		}
 		if (seen)
 			continue;
-		if (wp->n_chars == r->cap_chars) {
-			size_t cap = r->cap_chars ? 2 * r->cap_chars : 32;
-			am_char *c = arena_array(r->a, cap, sizeof *c);
-			if (!c) {
-				r->oom = true;
-				return;
-			}
-			if (wp->n_chars)
-				memcpy(c, wp->chars, wp->n_chars * sizeof *c);
-			wp->chars = c;
-			r->cap_chars = cap;
+		if (arena_grow_from(r->a, (void **)&wp->chars, &r->cap_chars, wp->n_chars, wp->n_chars + 1,
+		                    sizeof *wp->chars, 32)) {
+			r->oom = true;
+			return;
 		}
 		const char *element = arena_strdup(r->a, what);   /* the tree's names go with it */
 		if (!element) {

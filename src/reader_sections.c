@@ -60,13 +60,19 @@ void rm_read_first_discussion(rm *r, xmlNodePtr el, xmlNodePtr last_goals)
 		         "der er ingen mål fra sidste år; skriv kun det ene af de to", wp->first_line);
 }
 
-void rm_read_cooperation_eval(rm *r, xmlNodePtr el)
+/* A section that is one record, rec, of table f, which begins with its
+ * line: 0, as when it is absent, when every text field is left empty. */
+static void read_section(rm *r, xmlNodePtr el, void *rec, const am_field *f)
 {
-	am_cooperation_eval *c = &r->wp->cooperation_eval;
 	if (!el)
 		return;
-	rm_read_fields(r, el, c, am_cooperation_eval_fields);
-	c->line = am_fields_empty(c, am_cooperation_eval_fields) ? 0 : line_of(el);   /* all empty: not there */
+	rm_read_fields(r, el, rec, f);
+	*(int *)rec = am_fields_empty(rec, f) ? 0 : line_of(el);
+}
+
+void rm_read_cooperation_eval(rm *r, xmlNodePtr el)
+{
+	read_section(r, el, &r->wp->cooperation_eval, am_cooperation_eval_fields);
 }
 
 static void read_done_who(rm *r, xmlNodePtr el, void *rec)
@@ -137,11 +143,7 @@ void rm_read_actions(rm *r, xmlNodePtr sec)
 
 void rm_read_cooperation(rm *r, xmlNodePtr el)
 {
-	am_cooperation *c = &r->wp->cooperation;
-	if (!el)
-		return;
-	rm_read_fields(r, el, c, am_cooperation_fields);
-	c->line = am_fields_empty(c, am_cooperation_fields) ? 0 : line_of(el);   /* all empty: not there */
+	read_section(r, el, &r->wp->cooperation, am_cooperation_fields);
 }
 
 /* A member's plan: the person (once in the plan), no-need and the items. */

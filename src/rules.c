@@ -124,17 +124,9 @@ static void begin(eval *e, const char *key, int line)
 static void gap(eval *e, const char *what, const char *subject, int line)
 {
 	rules_item *it = e->item;
-	if (it->n_gaps == e->gap_cap) {
-		size_t cap = e->gap_cap ? 2 * e->gap_cap : 4;
-		rules_gap *g = arena_array(e->a, cap, sizeof *g);
-		if (!g) {
-			e->oom = true;
-			return;
-		}
-		if (it->n_gaps)
-			memcpy(g, it->gaps, it->n_gaps * sizeof *g);
-		it->gaps = g;
-		e->gap_cap = cap;
+	if (arena_grow_from(e->a, (void **)&it->gaps, &e->gap_cap, it->n_gaps, it->n_gaps + 1, sizeof *it->gaps, 4)) {
+		e->oom = true;
+		return;
 	}
 	it->gaps[it->n_gaps++] = (rules_gap){what, subject, line > 0 ? line : it->line};
 }
