@@ -345,10 +345,12 @@ const char *am_token(const char *const *tokens, int v);
  * same name), its kind, and where it sits in the record. The reader fills a
  * record from a table (reader_model), bind writes the record's leaves from
  * the same table in the table's order, so a new field is one line here and
- * one in the schema. What needs more than a value (references to people,
- * groups and focus areas, defaults taken from elsewhere, checks across
- * fields) stays beside the table, in the reader and in bind, and so do a
- * record's nested lists, which are records with tables of their own.
+ * one in the schema; a reference to a focus area or a group is a field
+ * too. What needs more than a value (references to people, which bind
+ * writes out with their name and role; defaults taken from elsewhere;
+ * checks across fields or records) stays beside the table, in the reader
+ * and in bind, and so does a record's nested list, whose records have a
+ * table of their own (rm_read_records, bind_records).
  * Every record in a list begins with `int line`. */
 typedef enum am_field_kind {
 	AM_TEXT,        /* const char *: a child element's text; NULL when absent */
@@ -365,6 +367,10 @@ typedef enum am_field_kind {
 	AM_COUNT,       /* int: a child element's whole number; unset when absent, and then not bound */
 	AM_FLAG,        /* bool: a true/false attribute; bound (as true) only when true */
 	AM_TOKEN_OPT,   /* like AM_TOKEN, but the unset value (the format's default) is not bound */
+	AM_FOCUS,       /* const am_focus_area *: an attribute naming an <area id>; bound as
+	                   focus (the id) and focus-title */
+	AM_GROUP,       /* const am_group *: an attribute naming a <group id> of the AMO;
+	                   bound as group (the id) and group-name */
 } am_field_kind;
 
 typedef struct am_field {
@@ -379,10 +385,10 @@ typedef struct am_field {
 extern const am_field am_last_goal_fields[];
 extern const am_field am_cooperation_eval_fields[];
 extern const am_field am_competence_done_fields[];  /* after ref and who */
-extern const am_field am_apv_item_fields[];         /* before group */
+extern const am_field am_apv_item_fields[];
 extern const am_field am_focus_area_fields[];
-extern const am_field am_goal_fields[];             /* before focus and group */
-extern const am_field am_action_fields[];           /* before focus and group */
+extern const am_field am_goal_fields[];
+extern const am_field am_action_fields[];
 extern const am_field am_cooperation_fields[];
 extern const am_field am_incident_fields[];
 extern const am_field am_accidents_fields[];        /* before the incidents */

@@ -121,6 +121,18 @@ void bind_fields(binder *b, dnode *n, const void *rec, const am_field *f, int li
 			if (*(const bool *)v)
 				bind_leaf_bool(b, n, f->name, true, line);
 			break;
+		case AM_FOCUS: {
+			const am_focus_area *fa = *(const am_focus_area *const *)v;
+			bind_leaf(b, n, "focus", fa ? fa->id : NULL, line);
+			bind_leaf(b, n, "focus-title", fa ? fa->title : NULL, line);
+			break;
+		}
+		case AM_GROUP: {
+			const am_group *g = *(const am_group *const *)v;
+			bind_leaf(b, n, "group", g ? g->id : NULL, line);
+			bind_leaf(b, n, "group-name", g ? g->name : NULL, line);
+			break;
+		}
 		}
 	}
 }
@@ -324,30 +336,6 @@ void bind_competence_done(binder *b, dnode *root, const am_workplace *wp)
 	          sizeof *wp->competence_done, am_competence_done_fields, bind_done_who);
 }
 
-/* focus (id) and focus-title of an item that names a focus area. */
-static void bind_focus_of(binder *b, dnode *n, const am_focus_area *f, int line)
-{
-	if (!f)
-		return;
-	bind_leaf(b, n, "focus", f->id, line);
-	bind_leaf(b, n, "focus-title", f->title, line);
-}
-
-/* group (id) and group-name of an item that names a group. */
-static void bind_group_of(binder *b, dnode *n, const am_group *g, int line)
-{
-	if (!g)
-		return;
-	bind_leaf(b, n, "group", g->id, line);
-	bind_leaf(b, n, "group-name", g->name, line);
-}
-
-static void bind_item_group(binder *b, dnode *n, const void *rec)
-{
-	const am_apv_item *it = rec;
-	bind_group_of(b, n, it->group, it->line);
-}
-
 void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 {
 	if (!wp->apv_date.y && !wp->n_apv_items)
@@ -356,7 +344,7 @@ void bind_apv(binder *b, dnode *root, const am_workplace *wp)
 	dnode *sec = bind_node(b, root, "apv", NULL, line);
 	leaf_date(b, sec, "last-date", wp->apv_date, line);
 	bind_records(b, sec, "item", wp->apv_items, wp->n_apv_items, sizeof *wp->apv_items, am_apv_item_fields,
-	             bind_item_group);
+	             NULL);
 }
 
 void bind_focus(binder *b, dnode *root, const am_workplace *wp)
@@ -365,34 +353,20 @@ void bind_focus(binder *b, dnode *root, const am_workplace *wp)
 	          NULL);
 }
 
-static void bind_goal_refs(binder *b, dnode *n, const void *rec)
-{
-	const am_goal *g = rec;
-	bind_focus_of(b, n, g->focus, g->line);
-	bind_group_of(b, n, g->group, g->line);
-}
-
 void bind_goals(binder *b, dnode *root, const am_workplace *wp)
 {
-	bind_list(b, root, "goals", "goal", wp->goals, wp->n_goals, sizeof *wp->goals, am_goal_fields, bind_goal_refs);
-}
-
-static void bind_action_refs(binder *b, dnode *n, const void *rec)
-{
-	const am_action *ac = rec;
-	bind_focus_of(b, n, ac->focus, ac->line);
-	bind_group_of(b, n, ac->group, ac->line);
+	bind_list(b, root, "goals", "goal", wp->goals, wp->n_goals, sizeof *wp->goals, am_goal_fields, NULL);
 }
 
 void bind_action(binder *b, dnode *sec, const am_action *ac)
 {
-	bind_records(b, sec, "action", ac, 1, sizeof *ac, am_action_fields, bind_action_refs);
+	bind_records(b, sec, "action", ac, 1, sizeof *ac, am_action_fields, NULL);
 }
 
 void bind_actions(binder *b, dnode *root, const am_workplace *wp)
 {
 	bind_list(b, root, "action-plan", "action", wp->actions, wp->n_actions, sizeof *wp->actions, am_action_fields,
-	          bind_action_refs);
+	          NULL);
 }
 
 void bind_cooperation(binder *b, dnode *root, const am_cooperation *c)

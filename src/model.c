@@ -81,6 +81,7 @@ const am_field am_apv_item_fields[] = {
 	TEXT(am_apv_item, "action", action),
 	TEXT(am_apv_item, "owner", owner),
 	FIELD(am_apv_item, "deadline", AM_DATE, deadline),
+	FIELD(am_apv_item, "group", AM_GROUP, group),
 	END,
 };
 
@@ -97,6 +98,8 @@ const am_field am_goal_fields[] = {
 	TEXT(am_goal, "conditions", conditions),
 	FIELD(am_goal, "deadline", AM_DATE, deadline),
 	TEXT(am_goal, "owner", owner),
+	FIELD(am_goal, "focus", AM_FOCUS, focus),
+	FIELD(am_goal, "group", AM_GROUP, group),
 	END,
 };
 
@@ -108,6 +111,8 @@ const am_field am_action_fields[] = {
 	TEXT(am_action, "when", when),
 	TEXT(am_action, "who", who),
 	TEXT(am_action, "follow-up", follow_up),
+	FIELD(am_action, "focus", AM_FOCUS, focus),
+	FIELD(am_action, "group", AM_GROUP, group),
 	END,
 };
 

@@ -348,6 +348,8 @@ static void read_field(rm *r, xmlNodePtr el, char *rec, const am_field *f)
 	}
 	case AM_COUNT: *(int *)v = (int)rm_parse_long(rm_child_text(r, el, f->name), f->unset); break;
 	case AM_FLAG: *(bool *)v = parse_bool(rm_attr_of(r, el, f->name)); break;
+	case AM_FOCUS: *(const am_focus_area **)v = rm_focus_attr(r, el); break;
+	case AM_GROUP: *(const am_group **)v = rm_group_attr(r, el); break;
 	}
 }
 

@@ -91,18 +91,13 @@ void rm_read_competence_done(rm *r, xmlNodePtr sec)
 	                                      am_competence_done_fields, read_done_who, &wp->n_competence_done);
 }
 
-static void read_item_group(rm *r, xmlNodePtr el, void *rec)
-{
-	((am_apv_item *)rec)->group = rm_group_attr(r, el);
-}
-
 void rm_read_apv(rm *r, xmlNodePtr sec)
 {
 	am_workplace *wp = r->wp;
 	if (!sec)
 		return;
 	wp->apv_date = rm_date_of(r, rm_child(sec, "last-date"));
-	wp->apv_items = rm_read_records(r, sec, "item", sizeof *wp->apv_items, am_apv_item_fields, read_item_group,
+	wp->apv_items = rm_read_records(r, sec, "item", sizeof *wp->apv_items, am_apv_item_fields, NULL,
 	                                &wp->n_apv_items);
 }
 
@@ -114,30 +109,16 @@ void rm_read_focus(rm *r, xmlNodePtr sec)
 	           offsetof(am_focus_area, line));
 }
 
-static void read_goal_refs(rm *r, xmlNodePtr el, void *rec)
-{
-	am_goal *g = rec;
-	g->focus = rm_focus_attr(r, el);
-	g->group = rm_group_attr(r, el);
-}
-
 void rm_read_goals(rm *r, xmlNodePtr sec)
 {
 	am_workplace *wp = r->wp;
-	wp->goals = rm_read_records(r, sec, "goal", sizeof *wp->goals, am_goal_fields, read_goal_refs, &wp->n_goals);
-}
-
-static void read_action_refs(rm *r, xmlNodePtr el, void *rec)
-{
-	am_action *ac = rec;
-	ac->focus = rm_focus_attr(r, el);
-	ac->group = rm_group_attr(r, el);
+	wp->goals = rm_read_records(r, sec, "goal", sizeof *wp->goals, am_goal_fields, NULL, &wp->n_goals);
 }
 
 void rm_read_actions(rm *r, xmlNodePtr sec)
 {
 	am_workplace *wp = r->wp;
-	wp->actions = rm_read_records(r, sec, "action", sizeof *wp->actions, am_action_fields, read_action_refs,
+	wp->actions = rm_read_records(r, sec, "action", sizeof *wp->actions, am_action_fields, NULL,
 	                              &wp->n_actions);
 }
 
