@@ -1,5 +1,6 @@
 /* reader_model_int.h: what the files of the model builder share (reader_model.c:
- * the whole; reader_nodes.c: elements, text and values; reader_people.c:
+ * the whole; reader_nodes.c: elements, text, values, references and
+ * records by their tables; reader_people.c:
  * people, groups and committees; reader_sections.c: the sections of the
  * discussion; reader_wheel.c: the årshjul). Private to those files. */
 #ifndef AMOKIT_READER_MODEL_INT_H
@@ -35,6 +36,10 @@ am_date rm_date_of(rm *r, xmlNodePtr el);
 void rm_error_at(rm *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const am_focus_area *rm_focus_attr(rm *r, xmlNodePtr el);
 const am_group *rm_group_attr(rm *r, xmlNodePtr el);
+/* The group with id, or NULL (an unknown one reported at line, as what's). */
+const am_group *rm_group_by_id(rm *r, const char *id, const char *what, int line);
+/* Orders pointers to people by id (rm->by_id). */
+int rm_by_id_cmp(const void *x, const void *y);
 xmlNodePtr rm_next_child(xmlNodePtr parent, xmlNodePtr after, const char *name);
 bool rm_parse_date(rm *r, const char *what, const char *s, int line, am_date *out);
 double rm_parse_hours(const char *s);

@@ -1,7 +1,9 @@
 /* reader_nodes.c: reading one element or attribute of the workplace tree: the
  * tree helpers, text (white space collapsed, normalised, characters noted
- * for the font check), and values (dates, times, numbers, yes/no), each
- * error naming its element and line. See reader_model_int.h. */
+ * for the font check), values (dates, times, numbers, yes/no), references
+ * to the file's people, groups, focus areas and committees, and records
+ * read by their tables of fields, each error naming its element and
+ * line. See reader_model_int.h. */
 #include "reader_model.h"
 #include "reader.h"
 #include <stdarg.h>
@@ -316,6 +318,120 @@ am_tristate rm_parse_tristate(const char *s)
 double rm_parse_hours(const char *s)
 {
 	return s ? strtod(s, NULL) : -1;
+}
+
+/* ---- references ------------------------------------------------------------
+ * An id naming a person, a group, a focus area or a committee, resolved
+ * to the record (people first sorted by id, rm->by_id), each unknown one
+ * reported. */
+
+int rm_by_id_cmp(const void *x, const void *y)
+{
+	const am_person *const *p = x, *const *q = y;
+	return strcmp((*p)->id, (*q)->id);
+}
+
+/* Adds "; mente du \"x\"?" to msg when one of ids[0..n) is near id. */
+void rm_suggest_id(char *msg, size_t size, const char *id, const char *const *ids, size_t n)
+{
+	const char *best = NULL;
+	int best_d = strlen(id) <= 4 ? 2 : 3;
+	for (size_t i = 0; i < n; i++) {
+		int dist = ids[i] ? xsd_distance(id, ids[i]) : 1000;
+		if (dist < best_d)
+			best = ids[i], best_d = dist;
+	}
+	size_t len = strlen(msg);
+	if (best && len < size)
+		snprintf(msg + len, size - len, "; mente du \"%s\"?", best);
+}
+
+/* The person with the id in el's `ref` attribute; reports an unknown one. */
+const am_person *rm_person_ref(rm *r, xmlNodePtr el)
+{
+	const char *id = rm_attr_of(r, el, "ref");
+	if (!id)
+		return NULL;
+	if (r->by_id) {
+		am_person key = {.id = id};
+		const am_person *kp = &key;
+		const am_person **hit = bsearch(&kp, r->by_id, r->wp->n_people, sizeof *r->by_id, rm_by_id_cmp);
+		if (hit)
+			return *hit;
+	}
+	char msg[400];
+	snprintf(msg, sizeof msg, "<%s ref=\"%s\">: der er ingen <person id=\"%s\"> i <people>",
+	         (const char *)el->name, id, id);
+	const char *ids[64];
+	size_t n = 0;
+	for (size_t i = 0; i < r->wp->n_people && n < 64; i++)
+		ids[n++] = r->wp->people[i].id;
+	rm_suggest_id(msg, sizeof msg, id, ids, n);
+	rm_error_at(r, line_of(el), "%s", msg);
+	return NULL;
+}
+
+
+
+/* The group with id, or NULL (reported at line). */
+const am_group *rm_group_by_id(rm *r, const char *id, const char *what, int line)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < r->wp->n_groups; i++)
+		if (r->wp->groups[i].id && strcmp(r->wp->groups[i].id, id) == 0)
+			return &r->wp->groups[i];
+	rm_error_at(r, line, "<%s group=\"%s\">: der er ingen <group id=\"%s\"> i <amo>", what, id, id);
+	return NULL;
+}
+
+const am_group *rm_group_attr(rm *r, xmlNodePtr el)
+{
+	return rm_group_by_id(r, rm_attr_of(r, el, "group"), (const char *)el->name, line_of(el));
+}
+
+/* The focus area named by el's focus attribute, or NULL (reported). */
+const am_focus_area *rm_focus_attr(rm *r, xmlNodePtr el)
+{
+	const char *id = rm_attr_of(r, el, "focus");
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < r->wp->n_focus; i++)
+		if (r->wp->focus[i].id && strcmp(r->wp->focus[i].id, id) == 0)
+			return &r->wp->focus[i];
+	rm_error_at(r, line_of(el), "<%s focus=\"%s\">: der er intet <area id=\"%s\"> i <focus-areas>",
+	         (const char *)el->name, id, id);
+	return NULL;
+}
+
+/* Reports an id used twice among n items of a section (ids at stride). */
+void rm_unique_ids(rm *r, const char *what, const void *items, size_t n, size_t size,
+                   size_t id_offset, size_t line_offset)
+{
+	const char *base = items;
+	for (size_t i = 1; i < n; i++) {
+		const char *id = *(const char *const *)(base + i * size + id_offset);
+		for (size_t j = 0; j < i && id; j++) {
+			const char *other = *(const char *const *)(base + j * size + id_offset);
+			if (other && strcmp(id, other) == 0) {
+				rm_error_at(r, *(const int *)(base + i * size + line_offset),
+				         "<%s id=\"%s\">: id'et bruges allerede på linje %d; hver skal have sit eget id",
+				         what, id, *(const int *)(base + j * size + line_offset));
+				break;
+			}
+		}
+	}
+}
+
+const am_committee *rm_committee_ref(rm *r, xmlNodePtr el)
+{
+	const char *id = rm_attr_of(r, el, "ref");
+	for (size_t i = 0; id && i < r->wp->n_committees; i++)
+		if (r->wp->committees[i].id && strcmp(r->wp->committees[i].id, id) == 0)
+			return &r->wp->committees[i];
+	rm_error_at(r, line_of(el), "<committee ref=\"%s\">: der er ingen <committee id=\"%s\"> i <committees>",
+	         id ? id : "", id ? id : "");
+	return NULL;
 }
 
 /* ---- records -------------------------------------------------------------- */
