@@ -65,6 +65,14 @@ double wheel_contrast(rgb a, rgb b);
  * contrast with bg reaches ratio. */
 rgb wheel_readable(rgb fg, rgb bg, double ratio);
 
+/* A label in lines (wheel_label_lines). */
+typedef struct wlines {
+	int n;
+	const char *s[3];
+	size_t len[3];
+	float w;                    /* the widest line */
+} wlines;
+
 /* One activity with occurrences in the year. */
 typedef struct witem {
 	const am_activity *act;
@@ -88,6 +96,8 @@ typedef struct witem {
 	const char *line[3];        /* the lines in reading order (a hyphen added where a word breaks) */
 	size_t line_len[3];
 	float w;                    /* the widest line */
+	const wlines *forms;        /* its label in 1, 2, 3 lines, made when first tried */
+	int n_forms;
 	bool lead;                  /* a leader joins marker and label */
 	double foot;                /* the angle where the leader meets the label */
 } witem;
@@ -189,19 +199,13 @@ double wheel_clock(const poster *p, double t);
  * many (at most max; *rest receives where the text not set begins). */
 size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char *s, float width,
                   size_t *starts, size_t *lens, size_t max, size_t *rest);
-/* A label in lines (wheel_label_lines). */
-typedef struct wlines {
-	int n;
-	const char *s[3];
-	size_t len[3];
-	float w;                    /* the widest line */
-} wlines;
-/* s in n lines (1 to 3) at the label size, the widest as narrow as may
- * be: broken at spaces, after a hyphen within a word, and inside words
- * at their Danish hyphenation points (o->hyph; a hyphen added, which
- * counts as a little wider, so that a space is preferred). Returns 0, or
- * 1 when s cannot be broken into n lines. */
-int wheel_label_lines(poster *p, const char *s, int n, wlines *out);
+/* s in 1, 2, … up to `most` (3 at most) lines at the label size, into
+ * out[0], out[1], …, the widest line of each as narrow as may be: broken
+ * at spaces, after a hyphen within a word, and inside words at their
+ * Danish hyphenation points (o->hyph; a hyphen added, which counts as a
+ * little wider, so that a space is preferred). Returns how many it
+ * made (fewer when s has too few places to break). */
+int wheel_label_lines(poster *p, const char *s, int most, wlines *out);
 /* Whether text set along the arc from wheel angle t0 to t1 reads one way
  * all along: not turned at 3 or 9 o'clock, nor turning across a multiple
  * of 45°, where a text extractor changes its reading direction and the

@@ -83,20 +83,15 @@ static double anchor_of(const poster *p, const occur *o)
 	return (frac_angle(p, o->first) + frac_angle(p, o->last + 1)) / 2;
 }
 
-/* Sets the label of it in `lines` lines (wheel_label_lines). Returns
- * false when it cannot be broken into that many. */
-static bool set_label(poster *p, witem *it, int lines)
+/* Sets the label of it as l says. */
+static void set_label(witem *it, const wlines *l)
 {
-	wlines l;
-	if (wheel_label_lines(p, it->label, lines, &l))
-		return false;
-	it->lines = l.n;
-	it->w = l.w;
-	for (int k = 0; k < l.n; k++) {
-		it->line[k] = l.s[k];
-		it->line_len[k] = l.len[k];
+	it->lines = l->n;
+	it->w = l->w;
+	for (int k = 0; k < l->n; k++) {
+		it->line[k] = l->s[k];
+		it->line_len[k] = l->len[k];
 	}
-	return true;
 }
 
 /* The least radius along the straight line from (r1, a1) to (r2, a2). */
@@ -331,18 +326,27 @@ static int try_label(poster *p, witem *it, size_t own)
 	const wring *g = &p->rings[it->ring];
 	if (!g->tracks)
 		return 0;
+	if (!it->forms) {   /* once, for both passes */
+		wlines *f = arena_array(p->doc->arena, 3, sizeof *f);
+		if (!f)
+			return -1;
+		it->n_forms = wheel_label_lines(p, it->label, g->tracks, f);
+		it->forms = f;
+	}
+	const wlines *l = it->forms;
+	int forms = it->n_forms;
 	if (it->period) {
-		set_label(p, it, 1);
+		set_label(it, &l[0]);
 		int rc = try_inside(p, it, g, own);
 		if (rc)
 			return rc;
 	}
 	double th = wheel_text_h(p, p->L) * 1.06;
-	float wider = INFINITY;
-	for (int lines = 1; lines <= 3 && lines <= g->tracks; lines++) {
-		if (!set_label(p, it, lines) || it->w >= wider)
+	for (int f = 0; f < forms; f++) {
+		int lines = f + 1;
+		if (f && l[f].w >= l[f - 1].w)
 			break;
-		wider = it->w;
+		set_label(it, &l[f]);
 		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
 			it->at = anchor_index(it, a);
 			it->anchor = anchor_of(p, &it->occ[it->at]);

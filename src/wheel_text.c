@@ -135,39 +135,6 @@ enum { BREAKS = 48 };
 
 static bool is_letter_byte(unsigned char c) { return c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u; }
 
-/* The breaks of s: at spaces, after a hyphen between letters, and at
- * the hyphenation points of its words (h may be NULL). In order. */
-static size_t label_breaks(text_hyph *h, const char *s, size_t len, wbreak *out)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len && n < BREAKS;) {
-		if (s[i] == ' ') {
-			size_t j = i;
-			while (j < len && s[j] == ' ')
-				j++;
-			if (i > 0 && j < len)
-				out[n++] = (wbreak){i, j, false};
-			i = j;
-			continue;
-		}
-		size_t j = i;
-		while (j < len && s[j] != ' ')
-			j++;
-		/* the word s[i..j): after its hyphens, and at its syllables */
-		size_t hb[BREAKS], nh = h && j - i >= 6 ? text_hyphenate(h, s + i, j - i, hb, BREAKS) : 0, k = 0;
-		for (size_t c = i + 1; c + 1 < j && n < BREAKS; c++) {
-			while (k < nh && i + hb[k] < c)
-				k++;
-			if (s[c] == '-' && is_letter_byte((unsigned char)s[c - 1]) && is_letter_byte((unsigned char)s[c + 1]))
-				out[n++] = (wbreak){c + 1, c + 1, false};
-			else if (k < nh && i + hb[k] == c && s[c - 1] != '-' && s[c] != '-')
-				out[n++] = (wbreak){c, c, true};
-		}
-		i = j;
-	}
-	return n;
-}
-
 /* Widths of a label's parts: from running sums of its advances when
  * the measurer gives them (widths that add up), else measured. */
 typedef struct wparts {
@@ -183,6 +150,43 @@ static float part_w(const wparts *w, size_t a, size_t b, bool hyph)
 	float x = w->sum ? text_units_width(w->sum[b] - w->sum[a], w->p->L)
 	                 : wheel_measure(w->p, FONT_REGULAR, w->p->L, w->s + a, b - a);
 	return x + (hyph ? w->hyphen : 0);
+}
+
+/* The breaks of s: at spaces, after a hyphen between letters, and at
+ * the hyphenation points of its words wider than `wide` (h may be NULL).
+ * In order. */
+static size_t label_breaks(text_hyph *h, const wparts *wp, size_t len, float wide, wbreak *out)
+{
+	const char *s = wp->s;
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < BREAKS;) {
+		if (s[i] == ' ') {
+			size_t j = i;
+			while (j < len && s[j] == ' ')
+				j++;
+			if (i > 0 && j < len)
+				out[n++] = (wbreak){i, j, false};
+			i = j;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		/* the word s[i..j): after its hyphens, and at its syllables */
+		size_t hb[BREAKS], nh = 0, k = 0;
+		if (h && j - i >= 6 && part_w(wp, i, j, false) > wide)
+			nh = text_hyphenate(h, s + i, j - i, hb, BREAKS);
+		for (size_t c = i + 1; c + 1 < j && n < BREAKS; c++) {
+			while (k < nh && i + hb[k] < c)
+				k++;
+			if (s[c] == '-' && is_letter_byte((unsigned char)s[c - 1]) && is_letter_byte((unsigned char)s[c + 1]))
+				out[n++] = (wbreak){c + 1, c + 1, false};
+			else if (k < nh && i + hb[k] == c && s[c - 1] != '-' && s[c] != '-')
+				out[n++] = (wbreak){c, c, true};
+		}
+		i = j;
+	}
+	return n;
 }
 
 /* The lines of s between the breaks chosen (k of them, in order); NULL
@@ -205,30 +209,17 @@ static void set_lines(poster *p, const wparts *wp, size_t len, const wbreak *con
 	}
 }
 
-int wheel_label_lines(poster *p, const char *s, int n, wlines *out)
+/* The narrowest n lines (2 or 3) of the label between the breaks b; a
+ * hyphen counts as a third of the size wider. Returns 0, or 1 when there
+ * are too few breaks. */
+static int narrowest(poster *p, const wparts *wp, size_t len, const wbreak *b, size_t nb, int n, wlines *out)
 {
-	size_t len = strlen(s);
-	if (n <= 1) {
-		*out = (wlines){1, {s}, {len}, wheel_measure(p, FONT_REGULAR, p->L, s, len)};
-		return 0;
-	}
-	wbreak b[BREAKS];
-	size_t nb = label_breaks(n > 1 ? p->o->hyph : NULL, s, len, b);
-	if (!nb)
-		return 1;
-	wparts wp = {p, s, NULL, wheel_measure(p, FONT_REGULAR, p->L, "-", 1)};
-	int32_t sum[257];
-	if (p->m->units && len < 256) {
-		p->m->units(p->m->ctx, FONT_REGULAR, s, len, sum);
-		wp.sum = sum;
-	}
-	/* the narrowest lines, a hyphen counting as a third of the size wider */
 	float best = INFINITY, pen = p->L / 3;
 	const wbreak *pick[2] = {NULL, NULL};
 	for (size_t i = 0; i < nb; i++) {
-		float w0 = part_w(&wp, 0, b[i].end, b[i].hyph) + (b[i].hyph ? pen : 0);
+		float w0 = part_w(wp, 0, b[i].end, b[i].hyph) + (b[i].hyph ? pen : 0);
 		if (n == 2) {
-			float w = fmaxf(w0, part_w(&wp, b[i].next, len, false));
+			float w = fmaxf(w0, part_w(wp, b[i].next, len, false));
 			if (w < best)
 				best = w, pick[0] = &b[i];
 			continue;
@@ -236,14 +227,35 @@ int wheel_label_lines(poster *p, const char *s, int n, wlines *out)
 		for (size_t j = i + 1; j < nb && w0 < best; j++) {
 			if (b[j].end <= b[i].next)
 				continue;
-			float w1 = part_w(&wp, b[i].next, b[j].end, b[j].hyph) + (b[j].hyph ? pen : 0);
-			float w = fmaxf(w0, fmaxf(w1, part_w(&wp, b[j].next, len, false)));
+			float w1 = part_w(wp, b[i].next, b[j].end, b[j].hyph) + (b[j].hyph ? pen : 0);
+			float w = fmaxf(w0, fmaxf(w1, part_w(wp, b[j].next, len, false)));
 			if (w < best)
 				best = w, pick[0] = &b[i], pick[1] = &b[j];
 		}
 	}
-	if (!pick[0])
+	if (!pick[n - 2])
 		return 1;
-	set_lines(p, &wp, len, pick, n - 1, out);
+	set_lines(p, wp, len, pick, n - 1, out);
 	return 0;
+}
+
+int wheel_label_lines(poster *p, const char *s, int most, wlines *out)
+{
+	size_t len = strlen(s);
+	out[0] = (wlines){1, {s}, {len}, wheel_measure(p, FONT_REGULAR, p->L, s, len)};
+	if (most <= 1)
+		return 1;
+	wparts wp = {p, s, NULL, wheel_measure(p, FONT_REGULAR, p->L, "-", 1)};
+	int32_t sum[257];
+	if (p->m->units && len < 256) {
+		p->m->units(p->m->ctx, FONT_REGULAR, s, len, sum);
+		wp.sum = sum;
+	}
+	/* a word narrower than a line would be if all were even keeps whole */
+	wbreak b[BREAKS];
+	size_t nb = label_breaks(p->o->hyph, &wp, len, out[0].w / (float)(most < 3 ? most : 3), b);
+	int n = 1;
+	while (n < most && n < 3 && !narrowest(p, &wp, len, b, nb, n + 1, &out[n]))
+		n++;
+	return n;
 }
