@@ -42,5 +42,6 @@ int main(int argc, char **argv)
 	diag_print(&d, stderr);
 	kit_close(k);
 	arena_free(a);
+	reader_cleanup();
 	return rc ? 1 : 0;
 }
