@@ -179,6 +179,14 @@ static bool joined(const draw_cmd *a, const draw_cmd *b)
 
 static bool is_number(const char *s) { return *s && strspn(s, "0123456789") == strlen(s); }
 
+/* A ring's letter (bold, one capital): as large as its ring allows, a
+ * thin ring's smaller than the labels. */
+static bool is_ring_letter(const draw_cmd *c)
+{
+	const char *s = c->u.text.utf8;
+	return c->u.text.style == FONT_BOLD && s[0] >= 'A' && s[0] <= 'Z' && !s[1];
+}
+
 /* Whether segments a-b and c-d cross (touching at an end does not count). */
 static bool segments_cross(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
 {
@@ -269,7 +277,7 @@ static void check_poster(const draw_page *pg, const aarshjul_stats *st, const am
 		for (int m = 1; m <= 12; m++)
 			if (strcmp(c->u.text.utf8, catalog_month(C, m)) == 0 && c->u.text.size <= st->label_size && bad++ < 5)
 				print_message("month %s at %.1f pt, labels %.1f\n", c->u.text.utf8, c->u.text.size, st->label_size);
-		if (wp && !is_number(c->u.text.utf8) && c->u.text.angle != 0)
+		if (wp && !is_number(c->u.text.utf8) && !is_ring_letter(c) && c->u.text.angle != 0)
 			for (size_t a = 0; a < wp->wheel.n_activities; a++)
 				if (strstr(wp->wheel.activities[a].title, c->u.text.utf8) && fabsf(c->u.text.size - st->label_size) > 0.01f &&
 				    c->u.text.size < st->label_size && bad++ < 5)
@@ -415,10 +423,10 @@ static void the_annual_discussion_is_named_first(void **state)
  * landscape: what the placement reaches today, so that a change that
  * names fewer shows here (the poster names 40 at most). */
 static const size_t NAMED_AT_LEAST[4][4][2] = {
-	{{13, 12}, {12, 11}, {13, 12}, {14, 14}},   /* kontor-27, 16 activities */
-	{{30, 28}, {29, 26}, {30, 28}, {31, 31}},   /* plejecenter-140, 67 */
-	{{20, 18}, {19, 18}, {20, 18}, {20, 21}},   /* produktion-45, 29 */
-	{{12, 11}, {11, 11}, {12, 11}, {11, 12}},   /* toemrer-6, 14 */
+	{{14, 12}, {12, 11}, {14, 12}, {14, 14}},   /* kontor-27, 16 activities */
+	{{30, 28}, {29, 26}, {30, 28}, {33, 33}},   /* plejecenter-140, 67 */
+	{{20, 20}, {19, 18}, {20, 20}, {20, 21}},   /* produktion-45, 29 */
+	{{12, 12}, {12, 12}, {12, 12}, {11, 12}},   /* toemrer-6, 14 */
 };
 
 static void every_example_at_every_size(void **state)
