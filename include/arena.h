@@ -37,10 +37,15 @@ size_t arena_used(const arena *a);
  * as realloc moves it; a small one by moving the used elements to a new
  * array, the old one staying in the arena until arena_free(). Returns 0,
  * or -1 when out of memory (then *arr and *cap are unchanged). */
-int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz);
+static inline int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz);
 /* arena_grow, but first elements at first, for arrays that mostly stay
  * smaller than 16 (a cell's blocks, a paragraph's spans). */
 int arena_grow_from(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz, size_t first);
+
+static inline int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz)
+{
+	return need <= *cap ? 0 : arena_grow_from(a, arr, cap, used, need, sz, 16);
+}
 
 /* Test hook: the allocation after `n` more calls to the underlying malloc
  * fails (n < 0 turns it off). Used by the fault-injection tests. */

@@ -190,11 +190,6 @@ static int grow_own(arena *a, void **arr, size_t cap, size_t used, size_t ncap, 
 	return 0;
 }
 
-int arena_grow(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz)
-{
-	return arena_grow_from(a, arr, cap, used, need, sz, 16);
-}
-
 int arena_grow_from(arena *a, void **arr, size_t *cap, size_t used, size_t need, size_t sz, size_t first)
 {
 	assert(used <= *cap && (used == 0 || *arr) && first > 0);

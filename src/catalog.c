@@ -245,34 +245,32 @@ static long find(const catalog *c, const char *key)
 	return -1;
 }
 
+/* The catalog of c's chain (c, then its fallbacks) that has key, with
+ * key's index in *i; NULL when none has it. */
+static const catalog *find_in_chain(const catalog *c, const char *key, long *i)
+{
+	for (; c; c = c->fallback)
+		if ((*i = find(c, key)) >= 0)
+			return c;
+	return NULL;
+}
+
 const lnode *catalog_msg(const catalog *c, const char *key)
 {
-	for (; c; c = c->fallback) {
-		long i = find(c, key);
-		if (i >= 0)
-			return c->msgs[i];
-	}
-	return NULL;
+	long i;
+	return (c = find_in_chain(c, key, &i)) ? c->msgs[i] : NULL;
 }
 
 const char *catalog_text(const catalog *c, const char *key, const char *def)
 {
-	for (; c; c = c->fallback) {
-		long i = find(c, key);
-		if (i >= 0)
-			return c->plain[i];
-	}
-	return def;
+	long i;
+	return (c = find_in_chain(c, key, &i)) ? c->plain[i] : def;
 }
 
 const char *catalog_template(const catalog *c, const char *key, const char *def)
 {
-	for (; c; c = c->fallback) {
-		long i = find(c, key);
-		if (i >= 0)
-			return c->tmpl[i];
-	}
-	return def;
+	long i;
+	return (c = find_in_chain(c, key, &i)) ? c->tmpl[i] : def;
 }
 
 const char *catalog_map(const catalog *c, const char *map, const char *value)

@@ -152,6 +152,18 @@ static const char *doc_example(gen *g, const char *doc)
 	return v ? shift_years(g, v) : NULL;
 }
 
+/* The example of a thing documented by doc, of type t (or NULL): doc's,
+ * else t's, else t's first value. */
+static const char *example_of(gen *g, const char *doc, const xsd_type *t)
+{
+	const char *v = doc_example(g, doc);
+	if (!v && t)
+		v = doc_example(g, t->doc);
+	if (!v && t && t->n_values)
+		v = t->values[0].value;
+	return v;
+}
+
 /* The example id of the declaration at path (element names from
  * <workplace>, then the id attribute). */
 static const char *id_example(gen *g, const char *section, const char *item)
@@ -177,22 +189,12 @@ static const char *attr_example(gen *g, const xsd_elem *owner, const xsd_attr *a
 		return id_example(g, "wheel", "ring");
 	if (strcmp(n, "year") == 0 && is(owner, "accidents"))
 		return arena_printf(g->a, "%d", g->o->year - 1);
-	const char *v = doc_example(g, at->doc);
-	if (!v && at->type)
-		v = doc_example(g, at->type->doc);
-	if (!v && at->type && at->type->n_values)
-		v = at->type->values[0].value;
-	return v;
+	return example_of(g, at->doc, at->type);
 }
 
 static const char *text_example(gen *g, const xsd_elem *e)
 {
-	const char *v = doc_example(g, e->doc);
-	if (!v && e->text)
-		v = doc_example(g, e->text->doc);
-	if (!v && e->text && e->text->n_values)
-		v = e->text->values[0].value;
-	return v;
+	return example_of(g, e->doc, e->text);
 }
 
 /* ---- values this file knows ------------------------------------------------------- */

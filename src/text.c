@@ -195,6 +195,18 @@ size_t text_each_run(const char *word, size_t len, run_fn fn, void *ctx, size_t 
 	return count;
 }
 
+/* Frees what hnj_hyphen_hyphenate3 gave back for a word of n bytes. */
+static void free_hyphenation(char **rep, int *pos, int *cut, int n)
+{
+	if (rep) {
+		for (int i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+}
+
 /* The text_patterns' breaks in one run: 3 letters either side, none between
  * two vowels. */
 static size_t hyphenate_run(const letter_run *run, void *ctx, size_t *breaks, size_t count, size_t max)
@@ -211,13 +223,7 @@ static size_t hyphenate_run(const letter_run *run, void *ctx, size_t *breaks, si
 			    !(latin1_vowel((unsigned char)run->buf[i]) && latin1_vowel((unsigned char)run->buf[i + 1])))
 				breaks[count++] = run->ends[i];
 	}
-	if (rep) {
-		for (int i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
+	free_hyphenation(rep, pos, cut, n);
 	return count;
 }
 
@@ -273,13 +279,7 @@ static size_t hyphenate_encoded(HyphenDict *dict, const char *buf, int bytes, co
 		for (int i = 2; i <= n - 4 && count < max; i++)
 			if ((hyphens[i] & 1) && !(rep && rep[i]))
 				breaks[count++] = ends[i];
-	if (rep) {
-		for (int i = 0; i < bytes; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
+	free_hyphenation(rep, pos, cut, bytes);
 	return count;
 }
 
