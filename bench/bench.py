@@ -351,7 +351,8 @@ def bench_sets(builds, args, tmp, rep):
 # ---- (2) batch ---------------------------------------------------------------
 
 def bench_batch(builds, args, tmp, rep):
-    rows = rep.section("(2) batch of %d workplaces on one core: batch -j 1 -o DIR IN (medians of %d runs; "
+    rows = rep.section("(2) batch of %d workplaces on one core, batch -j 1 -o DIR IN, and with the default -j "
+                       "(medians of %d runs; "
                        "CPU per doc: user + system time, which a busy machine inflates much less than wall "
                        "time)" % (args.batch, args.batch_runs),
                        ["case", "median", "min", "per doc", "CPU per doc", "user", "sys", "faults", "peak RSS",
@@ -384,8 +385,24 @@ def bench_batch(builds, args, tmp, rep):
             rep.target("#24 batch of %d (%d documents), -j 1, per document" % (args.batch, docs),
                        "%.3f ms" % per_doc, "≤ %g ms" % TARGET_BATCH_MS_PER_DOC,
                        per_doc <= TARGET_BATCH_MS_PER_DOC, wall=True, cmd=cmd)
-            rep.target("#20 batch, default build, per document", "%.3f ms" % per_doc,
-                       "≤ %g ms" % TARGET_BATCH_MS_DEFAULT, per_doc <= TARGET_BATCH_MS_DEFAULT, wall=True, cmd=cmd)
+    # Issue 20's batch target was set for the default build with its
+    # default -j (one worker per CPU), not for one core.
+    out = os.path.join(tmp, "batch-out-default-j")
+    argv = [builds[0][1], "batch", "-o", out, indir]
+    t, rc, err = measure_builds([argv], args.batch_runs, before=lambda i: shutil.rmtree(out, True), warmup=0)[0]
+    cmd = CMDS.add("python3 bench/gen.py batch %d $T/in && %s" % (args.batch, shown(argv[:3] + ["$T/out", "$T/in"])))
+    if t is None:
+        rows.append(["batch of %d, default -j" % args.batch, "failed (exit %d)" % rc] + [""] * 7 + [cmd])
+        sys.stderr.write(err[-2000:])
+    else:
+        docs = len(glob.glob(os.path.join(out, "*", "*.pdf")))
+        per_doc = t.median / max(1, docs)
+        rows.append(["batch of %d, default -j (%d CPUs)" % (args.batch, os.cpu_count() or 1), "%.0f ms" % t.median,
+                     "%.0f ms" % t.min, "%.3f ms" % per_doc, "%.3f ms" % ((t.user + t.sys) / max(1, docs)),
+                     "%.0f ms" % t.user, "%.0f ms" % t.sys, "%d" % t.faults, "", cmd])
+        rep.target("#20 batch, default build and -j, per document", "%.3f ms" % per_doc,
+                   "≤ %g ms" % TARGET_BATCH_MS_DEFAULT, per_doc <= TARGET_BATCH_MS_DEFAULT, wall=True, cmd=cmd)
+        shutil.rmtree(out, True)
     return per_doc0
 
 
