@@ -149,9 +149,10 @@ static void split_area(poster *p, double shrink)
 }
 
 /* Label tracks for the rings, one at a time to the ring that wants one
- * most: rings with activities first, by how many each has per track, an
- * inner ring's count weighing up to twice as much (its circle is shorter,
- * its names need more lines: a third track lets them wrap in three); a
+ * most: rings with activities first, by how many each has per track
+ * (once every ring with activities has a track, an inner ring's count
+ * weighs up to twice as much: its circle is shorter, its names need more
+ * lines, and a third track lets them wrap in three); a
  * ring with a key activity gets two before any other gets its second, as
  * a long name may need two lines, and a third once every ring with
  * activities has one (the annual discussion's name, straight across a
@@ -170,7 +171,7 @@ static void share_tracks(poster *p, int tracks)
 			each = each && (p->rings[i].tracks || !p->rings[i].items);
 		for (size_t i = 0; i < p->n_rings; i++) {
 			const wring *r = &p->rings[i];
-			double w = r->tracks >= 3 ? 0 : (double)r->items / (r->tracks + 1) / (r->tracks + 1) * (1 + (double)i / p->n_rings);
+			double w = r->tracks >= 3 ? 0 : (double)r->items / (r->tracks + 1) / (r->tracks + 1) * (each ? 1 + (double)i / p->n_rings : 1);
 			if (r->keys && (r->tracks == 1 || (r->tracks == 2 && each)))
 				w = fmax(w, (double)r->items + 1);
 			if (w > want) {
