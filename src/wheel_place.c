@@ -275,12 +275,17 @@ static void add_range(double anchor, double lo, double hi, double *out, size_t *
 		out[(*n)++] = far;
 }
 
-static const double *SORT_ANCHOR;
-
-static int by_nearness(const void *x, const void *y)
+/* Sorts the n places nearest the anchor first, the earlier first where
+ * two are as near (a stable insertion sort: n is at most PLACES). */
+static void by_nearness(double anchor, double *t, size_t n)
 {
-	double a = fabs(*(const double *)x - *SORT_ANCHOR), b = fabs(*(const double *)y - *SORT_ANCHOR);
-	return a < b ? -1 : a > b;
+	for (size_t i = 1; i < n; i++) {
+		double v = t[i], d = fabs(v - anchor);
+		size_t j = i;
+		for (; j > 0 && fabs(t[j - 1] - anchor) > d; j--)
+			t[j] = t[j - 1];
+		t[j] = v;
+	}
 }
 
 /* The centre angles where a label of half angle hw (its gap included)
@@ -303,8 +308,7 @@ static size_t places(const poster *p, double anchor, double r0, double r1, doubl
 			a = b;
 		}
 	}
-	SORT_ANCHOR = &anchor;
-	qsort(out, n, sizeof *out, by_nearness);
+	by_nearness(anchor, out, n);
 	return n;
 }
 
