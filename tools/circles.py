@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""circles.py OBJ...: the call circles between modules of the library.
+"""circles.py OBJ...: the call circles between the modules of one program.
 
 From nm's defined and undefined symbols of each object file: an edge from
 a.o to b.o when a uses a function or data b defines. Files are grouped
 into modules (MODULES below: the files of one module may call each other
-back; every other file is a module of its own); prints each strongly
+back; every other file is a module of its own), named by their path below
+the objects' common folder (cli/options.o); prints each strongly
 connected component of more than one module with the symbols on its
 edges, and exits 1 when there is one.
 
-  python3 tools/circles.py build/obj/*.o
+Give the objects one program links: amokit and amokit-ics each have their
+own table of commands (src/cli/commands.c, commands_ics.c), and a
+symbol two of the objects define would make the edges a guess, so that
+is an error too (exit 1). tests/e2e/circles.sh runs it once a program:
+
+  python3 tools/circles.py build/obj/*.o build/obj/cli/*.o   (less the
+      other program's own files, and objects whose source is gone)
 """
 import collections
 import fnmatch
@@ -31,14 +38,23 @@ def module_of(obj):
     return obj
 
 
-def graph(objs):
+def names(objs):
+    """Each object's path below the objects' common folder."""
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(o)) for o in objs])
+    return {o: os.path.relpath(os.path.abspath(o), root) for o in objs}
+
+
+def graph(objs, twice):
+    """The edges between modules; a strong symbol defined by two objects
+    goes into twice (name -> the objects)."""
     defs, uses = {}, collections.defaultdict(set)
-    for o in objs:
-        base = os.path.basename(o)
+    for o, base in names(objs).items():
         out = subprocess.run(['nm', o], capture_output=True, text=True, check=True).stdout
         for line in out.splitlines():
             p = line.split()
             if len(p) == 3 and p[1] in 'TDBRCV':
+                if p[1] in 'TDBR' and p[2] in defs and defs[p[2]] != base:
+                    twice.setdefault(p[2], [defs[p[2]]]).append(base)
                 defs.setdefault(p[2], base)
             elif len(p) == 2 and p[0] == 'U':
                 uses[base].add(p[1])
@@ -82,8 +98,11 @@ def components(nodes, edges):
 
 
 def main(objs):
-    edges = graph(objs)
-    nodes = sorted({module_of(os.path.basename(o)) for o in objs})
+    twice = {}
+    edges = graph(objs, twice)
+    for sym, where in sorted(twice.items()):
+        print('%s is defined by %s: objects of more than one program?' % (sym, ' and '.join(where)))
+    nodes = sorted({module_of(n) for n in names(objs).values()})
     circles = [c for c in components(nodes, edges) if len(c) > 1]
     for comp in circles:
         print('circle:', ' '.join(comp))
@@ -92,7 +111,7 @@ def main(objs):
                 if b in edges[a]:
                     print('  %s -> %s: %s' % (a, b, ' '.join(sorted(edges[a][b]))))
     print('%d circle(s) among %d modules (%d object files)' % (len(circles), len(nodes), len(objs)))
-    return 1 if circles else 0
+    return 1 if circles or twice else 0
 
 
 if __name__ == '__main__':

@@ -21,27 +21,32 @@
 #include "arena.h"
 #include "kit.h"
 
-typedef struct command {
+typedef struct command command;
+struct command {
 	const char *name;
-	int (*run)(int argc, char **argv);
+	/* Runs the command: c is this entry (for its usage and help texts),
+	 * argv[0] its name. */
+	int (*run)(const command *c, int argc, char **argv);
 	const char *usage;     /* arguments after the command's name */
 	const char *summary;   /* one line for the overall usage */
 	const char *help;      /* the options, for --help */
-} command;
+};
 
 /* The program's commands, ended by a NULL name: amokit's (commands.c) or
- * the calendar helper's (commands_ics.c). */
+ * the calendar helper's (commands_ics.c). Only main.c reads the table;
+ * a command is given its own entry, so no command looks into it: the
+ * files run one way, main.c -> the table -> the commands -> options.c. */
 extern const command cli_commands[];
 
 /* The commands. */
-int cmd_check(int argc, char **argv);
-int cmd_render(int argc, char **argv);
-int cmd_blank(int argc, char **argv);
-int cmd_batch(int argc, char **argv);
-int cmd_ics(int argc, char **argv);
-int cmd_new(int argc, char **argv);
-int cmd_next_year(int argc, char **argv);
-int cmd_import(int argc, char **argv);
+int cmd_check(const command *c, int argc, char **argv);
+int cmd_render(const command *c, int argc, char **argv);
+int cmd_blank(const command *c, int argc, char **argv);
+int cmd_batch(const command *c, int argc, char **argv);
+int cmd_ics(const command *c, int argc, char **argv);
+int cmd_new(const command *c, int argc, char **argv);
+int cmd_next_year(const command *c, int argc, char **argv);
+int cmd_import(const command *c, int argc, char **argv);
 
 /* Long options without a short letter. */
 enum {
@@ -50,14 +55,13 @@ enum {
 	OPT_HEADCOUNT, OPT_MED, OPT_PREVIOUS_DIR, OPT_LANG
 };
 
-/* The command called name, or NULL. */
-const command *cli_find_command(const char *name);
-/* The overall usage: every command with its summary. */
-void cli_print_usage(FILE *out);
 /* A command's --help. */
 void cli_print_help(const command *c, FILE *out);
+/* Prints "amokit: what 'arg'" (or just what, when arg is NULL) to stderr,
+ * arg escaped. */
+void cli_print_error(const char *what, const char *arg);
 /* Reports "what 'arg'" (or just what, when arg is NULL) as a usage error of
- * command c (NULL: the program) and returns 2. */
+ * command c, with its usage line, and returns 2. */
 int cli_usage_error(const command *c, const char *what, const char *arg);
 /* SOURCE_DATE_EPOCH into *has and *t; false (message printed) when it is
  * set to anything but a whole number of seconds up to the end of 9999. */

@@ -37,9 +37,8 @@ static int next_year_option(const command *c, int opt, void *ctx)
 	}
 }
 
-int cmd_next_year(int argc, char **argv)
+int cmd_next_year(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("next-year");
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"year", required_argument, NULL, OPT_YEAR},
@@ -111,9 +110,8 @@ static int import_option(const command *c, int opt, void *ctx)
 	return workplace_option(c, opt, &o->output, &o->name, &o->headcount, &o->med, &o->year);
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("import");
 	static const struct option opts[] = {
 		WORKPLACE_OPTIONS,
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
@@ -172,9 +170,8 @@ static int new_option(const command *c, int opt, void *ctx)
 	return workplace_option(c, opt, &o->output, &o->name, &o->headcount, &o->med, &o->year);
 }
 
-int cmd_new(int argc, char **argv)
+int cmd_new(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("new");
 	static const struct option opts[] = {
 		WORKPLACE_OPTIONS,
 		{"force", no_argument, NULL, OPT_FORCE},

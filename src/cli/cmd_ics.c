@@ -62,8 +62,9 @@ static int wait_helper(pid_t pid)
 	return AM_EINTERNAL;
 }
 
-int cmd_ics(int argc, char **argv)
+int cmd_ics(const command *c, int argc, char **argv)
 {
+	(void)c;   /* the helper parses the options */
 	char buf[PATH_MAX];
 	const char *helper = ics_helper(buf, sizeof buf);
 	char **args = calloc((size_t)argc + 2, sizeof *args);

@@ -130,7 +130,7 @@ static int check_file(const char *path, check_opts *o)
 	{"with-rhythm", no_argument, NULL, OPT_RHYTHM}, \
 	{"previous", required_argument, NULL, OPT_PREVIOUS}
 
-int cmd_check(int argc, char **argv)
+int cmd_check(const command *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"strict", no_argument, NULL, OPT_STRICT},
@@ -143,14 +143,14 @@ int cmd_check(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.k.job.outdir = ".";      /* named in messages as render's default */
 	o.k.job.docs = KIT_ALL;
-	int r = cli_options(cli_find_command("check"), argc, argv, "", opts, check_option, &o);
+	int r = cli_options(c, argc, argv, "", opts, check_option, &o);
 	if (r >= 0)
 		return r;
 	if (!cli_source_date(&o.k.job.has_timestamp, &o.k.job.timestamp))
 		return AM_EUSAGE;
 	if (optind >= argc)
-		return cli_usage_error(cli_find_command("check"), "check: ingen FIL angivet", NULL);
-	if ((r = cli_one_stdin(cli_find_command("check"), argc, argv)) >= 0)
+		return cli_usage_error(c, "check: ingen FIL angivet", NULL);
+	if ((r = cli_one_stdin(c, argc, argv)) >= 0)
 		return r;
 	int worst = AM_OK;
 	for (int i = optind; i < argc; i++) {
@@ -322,9 +322,8 @@ static int run_kit(kit_cli *k, kit *kt, const am_workplace *wp, const am_workpla
 	return kit_run(kt, &k->job, d);
 }
 
-int cmd_render(int argc, char **argv)
+int cmd_render(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("render");
 	kit_cli k;
 	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
@@ -355,9 +354,8 @@ int cmd_render(int argc, char **argv)
 	return r;
 }
 
-int cmd_blank(int argc, char **argv)
+int cmd_blank(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("blank");
 	kit_cli k;
 	int r = kit_options(c, argc, argv, &k, &k.job.jobs);
 	if (r >= 0)
@@ -387,9 +385,8 @@ static bool parse_jobs(const char *s, int *jobs)
 	return true;
 }
 
-int cmd_batch(int argc, char **argv)
+int cmd_batch(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("batch");
 	kit_cli k;
 	batch_opts o;
 	memset(&o, 0, sizeof o);

@@ -59,9 +59,8 @@ static catalog *ics_texts(arena *a, const char *layouts_dir, diag *d, int *rc)
 	return *rc == AM_OK ? c : NULL;
 }
 
-int cmd_ics(int argc, char **argv)
+int cmd_ics(const command *c, int argc, char **argv)
 {
-	const command *c = cli_find_command("ics");
 	ics_cli o;
 	int r = ics_options(c, argc, argv, &o);
 	if (r >= 0)

@@ -64,6 +64,35 @@ static bool wants_version(int argc, char **argv)
 	return false;
 }
 
+/* The overall usage: every command of the program's table with its
+ * summary. */
+static void print_usage(FILE *out)
+{
+	fprintf(out, "brug: amokit KOMMANDO [TILVALG]... [ARGUMENT]...\n\nkommandoer:\n");
+	for (const command *c = cli_commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out, "\n  amokit KOMMANDO --help   kommandoens tilvalg\n"
+	             "  amokit --version         versionen\n");
+}
+
+/* A usage error of the program as a whole: the message and the overall
+ * usage; returns 2. */
+static int usage_error(const char *what, const char *arg)
+{
+	cli_print_error(what, arg);
+	print_usage(stderr);
+	return AM_EUSAGE;
+}
+
+/* The command called name in the program's table, or NULL. */
+static const command *find_command(const char *name)
+{
+	for (const command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
 static int run(int argc, char **argv)
 {
 	if (wants_version(argc, argv)) {
@@ -71,15 +100,15 @@ static int run(int argc, char **argv)
 		return AM_OK;
 	}
 	if (argc < 2)
-		return cli_usage_error(NULL, "ingen kommando angivet", NULL);
+		return usage_error("ingen kommando angivet", NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		cli_print_usage(stdout);
+		print_usage(stdout);
 		return AM_OK;
 	}
-	const command *c = cli_find_command(argv[1]);
+	const command *c = find_command(argv[1]);
 	if (!c)
-		return cli_usage_error(NULL, argv[1][0] == '-' ? "ukendt tilvalg" : "ukendt kommando", argv[1]);
-	int r = c->run(argc - 1, argv + 1);
+		return usage_error(argv[1][0] == '-' ? "ukendt tilvalg" : "ukendt kommando", argv[1]);
+	int r = c->run(c, argc - 1, argv + 1);
 	reader_cleanup();
 	return r;
 }

@@ -1,8 +1,10 @@
-/* options.c: what every command of the command line shares: usage and
- * help texts, the common options, SOURCE_DATE_EPOCH, and making the
- * folders output goes to. See cli.h. */
+/* options.c: what every command of the command line shares: a command's
+ * usage and help texts, the common options, SOURCE_DATE_EPOCH, and making
+ * the folders output goes to. It knows no table of commands (main.c
+ * does): each command passes its own entry. See cli.h. */
 #include "cli.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,23 +13,12 @@
 #include "diag.h"
 #include "reader.h"
 
-void cli_print_usage(FILE *out)
-{
-	fprintf(out, "brug: amokit KOMMANDO [TILVALG]... [ARGUMENT]...\n\nkommandoer:\n");
-	for (const command *c = cli_commands; c->name; c++)
-		fprintf(out, "  %-10s %s\n", c->name, c->summary);
-	fprintf(out, "\n  amokit KOMMANDO --help   kommandoens tilvalg\n"
-	             "  amokit --version         versionen\n");
-}
-
 void cli_print_help(const command *c, FILE *out)
 {
 	fprintf(out, "brug: amokit %s %s\n%s\n\n%s", c->name, c->usage, c->summary, c->help);
 }
 
-/* Reports "what 'arg'" (or just what, when arg is NULL) as a usage error of
- * command c (NULL: the program) and returns 2. */
-int cli_usage_error(const command *c, const char *what, const char *arg)
+void cli_print_error(const char *what, const char *arg)
 {
 	fprintf(stderr, "amokit: %s", what);
 	if (arg) {
@@ -36,10 +27,13 @@ int cli_usage_error(const command *c, const char *what, const char *arg)
 		fputs("'", stderr);
 	}
 	fputs("\n", stderr);
-	if (c)
-		fprintf(stderr, "brug: amokit %s %s\n(amokit %s --help fortæller mere)\n", c->name, c->usage, c->name);
-	else
-		cli_print_usage(stderr);
+}
+
+int cli_usage_error(const command *c, const char *what, const char *arg)
+{
+	assert(c);
+	cli_print_error(what, arg);
+	fprintf(stderr, "brug: amokit %s %s\n(amokit %s --help fortæller mere)\n", c->name, c->usage, c->name);
 	return AM_EUSAGE;
 }
 
@@ -155,14 +149,6 @@ int cli_one_file(const command *c, int argc, arena **a)
 		return AM_EINTERNAL;
 	}
 	return -1;
-}
-
-const command *cli_find_command(const char *name)
-{
-	for (const command *c = cli_commands; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
 }
 
 int cli_options(const command *c, int argc, char **argv, const char *shorts, const struct option *opts,
