@@ -49,6 +49,35 @@ unsigned pdf_font_code(pdf_font *f, unsigned cp, bool *missing)
 
 static bool used(const pdf_font *f, unsigned c) { return f->used[c >> 3] >> (c & 7) & 1; }
 
+/* The first code used from c on, or f->hi + 1 when there is none. The
+ * loops below go from used code to used code: a document's codes reach
+ * from U+0020 to U+2026 and beyond, a few hundred of them used, and a
+ * walk over every code in between was a tenth of writing a document's
+ * fonts. Eight bytes of the bitmap are tested at a time. */
+static unsigned next_used(const pdf_font *f, unsigned c)
+{
+	while (c <= f->hi) {
+		unsigned byte = c >> 3;
+		unsigned bits = (unsigned)f->used[byte] >> (c & 7);
+		if (bits) {
+			while (!(bits & 1))
+				bits >>= 1, c++;
+			return c;
+		}
+		c = (byte + 1) << 3;
+		while ((c >> 3) + 8 <= sizeof f->used && (c >> 3) + 8 <= (f->hi >> 3) + 1) {
+			uint64_t word;
+			memcpy(&word, f->used + (c >> 3), sizeof word);
+			if (word)
+				break;
+			c += 64;
+		}
+	}
+	return f->hi + 1;
+}
+
+#define EACH_USED(f, c) for (unsigned c = next_used(f, (f)->lo); c <= (f)->hi; c = next_used(f, c + 1))
+
 static int width_of(const pdf_font *f, unsigned c)
 {
 	return c == PDF_FONT_REPLACEMENT ? font_missing_width(f->fam, f->style)
@@ -84,9 +113,7 @@ static int make_cut(const pdf_font *f, cut *c)
 		return -2;
 	}
 	bool copy = false;
-	for (unsigned code = f->lo; code <= f->hi; code++) {
-		if (!used(f, code))
-			continue;
+	EACH_USED(f, code) {
 		unsigned g = code == PDF_FONT_REPLACEMENT ? replacement_glyph(f) : font_glyph(f->fam, f->style, code);
 		if (g)
 			keep[g < n ? g : 0] = true;
@@ -110,28 +137,33 @@ static unsigned glyph_in_cut(const pdf_font *f, const cut *c, unsigned code)
 
 /* ---- the objects ------------------------------------------------------ */
 
-/* "ABCDEF+" from a hash of the codes used (FNV-1a). */
+/* "ABCDEF+" from a hash of the codes used (FNV-1a over the bitmap's
+ * bytes). A zero byte only multiplies by the prime, so eight of them at
+ * once multiply by its eighth power: the same hash. */
 static void subset_tag(const pdf_font *f, char tag[8])
 {
+	const uint64_t prime = 0x100000001B3u;
+	const uint64_t prime8 = prime * prime * prime * prime * prime * prime * prime * prime;
 	uint64_t h = 0xCBF29CE484222325u;
-	for (size_t i = 0; i < sizeof f->used; i++)
-		h = (h ^ f->used[i]) * 0x100000001B3u;
+	for (size_t i = 0; i < sizeof f->used; i += 8) {
+		uint64_t word;
+		memcpy(&word, f->used + i, sizeof word);
+		if (!word) {
+			h *= prime8;
+			continue;
+		}
+		for (size_t k = i; k < i + 8; k++)
+			h = (h ^ f->used[k]) * prime;
+	}
 	for (int i = 0; i < 6; i++, h /= 26)
 		tag[i] = (char)('A' + h % 26);
 	tag[6] = '+';
 	tag[7] = '\0';
 }
 
-/* Whether a code after c up to c + GAP is used: a run of widths goes on
- * over a short gap (a 0 costs less than starting a new run). */
+/* A run of widths goes on over a gap of up to GAP unused codes (a 0
+ * costs less than starting a new run). */
 enum { GAP = 3 };
-static bool used_soon(const pdf_font *f, unsigned c)
-{
-	for (unsigned k = c + 1; k <= c + GAP && k <= f->hi; k++)
-		if (used(f, k))
-			return true;
-	return false;
-}
 
 /* The widths as runs of codes: c [w1 w2 ...]. */
 static void write_widths(const pdf_font *f, pdf *w)
@@ -139,20 +171,22 @@ static void write_widths(const pdf_font *f, pdf *w)
 	pdf_name(w, "W");
 	pdf_array(w);
 	bool open = false;
-	for (unsigned c = f->lo; c <= f->hi; c++) {
-		bool u = used(f, c);
-		if (!u && !(open && used_soon(f, c))) {
-			if (open)
-				pdf_array_end(w);
+	unsigned last = 0;
+	EACH_USED(f, c) {
+		if (open && c - last - 1 > GAP) {
+			pdf_array_end(w);
 			open = false;
-			continue;
 		}
 		if (!open) {
 			pdf_int(w, c);
 			pdf_array(w);
 			open = true;
+		} else {
+			for (unsigned k = last + 1; k < c; k++)
+				pdf_int(w, 0);
 		}
-		pdf_int(w, u ? width_of(f, c) : 0);
+		pdf_int(w, width_of(f, c));
+		last = c;
 	}
 	if (open)
 		pdf_array_end(w);
@@ -233,29 +267,38 @@ static void hex4(bytes *b, unsigned v)
 
 enum { LINE = 21 };   /* "<0041> <005A> <0041>\n" */
 
+static void tounicode_range(bytes *lines, unsigned lo, unsigned hi, unsigned to)
+{
+	hex4(lines, lo), bytes_putc(lines, ' '), hex4(lines, hi), bytes_putc(lines, ' ');
+	hex4(lines, to), bytes_putc(lines, '\n');
+}
+
 /* bfrange lines: the codes of each block of 256 from its lowest used to
  * its highest map to themselves (codes between that are not used cost
  * nothing there); the replacement code maps to U+FFFD. */
 static void tounicode_ranges(const pdf_font *f, bytes *lines, unsigned *n)
 {
 	*n = 0;
-	for (unsigned block = f->lo >> 8; block <= f->hi >> 8; block++) {
-		unsigned lo = 0x10000, hi = 0;
-		for (unsigned c = block << 8; c <= (block << 8 | 0xFF); c++)
-			if (used(f, c) && c != PDF_FONT_REPLACEMENT) {
-				lo = c < lo ? c : lo;
-				hi = c;
-			}
-		if (lo > hi)
+	unsigned lo = 0, hi = 0;
+	bool any = false;
+	EACH_USED(f, c) {
+		if (c == PDF_FONT_REPLACEMENT)
 			continue;
-		hex4(lines, lo), bytes_putc(lines, ' '), hex4(lines, hi), bytes_putc(lines, ' ');
-		hex4(lines, lo), bytes_putc(lines, '\n');
+		if (any && c >> 8 != lo >> 8) {
+			tounicode_range(lines, lo, hi, lo);
+			++*n;
+			any = false;
+		}
+		if (!any)
+			lo = c, any = true;
+		hi = c;
+	}
+	if (any) {
+		tounicode_range(lines, lo, hi, lo);
 		++*n;
 	}
 	if (used(f, PDF_FONT_REPLACEMENT)) {
-		unsigned r = PDF_FONT_REPLACEMENT;
-		hex4(lines, r), bytes_putc(lines, ' '), hex4(lines, r), bytes_putc(lines, ' ');
-		hex4(lines, 0xFFFD), bytes_putc(lines, '\n');
+		tounicode_range(lines, PDF_FONT_REPLACEMENT, PDF_FONT_REPLACEMENT, 0xFFFD);
 		++*n;
 	}
 }
@@ -310,9 +353,7 @@ static int write_gid_map(const pdf_font *f, const cut *c, pdf *w, unsigned num, 
 			cidset_bits->p[0] = 0x80;
 		}
 	}
-	for (unsigned code = f->lo; code <= f->hi; code++) {
-		if (!used(f, code))
-			continue;
+	EACH_USED(f, code) {
 		unsigned g = glyph_in_cut(f, c, code);
 		map[2 * code] = (unsigned char)(g >> 8);
 		map[2 * code + 1] = (unsigned char)g;
