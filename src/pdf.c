@@ -544,19 +544,24 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
 
 void pdf_put_code(bytes *b, unsigned code)
 {
+	/* Room for both bytes escaped, made once: this runs for every glyph. */
+	if (b->cap - b->n < 4 && !bytes_grow(b, 4))
+		return;
+	unsigned char *p = b->p + b->n;
 	unsigned char k[2] = {(unsigned char)(code >> 8), (unsigned char)code};
 	for (int i = 0; i < 2; i++) {
 		unsigned char x = k[i];
 		if (x == '(' || x == ')' || x == '\\') {
-			bytes_putc(b, '\\');
-			bytes_putc(b, x);
+			*p++ = '\\';
+			*p++ = x;
 		} else if (x == '\r' || x == '\n') {
-			bytes_putc(b, '\\');
-			bytes_putc(b, x == '\r' ? 'r' : 'n');
+			*p++ = '\\';
+			*p++ = x == '\r' ? 'r' : 'n';
 		} else {
-			bytes_putc(b, x);
+			*p++ = x;
 		}
 	}
+	b->n = (size_t)(p - b->p);
 }
 
 void pdf_text(pdf *w, const char *utf8)

@@ -38,6 +38,12 @@ void pdf_font_free(pdf_font *f) { free(f); }
 
 unsigned pdf_font_code(pdf_font *f, unsigned cp, bool *missing)
 {
+	/* A code used already is one the face has: only such a code, or the
+	 * replacement, is marked used. */
+	if (cp <= 0xFFFF && cp != PDF_FONT_REPLACEMENT && f->used[cp >> 3] >> (cp & 7) & 1) {
+		*missing = false;
+		return cp;
+	}
 	*missing = cp > 0xFFFF || cp == PDF_FONT_REPLACEMENT || font_advance(f->fam, f->style, cp) < 0;
 	if (*missing)
 		cp = PDF_FONT_REPLACEMENT;

@@ -239,8 +239,8 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 {
 	bool open = false;
 	for (size_t i = 0; i < len;) {
-		unsigned cp = 0xFFFD;
-		size_t step = utf8_decode(s + i, len - i, &cp);
+		unsigned cp = (unsigned char)s[i];
+		size_t step = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
 		if (!step)
 			step = 1, cp = 0xFFFFFFFFu;   /* a byte that is not UTF-8: missing */
 		bool missing;
