@@ -1,9 +1,13 @@
-/* bytes.h: a growable byte buffer that remembers running out of memory.
+/* bytes.h: memory on the heap that grows: a byte buffer that remembers
+ * running out of memory, and arrays (heap_grow).
  *
  * The PDF writer, the content streams, the font subsetter and the PDF/A
  * parts all build bytes piece by piece. Appending never fails loudly: a
  * failed allocation sets `oom`, later appends do nothing, and the owner
- * checks `oom` once when the buffer is complete. Freed with bytes_free. */
+ * checks `oom` once when the buffer is complete. Freed with bytes_free.
+ * Arrays that outlive a stage's arena (or are made over and over while
+ * one lives) grow with heap_grow, the heap's counterpart of arena_grow,
+ * and are freed with free(). */
 #ifndef AMOKIT_BYTES_H
 #define AMOKIT_BYTES_H
 
@@ -50,5 +54,19 @@ void bytes_set32(bytes *b, size_t off, uint32_t v);
 void bytes_pad4(bytes *b);
 /* Frees the memory and empties b (oom cleared). */
 void bytes_free(bytes *b);
+
+/* Makes the heap array *arr (capacity *cap elements of size sz) hold at
+ * least need elements. When it is too small it grows by realloc to twice
+ * its capacity (first elements at first), or to need when that is more;
+ * the new elements are not initialised. Returns 0, or -1 when out of
+ * memory or the size does not fit in a size_t (then *arr and *cap are
+ * unchanged). */
+static inline int heap_grow(void **arr, size_t *cap, size_t need, size_t sz, size_t first);
+int heap_grow_to(void **arr, size_t *cap, size_t need, size_t sz, size_t first);
+
+static inline int heap_grow(void **arr, size_t *cap, size_t need, size_t sz, size_t first)
+{
+	return need <= *cap ? 0 : heap_grow_to(arr, cap, need, sz, first);
+}
 
 #endif

@@ -1,6 +1,7 @@
-/* bytes.c: the growable byte buffer; see bytes.h. */
+/* bytes.c: the growable byte buffer and heap arrays; see bytes.h. */
 #include "bytes.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 bool bytes_grow(bytes *b, size_t more)
@@ -64,4 +65,24 @@ void bytes_free(bytes *b)
 {
 	free(b->p);
 	*b = (bytes){0};
+}
+
+int heap_grow_to(void **arr, size_t *cap, size_t need, size_t sz, size_t first)
+{
+	assert(sz > 0 && first > 0);
+	if (need <= *cap)
+		return 0;
+	if (*cap > SIZE_MAX / 2)
+		return -1;
+	size_t ncap = *cap ? *cap * 2 : first;
+	if (ncap < need)
+		ncap = need;
+	if (ncap > SIZE_MAX / sz)
+		return -1;
+	void *p = realloc(*arr, ncap * sz);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
 }

@@ -14,6 +14,7 @@
  * for the rest (operators, check marks, U+FFFD). The soft hyphen measures
  * nothing: it is never drawn, only a hyphen where a line breaks at it. */
 #include "font.h"
+#include "bytes.h"
 #include "ttf.h"
 #include "utf8.h"
 
@@ -122,14 +123,8 @@ static size_t find_cmap4(ttf *f, size_t cmap, size_t cmap_len)
 
 static int add_wide(face *fc, size_t *cap, unsigned cp, int width, unsigned gid)
 {
-	if (fc->n_wide == *cap) {
-		size_t n = *cap ? *cap * 2 : 64;
-		wide_width *w = realloc(fc->wide, n * sizeof *w);
-		if (!w)
-			return -1;
-		fc->wide = w;
-		*cap = n;
-	}
+	if (heap_grow((void **)&fc->wide, cap, fc->n_wide + 1, sizeof *fc->wide, 64))
+		return -1;
 	fc->wide[fc->n_wide].cp = (uint16_t)cp;
 	fc->wide[fc->n_wide].width = (int16_t)width;
 	fc->wide[fc->n_wide].gid = (uint16_t)gid;

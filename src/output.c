@@ -57,6 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "output_int.h"
 
 /* ---- locks, messages ---------------------------------------------------- */
@@ -293,13 +294,8 @@ static bool note_name(output_set *s, const char *name, diag *d, const char *path
 	if (!ok) {
 		diag_error(d, path, 0, "skrevet to gange i samme sæt");
 		*rc = AM_EINTERNAL;
-	} else if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 8;
-		char **p = realloc(s->names, cap * sizeof *p);
-		if (p) {
-			s->names = p;
-			s->cap = cap;
-		}
+	} else {
+		(void)heap_grow((void **)&s->names, &s->cap, s->n + 1, sizeof *s->names, 8);   /* checked below */
 	}
 	char *copy = ok && s->n < s->cap ? strdup(name) : NULL;
 	if (ok && !copy) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "paginate_int.h"
 
 /* Penalty classes, cheapest first: between blocks; a widow, an orphan or
@@ -32,15 +33,9 @@ typedef struct brklist {
 
 static int push_brk(lrun *r, brklist *l, float cut, float resume, int pen, bool forced, bool restart)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		brk *v = cap < SIZE_MAX / sizeof *v ? realloc(l->v, cap * sizeof *v) : NULL;
-		if (!v) {
-			r->err = diag_oom(r->d, r->file);
-			return -1;
-		}
-		l->v = v;
-		l->cap = cap;
+	if (heap_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v, 64)) {
+		r->err = diag_oom(r->d, r->file);
+		return -1;
 	}
 	l->v[l->n++] = (brk){cut, resume, pen, forced, restart};
 	return 0;

@@ -85,15 +85,12 @@ static int write_fonts(render_ctx *c)
 static int note_page(render_ctx *c, size_t index, float height)
 {
 	if (index >= c->cap_drawn) {
-		size_t cap = c->cap_drawn ? 2 * c->cap_drawn : 16;
-		unsigned *dest = realloc(c->dest, cap * sizeof *dest);
-		if (dest)
-			c->dest = dest;
-		float *h = dest ? realloc(c->height, cap * sizeof *h) : NULL;
-		if (!h)
+		/* two arrays of one capacity: each grows from a copy of it */
+		size_t cap_dest = c->cap_drawn, cap_height = c->cap_drawn;
+		if (heap_grow((void **)&c->dest, &cap_dest, index + 1, sizeof *c->dest, 16) ||
+		    heap_grow((void **)&c->height, &cap_height, index + 1, sizeof *c->height, 16))
 			return render_oom(c);
-		c->height = h;
-		c->cap_drawn = cap;
+		c->cap_drawn = cap_height;
 	}
 	c->height[index] = height;
 	return AM_OK;

@@ -472,15 +472,9 @@ void render_add_link(render_ctx *c, float x0, float y0, float x1, float y1, cons
 	y0 = fmaxf(y0, c->clip_y0), y1 = fminf(y1, c->clip_y1);
 	if (x1 - x0 < 1 || y1 - y0 < 1)
 		return;
-	if (c->n_links == c->cap_links) {
-		size_t cap = c->cap_links ? 2 * c->cap_links : 8;
-		render_link *p = realloc(c->links, cap * sizeof *p);
-		if (!p) {
-			render_oom(c);
-			return;
-		}
-		c->links = p;
-		c->cap_links = cap;
+	if (heap_grow((void **)&c->links, &c->cap_links, c->n_links + 1, sizeof *c->links, 8)) {
+		render_oom(c);
+		return;
 	}
 	/* A form's links are kept to be shown on the pages that show it. */
 	unsigned obj = c->tags.off ? 0 : pdf_reserve(c->w);

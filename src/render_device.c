@@ -50,15 +50,9 @@ pdf_font *render_font(render_ctx *c, font_style style)
 
 long render_add_xobject(render_ctx *c, const char *file, unsigned obj)
 {
-	if (c->n_xobjects == c->cap_xobjects) {
-		size_t cap = c->cap_xobjects ? 2 * c->cap_xobjects : 8;
-		render_xobject *p = realloc(c->xobjects, cap * sizeof *p);
-		if (!p) {
-			render_oom(c);
-			return -1;
-		}
-		c->xobjects = p;
-		c->cap_xobjects = cap;
+	if (heap_grow((void **)&c->xobjects, &c->cap_xobjects, c->n_xobjects + 1, sizeof *c->xobjects, 8)) {
+		render_oom(c);
+		return -1;
 	}
 	c->xobjects[c->n_xobjects] = (render_xobject){file, obj};
 	return (long)c->n_xobjects++;

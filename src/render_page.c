@@ -61,14 +61,8 @@ static void write_links(render_ctx *c)
 
 static int add_kid(render_ctx *c, unsigned obj)
 {
-	if (c->n_kids == c->cap_kids) {
-		size_t cap = c->cap_kids ? 2 * c->cap_kids : 16;
-		unsigned *p = realloc(c->kids, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		c->kids = p;
-		c->cap_kids = cap;
-	}
+	if (heap_grow((void **)&c->kids, &c->cap_kids, c->n_kids + 1, sizeof *c->kids, 16))
+		return render_oom(c);
 	c->kids[c->n_kids++] = obj;
 	return AM_OK;
 }

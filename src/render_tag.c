@@ -66,14 +66,8 @@ struct tag_node {
 
 static int add_kid(render_ctx *c, tag_node *e, tag_kid k)
 {
-	if (e->n == e->cap) {
-		size_t cap = e->cap ? 2 * e->cap : 4;
-		tag_kid *p = realloc(e->kids, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		e->kids = p;
-		e->cap = cap;
-	}
+	if (heap_grow((void **)&e->kids, &e->cap, e->n + 1, sizeof *e->kids, 4))
+		return render_oom(c);
 	e->kids[e->n++] = k;
 	return AM_OK;
 }
@@ -87,14 +81,8 @@ static long new_node(render_ctx *c, long parent, draw_role role, const void *key
 	if (i >= 0) {
 		t->free_slot = t->nodes[i].next_free;
 	} else {
-		if (t->n_nodes == t->cap_nodes) {
-			size_t cap = t->cap_nodes ? 2 * t->cap_nodes : 32;
-			tag_node *p = realloc(t->nodes, cap * sizeof *p);
-			if (!p)
-				return render_oom(c), -1;
-			t->nodes = p;
-			t->cap_nodes = cap;
-		}
+		if (heap_grow((void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1, sizeof *t->nodes, 32))
+			return render_oom(c), -1;
 		i = (long)t->n_nodes++;
 	}
 	tag_node *e = &t->nodes[i];
@@ -210,14 +198,8 @@ static long find_key(const render_tags *t, const void *key)
 static int remember(render_ctx *c, long i)
 {
 	render_tags *t = &c->tags;
-	if (t->n_open == t->cap_open) {
-		size_t cap = t->cap_open ? 2 * t->cap_open : 16;
-		long *p = realloc(t->open, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		t->open = p;
-		t->cap_open = cap;
-	}
+	if (heap_grow((void **)&t->open, &t->cap_open, t->n_open + 1, sizeof *t->open, 16))
+		return render_oom(c);
 	t->open[t->n_open++] = i;
 	return AM_OK;
 }
@@ -234,14 +216,8 @@ static void forget(render_tags *t, long i)
 static int push(render_ctx *c, long i)
 {
 	render_tags *t = &c->tags;
-	if (t->depth == t->cap_stack) {
-		size_t cap = t->cap_stack ? 2 * t->cap_stack : 16;
-		long *p = realloc(t->stack, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		t->stack = p;
-		t->cap_stack = cap;
-	}
+	if (heap_grow((void **)&t->stack, &t->cap_stack, t->depth + 1, sizeof *t->stack, 16))
+		return render_oom(c);
 	t->stack[t->depth++] = i;
 	return AM_OK;
 }
@@ -312,14 +288,8 @@ void render_tag_close(render_ctx *c)
 static int record_mcid(render_ctx *c, unsigned obj)
 {
 	render_tags *t = &c->tags;
-	if (t->n_mcid == t->cap_mcid) {
-		size_t cap = t->cap_mcid ? 2 * t->cap_mcid : 64;
-		unsigned *p = realloc(t->mcid_owner, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		t->mcid_owner = p;
-		t->cap_mcid = cap;
-	}
+	if (heap_grow((void **)&t->mcid_owner, &t->cap_mcid, t->n_mcid + 1, sizeof *t->mcid_owner, 64))
+		return render_oom(c);
 	t->mcid_owner[t->n_mcid++] = obj;
 	return AM_OK;
 }
@@ -435,14 +405,8 @@ void render_tag_artifact(render_ctx *c, bool on)
 static int parent_entry(render_ctx *c, unsigned obj)
 {
 	render_tags *t = &c->tags;
-	if (t->n_keys == t->cap_keys) {
-		size_t cap = t->cap_keys ? 2 * t->cap_keys : 64;
-		unsigned *p = realloc(t->keys, cap * sizeof *p);
-		if (!p)
-			return render_oom(c);
-		t->keys = p;
-		t->cap_keys = cap;
-	}
+	if (heap_grow((void **)&t->keys, &t->cap_keys, t->n_keys + 1, sizeof *t->keys, 64))
+		return render_oom(c);
 	t->keys[t->n_keys++] = obj;
 	return AM_OK;
 }

@@ -34,13 +34,14 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "bytes.h"
 #include "infile.h"
 #include "output.h"
 #include "reader.h"
+#include "batch_int.h"
 #include "sha256.h"
 #ifdef __linux__
 #include <sys/prctl.h>
-#include "batch_int.h"
 #endif
 
 
@@ -219,15 +220,9 @@ static int collect_files(manifest *m, const char *dir, const char *rel, int dept
 		} else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH + 1) {
 			rc = collect_files(m, path, r, depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
-			if (m->n == m->cap) {
-				size_t cap = m->cap ? 2 * m->cap : 256;
-				char **p = realloc(m->paths, cap * sizeof *p);
-				if (!p) {
-					rc = diag_oom(m->b->d, NULL);
-					break;
-				}
-				m->paths = p;
-				m->cap = cap;
+			if (heap_grow((void **)&m->paths, &m->cap, m->n + 1, sizeof *m->paths, 256)) {
+				rc = diag_oom(m->b->d, NULL);
+				break;
 			}
 			m->paths[m->n++] = (char *)r;
 		}

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "bytes.h"
 
 /* ---- inputs ------------------------------------------------------------- */
 
@@ -51,14 +52,8 @@ bool batch_output_name(const char *path, char *buf, size_t n)
 
 static int add_input(batch *b, const char *path, const char *sub)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 64;
-		input *in = realloc(b->in, cap * sizeof *in);
-		if (!in)
-			return diag_oom(b->d, NULL);
-		b->in = in;
-		b->cap = cap;
-	}
+	if (heap_grow((void **)&b->in, &b->cap, b->n + 1, sizeof *b->in, 64))
+		return diag_oom(b->d, NULL);
 	input *in = &b->in[b->n];
 	memset(in, 0, sizeof *in);
 	if (!(in->path = arena_strdup(b->a, path)) || !(in->sub = arena_strdup(b->a, sub)))
