@@ -23,10 +23,49 @@ static size_t char_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
+/* The widths of pieces of one text: from the running sums of its advances
+ * when the measurer gives them (one pass over the text, however many
+ * pieces are asked for), else measured piece by piece. */
+enum { PIECES_MAX_LEN = 512 };
+typedef struct pieces {
+	const text_measurer *m;
+	font_style st;
+	float size;
+	const char *s;
+	bool summed;
+	int32_t sum[PIECES_MAX_LEN + 1];
+} pieces;
+
+static void pieces_init(pieces *pc, const text_measurer *m, font_style st, float size, const char *s,
+                        size_t len)
+{
+	pc->m = m;
+	pc->st = st;
+	pc->size = size;
+	pc->s = s;
+	pc->summed = m->units && len <= PIECES_MAX_LEN;
+	if (pc->summed)
+		m->units(m->ctx, st, s, len, pc->sum);
+}
+
+/* The width of s[a..b), a and b at character boundaries: as m->fn gives
+ * it (text_measurer's promise for units). */
+static float piece_width(const pieces *pc, size_t a, size_t b)
+{
+	if (pc->summed)
+		return text_units_width((long)pc->sum[b] - pc->sum[a], pc->size);
+	return pc->m->fn(pc->m->ctx, pc->st, pc->size, pc->s + a, b - a);
+}
+
 size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char *s, float width,
                   size_t *starts, size_t *lens, size_t max, size_t *rest)
 {
 	size_t n = 0, len = strlen(s), i = 0;
+	/* A label is wrapped again at each size tried: whole words are
+	 * measured from the line's start, so the sums save the quadratic
+	 * walk over the text's bytes. */
+	pieces pc;
+	pieces_init(&pc, m, st, size, s, len);
 	while (i < len && n < max) {
 		while (i < len && s[i] == ' ')
 			i++;
@@ -39,7 +78,7 @@ size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char 
 				we++;
 			while (we < len && s[we] != ' ')
 				we++;
-			if (m->fn(m->ctx, st, size, s + i, we - i) > width)
+			if (piece_width(&pc, i, we) > width)
 				break;
 			best = end = we;
 		}
@@ -47,7 +86,7 @@ size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char 
 			best = char_end(s, i, len);
 			for (size_t k = best; k < len && s[k] != ' ';) {
 				size_t k2 = char_end(s, k, len);
-				if (m->fn(m->ctx, st, size, s + i, k2 - i) > width)
+				if (piece_width(&pc, i, k2) > width)
 					break;
 				best = k = k2;
 			}
