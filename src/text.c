@@ -443,7 +443,8 @@ size_t text_joint_run(const letter_run *run, void *ctx, size_t *breaks, size_t c
 	for (size_t k = 0; k < j->n; k++) {
 		const joint_word *w = &j->v[k];
 		for (size_t off = 0; off + w->n <= n; off++) {
-			if (memcmp(run->buf + off, w->letters, w->n) != 0)
+			/* The first letter tells most places apart without a call. */
+			if (run->buf[off] != w->letters[0] || memcmp(run->buf + off, w->letters, w->n) != 0)
 				continue;
 			for (size_t i = 0; i < w->n_at && count < max; i++) {
 				size_t at = off + w->at[i];
