@@ -400,6 +400,20 @@ size_t pdf_format_fixed(char *buf, long long q, int decimals)
 	char tmp[32], *e = tmp + sizeof tmp, *p = e;
 	bool neg = q < 0;
 	unsigned long long u = neg ? 0ull - (unsigned long long)q : (unsigned long long)q;
+	/* The common case, a small integer (an object number, a length, a
+	 * coordinate in whole hundredths): digits by 32-bit division. */
+	if (decimals == 0 && u <= UINT32_MAX) {
+		uint32_t v = (uint32_t)u;
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (neg)
+			*--p = '-';
+		size_t n = (size_t)(e - p);
+		memcpy(buf, p, n);
+		return n;
+	}
 	int i = 0;
 	for (; i < decimals && u % 10 == 0; i++)
 		u /= 10;
@@ -542,6 +556,12 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len)
 	bytes_putc(b, ')');
 }
 
+/* Whether a byte of a literal string needs a backslash. */
+static bool needs_escape(unsigned char x)
+{
+	return x == '(' || x == ')' || x == '\\' || x == '\r' || x == '\n';
+}
+
 void pdf_put_code(bytes *b, unsigned code)
 {
 	/* Room for both bytes escaped, made once: this runs for every glyph. */
@@ -549,6 +569,13 @@ void pdf_put_code(bytes *b, unsigned code)
 		return;
 	unsigned char *p = b->p + b->n;
 	unsigned char k[2] = {(unsigned char)(code >> 8), (unsigned char)code};
+	/* Most codes are below U+0100 and letters: no escape either byte. */
+	if (k[0] == 0 && !needs_escape(k[1])) {
+		p[0] = 0;
+		p[1] = k[1];
+		b->n += 2;
+		return;
+	}
 	for (int i = 0; i < 2; i++) {
 		unsigned char x = k[i];
 		if (x == '(' || x == ')' || x == '\\') {
