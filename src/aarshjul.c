@@ -140,10 +140,12 @@ static void split_area(poster *p, double shrink)
 		D = fmin(b.w, b.h * 0.72) * shrink;
 		p->c = (point){b.x + b.w / 2, (float)(b.y + D / 2)};
 		p->panel = (rect){b.x, (float)(b.y + D + gap), b.w, (float)(b.h - D - gap)};
+		p->beside = (rect){b.x, b.y, b.w, (float)D};
 	} else {
 		D = fmin(b.h, b.w - 1.5 * gap - 17 * p->L * p->st.panel_scale) * shrink;   /* the panel: 17 ems */
 		p->c = (point){(float)(b.x + D / 2), b.y + b.h / 2};
 		p->panel = (rect){(float)(b.x + D + 1.5 * gap), b.y, (float)(b.w - D - 1.5 * gap), b.h};
+		p->beside = (rect){b.x, b.y, (float)D, b.h};
 	}
 	p->R = D / 2 - 0.1 * p->L;
 }

@@ -4,6 +4,7 @@
  *                  and rings, the order of the passes
  *   wheel_style.c  texts, colours and sizes read from the layout; contrast
  *   wheel_place.c  which activities are named on the wheel, and where
+ *   wheel_margin.c labels beside the wheel, in the page's corners
  *   wheel_taken.c  what is taken there: boxes of labels, leaders, marks,
  *                  and of the words as a text extractor reads them
  *   wheel_paint.c  the wheel as draw commands, text set along arcs
@@ -100,6 +101,9 @@ typedef struct witem {
 	int n_forms;
 	bool lead;                  /* a leader joins marker and label */
 	double foot;                /* the angle where the leader meets the label */
+	bool outside;               /* beside the wheel (wheel_margin.c): */
+	rect box;                   /* its lines' box, level */
+	point lead_a, lead_b, lead_e;   /* its leader: from the marker to the rim, then to the label */
 } witem;
 
 typedef struct wring {
@@ -148,6 +152,7 @@ typedef struct wrun {
 } wrun;
 
 #define WHEEL_RUNS 96           /* runs of one label at most */
+#define WHEEL_OUTSIDE 32        /* labels beside the wheel at most */
 
 typedef struct poster {
 	draw_doc *doc;
@@ -165,6 +170,7 @@ typedef struct poster {
 	                               wheel has neither rings nor activities */
 	float L, Lmin, month, week, title;   /* type sizes: labels, the format's least, bands, title */
 	rect area, panel;
+	rect beside;                /* the wheel's part of the page: the wheel and the corners it leaves */
 	point c;
 	double R;                   /* outer radius */
 	double month_r0, week_r0;   /* inner radii of the month and week bands */
@@ -176,6 +182,7 @@ typedef struct poster {
 	occur *occs;
 	pfile taken;                /* labels, leaders, obstacles */
 	pfile marks;                /* every occurrence's mark */
+	pfile band;                 /* the month names in their band */
 	/* boxes a text extractor reports for the glyphs on the wheel, filed
 	 * in a grid of cells over the area */
 	rect *words;
@@ -187,6 +194,8 @@ typedef struct poster {
 	int *went_next;
 	size_t n_went, cap_went;
 	size_t labelled;
+	witem *outside[WHEEL_OUTSIDE];   /* the labels beside the wheel */
+	size_t n_outside;
 	bool name_shortened, panel_shortened, oom;
 } poster;
 
@@ -194,6 +203,8 @@ typedef struct poster {
 float wheel_text_h(const poster *p, float size);
 float wheel_measure(const poster *p, font_style st, float size, const char *s, size_t len);
 double wheel_clock(const poster *p, double t);
+/* The wheel angle of an occurrence's middle (a day's middle for one day). */
+double wheel_anchor(const poster *p, const occur *o);
 /* Lines of s broken greedily at spaces (a word too long for a line
  * between characters) to width: their starts and lengths; returns how
  * many (at most max; *rest receives where the text not set begins). */
@@ -242,6 +253,14 @@ int wheel_items(poster *p);
  * Returns -1 when out of memory. */
 int wheel_place(poster *p);
 
+/* wheel_margin.c */
+/* Names what it can of the activities still unnamed (in the order given)
+ * beside the wheel, while fewer than style.max_labels are named. Returns
+ * -1 when out of memory. */
+int wheel_margin_place(poster *p, witem **order);
+/* The labels beside the wheel and their leaders. */
+int wheel_margin_paint(poster *p);
+
 /* wheel_taken.c */
 /* Empties the record of words set (its grid made at the first call).
  * Returns -1 when out of memory. */
@@ -256,6 +275,8 @@ bool wheel_free(const pfile *f, const pbox *b, size_t own);
 /* Whether a line of half width `clear` passing radius r at wheel angle t
  * keeps clear of every label, leader, letter, mark and word. */
 bool wheel_spot_free(const poster *p, double t, double r, double clear);
+/* Whether b meets no word recorded so far. */
+bool wheel_rect_free(const poster *p, rect b);
 /* Records the boxes a text extractor gives the words of runs (pieces, or
  * with lines > 0 one span of that many lines, when it may be one); with check, only when none meets a box recorded so far
  * (returns 0 then): text that does not touch as an extractor reads it is

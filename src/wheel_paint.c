@@ -262,6 +262,11 @@ static int month_names(poster *p, bool draw)
 			                            ri - (hypot(rb, w / 2) - rb) / 2);
 		if (fixed_runs(p, name, strlen(name), runs, n, text[i % 2], draw))
 			return -1;
+		/* taken in the band, for leaders to the labels beside the wheel
+		 * (its words may be a span whose box an extractor does not say) */
+		double pad = 0.3 * p->L / rb;
+		if (!draw && wheel_file(p, &p->band, (pbox){p->month_r0, p->R, tm - hw - pad, tm + hw + pad, BOX_OBSTACLE, 0}))
+			return -1;
 		if (k.s && fixed_runs(p, NULL, 0, &k, 1, text[i % 2], draw))
 			return -1;
 	}
@@ -514,7 +519,9 @@ int wheel_paint(poster *p)
 			if (marks(p, &p->items[i], layer))
 				return -1;
 	for (size_t i = 0; i < p->n_items; i++)
-		if (p->items[i].placed && !p->items[i].inside && label(p, &p->items[i]))
+		if (p->items[i].placed && !p->items[i].inside && !p->items[i].outside && label(p, &p->items[i]))
 			return -1;
+	if (wheel_margin_paint(p))
+		return -1;
 	return wheel_fixed(p, true) || wheel_centre(p) ? -1 : 0;
 }

@@ -20,7 +20,9 @@
  * meets no other label, leader or obstacle (ring letters, and in a first
  * pass the quarter lines; a second pass names what it can across them,
  * the lines stopping short), and when the boxes a text extractor gives
- * its words meet no text already set. One type size for every label. */
+ * its words meet no text already set. One type size for every label.
+ * What the rings have no room for may still be named beside the wheel,
+ * in the page's corners (wheel_margin.c). */
 #include "aarshjul_int.h"
 
 #include <math.h>
@@ -77,11 +79,6 @@ static witem **ranked(poster *p)
 
 static double frac_angle(const poster *p, long s) { return (double)(s - p->g.first) / p->g.days * WHEEL_TAU; }
 
-/* The angle of an occurrence's middle (a day's middle for one day). */
-static double anchor_of(const poster *p, const occur *o)
-{
-	return (frac_angle(p, o->first) + frac_angle(p, o->last + 1)) / 2;
-}
 
 /* Sets the label of it as l says. */
 static void set_label(witem *it, const wlines *l)
@@ -353,7 +350,7 @@ static int try_label(poster *p, witem *it, size_t own)
 		set_label(it, &l[f]);
 		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
 			it->at = anchor_index(it, a);
-			it->anchor = anchor_of(p, &it->occ[it->at]);
+			it->anchor = wheel_anchor(p, &it->occ[it->at]);
 			for (int k = 0; k + lines <= g->tracks; k++) {
 				double ri = g->t0 + k * th, hw, tw, tc[PLACES];
 				half_angles(p, it, ri, &hw, &tw);
@@ -392,7 +389,7 @@ static int obstacles(poster *p)
 		double mr = 0.34 * p->L, e = 1.3 * mr / g->rm;
 		for (size_t k = 0; k < it->n; k++) {
 			double t0 = frac_angle(p, it->occ[k].first), t1 = frac_angle(p, it->occ[k].last + 1);
-			double a = anchor_of(p, &it->occ[k]);
+			double a = wheel_anchor(p, &it->occ[k]);
 			pbox b = {g->rm - 1.3 * mr, g->rm + 1.3 * mr, fmin(t0, a - e), fmax(t1, a + e), BOX_MARK, i};
 			if (wheel_file(p, &p->marks, b))
 				return -1;
@@ -431,7 +428,8 @@ int wheel_place(poster *p)
 	if (obstacles(p) || wheel_fixed(p, false))
 		return -1;
 	for (size_t i = 0; i < p->n_items; i++)
-		p->items[i].placed = false;
+		p->items[i].placed = p->items[i].outside = false;
+	p->n_outside = 0;
 	witem **order = ranked(p);
 	if (!order)
 		return -1;
@@ -448,5 +446,8 @@ int wheel_place(poster *p)
 	for (size_t i = 0; i < p->n_items; i++)   /* those never tried */
 		if (!order[i]->placed)
 			order[i]->inside = order[i]->lead = false;
+	/* what the rings have no room for, beside the wheel */
+	if (wheel_margin_place(p, order))
+		return -1;
 	return p->oom ? -1 : 0;
 }

@@ -275,6 +275,8 @@ int wheel_label_words(poster *p, const wrun *r, const size_t *ends, int lines, b
 	return rc ? rc : wheel_words(p, r, n, true, 0);
 }
 
+bool wheel_rect_free(const poster *p, rect b) { return !meets_word(p, &b); }
+
 bool wheel_spot_free(const poster *p, double t, double r, double clear)
 {
 	pbox probe = {r - clear, r + clear, t - clear / r, t + clear / r, BOX_LABEL, 0};

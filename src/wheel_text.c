@@ -104,6 +104,13 @@ size_t wheel_wrap(const text_measurer *m, font_style st, float size, const char 
 
 double wheel_clock(const poster *p, double t) { return wheel_norm(p->g.start_angle + t); }
 
+double wheel_anchor(const poster *p, const occur *o)
+{
+	double t0 = (double)(o->first - p->g.first) / p->g.days * WHEEL_TAU;
+	double t1 = (double)(o->last + 1 - p->g.first) / p->g.days * WHEEL_TAU;
+	return (t0 + t1) / 2;
+}
+
 /* Text turns across clock angles of 45°, 90°, 135°, 225°, 270° and 315°
  * (not 0° nor 180°, where it reads level either way). */
 bool wheel_one_way(const poster *p, double t0, double t1)

@@ -1,0 +1,417 @@
+/* wheel_margin.c: labels beside the wheel, in the corners the page leaves
+ * around it (the wheel is round, its part of the page is not), for the
+ * activities its rings have no room to name.
+ *
+ * A label there is set level, in one to three lines, against the page's
+ * edge: in a corner above the wheel from the top down, below it from the
+ * bottom up, the first in the corner itself and the next beside the one
+ * before. Its leader runs from the activity's marker out to the rim,
+ * straight at the label, or bent at the rim (up to 30° aside), between the
+ * labels, leaders, marks and words on its way; past the rim it runs
+ * within 60° of straight out from the wheel. Leaders never cross each other, nor
+ * any text, nor a quarter line; the month and quarter lines drawn later
+ * stop short of them. Where the month band is dark the leader is drawn
+ * in the paper's colour across it. */
+#include "aarshjul_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A leader: from the marker (polar r0 at wheel angle t0) to the rim
+ * point b, then to the label at e. */
+typedef struct lead { point a, b, e; } lead;
+
+static double dist(point a, point b) { return hypot((double)a.x - b.x, (double)a.y - b.y); }
+
+static point polar_pt(const poster *p, double r, double t) { return wheel_point(p->c, r, wheel_clock(p, t)); }
+
+/* Whether segments a-b and c-d cross or touch away from their ends. */
+static bool segments_meet(point a, point b, point c, point d)
+{
+	double d1 = ((double)b.x - a.x) * ((double)c.y - a.y) - ((double)b.y - a.y) * ((double)c.x - a.x);
+	double d2 = ((double)b.x - a.x) * ((double)d.y - a.y) - ((double)b.y - a.y) * ((double)d.x - a.x);
+	double d3 = ((double)d.x - c.x) * ((double)a.y - c.y) - ((double)d.y - c.y) * ((double)a.x - c.x);
+	double d4 = ((double)d.x - c.x) * ((double)b.y - c.y) - ((double)d.y - c.y) * ((double)b.x - c.x);
+	return ((d1 >= 0) != (d2 >= 0)) && ((d3 >= 0) != (d4 >= 0));
+}
+
+/* Whether segment a-b passes through rectangle r (Liang–Barsky). */
+static bool segment_in_rect(point a, point b, rect r)
+{
+	double t0 = 0, t1 = 1, dx = (double)b.x - a.x, dy = (double)b.y - a.y;
+	double pq[4][2] = {{-dx, a.x - r.x}, {dx, r.x + r.w - a.x}, {-dy, a.y - r.y}, {dy, r.y + r.h - a.y}};
+	for (int i = 0; i < 4; i++) {
+		double q = pq[i][0], v = pq[i][1];
+		if (q == 0) {
+			if (v < 0)
+				return false;
+			continue;
+		}
+		double t = v / q;
+		if (q < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return false;
+	}
+	return true;
+}
+
+static bool rects_apart(rect a, rect b, float gap)
+{
+	return a.x + a.w + gap <= b.x || b.x + b.w + gap <= a.x || a.y + a.h + gap <= b.y || b.y + b.h + gap <= a.y;
+}
+
+/* --- where a label may stand ---------------------------------------------- */
+
+/* The label's box clear of the wheel (its rim and a margin), inside the
+ * wheel's part of the page, apart from the other labels there. */
+static bool box_free(const poster *p, rect b)
+{
+	const rect f = p->beside;
+	if (b.x < f.x - 0.01f || b.y < f.y - 0.01f || b.x + b.w > f.x + f.w + 0.01f || b.y + b.h > f.y + f.h + 0.01f)
+		return false;
+	double dx = fmax(fmax(b.x - p->c.x, p->c.x - (b.x + b.w)), 0);
+	double dy = fmax(fmax(b.y - p->c.y, p->c.y - (b.y + b.h)), 0);
+	if (hypot(dx, dy) < p->R + 0.6 * p->L)
+		return false;
+	for (size_t i = 0; i < p->n_outside; i++)
+		if (!rects_apart(b, p->outside[i]->box, 0.5f * p->L))
+			return false;
+	return true;
+}
+
+/* Places for a box of w × h: in each corner of the wheel's part of the
+ * page, in the corner itself and beside each label already in that
+ * corner (below or above it, and towards the middle); at most max. */
+static size_t boxes(const poster *p, float w, float h, rect *out, size_t max)
+{
+	const rect f = p->beside;
+	float gap = 0.5f * p->L;
+	size_t n = 0;
+	for (int corner = 0; corner < 4; corner++) {
+		bool right = corner & 1, low = corner & 2;
+		rect b = {right ? f.x + f.w - w : f.x, low ? f.y + f.h - h : f.y, w, h};
+		if (n < max && box_free(p, b))
+			out[n++] = b;
+		for (size_t i = 0; i < p->n_outside; i++) {
+			rect o = p->outside[i]->box;
+			if ((o.x + o.w / 2 > p->c.x) != right || (o.y + o.h / 2 > p->c.y) != low)
+				continue;
+			rect below = {b.x, low ? o.y - gap - h : o.y + o.h + gap, w, h};
+			rect beside = {right ? o.x - gap - w : o.x + o.w + gap, o.y, w, h};
+			if (n < max && box_free(p, below))
+				out[n++] = below;
+			if (n < max && box_free(p, beside))
+				out[n++] = beside;
+		}
+	}
+	return n;
+}
+
+/* --- leaders ---------------------------------------------------------------- */
+
+/* Whether the part of a leader inside the wheel, from the marker of it
+ * (own) at polar (r0, t0) to the rim point b, keeps clear of labels,
+ * leaders, letters, quarter lines, other marks and words. */
+static bool inner_clear(const poster *p, size_t own, point a, point b)
+{
+	double len = dist(a, b), step = 0.3 * p->L, clear = 0.22 * p->L;
+	for (double s = 0; s < len; s += step) {
+		double u = s / len, r, ca;
+		point q = {(float)(a.x + u * (b.x - a.x)), (float)(a.y + u * (b.y - a.y))};
+		wheel_polar(p->c, q, &r, &ca);
+		double t = ca - p->g.start_angle;
+		pbox probe = {r - clear, r + clear, t - clear / r, t + clear / r, BOX_LEADER, 0};
+		if (!wheel_free(&p->taken, &probe, 0) || !wheel_free(&p->marks, &probe, own) ||
+		    !wheel_free(&p->band, &probe, 0))
+			return false;
+		rect at = {(float)(q.x - clear), (float)(q.y - clear), (float)(2 * clear), (float)(2 * clear)};
+		if (!wheel_rect_free(p, at))
+			return false;
+	}
+	return true;
+}
+
+/* Whether a leader keeps clear of the other labels and leaders beside the
+ * wheel, and they of the new label's box. */
+static bool outer_clear(const poster *p, const lead *l, rect box)
+{
+	float g = 0.2f * p->L;
+	for (size_t i = 0; i < p->n_outside; i++) {
+		const witem *o = p->outside[i];
+		rect ob = {o->box.x - g, o->box.y - g, o->box.w + 2 * g, o->box.h + 2 * g};
+		const lead *m = &(lead){o->lead_a, o->lead_b, o->lead_e};
+		if (segment_in_rect(l->b, l->e, ob) || segment_in_rect(m->b, m->e, box) ||
+		    segments_meet(l->a, l->b, m->a, m->b) || segments_meet(l->a, l->b, m->b, m->e) ||
+		    segments_meet(l->b, l->e, m->a, m->b) || segments_meet(l->b, l->e, m->b, m->e))
+			return false;
+	}
+	return true;
+}
+
+/* Whether the wheel angles between t0 and t1 hold a quarter line (q:
+ * wheel_quarters'), with a margin. */
+static bool past_quarter(const double *q, double t0, double t1, double margin)
+{
+	double lo = fmin(t0, t1) - margin, hi = fmax(t0, t1) + margin;
+	for (int k = 0; k < 4; k++)
+		for (int s = -1; s <= 1; s++) {
+			double a = q[k] * WHEEL_TAU + s * WHEEL_TAU;
+			if (a >= lo && a <= hi)
+				return true;
+		}
+	return false;
+}
+
+/* A leader from the marker of it at wheel angle t to e, by the box,
+ * leaving the rim at wheel angle tb; false when it would not run clear.
+ * The rim point lies on the way out: past it the leader only moves away
+ * from the wheel. */
+static bool try_lead(const poster *p, const witem *it, const double *q, double t, point a, double tb, point b,
+                     point e, rect box, lead *l)
+{
+	double rim = p->R + 0.3 * p->L, r0 = p->rings[it->ring].rm + 0.45 * p->L;
+	l->a = a;
+	l->b = b;
+	l->e = e;
+	/* past the rim within 60° of straight out */
+	double ox = (double)l->b.x - p->c.x, oy = (double)l->b.y - p->c.y;
+	double ex = (double)l->e.x - l->b.x, ey = (double)l->e.y - l->b.y, dot = ex * ox + ey * oy;
+	if (dot < 0 || dot * dot < 0.25 * (ex * ex + ey * ey) * rim * rim)
+		return false;
+	if (segment_in_rect(l->b, l->e, box))
+		return false;
+	/* the leader inside leaves the marker outwards, never dipping back */
+	double ax = (double)l->a.x - p->c.x, ay = (double)l->a.y - p->c.y;
+	if (((double)l->b.x - l->a.x) * ax + ((double)l->b.y - l->a.y) * ay <= 0)
+		return false;
+	if (past_quarter(q, t, tb, 0.5 * p->L / r0))
+		return false;
+	return outer_clear(p, l, box) && inner_clear(p, (size_t)(it - p->items), l->a, l->b);
+}
+
+/* The rim's wheel angle where the line from a to e leaves the wheel, or
+ * NAN when it does not. */
+static double rim_crossing(const poster *p, point a, point e)
+{
+	double rim = p->R + 0.3 * p->L;
+	double ax = (double)a.x - p->c.x, ay = (double)a.y - p->c.y, dx = (double)e.x - a.x, dy = (double)e.y - a.y;
+	double A = dx * dx + dy * dy, B = 2 * (ax * dx + ay * dy), C = ax * ax + ay * ay - rim * rim;
+	double disc = B * B - 4 * A * C;
+	if (A <= 0 || disc < 0)
+		return NAN;
+	double u = (-B + sqrt(disc)) / (2 * A);
+	if (u <= 0 || u >= 1)
+		return NAN;
+	double r, ca;
+	wheel_polar(p->c, (point){(float)(p->c.x + ax + u * dx), (float)(p->c.y + ay + u * dy)}, &r, &ca);
+	return ca - p->g.start_angle;
+}
+
+/* The angle t2 nearest t1 that differs from it by whole turns. */
+static double near_turn(double t2, double t1) { return t2 + WHEEL_TAU * floor((t1 - t2) / WHEEL_TAU + 0.5); }
+
+/* Where a leader may meet the label in box: the middle of its side
+ * towards the wheel's axis, and under (over) it towards the wheel near
+ * its inner end, middle and outer end. Returns how many (4). */
+static size_t ends_of(const poster *p, rect box, point *e)
+{
+	bool right = box.x + box.w / 2 > p->c.x, low = box.y + box.h / 2 > p->c.y;
+	float g = 0.25f * p->L, y = low ? box.y - g : box.y + box.h + g;
+	float in = right ? box.x + 0.5f * p->L : box.x + box.w - 0.5f * p->L;
+	float far = right ? box.x + box.w - 0.5f * p->L : box.x + 0.5f * p->L;
+	e[0] = (point){right ? box.x - g : box.x + box.w + g, box.y + box.h / 2};
+	e[1] = (point){in, y};
+	e[2] = (point){box.x + box.w / 2, y};
+	e[3] = (point){far, y};
+	return 4;
+}
+
+/* A leader for it's label in box from the occurrence at anchor t: to
+ * each place the label may be met, the straight line, else radially out
+ * and bent, else a little aside. */
+static bool find_lead(const poster *p, const witem *it, const double *q, double t, rect box, lead *l)
+{
+	/* none reaches a box more than 90° round the wheel from t */
+	double r, ca;
+	wheel_polar(p->c, (point){box.x + box.w / 2, box.y + box.h / 2}, &r, &ca);
+	if (fabs(wheel_norm(ca - wheel_clock(p, t) + WHEEL_PI) - WHEEL_PI) > WHEEL_PI / 2)
+		return false;
+	enum { BENDS = 25 };
+	const wring *g = &p->rings[it->ring];
+	point a = polar_pt(p, g->rm + 0.45 * p->L, t), e[4], b[BENDS];
+	double tb[BENDS], rim = p->R + 0.3 * p->L;
+	for (int k = 0; k < BENDS; k++) {   /* 0, then 2.5° aside each way, to 30° */
+		tb[k] = t + (k & 1 ? -1 : 1) * ((k + 1) / 2) * 2.5 * WHEEL_PI / 180;
+		b[k] = polar_pt(p, rim, tb[k]);
+	}
+	size_t ne = ends_of(p, box, e);
+	for (size_t i = 0; i < ne; i++) {
+		double ts = rim_crossing(p, a, e[i]);
+		if (!isnan(ts) && try_lead(p, it, q, t, a, near_turn(ts, t), polar_pt(p, rim, ts), e[i], box, l))
+			return true;
+		for (int k = 0; k < BENDS; k++)
+			if (try_lead(p, it, q, t, a, tb[k], b[k], e[i], box, l))
+				return true;
+	}
+	return false;
+}
+
+/* --- labels ------------------------------------------------------------------ */
+
+/* The runs of a label of l's lines in box, level, against the page's edge. */
+static size_t box_runs(const poster *p, const wlines *l, rect box, bool right, wrun *out)
+{
+	double th = wheel_text_h(p, p->L) * 1.06;
+	for (int k = 0; k < l->n; k++) {
+		float w = wheel_measure(p, FONT_REGULAR, p->L, l->s[k], l->len[k]);
+		float x = right ? box.x + box.w - w : box.x;
+		out[k] = (wrun){l->s[k], l->len[k], x, (float)(box.y + p->m->ascent * p->L + k * th), p->L, w, 0,
+		                FONT_REGULAR, false};
+	}
+	return (size_t)l->n;
+}
+
+/* Tries it beside the wheel in each of its forms (fewest lines first), by
+ * each of its occurrences. Returns 1 when placed, 0 when not, -1 when out
+ * of memory. */
+static int try_outside(poster *p, witem *it, const double *q)
+{
+	wlines f[3];
+	int forms = wheel_label_lines(p, it->label, 3, f);
+	double th = wheel_text_h(p, p->L) * 1.06;
+	for (int k = 0; k < forms; k++) {
+		if (k && f[k].w >= f[k - 1].w)
+			break;
+		float h = (float)(wheel_text_h(p, p->L) + (f[k].n - 1) * th);
+		rect cand[32];
+		size_t nc = boxes(p, f[k].w, h, cand, 32);
+		for (size_t c = 0; c < nc; c++) {
+			bool right = cand[c].x + cand[c].w / 2 > p->c.x;
+			wrun runs[3];
+			size_t n = box_runs(p, &f[k], cand[c], right, runs);
+			rect grown = {cand[c].x - 0.2f * p->L, cand[c].y - 0.2f * p->L, cand[c].w + 0.4f * p->L,
+			              cand[c].h + 0.4f * p->L};
+			if (!wheel_rect_free(p, grown))
+				continue;
+			for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
+				size_t at = it->n <= 12 ? a : a * it->n / 12;
+				lead l;
+				if (!find_lead(p, it, q, wheel_anchor(p, &it->occ[at]), cand[c], &l))
+					continue;
+				int rc = wheel_words(p, runs, n, true, 0);
+				if (rc < 0)
+					return -1;
+				if (!rc)
+					break;
+				it->at = at;
+				it->anchor = wheel_anchor(p, &it->occ[at]);
+				it->lines = f[k].n;
+				it->w = f[k].w;
+				for (int i = 0; i < f[k].n; i++) {
+					it->line[i] = f[k].s[i];
+					it->line_len[i] = f[k].len[i];
+				}
+				it->box = cand[c];
+				it->lead_a = l.a;
+				it->lead_b = l.b;
+				it->lead_e = l.e;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Files the part of it's leader inside the wheel as taken, so that the
+ * month and quarter lines drawn later stop short of it. */
+static int file_lead(poster *p, const witem *it)
+{
+	double len = dist(it->lead_a, it->lead_b), step = 0.5 * p->L, clear = 0.15 * p->L;
+	for (double s = 0; s <= len; s += step) {
+		double u = s / len, r, ca;
+		point q = {(float)(it->lead_a.x + u * (it->lead_b.x - it->lead_a.x)),
+		           (float)(it->lead_a.y + u * (it->lead_b.y - it->lead_a.y))};
+		wheel_polar(p->c, q, &r, &ca);
+		double t = ca - p->g.start_angle;
+		if (wheel_file(p, &p->taken, (pbox){r - clear, r + clear, t - clear / r, t + clear / r, BOX_LEADER, 0}))
+			return -1;
+	}
+	return 0;
+}
+
+int wheel_margin_place(poster *p, witem **order)
+{
+	/* the corners are full when this many in a row found no place */
+	enum { FULL = 12 };
+	int misses = 0, qn[4];
+	double q[4];
+	wheel_quarters(&p->g, q, qn);
+	for (size_t i = 0; i < p->n_items && p->labelled < (size_t)p->st.max_labels && misses < FULL &&
+	                   p->n_outside < WHEEL_OUTSIDE;
+	     i++) {
+		witem *it = order[i];
+		if (it->placed)
+			continue;
+		int rc = try_outside(p, it, q);
+		if (rc < 0)
+			return -1;
+		if (!rc) {
+			misses++;
+			continue;
+		}
+		misses = 0;
+		it->placed = it->outside = true;
+		it->inside = it->lead = false;
+		p->outside[p->n_outside++] = it;
+		p->labelled++;
+		if (file_lead(p, it))
+			return -1;
+	}
+	return 0;
+}
+
+/* --- painting ------------------------------------------------------------------ */
+
+int wheel_margin_paint(poster *p)
+{
+	float lw = 0.07f * p->L;
+	for (size_t i = 0; i < p->n_outside; i++) {
+		const witem *it = p->outside[i];
+		const wring *g = &p->rings[it->ring];
+		/* in pieces: across the month band in its text's colour, which
+		 * reads on it */
+		point a = it->lead_a, b = it->lead_b;
+		double len = dist(a, b), u0 = 1, u1 = 1;
+		for (double s = 0; s <= len; s += 0.05 * p->L) {
+			double r = dist((point){(float)(a.x + s / len * (b.x - a.x)), (float)(a.y + s / len * (b.y - a.y))}, p->c);
+			if (r >= p->month_r0 && u0 >= 1)
+				u0 = s / len;
+			if (r <= p->R)
+				u1 = s / len;
+		}
+		point m0 = {(float)(a.x + u0 * (b.x - a.x)), (float)(a.y + u0 * (b.y - a.y))};
+		point m1 = {(float)(a.x + u1 * (b.x - a.x)), (float)(a.y + u1 * (b.y - a.y))};
+		if (u1 <= u0)
+			m1 = m0;
+		if (draw_line(p->doc, p->page, a.x, a.y, m0.x, m0.y, lw, g->ink) ||
+		    (u1 > u0 && draw_line(p->doc, p->page, m0.x, m0.y, m1.x, m1.y, lw, p->st.month_text)) ||
+		    draw_line(p->doc, p->page, m1.x, m1.y, b.x, b.y, lw, g->ink) ||
+		    draw_line(p->doc, p->page, b.x, b.y, it->lead_e.x, it->lead_e.y, lw, g->ink))
+			return -1;
+		wlines l = {it->lines, {0}, {0}, it->w};
+		for (int k = 0; k < it->lines; k++) {
+			l.s[k] = it->line[k];
+			l.len[k] = it->line_len[k];
+		}
+		wrun runs[3];
+		bool right = it->box.x + it->box.w / 2 > p->c.x;
+		size_t n = box_runs(p, &l, it->box, right, runs);
+		for (size_t k = 0; k < n; k++)
+			if (wheel_push_run(p, &runs[k], p->st.ink))
+				return -1;
+	}
+	return 0;
+}
