@@ -218,6 +218,11 @@ draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd);
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len);
 int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c);
 int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, const rgb *fill);
+/* The path of n elements els (kept, not copied: in the page's arena or the
+ * document's), stroked width wide in stroke (width 0: not stroked) with
+ * dashes of dash points (0: solid), filled with *fill unless fill is NULL. */
+int draw_path(draw_doc *doc, draw_page *pg, const path_el *els, size_t n, float width, rgb stroke,
+              const rgb *fill, float dash);
 int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level);
 /* Opens a span whose text a reader gets in place of what the commands up
  * to draw_span_end show (utf8 is copied); spans do not nest. */

@@ -135,6 +135,15 @@ int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, con
 	return draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
+int draw_path(draw_doc *doc, draw_page *pg, const path_el *els, size_t n, float width, rgb stroke,
+              const rgb *fill, float dash)
+{
+	draw_cmd cmd = {.kind = DRAW_PATH,
+	                .u.path = {.els = els, .n = n, .width = width, .fill = fill != NULL,
+	                           .fill_colour = fill ? *fill : (rgb){0, 0, 0}, .stroke_colour = stroke, .dash = dash}};
+	return draw_push(doc, pg, &cmd) ? 0 : -1;
+}
+
 int draw_bookmark_add(draw_doc *doc, const char *title, int page, float y, int level)
 {
 	if (arena_grow(doc->arena, (void **)&doc->marks, &doc->cap_marks, doc->n_marks, doc->n_marks + 1, sizeof *doc->marks))

@@ -81,7 +81,6 @@ static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, flo
 				continue;
 			rect w = tile_window(g, r, k);
 			rect b = {thumb.x + (w.x - ox) * s, thumb.y + (w.y - oy) * s, w.w * s, w.h * s};
-			draw_cmd c = {.kind = DRAW_PATH};
 			path_el *e = arena_array(doc->arena, 5, sizeof *e);
 			if (!e)
 				return -1;
@@ -90,8 +89,7 @@ static int outlines(draw_doc *doc, draw_page *pg, const grid *g, rect thumb, flo
 			e[2] = (path_el){PATH_LINE, {{b.x + b.w, b.y + b.h}}};
 			e[3] = (path_el){PATH_LINE, {{b.x, b.y + b.h}}};
 			e[4] = (path_el){.op = PATH_CLOSE};
-			c.u.path.els = e, c.u.path.n = 5, c.u.path.width = 0.6f, c.u.path.stroke_colour = INK, c.u.path.dash = 3;
-			if (!draw_push(doc, pg, &c))
+			if (draw_path(doc, pg, e, 5, 0.6f, INK, NULL, 3))
 				return -1;
 		}
 	return draw_artifact_end(doc, pg);

@@ -15,14 +15,7 @@ static int disc(poster *p, double r, rgb fill, float width, rgb stroke)
 		return -1;
 	size_t n = wheel_arc(p->c, r, 0, WHEEL_TAU, true, els, 7);
 	els[n++] = (path_el){.op = PATH_CLOSE};
-	draw_cmd c = {.kind = DRAW_PATH};
-	c.u.path.els = els;
-	c.u.path.n = n;
-	c.u.path.width = width;
-	c.u.path.stroke_colour = stroke;
-	c.u.path.fill = true;
-	c.u.path.fill_colour = fill;
-	return draw_push(p->doc, p->page, &c) ? 0 : -1;
+	return draw_path(p->doc, p->page, els, n, width, stroke, &fill, 0);
 }
 
 #define NAME_LINES 5

@@ -20,19 +20,7 @@ static path_el *els_new(poster *p, size_t n) { return arena_array(draw_page_aren
 
 static int push_path(poster *p, path_el *els, size_t n, float width, rgb stroke, const rgb *fill, float dash)
 {
-	if (!els || !n)
-		return -1;
-	draw_cmd c = {.kind = DRAW_PATH};
-	c.u.path.els = els;
-	c.u.path.n = n;
-	c.u.path.width = width;
-	c.u.path.stroke_colour = stroke;
-	c.u.path.dash = dash;
-	if (fill) {
-		c.u.path.fill = true;
-		c.u.path.fill_colour = *fill;
-	}
-	return draw_push(p->doc, p->page, &c) ? 0 : -1;
+	return els && n ? draw_path(p->doc, p->page, els, n, width, stroke, fill, dash) : -1;
 }
 
 /* A filled annular sector between wheel angles t0 ≤ t1. */

@@ -71,24 +71,9 @@ int wheel_marker(poster *p, int shape, point at, double r, rgb fill)
 	case 10: n = cross(els, at, r * 1.2, r * 0.4, 0); break;
 	default: n = polygon(els, at, r * 1.3, 5, 0.45, 0); break;
 	}
-	if (!hollow) {   /* a thin edge of paper keeps it apart from an arc under it */
-		draw_cmd c = {.kind = DRAW_PATH};
-		c.u.path.els = els;
-		c.u.path.n = n;
-		c.u.path.fill = true;
-		c.u.path.fill_colour = fill;
-		c.u.path.width = (float)(0.14 * r);
-		c.u.path.stroke_colour = p->st.paper;
-		return draw_push(p->doc, p->page, &c) ? 0 : -1;
-	}
-	draw_cmd c = {.kind = DRAW_PATH};
-	c.u.path.els = els;
-	c.u.path.n = n;
-	c.u.path.width = (float)(0.32 * r);
-	c.u.path.stroke_colour = fill;
-	c.u.path.fill = true;
-	c.u.path.fill_colour = p->st.paper;
-	return draw_push(p->doc, p->page, &c) ? 0 : -1;
+	if (!hollow)   /* a thin edge of paper keeps it apart from an arc under it */
+		return draw_path(p->doc, p->page, els, n, (float)(0.14 * r), p->st.paper, &fill, 0);
+	return draw_path(p->doc, p->page, els, n, (float)(0.32 * r), fill, &p->st.paper, 0);
 }
 
 /* --- entries and blocks ----------------------------------------------------------- */
@@ -177,13 +162,8 @@ static int swatch(flow *f, const pentry *e, float x, float y)
 		els[1] = (path_el){PATH_LINE, {{x + 2.5f * s, cy}}};
 		els[2] = (path_el){PATH_LINE, {{x + 1.9f * s, cy + 0.37f * s}}};
 		els[3] = (path_el){.op = PATH_CLOSE};
-		draw_cmd c = {.kind = DRAW_PATH};
-		c.u.path.els = els;
-		c.u.path.n = 4;
-		c.u.path.fill = true;
-		c.u.path.fill_colour = ink;
 		return draw_line(p->doc, p->page, x + 0.3f * s, cy, x + 1.95f * s, cy, 0.37f * s, ink) ||
-		       !draw_push(p->doc, p->page, &c);
+		       draw_path(p->doc, p->page, els, 4, 0, (rgb){0, 0, 0}, &ink, 0);
 	}
 	case E_BULLET: {
 		wrun r = {"\xE2\x80\xA2", 3, x + 0.1f * s, y + p->m->ascent * s + 0.1f * f->lh, s, 0, 0, FONT_REGULAR, false};
