@@ -110,6 +110,18 @@ static double label_h(const poster *p, int lines)
 	return wheel_text_h(p, p->L) * (1 + (lines - 1) * 1.06);
 }
 
+/* Puts the words of it at centre angle tc, inner radius ri: 1 when they
+ * clear what is taken, 0 when not, -1 when out of memory. */
+static int set_words(poster *p, witem *it, double tc, double ri)
+{
+	it->tc = tc;
+	it->ri = ri;
+	wrun runs[WHEEL_RUNS];
+	size_t ends[3];
+	wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
+	return wheel_label_words(p, runs, ends, it->lines, &it->span);
+}
+
 /* Sets it at centre angle tc, inner radius ri, if the place is free; a
  * leader from its marker when lead. Returns 1 when placed, 0 when not,
  * -1 when out of memory. */
@@ -155,12 +167,7 @@ static int try_at(poster *p, witem *it, const wring *g, double tc, double ri, bo
 	               BOX_LEADER, 0};
 	if (lead && !wheel_free(&p->taken, &leader, 0))
 		return 0;
-	it->tc = tc;
-	it->ri = ri;
-	wrun runs[WHEEL_RUNS];
-	size_t ends[3];
-	wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
-	int clear = wheel_label_words(p, runs, ends, it->lines, &it->span);
+	int clear = set_words(p, it, tc, ri);
 	if (clear <= 0)
 		return clear;
 	if (wheel_file(p, &p->taken, lab) || (lead && wheel_file(p, &p->taken, leader)))
@@ -187,15 +194,10 @@ static int try_inside(poster *p, witem *it, const wring *g, size_t own)
 		double hw = it->w / 2 / rb, tc = (t0 + t1) / 2;
 		if (!wheel_one_way(p, tc - hw, tc + hw) || !wheel_free(&p->taken, &band, 0) || !wheel_free(&p->marks, &band, own))
 			continue;
-		it->tc = tc;
-		it->ri = ri;
 		it->at = k;
 		it->anchor = tc;
 		it->straight = false;
-		wrun runs[WHEEL_RUNS];
-		size_t ends[3];
-		wheel_label_runs(p, it, runs, WHEEL_RUNS, ends);
-		int clear = wheel_label_words(p, runs, ends, it->lines, &it->span);
+		int clear = set_words(p, it, tc, ri);
 		if (clear < 0)
 			return -1;
 		if (!clear)
