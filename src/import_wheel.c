@@ -249,28 +249,55 @@ enum { H_WHAT, H_WHY, H_HOW, H_WHEN, H_WHO, H_FOLLOW, H_STATUS };
 static const char *const action_path[] = {"action-plan", "action", NULL};
 static const char *const action_children[] = {"what", "why", "how", "when", "who", "follow-up"};
 
+/* The status cell f of a row for path's element: NULL when the row gives
+ * none; NULL with *ok false (the cell reported) when it is not a status. */
+static const char *status_cell(imp *m, int f, const char *const *path, bool *ok)
+{
+	if (!imp_given(m, f))
+		return NULL;
+	const char *status = imp_word_cell(m, f, status_words, imp_attr_type(m, path, "status"));
+	*ok = *ok && status;
+	return status;
+}
+
+/* A new element path[1], with status, at the end of the root's section
+ * path[0], unless one there has the texts of the n children keys already
+ * (then the row is counted as skipped): the new element, or NULL. */
+static xmlNodePtr add_unless_known(imp *m, const char *const *path, const char *const *keys,
+                                   const char *const *texts, size_t n, const char *status)
+{
+	xmlNodePtr sec = edit_ensure(&m->e, m->e.root, path[0]);
+	for (xmlNodePtr el = edit_child(sec, path[1]); el; el = edit_next(el, path[1])) {
+		size_t k = 0;
+		while (k < n && imp_same_text(m, el, keys[k], texts[k]))
+			k++;
+		if (k == n) {
+			m->skipped++;
+			return NULL;
+		}
+	}
+	xmlNodePtr el = edit_add(&m->e, sec, path[1], NULL);
+	if (!el)
+		return NULL;
+	m->added++;
+	edit_set_attr(el, "status", status);
+	return el;
+}
+
 void imp_action_row(imp *m)
 {
 	const char *text[6];
 	bool ok = true;
 	for (int f = H_WHAT; f <= H_FOLLOW; f++)
 		ok &= (text[f] = imp_text_cell(m, f, false)) != NULL;
-	const char *status = imp_given(m, H_STATUS) ? imp_word_cell(m, H_STATUS, status_words, imp_attr_type(m, action_path, "status"))
-	                                        : NULL;
-	if (!ok || (imp_given(m, H_STATUS) && !status) || m->d->errors)
+	const char *status = status_cell(m, H_STATUS, action_path, &ok);
+	if (!ok || m->d->errors)
 		return;
-	xmlNodePtr plan = edit_ensure(&m->e, m->e.root, "action-plan");
-	for (xmlNodePtr a = edit_child(plan, "action"); a; a = edit_next(a, "action"))
-		if (imp_same_text(m, a, "what", text[H_WHAT]) && imp_same_text(m, a, "who", text[H_WHO]) &&
-		    imp_same_text(m, a, "when", text[H_WHEN])) {
-			m->skipped++;
-			return;
-		}
-	xmlNodePtr a = edit_add(&m->e, plan, "action", NULL);
+	static const char *const keys[] = {"what", "who", "when"};
+	const char *const key_texts[] = {text[H_WHAT], text[H_WHO], text[H_WHEN]};
+	xmlNodePtr a = add_unless_known(m, action_path, keys, key_texts, 3, status);
 	if (!a)
 		return;
-	m->added++;
-	edit_set_attr(a, "status", status);
 	for (int f = H_WHAT; f <= H_FOLLOW; f++)
 		if (*text[f])
 			edit_add(&m->e, a, action_children[f], text[f]);
@@ -284,22 +311,14 @@ void imp_apv_row(imp *m)
 	const char *problem = imp_text_cell(m, V_PROBLEM, false), *action = imp_text_cell(m, V_ACTION, false);
 	const char *owner = imp_text_cell(m, V_OWNER, true);
 	const char *deadline = imp_given(m, V_DEADLINE) ? imp_date_cell(m, V_DEADLINE) : NULL;
-	const char *status = imp_given(m, V_STATUS) ? imp_word_cell(m, V_STATUS, status_words, imp_attr_type(m, apv_path, "status"))
-	                                        : NULL;
-	if (!problem || !action || !owner || (imp_given(m, V_DEADLINE) && !deadline) ||
-	    (imp_given(m, V_STATUS) && !status) || m->d->errors)
+	bool ok = problem && action && owner && (!imp_given(m, V_DEADLINE) || deadline);
+	const char *status = status_cell(m, V_STATUS, apv_path, &ok);
+	if (!ok || m->d->errors)
 		return;
-	xmlNodePtr apv = edit_ensure(&m->e, m->e.root, "apv");
-	for (xmlNodePtr it = edit_child(apv, "item"); it; it = edit_next(it, "item"))
-		if (imp_same_text(m, it, "problem", problem)) {
-			m->skipped++;
-			return;
-		}
-	xmlNodePtr it = edit_add(&m->e, apv, "item", NULL);
+	static const char *const keys[] = {"problem"};
+	xmlNodePtr it = add_unless_known(m, apv_path, keys, (const char *const[]){problem}, 1, status);
 	if (!it)
 		return;
-	m->added++;
-	edit_set_attr(it, "status", status);
 	edit_add(&m->e, it, "problem", problem);
 	if (*action)
 		edit_add(&m->e, it, "action", action);
