@@ -398,14 +398,21 @@ int output_stream_end(output_stream *f, bool keep, diag *d)
 	return rc;
 }
 
-int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d)
+/* Writes p[0..n) to the stream f just opened (rc: how opening went) and
+ * ends it, kept when all went well: the first failure's code, or AM_OK. */
+static int write_whole(output_stream *f, int rc, const void *p, size_t n, diag *d)
 {
-	output_stream *f;
-	int rc = stream_open(s, name, &f, d);
 	if (!rc)
 		rc = output_stream_write(f, p, n, d);
 	int end = output_stream_end(f, !rc, d);
 	return rc ? rc : end;
+}
+
+int output_add(output_set *s, const char *name, const void *p, size_t n, diag *d)
+{
+	output_stream *f;
+	int rc = stream_open(s, name, &f, d);
+	return write_whole(f, rc, p, n, d);
 }
 
 /* ---- publishing ----------------------------------------------------------- */
@@ -710,10 +717,7 @@ int output_file(const char *path, const void *p, size_t n, diag *d)
 {
 	output_stream *f;
 	int rc = output_stream_begin(NULL, path, &f, d);
-	if (!rc)
-		rc = output_stream_write(f, p, n, d);
-	int end = output_stream_end(f, !rc, d);
-	return rc ? rc : end;
+	return write_whole(f, rc, p, n, d);
 }
 
 int output_tidy(const char *dir, diag *d)
