@@ -41,25 +41,39 @@ const char *safe_path_problem(const char *rel)
 	return NULL;
 }
 
+/* Why a path is refused when a folder on the way, or the file itself, is
+ * a symbolic link. */
+#define LINK_ON_THE_WAY "nås gennem et symbolsk link, som amokit ikke følger"
+#define LINK_AT_THE_END "et symbolsk link, som amokit ikke følger"
+
+/* Looks at part in dfd without following a link: false with *why when it
+ * is missing or a link (then link_why). */
+static bool look_at(int dfd, const char *part, struct stat *st, const char *link_why, const char **why)
+{
+	if (fstatat(dfd, part, st, AT_SYMLINK_NOFOLLOW) != 0) {
+		*why = errno == ENOENT ? "findes ikke" : "kan ikke undersøges";
+		return false;
+	}
+	if (S_ISLNK(st->st_mode)) {
+		*why = link_why;
+		return false;
+	}
+	return true;
+}
+
 /* Opens folder part in dfd without following a link; -1 with *why. */
 static int open_part(int dfd, const char *part, const char **why)
 {
 	struct stat st;
-	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		*why = errno == ENOENT ? "findes ikke" : "kan ikke undersøges";
+	if (!look_at(dfd, part, &st, LINK_ON_THE_WAY, why))
 		return -1;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		*why = "nås gennem et symbolsk link, som amokit ikke følger";
-		return -1;
-	}
 	if (!S_ISDIR(st.st_mode)) {
 		*why = "findes ikke (en del af stien er ikke en mappe)";
 		return -1;
 	}
 	int fd = openat(dfd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		*why = errno == ELOOP ? "nås gennem et symbolsk link, som amokit ikke følger" : "kan ikke åbnes";
+		*why = errno == ELOOP ? LINK_ON_THE_WAY : "kan ikke åbnes";
 	return fd;
 }
 
@@ -67,14 +81,8 @@ static int open_part(int dfd, const char *part, const char **why)
 static int open_file(int dfd, const char *part, size_t max, const char **why)
 {
 	struct stat st, st2;
-	if (fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		*why = errno == ENOENT ? "findes ikke" : "kan ikke undersøges";
+	if (!look_at(dfd, part, &st, LINK_AT_THE_END, why))
 		return -1;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		*why = "et symbolsk link, som amokit ikke følger";
-		return -1;
-	}
 	if (!S_ISREG(st.st_mode)) {
 		*why = "ikke en almindelig fil";
 		return -1;
@@ -85,7 +93,7 @@ static int open_file(int dfd, const char *part, size_t max, const char **why)
 	}
 	int fd = openat(dfd, part, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		*why = errno == ELOOP ? "et symbolsk link, som amokit ikke følger" : "kan ikke åbnes";
+		*why = errno == ELOOP ? LINK_AT_THE_END : "kan ikke åbnes";
 		return -1;
 	}
 	if (fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode) || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino) {
