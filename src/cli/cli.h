@@ -81,7 +81,8 @@ int cli_one_file(const command *c, int argc, arena **a);
 int cli_max_size_option(const command *c, const char *arg);
 /* mkdir -p path; AM_OK, or AM_EUSAGE with the reason printed. */
 int cli_make_dirs(const char *path);
-/* The folder above the file path, made as cli_make_dirs. */
+/* The folder above the output file path, made as cli_make_dirs; nothing
+ * for "-", standard output. */
 int cli_make_parent_dirs(const char *path);
 
 /* --- help texts the command tables share --------------------------------- */

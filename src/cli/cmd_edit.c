@@ -54,7 +54,7 @@ int cmd_next_year(const command *c, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error(c, optind >= argc ? "next-year: ingen FIL angivet" : "next-year: én FIL ad gangen", NULL);
 	o.input = argv[optind];
-	if (strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+	if (cli_make_parent_dirs(o.output) != AM_OK)
 		return AM_EUSAGE;
 	diag d;
 	diag_init(&d);
@@ -134,7 +134,7 @@ int cmd_import(const command *c, int argc, char **argv)
 	if (strcmp(o.workplace, "-") == 0 && !o.output)
 		o.output = "-";
 	const char *out = o.output ? o.output : o.workplace;
-	if (strcmp(out, "-") != 0 && cli_make_parent_dirs(out) != AM_OK)
+	if (cli_make_parent_dirs(out) != AM_OK)
 		return AM_EUSAGE;
 	diag d;
 	diag_init(&d);
@@ -193,7 +193,7 @@ int cmd_new(const command *c, int argc, char **argv)
 		                      "--headcount 6", NULL);
 	if (!o.year && !(o.year = this_year()))
 		return AM_EUSAGE;
-	if (strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+	if (cli_make_parent_dirs(o.output) != AM_OK)
 		return AM_EUSAGE;
 	diag d;
 	diag_init(&d);

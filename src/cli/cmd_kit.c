@@ -162,12 +162,16 @@ int cmd_check(const command *c, int argc, char **argv)
 	return worst;
 }
 
-static bool paper_ok(const char *p, const char *const *allowed)
+/* --poster's or --tile's argument: one of the paper sizes allowed into
+ * *paper; -1 to go on, or the exit code of the usage error refusal. */
+static int paper_option(const command *c, const char *const *allowed, const char *refusal, const char **paper)
 {
-	for (; *allowed; allowed++)
-		if (strcmp(p, *allowed) == 0)
-			return true;
-	return false;
+	for (const char *const *a = allowed; *a; a++)
+		if (strcmp(optarg, *a) == 0) {
+			*paper = optarg;
+			return -1;
+		}
+	return cli_usage_error(c, refusal, optarg);
 }
 
 /* An option that chooses what the documents look like (check, render,
@@ -189,20 +193,14 @@ static int doc_option(const command *c, int opt, kit_cli *k)
 		}
 		return -1;
 	case OPT_POSTER:
-		if (!paper_ok(optarg, posters))
-			return cli_usage_error(c, "--poster skal have A3, A2, A1 eller A0, ikke", optarg);
-		k->job.poster = optarg;
-		return -1;
+		return paper_option(c, posters, "--poster skal have A3, A2, A1 eller A0, ikke", &k->job.poster);
 	case OPT_LANG:
 		if (!catalog_code_valid(optarg))
 			return cli_usage_error(c, "--lang skal have et sprog: " KIT_LANGS ", ikke", optarg);
 		k->job.lang = strcmp(optarg, CATALOG_REFERENCE) == 0 ? NULL : optarg;
 		return -1;
 	case OPT_TILE:
-		if (!paper_ok(optarg, tiles))
-			return cli_usage_error(c, "--tile skal have A4 eller A3, ikke", optarg);
-		k->job.tile = optarg;
-		return -1;
+		return paper_option(c, tiles, "--tile skal have A4 eller A3, ikke", &k->job.tile);
 	default:
 		return -2;
 	}

@@ -77,7 +77,7 @@ int cmd_ics(const command *c, int argc, char **argv)
 		l = ics_texts(a, o.layouts_dir, &d, &r);
 	if (r == AM_OK && (o.rhythm || wp->wheel.rhythm))
 		r = kit_apply_rhythm(a, wp, l, o.rhythm, &d);
-	if (r == AM_OK && strcmp(o.output, "-") != 0 && cli_make_parent_dirs(o.output) != AM_OK)
+	if (r == AM_OK && cli_make_parent_dirs(o.output) != AM_OK)
 		r = AM_EUSAGE;
 	if (r == AM_OK) {
 		/* The labels are product text: from the layouts. */

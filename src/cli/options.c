@@ -118,9 +118,12 @@ int cli_make_dirs(const char *path)
 	return AM_OK;
 }
 
-/* The folder above the file path ("." for a bare name), made as cli_make_dirs. */
+/* The folder above the output file path ("." for a bare name), made as
+ * cli_make_dirs; nothing for "-", standard output. */
 int cli_make_parent_dirs(const char *path)
 {
+	if (strcmp(path, "-") == 0)
+		return AM_OK;
 	const char *slash = strrchr(path, '/');
 	if (!slash || slash == path)
 		return AM_OK;
