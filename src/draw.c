@@ -98,40 +98,23 @@ draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len)
 {
-	draw_cmd cmd = {.kind = DRAW_TEXT};
-	cmd.u.text.x = x;
-	cmd.u.text.y = y;
-	cmd.u.text.size = size;
-	cmd.u.text.style = st;
-	cmd.u.text.colour = c;
-	cmd.u.text.utf8 = arena_strndup(page_mem(doc), utf8, len);
-	if (!cmd.u.text.utf8)
-		return -1;
-	return draw_push(doc, pg, &cmd) ? 0 : -1;
+	draw_cmd cmd = {.kind = DRAW_TEXT,
+	                .u.text = {.x = x, .y = y, .size = size, .style = st, .colour = c,
+	                           .utf8 = arena_strndup(page_mem(doc), utf8, len)}};
+	return cmd.u.text.utf8 && draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
 int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c)
 {
-	draw_cmd cmd = {.kind = DRAW_LINE};
-	cmd.u.line.x1 = x1;
-	cmd.u.line.y1 = y1;
-	cmd.u.line.x2 = x2;
-	cmd.u.line.y2 = y2;
-	cmd.u.line.width = width;
-	cmd.u.line.colour = c;
+	draw_cmd cmd = {.kind = DRAW_LINE, .u.line = {.x1 = x1, .y1 = y1, .x2 = x2, .y2 = y2, .width = width, .colour = c}};
 	return draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
 int draw_rect(draw_doc *doc, draw_page *pg, rect r, float width, rgb stroke, const rgb *fill)
 {
-	draw_cmd cmd = {.kind = DRAW_RECT};
-	cmd.u.rect.r = r;
-	cmd.u.rect.width = width;
-	cmd.u.rect.stroke_colour = stroke;
-	if (fill) {
-		cmd.u.rect.fill = true;
-		cmd.u.rect.fill_colour = *fill;
-	}
+	draw_cmd cmd = {.kind = DRAW_RECT,
+	                .u.rect = {.r = r, .width = width, .fill = fill != NULL,
+	                           .fill_colour = fill ? *fill : (rgb){0, 0, 0}, .stroke_colour = stroke}};
 	return draw_push(doc, pg, &cmd) ? 0 : -1;
 }
 
