@@ -12,13 +12,13 @@
 
 #include <stdbool.h>
 #include "arena.h"
-#include "catalog.h"
 #include "data.h"
 #include "diag.h"
 #include "draw.h"
 #include "text.h"
 
 typedef struct layout layout;
+typedef struct catalog catalog;   /* catalog.h; not included: a catalog loads through layout_int.h */
 
 /* A module that draws a custom node (<custom kind="...">) into area on page.
  * Returns 0, or an AM_E* code with a diag record. */

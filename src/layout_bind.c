@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "layout_build.h"
 
 /* ---- data binding ------------------------------------------------------- */

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "paginate_int.h"
 
 /* ---- header and footer ------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "paginate_int.h"
 
 static const rgb RULE_GREY = {0.55f, 0.58f, 0.62f};

@@ -10,7 +10,6 @@
  * invisible characters). Every error names the element, the bad value and
  * what was expected. */
 #include "reader_model.h"
-#include "reader.h"
 
 #include <stdarg.h>
 #include <stddef.h>

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aarshjul.h"
+#include "catalog.h"
 #include "font.h"
 #include "layout.h"
 #include "occur.h"

@@ -14,6 +14,7 @@
 #include "aarshjul.h"
 #include "arena.h"
 #include "cal.h"
+#include "catalog.h"
 #include "font.h"
 #include "ics.h"
 #include "layout.h"

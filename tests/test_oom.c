@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bind.h"
+#include "catalog.h"
 #include "layout.h"
 #include "reader.h"
 #include "rules.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bind.h"
+#include "catalog.h"
 #include "draw.h"
 #include "layout.h"
 #include "reader.h"

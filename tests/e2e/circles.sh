@@ -1,14 +1,15 @@
 #!/bin/sh
-# circles.sh: no call circle between the modules of amokit or of
-# amokit-ics (issue 23): tools/circles.py over the objects each program
-# links, the library's ($BUILD/obj) and the command line's ($BUILD/obj/cli),
-# from nm's defined and used symbols; the files of one module that recurse
-# into each other by design are named in the tool. Only the objects of
-# sources that exist: a build directory keeps the objects of files since
-# renamed.
+# circles.sh: no include circle between modules (tools/include_circles.py
+# over the sources' #include lines), and no call circle between the
+# modules of amokit or of amokit-ics (issue 23): tools/circles.py over the
+# objects each program links, the library's ($BUILD/obj) and the command
+# line's ($BUILD/obj/cli), from nm's defined and used symbols; the files of
+# one module that recurse into each other by design are named in the tool.
+# Only the objects of sources that exist: a build directory keeps the
+# objects of files since renamed.
 BUILD=${BUILD:-build}
 command -v nm > /dev/null || { echo "nm not found"; exit 1; }
-# $1 folder of the objects, $2 of their sources: the objects with a source.
+# $1: the folder below obj/ and src/; prints the objects that have a source.
 existing() {
 	for o in "$BUILD/obj$1"/*.o; do
 		[ -f "src$1/$(basename "$o" .o).c" ] && echo "$o"
@@ -36,6 +37,8 @@ program() {
 	done
 }
 rc=0
+# No include circle either (the sources' #include lines).
+python3 tools/include_circles.py || rc=1
 for p in amokit ics; do
 	eval own=\$own_$p
 	echo "$p:"

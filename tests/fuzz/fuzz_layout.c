@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "bind.h"
+#include "catalog.h"
 #include "layout.h"
 #include "reader.h"
 #include "text.h"

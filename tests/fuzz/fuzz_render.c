@@ -18,6 +18,7 @@
 
 #include "aarshjul.h"
 #include "bind.h"
+#include "catalog.h"
 #include "font.h"
 #include "layout.h"
 #include "reader.h"
