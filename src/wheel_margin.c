@@ -113,8 +113,9 @@ static size_t boxes(const poster *p, float w, float h, rect *out, size_t max)
 /* --- leaders ---------------------------------------------------------------- */
 
 /* Whether the part of a leader inside the wheel, from the marker of it
- * (own) at polar (r0, t0) to the rim point b, keeps clear of labels,
- * leaders, letters, quarter lines, other marks and words. */
+ * (own) at a to the rim point b, keeps clear of labels, leaders, letters,
+ * quarter lines, month names, words, and other marks but those it leaves
+ * from (where two activities share a day, their markers stand together). */
 static bool inner_clear(const poster *p, size_t own, point a, point b)
 {
 	double len = dist(a, b), step = 0.3 * p->L, clear = 0.22 * p->L;
@@ -124,7 +125,7 @@ static bool inner_clear(const poster *p, size_t own, point a, point b)
 		wheel_polar(p->c, q, &r, &ca);
 		double t = ca - p->g.start_angle;
 		pbox probe = {r - clear, r + clear, t - clear / r, t + clear / r, BOX_LEADER, 0};
-		if (!wheel_free(&p->taken, &probe, 0) || !wheel_free(&p->marks, &probe, own) ||
+		if (!wheel_free(&p->taken, &probe, 0) || (s > 0.6 * p->L && !wheel_free(&p->marks, &probe, own)) ||
 		    !wheel_free(&p->band, &probe, 0))
 			return false;
 		rect at = {(float)(q.x - clear), (float)(q.y - clear), (float)(2 * clear), (float)(2 * clear)};
