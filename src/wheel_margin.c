@@ -35,6 +35,23 @@ static bool segments_meet(point a, point b, point c, point d)
 	return ((d1 >= 0) != (d2 >= 0)) && ((d3 >= 0) != (d4 >= 0));
 }
 
+/* The distance from point c to segment a-b. */
+static double point_seg(point c, point a, point b)
+{
+	double dx = (double)b.x - a.x, dy = (double)b.y - a.y, len2 = dx * dx + dy * dy;
+	double u = len2 > 0 ? (((double)c.x - a.x) * dx + ((double)c.y - a.y) * dy) / len2 : 0;
+	u = u < 0 ? 0 : u > 1 ? 1 : u;
+	return hypot(a.x + u * dx - c.x, a.y + u * dy - c.y);
+}
+
+/* The least distance between segments a-b and c-d. */
+static double seg_dist(point a, point b, point c, point d)
+{
+	if (segments_meet(a, b, c, d))
+		return 0;
+	return fmin(fmin(point_seg(a, c, d), point_seg(b, c, d)), fmin(point_seg(c, a, b), point_seg(d, a, b)));
+}
+
 /* Whether segment a-b passes through rectangle r (Liang–Barsky). */
 static bool segment_in_rect(point a, point b, rect r)
 {
@@ -135,18 +152,19 @@ static bool inner_clear(const poster *p, size_t own, point a, point b)
 	return true;
 }
 
-/* Whether a leader keeps clear of the other labels and leaders beside the
- * wheel, and they of the new label's box. */
+/* Whether a leader keeps clear of the other labels beside the wheel and
+ * apart from their leaders, and they of the new label's box. */
 static bool outer_clear(const poster *p, const lead *l, rect box)
 {
 	float g = 0.2f * p->L;
+	double apart = 0.4 * p->L;
 	for (size_t i = 0; i < p->n_outside; i++) {
 		const witem *o = p->outside[i];
 		rect ob = {o->box.x - g, o->box.y - g, o->box.w + 2 * g, o->box.h + 2 * g};
 		const lead *m = &(lead){o->lead_a, o->lead_b, o->lead_e};
 		if (segment_in_rect(l->b, l->e, ob) || segment_in_rect(m->b, m->e, box) ||
-		    segments_meet(l->a, l->b, m->a, m->b) || segments_meet(l->a, l->b, m->b, m->e) ||
-		    segments_meet(l->b, l->e, m->a, m->b) || segments_meet(l->b, l->e, m->b, m->e))
+		    seg_dist(l->a, l->b, m->a, m->b) < apart || seg_dist(l->a, l->b, m->b, m->e) < apart ||
+		    seg_dist(l->b, l->e, m->a, m->b) < apart || seg_dist(l->b, l->e, m->b, m->e) < apart)
 			return false;
 	}
 	return true;
@@ -275,55 +293,53 @@ static size_t box_runs(const poster *p, const wlines *l, rect box, bool right, w
 	return (size_t)l->n;
 }
 
+/* Sets it beside the wheel in l's lines by one of its occurrences, and
+ * adds it to p->outside. Returns whether it found a place. */
+static bool place_in(poster *p, witem *it, const wlines *l, const double *q)
+{
+	double th = wheel_text_h(p, p->L) * 1.06;
+	float h = (float)(wheel_text_h(p, p->L) + (l->n - 1) * th);
+	rect cand[32];
+	size_t nc = boxes(p, l->w, h, cand, 32);
+	for (size_t c = 0; c < nc; c++) {
+		rect grown = {cand[c].x - 0.2f * p->L, cand[c].y - 0.2f * p->L, cand[c].w + 0.4f * p->L,
+		              cand[c].h + 0.4f * p->L};
+		if (!wheel_rect_free(p, grown))
+			continue;
+		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
+			size_t at = it->n <= 12 ? a : a * it->n / 12;
+			lead ld;
+			if (!find_lead(p, it, q, wheel_anchor(p, &it->occ[at]), cand[c], &ld))
+				continue;
+			it->at = at;
+			it->anchor = wheel_anchor(p, &it->occ[at]);
+			it->lines = l->n;
+			it->w = l->w;
+			for (int i = 0; i < l->n; i++) {
+				it->line[i] = l->s[i];
+				it->line_len[i] = l->len[i];
+			}
+			it->box = cand[c];
+			it->lead_a = ld.a;
+			it->lead_b = ld.b;
+			it->lead_e = ld.e;
+			p->outside[p->n_outside++] = it;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Tries it beside the wheel in each of its forms (fewest lines first), by
- * each of its occurrences. Returns 1 when placed, 0 when not, -1 when out
- * of memory. */
-static int try_outside(poster *p, witem *it, const double *q)
+ * each of its occurrences. Returns whether it found a place. */
+static bool try_outside(poster *p, witem *it, const double *q)
 {
 	wlines f[3];
 	int forms = wheel_label_lines(p, it->label, 3, f);
-	double th = wheel_text_h(p, p->L) * 1.06;
-	for (int k = 0; k < forms; k++) {
-		if (k && f[k].w >= f[k - 1].w)
-			break;
-		float h = (float)(wheel_text_h(p, p->L) + (f[k].n - 1) * th);
-		rect cand[32];
-		size_t nc = boxes(p, f[k].w, h, cand, 32);
-		for (size_t c = 0; c < nc; c++) {
-			bool right = cand[c].x + cand[c].w / 2 > p->c.x;
-			wrun runs[3];
-			size_t n = box_runs(p, &f[k], cand[c], right, runs);
-			rect grown = {cand[c].x - 0.2f * p->L, cand[c].y - 0.2f * p->L, cand[c].w + 0.4f * p->L,
-			              cand[c].h + 0.4f * p->L};
-			if (!wheel_rect_free(p, grown))
-				continue;
-			for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
-				size_t at = it->n <= 12 ? a : a * it->n / 12;
-				lead l;
-				if (!find_lead(p, it, q, wheel_anchor(p, &it->occ[at]), cand[c], &l))
-					continue;
-				int rc = wheel_words(p, runs, n, true, 0);
-				if (rc < 0)
-					return -1;
-				if (!rc)
-					break;
-				it->at = at;
-				it->anchor = wheel_anchor(p, &it->occ[at]);
-				it->lines = f[k].n;
-				it->w = f[k].w;
-				for (int i = 0; i < f[k].n; i++) {
-					it->line[i] = f[k].s[i];
-					it->line_len[i] = f[k].len[i];
-				}
-				it->box = cand[c];
-				it->lead_a = l.a;
-				it->lead_b = l.b;
-				it->lead_e = l.e;
-				return 1;
-			}
-		}
-	}
-	return 0;
+	for (int k = 0; k < forms; k++)
+		if ((!k || f[k].w < f[k - 1].w) && place_in(p, it, &f[k], q))
+			return true;
+	return false;
 }
 
 /* Files the part of it's leader inside the wheel as taken, so that the
@@ -356,21 +372,18 @@ int wheel_margin_place(poster *p, witem **order)
 		witem *it = order[i];
 		if (it->placed)
 			continue;
-		int rc = try_outside(p, it, q);
-		if (rc < 0)
-			return -1;
-		if (!rc) {
+		if (!try_outside(p, it, q)) {
 			misses++;
 			continue;
 		}
 		misses = 0;
 		it->placed = it->outside = true;
 		it->inside = it->lead = false;
-		p->outside[p->n_outside++] = it;
 		p->labelled++;
-		if (file_lead(p, it))
-			return -1;
 	}
+	for (size_t i = 0; i < p->n_outside; i++)
+		if (file_lead(p, p->outside[i]))
+			return -1;
 	return 0;
 }
 
