@@ -397,43 +397,39 @@ void pdf_int(pdf *w, long long v)
 
 size_t pdf_format_fixed(char *buf, long long q, int decimals)
 {
-	char tmp[32], *e = tmp + sizeof tmp, *p = e;
+	/* Written from its end at its place in buf, its length known first:
+	 * no copy. The content streams format tens of thousands a document. */
+	static const unsigned long long pow10[20] = {
+		1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+		1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+		100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+		1000000000000000000ull, 10000000000000000000ull};
 	bool neg = q < 0;
 	unsigned long long u = neg ? 0ull - (unsigned long long)q : (unsigned long long)q;
-	/* The common case, a small integer (an object number, a length, a
-	 * coordinate in whole hundredths): digits by 32-bit division. */
-	if (decimals == 0 && u <= UINT32_MAX) {
-		uint32_t v = (uint32_t)u;
-		do {
-			*--p = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-		if (neg)
-			*--p = '-';
-		size_t n = (size_t)(e - p);
-		memcpy(buf, p, n);
-		return n;
-	}
-	int i = 0;
-	for (; i < decimals && u % 10 == 0; i++)
+	int frac = decimals;   /* the fraction's digits, its trailing zeros left out */
+	while (frac > 0 && u % 10 == 0) {
 		u /= 10;
-	bool frac = i < decimals;
-	for (; i < decimals; i++) {
+		frac--;
+	}
+	int digits = 1;
+	while (digits < 20 && u >= pow10[digits])
+		digits++;
+	/* The whole part: left out when it is 0 and there is a fraction (".5"). */
+	int whole = frac == 0 ? digits : digits > frac ? digits - frac : 0;
+	size_t n = (size_t)neg + (size_t)whole + (frac ? 1 + (size_t)frac : 0);
+	char *p = buf + n;
+	for (int k = 0; k < frac; k++) {
 		*--p = (char)('0' + u % 10);
 		u /= 10;
 	}
 	if (frac)
 		*--p = '.';
-	if (u || !frac) {
-		do {
-			*--p = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
+	for (int k = 0; k < whole; k++) {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
 	}
 	if (neg)
 		*--p = '-';
-	size_t n = (size_t)(e - p);
-	memcpy(buf, p, n);
 	return n;
 }
 
