@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "cal.h"
 #include "occur.h"
 #include "output.h"
@@ -401,32 +402,18 @@ static icalcomponent *build(const am_workplace *wp, const ics_opts *o)
 
 /* ---- escaping and folding ---------------------------------------------- */
 
-typedef struct buf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
+/* Appends s[0..n) to b, whose bytes stay a C string: a NUL follows them,
+ * not counted in b->n. */
+static void put(bytes *b, const char *s, size_t n)
 {
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
+	bytes_put(b, s, n);
+	bytes_putc(b, '\0');
+	if (!b->oom)
+		b->n--;
 }
+
+/* b's bytes as the C string they are kept as. */
+static const char *str(const bytes *b) { return (const char *)b->p; }
 
 /* Whether libical left ',' and ';' raw in this content line's value. */
 static bool needs_list_escapes(const char *line, size_t n)
@@ -441,7 +428,7 @@ static bool needs_list_escapes(const char *line, size_t n)
 /* Escapes the raw ',' and ';' in the value of line[0..n) (its name has no
  * parameters). Every backslash there already starts an escape pair, since
  * libical escaped backslashes, so pairs are copied whole. */
-static void escape_list_value(buf *out, const char *line, size_t n)
+static void escape_list_value(bytes *out, const char *line, size_t n)
 {
 	size_t colon = strcspn(line, ":");
 	size_t i = colon < n ? colon + 1 : n;
@@ -461,7 +448,7 @@ static void escape_list_value(buf *out, const char *line, size_t n)
 
 /* Writes one content line folded at ICS_LINE_MAX octets (RFC 5545 3.1),
  * never inside a UTF-8 sequence, each physical line ending in CRLF. */
-static void fold(buf *out, const char *s, size_t n)
+static void fold(bytes *out, const char *s, size_t n)
 {
 	size_t room = ICS_LINE_MAX;
 	while (n > room) {
@@ -480,9 +467,9 @@ static void fold(buf *out, const char *s, size_t n)
 
 /* Reads the content line at *p (physical lines joined: a line break
  * followed by a space or tab continues it) into line; advances *p. */
-static void unfold_next(const char **p, buf *line)
+static void unfold_next(const char **p, bytes *line)
 {
-	line->len = 0;
+	line->n = 0;
 	const char *s = *p;
 	for (;;) {
 		const char *nl = strchr(s, '\n');
@@ -497,26 +484,26 @@ static void unfold_next(const char **p, buf *line)
 }
 
 /* libical's serialisation → our output: escaped and folded afresh. */
-static int refold(const char *text, buf *out)
+static int refold(const char *text, bytes *out)
 {
-	buf line = {0}, fixed = {0};
+	bytes line = {0}, fixed = {0};
 	const char *p = text;
 	while (*p && !out->oom) {
 		unfold_next(&p, &line);
-		if (line.oom || line.len == 0)
+		if (line.oom || line.n == 0)
 			continue;
-		if (needs_list_escapes(line.p, line.len)) {
-			fixed.len = 0;
-			escape_list_value(&fixed, line.p, line.len);
+		if (needs_list_escapes(str(&line), line.n)) {
+			fixed.n = 0;
+			escape_list_value(&fixed, str(&line), line.n);
 			if (!fixed.oom)
-				fold(out, fixed.p, fixed.len);
+				fold(out, str(&fixed), fixed.n);
 		} else {
-			fold(out, line.p, line.len);
+			fold(out, str(&line), line.n);
 		}
 	}
 	bool oom = line.oom || fixed.oom || out->oom;
-	free(line.p);
-	free(fixed.p);
+	bytes_free(&line);
+	bytes_free(&fixed);
 	return oom ? -1 : 0;
 }
 
@@ -564,15 +551,15 @@ int ics_write_mem(const am_workplace *wp, const ics_opts *o, char **out, size_t 
 	char *text = ical_text(wp, o, d, &r);
 	if (!text)
 		return r;
-	buf b = {0};
+	bytes b = {0};
 	int bad = refold(text, &b) != 0;
 	free(text);
 	if (bad) {
-		free(b.p);
+		bytes_free(&b);
 		return diag_oom(d, wp->file);
 	}
-	*out = b.p;
-	*len = b.len;
+	*out = (char *)b.p;
+	*len = b.n;
 	return AM_OK;
 }
 
