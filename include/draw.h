@@ -214,6 +214,8 @@ draw_page *draw_add_page(draw_doc *doc, float width, float height);
 /* Appends a command (copied) to page; returns the stored command or NULL.
  * A text loses its soft hyphens (U+00AD) here: they are never drawn. */
 draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd);
+/* Whether the segment a-b meets r (edges included). */
+bool draw_segment_meets(point a, point b, rect r);
 /* Convenience builders; each returns 0 or -1 when out of memory. */
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len);
 int draw_line(draw_doc *doc, draw_page *pg, float x1, float y1, float x2, float y2, float width, rgb c);

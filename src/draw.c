@@ -2,6 +2,7 @@
 #include "draw.h"
 
 #include <assert.h>
+#include <math.h>
 #include <string.h>
 
 #include "diag.h"
@@ -94,6 +95,29 @@ draw_cmd *draw_push(draw_doc *doc, draw_page *page, const draw_cmd *cmd)
 		return NULL;
 	page->n++;
 	return c;
+}
+
+/* Liang-Barsky: the part of a-b inside each of r's four edges, in t. */
+bool draw_segment_meets(point a, point b, rect r)
+{
+	double t0 = 0, t1 = 1, dx = (double)b.x - a.x, dy = (double)b.y - a.y;
+	double pq[4][2] = {{-dx, a.x - r.x}, {dx, r.x + r.w - a.x}, {-dy, a.y - r.y}, {dy, r.y + r.h - a.y}};
+	for (int i = 0; i < 4; i++) {
+		double q = pq[i][0], v = pq[i][1];
+		if (q == 0) {
+			if (v < 0)
+				return false;
+			continue;
+		}
+		double t = v / q;
+		if (q < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return false;
+	}
+	return true;
 }
 
 int draw_text(draw_doc *doc, draw_page *pg, float x, float y, float size, font_style st, rgb c, const char *utf8, size_t len)

@@ -40,29 +40,6 @@ static bool rects_meet(rect a, rect b)
 
 static rect grown(rect r, float d) { return (rect){r.x - d, r.y - d, r.w + 2 * d, r.h + 2 * d}; }
 
-/* Whether the segment p-q meets r (Liang-Barsky). */
-static bool segment_meets(point p, point q, rect r)
-{
-	double t0 = 0, t1 = 1, dx = q.x - p.x, dy = q.y - p.y;
-	double pq[4][2] = {{-dx, p.x - r.x}, {dx, r.x + r.w - p.x}, {-dy, p.y - r.y}, {dy, r.y + r.h - p.y}};
-	for (int i = 0; i < 4; i++) {
-		double a = pq[i][0], b = pq[i][1];
-		if (a == 0) {
-			if (b < 0)
-				return false;
-			continue;
-		}
-		double t = b / a;
-		if (a < 0)
-			t0 = fmax(t0, t);
-		else
-			t1 = fmin(t1, t);
-		if (t0 > t1)
-			return false;
-	}
-	return true;
-}
-
 /* The bounds of a text run: its box from descent to ascent, turned. */
 static rect text_bounds(const draw_cmd *c, const text_measurer *m)
 {
@@ -114,7 +91,7 @@ static bool path_meets(const draw_cmd *c, rect r)
 			} else {
 				to = e->op == PATH_LINE ? e->p[0] : start;
 			}
-			if (segment_meets(at, to, grown(r, c->u.path.width / 2)))
+			if (draw_segment_meets(at, to, grown(r, c->u.path.width / 2)))
 				return true;
 			double cross = (to.x - at.x) * (my - at.y) - (mx - at.x) * (to.y - at.y);
 			if (at.y <= my && to.y > my && cross > 0)
@@ -133,7 +110,7 @@ bool tile_cmd_meets(const draw_cmd *c, rect r, const text_measurer *m)
 	case DRAW_TEXT:
 		return rects_meet(text_bounds(c, m), r);
 	case DRAW_LINE:
-		return segment_meets((point){c->u.line.x1, c->u.line.y1}, (point){c->u.line.x2, c->u.line.y2},
+		return draw_segment_meets((point){c->u.line.x1, c->u.line.y1}, (point){c->u.line.x2, c->u.line.y2},
 		                     grown(r, c->u.line.width / 2));
 	case DRAW_RECT:
 		return rects_meet(grown(c->u.rect.r, c->u.rect.width / 2), r);

@@ -52,29 +52,6 @@ static double seg_dist(point a, point b, point c, point d)
 	return fmin(fmin(point_seg(a, c, d), point_seg(b, c, d)), fmin(point_seg(c, a, b), point_seg(d, a, b)));
 }
 
-/* Whether segment a-b passes through rectangle r (Liang–Barsky). */
-static bool segment_in_rect(point a, point b, rect r)
-{
-	double t0 = 0, t1 = 1, dx = (double)b.x - a.x, dy = (double)b.y - a.y;
-	double pq[4][2] = {{-dx, a.x - r.x}, {dx, r.x + r.w - a.x}, {-dy, a.y - r.y}, {dy, r.y + r.h - a.y}};
-	for (int i = 0; i < 4; i++) {
-		double q = pq[i][0], v = pq[i][1];
-		if (q == 0) {
-			if (v < 0)
-				return false;
-			continue;
-		}
-		double t = v / q;
-		if (q < 0)
-			t0 = fmax(t0, t);
-		else
-			t1 = fmin(t1, t);
-		if (t0 > t1)
-			return false;
-	}
-	return true;
-}
-
 static bool rects_apart(rect a, rect b, float gap)
 {
 	return a.x + a.w + gap <= b.x || b.x + b.w + gap <= a.x || a.y + a.h + gap <= b.y || b.y + b.h + gap <= a.y;
@@ -162,7 +139,7 @@ static bool outer_clear(const poster *p, const lead *l, rect box)
 		const witem *o = p->outside[i];
 		rect ob = {o->box.x - g, o->box.y - g, o->box.w + 2 * g, o->box.h + 2 * g};
 		const lead *m = &(lead){o->lead_a, o->lead_b, o->lead_e};
-		if (segment_in_rect(l->b, l->e, ob) || segment_in_rect(m->b, m->e, box) ||
+		if (draw_segment_meets(l->b, l->e, ob) || draw_segment_meets(m->b, m->e, box) ||
 		    seg_dist(l->a, l->b, m->a, m->b) < apart || seg_dist(l->a, l->b, m->b, m->e) < apart ||
 		    seg_dist(l->b, l->e, m->a, m->b) < apart || seg_dist(l->b, l->e, m->b, m->e) < apart)
 			return false;
@@ -200,7 +177,7 @@ static bool try_lead(const poster *p, const witem *it, const double *q, double t
 	double ex = (double)l->e.x - l->b.x, ey = (double)l->e.y - l->b.y, dot = ex * ox + ey * oy;
 	if (dot < 0 || dot * dot < 0.25 * (ex * ex + ey * ey) * rim * rim)
 		return false;
-	if (segment_in_rect(l->b, l->e, box))
+	if (draw_segment_meets(l->b, l->e, box))
 		return false;
 	/* the leader inside leaves the marker outwards, never dipping back */
 	double ax = (double)l->a.x - p->c.x, ay = (double)l->a.y - p->c.y;

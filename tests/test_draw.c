@@ -109,10 +109,26 @@ static void a_failing_sink_stops_the_document(void **state)
 	arena_free(pa);
 }
 
+/* A segment meets a rect when any of it lies inside or on an edge. */
+static void a_segment_meets_a_rect_it_enters(void **state)
+{
+	(void)state;
+	rect r = {10, 10, 20, 10};
+	assert_true(draw_segment_meets((point){0, 15}, (point){40, 15}, r));     /* through */
+	assert_true(draw_segment_meets((point){12, 12}, (point){14, 14}, r));    /* inside */
+	assert_true(draw_segment_meets((point){0, 0}, (point){10, 10}, r));      /* to a corner */
+	assert_true(draw_segment_meets((point){15, 15}, (point){15, 15}, r));    /* a point inside */
+	assert_false(draw_segment_meets((point){0, 0}, (point){40, 5}, r));      /* above */
+	assert_false(draw_segment_meets((point){0, 12}, (point){9, 30}, r));     /* beside */
+	assert_false(draw_segment_meets((point){0, 30}, (point){40, 30}, r));    /* parallel, below */
+	assert_false(draw_segment_meets((point){0, 21}, (point){11, 40}, r));    /* past the corner */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(soft_hyphens_are_never_drawn),
+		cmocka_unit_test(a_segment_meets_a_rect_it_enters),
 		cmocka_unit_test(streamed_pages_go_one_at_a_time),
 		cmocka_unit_test(a_failing_sink_stops_the_document),
 	};
