@@ -5,6 +5,7 @@
 #include "aarshjul_int.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,18 +143,24 @@ static void sizes(reader *r, const char *key, float out[FMTS])
 	}
 }
 
+/* The style's colours, in the order they are read (and reported). */
+static const struct { const char *key; size_t at; } colours[] = {
+	{"wheel-style-month-a", offsetof(wstyle, month_a)},
+	{"wheel-style-month-b", offsetof(wstyle, month_b)},
+	{"wheel-style-month-text", offsetof(wstyle, month_text)},
+	{"wheel-style-week-band", offsetof(wstyle, week_band)},
+	{"wheel-style-week-text", offsetof(wstyle, week_text)},
+	{"wheel-style-ink", offsetof(wstyle, ink)},
+	{"wheel-style-muted", offsetof(wstyle, muted)},
+	{"wheel-style-accent", offsetof(wstyle, accent)},
+	{"wheel-style-centre", offsetof(wstyle, centre)},
+	{"wheel-style-paper", offsetof(wstyle, paper)},
+};
+
 static void read_style(reader *r, wstyle *st)
 {
-	st->month_a = colour(r, "wheel-style-month-a");
-	st->month_b = colour(r, "wheel-style-month-b");
-	st->month_text = colour(r, "wheel-style-month-text");
-	st->week_band = colour(r, "wheel-style-week-band");
-	st->week_text = colour(r, "wheel-style-week-text");
-	st->ink = colour(r, "wheel-style-ink");
-	st->muted = colour(r, "wheel-style-muted");
-	st->accent = colour(r, "wheel-style-accent");
-	st->centre = colour(r, "wheel-style-centre");
-	st->paper = colour(r, "wheel-style-paper");
+	for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
+		*(rgb *)((char *)st + colours[i].at) = colour(r, colours[i].key);
 	st->tint = number(r, "wheel-style-tint", 0.5f, 0.97f);
 	sizes(r, "wheel-style-label", st->label);
 	st->month_scale = number(r, "wheel-style-month-scale", 1.1f, 4);
@@ -165,31 +172,37 @@ static void read_style(reader *r, wstyle *st)
 	st->blank_rings = (int)number(r, "wheel-style-blank-rings", 1, 12);
 }
 
+/* The årshjul's words of one key each, in the order they are read. */
+static const struct { const char *key; size_t at; } texts[] = {
+	{"wheel-title", offsetof(wtexts, title)},
+	{"wheel-legend", offsetof(wtexts, legend)},
+	{"wheel-week", offsetof(wtexts, week)},
+	{"wheel-quarter", offsetof(wtexts, quarter)},
+	{"wheel-goals", offsetof(wtexts, goals)},
+	{"wheel-focus", offsetof(wtexts, focus)},
+	{"wheel-key", offsetof(wtexts, key)},
+	{"wheel-key-day", offsetof(wtexts, key_day)},
+	{"wheel-key-period", offsetof(wtexts, key_period)},
+	{"wheel-key-series", offsetof(wtexts, key_series)},
+	{"wheel-key-continues", offsetof(wtexts, key_continues)},
+	{"wheel-list-note", offsetof(wtexts, list_note)},
+	{"wheel-list", offsetof(wtexts, list)},
+	{"wheel-list-continued", offsetof(wtexts, list_continued)},
+	{"wheel-list-page", offsetof(wtexts, page)},
+	{"wheel-list-of", offsetof(wtexts, page_of)},
+	{"wheel-moved", offsetof(wtexts, moved)},
+	{"wheel-from", offsetof(wtexts, from)},
+	{"wheel-to", offsetof(wtexts, to)},
+	{"wheel-and", offsetof(wtexts, and_)},
+	{"wheel-responsible", offsetof(wtexts, responsible)},
+	{"wheel-blank-year", offsetof(wtexts, blank_year)},
+	{"wheel-blank-workplace", offsetof(wtexts, blank_workplace)},
+};
+
 static void read_texts(reader *r, wtexts *t)
 {
-	t->title = text(r, "wheel-title");
-	t->legend = text(r, "wheel-legend");
-	t->week = text(r, "wheel-week");
-	t->quarter = text(r, "wheel-quarter");
-	t->goals = text(r, "wheel-goals");
-	t->focus = text(r, "wheel-focus");
-	t->key = text(r, "wheel-key");
-	t->key_day = text(r, "wheel-key-day");
-	t->key_period = text(r, "wheel-key-period");
-	t->key_series = text(r, "wheel-key-series");
-	t->key_continues = text(r, "wheel-key-continues");
-	t->list_note = text(r, "wheel-list-note");
-	t->list = text(r, "wheel-list");
-	t->list_continued = text(r, "wheel-list-continued");
-	t->page = text(r, "wheel-list-page");
-	t->page_of = text(r, "wheel-list-of");
-	t->moved = text(r, "wheel-moved");
-	t->from = text(r, "wheel-from");
-	t->to = text(r, "wheel-to");
-	t->and_ = text(r, "wheel-and");
-	t->responsible = text(r, "wheel-responsible");
-	t->blank_year = text(r, "wheel-blank-year");
-	t->blank_workplace = text(r, "wheel-blank-workplace");
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		*(const char **)((char *)t + texts[i].at) = text(r, texts[i].key);
 	static const char *const repeat_keys[7] = {
 		NULL, "wheel-repeat-monthly", "wheel-repeat-quarterly", "wheel-repeat-weekly",
 		"wheel-repeat-every-2-weeks", "wheel-repeat-yearly", "wheel-repeat-every-2-years"};
