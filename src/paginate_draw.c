@@ -247,10 +247,22 @@ static int draw_row(dctx *d, const blk *b, float x, float y, float o0, float o1)
 	bool last = o1 >= b->h - EPS;
 	blk *label = o0 > EPS ? layout_row_label(d->r, (blk *)b) : NULL;
 	float inset = b->u.row.framed ? pad / 0.8f : 0;
-	for (size_t i = 0; i < b->u.row.n; i++) {
-		float cx = x + b->u.row.x[i], cw = b->u.row.w[i];
-		if (b->u.row.tint && deco_rect(d, (rect){cx, y, cw, h}, 0, RULE_GREY, b->u.row.tint))
+	/* The tints of all cells first, then their contents: one artifact for
+	 * the row's tints and one text object for its words, not one of each
+	 * per cell (a header row's marks and BT/ET; the cells do not overlap,
+	 * so the page looks the same). */
+	if (b->u.row.tint) {
+		if (pg_artifact(d, ARTIFACT_LAYOUT))
 			return -1;
+		for (size_t i = 0; i < b->u.row.n; i++)
+			if (draw_rect(d->doc, d->page, (rect){x + b->u.row.x[i], y, b->u.row.w[i], h}, 0, RULE_GREY,
+			              b->u.row.tint))
+				return -1;
+		if (pg_artifact_end(d))
+			return -1;
+	}
+	for (size_t i = 0; i < b->u.row.n; i++) {
+		float cx = x + b->u.row.x[i];
 		/* The cell's own slice: from its resume point to its last break
 		 * before o1, so every line is drawn on exactly one page. */
 		const blk *c = b->u.row.cells[i];
