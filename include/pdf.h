@@ -104,6 +104,9 @@ void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len);
 /* The two bytes of a 16-bit code inside a literal string, ( ) \ and line
  * ends escaped (a reader turns a raw CR into LF). */
 void pdf_put_code(bytes *b, unsigned code);
+/* A code of a font's encoding inside a literal string: one byte below
+ * 0x100, else two (pdf_font.h), escaped as pdf_put_code's. */
+void pdf_put_short_code(bytes *b, unsigned code);
 
 /* Formats q / 10^decimals the shortest way ("12", "-.5", "3.14") into buf
  * (at least 32 bytes); returns the length. The content streams use it too. */

@@ -558,32 +558,42 @@ static bool needs_escape(unsigned char x)
 	return x == '(' || x == ')' || x == '\\' || x == '\r' || x == '\n';
 }
 
+/* Puts byte x of a literal string at p, escaped; returns the end. */
+static unsigned char *put_string_byte(unsigned char *p, unsigned char x)
+{
+	if (needs_escape(x)) {
+		*p++ = '\\';
+		*p++ = x == '\r' ? 'r' : x == '\n' ? 'n' : x;
+	} else {
+		*p++ = x;
+	}
+	return p;
+}
+
 void pdf_put_code(bytes *b, unsigned code)
 {
 	/* Room for both bytes escaped, made once: this runs for every glyph. */
 	if (b->cap - b->n < 4 && !bytes_grow(b, 4))
 		return;
+	unsigned char *p = put_string_byte(b->p + b->n, (unsigned char)(code >> 8));
+	p = put_string_byte(p, (unsigned char)code);
+	b->n = (size_t)(p - b->p);
+}
+
+void pdf_put_short_code(bytes *b, unsigned code)
+{
+	if (b->cap - b->n < 4 && !bytes_grow(b, 4))
+		return;
 	unsigned char *p = b->p + b->n;
-	unsigned char k[2] = {(unsigned char)(code >> 8), (unsigned char)code};
-	/* Most codes are below U+0100 and letters: no escape either byte. */
-	if (k[0] == 0 && !needs_escape(k[1])) {
-		p[0] = 0;
-		p[1] = k[1];
-		b->n += 2;
+	/* Most codes are one byte that needs no escape: this runs for every glyph. */
+	if (code <= 0xFF && !needs_escape((unsigned char)code)) {
+		*p = (unsigned char)code;
+		b->n++;
 		return;
 	}
-	for (int i = 0; i < 2; i++) {
-		unsigned char x = k[i];
-		if (x == '(' || x == ')' || x == '\\') {
-			*p++ = '\\';
-			*p++ = x;
-		} else if (x == '\r' || x == '\n') {
-			*p++ = '\\';
-			*p++ = x == '\r' ? 'r' : 'n';
-		} else {
-			*p++ = x;
-		}
-	}
+	if (code > 0xFF)
+		p = put_string_byte(p, (unsigned char)(code >> 8));
+	p = put_string_byte(p, (unsigned char)code);
 	b->n = (size_t)(p - b->p);
 }
 

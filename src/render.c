@@ -64,10 +64,11 @@ static void write_resources(render_ctx *c)
 
 static int write_fonts(render_ctx *c)
 {
+	unsigned encoding = 0;   /* one for all faces */
 	for (int st = 0; st < FONT_STYLES; st++) {
 		if (!c->fonts[st])
 			continue;
-		int rc = pdf_font_write(c->fonts[st], c->w, c->font_obj[st], c->doc->meta.pdfa);
+		int rc = pdf_font_write(c->fonts[st], c->w, c->font_obj[st], c->doc->meta.pdfa, &encoding);
 		if (rc == -2)
 			return render_oom(c);
 		if (rc == -1) {

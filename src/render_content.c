@@ -227,7 +227,7 @@ static void show_missing(render_ctx *c, const char *s, size_t n)
 		out_op(c, ">>BDC");
 	}
 	out_bytes(c, "(", 1);
-	pdf_put_code(&c->ops, PDF_FONT_REPLACEMENT);
+	pdf_put_short_code(&c->ops, PDF_FONT_REPLACEMENT);
 	out_op(c, ")Tj");
 	if (!c->spans)
 		out_op(c, "EMC");
@@ -254,7 +254,7 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 			if (!open)
 				out_bytes(c, "(", 1);
 			open = true;
-			pdf_put_code(&c->ops, code);
+			pdf_put_short_code(&c->ops, code);
 		}
 		i += step;
 	}

@@ -368,6 +368,66 @@ def truetype_cmaps(data):
     return set()
 
 
+def parse_cmap(data):
+    """An embedded CMap's codespace [(low, high) as bytes], {code bytes:
+    CID} from its cidrange and cidchar sections, and its WMode."""
+    text = data.decode("latin-1")
+    space = [(bytes.fromhex(a), bytes.fromhex(b)) for part in
+             re.findall(r"begincodespacerange(.*?)endcodespacerange", text, re.S)
+             for a, b in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", part)]
+    cids = {}
+    for part in re.findall(r"begincidrange(.*?)endcidrange", text, re.S):
+        for a, b, c in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)", part):
+            lo, hi, n = int(a, 16), int(b, 16), len(a) // 2
+            for k in range(lo, hi + 1):
+                cids[k.to_bytes(n, "big")] = int(c) + k - lo
+    for part in re.findall(r"begincidchar(.*?)endcidchar", text, re.S):
+        for a, c in re.findall(r"<([0-9A-Fa-f]+)>\s*(\d+)", part):
+            cids[bytes.fromhex(a)] = int(c)
+    m = re.search(r"/WMode\s+(\d+)\s+def", text)
+    return space, cids, int(m.group(1)) if m else 0
+
+
+def split_codes(s, space):
+    """The codes of string s as a CMap's codespace cuts them."""
+    out, i = [], 0
+    while i < len(s):
+        for n in (1, 2, 3, 4):
+            c = s[i:i + n]
+            if len(c) == n and any(len(lo) == n and lo <= c <= hi and
+                                   all(lo[k] <= c[k] <= hi[k] for k in range(n)) for lo, hi in space):
+                break
+        else:
+            n, c = 1, s[i:i + 1]
+        out.append(c)
+        i += n
+    return out
+
+
+def check_embedded_cmap(pdf, r, name, ref, cidfont):
+    """6.3.3.3: an embedded CMap's WMode in its dictionary and its stream
+    agree, its CIDSystemInfo has the CIDFont's registry and ordering and
+    at least its supplement; every code maps to a CID."""
+    clause = "6.3 fonts"
+    d = pdf.get(ref)
+    if d.get("/Type") != "/CMap" or not isinstance(pdf.get(d.get("/CMapName")), str):
+        r.fail(clause, "Type0 font %s: embedded CMap without /Type /CMap and /CMapName" % name)
+    space, cids, wmode = parse_cmap(pdf.stream_data(ref) or b"")
+    if (pdf.get(d.get("/WMode")) or 0) != wmode:
+        r.fail(clause, "Type0 font %s: the CMap's /WMode differs from its stream's" % name)
+    mine, theirs = pdf.get(d.get("/CIDSystemInfo")), pdf.get((cidfont or {}).get("/CIDSystemInfo"))
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        for k in ("/Registry", "/Ordering"):
+            if text_of(pdf.get(mine.get(k))) != text_of(pdf.get(theirs.get(k))):
+                r.fail(clause, "Type0 font %s: CMap and CIDFont %s differ" % (name, k))
+        if (pdf.get(theirs.get("/Supplement")) or 0) > (pdf.get(mine.get("/Supplement")) or 0):
+            r.fail(clause, "Type0 font %s: the CIDFont's supplement exceeds the CMap's" % name)
+    else:
+        r.fail(clause, "Type0 font %s: embedded CMap without /CIDSystemInfo" % name)
+    if not space or not cids:
+        r.fail(clause, "Type0 font %s: embedded CMap without codespace or CIDs" % name)
+
+
 def check_font(pdf, r, ref, font, seen_cmap):
     clause = "6.3 fonts"
     sub = pdf.get(font.get("/Subtype"))
@@ -378,9 +438,12 @@ def check_font(pdf, r, ref, font, seen_cmap):
         desc = pdf.get(font.get("/DescendantFonts"))
         if not isinstance(desc, list) or len(desc) != 1 or not isinstance(pdf.get(desc[0]), dict):
             r.fail(clause, "Type0 font %s without one descendant font" % name)
-        enc = pdf.get(font.get("/Encoding"))
+        enc_ref = font.get("/Encoding")
+        enc = pdf.get(enc_ref)
         if isinstance(enc, str) and enc not in ("/Identity-H", "/Identity-V"):
             r.fail(clause, "Type0 font %s uses CMap %s, which is not embedded" % (name, enc))
+        elif pdf.is_stream(enc_ref):
+            check_embedded_cmap(pdf, r, name, enc_ref, pdf.get(desc[0]) if isinstance(desc, list) and desc else None)
         return
     fd = pdf.get(font.get("/FontDescriptor"))
     if not isinstance(fd, dict):
@@ -594,7 +657,19 @@ def check_cid_widths(pdf, r, font, strings, metrics):
     gdata = pdf.stream_data(gmap) if pdf.is_stream(gmap) else None
     widths, dw = cid_widths(pdf, cid), pdf.get(cid.get("/DW")) or 1000
     wrong = []
-    for c in sorted({(s[i] << 8) | s[i + 1] for s in strings for i in range(0, len(s) - 1, 2)}):
+    enc = font.get("/Encoding")
+    if pdf.is_stream(enc):   # an embedded CMap: codes to CIDs
+        space, cmap, _ = parse_cmap(pdf.stream_data(enc) or b"")
+        cids = set()
+        for s in strings:
+            for code in split_codes(s, space):
+                if code not in cmap:
+                    wrong.append("code <%s> maps to no CID" % code.hex())
+                else:
+                    cids.add(cmap[code])
+    else:                    # Identity-H: the two-byte code is the CID
+        cids = {(s[i] << 8) | s[i + 1] for s in strings for i in range(0, len(s) - 1, 2)}
+    for c in sorted(cids):
         g = c if gdata is None else (int.from_bytes(gdata[2 * c:2 * c + 2], "big") if 2 * c + 2 <= len(gdata) else 0)
         have, want = widths.get(c, dw), advances[min(g, len(advances) - 1)]
         if not is_num(have) or abs(have - want) > 1:
