@@ -34,7 +34,11 @@
 #define FLUSH_AT (64 * 1024)
 /* Object streams hold small, alike dictionaries: the best level pays. */
 #define BATCH_LEVEL 6
-#define BATCH_OBJECTS 200
+/* Up to 1,000 objects a stream (some 32 KB of dictionaries, within
+ * BATCH_BYTES): each stream starts deflate's dictionary afresh, and at
+ * 200 a tagged agenda's structure elements took four streams
+ * (bench/NOTES.md: kontor-27's agenda 41,219 -> 40,611 bytes). */
+#define BATCH_OBJECTS 1000
 #define BATCH_BYTES (48 * 1024)
 
 struct pdf {
