@@ -44,12 +44,16 @@ static double point_seg(point c, point a, point b)
 	return hypot(a.x + u * dx - c.x, a.y + u * dy - c.y);
 }
 
-/* The least distance between segments a-b and c-d. */
-static double seg_dist(point a, point b, point c, point d)
+/* Whether segments a-b and c-d come nearer each other than d0. */
+static bool segs_near(point a, point b, point c, point d, double d0)
 {
+	/* their boxes grown by d0 apart: far enough */
+	if (fmin(a.x, b.x) - d0 > fmax(c.x, d.x) || fmin(c.x, d.x) - d0 > fmax(a.x, b.x) ||
+	    fmin(a.y, b.y) - d0 > fmax(c.y, d.y) || fmin(c.y, d.y) - d0 > fmax(a.y, b.y))
+		return false;
 	if (segments_meet(a, b, c, d))
-		return 0;
-	return fmin(fmin(point_seg(a, c, d), point_seg(b, c, d)), fmin(point_seg(c, a, b), point_seg(d, a, b)));
+		return true;
+	return fmin(fmin(point_seg(a, c, d), point_seg(b, c, d)), fmin(point_seg(c, a, b), point_seg(d, a, b))) < d0;
 }
 
 static bool rects_apart(rect a, rect b, float gap)
@@ -140,8 +144,8 @@ static bool outer_clear(const poster *p, const lead *l, rect box)
 		rect ob = {o->box.x - g, o->box.y - g, o->box.w + 2 * g, o->box.h + 2 * g};
 		const lead *m = &(lead){o->lead_a, o->lead_b, o->lead_e};
 		if (draw_segment_meets(l->b, l->e, ob) || draw_segment_meets(m->b, m->e, box) ||
-		    seg_dist(l->a, l->b, m->a, m->b) < apart || seg_dist(l->a, l->b, m->b, m->e) < apart ||
-		    seg_dist(l->b, l->e, m->a, m->b) < apart || seg_dist(l->b, l->e, m->b, m->e) < apart)
+		    segs_near(l->a, l->b, m->a, m->b, apart) || segs_near(l->a, l->b, m->b, m->e, apart) ||
+		    segs_near(l->b, l->e, m->a, m->b, apart) || segs_near(l->b, l->e, m->b, m->e, apart))
 			return false;
 	}
 	return true;
