@@ -638,8 +638,9 @@ def cid_widths(pdf, cidfont):
 
 
 def check_cid_widths(pdf, r, font, strings, metrics):
-    """6.3.6 for a Type0 font over a CIDFontType2 with Identity-H: each
-    two-byte code is a CID; its /W width must match its glyph's advance."""
+    """6.3.6 for a Type0 font over a CIDFontType2: each code the content
+    shows is a CID (Identity-H: the two-byte code; an embedded CMap: what
+    it maps the code to); its /W width must match its glyph's advance."""
     desc = pdf.get(font.get("/DescendantFonts"))
     cid = pdf.get(desc[0]) if isinstance(desc, list) and desc else None
     if not isinstance(cid, dict) or cid.get("/Subtype") != "/CIDFontType2":
