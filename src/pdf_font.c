@@ -265,14 +265,9 @@ static void write_widths(const pdf_font *f, pdf *w)
 	pdf_array_end(w);
 }
 
-static void write_cidfont(const pdf_font *f, pdf *w, unsigned num, const char *base, unsigned desc,
-                          unsigned map)
+/* The CIDSystemInfo entry of a CIDFont and of a CMap: Adobe-Identity-0. */
+static void write_system_info(pdf *w)
 {
-	pdf_begin(w, num);
-	pdf_dict(w);
-	pdf_key_name(w, "Type", "Font");
-	pdf_key_name(w, "Subtype", "CIDFontType2");
-	pdf_key_name(w, "BaseFont", base);
 	pdf_name(w, "CIDSystemInfo");
 	pdf_dict(w);
 	pdf_name(w, "Registry");
@@ -281,6 +276,17 @@ static void write_cidfont(const pdf_font *f, pdf *w, unsigned num, const char *b
 	pdf_string(w, "Identity", 8);
 	pdf_key_int(w, "Supplement", 0);
 	pdf_dict_end(w);
+}
+
+static void write_cidfont(const pdf_font *f, pdf *w, unsigned num, const char *base, unsigned desc,
+                          unsigned map)
+{
+	pdf_begin(w, num);
+	pdf_dict(w);
+	pdf_key_name(w, "Type", "Font");
+	pdf_key_name(w, "Subtype", "CIDFontType2");
+	pdf_key_name(w, "BaseFont", base);
+	write_system_info(w);
 	pdf_key_ref(w, "FontDescriptor", desc);
 	write_widths(f, w);
 	pdf_key_ref(w, "CIDToGIDMap", map);
@@ -411,14 +417,7 @@ static void write_cmap_stream(pdf *w, unsigned num, const bytes *cmap, const cha
 	if (name) {   /* an encoding: ISO 32000-1 Table 120 */
 		pdf_key_name(w, "Type", "CMap");
 		pdf_key_name(w, "CMapName", name);
-		pdf_name(w, "CIDSystemInfo");
-		pdf_dict(w);
-		pdf_name(w, "Registry");
-		pdf_string(w, "Adobe", 5);
-		pdf_name(w, "Ordering");
-		pdf_string(w, "Identity", 8);
-		pdf_key_int(w, "Supplement", 0);
-		pdf_dict_end(w);
+		write_system_info(w);
 		pdf_key_int(w, "WMode", 0);
 	}
 	pdf_stream(w, cmap->p, cmap->n, true);
