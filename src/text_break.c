@@ -10,6 +10,7 @@
  * comes from the caller's arena. */
 #include "text_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ typedef struct item {
 	const char *s;
 	size_t len;
 	float w;
+	long units;                  /* w in 1/1000 em, with a measurer that sums units */
 	size_t word;                 /* index of the word it belongs to */
 } item;
 
@@ -45,6 +47,8 @@ typedef struct word {
 	size_t n_runs, cap_runs;
 	size_t *shy;                 /* where soft hyphens were, ascending byte offsets */
 	size_t n_shy, cap_shy;
+	int32_t *sum;                /* the running sums of its advances, each run in its
+	                              * style (see word_sums), or NULL */
 	font_style space_style;
 	bool keep;                   /* a span of it must not be hyphenated */
 } word;
@@ -63,6 +67,13 @@ typedef struct breaker {
 	size_t line_first;           /* first item of the line being filled */
 	float x;                     /* its width so far */
 	size_t n_words;
+	/* With a measurer that sums units (text.h), a width is its units at
+	 * the size: the same float as measuring, and the units of pieces add
+	 * up, so a line's fragment is not measured again, nor the space and
+	 * hyphen each time. */
+	bool summed;
+	long mark_units[2][FONT_STYLES];   /* ' ' and '-' in each style, once known */
+	bool mark_known[2][FONT_STYLES];
 } breaker;
 
 static float measure(const breaker *b, font_style style, const char *s, size_t len)
@@ -70,11 +81,39 @@ static float measure(const breaker *b, font_style style, const char *s, size_t l
 	return len ? b->m->fn(b->m->ctx, style, b->size, s, len) : 0.0f;
 }
 
-static int push_item(breaker *b, item_kind kind, font_style style, const char *s, size_t len, float w)
+/* The units of s[0..len) in style; 0 without a summing measurer. */
+static long units_of(const breaker *b, font_style style, const char *s, size_t len)
+{
+	return b->summed && len ? b->m->units(b->m->ctx, style, s, len, NULL) : 0;
+}
+
+static float width_of(const breaker *b, font_style style, const char *s, size_t len, long units)
+{
+	return b->summed ? text_units_width(units, b->size) : measure(b, style, s, len);
+}
+
+/* A space (mark 0) or a hyphen (mark 1) in style: its units and width. */
+static float mark_width(breaker *b, int mark, font_style style, long *units)
+{
+	const char *s = mark ? "-" : " ";
+	if (!b->summed) {
+		*units = 0;
+		return measure(b, style, s, 1);
+	}
+	if (!b->mark_known[mark][style]) {
+		b->mark_units[mark][style] = units_of(b, style, s, 1);
+		b->mark_known[mark][style] = true;
+	}
+	*units = b->mark_units[mark][style];
+	return text_units_width(*units, b->size);
+}
+
+static int push_item(breaker *b, item_kind kind, font_style style, const char *s, size_t len, float w,
+                     long units)
 {
 	if (arena_grow(b->a, (void **)&b->items, &b->cap_items, b->n_items, b->n_items + 1, sizeof *b->items))
 		return -1;
-	b->items[b->n_items++] = (item){ kind, style, s, len, w, b->n_words };
+	b->items[b->n_items++] = (item){ kind, style, s, len, w, units, b->n_words };
 	b->x += w;
 	return 0;
 }
@@ -94,7 +133,8 @@ static bool line_empty(const breaker *b)
 	return b->n_items == b->line_first;
 }
 
-/* Width of the word's bytes [from, to), measured run by run. */
+/* Width of the word's bytes [from, to), measured run by run (from the
+ * word's running sums when it has them: the same floats). */
 static float word_width(const breaker *b, const word *w, size_t from, size_t to)
 {
 	float sum = 0;
@@ -102,9 +142,30 @@ static float word_width(const breaker *b, const word *w, size_t from, size_t to)
 		size_t s = w->runs[i].start > from ? w->runs[i].start : from;
 		size_t e = w->runs[i].end < to ? w->runs[i].end : to;
 		if (s < e)
-			sum += measure(b, w->runs[i].style, w->text + s, e - s);
+			sum += w->sum ? text_units_width((long)w->sum[e] - w->sum[s], b->size)
+			              : measure(b, w->runs[i].style, w->text + s, e - s);
 	}
 	return sum;
+}
+
+/* The running sums of a word that is to be broken, whose pieces are
+ * measured again for every place it may break at: each run's sums in its
+ * style, carried on from the run before, so that the units of bytes
+ * [s, e) of one run are sum[e] - sum[s]. Left NULL without a summing
+ * measurer, for a word too long, or when memory runs out (then measured
+ * piece by piece). */
+static void word_sums(breaker *b, word *w)
+{
+	if (!b->summed || w->len >= TEXT_UNITS_MAX_LEN || !(w->sum = arena_array(b->a, w->len + 1, sizeof *w->sum)))
+		return;
+	w->sum[0] = 0;
+	for (size_t i = 0; i < w->n_runs; i++) {
+		const run *r = &w->runs[i];
+		int32_t before = w->sum[r->start];
+		b->m->units(b->m->ctx, r->style, w->text + r->start, r->end - r->start, w->sum + r->start);
+		for (size_t k = r->start; k <= r->end; k++)
+			w->sum[k] += before;
+	}
 }
 
 static font_style style_at(const word *w, size_t at)
@@ -119,21 +180,26 @@ static font_style style_at(const word *w, size_t at)
  * already holds something, and followed by a hyphen when hyphen is set. */
 static int place(breaker *b, const word *w, size_t from, size_t to, bool hyphen)
 {
+	long u;
 	if (!line_empty(b)) {
-		float sw = measure(b, w->space_style, " ", 1);
-		if (push_item(b, ITEM_SPACE, w->space_style, " ", 1, sw))
+		float sw = mark_width(b, 0, w->space_style, &u);
+		if (push_item(b, ITEM_SPACE, w->space_style, " ", 1, sw, u))
 			return -1;
 	}
 	for (size_t i = 0; i < w->n_runs; i++) {
 		size_t s = w->runs[i].start > from ? w->runs[i].start : from;
 		size_t e = w->runs[i].end < to ? w->runs[i].end : to;
-		if (s < e && push_item(b, ITEM_TEXT, w->runs[i].style, w->text + s, e - s,
-		                       measure(b, w->runs[i].style, w->text + s, e - s)))
+		if (s >= e)
+			continue;
+		font_style st = w->runs[i].style;
+		u = w->sum ? (long)w->sum[e] - w->sum[s] : units_of(b, st, w->text + s, e - s);
+		if (push_item(b, ITEM_TEXT, st, w->text + s, e - s, width_of(b, st, w->text + s, e - s, u), u))
 			return -1;
 	}
 	if (hyphen) {
 		font_style st = style_at(w, to - 1);
-		if (push_item(b, ITEM_HYPHEN, st, "-", 1, measure(b, st, "-", 1)))
+		float hw = mark_width(b, 1, st, &u);
+		if (push_item(b, ITEM_HYPHEN, st, "-", 1, hw, u))
 			return -1;
 	}
 	return 0;
@@ -258,18 +324,22 @@ static size_t char_break(const breaker *b, const word *w, size_t pos, float avai
 }
 
 /* Places one word, breaking it across lines as needed. */
-static int place_word(breaker *b, const word *w)
+static int place_word(breaker *b, word *w)
 {
 	cand *c = NULL;
 	size_t nc = (size_t)-2, pos = 0;   /* candidates found lazily */
 
+	long u;
 	while (pos < w->len) {
-		float sp = line_empty(b) ? 0.0f : measure(b, w->space_style, " ", 1);
+		float sp = line_empty(b) ? 0.0f : mark_width(b, 0, w->space_style, &u);
 		float avail = b->width - b->x - sp;
 		if (word_width(b, w, pos, w->len) <= avail)
 			return place(b, w, pos, w->len, false);
-		if (nc == (size_t)-2 && (nc = word_breaks(b, w, &c)) == (size_t)-1)
-			return -1;
+		if (nc == (size_t)-2) {
+			if ((nc = word_breaks(b, w, &c)) == (size_t)-1)
+				return -1;
+			word_sums(b, w);
+		}
 		/* The last break that fits; a compound joint or an explicit
 		 * hyphen that fits is preferred when the line stays half full. */
 		size_t best = 0, pref = 0;
@@ -280,7 +350,7 @@ static int place_word(breaker *b, const word *w)
 				continue;
 			float need = word_width(b, w, pos, c[i].at);
 			if (c[i].hyphen)
-				need += measure(b, style_at(w, c[i].at - 1), "-", 1);
+				need += mark_width(b, 1, style_at(w, c[i].at - 1), &u);
 			if (need > avail)
 				break;
 			best = c[i].at;
@@ -548,8 +618,11 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 	float x = 0;
 	for (size_t i = l->first; i < l->first + l->n;) {
 		size_t j = i, bytes = 0;
-		for (; j < l->first + l->n && b->items[j].style == b->items[i].style; j++)
+		long sum_u = 0;
+		for (; j < l->first + l->n && b->items[j].style == b->items[i].style; j++) {
 			bytes += b->items[j].len;
+			sum_u += b->items[j].units;
+		}
 		char *s = arena_alloc(b->out, bytes + 1), *p = s;
 		if (!s)
 			return -1;
@@ -558,7 +631,7 @@ static int finish_line(breaker *b, const line_rec *l, text_line *out)
 			p += b->items[k].len;
 		}
 		*p = '\0';
-		float w = measure(b, b->items[i].style, s, bytes);
+		float w = width_of(b, b->items[i].style, s, bytes, sum_u);
 		out->frags[out->n++] = (text_frag){ b->items[i].style, s, x, w };
 		x += w;
 		i = j;
@@ -583,7 +656,8 @@ int text_break_joints(arena *a, const text_measurer *m, text_hyph *h, const text
                       const text_span *spans, size_t n_spans,
                       float size, float width, text_para *out)
 {
-	breaker b = { .a = arena_new(), .out = a, .m = m, .h = h, .joints = j, .size = size, .width = width };
+	breaker b = { .a = arena_new(), .out = a, .m = m, .h = h, .joints = j, .size = size, .width = width,
+	              .summed = m->units != NULL };
 	int rc = -1;
 
 	*out = (text_para){ 0 };

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +420,66 @@ static void nothing_is_lost_across_many_widths(void **state)
 	}
 }
 
+/* A measurer of uneven widths that sums units (text.h): each character's
+ * advance depends on its last byte and the style, and is carried by that
+ * byte, so that inside a character the running sum is the sum before it. */
+static long uneven_units(void *ctx, font_style st, const char *s, size_t len, int32_t *prefix)
+{
+	(void)ctx;
+	long sum = 0;
+	if (prefix)
+		prefix[0] = 0;
+	for (size_t i = 0; i < len; i++) {
+		bool last = i + 1 == len || ((unsigned char)s[i + 1] & 0xC0) != 0x80;
+		sum += last ? 200 + ((unsigned char)s[i] * 37 + (int)st * 101) % 600 : 0;
+		if (prefix)
+			prefix[i + 1] = (int32_t)sum;
+	}
+	return sum;
+}
+
+static float uneven_width(void *ctx, font_style st, float size, const char *s, size_t len)
+{
+	return text_units_width(uneven_units(ctx, st, s, len, NULL), size);
+}
+
+/* With a measurer that sums units the breaker measures pieces from sums;
+ * without, piece by piece: the paragraphs must be the same to the bit. */
+static void summed_widths_break_as_measured_ones(void **state)
+{
+	(void)state;
+	const text_measurer summed = { uneven_width, NULL, 0.8f, 0.2f, uneven_units };
+	const text_measurer plain = { uneven_width, NULL, 0.8f, 0.2f, NULL };
+	text_span sp[] = {
+		{ FONT_REGULAR, "Arbejdsmiljøorganisationen drøfter kompetence", 0, false },
+		{ FONT_BOLD, "udviklingsplanen", 0, false },
+		{ FONT_REGULAR, " og sygefra\xC2\xADværet, se https://amokit.dk/vejledning/2026 – ", 0, false },
+		{ FONT_ITALIC, "Łukasz Wiśniewski", 0, true },
+		{ FONT_BOLDITALIC, " arbejdsmiljødrøftelsen\nAPV-handleplanen 48 timer", 0, false },
+	};
+	for (size_t i = 0; i < sizeof sp / sizeof *sp; i++)
+		sp[i].len = strlen(sp[i].utf8);
+	for (float w = 10; w <= 400; w += 3) {
+		text_para a, b;
+		assert_int_equal(text_break(ar, &summed, hyph, sp, 5, 10.0f, w, &a), 0);
+		assert_int_equal(text_break(ar, &plain, hyph, sp, 5, 10.0f, w, &b), 0);
+		assert_int_equal(a.n, b.n);
+		for (size_t i = 0; i < a.n; i++) {
+			const text_line *la = &a.lines[i], *lb = &b.lines[i];
+			assert_int_equal(la->n, lb->n);
+			assert_true(la->width == lb->width);
+			assert_int_equal(la->open_end, lb->open_end);
+			assert_int_equal(la->hyphen_added, lb->hyphen_added);
+			for (size_t k = 0; k < la->n; k++) {
+				assert_int_equal(la->frags[k].style, lb->frags[k].style);
+				assert_string_equal(la->frags[k].utf8, lb->frags[k].utf8);
+				assert_true(la->frags[k].x == lb->frags[k].x);
+				assert_true(la->frags[k].width == lb->frags[k].width);
+			}
+		}
+	}
+}
+
 /* Breaks spans with the layouts' kind of joints and names. */
 static text_para brk_joints(const char *s, float width, bool keep, const text_joints *j)
 {
@@ -532,6 +593,7 @@ int main(void)
 		cmocka_unit_test(a_lone_short_last_word_takes_a_companion),
 		cmocka_unit_test(styles_make_fragments_and_same_style_text_merges),
 		cmocka_unit_test(nothing_is_lost_across_many_widths),
+		cmocka_unit_test(summed_widths_break_as_measured_ones),
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(compound_joints_are_preferred_and_guarded),
 		cmocka_unit_test(names_from_the_workplace_are_never_hyphenated),
