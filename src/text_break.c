@@ -468,7 +468,7 @@ static const char *const before_number[] = { "kl.", "Kl.", "nr.", "Nr.", "\u00A7
 bool text_listed(const char *const *list, const char *s, size_t len)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (len && list[i][0] == s[0] && strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
 			return true;
 	return false;
 }
