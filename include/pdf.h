@@ -4,7 +4,9 @@
  * knows the file format only: numbered indirect objects, the tokens inside
  * them (dictionaries, arrays, names, numbers, strings, references), streams
  * compressed with libdeflate, and the cross-reference table and trailer at
- * the end. It knows nothing of pages, fonts or draw lists.
+ * the end. It knows nothing of pages, fonts or draw lists. How a value is
+ * spelled (a number, a name, a string) is pdf_syntax.h's, which the
+ * content streams use too.
  *
  * Objects go to the output as soon as they are written, in the order they
  * are written; an object may be referred to before it exists by reserving
@@ -21,8 +23,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#include "bytes.h"
 
 typedef struct pdf pdf;
 
@@ -94,22 +94,5 @@ void pdf_stream(pdf *w, const void *data, size_t n, bool deflate);
  * info when not 0, /ID of the 16 bytes id twice) and hands every byte
  * to the sink. Returns pdf_error(). */
 int pdf_finish(pdf *w, unsigned root, unsigned info, const unsigned char id[16]);
-
-/* Appends utf8[0..len) to b as a hex string of UTF-16BE with a byte order
- * mark, as text strings in content streams (/ActualText) want it. */
-void pdf_put_utf16(bytes *b, const char *utf8, size_t len);
-
-/* The same as a literal string of UTF-16BE bytes: half the size. */
-void pdf_put_utf16_literal(bytes *b, const char *utf8, size_t len);
-/* The two bytes of a 16-bit code inside a literal string, ( ) \ and line
- * ends escaped (a reader turns a raw CR into LF). */
-void pdf_put_code(bytes *b, unsigned code);
-/* A code of a font's encoding inside a literal string: one byte below
- * 0x100, else two (pdf_font.h), escaped as pdf_put_code's. */
-void pdf_put_short_code(bytes *b, unsigned code);
-
-/* Formats q / 10^decimals the shortest way ("12", "-.5", "3.14") into buf
- * (at least 32 bytes); returns the length. The content streams use it too. */
-size_t pdf_format_fixed(char *buf, long long q, int decimals);
 
 #endif

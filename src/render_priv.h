@@ -21,6 +21,7 @@
 #include "bytes.h"
 #include "pdf.h"
 #include "pdf_font.h"
+#include "pdf_syntax.h"
 #include "render.h"
 #include "tile.h"
 #include "sha256.h"
