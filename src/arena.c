@@ -84,7 +84,8 @@ void arena_reset(arena *a)
 	a->total = 0;
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* n bytes, not zeroed: for a caller that writes them all. */
+static void *alloc_raw(arena *a, size_t n)
 {
 	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (n == 0)
@@ -112,7 +113,14 @@ void *arena_alloc(arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += n;
 	a->total += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -127,7 +135,7 @@ char *arena_strndup(arena *a, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;
-	char *p = arena_alloc(a, len + 1);
+	char *p = alloc_raw(a, len + 1);
 	if (p) {
 		memcpy(p, s, len);
 		p[len] = '\0';
@@ -204,11 +212,17 @@ int arena_grow_from(arena *a, void **arr, size_t *cap, size_t used, size_t need,
 			*cap = ncap;
 		return own;
 	}
-	void *p = arena_array(a, ncap, sz);
+	/* The used elements are copied, only the rest zeroed: a page's draw
+	 * commands and a paragraph's bytes grow by doubling, and zeroing the
+	 * whole new array was 2.6 % of a batch worker's instructions. */
+	if (ncap > SIZE_MAX / sz)
+		return -1;
+	unsigned char *p = alloc_raw(a, ncap * sz);
 	if (!p)
 		return -1;
 	if (used)
 		memcpy(p, *arr, used * sz);
+	memset(p + used * sz, 0, (ncap - used) * sz);
 	*arr = p;
 	*cap = ncap;
 	return 0;
