@@ -436,17 +436,24 @@ static int word_append(arena *a, word *w, font_style style, bool keep, const cha
 	return len ? append_bytes(a, w, style, s, len) : 0;
 }
 
+/* An empty word that keeps w's arrays of runs and soft hyphens, which
+ * nothing placed points into (the items point into the text). */
+static word next_word(const word *w)
+{
+	return (word){ .runs = w->runs, .cap_runs = w->cap_runs, .shy = w->shy, .cap_shy = w->cap_shy };
+}
+
 /* Places the word collected so far (if any) and starts a new one. */
 static int flush_word(breaker *b, word *w)
 {
 	if (w->len == 0) {
-		*w = (word){ 0 };   /* soft hyphens alone are no word */
+		*w = next_word(w);   /* soft hyphens alone are no word */
 		return 0;
 	}
 	if (place_word(b, w))
 		return -1;
 	b->n_words++;
-	*w = (word){ 0 };
+	*w = next_word(w);
 	return 0;
 }
 
