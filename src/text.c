@@ -69,6 +69,7 @@ struct text_hyph {
 	atomic_bool loaded;
 	HyphenDict *dict;          /* NULL until loaded, or when unreadable */
 	int enc;                   /* its encoding (hyph_enc), set when loaded */
+	text_memo *memo;           /* the words hyphenated so far; NULL: none kept */
 	char path[];
 };
 
@@ -83,6 +84,7 @@ text_hyph *text_hyph_open(const char *path)
 	pthread_mutex_init(&h->lock, NULL);
 	atomic_init(&h->loaded, false);
 	h->dict = NULL;
+	h->memo = text_memo_new();
 	memcpy(h->path, path, len + 1);
 	return h;
 }
@@ -133,6 +135,7 @@ void text_hyph_close(text_hyph *h)
 		return;
 	if (h->dict)
 		hnj_hyphen_free(h->dict);
+	text_memo_free(h->memo);
 	pthread_mutex_destroy(&h->lock);
 	free(h);
 }
@@ -327,15 +330,35 @@ static size_t hyphenate_in(HyphenDict *dict, hyph_enc e, const char *word, size_
 	return count;
 }
 
+static size_t hyphenate(const text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
+{
+	hyph_enc e = (hyph_enc)h->enc;
+	if (e == ENC_LATIN1)
+		return text_each_run(word, len, hyphenate_run, h->dict, breaks, max);
+	return e == ENC_UNKNOWN ? 0 : hyphenate_in(h->dict, e, word, len, breaks, max);
+}
+
+/* A word is looked up in the memo before libhyphen is asked, except one
+ * too short for a break (6 letters) or too long for the memo. The breaks
+ * come in ascending order and stop at max, so the first max of all a
+ * word's breaks are what asking with max gives. */
 size_t text_hyphenate(text_hyph *h, const char *word, size_t len, size_t *breaks, size_t max)
 {
 	HyphenDict *dict = h ? text_patterns(h) : NULL;
 	if (!dict)
 		return 0;
-	hyph_enc e = (hyph_enc)h->enc;
-	if (e == ENC_LATIN1)
-		return text_each_run(word, len, hyphenate_run, dict, breaks, max);
-	return e == ENC_UNKNOWN ? 0 : hyphenate_in(dict, e, word, len, breaks, max);
+	if (!h->memo || len < 6 || len > TEXT_MEMO_MAX_LEN)
+		return hyphenate(h, word, len, breaks, max);
+	uint64_t hash = text_memo_hash(word, len);
+	size_t n;
+	if (text_memo_find(h->memo, word, len, hash, breaks, max, &n))
+		return n;
+	size_t all[TEXT_MEMO_MAX_LEN];
+	n = hyphenate(h, word, len, all, len);
+	text_memo_add(h->memo, word, len, hash, all, n);
+	n = n < max ? n : max;
+	memcpy(breaks, all, n * sizeof *breaks);
+	return n;
 }
 
 /* --- compound joints ------------------------------------------------------ */

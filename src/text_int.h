@@ -5,6 +5,7 @@
 #include <hyphen.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "text.h"
 
@@ -42,5 +43,21 @@ bool text_is_alnum_at(const char *s, size_t i);
 size_t text_joint_run(const letter_run *run, void *ctx, size_t *breaks, size_t count, size_t max);
 bool text_listed(const char *const *list, const char *s, size_t len);
 HyphenDict *text_patterns(text_hyph *h);
+
+/* A memo of hyphenated words (text_memo.c): a word of at most
+ * TEXT_MEMO_MAX_LEN bytes and all its breaks, found by its hash. Safe to
+ * share among threads. text_memo_new gives NULL when out of memory. */
+#define TEXT_MEMO_MAX_LEN 255
+typedef struct text_memo text_memo;
+text_memo *text_memo_new(void);
+void text_memo_free(text_memo *m);
+uint64_t text_memo_hash(const char *word, size_t len);
+/* Writes the first max breaks of word into breaks and their count into
+ * *count, when the memo has it. */
+bool text_memo_find(text_memo *m, const char *word, size_t len, uint64_t hash, size_t *breaks,
+                    size_t max, size_t *count);
+/* Keeps word's n breaks (all of them), while there is room. */
+void text_memo_add(text_memo *m, const char *word, size_t len, uint64_t hash, const size_t *breaks,
+                   size_t n);
 
 #endif

@@ -142,6 +142,37 @@ static void hyphenation_handles_case_punctuation_and_limits(void **state)
 	assert_null(text_hyph_open("/nonexistent.dic"));
 }
 
+/* A word asked again comes from the dictionary's memo: the same breaks,
+ * and the first max of them when fewer are asked for, before and after
+ * the word is known. */
+static void hyphenation_asked_again_gives_the_same_breaks(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"arbejdsmiljørepræsentanterne", "Kompetenceudvikling",
+	                                    "(handleplan),", "risikovurdering", "Wiśniewskiarbejdsmiljø",
+	                                    "årlig", "sikkerhedsorganisationens"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		text_hyph *fresh = text_hyph_open(DA_DIC);
+		assert_non_null(fresh);
+		size_t len = strlen(words[i]), first[64], again[64], some[64];
+		size_t n = text_hyphenate(fresh, words[i], len, some, 1);   /* the first ask: max 1 */
+		size_t all = text_hyphenate(fresh, words[i], len, first, 64);
+		assert_int_equal(n, all ? 1 : 0);
+		if (all)
+			assert_int_equal(some[0], first[0]);
+		for (size_t max = 0; max <= all + 1; max++) {
+			size_t k = text_hyphenate(fresh, words[i], len, again, max);
+			assert_int_equal(k, max < all ? max : all);
+			assert_memory_equal(again, first, k * sizeof *again);
+		}
+		/* and the same as another dictionary that never saw the word */
+		size_t other[64];
+		assert_int_equal(text_hyphenate(hyph, words[i], len, other, 64), all);
+		assert_memory_equal(other, first, all * sizeof *other);
+		text_hyph_close(fresh);
+	}
+}
+
 /* --- line breaking ---------------------------------------------------------- */
 
 static arena *ar;
@@ -582,6 +613,7 @@ int main(void)
 		cmocka_unit_test(other_languages_hyphenate_in_their_encodings),
 		cmocka_unit_test(hyphenation_handles_case_punctuation_and_limits),
 		cmocka_unit_test(patterns_load_from_any_file),
+		cmocka_unit_test(hyphenation_asked_again_gives_the_same_breaks),
 		cmocka_unit_test(short_text_is_one_line_with_spaces_collapsed),
 		cmocka_unit_test(lines_break_greedily_at_spaces),
 		cmocka_unit_test(newlines_force_breaks),
