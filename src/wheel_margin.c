@@ -110,6 +110,22 @@ static size_t boxes(const poster *p, float w, float h, rect *out, size_t max)
 
 /* --- leaders ---------------------------------------------------------------- */
 
+/* Whether a probe of half width `clear` at q, inside the wheel, keeps
+ * clear of labels, leaders, letters, quarter lines, month names, words
+ * and, with marks, the marks of other items than own. */
+static bool spot_clear(const poster *p, size_t own, point q, double clear, bool marks)
+{
+	double r, ca;
+	wheel_polar(p->c, q, &r, &ca);
+	double t = ca - p->g.start_angle;
+	pbox probe = {r - clear, r + clear, t - clear / r, t + clear / r, BOX_LEADER, 0};
+	if (!wheel_free(&p->taken, &probe, 0) || (marks && !wheel_free(&p->marks, &probe, own)) ||
+	    !wheel_free(&p->band, &probe, 0))
+		return false;
+	rect at = {(float)(q.x - clear), (float)(q.y - clear), (float)(2 * clear), (float)(2 * clear)};
+	return wheel_rect_free(p, at);
+}
+
 /* Whether the part of a leader inside the wheel, from the marker of it
  * (own) at a to the rim point b, keeps clear of labels, leaders, letters,
  * quarter lines, month names, words, and other marks but those it leaves
@@ -118,16 +134,9 @@ static bool inner_clear(const poster *p, size_t own, point a, point b)
 {
 	double len = dist(a, b), step = 0.3 * p->L, clear = 0.22 * p->L;
 	for (double s = 0; s < len; s += step) {
-		double u = s / len, r, ca;
+		double u = s / len;
 		point q = {(float)(a.x + u * (b.x - a.x)), (float)(a.y + u * (b.y - a.y))};
-		wheel_polar(p->c, q, &r, &ca);
-		double t = ca - p->g.start_angle;
-		pbox probe = {r - clear, r + clear, t - clear / r, t + clear / r, BOX_LEADER, 0};
-		if (!wheel_free(&p->taken, &probe, 0) || (s > 0.6 * p->L && !wheel_free(&p->marks, &probe, own)) ||
-		    !wheel_free(&p->band, &probe, 0))
-			return false;
-		rect at = {(float)(q.x - clear), (float)(q.y - clear), (float)(2 * clear), (float)(2 * clear)};
-		if (!wheel_rect_free(p, at))
+		if (!spot_clear(p, own, q, clear, s > 0.6 * p->L))
 			return false;
 	}
 	return true;
@@ -165,31 +174,84 @@ static bool past_quarter(const double *q, double t0, double t1, double margin)
 	return false;
 }
 
-/* A leader from the marker of it at wheel angle t to e, by the box,
- * leaving the rim at wheel angle tb; false when it would not run clear.
- * The rim point lies on the way out: past it the leader only moves away
- * from the wheel. */
-static bool try_lead(const poster *p, const witem *it, const double *q, double t, point a, double tb, point b,
-                     point e, rect box, lead *l)
+/* Where a leader may leave from: an occurrence of an activity, and the
+ * ways out from its marker to the rim, straight and bent aside. What lies
+ * inside the wheel does not change while the labels beside it are placed
+ * (they are filed when all are placed), so whether a way runs clear is
+ * found once for every box and label form tried from here. */
+enum { BENDS = 25, FROMS = 12 };
+typedef struct from {
+	bool made;
+	bool open;                  /* the start by the marker is clear: else no way is */
+	double t;                   /* the occurrence's wheel angle */
+	point a;                    /* the leader's start, just outside the marker */
+	double tb[BENDS];           /* rim angles: straight out, then 2.5° aside each way, to 30° */
+	point b[BENDS];             /* the rim points */
+	signed char clear[BENDS];   /* the way a-b[k] runs clear: 1, 0, or -1 not yet known */
+} from;
+
+static void from_make(const poster *p, const witem *it, size_t at, from *f)
 {
-	double rim = p->R + 0.3 * p->L, r0 = p->rings[it->ring].rm + 0.45 * p->L;
-	l->a = a;
-	l->b = b;
-	l->e = e;
-	/* past the rim within 60° of straight out */
+	double rim = p->R + 0.3 * p->L;
+	f->made = true;
+	f->t = wheel_anchor(p, &it->occ[at]);
+	f->a = polar_pt(p, p->rings[it->ring].rm + 0.45 * p->L, f->t);
+	f->open = spot_clear(p, (size_t)(it - p->items), f->a, 0.22 * p->L, false);
+	for (int k = 0; k < BENDS; k++) {
+		f->tb[k] = f->t + (k & 1 ? -1 : 1) * ((k + 1) / 2) * 2.5 * WHEEL_PI / 180;
+		f->b[k] = polar_pt(p, rim, f->tb[k]);
+		f->clear[k] = -1;
+	}
+}
+
+/* Whether the leader's part outside the wheel, from the rim point b to e
+ * by the box, runs within 60° of straight out, misses the box, and keeps
+ * clear of the other labels beside the wheel and their leaders. */
+static bool outer_ok(const poster *p, const lead *l, rect box)
+{
+	double rim = p->R + 0.3 * p->L;
 	double ox = (double)l->b.x - p->c.x, oy = (double)l->b.y - p->c.y;
 	double ex = (double)l->e.x - l->b.x, ey = (double)l->e.y - l->b.y, dot = ex * ox + ey * oy;
 	if (dot < 0 || dot * dot < 0.25 * (ex * ex + ey * ey) * rim * rim)
 		return false;
-	if (draw_segment_meets(l->b, l->e, box))
+	return !draw_segment_meets(l->b, l->e, box) && outer_clear(p, l, box);
+}
+
+/* Whether the leader's part inside the wheel, from f's start to the rim
+ * point b at wheel angle tb, leaves the marker outwards, never dipping
+ * back, passes no quarter line and runs clear. */
+static bool inner_ok(const poster *p, const witem *it, const double *q, const from *f, double tb, point b)
+{
+	double r0 = p->rings[it->ring].rm + 0.45 * p->L;
+	double ax = (double)f->a.x - p->c.x, ay = (double)f->a.y - p->c.y;
+	if (((double)b.x - f->a.x) * ax + ((double)b.y - f->a.y) * ay <= 0)
 		return false;
-	/* the leader inside leaves the marker outwards, never dipping back */
-	double ax = (double)l->a.x - p->c.x, ay = (double)l->a.y - p->c.y;
-	if (((double)l->b.x - l->a.x) * ax + ((double)l->b.y - l->a.y) * ay <= 0)
+	if (past_quarter(q, f->t, tb, 0.5 * p->L / r0))
 		return false;
-	if (past_quarter(q, t, tb, 0.5 * p->L / r0))
+	return inner_clear(p, (size_t)(it - p->items), f->a, b);
+}
+
+/* A leader from f to e by the box, leaving the rim by way k of f's, or
+ * (k < 0) at wheel angle tb, point b; false when it would not run clear.
+ * The rim point lies on the way out: past it the leader only moves away
+ * from the wheel. */
+static bool try_lead(const poster *p, const witem *it, const double *q, from *f, int k, double tb, point b,
+                     point e, rect box, lead *l)
+{
+	if (k >= 0) {
+		if (!f->clear[k])
+			return false;
+		tb = f->tb[k];
+		b = f->b[k];
+	}
+	*l = (lead){f->a, b, e};
+	if (!outer_ok(p, l, box))
 		return false;
-	return outer_clear(p, l, box) && inner_clear(p, (size_t)(it - p->items), l->a, l->b);
+	if (k < 0)
+		return inner_ok(p, it, q, f, tb, b);
+	if (f->clear[k] < 0)
+		f->clear[k] = inner_ok(p, it, q, f, tb, b);
+	return f->clear[k];
 }
 
 /* The rim's wheel angle where the line from a to e leaves the wheel, or
@@ -229,31 +291,19 @@ static size_t ends_of(const poster *p, rect box, point *e)
 	return 4;
 }
 
-/* A leader for it's label in box from the occurrence at anchor t: to
- * each place the label may be met, the straight line, else radially out
- * and bent, else a little aside. */
-static bool find_lead(const poster *p, const witem *it, const double *q, double t, rect box, lead *l)
+/* A leader for it's label in box from f: to each place e[i] the label
+ * may be met, the straight line, else radially out and bent, else a
+ * little aside. */
+static bool find_lead(const poster *p, const witem *it, const double *q, from *f, rect box, const point *e,
+                      size_t ne, lead *l)
 {
-	/* none reaches a box more than 90° round the wheel from t */
-	double r, ca;
-	wheel_polar(p->c, (point){box.x + box.w / 2, box.y + box.h / 2}, &r, &ca);
-	if (fabs(wheel_norm(ca - wheel_clock(p, t) + WHEEL_PI) - WHEEL_PI) > WHEEL_PI / 2)
-		return false;
-	enum { BENDS = 25 };
-	const wring *g = &p->rings[it->ring];
-	point a = polar_pt(p, g->rm + 0.45 * p->L, t), e[4], b[BENDS];
-	double tb[BENDS], rim = p->R + 0.3 * p->L;
-	for (int k = 0; k < BENDS; k++) {   /* 0, then 2.5° aside each way, to 30° */
-		tb[k] = t + (k & 1 ? -1 : 1) * ((k + 1) / 2) * 2.5 * WHEEL_PI / 180;
-		b[k] = polar_pt(p, rim, tb[k]);
-	}
-	size_t ne = ends_of(p, box, e);
+	double rim = p->R + 0.3 * p->L;
 	for (size_t i = 0; i < ne; i++) {
-		double ts = rim_crossing(p, a, e[i]);
-		if (!isnan(ts) && try_lead(p, it, q, t, a, near_turn(ts, t), polar_pt(p, rim, ts), e[i], box, l))
+		double ts = rim_crossing(p, f->a, e[i]);
+		if (!isnan(ts) && try_lead(p, it, q, f, -1, near_turn(ts, f->t), polar_pt(p, rim, ts), e[i], box, l))
 			return true;
 		for (int k = 0; k < BENDS; k++)
-			if (try_lead(p, it, q, t, a, tb[k], b[k], e[i], box, l))
+			if (try_lead(p, it, q, f, k, 0, (point){0, 0}, e[i], box, l))
 				return true;
 	}
 	return false;
@@ -274,26 +324,36 @@ static size_t box_runs(const poster *p, const wlines *l, rect box, bool right, w
 	return (size_t)l->n;
 }
 
-/* Sets it beside the wheel in l's lines by one of its occurrences, and
+/* Sets it beside the wheel in l's lines by one of its occurrences (fs:
+ * the places its leaders may leave from, made when first needed), and
  * adds it to p->outside. Returns whether it found a place. */
-static bool place_in(poster *p, witem *it, const wlines *l, const double *q)
+static bool place_in(poster *p, witem *it, const wlines *l, const double *q, from *fs)
 {
 	double th = wheel_text_h(p, p->L) * 1.06;
 	float h = (float)(wheel_text_h(p, p->L) + (l->n - 1) * th);
 	rect cand[32];
-	size_t nc = boxes(p, l->w, h, cand, 32);
+	size_t nc = boxes(p, l->w, h, cand, 32), nf = it->n <= FROMS ? it->n : FROMS;
 	for (size_t c = 0; c < nc; c++) {
 		rect grown = {cand[c].x - 0.2f * p->L, cand[c].y - 0.2f * p->L, cand[c].w + 0.4f * p->L,
 		              cand[c].h + 0.4f * p->L};
 		if (!wheel_rect_free(p, grown))
 			continue;
-		for (size_t a = 0; a < (it->n <= 12 ? it->n : 12); a++) {
-			size_t at = it->n <= 12 ? a : a * it->n / 12;
+		point e[4];
+		size_t ne = ends_of(p, cand[c], e);
+		double r, ca;
+		wheel_polar(p->c, (point){cand[c].x + cand[c].w / 2, cand[c].y + cand[c].h / 2}, &r, &ca);
+		for (size_t a = 0; a < nf; a++) {
+			size_t at = it->n <= FROMS ? a : a * it->n / FROMS;
+			from *f = &fs[a];
+			if (!f->made)
+				from_make(p, it, at, f);
+			/* none reaches a box more than 90° round the wheel from t */
 			lead ld;
-			if (!find_lead(p, it, q, wheel_anchor(p, &it->occ[at]), cand[c], &ld))
+			if (!f->open || fabs(wheel_norm(ca - wheel_clock(p, f->t) + WHEEL_PI) - WHEEL_PI) > WHEEL_PI / 2 ||
+			    !find_lead(p, it, q, f, cand[c], e, ne, &ld))
 				continue;
 			it->at = at;
-			it->anchor = wheel_anchor(p, &it->occ[at]);
+			it->anchor = f->t;
 			it->lines = l->n;
 			it->w = l->w;
 			for (int i = 0; i < l->n; i++) {
@@ -316,9 +376,12 @@ static bool place_in(poster *p, witem *it, const wlines *l, const double *q)
 static bool try_outside(poster *p, witem *it, const double *q)
 {
 	wlines f[3];
+	from fs[FROMS];
+	for (size_t a = 0; a < FROMS; a++)
+		fs[a].made = false;
 	int forms = wheel_label_lines(p, it->label, 3, f);
 	for (int k = 0; k < forms; k++)
-		if ((!k || f[k].w < f[k - 1].w) && place_in(p, it, &f[k], q))
+		if ((!k || f[k].w < f[k - 1].w) && place_in(p, it, &f[k], q, fs))
 			return true;
 	return false;
 }
