@@ -338,15 +338,13 @@ static void open_mark(render_ctx *c, bool text)
 		int mcid = (int)t->n_mcid;
 		if (record_mcid(c, e->obj) || add_kid(c, e, kid(KID_MCID, (unsigned)mcid, c->page_obj)))
 			return;
-		const char *role = i ? draw_role_name(e->role) : "Span";
-		size_t n = strlen(role);
-		char buf[64];
-		if (n > 16)
-			n = 16;   /* role names are short */
-		buf[0] = '/';
-		memcpy(buf + 1, role, n);
-		memcpy(buf + 1 + n, "<</MCID ", 8);
-		n += 9;
+		/* One tag for every element's marked content: what a sequence is
+		 * comes from the element its MCID belongs to (the parent tree),
+		 * not from the tag, which ISO 32000-1 §14.7.4.2 leaves free (krilla,
+		 * Typst's PDF/UA-1 writer, tags all text /Span). The same few bytes
+		 * before every MCID compress to less than the role names did. */
+		char buf[32] = "/P<</MCID ";
+		size_t n = 10;
 		n += pdf_format_fixed(buf + n, mcid, 0);
 		memcpy(buf + n, ">>BDC\n", 7);
 		render_ops(c, buf);
