@@ -37,6 +37,9 @@ void pdf_font_free(pdf_font *f);
  * two: pdf_put_short_code), or PDF_FONT_REPLACEMENT when the face cannot
  * show it (*missing set). */
 unsigned pdf_font_code(pdf_font *f, unsigned cp, bool *missing);
+/* The length of utf8's longest prefix of ASCII characters f has shown
+ * already: each is its own code, and pdf_font_code would change nothing. */
+size_t pdf_font_shown_ascii(const pdf_font *f, const char *utf8, size_t len);
 
 /* Writes the font as object num (reserved by the caller) with its
  * encoding, descendant CIDFont, descriptor, embedded subset, widths,

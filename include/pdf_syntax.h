@@ -37,5 +37,7 @@ void pdf_put_code(bytes *b, unsigned code);
 /* A code of a font's encoding inside a literal string: one byte below
  * 0x100, else two (pdf_font.h), escaped as pdf_put_code's. */
 void pdf_put_short_code(bytes *b, unsigned code);
+/* pdf_put_short_code for each of the n codes s holds, each below 0x80. */
+void pdf_put_short_codes(bytes *b, const char *s, size_t n);
 
 #endif

@@ -116,6 +116,15 @@ unsigned pdf_font_code(pdf_font *f, unsigned cp, bool *missing)
 	return code;
 }
 
+size_t pdf_font_shown_ascii(const pdf_font *f, const char *utf8, size_t len)
+{
+	size_t i = 0;
+	for (unsigned char c; i < len && (c = (unsigned char)utf8[i]) < ONE_FIRST; i++)
+		if (c == PDF_FONT_REPLACEMENT || !used(f, c))
+			break;
+	return i;
+}
+
 /* The first code used from c on, or f->hi + 1 when there is none. The
  * loops below go from used code to used code: once two-byte codes are
  * given, a document's codes reach from 0x20 to 0xF000 and beyond, and

@@ -12,6 +12,7 @@
 #include "pdf_syntax.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,6 +218,16 @@ void pdf_put_code(bytes *b, unsigned code)
 		return;
 	unsigned char *p = put_string_byte(b->p + b->n, (unsigned char)(code >> 8));
 	p = put_string_byte(p, (unsigned char)code);
+	b->n = (size_t)(p - b->p);
+}
+
+void pdf_put_short_codes(bytes *b, const char *s, size_t n)
+{
+	if (n > SIZE_MAX / 2 || (b->cap - b->n < 2 * n && !bytes_grow(b, 2 * n)))
+		return;
+	unsigned char *p = b->p + b->n;
+	for (size_t i = 0; i < n; i++)
+		p = put_string_byte(p, (unsigned char)s[i]);
 	b->n = (size_t)(p - b->p);
 }
 

@@ -239,6 +239,17 @@ static void show_text(render_ctx *c, pdf_font *f, const char *s, size_t len)
 {
 	bool open = false;
 	for (size_t i = 0; i < len;) {
+		/* Most of a text is ASCII the font has shown already: those
+		 * characters are their codes, put at once. */
+		size_t known = pdf_font_shown_ascii(f, s + i, len - i);
+		if (known) {
+			if (!open)
+				out_bytes(c, "(", 1);
+			open = true;
+			pdf_put_short_codes(&c->ops, s + i, known);
+			if ((i += known) == len)
+				break;
+		}
 		unsigned cp = (unsigned char)s[i];
 		size_t step = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
 		if (!step)

@@ -120,6 +120,18 @@ static void codes_inside_literal_strings(void **state)
 	same(&b, "\\\\", 2);
 	pdf_put_short_code(&b, 0xF029);   /* two bytes, the second escaped */
 	same(&b, "\xF0\\)", 3);
+	/* codes below 0x80 at once: as one at a time */
+	bytes one = {0};
+	char all[0x80];
+	for (unsigned c = 0; c < 0x80; c++) {
+		all[c] = (char)c;
+		pdf_put_short_code(&one, c);
+	}
+	pdf_put_short_codes(&b, all, sizeof all);
+	same(&b, (const char *)one.p, one.n);
+	bytes_free(&one);
+	pdf_put_short_codes(&b, "a(b)\\\n", 6);
+	same(&b, "a\\(b\\)\\\\\\n", 10);
 	pdf_put_utf16_literal(&b, "\xC3\xB8)", 3);   /* ø ) */
 	same(&b, "(\xFE\xFF\0\xF8\0\\))", 9);
 	pdf_put_utf16(&b, "\xC3\xB8", 2);
