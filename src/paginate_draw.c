@@ -106,8 +106,14 @@ static int draw_part(dctx *d, const blk *b, const text_frag *f, size_t from, siz
 	float x0 = x + (from ? m->fn(m->ctx, f->style, size, f->utf8, from) : 0);
 	const char *s = f->utf8 + from;
 	size_t len = at > from ? at - from : 0;
-	if (space && !(s = arena_printf(d->r->a, "%.*s ", (int)len, s)))
-		return -1;
+	if (space) {   /* the text and a space: run for every line that ends in one */
+		char *t = arena_alloc(d->r->a, len + 2);
+		if (!t)
+			return -1;
+		memcpy(t, s, len);
+		t[len] = ' ';
+		s = t;
+	}
 	return draw_text(d->doc, d->page, x0, base, size, f->style, b->u.lines.colour, s, len + space);
 }
 

@@ -32,16 +32,28 @@ static void id_flush(idhash *h)
 	h->n -= i;
 }
 
-static void id_put(idhash *h, const void *p, size_t n)
+static void id_put_more(idhash *h, const unsigned char *s, size_t n)
 {
-	const unsigned char *s = p;
-	h->len += n;
 	while (n) {
 		size_t k = sizeof h->buf - h->n < n ? sizeof h->buf - h->n : n;
 		memcpy(h->buf + h->n, s, k);
 		h->n += k, s += k, n -= k;
 		if (h->n == sizeof h->buf)
 			id_flush(h);
+	}
+}
+
+/* Inline, for the pieces of fixed size (a command's kind, its numbers)
+ * are then copied without a call: this runs several times for every
+ * command of every page. */
+static inline void id_put(idhash *h, const void *p, size_t n)
+{
+	h->len += n;
+	if (n < sizeof h->buf - h->n) {
+		memcpy(h->buf + h->n, p, n);
+		h->n += n;
+	} else {
+		id_put_more(h, p, n);
 	}
 }
 
