@@ -22,6 +22,46 @@ static const char hex[] = "0123456789ABCDEF";
 
 /* ---- numbers --------------------------------------------------------- */
 
+/* "00" to "99". */
+static const char pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* The content streams' usual number, a coordinate or length in
+ * hundredths of a point below 1000 points (an A4 page is 842 high):
+ * each part of it by a table of two digits, without the general case's
+ * loops. The same spelling as the general case's (test_pdf_syntax). */
+static size_t format_hundredths(char *buf, bool neg, unsigned u)
+{
+	unsigned whole = u / 100, frac = u % 100;
+	char *p = buf;
+	if (neg)
+		*p++ = '-';
+	if (whole >= 100) {
+		*p++ = (char)('0' + whole / 100);
+		memcpy(p, pairs + 2 * (whole % 100), 2);
+		p += 2;
+	} else if (whole >= 10) {
+		memcpy(p, pairs + 2 * whole, 2);
+		p += 2;
+	} else if (whole || !frac) {
+		*p++ = (char)('0' + whole);
+	}
+	if (frac) {
+		*p++ = '.';
+		if (frac % 10) {
+			memcpy(p, pairs + 2 * frac, 2);
+			p += 2;
+		} else {
+			*p++ = (char)('0' + frac / 10);
+		}
+	}
+	return (size_t)(p - buf);
+}
+
 size_t pdf_format_fixed(char *buf, long long q, int decimals)
 {
 	/* Written from its end at its place in buf, its length known first:
@@ -33,6 +73,8 @@ size_t pdf_format_fixed(char *buf, long long q, int decimals)
 		1000000000000000000ull, 10000000000000000000ull};
 	bool neg = q < 0;
 	unsigned long long u = neg ? 0ull - (unsigned long long)q : (unsigned long long)q;
+	if (decimals == 2 && u < 100000)
+		return format_hundredths(buf, neg, (unsigned)u);
 	int frac = decimals;   /* the fraction's digits, its trailing zeros left out */
 	while (frac > 0 && u % 10 == 0) {
 		u /= 10;

@@ -1,6 +1,7 @@
 /* test_pdf_syntax.c: how values are spelled in PDF's syntax (pdf_syntax.h). */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "pdf_syntax.h"
@@ -37,6 +38,45 @@ static void numbers_the_shortest_way(void **state)
 	fixed(-1000007, 6, "-1.000007");
 	fixed(4294967296LL, 0, "4294967296");
 	fixed(-9223372036854775807LL - 1, 0, "-9223372036854775808");
+}
+
+/* q / 10^decimals spelled by plain arithmetic and snprintf: the digits
+ * of the whole part and the fraction, trailing zeros, a bare point and a
+ * lone 0 before the point left out. */
+static size_t spelled(char *out, long long q, int decimals)
+{
+	unsigned long long u = q < 0 ? 0ull - (unsigned long long)q : (unsigned long long)q, p = 1;
+	for (int i = 0; i < decimals; i++)
+		p *= 10;
+	const char *sign = q < 0 ? "-" : "";
+	char f[32] = "";
+	int fn = decimals ? snprintf(f, sizeof f, "%0*llu", decimals, u % p) : 0;
+	while (fn > 0 && f[fn - 1] == '0')
+		f[--fn] = '\0';
+	if (!fn)
+		return (size_t)snprintf(out, 64, "%s%llu", sign, u / p);
+	if (u / p == 0)
+		return (size_t)snprintf(out, 64, "%s.%s", sign, f);
+	return (size_t)snprintf(out, 64, "%s%llu.%s", sign, u / p, f);
+}
+
+/* Every coordinate a page can have, and colours and turns, as spelled. */
+static void numbers_in_content_streams_as_spelled(void **state)
+{
+	(void)state;
+	static const int scales[] = {0, 2, 3, 5};
+	for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+		for (long long q = -250000; q <= 250000; q++) {
+			char want[64], got[32];
+			size_t n = spelled(want, q, scales[k]), m = pdf_format_fixed(got, q, scales[k]);
+			if (m != n || memcmp(got, want, n) != 0)
+				fail_msg("%lld at %d decimals: \"%.*s\", not \"%s\"", q, scales[k], (int)m, got, want);
+		}
+	fixed(99999, 2, "999.99");
+	fixed(100000, 2, "1000");
+	fixed(-99990, 2, "-999.9");
+	fixed(5, 2, ".05");
+	fixed(-7, 2, "-.07");
 }
 
 static void names_escape_all_but_regular_characters(void **state)
@@ -143,6 +183,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers_the_shortest_way),
+		cmocka_unit_test(numbers_in_content_streams_as_spelled),
 		cmocka_unit_test(names_escape_all_but_regular_characters),
 		cmocka_unit_test(strings_escape_delimiters_and_line_ends),
 		cmocka_unit_test(text_in_pdfdocencoding_else_utf16),
