@@ -16,21 +16,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "bytes.h"
 
-#define MEMO_FIRST_SLOTS 512      /* a power of two */
-#define MEMO_WORDS 12288          /* at most; at 3/4 of 16,384 slots */
+#define MEMO_FIRST_SLOTS 256      /* a power of two */
+#define MEMO_WORDS 6144           /* at most; at 3/4 of 8,192 slots */
 
+/* A word kept: its bytes, then its breaks (byte offsets, words < 256
+ * bytes), at off in the pool. len 0: the slot is free (words kept have
+ * 6 bytes or more). */
 typedef struct memo_entry {
 	uint64_t hash;
-	const char *word;            /* NULL: the slot is free */
-	const unsigned char *at;     /* the breaks, byte offsets (words < 256 bytes) */
+	uint32_t off;
 	unsigned char len, n;
 } memo_entry;
 
+/* Sized by what it holds (a full set keeps a few hundred words, a few
+ * kilobytes; issue 20's 12 MiB): the pool grows by doubling from 1 KB,
+ * the slots from 256. */
 struct text_memo {
 	pthread_mutex_t lock;
-	arena *mem;                  /* the words and their breaks */
+	bytes pool;
 	memo_entry *slot;
 	size_t n_slots, n;
 };
@@ -38,10 +43,6 @@ struct text_memo {
 text_memo *text_memo_new(void)
 {
 	text_memo *m = calloc(1, sizeof *m);
-	if (m && !(m->mem = arena_new())) {
-		free(m);
-		return NULL;
-	}
 	if (m)
 		pthread_mutex_init(&m->lock, NULL);
 	return m;
@@ -52,7 +53,7 @@ void text_memo_free(text_memo *m)
 	if (!m)
 		return;
 	pthread_mutex_destroy(&m->lock);
-	arena_free(m->mem);
+	bytes_free(&m->pool);
 	free(m->slot);
 	free(m);
 }
@@ -66,11 +67,12 @@ uint64_t text_memo_hash(const char *word, size_t len)
 }
 
 /* The slot that holds word, or the free slot where it would go. */
-static memo_entry *probe(memo_entry *slot, size_t n_slots, uint64_t hash, const char *word, size_t len)
+static memo_entry *probe(const text_memo *m, memo_entry *slot, size_t n_slots, uint64_t hash,
+                         const char *word, size_t len)
 {
 	for (size_t i = (size_t)hash & (n_slots - 1);; i = (i + 1) & (n_slots - 1)) {
 		memo_entry *e = &slot[i];
-		if (!e->word || (e->hash == hash && e->len == len && memcmp(e->word, word, len) == 0))
+		if (!e->len || (e->hash == hash && e->len == len && memcmp(m->pool.p + e->off, word, len) == 0))
 			return e;
 	}
 }
@@ -80,11 +82,12 @@ bool text_memo_find(text_memo *m, const char *word, size_t len, uint64_t hash, s
 {
 	bool found = false;
 	pthread_mutex_lock(&m->lock);
-	memo_entry *e = m->slot ? probe(m->slot, m->n_slots, hash, word, len) : NULL;
-	if (e && e->word) {
+	memo_entry *e = m->slot ? probe(m, m->slot, m->n_slots, hash, word, len) : NULL;
+	if (e && e->len) {
+		const unsigned char *at = m->pool.p + e->off + e->len;
 		size_t n = e->n < max ? e->n : max;
 		for (size_t i = 0; i < n; i++)
-			breaks[i] = e->at[i];
+			breaks[i] = at[i];
 		*count = n;
 		found = true;
 	}
@@ -100,8 +103,9 @@ static bool grow(text_memo *m)
 	if (!slot)
 		return false;
 	for (size_t i = 0; i < m->n_slots; i++)
-		if (m->slot[i].word)
-			*probe(slot, n_slots, m->slot[i].hash, m->slot[i].word, m->slot[i].len) = m->slot[i];
+		if (m->slot[i].len)
+			*probe(m, slot, n_slots, m->slot[i].hash, (const char *)m->pool.p + m->slot[i].off,
+			       m->slot[i].len) = m->slot[i];
 	free(m->slot);
 	m->slot = slot;
 	m->n_slots = n_slots;
@@ -111,17 +115,18 @@ static bool grow(text_memo *m)
 void text_memo_add(text_memo *m, const char *word, size_t len, uint64_t hash, const size_t *breaks,
                    size_t n)
 {
-	if (len > TEXT_MEMO_MAX_LEN || n > len)
+	if (len == 0 || len > TEXT_MEMO_MAX_LEN || n > len)
 		return;
 	pthread_mutex_lock(&m->lock);
-	if (m->n < MEMO_WORDS && (4 * (m->n + 1) <= 3 * m->n_slots || grow(m))) {
-		memo_entry *e = probe(m->slot, m->n_slots, hash, word, len);
-		char *w = e->word ? NULL : arena_strndup(m->mem, word, len);
-		unsigned char *at = w ? arena_alloc(m->mem, n ? n : 1) : NULL;
-		if (at) {
+	if (m->n < MEMO_WORDS && m->pool.n + len + n <= UINT32_MAX &&
+	    (4 * (m->n + 1) <= 3 * m->n_slots || grow(m))) {
+		memo_entry *e = probe(m, m->slot, m->n_slots, hash, word, len);
+		size_t off = m->pool.n;
+		if (!e->len && bytes_grow(&m->pool, len + n)) {
+			bytes_put(&m->pool, word, len);
 			for (size_t i = 0; i < n; i++)
-				at[i] = (unsigned char)breaks[i];
-			*e = (memo_entry){hash, w, at, (unsigned char)len, (unsigned char)n};
+				bytes_putc(&m->pool, (unsigned char)breaks[i]);
+			*e = (memo_entry){hash, (uint32_t)off, (unsigned char)len, (unsigned char)n};
 			m->n++;
 		}
 	}
