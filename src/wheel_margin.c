@@ -182,7 +182,8 @@ static bool past_quarter(const double *q, double t0, double t1, double margin)
 enum { BENDS = 25, FROMS = 12 };
 typedef struct from {
 	bool made;
-	bool open;                  /* the start by the marker is clear: else no way is */
+	bool open;                  /* the start by the marker is clear: else no way is (nor
+	                             * the ways below made) */
 	double t;                   /* the occurrence's wheel angle */
 	point a;                    /* the leader's start, just outside the marker */
 	double tb[BENDS];           /* rim angles: straight out, then 2.5° aside each way, to 30° */
@@ -197,7 +198,7 @@ static void from_make(const poster *p, const witem *it, size_t at, from *f)
 	f->t = wheel_anchor(p, &it->occ[at]);
 	f->a = polar_pt(p, p->rings[it->ring].rm + 0.45 * p->L, f->t);
 	f->open = spot_clear(p, (size_t)(it - p->items), f->a, 0.22 * p->L, false);
-	for (int k = 0; k < BENDS; k++) {
+	for (int k = 0; f->open && k < BENDS; k++) {
 		f->tb[k] = f->t + (k & 1 ? -1 : 1) * ((k + 1) / 2) * 2.5 * WHEEL_PI / 180;
 		f->b[k] = polar_pt(p, rim, f->tb[k]);
 		f->clear[k] = -1;
