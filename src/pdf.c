@@ -92,10 +92,10 @@ static void put(pdf *w, const void *p, size_t n)
 
 static void puts_(pdf *w, const char *s) { put(w, s, strlen(s)); }
 
-/* After b, target(w), was written to by pdf_syntax.h's functions. */
-static void took(pdf *w, const bytes *b)
+/* After one of pdf_syntax.h's functions appended to target(w). */
+static void took(pdf *w)
 {
-	if (b->oom)
+	if (target(w)->oom)
 		fail(w, PDF_ENOMEM);
 }
 
@@ -372,12 +372,7 @@ void pdf_raw(pdf *w, const char *token)
 	puts_(w, token);
 }
 
-void pdf_name(pdf *w, const char *name)
-{
-	bytes *b = target(w);
-	pdf_put_name(b, name);
-	took(w, b);
-}
+void pdf_name(pdf *w, const char *name) { pdf_put_name(target(w), name); took(w); }
 
 void pdf_int(pdf *w, long long v)
 {
@@ -410,19 +405,9 @@ void pdf_ref(pdf *w, unsigned num)
 	put(w, buf, n + 4);
 }
 
-void pdf_string(pdf *w, const void *s, size_t n)
-{
-	bytes *b = target(w);
-	pdf_put_string(b, s, n);
-	took(w, b);
-}
+void pdf_string(pdf *w, const void *s, size_t n) { pdf_put_string(target(w), s, n); took(w); }
 
-void pdf_text(pdf *w, const char *utf8)
-{
-	bytes *b = target(w);
-	pdf_put_text(b, utf8);
-	took(w, b);
-}
+void pdf_text(pdf *w, const char *utf8) { pdf_put_text(target(w), utf8); took(w); }
 
 void pdf_date(pdf *w, long long epoch)
 {
