@@ -18,6 +18,14 @@ int render_oom(render_ctx *c)
 	return c->fail;
 }
 
+int render_append_obj(render_ctx *c, unsigned **v, size_t *n, size_t *cap, unsigned obj)
+{
+	if (heap_grow((void **)v, cap, *n + 1, sizeof **v, 64))
+		return render_oom(c);
+	(*v)[(*n)++] = obj;
+	return AM_OK;
+}
+
 int render_status(render_ctx *c)
 {
 	if (c->fail)

@@ -59,14 +59,6 @@ static void write_links(render_ctx *c)
 	}
 }
 
-static int add_kid(render_ctx *c, unsigned obj)
-{
-	if (heap_grow((void **)&c->kids, &c->cap_kids, c->n_kids + 1, sizeof *c->kids, 16))
-		return render_oom(c);
-	c->kids[c->n_kids++] = obj;
-	return AM_OK;
-}
-
 int render_page_end(render_ctx *c, unsigned *obj)
 {
 	long key = render_tag_page_end(c);
@@ -106,5 +98,5 @@ int render_page_end(render_ctx *c, unsigned *obj)
 		bytes_free(&c->ops);
 	c->n_links = 0;
 	int rc = render_status(c);
-	return rc ? rc : add_kid(c, *obj);
+	return rc ? rc : render_append_obj(c, &c->kids, &c->n_kids, &c->cap_kids, *obj);
 }

@@ -137,6 +137,9 @@ struct render_ctx {
 
 /* Records an out-of-memory failure; returns the code. */
 int render_oom(render_ctx *c);
+/* Appends the object number obj to the heap array *v of *n (capacity
+ * *cap); AM_OK, or the failure (recorded) when memory runs out. */
+int render_append_obj(render_ctx *c, unsigned **v, size_t *n, size_t *cap, unsigned obj);
 /* The code of the first failure, taking the writer's errors in. */
 int render_status(render_ctx *c);
 /* The object of the face for style, made on first use, or NULL (recorded). */

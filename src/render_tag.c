@@ -194,14 +194,20 @@ static long find_key(const render_tags *t, const void *key)
 	return -1;
 }
 
+/* Appends element i to the array *v of *n (capacity *cap). */
+static int append(render_ctx *c, long **v, size_t *n, size_t *cap, long i)
+{
+	if (heap_grow((void **)v, cap, *n + 1, sizeof **v, 16))
+		return render_oom(c);
+	(*v)[(*n)++] = i;
+	return AM_OK;
+}
+
 /* Keeps elements begun with a key in t->open until they end for good. */
 static int remember(render_ctx *c, long i)
 {
 	render_tags *t = &c->tags;
-	if (heap_grow((void **)&t->open, &t->cap_open, t->n_open + 1, sizeof *t->open, 16))
-		return render_oom(c);
-	t->open[t->n_open++] = i;
-	return AM_OK;
+	return append(c, &t->open, &t->n_open, &t->cap_open, i);
 }
 
 static void forget(render_tags *t, long i)
@@ -216,10 +222,7 @@ static void forget(render_tags *t, long i)
 static int push(render_ctx *c, long i)
 {
 	render_tags *t = &c->tags;
-	if (heap_grow((void **)&t->stack, &t->cap_stack, t->depth + 1, sizeof *t->stack, 16))
-		return render_oom(c);
-	t->stack[t->depth++] = i;
-	return AM_OK;
+	return append(c, &t->stack, &t->depth, &t->cap_stack, i);
 }
 
 static long top(const render_tags *t) { return t->depth ? t->stack[t->depth - 1] : 0; }
@@ -288,10 +291,7 @@ void render_tag_close(render_ctx *c)
 static int record_mcid(render_ctx *c, unsigned obj)
 {
 	render_tags *t = &c->tags;
-	if (heap_grow((void **)&t->mcid_owner, &t->cap_mcid, t->n_mcid + 1, sizeof *t->mcid_owner, 64))
-		return render_oom(c);
-	t->mcid_owner[t->n_mcid++] = obj;
-	return AM_OK;
+	return render_append_obj(c, &t->mcid_owner, &t->n_mcid, &t->cap_mcid, obj);
 }
 
 /* The marked content of artifacts: a property list only where it says
@@ -403,10 +403,7 @@ void render_tag_artifact(render_ctx *c, bool on)
 static int parent_entry(render_ctx *c, unsigned obj)
 {
 	render_tags *t = &c->tags;
-	if (heap_grow((void **)&t->keys, &t->cap_keys, t->n_keys + 1, sizeof *t->keys, 64))
-		return render_oom(c);
-	t->keys[t->n_keys++] = obj;
-	return AM_OK;
+	return render_append_obj(c, &t->keys, &t->n_keys, &t->cap_keys, obj);
 }
 
 /* ---- links ------------------------------------------------------------------ */
