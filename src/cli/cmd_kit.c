@@ -25,7 +25,7 @@ typedef struct kit_cli {
 	kit_opts ko;
 	const char *previous;      /* --previous: last year's workplace file */
 	const char *previous_dir;  /* --previous-dir: last year's files (batch) */
-	int *jobs;                 /* where -j goes; NULL: no -j */
+	int *jobs;                 /* where -j goes */
 } kit_cli;
 
 /* check makes the documents it checks, as render would, and keeps none:
@@ -206,9 +206,16 @@ static int doc_option(const command *c, int opt, kit_cli *k)
 	}
 }
 
-/* Parses the options of render, blank and batch (jobs non-NULL: -j is
- * allowed); returns -1 to go on, or an exit code. */
-static bool parse_jobs(const char *s, int *jobs);
+/* Parses -j's argument: a number of worker processes, 1..BATCH_MAX_JOBS. */
+static bool parse_jobs(const char *s, int *jobs)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end || v < 1 || v > BATCH_MAX_JOBS)
+		return false;
+	*jobs = (int)v;
+	return true;
+}
 
 static int kit_option(const command *c, int opt, void *ctx)
 {
@@ -216,8 +223,6 @@ static int kit_option(const command *c, int opt, void *ctx)
 	switch (opt) {
 	case 'o': k->job.outdir = optarg; return -1;
 	case 'j':
-		if (!k->jobs)
-			return -2;
 		if (!parse_jobs(optarg, k->jobs))
 			return cli_usage_error(c, "-j skal have et antal fra 1 til 64, ikke", optarg);
 		return -1;
@@ -227,6 +232,8 @@ static int kit_option(const command *c, int opt, void *ctx)
 	}
 }
 
+/* Parses the options of render, blank and batch, -j's number into *jobs;
+ * returns -1 to go on, or an exit code. */
 static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int *jobs)
 {
 	static const struct option opts[] = {
@@ -242,7 +249,7 @@ static int kit_options(const command *c, int argc, char **argv, kit_cli *k, int 
 	k->job.outdir = ".";
 	k->job.docs = KIT_ALL;
 	k->jobs = jobs;
-	int r = cli_options(c, argc, argv, jobs ? "o:j:" : "o:", opts, kit_option, k);
+	int r = cli_options(c, argc, argv, "o:j:", opts, kit_option, k);
 	if (r >= 0)
 		return r;
 	if (!cli_source_date(&k->job.has_timestamp, &k->job.timestamp))
@@ -370,17 +377,6 @@ int cmd_blank(const command *c, int argc, char **argv)
 	kit_close(kt);
 	diag_print(&d, stderr);
 	return r;
-}
-
-/* Parses -j's argument: a number of worker processes, 1..BATCH_MAX_JOBS. */
-static bool parse_jobs(const char *s, int *jobs)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*s == '\0' || *end || v < 1 || v > BATCH_MAX_JOBS)
-		return false;
-	*jobs = (int)v;
-	return true;
 }
 
 int cmd_batch(const command *c, int argc, char **argv)
