@@ -9,7 +9,6 @@
 #include "kit.h"
 
 #include <assert.h>
-#include <libxml/parser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "font.h"
 #include "layout.h"
 #include "output.h"
+#include "reader.h"
 #include "render.h"
 #include "rhythm.h"
 #include "tile.h"
@@ -165,7 +165,7 @@ kit *kit_open(const kit_opts *o, diag *d)
 		return NULL;
 	}
 	k->a = a;
-	xmlInitParser();   /* before any thread: layouts may load in several */
+	reader_init_threads();   /* libxml2, before layouts load in several threads */
 	const char *dir = kit_data_dir(a);
 	const char *fonts = o && o->fonts_dir ? o->fonts_dir : arena_printf(a, "%s/fonts", dir);
 	k->layouts_dir = o && o->layouts_dir ? o->layouts_dir : arena_printf(a, "%s/layouts", dir);
