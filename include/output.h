@@ -67,6 +67,12 @@ output_set *output_discard(void);
 int output_put(output_set *s, const char *path, const void *p, size_t n, diag *d);
 /* Writes n bytes from p to path, a set of one file. */
 int output_file(const char *path, const void *p, size_t n, diag *d);
+/* AM_EUSAGE (said in d) when path, not "-", names something that exists:
+ * a file a command does not replace unless told to (--force); else AM_OK. */
+int output_refuse_existing(const char *path, diag *d);
+/* Writes n bytes from p to path as output_file does, or to standard
+ * output when path is "-". */
+int output_file_or_stdout(const char *path, const void *p, size_t n, diag *d);
 /* Removes what killed runs left in dir (staging folders no process holds),
  * completing a publication a kill cut short. */
 int output_tidy(const char *dir, diag *d);

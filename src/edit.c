@@ -8,11 +8,9 @@
  * in place first and its whitespace beside it second. */
 #include "edit.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "infile.h"
 #include "output.h"
@@ -115,21 +113,13 @@ int edit_dump(edit_doc *e, const char *name, char **out, size_t *out_len, diag *
 
 int edit_save(edit_doc *e, const char *path, bool keep, diag *d)
 {
-	struct stat st;
-	bool to_stdout = strcmp(path, "-") == 0;
-	if (!to_stdout && keep && lstat(path, &st) == 0) {
-		diag_error(d, path, 0, "findes allerede; vælg et andet navn, eller skriv --force for at erstatte den");
+	if (keep && output_refuse_existing(path, d) != AM_OK)
 		return AM_EUSAGE;
-	}
 	char *text;
 	size_t len;
 	int rc = edit_dump(e, path, &text, &len, d);
-	if (rc == AM_OK && to_stdout && (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)) {
-		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
-		rc = AM_EUSAGE;
-	} else if (rc == AM_OK && !to_stdout) {
-		rc = output_file(path, text, len, d);
-	}
+	if (rc == AM_OK)
+		rc = output_file_or_stdout(path, text, len, d);
 	free(text);
 	return rc;
 }

@@ -26,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "bytes.h"
 #include "cal.h"
@@ -570,12 +569,7 @@ int ics_write(const am_workplace *wp, const ics_opts *o, const char *path, diag 
 	int r = ics_write_mem(wp, o, &text, &len, d);
 	if (r != AM_OK)
 		return r;
-	if (strcmp(path, "-") != 0)
-		r = output_file(path, text, len, d);
-	else if (fflush(stdout) != 0 || output_write_fd(STDOUT_FILENO, text, len) != 0) {
-		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
-		r = AM_EUSAGE;
-	}
+	r = output_file_or_stdout(path, text, len, d);
 	free(text);
 	return r;
 }

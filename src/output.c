@@ -720,6 +720,26 @@ int output_file(const char *path, const void *p, size_t n, diag *d)
 	return write_whole(f, rc, p, n, d);
 }
 
+int output_refuse_existing(const char *path, diag *d)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || lstat(path, &st) != 0)
+		return AM_OK;
+	diag_error(d, path, 0, "findes allerede; vælg et andet navn, eller skriv --force for at erstatte den");
+	return AM_EUSAGE;
+}
+
+int output_file_or_stdout(const char *path, const void *p, size_t n, diag *d)
+{
+	if (strcmp(path, "-") != 0)
+		return output_file(path, p, n, d);
+	if (fflush(stdout) != 0 || output_write_fd(STDOUT_FILENO, p, n) != 0) {
+		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
+		return AM_EUSAGE;
+	}
+	return AM_OK;
+}
+
 int output_tidy(const char *dir, diag *d)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);

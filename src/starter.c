@@ -13,11 +13,9 @@
  * <field></field>, ready to type into. */
 #include "starter.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "arena.h"
 #include "bytes.h"
@@ -698,21 +696,13 @@ int starter_text(const starter_opts *o, char **text, size_t *len, diag *d)
 
 int starter_run(const starter_opts *o, diag *d)
 {
-	bool to_stdout = strcmp(o->output, "-") == 0;
-	struct stat st;
-	if (!to_stdout && !o->force && lstat(o->output, &st) == 0) {
-		diag_error(d, o->output, 0, "findes allerede; vælg et andet navn, eller skriv --force for at erstatte den");
+	if (!o->force && output_refuse_existing(o->output, d) != AM_OK)
 		return AM_EUSAGE;
-	}
 	char *text;
 	size_t len;
 	int rc = starter_text(o, &text, &len, d);
-	if (rc == AM_OK && to_stdout && (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)) {
-		diag_error(d, "stdout", 0, "kan ikke skrive: %s", diag_errno(errno));
-		rc = AM_EUSAGE;
-	} else if (rc == AM_OK && !to_stdout) {
-		rc = output_file(o->output, text, len, d);
-	}
+	if (rc == AM_OK)
+		rc = output_file_or_stdout(o->output, text, len, d);
 	free(text);
 	return rc;
 }
