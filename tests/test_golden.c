@@ -3,18 +3,21 @@
  * Every tests/golden/NAME.xml is a case, found by listing the folder, and
  * tests/golden/NAME.txt is its expected draw list (draw_dump): a layout
  * file (<layout>) is run over the data of tests/golden/aarshjul.xml (a
- * frozen copy of an example) with the fixed-width fake measurer, so only
- * the engine decides the dump; a
+ * frozen copy of an example) with the fixed-width fake measurer, the
+ * Danish catalog for its messages and a drawer that outlines a custom
+ * node's area, so only the engine decides the dump; a
  * workplace file (<workplace>) is drawn as the årshjul poster and its
  * dated list with the shipped fonts, layout and Danish catalog. A change
  * of output shows as a diff of NAME.txt; AMOKIT_UPDATE_GOLDEN=1 writes the
- * dumps anew, for review. */
+ * dumps anew, for review. A NAME.txt without its NAME.xml fails: a case
+ * removed takes its dump with it. */
 #include "testutil.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aarshjul.h"
 #include "bind.h"
@@ -79,6 +82,18 @@ static bool matches_golden(const draw_doc *doc, const char *name)
 	return same;
 }
 
+/* A custom node (<custom kind="...">): its area outlined, its kind
+ * written in it, so the dump shows where the engine put it. */
+static int outline_custom(void *ctx, const char *kind, draw_doc *doc, draw_page *page, rect area,
+                          const dnode *data, diag *d)
+{
+	(void)ctx, (void)data, (void)d;
+	rgb grey = {.5f, .5f, .5f};
+	if (draw_rect(doc, page, area, 1, grey, NULL))
+		return AM_EINTERNAL;
+	return draw_text(doc, page, area.x + 4, area.y + 12, 10, FONT_REGULAR, grey, kind, strlen(kind));
+}
+
 static bool run_layout_case(const char *name, const char *path)
 {
 	arena *a = arena_new();
@@ -87,15 +102,18 @@ static bool run_layout_case(const char *name, const char *path)
 	am_workplace *wp;
 	dnode *root;
 	layout *l;
+	catalog *c;
 	assert_int_equal(reader_load(a, DIR_GOLDEN "/aarshjul.xml", &wp, &d), AM_OK);
 	assert_int_equal(bind_workplace(a, wp, &root), AM_OK);
+	assert_int_equal(catalog_load(a, "layouts", "da", NULL, &c, &d), AM_OK);
 	if (layout_load(a, path, &l, &d) != AM_OK) {
 		diag_print(&d, stderr);
 		fail();
 	}
 	draw_doc doc;
 	draw_init(&doc, a);
-	layout_env env = {root, &text_fake_measurer, NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL};
+	layout_lang da = {c, NULL};
+	layout_env env = {root, &text_fake_measurer, NULL, outline_custom, NULL, NULL, NULL, false, NULL, &da, NULL, NULL};
 	int rc = layout_run(l, &env, &doc, &d);
 	diag_print(&d, stderr);
 	assert_int_equal(rc, AM_OK);
@@ -164,9 +182,17 @@ static void every_golden_case_gives_its_draw_list(void **state)
 	int cases = 0, failed = 0, wheels = 0;
 	while ((e = readdir(dir))) {
 		size_t n = strlen(e->d_name);
+		char name[256], path[512];
+		if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0) {   /* a dump without its case */
+			snprintf(path, sizeof path, DIR_GOLDEN "/%.*s.xml", (int)(n - 4), e->d_name);
+			if (access(path, F_OK) != 0) {
+				fprintf(stderr, "%s/%s: no %s for it; remove it with its case\n", DIR_GOLDEN, e->d_name, path);
+				failed++;
+			}
+			continue;
+		}
 		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
 			continue;
-		char name[256], path[512];
 		snprintf(name, sizeof name, "%.*s", (int)(n - 4), e->d_name);
 		snprintf(path, sizeof path, DIR_GOLDEN "/%s", e->d_name);
 		size_t len;
