@@ -39,8 +39,8 @@
 #define BATCH_LEVEL 6
 /* Up to 1,000 objects a stream (some 32 KB of dictionaries, within
  * BATCH_BYTES): each stream starts deflate's dictionary afresh, and at
- * 200 a tagged agenda's structure elements took four streams
- * (bench/NOTES.md: kontor-27's agenda 41,219 -> 40,611 bytes). */
+ * 200 a tagged agenda's structure elements took four streams (the
+ * bytes saved are in bench/NOTES.md). */
 #define BATCH_OBJECTS 1000
 #define BATCH_BYTES (48 * 1024)
 
