@@ -66,7 +66,8 @@ struct pdf {
 	bytes batch, head;           /* objects waiting for their object stream, and
 	                                its header ("num offset" pairs) */
 	unsigned *batch_num;         /* their numbers */
-	unsigned batch_n, batch_cap;
+	unsigned batch_n;
+	size_t batch_cap;
 	struct libdeflate_compressor *z9;
 };
 
@@ -309,15 +310,9 @@ static void flush_batch(pdf *w)
 /* Puts the object begun, held in w->obj, into the object stream to come. */
 static void batch_object(pdf *w)
 {
-	if (w->batch_n == w->batch_cap) {
-		unsigned cap = w->batch_cap ? 2 * w->batch_cap : 64;
-		unsigned *p = realloc(w->batch_num, cap * sizeof *p);
-		if (!p) {
-			fail(w, PDF_ENOMEM);
-			return;
-		}
-		w->batch_num = p;
-		w->batch_cap = cap;
+	if (heap_grow((void **)&w->batch_num, &w->batch_cap, w->batch_n + 1, sizeof *w->batch_num, 64)) {
+		fail(w, PDF_ENOMEM);
+		return;
 	}
 	char buf[48];
 	size_t k = pdf_format_fixed(buf, w->cur, 0);
