@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jpeg.h"
+
 #define MAX_PIXELS (40L * 1000 * 1000)   /* a 40-megapixel logo is plenty */
 
 /* An image decoded or parsed, ready to be written. */
@@ -162,43 +164,22 @@ static void load_png(const unsigned char *p, size_t n, image *img, unsigned char
 
 /* ---- JPEG ------------------------------------------------------------ */
 
-/* Reads the frame header (SOF0..SOF15 but DHT, JPG, DAC) of the JPEG in
- * p[0..n) into img. */
+/* Reads the frame header of the JPEG in p[0..n) (jpeg.h) into img. */
 static void load_jpeg(const unsigned char *p, size_t n, image *img)
 {
+	jpeg_frame f;
 	img->why = "damaged JPEG image";
-	size_t at = 2;
-	while (at + 4 <= n) {
-		if (p[at] != 0xFF)
-			return;
-		unsigned marker = p[at + 1];
-		if (marker == 0xFF) {       /* fill byte */
-			at++;
-			continue;
-		}
-		size_t len = (size_t)p[at + 2] << 8 | p[at + 3];
-		if (len < 2 || at + 2 + len > n)
-			return;
-		bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-		if (sof) {
-			if (len < 8 || p[at + 4] != 8)
-				return;   /* only 8-bit samples are in PDF's DCTDecode */
-			img->height = (unsigned)p[at + 5] << 8 | p[at + 6];
-			img->width = (unsigned)p[at + 7] << 8 | p[at + 8];
-			img->components = p[at + 9];
-			if (!img->width || !img->height || (img->components != 1 && img->components != 3 &&
-			                                    img->components != 4))
-				return;
-			img->jpeg = true;
-			img->data = p;
-			img->n = n;
-			img->why = NULL;
-			return;
-		}
-		if (marker == 0xD9 || marker == 0xDA)   /* end, or scan data before a frame */
-			return;
-		at += 2 + len;
-	}
+	/* Only 8-bit samples are in PDF's DCTDecode. */
+	if (!jpeg_read_frame(p, n, &f) || f.precision != 8 || !f.width || !f.height ||
+	    (f.components != 1 && f.components != 3 && f.components != 4))
+		return;
+	img->width = f.width;
+	img->height = f.height;
+	img->components = f.components;
+	img->jpeg = true;
+	img->data = p;
+	img->n = n;
+	img->why = NULL;
 }
 
 /* ---- writing --------------------------------------------------------- */

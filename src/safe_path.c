@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jpeg.h"
+
 #define MAX_DEPTH 32               /* folders below the base */
 
 const char *safe_path_problem(const char *rel)
@@ -196,8 +198,6 @@ const char *safe_read(const char *base, const char *rel, size_t max, unsigned ch
 	return why;
 }
 
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -214,27 +214,12 @@ const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 		return NULL;
 	}
 	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) {
-		/* Markers up to the frame header (SOF0..SOF15 but DHT, JPG, DAC). */
-		for (size_t i = 2; i + 9 <= n;) {
-			if (p[i] != 0xFF)
-				return "et beskadiget JPEG-billede";
-			unsigned char m = p[i + 1];
-			if (m == 0xFF) {   /* fill byte */
-				i++;
-				continue;
-			}
-			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-				*h = (int)be16(p + i + 5);
-				*w = (int)be16(p + i + 7);
-				return *w > 0 && *h > 0 ? NULL : "et JPEG-billede med en umulig størrelse";
-			}
-			if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-				i += 2;        /* markers without a length */
-				continue;
-			}
-			i += 2 + be16(p + i + 2);
-		}
-		return "et beskadiget JPEG-billede";
+		jpeg_frame f;
+		if (!jpeg_read_frame(p, n, &f))
+			return "et beskadiget JPEG-billede";
+		*w = (int)f.width;
+		*h = (int)f.height;
+		return *w > 0 && *h > 0 ? NULL : "et JPEG-billede med en umulig størrelse";
 	}
 	return "hverken et PNG- eller et JPEG-billede (efter indholdet)";
 }

@@ -112,8 +112,10 @@ static void image_sizes(void **state)
 	assert_null(safe_image_size(png, sizeof png - 1, &w, &h));
 	assert_int_equal(w, 48);
 	assert_int_equal(h, 24);
-	/* A JPEG: SOI, an APP0 segment, then the frame header SOF0. */
-	static const unsigned char jpg[] = "\xff\xd8\xff\xe0\0\x04xx\xff\xc0\0\x11\x08\0\x20\0\x40\x03";
+	/* A JPEG: SOI, an APP0 segment, then the frame header SOF0 (17 bytes:
+	 * three components). */
+	static const unsigned char jpg[] = "\xff\xd8\xff\xe0\0\x04xx\xff\xc0\0\x11\x08\0\x20\0\x40\x03"
+	                                   "\x01\x22\0\x02\x11\x01\x03\x11\x01";
 	assert_null(safe_image_size(jpg, sizeof jpg - 1, &w, &h));
 	assert_int_equal(w, 64);
 	assert_int_equal(h, 32);
@@ -122,6 +124,8 @@ static void image_sizes(void **state)
 	assert_non_null(safe_image_size(liar, sizeof liar - 1, &w, &h));
 	static const unsigned char zero[] = "\xff\xd8\xff\xe0\0\0\xff\xe1\0\0\xff\xe2\0\0\0\0";
 	assert_non_null(safe_image_size(zero, sizeof zero - 1, &w, &h));
+	/* A frame header cut short: its length says more than is there. */
+	assert_non_null(safe_image_size(jpg, 20, &w, &h));
 	static const unsigned char fill[] = "\xff\xd8\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff";
 	assert_non_null(safe_image_size(fill, sizeof fill - 1, &w, &h));
 	static const unsigned char nosize[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0\0\x18";
