@@ -44,6 +44,18 @@ static inline void bytes_putc(bytes *b, unsigned char c)
 	b->p[b->n++] = c;
 }
 
+/* Reads the big-endian 16- and 32-bit value at p (font tables, ICC
+ * profiles, PNG and JPEG headers); the caller has checked the length. */
+static inline unsigned bytes_get16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static inline uint32_t bytes_get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 /* Big-endian 16- and 32-bit values (font tables, ICC profiles). */
 void bytes_put16(bytes *b, unsigned v);
 void bytes_put32(bytes *b, uint32_t v);

@@ -17,9 +17,9 @@ const char *icc_srgb_path(void);
 
 /* Reads the profile at path (NULL: icc_srgb_path()) into a, after checking
  * that it is an ICC version 2 RGB profile of the display or output class
- * whose header gives its own size. Returns AM_OK with *bytes and *len set;
+ * whose header gives its own size. Returns AM_OK with *profile and *len set;
  * AM_EUSAGE when the file is missing, unreadable or not such a profile;
  * AM_EINTERNAL when out of memory; with a diag record on failure. */
-int icc_srgb(arena *a, const char *path, const unsigned char **bytes, size_t *len, diag *d);
+int icc_srgb(arena *a, const char *path, const unsigned char **profile, size_t *len, diag *d);
 
 #endif

@@ -26,7 +26,7 @@ static inline unsigned ttf_u16(ttf *f, size_t off)
 		f->ok = false;
 		return 0;
 	}
-	return (unsigned)f->p[off] << 8 | f->p[off + 1];
+	return bytes_get16(f->p + off);
 }
 
 static inline uint32_t ttf_u32(ttf *f, size_t off)

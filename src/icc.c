@@ -1,6 +1,7 @@
 /* icc.c: the system's sRGB profile, read and checked; see icc.h. */
 #include "icc.h"
 
+#include "bytes.h"
 #include "infile.h"
 
 #include <errno.h>
@@ -19,17 +20,12 @@
 
 const char *icc_srgb_path(void) { return AMOKIT_SRGB_ICC; }
 
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* True when p[0..n) starts like a profile PDF/A-1 accepts as an RGB
  * output intent: the header's own size, the 'acsp' signature, version
  * 2.x, the display or output class, RGB data. */
 static int is_v2_rgb_profile(const unsigned char *p, size_t n)
 {
-	return n >= ICC_HEADER + 4 && be32(p) == n && memcmp(p + 36, "acsp", 4) == 0 && p[8] == 2 &&
+	return n >= ICC_HEADER + 4 && bytes_get32(p) == n && memcmp(p + 36, "acsp", 4) == 0 && p[8] == 2 &&
 	       (memcmp(p + 12, "mntr", 4) == 0 || memcmp(p + 12, "prtr", 4) == 0) &&
 	       memcmp(p + 16, "RGB ", 4) == 0;
 }
@@ -51,9 +47,9 @@ static int cannot_read(diag *d, const char *path, const char *why)
 	return AM_EUSAGE;
 }
 
-int icc_srgb(arena *a, const char *path, const unsigned char **bytes, size_t *len, diag *d)
+int icc_srgb(arena *a, const char *path, const unsigned char **profile, size_t *len, diag *d)
 {
-	*bytes = NULL;
+	*profile = NULL;
 	*len = 0;
 	if (!path)
 		path = icc_srgb_path();
@@ -78,7 +74,7 @@ int icc_srgb(arena *a, const char *path, const unsigned char **bytes, size_t *le
 	}
 	close(fd);
 	if (r == AM_OK) {
-		*bytes = p;
+		*profile = p;
 		*len = (size_t)st.st_size;
 	}
 	return r;

@@ -1,9 +1,9 @@
 /* jpeg.c: the walk over a JPEG's markers to its frame header; see jpeg.h. */
 #include "jpeg.h"
 
-#include <stdbool.h>
+#include "bytes.h"
 
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+#include <stdbool.h>
 
 bool jpeg_read_frame(const unsigned char *p, size_t n, jpeg_frame *f)
 {
@@ -24,15 +24,15 @@ bool jpeg_read_frame(const unsigned char *p, size_t n, jpeg_frame *f)
 			return false;
 		if (at + 4 > n)
 			return false;
-		size_t len = be16(p + at + 2);
+		size_t len = bytes_get16(p + at + 2);
 		if (len < 2 || len > n - at - 2)
 			return false;
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
 			if (len < 8)
 				return false;
 			f->precision = p[at + 4];
-			f->height = be16(p + at + 5);
-			f->width = be16(p + at + 7);
+			f->height = bytes_get16(p + at + 5);
+			f->width = bytes_get16(p + at + 7);
 			f->components = p[at + 9];
 			return true;
 		}

@@ -11,6 +11,8 @@
 #define _GNU_SOURCE
 #include "safe_path.h"
 
+#include "bytes.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -198,15 +200,10 @@ const char *safe_read(const char *base, const char *rel, size_t max, unsigned ch
 	return why;
 }
 
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 const char *safe_image_size(const unsigned char *p, size_t n, int *w, int *h)
 {
 	if (n >= 24 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0) {
-		uint32_t pw = be32(p + 16), ph = be32(p + 20);
+		uint32_t pw = bytes_get32(p + 16), ph = bytes_get32(p + 20);
 		if (pw == 0 || ph == 0 || pw > 1000000 || ph > 1000000)
 			return "et PNG-billede med en umulig størrelse";
 		*w = (int)pw;

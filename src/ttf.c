@@ -293,7 +293,7 @@ static uint32_t checksum(const unsigned char *p, size_t n)
 	uint32_t sum = 0;
 	size_t i = 0;
 	for (; i + 4 <= n; i += 4)
-		sum += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
+		sum += bytes_get32(p + i);
 	if (i < n) {
 		uint32_t w = 0;
 		for (size_t k = 0; k < 4; k++)
