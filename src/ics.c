@@ -29,6 +29,7 @@
 
 #include "bytes.h"
 #include "cal.h"
+#include "fnv.h"
 #include "occur.h"
 #include "output.h"
 
@@ -177,15 +178,6 @@ static struct icalrecurrencetype repeat_rule(const am_activity *a, long first, l
 
 /* ---- UIDs --------------------------------------------------------------- */
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* A UID from the workplace's name, the activity's title, its timing and
  * its index, and for an occurrence written as an event of its own its
  * number in the series (occ >= 0): the same activity in the same place
@@ -202,7 +194,7 @@ static void make_uid(const am_workplace *wp, const am_activity *a, size_t index,
 		              a->until.y, a->until.m, a->until.d, (int)a->next_workday);
 	const char *name = wp->name ? wp->name : "", *title = a->title ? a->title : "";
 	/* Each part ends in its NUL, so "ab"+"c" and "a"+"bc" differ. */
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_BASIS;
 	h = fnv1a(h, name, strlen(name) + 1);
 	h = fnv1a(h, title, strlen(title) + 1);
 	h = fnv1a(h, timing, (size_t)n);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "fnv.h"
 #include "layout_build.h"
 
 /* ---- inline content → spans --------------------------------------------- */
@@ -265,12 +266,11 @@ static unsigned long long float_bits(float f)
 /* FNV-1a over the spans' styles and bytes, size and width. */
 static unsigned long long memo_hash(const spanbuf *s, float size, float width)
 {
-	unsigned long long h = 1469598103934665603ull;
+	uint64_t h = FNV1A_BASIS;
 	for (size_t i = 0; i < s->n; i++) {
-		h = (h ^ (unsigned)s->v[i].style ^ (s->v[i].keep ? 0x80u : 0)) * 1099511628211ull;
-		for (size_t k = 0; k < s->v[i].len; k++)
-			h = (h ^ (unsigned char)s->v[i].utf8[k]) * 1099511628211ull;
-		h = (h ^ 0xFF) * 1099511628211ull;   /* ends the span */
+		h = (h ^ (unsigned)s->v[i].style ^ (s->v[i].keep ? 0x80u : 0)) * FNV1A_PRIME;
+		h = fnv1a(h, s->v[i].utf8, s->v[i].len);
+		h = (h ^ 0xFF) * FNV1A_PRIME;   /* ends the span */
 	}
 	return h ^ float_bits(size) << 32 ^ float_bits(width);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "fnv.h"
 #include "ttf.h"
 
 /* The codes given out beyond ASCII, in the order the characters are
@@ -223,9 +224,9 @@ static unsigned glyph_in_cut(const pdf_font *f, const cut *c, unsigned code)
  * once multiply by its eighth power: the same hash. */
 static void subset_tag(const pdf_font *f, char tag[8])
 {
-	const uint64_t prime = 0x100000001B3u;
+	const uint64_t prime = FNV1A_PRIME;
 	const uint64_t prime8 = prime * prime * prime * prime * prime * prime * prime * prime;
-	uint64_t h = 0xCBF29CE484222325u;
+	uint64_t h = FNV1A_BASIS;
 	for (size_t i = 0; i < sizeof f->used; i += 8) {
 		uint64_t word;
 		memcpy(&word, f->used + i, sizeof word);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "fnv.h"
 
 #define MEMO_FIRST_SLOTS 256      /* a power of two */
 #define MEMO_WORDS 6144           /* at most; at 3/4 of 8,192 slots */
@@ -60,10 +61,7 @@ void text_memo_free(text_memo *m)
 
 uint64_t text_memo_hash(const char *word, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;   /* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)word[i]) * 0x100000001b3u;
-	return h;
+	return fnv1a(FNV1A_BASIS, word, len);
 }
 
 /* The slot that holds word, or the free slot where it would go. */
